@@ -1,0 +1,26 @@
+import { ArmError } from '../../shared/api';
+import type { Db } from './db/database';
+import type { Logger } from './log';
+
+export type GatewayMode = 'none' | 'training' | 'live';
+
+export interface GatewayConfig {
+  mode: GatewayMode;
+  url: string | null;
+}
+
+/** What every handler may use. The db is null when the core could not open it (see startError). */
+export interface CoreContext {
+  appVersion: string;
+  dataDir: string;
+  db: Db | null;
+  gateway: GatewayConfig;
+  log: Logger;
+  fetch: typeof fetch;
+}
+
+/** Handlers that need the database call this; the renderer already shows why it is missing. */
+export function requireDb(ctx: CoreContext): Db {
+  if (!ctx.db) throw new ArmError('DB_UNAVAILABLE', 'The local database is not open.');
+  return ctx.db;
+}

@@ -1,0 +1,10 @@
+import type { Contract } from '../../shared/api';
+import type { Handlers } from './handler';
+import { systemHandlers, type SystemState } from './system/handlers';
+
+/** The one handler registry both hosts serve; each capability contributes its block. */
+export function createHandlers(state: SystemState): Handlers<Contract> {
+  return {
+    system: systemHandlers(state),
+  };
+}

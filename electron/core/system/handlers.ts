@@ -1,0 +1,44 @@
+import type { Contract } from '../../../shared/api';
+import { schemaVersion } from '../db/database';
+import type { CoreContext } from '../context';
+import type { Handlers } from '../handler';
+
+export interface SystemState {
+  /** Why the core failed to start, reported by system.health instead of crashing the host. */
+  startError: 'DB_CORRUPT' | 'DB_TOO_NEW' | 'DB_UNAVAILABLE' | null;
+}
+
+async function gatewayReachable(ctx: CoreContext): Promise<boolean> {
+  if (!ctx.gateway.url) return false;
+  try {
+    const response = await ctx.fetch(new URL('health', ctx.gateway.url.replace(/\/?$/, '/')), {
+      signal: AbortSignal.timeout(2000),
+    });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+function workstationId(ctx: CoreContext): string {
+  const row = ctx.db?.prepare("SELECT value FROM meta WHERE key = 'workstation_id'").get() as { value: string } | undefined;
+  return row?.value ?? '';
+}
+
+export function systemHandlers(state: SystemState): Handlers<Contract>['system'] {
+  return {
+    health: async (_input, ctx) => ({
+      status: state.startError ? 'failed' : 'ok',
+      ...(state.startError ? { error: state.startError } : {}),
+      schemaVersion: ctx.db ? schemaVersion(ctx.db) : 0,
+      gateway: { mode: ctx.gateway.mode, reachable: await gatewayReachable(ctx) },
+    }),
+    info: (_input, ctx) => ({
+      appVersion: ctx.appVersion,
+      dataDir: ctx.dataDir,
+      workstationId: workstationId(ctx),
+      schemaVersion: ctx.db ? schemaVersion(ctx.db) : 0,
+      gateway: { mode: ctx.gateway.mode, url: ctx.gateway.url },
+    }),
+  };
+}

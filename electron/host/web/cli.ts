@@ -1,0 +1,81 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startCore } from '../../core/app';
+import { resolveDataDir } from '../../core/dataDir';
+import { startWebHost } from './server';
+import pkg from '../../../package.json';
+
+export interface WebCommand {
+  port: number;
+  dataDir: string;
+  gatewayUrl: string | null;
+  open: boolean;
+}
+
+export function parseWebArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): WebCommand {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string', default: '0' },
+      'data-dir': { type: 'string' },
+      gateway: { type: 'string' },
+      open: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0…65535, got ${values.port}`);
+  const gatewayUrl = values.gateway ?? env.ARM_GATEWAY_URL ?? null;
+  if (gatewayUrl !== null && !URL.canParse(gatewayUrl)) throw new Error(`--gateway is not a URL: ${gatewayUrl}`);
+  return { port, dataDir: resolveDataDir(values['data-dir'], env), gatewayUrl, open: values.open };
+}
+
+/** Debian's Chromium, or the browser named by ARM_BROWSER, in app mode; null when none is found. */
+function findBrowser(env: NodeJS.ProcessEnv): string | null {
+  const candidates = [env.ARM_BROWSER, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  return candidates.find((candidate): candidate is string => Boolean(candidate && existsSync(candidate))) ?? null;
+}
+
+function hasDisplay(env: NodeJS.ProcessEnv): boolean {
+  return process.platform === 'win32' || process.platform === 'darwin' || Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
+}
+
+export async function runWebHost(command: WebCommand, env: NodeJS.ProcessEnv = process.env) {
+  const appRoot = path.resolve(path.dirname(process.argv[1] ?? '.'), '..', '..');
+  const core = startCore({ appVersion: pkg.version, dataDir: command.dataDir, gatewayUrl: command.gatewayUrl });
+  const host = await startWebHost({
+    dispatch: core.dispatch,
+    rendererDir: path.join(appRoot, 'build', 'renderer'),
+    port: command.port,
+  });
+  console.log(`Data folder: ${command.dataDir}`);
+  console.log(
+    command.gatewayUrl
+      ? `Gateway: ${command.gatewayUrl}`
+      : 'Gateway: none configured; the АРМ works offline. Pass --gateway <url> or set ARM_GATEWAY_URL.',
+  );
+  console.log(`ARM ready: ${host.url}`);
+
+  const browser = command.open && hasDisplay(env) ? findBrowser(env) : null;
+  if (browser) {
+    const profile = path.join(command.dataDir, 'browser-profile');
+    const flags = ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+    // Chromium refuses to start as root with its sandbox on (this workplace runs as root).
+    if (process.getuid?.() === 0) flags.push('--no-sandbox');
+    spawn(browser, [`--app=${host.url}`, `--user-data-dir=${profile}`, ...flags], {
+      stdio: 'ignore',
+      detached: true,
+    }).unref();
+  }
+
+  const stop = async () => {
+    await host.close();
+    core.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return { core, host };
+}

@@ -1,0 +1,61 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, protocol } from 'electron';
+import { startCore } from './core/app';
+import { resolveDataDir } from './core/dataDir';
+import { mimeOf, resolveStatic } from './host/static';
+import { registerIpc } from './ipc';
+import { APP_ORIGIN, guardContents, secureWebPreferences } from './security';
+import { CONTENT_SECURITY_POLICY } from './security-policy';
+
+// Bundled to build/node/electron-main.cjs; the renderer is in build/renderer.
+const appRoot = path.resolve(__dirname, '..', '..');
+const rendererDir = path.join(appRoot, 'build', 'renderer');
+// scripts/native.mjs builds better-sqlite3 for Electron's ABI here; a packaged app has it in place.
+const electronSqlite = path.join(appRoot, 'build', 'electron-native', 'better_sqlite3.node');
+
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+app.enableSandbox();
+app.on('web-contents-created', (_event, contents) => guardContents(contents));
+
+function flag(name: string): string | undefined {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+app.whenReady().then(() => {
+  const core = startCore({
+    appVersion: app.getVersion(),
+    dataDir: resolveDataDir(flag('--data-dir')),
+    gatewayUrl: flag('--gateway') ?? process.env.ARM_GATEWAY_URL ?? null,
+    ...(existsSync(electronSqlite) ? { nativeBinding: electronSqlite } : {}),
+  });
+
+  protocol.handle('app', (request) => {
+    const file = resolveStatic(rendererDir, new URL(request.url).pathname);
+    if (!file) return new Response('Not found', { status: 404 });
+    return new Response(readFileSync(file), {
+      headers: { 'Content-Type': mimeOf(file), 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+    });
+  });
+
+  registerIpc(ipcMain, core.dispatch, {
+    isTrustedSender: (url) => url.startsWith(APP_ORIGIN + '/'),
+    caller: () => null,
+  });
+
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    title: 'АРМ',
+    webPreferences: secureWebPreferences(path.join(__dirname, 'electron-preload.cjs')),
+  });
+  window.removeMenu();
+  void window.loadURL(`${APP_ORIGIN}/index.html`);
+
+  app.on('window-all-closed', () => {
+    core.close();
+    app.quit();
+  });
+});

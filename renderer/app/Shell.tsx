@@ -1,0 +1,53 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router';
+import { languages, type Language } from '../../shared/i18n';
+import { useSystem } from '../features/system/store';
+import { switchLanguage } from './i18n';
+
+const LANGUAGE_LABEL: Record<Language, string> = { ru: 'Рус', kk: 'Қаз' };
+
+function GatewayIndicator() {
+  const { t } = useTranslation();
+  const gateway = useSystem((state) => state.health?.gateway);
+  const state = !gateway || gateway.mode === 'none' ? 'none' : gateway.reachable ? 'online' : 'offline';
+  const label = { none: t('header.noGateway'), online: t('header.online'), offline: t('header.offline') }[state];
+  return (
+    <span className={`indicator indicator-${state}`} data-testid="gateway-indicator" data-state={state}>
+      {label}
+    </span>
+  );
+}
+
+export function Shell() {
+  const { t, i18n } = useTranslation();
+  const training = useSystem((state) => state.health?.gateway.mode === 'training');
+  return (
+    <div className="shell">
+      <header className="header">
+        <strong className="brand">{t('app.title')}</strong>
+        {training ? <span className="badge-training">{t('header.training')}</span> : null}
+        <GatewayIndicator />
+        <span className="user" data-testid="user">
+          {t('header.signedOut')}
+        </span>
+        <span role="group" aria-label={t('header.language')} className="languages">
+          {languages.map((language) => (
+            <button
+              key={language}
+              type="button"
+              lang={language}
+              aria-pressed={i18n.language === language}
+              onClick={() => switchLanguage(language)}
+            >
+              {LANGUAGE_LABEL[language]}
+            </button>
+          ))}
+        </span>
+      </header>
+      <nav className="nav" aria-label={t('nav.main')}>
+        <NavLink to="/">{t('nav.status')}</NavLink>
+      </nav>
+      <Outlet />
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { contract, createClient, envelopeSchema, type ArmBridge, type Envelope, type Transport } from '../../shared/api';
+
+declare global {
+  interface Window {
+    /** Put there by electron/preload.ts; absent in the browser host. */
+    armBridge?: ArmBridge;
+  }
+}
+
+const TOKEN_KEY = 'arm.token';
+
+/** The web host opens the page at /#token=…; keep it for reloads and take it out of the address bar. */
+function launchToken(): string {
+  const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
+  if (match?.[1]) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+function unreachable(): Envelope {
+  return { ok: false, error: { code: 'HOST_UNREACHABLE', message: 'The АРМ core did not answer.' } };
+}
+
+function httpTransport(token: string): Transport {
+  return async (channel, input) => {
+    try {
+      const response = await fetch(`/api/${channel}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ input }),
+      });
+      const parsed = envelopeSchema.safeParse(await response.json());
+      return parsed.success ? parsed.data : unreachable();
+    } catch {
+      return unreachable();
+    }
+  };
+}
+
+function bridgeTransport(bridge: ArmBridge): Transport {
+  return (channel, input) => bridge.invoke(channel as Parameters<ArmBridge['invoke']>[0], input).catch(unreachable);
+}
+
+/** `arm.<capability>.<method>(input)`, the same in Electron and in the browser. */
+export const arm = createClient(contract, window.armBridge ? bridgeTransport(window.armBridge) : httpTransport(launchToken()));

@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorText } from '../../ui/ErrorText';
+import { useSystem } from './store';
+
+function useSecondsSince(time: number | null): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return time === null ? 0 : Math.max(0, Math.floor((now - time) / 1000));
+}
+
+export function StatusScreen() {
+  const { t } = useTranslation();
+  const { info, error, checkedAt, refresh } = useSystem();
+  const seconds = useSecondsSince(checkedAt);
+  const gateway = info?.gateway;
+  const gatewayText =
+    !gateway || gateway.mode === 'none'
+      ? t('status.gatewayNone')
+      : t(gateway.mode === 'training' ? 'status.gatewayTraining' : 'status.gatewayLive', { url: gateway.url });
+
+  return (
+    <main className="screen" aria-labelledby="status-title">
+      <h1 id="status-title">{t('status.title')}</h1>
+      {error ? <ErrorText error={error} /> : null}
+      {info ? (
+        <dl className="facts">
+          <dt>{t('status.version')}</dt>
+          <dd data-testid="app-version">{info.appVersion}</dd>
+          <dt>{t('status.schema')}</dt>
+          <dd data-testid="schema-version">{info.schemaVersion}</dd>
+          <dt>{t('status.workstation')}</dt>
+          <dd>{info.workstationId}</dd>
+          <dt>{t('status.dataDir')}</dt>
+          <dd>{info.dataDir}</dd>
+          <dt>{t('status.gateway')}</dt>
+          <dd>{gatewayText}</dd>
+        </dl>
+      ) : null}
+      <p className="muted">{t('status.checked', { seconds })}</p>
+      <button type="button" onClick={() => void refresh()}>
+        {t('status.refresh')}
+      </button>
+    </main>
+  );
+}

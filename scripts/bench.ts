@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { startCore } from '../electron/core/app';
+import { openDatabase } from '../electron/core/db/database';
+import type { Logger } from '../electron/core/log';
+
+// `npm run bench`: one JSON object a line, {"name","value","unit"}. Targets live here, not in tests.
+const quiet: Logger = { info: () => {}, warn: () => {}, error: () => {} };
+
+function report(name: string, value: number, unit: string): void {
+  console.log(JSON.stringify({ name, value: Math.round(value * 100) / 100, unit }));
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+async function coldStart(): Promise<number> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'arm-bench-'));
+  try {
+    const started = performance.now();
+    const core = startCore({ appVersion: 'bench', dataDir: dir, log: quiet });
+    const envelope = await core.dispatch('system.health', undefined, null);
+    const elapsed = performance.now() - started;
+    core.close();
+    if (!envelope.ok) throw new Error(`system.health failed: ${envelope.error.code}`);
+    return elapsed;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function insertRate(rows: number): number {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'arm-bench-'));
+  try {
+    const db = openDatabase(path.join(dir, 'bench.sqlite'));
+    db.exec('CREATE TABLE bench (id INTEGER PRIMARY KEY, iin TEXT NOT NULL, surname TEXT NOT NULL, created_at TEXT NOT NULL)');
+    const insert = db.prepare('INSERT INTO bench (iin, surname, created_at) VALUES (?, ?, ?)');
+    const started = performance.now();
+    db.transaction(() => {
+      for (let i = 0; i < rows; i++) insert.run(String(900101300000 + i), `Сәрсенбаев${i % 977}`, new Date(1_700_000_000_000 + i).toISOString());
+    })();
+    const seconds = (performance.now() - started) / 1000;
+    db.close();
+    return rows / seconds;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const starts: number[] = [];
+  for (let run = 0; run < 7; run++) starts.push(await coldStart());
+  report('core.cold_start_ms', median(starts), 'ms');
+  report('db.insert_rows_per_s', median([insertRate(100_000), insertRate(100_000), insertRate(100_000)]), 'rows/s');
+}
+
+void main();

@@ -1,0 +1,28 @@
+import type { z } from 'zod';
+import type { Role } from './roles';
+
+/** `public` channels answer before login (health, version); the rest name the roles allowed. */
+export type Access = 'public' | readonly Role[];
+
+export interface Channel<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  access: Access;
+}
+
+export function channel<I extends z.ZodType, O extends z.ZodType>(definition: Channel<I, O>): Channel<I, O> {
+  return definition;
+}
+
+/** capability → method → channel; the channel's wire name is "capability.method". */
+export type ContractShape = Record<string, Record<string, Channel>>;
+
+export type ChannelName<K extends ContractShape> = {
+  [Cap in keyof K & string]: `${Cap}.${keyof K[Cap] & string}`;
+}[keyof K & string];
+
+export function channelEntries(contract: ContractShape): Array<[string, Channel]> {
+  return Object.entries(contract).flatMap(([capability, methods]) =>
+    Object.entries(methods).map(([method, definition]): [string, Channel] => [`${capability}.${method}`, definition]),
+  );
+}
