@@ -13,6 +13,16 @@ export const errorCodeSchema = z.enum([
   'DB_CORRUPT',
   'DB_TOO_NEW',
   'DB_UNAVAILABLE',
+  // The gateway (ШЭП) and its registries answer these; the emulator in gateway/ too.
+  'IIN_INVALID',
+  'PERSON_NOT_FOUND',
+  'POWER_OF_ATTORNEY_NOT_FOUND',
+  'ORGANISATION_NOT_FOUND',
+  'ROUTE_NOT_FOUND',
+  'ATTACHMENT_NOT_FOUND',
+  'HASH_MISMATCH',
+  'MESSAGE_ID_CONFLICT',
+  'MESSAGE_NOT_FOUND',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
