@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,6 +6,8 @@ import { performance } from 'node:perf_hooks';
 import { startCore } from '../electron/core/app';
 import { openDatabase } from '../electron/core/db/database';
 import type { Logger } from '../electron/core/log';
+import { demoIins } from '../gateway/seed/demo';
+import { startGateway } from '../gateway/server';
 
 // `npm run bench`: one JSON object a line, {"name","value","unit"}. Targets live here, not in tests.
 const quiet: Logger = { info: () => {}, warn: () => {}, error: () => {} };
@@ -51,11 +54,73 @@ function insertRate(rows: number): number {
   }
 }
 
+/** Runs `total` calls, `concurrency` at a time; returns each call's duration in ms. */
+async function load(total: number, concurrency: number, call: (index: number) => Promise<void>): Promise<{ seconds: number; durations: number[] }> {
+  const durations: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const index = next++;
+        const begun = performance.now();
+        await call(index);
+        durations.push(performance.now() - begun);
+      }
+    }),
+  );
+  return { seconds: (performance.now() - started) / 1000, durations };
+}
+
+function percentile(values: number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? NaN;
+}
+
+/**
+ * The emulator on loopback, client and server in this process: 2000 calls each, 8 in flight.
+ * Messages are fsynced one by one (synchronous=FULL: a receipt means the message is on disk).
+ */
+async function gatewayRates(): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'arm-bench-gateway-'));
+  const gateway = await startGateway({ port: 0, dataDir: dir, log: () => {} });
+  const expect = async (response: Promise<Response>, status: number) => {
+    const answer = await response;
+    await answer.arrayBuffer();
+    if (answer.status !== status) throw new Error(`gateway answered ${answer.status}, expected ${status}`);
+  };
+  try {
+    const health = () => expect(fetch(`${gateway.url}/health`), 200);
+    await load(200, 8, health); // warm-up: connections and JIT
+    const noop = await load(2000, 8, health);
+    report('gateway.noop_per_s', noop.durations.length / noop.seconds, 'requests/s');
+    const lookups = await load(2000, 8, () => expect(fetch(`${gateway.url}/persons/${demoIins.mother}`), 200));
+    report('gateway.lookup_p95_ms', percentile(lookups.durations, 0.95), 'ms');
+    const body = (id: string) =>
+      JSON.stringify({
+        id,
+        kind: 'request',
+        from: 'con-kokpekty',
+        to: 'edu-kokpekty',
+        service: 'preschool-queue',
+        createdAt: new Date().toISOString(),
+        attachments: [],
+        payload: { applicantIin: demoIins.mother, childIin: demoIins.preschoolChild, note: 'bench' },
+      });
+    const messages = await load(2000, 8, () => expect(fetch(`${gateway.url}/messages`, { method: 'POST', body: body(randomUUID()) }), 201));
+    report('gateway.messages_per_s', messages.durations.length / messages.seconds, 'messages/s');
+  } finally {
+    await gateway.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const starts: number[] = [];
   for (let run = 0; run < 7; run++) starts.push(await coldStart());
   report('core.cold_start_ms', median(starts), 'ms');
   report('db.insert_rows_per_s', median([insertRate(100_000), insertRate(100_000), insertRate(100_000)]), 'rows/s');
+  await gatewayRates();
 }
 
 void main();
