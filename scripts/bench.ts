@@ -1,13 +1,14 @@
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
 import { startCore } from '../electron/core/app';
 import { openDatabase } from '../electron/core/db/database';
 import type { Logger } from '../electron/core/log';
 import { demoIins } from '../gateway/seed/demo';
-import { startGateway } from '../gateway/server';
 
 // `npm run bench`: one JSON object a line, {"name","value","unit"}. Targets live here, not in tests.
 const quiet: Logger = { info: () => {}, warn: () => {}, error: () => {} };
@@ -77,13 +78,30 @@ function percentile(values: number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? NaN;
 }
 
+/** Starts build/node/gateway.cjs (built beside this bundle) and waits for its ready line. */
+async function spawnGateway(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, [path.join(__dirname, 'gateway.cjs'), '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`gateway exited with ${code}`)));
+  });
+  return {
+    url: line.replace('Gateway ready: ', ''),
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
 /**
- * The emulator on loopback, client and server in this process: 2000 calls each, 8 in flight.
+ * The emulator in its own process on loopback: 2000 calls each, 8 in flight, after a warm-up.
  * Messages are fsynced one by one (synchronous=FULL: a receipt means the message is on disk).
  */
 async function gatewayRates(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'arm-bench-gateway-'));
-  const gateway = await startGateway({ port: 0, dataDir: dir, log: () => {} });
+  const gateway = await spawnGateway(dir);
   const expect = async (response: Promise<Response>, status: number) => {
     const answer = await response;
     await answer.arrayBuffer();
@@ -91,10 +109,12 @@ async function gatewayRates(): Promise<void> {
   };
   try {
     const health = () => expect(fetch(`${gateway.url}/health`), 200);
-    await load(200, 8, health); // warm-up: connections and JIT
+    const lookup = () => expect(fetch(`${gateway.url}/persons/${demoIins.mother}`), 200);
+    await load(1000, 8, health); // warm-up: connections and JIT on both sides
+    await load(500, 8, lookup);
     const noop = await load(2000, 8, health);
     report('gateway.noop_per_s', noop.durations.length / noop.seconds, 'requests/s');
-    const lookups = await load(2000, 8, () => expect(fetch(`${gateway.url}/persons/${demoIins.mother}`), 200));
+    const lookups = await load(2000, 8, lookup);
     report('gateway.lookup_p95_ms', percentile(lookups.durations, 0.95), 'ms');
     const body = (id: string) =>
       JSON.stringify({
@@ -110,7 +130,7 @@ async function gatewayRates(): Promise<void> {
     const messages = await load(2000, 8, () => expect(fetch(`${gateway.url}/messages`, { method: 'POST', body: body(randomUUID()) }), 201));
     report('gateway.messages_per_s', messages.durations.length / messages.seconds, 'messages/s');
   } finally {
-    await gateway.close();
+    await gateway.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
