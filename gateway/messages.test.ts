@@ -188,3 +188,39 @@ describe('gateway emulator: inboxes with leases', () => {
     }
   });
 });
+
+describe('gateway emulator: re-check of persons typed by hand offline («не проверено»)', () => {
+  it('compares each unverified person with ГБД ФЛ on receipt and tells both sides', async () => {
+    const message = request({
+      unverifiedPersons: [
+        // Kazakh spelling, other case and spacing: the same person.
+        { iin: demoIins.mother, surname: ' сәрсенбаева', name: 'ӘЙГЕРІМ', patronymic: 'Ерланқызы', birthDate: '1990-04-12' },
+        { iin: demoIins.preschoolChild, surname: 'Сарсенбаев', name: 'Али', patronymic: 'Нурланович', birthDate: '2019-06-21' },
+        { iin: demoIins.unknown, surname: 'Петров', name: 'Пётр', patronymic: null, birthDate: '1985-05-05' },
+      ],
+    });
+    const receipt = receiptSchema.parse(await (await send(message)).json());
+    expect(receipt.recheck).toEqual([
+      { iin: demoIins.mother, result: 'match', mismatches: [] },
+      { iin: demoIins.preschoolChild, result: 'mismatch', mismatches: ['name', 'birthDate'] },
+      { iin: demoIins.unknown, result: 'not-found', mismatches: [] },
+    ]);
+    const inbox = leaseAnswerSchema.parse(await (await lease('edu-kokpekty')).json());
+    expect(inbox.messages[0]!.receipt.recheck).toEqual(receipt.recheck);
+  });
+
+  it('flags a missing patronymic as a mismatch and a message without unverified persons has none', async () => {
+    const receipt = receiptSchema.parse(
+      await (await send(request({ unverifiedPersons: [{ iin: demoIins.father, surname: 'Сарсенбаев', name: 'Нурлан', patronymic: null, birthDate: '1988-09-03' }] }))).json(),
+    );
+    expect(receipt.recheck).toEqual([{ iin: demoIins.father, result: 'mismatch', mismatches: ['patronymic'] }]);
+    expect(receiptSchema.parse(await (await send(request())).json()).recheck).toEqual([]);
+  });
+
+  it('refuses an unverified person with an invalid IIN before storing anything', async () => {
+    const response = await send(request({ unverifiedPersons: [{ iin: '900412400015', surname: 'А', name: 'Б', patronymic: null, birthDate: '1990-04-12' }] }));
+    expect(response.status).toBe(400);
+    expect((await refusal(response)).issues?.map((issue) => issue.path)).toEqual(['unverifiedPersons.0.iin']);
+    expect(count('messages')).toBe(0);
+  });
+});

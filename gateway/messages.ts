@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import { ackInputSchema, messageSchema, type GatewayMessage, type Receipt } from '../shared/gateway/api';
+import { ackInputSchema, messageSchema, type GatewayMessage, type Receipt, type Recheck, type UnverifiedPerson } from '../shared/gateway/api';
 import type { GatewayDb } from './db/database';
 import { GatewayError } from './errors';
 import type { MessageSignatureVerifier } from './signature';
@@ -27,7 +27,14 @@ function canonical(value: unknown): string {
   return text;
 }
 
-export function createMessages(db: GatewayDb, now: () => Date, verifySignature: MessageSignatureVerifier | null) {
+export interface MessageOptions {
+  now: () => Date;
+  verifySignature: MessageSignatureVerifier | null;
+  /** ГБД ФЛ re-check of persons typed by hand offline. */
+  recheck: (person: UnverifiedPerson) => Recheck;
+}
+
+export function createMessages(db: GatewayDb, { now, verifySignature, recheck }: MessageOptions) {
   const byId = db.prepare<[string], { content_sha256: string; receipt: string }>('SELECT content_sha256, receipt FROM messages WHERE id = ?');
   const organisationExists = db.prepare<[string], { kind: string }>('SELECT kind FROM organisations WHERE code = ?');
   const attachmentExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM attachments WHERE sha256 = ?');
@@ -70,6 +77,7 @@ export function createMessages(db: GatewayDb, now: () => Date, verifySignature: 
       from: message.from,
       to: message.to,
       signature: verifySignature ? 'verified' : 'not-checked',
+      recheck: (message.unverifiedPersons ?? []).map(recheck),
     };
     setReceipt.run(JSON.stringify(receipt), seq);
     insertDelivery.run(seq, message.to);

@@ -1,4 +1,4 @@
-import type { Organisation, Person, PowerOfAttorney, Route } from '../shared/gateway/api';
+import type { Organisation, Person, PowerOfAttorney, Recheck, Route, UnverifiedPerson } from '../shared/gateway/api';
 import { checkIin } from '../shared/iin/iin';
 import type { GatewayDb } from './db/database';
 import { GatewayError } from './errors';
@@ -76,6 +76,13 @@ function toOrganisation(row: OrganisationRow): Organisation {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Hand-typed names are compared without case, surrounding spaces or the ё/е distinction. */
+function sameName(typed: string | null, registered: { ru: string; kk: string } | null): boolean {
+  const normal = (value: string) => value.trim().toLocaleLowerCase('ru').replaceAll('ё', 'е').replace(/\s+/g, ' ');
+  if (typed === null || typed.trim() === '' || registered === null) return (typed === null || typed.trim() === '') && registered === null;
+  return normal(typed) === normal(registered.ru) || normal(typed) === normal(registered.kk);
+}
+
 export function createRegistries(db: GatewayDb, now: () => Date) {
   const personByIin = db.prepare<[string], PersonRow>('SELECT * FROM persons WHERE iin = ?');
   const powerOfAttorneyByNumber = db.prepare<[string, string], PowerOfAttorneyRow>('SELECT * FROM powers_of_attorney WHERE number = ? AND issued_on = ?');
@@ -126,6 +133,20 @@ export function createRegistries(db: GatewayDb, now: () => Date) {
     organisation(code: string): Organisation | null {
       const row = organisationByCode.get(code);
       return row ? toOrganisation(row) : null;
+    },
+
+    /** Re-check of a person typed by hand offline: either spelling (ru or kk) of a name counts. */
+    recheck(typed: UnverifiedPerson): Recheck {
+      const row = personByIin.get(typed.iin);
+      if (!row) return { iin: typed.iin, result: 'not-found', mismatches: [] };
+      const person = toPerson(row);
+      const mismatches = [
+        ...(sameName(typed.surname, person.surname) ? [] : (['surname'] as const)),
+        ...(sameName(typed.name, person.name) ? [] : (['name'] as const)),
+        ...(sameName(typed.patronymic, person.patronymic) ? [] : (['patronymic'] as const)),
+        ...(typed.birthDate === person.birthDate ? [] : (['birthDate'] as const)),
+      ];
+      return { iin: typed.iin, result: mismatches.length === 0 ? 'match' : 'mismatch', mismatches };
     },
 
     /** Which provider decides a service in a district. */

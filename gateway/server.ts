@@ -96,7 +96,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   seedRegistries(db);
   const registries = createRegistries(db, now);
   const attachments = createAttachments(db, now);
-  const messages = createMessages(db, now, options.verifySignature ?? null);
+  const messages = createMessages(db, { now, verifySignature: options.verifySignature ?? null, recheck: registries.recheck });
 
   let fault: { mode: FaultMode; remaining: number | null } = { mode: 'none', remaining: null };
   /** Requests held open by the "timeout" fault; closed with the server. */

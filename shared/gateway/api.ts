@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { apiErrorSchema } from '../api/errors';
+import { isValidIin } from '../iin/iin';
 
 // The wire format of the gateway (ШЭП) as the emulator in gateway/ serves it and the АРМ's
 // gateway client reads it (docs/gateway-api.md). Shared so both sides validate the same shapes.
@@ -71,6 +72,29 @@ export type Route = z.infer<typeof routeSchema>;
 
 export const routingAnswerSchema = z.object({ service: codeSchema, district: codeSchema, provider: organisationSchema });
 
+/**
+ * A person the operator typed by hand while the gateway was unreachable, marked «не проверено»
+ * (unverified). The gateway re-checks it against ГБД ФЛ on receipt.
+ */
+export const unverifiedPersonSchema = z.strictObject({
+  iin: z.string().refine(isValidIin, 'not a valid IIN'),
+  surname: z.string().min(1).max(100),
+  name: z.string().min(1).max(100),
+  patronymic: z.string().max(100).nullable(),
+  birthDate: isoDateSchema,
+});
+export type UnverifiedPerson = z.infer<typeof unverifiedPersonSchema>;
+
+export const recheckFieldSchema = z.enum(['surname', 'name', 'patronymic', 'birthDate']);
+
+/** The gateway's verdict on one unverified person: the fields that differ from ГБД ФЛ. */
+export const recheckSchema = z.object({
+  iin: z.string(),
+  result: z.enum(['match', 'mismatch', 'not-found']),
+  mismatches: z.array(recheckFieldSchema),
+});
+export type Recheck = z.infer<typeof recheckSchema>;
+
 export const messageKindSchema = z.enum(['request', 'result', 'refusal', 'notice']);
 
 /**
@@ -87,6 +111,7 @@ export const messageSchema = z.strictObject({
   /** Attachments are uploaded first (PUT /attachments/<sha256>); the message names their hashes. */
   attachments: z.array(sha256Schema).max(100),
   payload: z.record(z.string(), z.unknown()),
+  unverifiedPersons: z.array(unverifiedPersonSchema).max(20).optional(),
   /** Detached CMS over the canonical message; checked once shared/signing lands. */
   signature: z.strictObject({ format: z.literal('cms'), value: z.base64() }).optional(),
 });
@@ -102,6 +127,8 @@ export const receiptSchema = z.object({
   to: codeSchema,
   /** 'not-checked' until the signature check is wired in (see gateway/signature.ts). */
   signature: z.enum(['verified', 'not-checked']),
+  /** One verdict per unverified person of the message, for the sender and the recipient alike. */
+  recheck: z.array(recheckSchema),
 });
 export type Receipt = z.infer<typeof receiptSchema>;
 
