@@ -48,6 +48,14 @@ describe('gateway emulator: fault injection', () => {
     expect((await gateway.call('/health')).status).toBe(200);
   });
 
+  it('slow: answers after the delay, so an impatient client times out and a patient one is served', async () => {
+    await fault({ mode: 'slow', delayMs: 400, count: 2 });
+    await expect(gateway.call('/health', { signal: AbortSignal.timeout(50) })).rejects.toMatchObject({ name: 'TimeoutError' });
+    const patient = await gateway.call('/persons/900412400014');
+    expect(patient.status).toBe(200);
+    expect(await patient.json()).toMatchObject({ iin: '900412400014' });
+  });
+
   it('drop: processes the message, then cuts the connection; the resend gets the receipt', async () => {
     await fault({ mode: 'drop', count: 1 });
     const sent = message();
@@ -61,7 +69,7 @@ describe('gateway emulator: fault injection', () => {
 
   it('refuses unknown modes and keeps the current one', async () => {
     await fault({ mode: 'error500' });
-    for (const body of [{ mode: 'explode' }, { mode: 'drop', count: 0 }, { mode: 'drop', extra: 1 }, 'drop']) {
+    for (const body of [{ mode: 'explode' }, { mode: 'drop', count: 0 }, { mode: 'slow', delayMs: 0 }, { mode: 'drop', extra: 1 }, 'drop']) {
       const response = await fault(body);
       expect(response.status).toBe(400);
       expect(gatewayErrorSchema.parse(await response.json()).error.code).toBe('VALIDATION_FAILED');

@@ -98,7 +98,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const attachments = createAttachments(db, now);
   const messages = createMessages(db, { now, verifySignature: options.verifySignature ?? null, recheck: registries.recheck });
 
-  let fault: { mode: FaultMode; remaining: number | null } = { mode: 'none', remaining: null };
+  const noFault = { mode: 'none' as FaultMode, remaining: null, delayMs: 0 };
+  let fault: { mode: FaultMode; remaining: number | null; delayMs: number } = noFault;
   /** Requests held open by the "timeout" fault; closed with the server. */
   const hanging = new Set<http.ServerResponse>();
 
@@ -117,16 +118,17 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     if (action === 'faults') {
       const parsed = faultInputSchema.safeParse(await jsonBody(request));
       if (!parsed.success) {
-        throw new GatewayError('VALIDATION_FAILED', 'Give {mode: "none" | "error500" | "timeout" | "drop", count?}.', {
+        throw new GatewayError('VALIDATION_FAILED', 'Give {mode: "none" | "error500" | "timeout" | "drop" | "slow", count?, delayMs?}.', {
           issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
         });
       }
-      fault = { mode: parsed.data.mode, remaining: parsed.data.mode === 'none' ? null : (parsed.data.count ?? null) };
+      const { mode, count, delayMs } = parsed.data;
+      fault = mode === 'none' ? noFault : { mode, remaining: count ?? null, delayMs: delayMs ?? 2000 };
       return json(200, { mode: fault.mode, remaining: fault.remaining });
     }
     if (action === 'reset') {
       await readBody(request, maxJson);
-      fault = { mode: 'none', remaining: null };
+      fault = noFault;
       clearTraffic();
       return json(200, { status: 'reset' });
     }
@@ -214,8 +216,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/_control/')) return answer(response, await control(request, url.pathname.split('/')[2]).catch(refusal));
 
-    const mode = fault.mode;
-    if (mode !== 'none' && fault.remaining !== null && --fault.remaining <= 0) fault = { mode: 'none', remaining: null };
+    const { mode, delayMs } = fault;
+    if (mode !== 'none' && fault.remaining !== null && --fault.remaining <= 0) fault = noFault;
     if (mode === 'timeout') {
       // Hang: read nothing, answer nothing, until the client gives up or the gateway stops.
       hanging.add(response);
@@ -226,6 +228,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       request.resume();
       return answer(response, json(500, { error: { code: 'INTERNAL', message: 'Injected fault: error500.' } }));
     }
+    if (mode === 'slow') await new Promise((resolve) => setTimeout(resolve, delayMs));
     const reply = await route(request, url).catch(refusal);
     // "drop": the request was received and processed, but the connection dies before the answer,
     // so the client cannot know whether its message arrived.

@@ -151,12 +151,14 @@ export const organisationsReferenceSchema = z.object({
   routes: z.array(routeSchema),
 });
 
-export const faultModeSchema = z.enum(['none', 'error500', 'timeout', 'drop']);
+export const faultModeSchema = z.enum(['none', 'error500', 'timeout', 'drop', 'slow']);
 export type FaultMode = z.infer<typeof faultModeSchema>;
 export const faultInputSchema = z.strictObject({
   mode: faultModeSchema,
   /** How many requests the fault hits before the gateway heals itself; absent = until changed. */
   count: z.number().int().positive().optional(),
+  /** For "slow": how long each request waits before it is processed (default 2000). */
+  delayMs: z.number().int().min(1).max(60_000).optional(),
 });
 
 /** Every refusal: a stable code (shared/api/errors.ts) with a reason. */
