@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { gatewayErrorSchema, holidaysReferenceSchema, organisationsReferenceSchema, personSchema, powerOfAttorneySchema, routingAnswerSchema } from '../shared/gateway/api';
 import { demoIins } from './seed/demo';
@@ -133,6 +134,26 @@ describe('gateway emulator: organisations, routing, reference data', () => {
     const after = await gateway.call('/reference/holidays', { headers: { 'If-None-Match': before! } });
     expect(after.status).toBe(200);
     expect(after.headers.get('etag')).not.toBe(before);
+  });
+
+  it('refuses browsers (an Origin header) and foreign Host headers with 403 FORBIDDEN', async () => {
+    const page = await gateway.call('/_control/reset', { method: 'POST', headers: { Origin: 'http://evil.example' } });
+    expect(page.status).toBe(403);
+    expect((await refusal(page)).code).toBe('FORBIDDEN');
+    const rebound = await new Promise<number>((resolve, reject) => {
+      http.get(`${gateway.url}/health`, { headers: { Host: `evil.example:${gateway.port}` } }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      }).on('error', reject);
+    });
+    expect(rebound).toBe(403);
+    const local = await new Promise<number>((resolve, reject) => {
+      http.get(`http://localhost:${gateway.port}/health`, { lookup: (_host, _options, callback) => callback(null, [{ address: '127.0.0.1', family: 4 }]) }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      }).on('error', reject);
+    });
+    expect(local).toBe(200);
   });
 
   it('refuses unknown paths and wrong methods with a typed error and keeps running', async () => {

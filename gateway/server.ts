@@ -212,7 +212,16 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     return json(500, { error: { code: 'INTERNAL', message: 'Internal error of the gateway emulator.' } });
   };
 
+  /** Filled in once the port is known. */
+  let ownHosts = new Set<string>();
+
   const handle = async (request: http.IncomingMessage, response: http.ServerResponse) => {
+    // Only programs call the gateway (the АРМ's core), never a web page: a request with an Origin,
+    // or for another Host (DNS rebinding), is a browser being used against the emulator.
+    if (request.headers.origin !== undefined || !ownHosts.has(request.headers.host ?? '')) {
+      request.resume();
+      return answer(response, json(403, { error: { code: 'FORBIDDEN', message: 'Browsers and foreign Host headers are refused.' } }));
+    }
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/_control/')) return answer(response, await control(request, url.pathname.split('/')[2]).catch(refusal));
 
@@ -247,6 +256,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  ownHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
   return {
     port,
