@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { gatewayErrorSchema, receiptSchema, type GatewayMessage } from '../shared/gateway/api';
 import { postJson, startTestGateway, type TestGateway } from './testing';
 
@@ -48,9 +48,11 @@ describe('gateway emulator: fault injection', () => {
     expect((await gateway.call('/health')).status).toBe(200);
   });
 
-  it('slow: answers after the delay, so an impatient client times out and a patient one is served', async () => {
+  it('slow: answers after the delay; an impatient client times out while its message is still taken in', async () => {
     await fault({ mode: 'slow', delayMs: 400, count: 2 });
-    await expect(gateway.call('/health', { signal: AbortSignal.timeout(50) })).rejects.toMatchObject({ name: 'TimeoutError' });
+    await expect(gateway.call('/messages', { ...postJson(message()), signal: AbortSignal.timeout(50) })).rejects.toMatchObject({ name: 'TimeoutError' });
+    // The gateway still takes the message in: the client's resend must get the receipt, not a copy.
+    await vi.waitFor(() => expect(count()).toBe(1), { timeout: 2000 });
     const patient = await gateway.call('/persons/900412400014');
     expect(patient.status).toBe(200);
     expect(await patient.json()).toMatchObject({ iin: '900412400014' });

@@ -100,7 +100,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 
   const noFault = { mode: 'none' as FaultMode, remaining: null, delayMs: 0 };
   let fault: { mode: FaultMode; remaining: number | null; delayMs: number } = noFault;
-  /** Requests held open by the "timeout" fault; closed with the server. */
+  /** Requests held open by the "timeout" and "slow" faults; closed with the server. */
   const hanging = new Set<http.ServerResponse>();
 
   const jsonBody = async (request: http.IncomingMessage) => {
@@ -212,6 +212,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     return json(500, { error: { code: 'INTERNAL', message: 'Internal error of the gateway emulator.' } });
   };
 
+  let closing = false;
   /** Filled in once the port is known. */
   let ownHosts = new Set<string>();
 
@@ -237,11 +238,17 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       request.resume();
       return answer(response, json(500, { error: { code: 'INTERNAL', message: 'Injected fault: error500.' } }));
     }
-    if (mode === 'slow') await new Promise((resolve) => setTimeout(resolve, delayMs));
     const reply = await route(request, url).catch(refusal);
     // "drop": the request was received and processed, but the connection dies before the answer,
     // so the client cannot know whether its message arrived.
     if (mode === 'drop') return request.socket.destroy();
+    if (mode === 'slow') {
+      // Processed on arrival, answered late: a client that gives up meanwhile must resend.
+      hanging.add(response);
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      hanging.delete(response);
+      if (closing || response.destroyed) return;
+    }
     answer(response, reply);
   };
 
@@ -263,6 +270,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     url: `http://127.0.0.1:${port}`,
     db,
     close: async () => {
+      closing = true;
       for (const response of hanging) response.destroy();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
