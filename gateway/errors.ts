@@ -34,3 +34,10 @@ export class GatewayError extends Error {
     return { error: this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message } };
   }
 }
+
+/** A zod refusal as VALIDATION_FAILED, one issue per wrong field ("attachments.0"). */
+export function invalid(message: string, error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }): GatewayError {
+  return new GatewayError('VALIDATION_FAILED', message, {
+    issues: error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
+  });
+}

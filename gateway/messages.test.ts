@@ -86,6 +86,19 @@ describe('gateway emulator: messages', () => {
     expect(count('messages')).toBe(0);
   });
 
+  it('refuses a JSON body over the limit with 413, storing nothing', async () => {
+    const small = await startTestGateway({ maxJsonBytes: 2048 });
+    try {
+      const response = await small.call('/messages', postJson(request({ payload: { note: 'x'.repeat(4096) } })));
+      expect(response.status).toBe(413);
+      expect((await refusal(response)).code).toBe('PAYLOAD_TOO_LARGE');
+      expect(small.db.prepare('SELECT count(*) AS n FROM messages').get()).toEqual({ n: 0 });
+      expect((await small.call('/messages', postJson(request()))).status).toBe(201);
+    } finally {
+      await small.dispose();
+    }
+  });
+
   it('refuses unknown organisations and attachments that were not uploaded first', async () => {
     const unknownTo = await send(request({ to: 'edu-atlantis' }));
     expect(unknownTo.status).toBe(422);

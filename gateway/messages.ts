@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { ackInputSchema, messageSchema, type GatewayMessage, type Receipt, type Recheck, type UnverifiedPerson } from '../shared/gateway/api';
 import type { GatewayDb } from './db/database';
-import { GatewayError } from './errors';
+import { GatewayError, invalid } from './errors';
 import type { MessageSignatureVerifier } from './signature';
 
 // Messages between centres and providers, and their inboxes. A message is stored once by its
@@ -15,10 +15,6 @@ export interface Accepted {
   receipt: Receipt;
   /** False when this was a resend of a message already accepted. */
   created: boolean;
-}
-
-function zodIssues(error: { issues: Array<{ path: PropertyKey[]; message: string }> }) {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
 }
 
 function canonical(value: unknown): string {
@@ -88,7 +84,7 @@ export function createMessages(db: GatewayDb, { now, verifySignature, recheck }:
     /** Validates, then stores once: a resend with the same content gets the first receipt back. */
     send(input: unknown): Accepted {
       const parsed = messageSchema.safeParse(input);
-      if (!parsed.success) throw new GatewayError('VALIDATION_FAILED', 'The message does not match the schema.', { issues: zodIssues(parsed.error) });
+      if (!parsed.success) throw invalid('The message does not match the schema.', parsed.error);
       const message = parsed.data;
       requireOrganisation(message.from, 'from');
       requireOrganisation(message.to, 'to');
@@ -137,7 +133,7 @@ export function createMessages(db: GatewayDb, { now, verifySignature, recheck }:
     ack(organisation: string, input: unknown) {
       if (!organisationExists.get(organisation)) throw new GatewayError('ORGANISATION_NOT_FOUND', `No inbox for ${organisation}.`);
       const parsed = ackInputSchema.safeParse(input);
-      if (!parsed.success) throw new GatewayError('VALIDATION_FAILED', 'Give {ids: [message ids]}.', { issues: zodIssues(parsed.error) });
+      if (!parsed.success) throw invalid('Give {ids: [message ids]}.', parsed.error);
       return db.transaction(() => {
         const found = parsed.data.ids.map((id) => ({ id, seq: deliveryOf.get(id, organisation)?.seq }));
         const unknown = found.filter((entry) => entry.seq === undefined);

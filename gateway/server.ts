@@ -6,7 +6,7 @@ import path from 'node:path';
 import { faultInputSchema, type FaultMode } from '../shared/gateway/api';
 import { createAttachments } from './attachments';
 import { openGatewayDb, type GatewayDb } from './db/database';
-import { GatewayError } from './errors';
+import { GatewayError, invalid } from './errors';
 import { createMessages } from './messages';
 import { createRegistries } from './registries';
 import { seedRegistries } from './seed';
@@ -117,11 +117,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     if (request.method !== 'POST') throw new GatewayError('NOT_FOUND', 'Control endpoints answer POST only.', { status: 405 });
     if (action === 'faults') {
       const parsed = faultInputSchema.safeParse(await jsonBody(request));
-      if (!parsed.success) {
-        throw new GatewayError('VALIDATION_FAILED', 'Give {mode: "none" | "error500" | "timeout" | "drop" | "slow", count?, delayMs?}.', {
-          issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
-        });
-      }
+      if (!parsed.success) throw invalid('Give {mode: "none" | "error500" | "timeout" | "drop" | "slow", count?, delayMs?}.', parsed.error);
       const { mode, count, delayMs } = parsed.data;
       fault = mode === 'none' ? noFault : { mode, remaining: count ?? null, delayMs: delayMs ?? 2000 };
       return json(200, { mode: fault.mode, remaining: fault.remaining });
