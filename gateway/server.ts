@@ -8,9 +8,11 @@ import { createAttachments } from './attachments';
 import { openGatewayDb, type GatewayDb } from './db/database';
 import { GatewayError, invalid } from './errors';
 import { createMessages } from './messages';
+import { openApiDocument } from './openapi';
 import { createRegistries } from './registries';
 import { seedRegistries } from './seed';
 import type { MessageSignatureVerifier } from './signature';
+import pkg from '../package.json';
 
 export interface GatewayOptions {
   /** 0 = a free port. The gateway binds 127.0.0.1 only. */
@@ -142,6 +144,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     if (head === 'health' && parts.length === 1) {
       only('GET');
       return json(200, { status: 'ok' });
+    }
+    if (head === 'openapi.json' && parts.length === 1) {
+      only('GET');
+      return json(200, openApiDocument(pkg.version));
     }
     if (head === 'persons' && parts.length === 2 && second !== undefined) {
       only('GET');
