@@ -69,6 +69,7 @@ export async function step(page: Page, info: TestInfo, name: string, action: () 
 }
 
 export const test = base.extend<{ host: RunningHost }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   host: async ({}, use) => {
     const host = await launchHost();
     await use(host);
