@@ -1,4 +1,4 @@
-import { expect, test } from './host';
+import { expect, SCHEMA_VERSION, test } from './host';
 
 // The same checks as `curl` in the issue, against the real host process.
 test('the API wants the launch token and refuses foreign origins', async ({ request, host }) => {
@@ -6,7 +6,7 @@ test('the API wants the launch token and refuses foreign origins', async ({ requ
   expect((await request.post(health)).status()).toBe(401);
   const ok = await request.post(health, { headers: { Authorization: `Bearer ${host.token}` } });
   expect(ok.status()).toBe(200);
-  expect(await ok.json()).toMatchObject({ ok: true, value: { status: 'ok', schemaVersion: 1 } });
+  expect(await ok.json()).toMatchObject({ ok: true, value: { status: 'ok', schemaVersion: SCHEMA_VERSION } });
   const evil = await request.post(health, { headers: { Authorization: `Bearer ${host.token}`, Origin: 'http://evil.example' } });
   expect(evil.status()).toBe(403);
   const unknown = await request.post(`${host.origin}/api/system.format`, { headers: { Authorization: `Bearer ${host.token}` } });

@@ -1,8 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, type Page, type TestInfo } from '@playwright/test';
+
+/** The schema version a fresh database reaches: the number of migration files. */
+export const SCHEMA_VERSION = readdirSync('electron/core/db/migrations').filter((name) => /^\d{4}_.*\.sql$/.test(name)).length;
 
 export interface RunningHost {
   url: string;

@@ -1,5 +1,5 @@
 import { catalogs, flatten } from '../shared/i18n';
-import { expect, step, test } from './host';
+import { expect, SCHEMA_VERSION, step, test } from './host';
 
 const ru = flatten(catalogs.ru);
 const kk = flatten(catalogs.kk);
@@ -14,7 +14,7 @@ test('the shell opens in Russian and every visible string switches to Kazakh', a
     await expect(page.getByRole('heading', { name: ru['status.title']! })).toBeVisible();
     await expect(page).toHaveTitle(ru['app.title']!);
     await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
-    await expect(page.getByTestId('schema-version')).toHaveText('1');
+    await expect(page.getByTestId('schema-version')).toHaveText(String(SCHEMA_VERSION));
     await expect(page.getByTestId('gateway-indicator')).toHaveText(ru['header.noGateway']!);
     // The token left the address bar once the page kept it.
     expect(page.url()).not.toContain('token=');

@@ -13,20 +13,20 @@ function fakeIpcMain() {
   };
 }
 
-const from = (url: string) => ({ senderFrame: { url } }) as unknown as IpcMainInvokeEvent;
+const from = (url: string) => ({ senderFrame: { url }, sender: { id: 7 } }) as unknown as IpcMainInvokeEvent;
 
 describe('registerIpc', () => {
   const ipcMain = fakeIpcMain();
   const seen: Array<[string, unknown]> = [];
-  registerIpc(ipcMain as never, async (channel, input) => {
+  registerIpc(ipcMain as never, async (channel, input, sessionKey) => {
     seen.push([channel, input]);
-    return { ok: true, value: channel };
-  }, { isTrustedSender: (url) => url.startsWith('app://arm/'), caller: () => null });
+    return { ok: true, value: `${channel} ${sessionKey}` };
+  }, { isTrustedSender: (url) => url.startsWith('app://arm/') });
   const invoke = ipcMain.handlers.get(IPC_INVOKE)!;
 
   it('registers one handler and passes contract calls from the app page to the dispatcher', async () => {
     expect([...ipcMain.handlers.keys()]).toEqual([IPC_INVOKE]);
-    await expect(invoke(from('app://arm/index.html'), 'system.health', { x: 1 })).resolves.toEqual({ ok: true, value: 'system.health' });
+    await expect(invoke(from('app://arm/index.html'), 'system.health', { x: 1 })).resolves.toEqual({ ok: true, value: 'system.health ipc:7' });
     expect(seen).toEqual([['system.health', { x: 1 }]]);
   });
 

@@ -42,7 +42,6 @@ app.whenReady().then(() => {
 
   registerIpc(ipcMain, core.dispatch, {
     isTrustedSender: (url) => url.startsWith(APP_ORIGIN + '/'),
-    caller: () => null,
   });
 
   const window = new BrowserWindow({

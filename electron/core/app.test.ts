@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contract, createClient } from '../../shared/api';
 import { DATABASE_FILE, startCore, type Core } from './app';
+import { migrations } from './db/migrations';
 import { memoryLogger } from './testing';
 
 const cores: Core[] = [];
@@ -14,16 +15,16 @@ afterEach(() => cores.splice(0).forEach((core) => core.close()));
 function start(dataDir: string, gatewayUrl: string | null = null, training = false) {
   const core = startCore({ appVersion: '9.9.9', dataDir, gatewayUrl, training, log: memoryLogger() });
   cores.push(core);
-  return { core, arm: createClient(contract, (name, input) => core.dispatch(name, input, null)) };
+  return { core, arm: createClient(contract, (name, input) => core.dispatch(name, input, 'test')) };
 }
 
 describe('startCore', () => {
   it('answers system.health and system.info from a fresh data folder', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'arm-core-'));
     const { arm } = start(dir);
-    await expect(arm.system.health()).resolves.toEqual({ status: 'ok', schemaVersion: 1, gateway: { mode: 'none', reachable: false } });
+    await expect(arm.system.health()).resolves.toEqual({ status: 'ok', schemaVersion: migrations.length, gateway: { mode: 'none', reachable: false } });
     const info = await arm.system.info();
-    expect(info).toMatchObject({ appVersion: '9.9.9', dataDir: dir, schemaVersion: 1, gateway: { mode: 'none', url: null } });
+    expect(info).toMatchObject({ appVersion: '9.9.9', dataDir: dir, schemaVersion: migrations.length, gateway: { mode: 'none', url: null } });
     expect(info.workstationId).toMatch(/^[0-9a-f]{32}$/);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ArmError, channel, createClient, type Caller } from '../../shared/api';
+import { ArmError, channel, createClient, type Role } from '../../shared/api';
+import { SessionStore } from './auth/sessions';
 import type { CoreContext } from './context';
 import { createDispatch } from './dispatch';
 import type { Handlers } from './handler';
@@ -13,10 +14,11 @@ const contract = {
     broken: channel({ input: z.undefined(), output: z.object({ total: z.number() }), access: 'public' }),
     crash: channel({ input: z.undefined(), output: z.object({ total: z.number() }), access: 'public' }),
     refuse: channel({ input: z.undefined(), output: z.object({ total: z.number() }), access: 'public' }),
+    leave: channel({ input: z.undefined(), output: z.object({ total: z.number() }), access: ['operator'], beforeUnlock: true }),
   },
 };
 
-function setup(caller: Caller = { userId: 'u1', role: 'operator' }) {
+function setup(role: Role | null = 'operator', clock = { now: 1_800_000_000_000 }) {
   let total = 0;
   const handlers: Handlers<typeof contract> = {
     counter: {
@@ -29,13 +31,20 @@ function setup(caller: Caller = { userId: 'u1', role: 'operator' }) {
       refuse: () => {
         throw new ArmError('NOT_FOUND', 'no such thing');
       },
+      leave: () => ({ total }),
     },
   };
   const log = memoryLogger();
-  const ctx = { log } as unknown as CoreContext;
-  const dispatch = createDispatch(contract, handlers, ctx);
-  const client = createClient(contract, (name, input) => dispatch(name, input, caller));
-  return { dispatch, client, log, total: () => total };
+  const ctx = { log, db: null, now: () => new Date(clock.now) } as unknown as CoreContext;
+  const sessions = new SessionStore();
+  const session = sessions.get('window-1');
+  if (role) {
+    session.user = { id: 'u1', login: 'op', fullName: 'Op', role, organisation: 'ЦОН', mustChangePassword: false };
+    session.lastActivity = clock.now;
+  }
+  const dispatch = createDispatch(contract, handlers, ctx, sessions);
+  const client = createClient(contract, (name, input) => dispatch(name, input, 'window-1'));
+  return { dispatch, client, log, session, clock, total: () => total };
 }
 
 describe('dispatch', () => {
@@ -47,7 +56,7 @@ describe('dispatch', () => {
 
   it('refuses input that breaks the schema with the field paths, runs nothing, logs no values', async () => {
     const { dispatch, total, log } = setup();
-    const envelope = await dispatch('counter.add', { by: -870101300000 }, { userId: 'u1', role: 'operator' });
+    const envelope = await dispatch('counter.add', { by: -870101300000 }, 'window-1');
     expect(envelope).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', issues: [{ path: 'by' }] } });
     expect(total()).toBe(0);
     expect(log.lines).toHaveLength(1);
@@ -56,11 +65,11 @@ describe('dispatch', () => {
 
   it('answers NOT_FOUND for an unknown channel', async () => {
     const { dispatch } = setup();
-    await expect(dispatch('counter.nope', undefined, null)).resolves.toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    await expect(dispatch('counter.nope', undefined, 'window-1')).resolves.toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('refuses a role that the channel does not list, and nobody before login, before the handler runs', async () => {
-    const asClerk = setup({ userId: 'u2', role: 'clerk' });
+    const asClerk = setup('clerk');
     await expect(asClerk.client.counter.add({ by: 1 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(asClerk.total()).toBe(0);
     const anonymous = setup(null);
@@ -76,7 +85,7 @@ describe('dispatch', () => {
 
   it('turns an unexpected exception into INTERNAL without its message, and logs the stack', async () => {
     const { dispatch, log } = setup();
-    const envelope = await dispatch('counter.crash', undefined, null);
+    const envelope = await dispatch('counter.crash', undefined, 'window-1');
     expect(envelope).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Internal error; see the log.' } });
     expect(JSON.stringify(log.lines)).toContain('disk on fire');
   });
@@ -88,9 +97,31 @@ describe('dispatch', () => {
     expect(error).toMatchObject({ code: 'NOT_FOUND', message: 'no such thing' });
   });
 
+  it('keeps a locked session or one that must change its password out of everything but its exits', async () => {
+    const locked = setup();
+    locked.session.locked = true;
+    await expect(locked.client.counter.add({ by: 1 })).rejects.toMatchObject({ code: 'SESSION_LOCKED' });
+    await expect(locked.client.counter.leave()).resolves.toEqual({ total: 0 });
+    const pending = setup();
+    pending.session.user!.mustChangePassword = true;
+    await expect(pending.client.counter.add({ by: 1 })).rejects.toMatchObject({ code: 'PASSWORD_CHANGE_REQUIRED' });
+    expect(pending.total()).toBe(0);
+  });
+
+  it('locks a session that called nothing for the idle time, and not one that keeps working', async () => {
+    const { client, clock, session } = setup();
+    clock.now += 9 * 60_000;
+    await expect(client.counter.add({ by: 1 })).resolves.toEqual({ total: 1 });
+    clock.now += 9 * 60_000;
+    await expect(client.counter.add({ by: 1 })).resolves.toEqual({ total: 2 });
+    clock.now += 10 * 60_000 + 1;
+    await expect(client.counter.add({ by: 1 })).rejects.toMatchObject({ code: 'SESSION_LOCKED' });
+    expect(session.locked).toBe(true);
+  });
+
   it('refuses to build when a channel has no handler', () => {
     const partial = { counter: { add: contract.counter.add } };
-    expect(() => createDispatch(partial, { counter: {} } as unknown as Handlers<typeof partial>, { log: memoryLogger() } as unknown as CoreContext)).toThrow(
+    expect(() => createDispatch(partial, { counter: {} } as unknown as Handlers<typeof partial>, { log: memoryLogger(), now: () => new Date() } as unknown as CoreContext)).toThrow(
       /No handler for channel counter.add/,
     );
   });

@@ -17,8 +17,9 @@ beforeAll(async () => {
     rendererDir,
     port: 0,
     maxBodyBytes: 1024,
-    dispatch: async (channel, input): Promise<Envelope> => {
+    dispatch: async (channel, input, sessionKey): Promise<Envelope> => {
       calls.push({ channel, input });
+      if (sessionKey !== `web:${host.token}`) throw new Error(`unexpected session ${sessionKey}`);
       if (channel === 'system.health') return { ok: true, value: { status: 'ok' } };
       if (channel === 'system.bad') return { ok: false, error: { code: 'VALIDATION_FAILED', message: 'bad', issues: [{ path: 'iin', message: 'x' }] } };
       return { ok: false, error: { code: 'NOT_FOUND', message: 'Unknown channel' } };
