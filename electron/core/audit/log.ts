@@ -111,14 +111,18 @@ export interface AuditFilter {
 export function listAudit(db: Db, filter: AuditFilter): AuditEntry[] {
   const where: string[] = [];
   const params: Record<string, unknown> = { limit: filter.limit };
-  if (filter.userId) (where.push('a.user_id = @userId'), (params.userId = filter.userId));
-  if (filter.action) (where.push('a.action = @action'), (params.action = filter.action));
-  if (filter.from) (where.push('a.at >= @from'), (params.from = filter.from));
-  if (filter.to) (where.push('a.at <= @to'), (params.to = filter.to));
-  if (filter.beforeSeq) (where.push('a.seq < @beforeSeq'), (params.beforeSeq = filter.beforeSeq));
-  if (filter.iin) {
-    where.push("(a.object_id = @iin OR EXISTS (SELECT 1 FROM json_tree(a.details) WHERE json_tree.atom = @iin))");
-    params.iin = filter.iin;
+  const conditions: Array<[keyof AuditFilter, string]> = [
+    ['userId', 'a.user_id = @userId'],
+    ['action', 'a.action = @action'],
+    ['from', 'a.at >= @from'],
+    ['to', 'a.at <= @to'],
+    ['beforeSeq', 'a.seq < @beforeSeq'],
+    ['iin', '(a.object_id = @iin OR EXISTS (SELECT 1 FROM json_tree(a.details) WHERE json_tree.atom = @iin))'],
+  ];
+  for (const [name, sql] of conditions) {
+    if (filter[name] === undefined || filter[name] === '') continue;
+    where.push(sql);
+    params[name] = filter[name];
   }
   const rows = db
     .prepare(
