@@ -119,3 +119,20 @@ test('the supervisor reads the audit log and checks its chain', async ({ page, h
     expect(file.suggestedFilename()).toMatch(/^audit-\d{4}-\d{2}-\d{2}\.csv$/);
   });
 });
+
+test('markup typed into a text field stays text', async ({ page, host }, info) => {
+  const payload = '<img src=x onerror="window.__xss=1">Әлиев';
+  await step(page, info, 'an account whose name is markup', async () => {
+    await firstRun(page, host.url);
+    await page.getByRole('link', { name: ru['nav.accounts']! }).click();
+    await page.getByLabel(ru['account.login']!, { exact: true }).fill('xss');
+    await page.getByLabel(ru['account.fullName']!).fill(payload);
+    await page.getByLabel(ru['account.iin']!, { exact: true }).fill('920701300012');
+    await page.getByLabel(ru['account.organisation']!).fill('<script>window.__xss=2</script>');
+    await page.getByLabel(ru['accounts.temporaryPassword']!).fill('Уақытша-123');
+    await page.getByRole('button', { name: ru['accounts.create']! }).click();
+    await expect(page.locator('tr[data-login="xss"]')).toContainText(payload);
+  });
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  await expect(page.locator('tr[data-login="xss"] img')).toHaveCount(0);
+});
