@@ -24,6 +24,7 @@ export const errorCodeSchema = z.enum([
   'PASSWORD_POLICY',
   'PASSWORD_CHANGE_REQUIRED',
   'SESSION_LOCKED',
+  'STATE_CONFLICT',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

@@ -5,3 +5,4 @@ export * from './errors';
 export * from './roles';
 export * from './bridge';
 export * from './auth';
+export * from './requests';

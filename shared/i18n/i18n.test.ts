@@ -39,3 +39,13 @@ describe('message catalogs', () => {
     expect(plurals(ast)[0]!.options).toEqual(expect.arrayContaining(['one', 'few', 'many', 'other']));
   });
 });
+
+describe('request states', () => {
+  it('have a label in both languages', async () => {
+    const { requestStateSchema } = await import('../api/requests');
+    for (const state of requestStateSchema.options) {
+      expect(ru[`requestState.${state}`], state).toBeTruthy();
+      expect(kk[`requestState.${state}`], state).toBeTruthy();
+    }
+  });
+});
