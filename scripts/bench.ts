@@ -1,10 +1,14 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
 import { startCore } from '../electron/core/app';
 import { openDatabase } from '../electron/core/db/database';
 import type { Logger } from '../electron/core/log';
+import { demoIins } from '../gateway/seed/demo';
 import { appendAudit, verifyAudit } from '../electron/core/audit/log';
 import { hashPassword, verifyPassword } from '../electron/core/auth/passwords';
 
@@ -53,6 +57,86 @@ function insertRate(rows: number): number {
   }
 }
 
+/** Runs `total` calls, `concurrency` at a time; returns each call's duration in ms. */
+async function load(total: number, concurrency: number, call: (index: number) => Promise<void>): Promise<{ seconds: number; durations: number[] }> {
+  const durations: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const index = next++;
+        const begun = performance.now();
+        await call(index);
+        durations.push(performance.now() - begun);
+      }
+    }),
+  );
+  return { seconds: (performance.now() - started) / 1000, durations };
+}
+
+function percentile(values: number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? NaN;
+}
+
+/** Starts build/node/gateway.cjs (built beside this bundle) and waits for its ready line. */
+async function spawnGateway(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, [path.join(__dirname, 'gateway.cjs'), '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`gateway exited with ${code}`)));
+  });
+  return {
+    url: line.replace('Gateway ready: ', ''),
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/**
+ * The emulator in its own process on loopback: 2000 calls each, 8 in flight, after a warm-up.
+ * Messages are fsynced one by one (synchronous=FULL: a receipt means the message is on disk).
+ */
+async function gatewayRates(): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'arm-bench-gateway-'));
+  const gateway = await spawnGateway(dir);
+  const expect = async (response: Promise<Response>, status: number) => {
+    const answer = await response;
+    await answer.arrayBuffer();
+    if (answer.status !== status) throw new Error(`gateway answered ${answer.status}, expected ${status}`);
+  };
+  try {
+    const health = () => expect(fetch(`${gateway.url}/health`), 200);
+    const lookup = () => expect(fetch(`${gateway.url}/persons/${demoIins.mother}`), 200);
+    await load(1000, 8, health); // warm-up: connections and JIT on both sides
+    await load(500, 8, lookup);
+    const noop = await load(2000, 8, health);
+    report('gateway.noop_per_s', noop.durations.length / noop.seconds, 'requests/s');
+    const lookups = await load(2000, 8, lookup);
+    report('gateway.lookup_p95_ms', percentile(lookups.durations, 0.95), 'ms');
+    const body = (id: string) =>
+      JSON.stringify({
+        id,
+        kind: 'request',
+        from: 'con-kokpekty',
+        to: 'edu-kokpekty',
+        service: 'preschool-queue',
+        createdAt: new Date().toISOString(),
+        attachments: [],
+        payload: { applicantIin: demoIins.mother, childIin: demoIins.preschoolChild, note: 'bench' },
+      });
+    const messages = await load(2000, 8, () => expect(fetch(`${gateway.url}/messages`, { method: 'POST', body: body(randomUUID()) }), 201));
+    report('gateway.messages_per_s', messages.durations.length / messages.seconds, 'messages/s');
+  } finally {
+    await gateway.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** One password check at the scrypt cost the АРМ uses: what an operator waits for at login. */
 async function loginCheck(): Promise<number> {
   const stored = await hashPassword('Құпия-сөз-2026');
@@ -88,6 +172,7 @@ async function main(): Promise<void> {
   for (let run = 0; run < 5; run++) logins.push(await loginCheck());
   report('auth.login_ms', median(logins), 'ms');
   report('audit.verify_per_s', auditVerifyRate(20_000), 'entries/s');
+  await gatewayRates();
 }
 
 void main();

@@ -9,6 +9,7 @@ const entries = {
   'electron-preload': 'electron/preload.ts',
   bench: 'scripts/bench.ts',
   'audit-verify': 'scripts/audit-verify.ts',
+  gateway: 'gateway/main.ts',
 };
 
 await build({

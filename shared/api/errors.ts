@@ -25,6 +25,15 @@ export const errorCodeSchema = z.enum([
   'PASSWORD_CHANGE_REQUIRED',
   'SESSION_LOCKED',
   'STATE_CONFLICT',
+  // The gateway (ШЭП) and its registries answer these; the emulator in gateway/ too.
+  'PERSON_NOT_FOUND',
+  'POWER_OF_ATTORNEY_NOT_FOUND',
+  'ORGANISATION_NOT_FOUND',
+  'ROUTE_NOT_FOUND',
+  'ATTACHMENT_NOT_FOUND',
+  'HASH_MISMATCH',
+  'MESSAGE_ID_CONFLICT',
+  'MESSAGE_NOT_FOUND',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+import type { GatewayDb } from './db/database';
+import { GatewayError } from './errors';
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/** Scans of the applicant's documents, stored by the SHA-256 the gateway computes itself. */
+export function createAttachments(db: GatewayDb, now: () => Date) {
+  const insert = db.prepare('INSERT OR IGNORE INTO attachments (sha256, size, content, received_at) VALUES (?, ?, ?, ?)');
+  const read = db.prepare<[string], { content: Buffer }>('SELECT content FROM attachments WHERE sha256 = ?');
+
+  const requireHash = (sha256: string) => {
+    if (!SHA256.test(sha256)) throw new GatewayError('VALIDATION_FAILED', 'The path must end in a lower-case hex SHA-256.', { issues: [{ path: 'sha256', message: 'format' }] });
+  };
+
+  return {
+    /** Idempotent: the same bytes again change nothing; bytes that do not hash to the name are refused. */
+    put(sha256: string, content: Buffer): { sha256: string; size: number; created: boolean } {
+      requireHash(sha256);
+      const actual = createHash('sha256').update(content).digest('hex');
+      if (actual !== sha256) {
+        throw new GatewayError('HASH_MISMATCH', `The body hashes to ${actual}, not to ${sha256}.`, { issues: [{ path: 'sha256', message: actual }] });
+      }
+      const { changes } = insert.run(sha256, content.length, content, now().toISOString());
+      return { sha256, size: content.length, created: changes === 1 };
+    },
+
+    get(sha256: string): Buffer {
+      requireHash(sha256);
+      const row = read.get(sha256);
+      if (!row) throw new GatewayError('ATTACHMENT_NOT_FOUND', `No attachment ${sha256}.`);
+      return row.content;
+    },
+  };
+}
+
+export type Attachments = ReturnType<typeof createAttachments>;

@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseGatewayArgs } from './cli';
+
+describe('parseGatewayArgs', () => {
+  it('reads --port and --data-dir', () => {
+    expect(parseGatewayArgs(['--port', '8123', '--data-dir', '/tmp/gw'])).toEqual({ port: 8123, dataDir: '/tmp/gw' });
+    expect(parseGatewayArgs([]).port).toBe(0);
+  });
+
+  it('refuses a bad port or an unknown flag', () => {
+    for (const port of ['-1', '65536', 'eighty', '1.5', '']) expect(() => parseGatewayArgs(['--port', port]), port).toThrow(/--port/);
+    expect(() => parseGatewayArgs(['--gateway', 'x'])).toThrow();
+  });
+});
+
+describe('the gateway process (build/node/gateway.cjs as npm run gateway runs it)', () => {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'arm-gateway-main-'));
+  const bundle = path.join(work, 'gateway.cjs');
+  const dataDir = path.join(work, 'data');
+
+  beforeAll(async () => {
+    await build({
+      entryPoints: [path.join(__dirname, 'main.ts')],
+      outfile: bundle,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      external: ['better-sqlite3'],
+      loader: { '.sql': 'text' },
+      logLevel: 'silent',
+    });
+  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  /** Starts the process, resolves with its first stdout line and the process. */
+  function run() {
+    const child = spawn(process.execPath, [bundle, '--port', '0', '--data-dir', dataDir], {
+      env: { ...process.env, NODE_PATH: path.join(__dirname, '..', 'node_modules') },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const firstLine = new Promise<string>((resolve, reject) => {
+      createInterface({ input: child.stdout! }).once('line', resolve);
+      child.once('exit', (code) => reject(new Error(`exited with ${code}`)));
+    });
+    return { child, firstLine };
+  }
+
+  it('prints exactly "Gateway ready: <url>" with the real port, serves, and keeps messages after SIGKILL', async () => {
+    const first = run();
+    const line = await first.firstLine;
+    expect(line).toMatch(/^Gateway ready: http:\/\/127\.0\.0\.1:\d+$/);
+    const url = line.slice('Gateway ready: '.length);
+    expect(Number(new URL(url).port)).toBeGreaterThan(0);
+    expect(await (await fetch(`${url}/health`)).json()).toEqual({ status: 'ok' });
+
+    const message = {
+      id: '3f1c2b7e-8d4a-4c1e-9b2f-6a5d4e3c2b1a',
+      kind: 'request',
+      from: 'con-kokpekty',
+      to: 'edu-kokpekty',
+      service: 'preschool-queue',
+      createdAt: '2026-03-02T08:00:00.000Z',
+      attachments: [],
+      payload: { note: 'survives a kill' },
+    };
+    const post = (base: string) => fetch(`${base}/messages`, { method: 'POST', body: JSON.stringify(message) });
+    const receipt = await (await post(url)).json();
+    first.child.kill('SIGKILL');
+    await new Promise((resolve) => first.child.once('exit', resolve));
+
+    const second = run();
+    const secondUrl = (await second.firstLine).slice('Gateway ready: '.length);
+    const resend = await post(secondUrl);
+    expect(resend.status).toBe(200);
+    expect(await resend.json()).toEqual(receipt);
+    second.child.kill('SIGTERM');
+    expect(await new Promise((resolve) => second.child.once('exit', resolve))).toBe(0);
+  });
+});

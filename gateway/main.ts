@@ -1,0 +1,22 @@
+import { parseGatewayArgs } from './cli';
+import { startGateway } from './server';
+
+// `npm run gateway -- --port <p> --data-dir <dir>`: the gateway emulator, on 127.0.0.1 only.
+async function main(): Promise<void> {
+  const command = parseGatewayArgs(process.argv.slice(2));
+  const gateway = await startGateway(command);
+  console.log(`Gateway ready: ${gateway.url}`);
+  const stop = () => {
+    gateway.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,152 @@
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import { ackInputSchema, messageSchema, type GatewayMessage, type Receipt, type Recheck, type UnverifiedPerson } from '../shared/gateway/api';
+import type { GatewayDb } from './db/database';
+import { GatewayError, invalid } from './errors';
+import type { MessageSignatureVerifier } from './signature';
+
+// Messages between centres and providers, and their inboxes. A message is stored once by its
+// client-made id; its recipient pulls it with a lease and acknowledges it after its own commit.
+
+export const MAX_LEASE_LIMIT = 100;
+export const MAX_LEASE_SECONDS = 3600;
+
+export interface Accepted {
+  receipt: Receipt;
+  /** False when this was a resend of a message already accepted. */
+  created: boolean;
+}
+
+function canonical(value: unknown): string {
+  const text = canonicalize(value);
+  if (text === undefined) throw new Error('Nothing to canonicalize');
+  return text;
+}
+
+export interface MessageOptions {
+  now: () => Date;
+  verifySignature: MessageSignatureVerifier | null;
+  /** ГБД ФЛ re-check of persons typed by hand offline. */
+  recheck: (person: UnverifiedPerson) => Recheck;
+}
+
+export function createMessages(db: GatewayDb, { now, verifySignature, recheck }: MessageOptions) {
+  const byId = db.prepare<[string], { content_sha256: string; receipt: string }>('SELECT content_sha256, receipt FROM messages WHERE id = ?');
+  const organisationExists = db.prepare<[string], { kind: string }>('SELECT kind FROM organisations WHERE code = ?');
+  const attachmentExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM attachments WHERE sha256 = ?');
+  const insertMessage = db.prepare(
+    'INSERT INTO messages (id, sender, recipient, content_sha256, body, receipt, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const setReceipt = db.prepare('UPDATE messages SET receipt = ? WHERE seq = ?');
+  const insertDelivery = db.prepare('INSERT INTO deliveries (message_seq, recipient) VALUES (?, ?)');
+  const due = db.prepare<[string, string, number], { seq: number; body: string; receipt: string; attempts: number }>(`
+    SELECT m.seq, m.body, m.receipt, d.attempts FROM deliveries d JOIN messages m ON m.seq = d.message_seq
+    WHERE d.recipient = ? AND d.acked_at IS NULL AND (d.lease_until IS NULL OR d.lease_until <= ?)
+    ORDER BY m.seq LIMIT ?`);
+  const takeLease = db.prepare('UPDATE deliveries SET attempts = attempts + 1, lease_until = ? WHERE message_seq = ?');
+  const deliveryOf = db.prepare<[string, string], { seq: number }>(
+    'SELECT d.message_seq AS seq FROM deliveries d JOIN messages m ON m.seq = d.message_seq WHERE m.id = ? AND d.recipient = ?',
+  );
+  const acknowledge = db.prepare('UPDATE deliveries SET acked_at = ? WHERE message_seq = ? AND acked_at IS NULL');
+
+  const requireOrganisation = (code: string, path: string) => {
+    if (!organisationExists.get(code)) throw new GatewayError('ORGANISATION_NOT_FOUND', `No centre or provider ${code}.`, { status: 422, issues: [{ path, message: 'unknown code' }] });
+  };
+
+  const accept = db.transaction((message: GatewayMessage, contentSha256: string, body: string): Accepted => {
+    const existing = byId.get(message.id);
+    if (existing) {
+      if (existing.content_sha256 !== contentSha256) {
+        throw new GatewayError('MESSAGE_ID_CONFLICT', `Message ${message.id} was accepted earlier with other content.`);
+      }
+      return { receipt: JSON.parse(existing.receipt) as Receipt, created: false };
+    }
+    const receivedAt = now().toISOString();
+    const { lastInsertRowid } = insertMessage.run(message.id, message.from, message.to, contentSha256, body, '{}', receivedAt);
+    const seq = Number(lastInsertRowid);
+    const receipt: Receipt = {
+      messageId: message.id,
+      // Регистрация с присвоением номера: the gateway's own running number.
+      receiptNumber: `${receivedAt.slice(0, 4)}-${String(seq).padStart(8, '0')}`,
+      receivedAt,
+      contentSha256,
+      from: message.from,
+      to: message.to,
+      signature: verifySignature ? 'verified' : 'not-checked',
+      recheck: (message.unverifiedPersons ?? []).map(recheck),
+    };
+    setReceipt.run(JSON.stringify(receipt), seq);
+    insertDelivery.run(seq, message.to);
+    return { receipt, created: true };
+  });
+
+  return {
+    /** Validates, then stores once: a resend with the same content gets the first receipt back. */
+    send(input: unknown): Accepted {
+      const parsed = messageSchema.safeParse(input);
+      if (!parsed.success) throw invalid('The message does not match the schema.', parsed.error);
+      const message = parsed.data;
+      requireOrganisation(message.from, 'from');
+      requireOrganisation(message.to, 'to');
+      const missing = message.attachments.filter((sha256) => !attachmentExists.get(sha256));
+      if (missing.length > 0) {
+        throw new GatewayError('ATTACHMENT_NOT_FOUND', 'Upload the attachments before the message.', {
+          status: 422,
+          issues: missing.map((sha256) => ({ path: 'attachments', message: sha256 })),
+        });
+      }
+      if (verifySignature) {
+        const verdict = verifySignature(message);
+        if (!verdict.ok) throw new GatewayError(verdict.code, verdict.reason, { status: 422 });
+      }
+      const body = canonical(message);
+      return accept(message, createHash('sha256').update(body).digest('hex'), body);
+    },
+
+    /** The oldest unacknowledged messages whose lease (if any) has run out, leased anew. */
+    lease(organisation: string, limitParam: string | null, leaseSecondsParam: string | null) {
+      const limit = limitParam === null ? 10 : Number(limitParam);
+      const leaseSeconds = leaseSecondsParam === null ? 60 : Number(leaseSecondsParam);
+      const issues = [
+        ...(Number.isInteger(limit) && limit >= 1 && limit <= MAX_LEASE_LIMIT ? [] : [{ path: 'limit', message: `1…${MAX_LEASE_LIMIT}` }]),
+        ...(Number.isInteger(leaseSeconds) && leaseSeconds >= 1 && leaseSeconds <= MAX_LEASE_SECONDS ? [] : [{ path: 'leaseSeconds', message: `1…${MAX_LEASE_SECONDS}` }]),
+      ];
+      if (issues.length > 0) throw new GatewayError('VALIDATION_FAILED', 'Bad lease parameters.', { issues });
+      if (!organisationExists.get(organisation)) throw new GatewayError('ORGANISATION_NOT_FOUND', `No inbox for ${organisation}.`);
+      return db.transaction(() => {
+        const at = now();
+        const leaseUntil = new Date(at.getTime() + leaseSeconds * 1000).toISOString();
+        const rows = due.all(organisation, at.toISOString(), limit);
+        for (const row of rows) takeLease.run(leaseUntil, row.seq);
+        return {
+          messages: rows.map((row) => ({
+            message: JSON.parse(row.body) as GatewayMessage,
+            receipt: JSON.parse(row.receipt) as Receipt,
+            deliveryAttempt: row.attempts + 1,
+            leaseUntil,
+          })),
+        };
+      })();
+    },
+
+    /** All or nothing: one id that is not in this inbox refuses the whole acknowledgement. */
+    ack(organisation: string, input: unknown) {
+      if (!organisationExists.get(organisation)) throw new GatewayError('ORGANISATION_NOT_FOUND', `No inbox for ${organisation}.`);
+      const parsed = ackInputSchema.safeParse(input);
+      if (!parsed.success) throw invalid('Give {ids: [message ids]}.', parsed.error);
+      return db.transaction(() => {
+        const found = parsed.data.ids.map((id) => ({ id, seq: deliveryOf.get(id, organisation)?.seq }));
+        const unknown = found.filter((entry) => entry.seq === undefined);
+        if (unknown.length > 0) {
+          throw new GatewayError('MESSAGE_NOT_FOUND', `Not in the inbox of ${organisation}.`, { issues: unknown.map((entry) => ({ path: 'ids', message: entry.id })) });
+        }
+        const at = now().toISOString();
+        let acknowledged = 0;
+        for (const entry of found) acknowledged += acknowledge.run(at, entry.seq).changes;
+        return { acknowledged };
+      })();
+    },
+  };
+}
+
+export type Messages = ReturnType<typeof createMessages>;

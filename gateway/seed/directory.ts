@@ -1,0 +1,144 @@
+import type { Bilingual, Organisation, Route } from '../../shared/gateway/api';
+
+// The emulator's directory: districts named in the regulations (seeds 000, 001, 003, 004), their
+// centres (ЦОН / ХҚО) and providers (услугодатели). Codes are the emulator's own, not КАТО.
+
+export interface District {
+  code: string;
+  name: Bilingual;
+  /** Villages and towns inside the district, for generated addresses; none for a city. */
+  settlements: Bilingual[];
+}
+
+export const districts: District[] = [
+  {
+    code: 'kokpekty',
+    name: { ru: 'Кокпектинский район, Восточно-Казахстанская область', kk: 'Шығыс Қазақстан облысы, Көкпекті ауданы' },
+    settlements: [
+      { ru: 'с. Кокпекты', kk: 'Көкпекті ауылы' },
+      { ru: 'с. Самарское', kk: 'Самар ауылы' },
+    ],
+  },
+  {
+    code: 'zhambyl-sko',
+    name: { ru: 'Жамбылский район, Северо-Казахстанская область', kk: 'Солтүстік Қазақстан облысы, Жамбыл ауданы' },
+    settlements: [{ ru: 'с. Пресновка', kk: 'Пресновка ауылы' }],
+  },
+  {
+    code: 'm-zhumabaev',
+    name: { ru: 'район Магжана Жумабаева, Северо-Казахстанская область', kk: 'Солтүстік Қазақстан облысы, Мағжан Жұмабаев ауданы' },
+    settlements: [{ ru: 'г. Булаево', kk: 'Булаев қаласы' }],
+  },
+  {
+    code: 'uralsk',
+    name: { ru: 'г. Уральск, Западно-Казахстанская область', kk: 'Батыс Қазақстан облысы, Орал қаласы' },
+    settlements: [],
+  },
+];
+
+export const streets: Bilingual[] = [
+  { ru: 'ул. Абая', kk: 'Абай көшесі' },
+  { ru: 'ул. Ауэзова', kk: 'Әуезов көшесі' },
+  { ru: 'ул. Школьная', kk: 'Мектеп көшесі' },
+  { ru: 'ул. Центральная', kk: 'Орталық көшесі' },
+  { ru: 'ул. Мира', kk: 'Бейбітшілік көшесі' },
+  { ru: 'ул. Лесная', kk: 'Орман көшесі' },
+  { ru: 'ул. Степная', kk: 'Дала көшесі' },
+];
+
+export function districtOf(code: string): District {
+  const district = districts.find((candidate) => candidate.code === code);
+  if (!district) throw new Error(`Unknown district ${code}`);
+  return district;
+}
+
+/** The services of the seeds, by the emulator's ids (to be aligned with the АРМ's service catalog). */
+export const services = {
+  guardianshipCertificate: 'guardianship-certificate', // Выдача справок по опеке и попечительству
+  preschoolQueue: 'preschool-queue', // Постановка на очередь детей дошкольного возраста (до 7 лет)
+  minorPropertyCertificate: 'minor-property-certificate', // справки для сделок с имуществом несовершеннолетних
+  minorInheritanceCertificate: 'minor-inheritance-certificate', // справки в пенсионные фонды, банки, дорожную полицию
+  unemployedCertificate: 'unemployed-certificate', // Выдача справок безработным гражданам
+  disabledChildrenHomeSchooling: 'disabled-children-home-schooling', // материальное обеспечение детей-инвалидов на дому
+  housingQueue: 'housing-queue', // Постановка на учет граждан, нуждающихся в жилище
+} as const;
+
+const education = [services.guardianshipCertificate, services.preschoolQueue, services.minorPropertyCertificate, services.minorInheritanceCertificate];
+
+const educationDepartments: Record<string, Bilingual> = {
+  kokpekty: { ru: 'ГУ «Отдел образования Кокпектинского района»', kk: '«Көкпекті ауданының білім бөлімі» ММ' },
+  'zhambyl-sko': { ru: 'ГУ «Отдел образования Жамбылского района»', kk: '«Жамбыл ауданының білім бөлімі» ММ' },
+  'm-zhumabaev': { ru: 'ГУ «Отдел образования района Магжана Жумабаева»', kk: '«Мағжан Жұмабаев ауданының білім бөлімі» ММ' },
+  uralsk: { ru: 'ГУ «Отдел образования города Уральска»', kk: '«Орал қаласының білім бөлімі» ММ' },
+};
+
+const centres: Record<string, Bilingual> = {
+  kokpekty: { ru: 'ЦОН Кокпектинского района', kk: 'Көкпекті ауданының ХҚО' },
+  'zhambyl-sko': { ru: 'ЦОН Жамбылского района', kk: 'Жамбыл ауданының ХҚО' },
+  'm-zhumabaev': { ru: 'ЦОН района Магжана Жумабаева', kk: 'Мағжан Жұмабаев ауданының ХҚО' },
+  uralsk: { ru: 'ЦОН города Уральска', kk: 'Орал қаласының ХҚО' },
+};
+
+export const organisations: Organisation[] = [
+  ...Object.entries(centres).map(([district, name]): Organisation => ({ code: `con-${district}`, kind: 'centre', name, district })),
+  {
+    code: 'mobile-kokpekty',
+    kind: 'centre',
+    name: { ru: 'Мобильный ЦОН Кокпектинского района', kk: 'Көкпекті ауданының жылжымалы ХҚО' },
+    district: 'kokpekty',
+  },
+  ...Object.entries(educationDepartments).map(([district, name]): Organisation => ({ code: `edu-${district}`, kind: 'provider', name, district })),
+  {
+    code: 'social-kokpekty',
+    kind: 'provider',
+    name: {
+      ru: 'ГУ «Отдел занятости и социальных программ Кокпектинского района»',
+      kk: '«Көкпекті ауданының жұмыспен қамту және әлеуметтік бағдарламалар бөлімі» ММ',
+    },
+    district: 'kokpekty',
+  },
+  {
+    code: 'housing-kokpekty',
+    kind: 'provider',
+    name: {
+      ru: 'ГУ «Отдел жилищно-коммунального хозяйства, пассажирского транспорта и автомобильных дорог Кокпектинского района»',
+      kk: '«Көкпекті ауданының тұрғын үй-коммуналдық шаруашылығы, жолаушылар көлігі және автомобиль жолдары бөлімі» ММ',
+    },
+    district: 'kokpekty',
+  },
+];
+
+/** Education services go to each district's education department; the rest exist in Kokpekty only (seed 003). */
+export const routes: Route[] = [
+  ...Object.keys(educationDepartments).flatMap((district) => education.map((service): Route => ({ service, district, provider: `edu-${district}` }))),
+  { service: services.unemployedCertificate, district: 'kokpekty', provider: 'social-kokpekty' },
+  { service: services.disabledChildrenHomeSchooling, district: 'kokpekty', provider: 'social-kokpekty' },
+  { service: services.housingQueue, district: 'kokpekty', provider: 'housing-kokpekty' },
+];
+
+const fixedHolidays: Array<[string, Bilingual]> = [
+  ['01-01', { ru: 'Новый год', kk: 'Жаңа жыл' }],
+  ['01-02', { ru: 'Новый год', kk: 'Жаңа жыл' }],
+  ['01-07', { ru: 'Православное Рождество', kk: 'Православиелік Рождество' }],
+  ['03-08', { ru: 'Международный женский день', kk: 'Халықаралық әйелдер күні' }],
+  ['03-21', { ru: 'Наурыз мейрамы', kk: 'Наурыз мейрамы' }],
+  ['03-22', { ru: 'Наурыз мейрамы', kk: 'Наурыз мейрамы' }],
+  ['03-23', { ru: 'Наурыз мейрамы', kk: 'Наурыз мейрамы' }],
+  ['05-01', { ru: 'Праздник единства народа Казахстана', kk: 'Қазақстан халқының бірлігі мерекесі' }],
+  ['05-07', { ru: 'День защитника Отечества', kk: 'Отан қорғаушы күні' }],
+  ['05-09', { ru: 'День Победы', kk: 'Жеңіс күні' }],
+  ['07-06', { ru: 'День столицы', kk: 'Астана күні' }],
+  ['08-30', { ru: 'День Конституции', kk: 'Конституция күні' }],
+  ['10-25', { ru: 'День Республики', kk: 'Республика күні' }],
+  ['12-16', { ru: 'День Независимости', kk: 'Тәуелсіздік күні' }],
+];
+
+/**
+ * Demo calendar, not from the seeds (they name no holidays): the fixed-date public holidays and
+ * the first day of Курбан айт, which the government sets each year. Transferred days off
+ * (переносы выходных) are published yearly and are not in the emulator.
+ */
+export const holidays: Array<{ date: string; name: Bilingual }> = [2025, 2026].flatMap((year) => [
+  ...fixedHolidays.map(([day, name]) => ({ date: `${year}-${day}`, name })),
+  { date: year === 2025 ? '2025-06-06' : '2026-05-27', name: { ru: 'Курбан айт', kk: 'Құрбан айт' } },
+]).sort((a, b) => a.date.localeCompare(b.date));

@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import { apiErrorSchema } from '../api/errors';
+import { isValidIin } from '../iin/iin';
+
+// The wire format of the gateway (ШЭП) as the emulator in gateway/ serves it and the АРМ's
+// gateway client reads it (docs/gateway-api.md). Shared so both sides validate the same shapes.
+
+export const isoDateSchema = z.iso.date();
+export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'lower-case hex SHA-256');
+/** Centre (ЦОН) and provider (услугодатель) codes, district codes, service ids. */
+export const codeSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case latin code');
+
+/** Every name and address comes in both spellings: Russian and Kazakh (ЖТ МДҚ keeps both). */
+export const bilingualSchema = z.object({ ru: z.string(), kk: z.string() });
+export type Bilingual = z.infer<typeof bilingualSchema>;
+
+export const sexSchema = z.enum(['male', 'female']);
+
+export const identityDocumentSchema = z.object({
+  /** Удостоверение личности from 16; свидетельство о рождении before. */
+  kind: z.enum(['id-card', 'birth-certificate']),
+  number: z.string(),
+  issuedOn: isoDateSchema,
+  issuer: bilingualSchema,
+});
+
+/** A person as ГБД ФЛ («Физические лица») gives it. */
+export const personSchema = z.object({
+  iin: z.string(),
+  surname: bilingualSchema,
+  name: bilingualSchema,
+  patronymic: bilingualSchema.nullable(),
+  birthDate: isoDateSchema,
+  sex: sexSchema,
+  district: codeSchema,
+  address: bilingualSchema,
+  document: identityDocumentSchema,
+  fatherIin: z.string().nullable(),
+  motherIin: z.string().nullable(),
+});
+export type Person = z.infer<typeof personSchema>;
+
+export const powerOfAttorneyStatusSchema = z.enum(['valid', 'not-yet-valid', 'expired', 'revoked']);
+
+/** A notarised power of attorney (нотариально удостоверенная доверенность) as ЕНИС gives it. */
+export const powerOfAttorneySchema = z.object({
+  number: z.string(),
+  issuedOn: isoDateSchema,
+  notary: bilingualSchema,
+  principalIin: z.string(),
+  attorneyIin: z.string(),
+  /** Service ids the attorney may apply for, or every service. */
+  scope: z.union([z.literal('all'), z.array(codeSchema)]),
+  validFrom: isoDateSchema,
+  validTo: isoDateSchema,
+  revoked: z.boolean(),
+  /** On the gateway's clock at the moment of the lookup. */
+  status: powerOfAttorneyStatusSchema,
+});
+export type PowerOfAttorney = z.infer<typeof powerOfAttorneySchema>;
+
+export const organisationSchema = z.object({
+  code: codeSchema,
+  kind: z.enum(['centre', 'provider']),
+  name: bilingualSchema,
+  district: codeSchema,
+});
+export type Organisation = z.infer<typeof organisationSchema>;
+
+export const routeSchema = z.object({ service: codeSchema, district: codeSchema, provider: codeSchema });
+export type Route = z.infer<typeof routeSchema>;
+
+export const routingAnswerSchema = z.object({ service: codeSchema, district: codeSchema, provider: organisationSchema });
+
+/**
+ * A person the operator typed by hand while the gateway was unreachable, marked «не проверено»
+ * (unverified). The gateway re-checks it against ГБД ФЛ on receipt.
+ */
+export const unverifiedPersonSchema = z.strictObject({
+  iin: z.string().refine(isValidIin, 'not a valid IIN'),
+  surname: z.string().min(1).max(100),
+  name: z.string().min(1).max(100),
+  patronymic: z.string().max(100).nullable(),
+  birthDate: isoDateSchema,
+});
+export type UnverifiedPerson = z.infer<typeof unverifiedPersonSchema>;
+
+export const recheckFieldSchema = z.enum(['surname', 'name', 'patronymic', 'birthDate']);
+
+/** The gateway's verdict on one unverified person: the fields that differ from ГБД ФЛ. */
+export const recheckSchema = z.object({
+  iin: z.string(),
+  result: z.enum(['match', 'mismatch', 'not-found']),
+  mismatches: z.array(recheckFieldSchema),
+});
+export type Recheck = z.infer<typeof recheckSchema>;
+
+export const messageKindSchema = z.enum(['request', 'result', 'refusal', 'notice']);
+
+/**
+ * What a centre or provider sends. `id` is made by the sender before the first attempt and kept
+ * across resends: the gateway recognises a resend by it.
+ */
+export const messageSchema = z.strictObject({
+  id: z.uuid(),
+  kind: messageKindSchema,
+  from: codeSchema,
+  to: codeSchema,
+  service: codeSchema,
+  createdAt: z.iso.datetime(),
+  /** Attachments are uploaded first (PUT /attachments/<sha256>); the message names their hashes. */
+  attachments: z.array(sha256Schema).max(100),
+  payload: z.record(z.string(), z.unknown()),
+  unverifiedPersons: z.array(unverifiedPersonSchema).max(20).optional(),
+  /** Detached CMS over the canonical message; checked once shared/signing lands. */
+  signature: z.strictObject({ format: z.literal('cms'), value: z.base64() }).optional(),
+});
+export type GatewayMessage = z.infer<typeof messageSchema>;
+
+/** The gateway's receipt for an accepted message; a resend of the same message gets the same one. */
+export const receiptSchema = z.object({
+  messageId: z.uuid(),
+  receiptNumber: z.string(),
+  receivedAt: z.iso.datetime(),
+  contentSha256: sha256Schema,
+  from: codeSchema,
+  to: codeSchema,
+  /** 'not-checked' until the signature check is wired in (see gateway/signature.ts). */
+  signature: z.enum(['verified', 'not-checked']),
+  /** One verdict per unverified person of the message, for the sender and the recipient alike. */
+  recheck: z.array(recheckSchema),
+});
+export type Receipt = z.infer<typeof receiptSchema>;
+
+export const leasedMessageSchema = z.object({
+  message: messageSchema,
+  receipt: receiptSchema,
+  /** 1 on the first lease; more means an earlier lease ran out without an acknowledgement. */
+  deliveryAttempt: z.number().int().positive(),
+  leaseUntil: z.iso.datetime(),
+});
+export const leaseAnswerSchema = z.object({ messages: z.array(leasedMessageSchema) });
+export const ackInputSchema = z.strictObject({ ids: z.array(z.uuid()).min(1).max(500) });
+export const ackAnswerSchema = z.object({ acknowledged: z.number().int().nonnegative() });
+
+export const holidaySchema = z.object({ date: isoDateSchema, name: bilingualSchema });
+export const holidaysReferenceSchema = z.object({ version: z.number().int().positive(), holidays: z.array(holidaySchema) });
+export const organisationsReferenceSchema = z.object({
+  version: z.number().int().positive(),
+  organisations: z.array(organisationSchema),
+  routes: z.array(routeSchema),
+});
+
+export const faultModeSchema = z.enum(['none', 'error500', 'timeout', 'drop', 'slow']);
+export type FaultMode = z.infer<typeof faultModeSchema>;
+export const faultInputSchema = z.strictObject({
+  mode: faultModeSchema,
+  /** How many requests the fault hits before the gateway heals itself; absent = until changed. */
+  count: z.number().int().positive().optional(),
+  /** For "slow": how long each request waits before it is processed (default 2000). */
+  delayMs: z.number().int().min(1).max(60_000).optional(),
+});
+
+/** Every refusal: a stable code (shared/api/errors.ts) with a reason. */
+export const gatewayErrorSchema = z.object({ error: apiErrorSchema });
