@@ -1,4 +1,7 @@
 import type { Contract } from '../../shared/api';
+import { accountsHandlers } from './accounts/handlers';
+import { auditHandlers } from './audit/handlers';
+import { authHandlers } from './auth/handlers';
 import type { Handlers } from './handler';
 import { systemHandlers, type SystemState } from './system/handlers';
 
@@ -6,5 +9,8 @@ import { systemHandlers, type SystemState } from './system/handlers';
 export function createHandlers(state: SystemState): Handlers<Contract> {
   return {
     system: systemHandlers(state),
+    auth: authHandlers,
+    accounts: accountsHandlers,
+    audit: auditHandlers,
   };
 }

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { ArmError, type Outcome, type RequestState } from '../../../shared/api';
+import { appendAudit } from '../audit/log';
+import type { Db } from '../db/database';
+import { checkMove, type Actor } from './lifecycle';
+
+export interface RequestRow {
+  id: string;
+  number: string;
+  service_id: string;
+  state: RequestState;
+  outcome: Outcome | null;
+  applicant_iin: string;
+  centre: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  unverified: string;
+}
+
+export interface Mover {
+  userId: string | null;
+  actor: Actor;
+}
+
+/** Request numbers a person can read out at the counter: centre-day-sequence. */
+function nextNumber(db: Db, centre: string, now: Date): string {
+  const day = now.toISOString().slice(0, 10).replaceAll('-', '');
+  const prefix = `${centre}-${day}-`;
+  const row = db.prepare('SELECT count(*) AS n FROM requests WHERE number LIKE ?').get(prefix + '%') as { n: number };
+  return prefix + String(row.n + 1).padStart(4, '0');
+}
+
+export function findRequest(db: Db, id: string): RequestRow {
+  const row = db.prepare('SELECT * FROM requests WHERE id = ?').get(id) as RequestRow | undefined;
+  if (!row) throw new ArmError('NOT_FOUND', 'No such request.');
+  return row;
+}
+
+export function createDraft(db: Db, draft: { serviceId: string; applicantIin: string; centre: string }, by: Mover & { userId: string }, now: Date): RequestRow {
+  const id = randomUUID();
+  return db.transaction(() => {
+    const number = nextNumber(db, draft.centre, now);
+    const at = now.toISOString();
+    db.prepare(
+      `INSERT INTO requests (id, number, service_id, state, applicant_iin, centre, created_by, created_at, updated_at)
+       VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?)`,
+    ).run(id, number, draft.serviceId, draft.applicantIin, draft.centre, by.userId, at, at);
+    db.prepare("INSERT INTO request_events (request_id, at, from_state, to_state, actor_id, actor_role) VALUES (?, ?, NULL, 'draft', ?, ?)").run(id, at, by.userId, by.actor);
+    appendAudit(db, { userId: by.userId, action: 'request.draft', objectType: 'request', objectId: id, details: { number, serviceId: draft.serviceId, applicantIin: draft.applicantIin } }, now);
+    return findRequest(db, id);
+  })();
+}
+
+/**
+ * Moves a request one step, checking the current state and the actor, and writes the event and
+ * the audit entry in the same transaction. `outcome` goes with the move to "decided".
+ */
+export function moveRequest(db: Db, id: string, to: RequestState, by: Mover, now: Date, extra: { outcome?: Outcome; comment?: string } = {}): RequestRow {
+  return db.transaction(() => {
+    const request = findRequest(db, id);
+    const check = checkMove(request.state, to, by.actor);
+    if (check === 'state') {
+      throw new ArmError('STATE_CONFLICT', `A request in state ${request.state} cannot move to ${to}.`, undefined, { from: request.state, to });
+    }
+    if (check === 'actor') throw new ArmError('FORBIDDEN', `${by.actor} may not move a request from ${request.state} to ${to}.`);
+    if (to === 'decided' && !extra.outcome) throw new ArmError('VALIDATION_FAILED', 'A decision needs its outcome.', [{ path: 'outcome', message: 'required' }]);
+    const at = now.toISOString();
+    db.prepare('UPDATE requests SET state = ?, outcome = coalesce(?, outcome), updated_at = ? WHERE id = ?').run(to, extra.outcome ?? null, at, id);
+    db.prepare('INSERT INTO request_events (request_id, at, from_state, to_state, actor_id, actor_role, comment) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      id,
+      at,
+      request.state,
+      to,
+      by.userId,
+      by.actor,
+      extra.comment ?? null,
+    );
+    appendAudit(
+      db,
+      { userId: by.userId, action: `request.${to}`, objectType: 'request', objectId: id, details: { from: request.state, ...(extra.outcome ? { outcome: extra.outcome } : {}) } },
+      now,
+    );
+    return findRequest(db, id);
+  })();
+}
+
+export function requestHistory(db: Db, id: string) {
+  return db.prepare('SELECT at, from_state AS "from", to_state AS "to", actor_id AS actorId, actor_role AS actorRole, comment FROM request_events WHERE request_id = ? ORDER BY seq').all(id) as Array<{
+    at: string;
+    from: RequestState | null;
+    to: RequestState;
+    actorId: string | null;
+    actorRole: Actor;
+    comment: string | null;
+  }>;
+}
