@@ -5,6 +5,9 @@ import tseslint from 'typescript-eslint';
 
 // The layering is a lint rule (docs/architecture.md): who may import what.
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net'];
+// A top-level folder reached by a relative path (../../gateway/…), so that folders of the same
+// name further down (electron/core/gateway, shared/gateway) are not caught.
+const top = (folder, from = 1) => [from, from + 1, from + 2, from + 3].flatMap((n) => ['../'.repeat(n) + folder, '../'.repeat(n) + folder + '/**']);
 const restrict = (patterns) => ({
   '@typescript-eslint/no-restricted-imports': ['error', { patterns }],
 });
@@ -26,7 +29,7 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...restrict([
-        { group: ['electron', 'electron/*', '**/electron/**', '**/gateway/**'], message: 'The renderer reaches the core only through the contract (shared/api).' },
+        { group: ['electron', 'electron/*', ...top('electron'), ...top('gateway')], message: 'The renderer reaches the core only through the contract (shared/api).' },
         { group: [...nodeBuiltins, 'better-sqlite3'], message: 'The renderer has no Node APIs.' },
       ]),
     },
@@ -34,14 +37,14 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: restrict([
-      { group: [...nodeBuiltins, 'better-sqlite3', 'electron', '**/electron/**', '**/renderer/**', '**/gateway/**'], message: 'shared/ is pure: no I/O, no host, no UI.' },
+      { group: [...nodeBuiltins, 'better-sqlite3', 'electron', ...top('electron'), ...top('renderer'), ...top('gateway', 2)], message: 'shared/ is pure: no I/O, no host, no UI.' },
     ]),
   },
   {
     files: ['electron/core/**/*.ts'],
     rules: restrict([
       { group: ['electron', 'electron/*'], message: 'The core is plain Node: it never imports electron.' },
-      { group: ['**/host/**', '**/ipc', '**/main', '**/preload', '**/renderer/**', '**/gateway/**'], message: 'The core never imports a host, the UI or the gateway.' },
+      { group: ['**/host/**', '**/ipc', '**/main', '**/preload', ...top('renderer', 2), ...top('gateway', 2)], message: 'The core never imports a host, the UI or the gateway emulator.' },
     ]),
   },
   {
@@ -66,6 +69,11 @@ export default tseslint.config(
   },
   {
     files: ['gateway/**/*.ts'],
-    rules: restrict([{ group: ['electron', 'electron/*', '**/electron/**', '**/renderer/**'], message: 'The gateway emulator shares only shared/ with the АРМ.' }]),
+    rules: restrict([{ group: ['electron', 'electron/*', ...top('electron'), ...top('renderer')], message: 'The gateway emulator shares only shared/ with the АРМ.' }]),
+  },
+  {
+    // Core tests may start the real gateway emulator on loopback (gateway/testing.ts).
+    files: ['electron/core/**/*.test.ts'],
+    rules: restrict([{ group: ['electron', 'electron/*', ...top('renderer', 2)], message: 'Core tests use the core, and the emulator as a peer.' }]),
   },
 );

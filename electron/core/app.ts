@@ -5,6 +5,9 @@ import type { CoreContext, GatewayConfig } from './context';
 import { openDatabase } from './db/database';
 import { SessionStore } from './auth/sessions';
 import { createDispatch, type Dispatch } from './dispatch';
+import { readAttachment } from './documents/store';
+import { createGatewayClient } from './gateway/client';
+import { createSync } from './outbox/outbox';
 import { createHandlers } from './handlers';
 import { createLogger, type Logger } from './log';
 import type { SystemState } from './system/handlers';
@@ -19,6 +22,8 @@ export interface CoreOptions {
   log?: Logger;
   fetch?: typeof fetch;
   now?: () => Date;
+  /** How often the outbox is sent by itself; 0 only when asked (tests). */
+  syncIntervalMs?: number;
 }
 
 export interface Core {
@@ -53,20 +58,33 @@ export function startCore(options: CoreOptions): Core {
     log.error('db.open_failed', { code: error.code, message: error.message });
     state.startError = error.code === 'DB_TOO_NEW' || error.code === 'DB_CORRUPT' ? error.code : 'DB_UNAVAILABLE';
   }
+  const gateway = gatewayConfig(options);
+  const now = options.now ?? (() => new Date());
+  const gatewayClient = gateway.url ? createGatewayClient({ url: gateway.url, ...(options.fetch ? { fetch: options.fetch } : {}) }) : null;
+  const sync =
+    db && gatewayClient ? createSync({ db, client: gatewayClient, readAttachment: (sha256) => readAttachment(options.dataDir, sha256), now, log }) : null;
   const context: CoreContext = {
     appVersion: options.appVersion,
     dataDir: options.dataDir,
     db,
-    gateway: gatewayConfig(options),
+    gateway,
+    gatewayClient,
+    sync,
     log,
     fetch: options.fetch ?? fetch,
-    now: options.now ?? (() => new Date()),
+    now,
   };
+  const interval = options.syncIntervalMs ?? 30_000;
+  const timer = sync && interval > 0 ? setInterval(() => void sync.run().catch((error: unknown) => log.error('outbox.sync_failed', { error: String(error) })), interval) : null;
+  timer?.unref();
   const sessions = new SessionStore();
   return {
     dispatch: createDispatch(contract, createHandlers(state), context, sessions),
     context,
     sessions,
-    close: () => context.db?.close(),
+    close: () => {
+      if (timer) clearInterval(timer);
+      context.db?.close();
+    },
   };
 }

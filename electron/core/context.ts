@@ -1,6 +1,8 @@
 import { ArmError } from '../../shared/api';
 import type { Db } from './db/database';
+import type { GatewayClient } from './gateway/client';
 import type { Logger } from './log';
+import type { Sync } from './outbox/outbox';
 
 export type GatewayMode = 'none' | 'training' | 'live';
 
@@ -15,6 +17,9 @@ export interface CoreContext {
   dataDir: string;
   db: Db | null;
   gateway: GatewayConfig;
+  /** Null when no gateway is configured: look-ups answer GATEWAY_UNAVAILABLE, the outbox waits. */
+  gatewayClient: GatewayClient | null;
+  sync: Sync | null;
   log: Logger;
   fetch: typeof fetch;
   /** The clock: lockouts, idle locks and audit times read it, tests move it. */
@@ -25,4 +30,9 @@ export interface CoreContext {
 export function requireDb(ctx: CoreContext): Db {
   if (!ctx.db) throw new ArmError('DB_UNAVAILABLE', 'The local database is not open.');
   return ctx.db;
+}
+
+export function requireGateway(ctx: CoreContext): GatewayClient {
+  if (!ctx.gatewayClient) throw new ArmError('GATEWAY_UNAVAILABLE', 'No gateway is configured on this workstation.');
+  return ctx.gatewayClient;
 }

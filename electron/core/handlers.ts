@@ -2,6 +2,8 @@ import type { Contract } from '../../shared/api';
 import { accountsHandlers } from './accounts/handlers';
 import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
+import { lookupHandlers } from './gateway/handlers';
+import { outboxHandlers } from './outbox/handlers';
 import type { Handlers } from './handler';
 import { systemHandlers, type SystemState } from './system/handlers';
 
@@ -12,5 +14,7 @@ export function createHandlers(state: SystemState): Handlers<Contract> {
     auth: authHandlers,
     accounts: accountsHandlers,
     audit: auditHandlers,
+    lookup: lookupHandlers,
+    outbox: outboxHandlers,
   };
 }

@@ -9,6 +9,7 @@ import {
   authStatusSchema,
   changePasswordInputSchema,
   createAccountInputSchema,
+  iinSchema,
   loginInputSchema,
   policySchema,
   resetPasswordInputSchema,
@@ -17,6 +18,7 @@ import {
   setupInputSchema,
   unlockInputSchema,
 } from './auth';
+import { isoDateSchema, personSchema, powerOfAttorneySchema } from '../gateway/api';
 import { errorCodeSchema } from './errors';
 import { roles } from './roles';
 
@@ -43,6 +45,17 @@ export const systemInfoSchema = z.object({
 });
 export type SystemInfo = z.infer<typeof systemInfoSchema>;
 
+export const outboxStatusSchema = z.object({
+  pending: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+  oldestPendingAt: z.string().nullable(),
+  lastError: errorCodeSchema.nullable(),
+  lastSyncAt: z.string().nullable(),
+});
+export type OutboxStatus = z.infer<typeof outboxStatusSchema>;
+
+const counter = ['operator', 'mobileOperator'] as const;
+
 export const contract = {
   system: {
     health: channel({ input: z.undefined(), output: healthSchema, access: 'public' }),
@@ -66,6 +79,19 @@ export const contract = {
     unlock: channel({ input: accountIdSchema, output: accountSchema, access: ['supervisor'] }),
     policy: channel({ input: z.undefined(), output: policySchema, access: ['supervisor'] }),
     setPolicy: channel({ input: policySchema, output: policySchema, access: ['supervisor'] }),
+  },
+  /** ГБД ФЛ and ЕНИС through the gateway; every look-up is in the audit log with the IIN. */
+  lookup: {
+    person: channel({ input: z.object({ iin: iinSchema }), output: personSchema, access: [...counter, 'clerk'] }),
+    powerOfAttorney: channel({
+      input: z.object({ number: z.string().trim().min(1).max(40), date: isoDateSchema }),
+      output: powerOfAttorneySchema,
+      access: [...counter, 'clerk'],
+    }),
+  },
+  outbox: {
+    status: channel({ input: z.undefined(), output: outboxStatusSchema, access: roles }),
+    syncNow: channel({ input: z.undefined(), output: outboxStatusSchema, access: [...counter, 'supervisor'] }),
   },
   audit: {
     list: channel({ input: auditQuerySchema, output: z.array(auditEntrySchema), access: ['supervisor'] }),

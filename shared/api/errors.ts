@@ -34,6 +34,9 @@ export const errorCodeSchema = z.enum([
   'HASH_MISMATCH',
   'MESSAGE_ID_CONFLICT',
   'MESSAGE_NOT_FOUND',
+  // The АРМ's side: no usable answer (network, timeout, 5xx), or a refusal with a code it does not know.
+  'GATEWAY_UNAVAILABLE',
+  'GATEWAY_REFUSED',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

@@ -117,6 +117,9 @@ export const messageSchema = z.strictObject({
 });
 export type GatewayMessage = z.infer<typeof messageSchema>;
 
+/** What PUT /attachments/<sha256> answers (201 stored, 200 already there). */
+export const storedAttachmentSchema = z.object({ sha256: sha256Schema, size: z.number().int().nonnegative() });
+
 /** The gateway's receipt for an accepted message; a resend of the same message gets the same one. */
 export const receiptSchema = z.object({
   messageId: z.uuid(),

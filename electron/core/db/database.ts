@@ -42,7 +42,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     // The header can lag behind a WAL left by a crash; the connection sees the real version.
     refuseNewer(schemaVersion(db), latest);
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
+    // FULL: a request the operator saw saved (and the outbox row with it) survives a power cut.
+    db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db, migrations);

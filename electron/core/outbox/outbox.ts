@@ -1,0 +1,145 @@
+import { ArmError, type ErrorCode, type OutboxStatus } from '../../../shared/api';
+import { messageSchema, type GatewayMessage, type Receipt } from '../../../shared/gateway/api';
+import { appendAudit } from '../audit/log';
+import type { Db } from '../db/database';
+import type { GatewayClient } from '../gateway/client';
+import type { Logger } from '../log';
+import { findRequest, moveRequest } from '../requests/repository';
+
+/**
+ * Puts a message in the outbox. Call it inside the transaction that changes the request, so a
+ * request is never "queued" without its message, nor a message left without its request.
+ */
+export function enqueue(db: Db, message: GatewayMessage, requestId: string | null, now: Date): void {
+  const checked = messageSchema.parse(message);
+  db.prepare('INSERT INTO outbox (id, request_id, message, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?)').run(
+    checked.id,
+    requestId,
+    JSON.stringify(checked),
+    now.toISOString(),
+    now.toISOString(),
+  );
+}
+
+export function outboxStatus(db: Db, lastSyncAt: string | null): OutboxStatus {
+  const counts = db.prepare("SELECT state, count(*) AS n, min(created_at) AS oldest FROM outbox WHERE state != 'delivered' GROUP BY state").all() as Array<{
+    state: string;
+    n: number;
+    oldest: string;
+  }>;
+  const pending = counts.find((row) => row.state === 'pending');
+  const lastError = db.prepare("SELECT last_error FROM outbox WHERE state != 'delivered' AND last_error IS NOT NULL ORDER BY next_attempt_at DESC LIMIT 1").get() as
+    | { last_error: ErrorCode }
+    | undefined;
+  return {
+    pending: pending?.n ?? 0,
+    rejected: counts.find((row) => row.state === 'rejected')?.n ?? 0,
+    oldestPendingAt: pending?.oldest ?? null,
+    lastError: lastError?.last_error ?? null,
+    lastSyncAt,
+  };
+}
+
+/** Gives the bytes of a stored attachment by its hash, or null when the file is gone. */
+export type AttachmentReader = (sha256: string) => Uint8Array | null;
+
+export interface SyncOptions {
+  db: Db;
+  client: GatewayClient;
+  readAttachment: AttachmentReader;
+  now: () => Date;
+  log: Logger;
+}
+
+export interface SyncResult {
+  delivered: number;
+  retrying: number;
+  rejected: number;
+}
+
+// 5 s, 10 s, 20 s … capped at 10 minutes: a mobile centre offline for days retries calmly.
+function backoffMs(attempts: number): number {
+  return Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 10 * 60_000);
+}
+
+interface OutboxRow {
+  id: string;
+  request_id: string | null;
+  message: string;
+  attempts: number;
+}
+
+/**
+ * Delivers due messages one by one, oldest first. A message that cannot go now waits for its
+ * next attempt without holding up the others; one the gateway refuses is set aside as
+ * "rejected" for a person to look at. Running it twice at once is harmless: it is single-flight.
+ */
+export function createSync(options: SyncOptions) {
+  const { db, client, readAttachment, now, log } = options;
+  let running: Promise<SyncResult> | null = null;
+  let lastSyncAt: string | null = null;
+
+  async function deliver(row: OutboxRow): Promise<'delivered' | 'retrying' | 'rejected'> {
+    const message = messageSchema.parse(JSON.parse(row.message));
+    let receipt: Receipt;
+    try {
+      for (const sha256 of message.attachments) {
+        const bytes = readAttachment(sha256);
+        if (!bytes) throw new ArmError('ATTACHMENT_NOT_FOUND', `The scan ${sha256} is missing from this workstation.`);
+        await client.putAttachment(sha256, bytes);
+      }
+      receipt = await client.send(message);
+    } catch (error) {
+      const code = error instanceof ArmError ? error.code : 'INTERNAL';
+      const at = now();
+      if (code === 'GATEWAY_UNAVAILABLE') {
+        db.prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?').run(
+          new Date(at.getTime() + backoffMs(row.attempts + 1)).toISOString(),
+          code,
+          row.id,
+        );
+        return 'retrying';
+      }
+      db.transaction(() => {
+        db.prepare("UPDATE outbox SET state = 'rejected', attempts = attempts + 1, last_error = ? WHERE id = ?").run(code, row.id);
+        appendAudit(db, { userId: null, action: 'outbox.rejected', objectType: 'message', objectId: row.id, details: { code, requestId: row.request_id } }, at);
+      })();
+      log.warn('outbox.rejected', { message: row.id, code });
+      return 'rejected';
+    }
+    const at = now();
+    db.transaction(() => {
+      db.prepare("UPDATE outbox SET state = 'delivered', attempts = attempts + 1, receipt = ?, delivered_at = ?, last_error = NULL WHERE id = ?").run(
+        JSON.stringify(receipt),
+        at.toISOString(),
+        row.id,
+      );
+      appendAudit(db, { userId: null, action: 'outbox.delivered', objectType: 'message', objectId: row.id, details: { receiptNumber: receipt.receiptNumber } }, at);
+      if (row.request_id && findRequest(db, row.request_id).state === 'queued') moveRequest(db, row.request_id, 'sent', { userId: null, actor: 'system' }, at);
+    })();
+    return 'delivered';
+  }
+
+  async function runOnce(): Promise<SyncResult> {
+    const result: SyncResult = { delivered: 0, retrying: 0, rejected: 0 };
+    const due = db
+      .prepare("SELECT id, request_id, message, attempts FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY created_at, id")
+      .all(now().toISOString()) as OutboxRow[];
+    for (const row of due) result[await deliver(row)]++;
+    lastSyncAt = now().toISOString();
+    return result;
+  }
+
+  return {
+    /** One pass over the due messages; a second call while one runs joins it. */
+    run(): Promise<SyncResult> {
+      running ??= runOnce().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+    status: () => outboxStatus(db, lastSyncAt),
+  };
+}
+
+export type Sync = ReturnType<typeof createSync>;
