@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { GatewayMessage } from '../../../shared/gateway/api';
+import { leaseAnswerSchema, type GatewayMessage } from '../../../shared/gateway/api';
 import { postJson, startTestGateway, type TestGateway } from '../../../gateway/testing';
 import { listAudit } from '../audit/log';
 import { readAttachment, writeAttachment } from '../documents/store';
@@ -63,8 +63,8 @@ describe('outbox', () => {
     expect(JSON.parse(row.receipt)).toMatchObject({ messageId: message.id, to: 'edu-kokpekty' });
     expect(listAudit(t.db, { limit: 50, action: 'outbox.delivered' })).toHaveLength(1);
     // The provider's inbox has it once.
-    const leased = await (await t.gateway.call('/inboxes/edu-kokpekty/lease', { method: 'POST' })).json();
-    expect(leased.messages.map((entry: { message: { id: string } }) => entry.message.id)).toEqual([message.id]);
+    const leased = leaseAnswerSchema.parse(await (await t.gateway.call('/inboxes/edu-kokpekty/lease', { method: 'POST' })).json());
+    expect(leased.messages.map((entry) => entry.message.id)).toEqual([message.id]);
   });
 
   it('keeps a request queued while the gateway is down, and retries later with the same message id', async () => {
@@ -90,8 +90,8 @@ describe('outbox', () => {
     await expect(t.sync.run()).resolves.toMatchObject({ retrying: 1 });
     t.clock.now += 6_000;
     await expect(t.sync.run()).resolves.toMatchObject({ delivered: 1 });
-    const leased = await (await t.gateway.call('/inboxes/edu-kokpekty/lease?limit=10', { method: 'POST' })).json();
-    expect(leased.messages.filter((entry: { message: { id: string } }) => entry.message.id === message.id)).toHaveLength(1);
+    const leased = leaseAnswerSchema.parse(await (await t.gateway.call('/inboxes/edu-kokpekty/lease?limit=10', { method: 'POST' })).json());
+    expect(leased.messages.filter((entry) => entry.message.id === message.id)).toHaveLength(1);
   });
 
   it('gives up on nothing when the gateway does not answer at all, and survives a restart of the gateway', async () => {
