@@ -13,6 +13,17 @@ export const errorCodeSchema = z.enum([
   'DB_CORRUPT',
   'DB_TOO_NEW',
   'DB_UNAVAILABLE',
+  // ЭЦП: key files, certificates, signatures (shared/signing, electron/core/signing).
+  'KEY_PASSWORD_WRONG',
+  'KEY_FILE_INVALID',
+  'CERT_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_REVOKED',
+  'CERT_UNTRUSTED',
+  'CERT_IIN_MISMATCH',
+  'CERT_KEY_USAGE',
+  'SIGNATURE_INVALID',
+  'CRL_UNAVAILABLE',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
