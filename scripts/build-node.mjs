@@ -8,6 +8,7 @@ const entries = {
   'electron-main': 'electron/main.ts',
   'electron-preload': 'electron/preload.ts',
   bench: 'scripts/bench.ts',
+  'pki-demo': 'scripts/pki-demo.ts',
 };
 
 await build({

@@ -144,7 +144,9 @@ export function keyPurpose(cert: forge.pki.Certificate): KeyPurpose {
   return 'other';
 }
 
-export function certificateCard(cert: forge.pki.Certificate): CertificateCard {
+export function certificateCard(certificate: forge.pki.Certificate): CertificateCard {
+  // Read from DER so that names are raw bytes as attributeText expects, also for certificates made in memory.
+  const cert = asParsed(certificate);
   const first = (oid: string) => field(cert.subject, oid)[0] ?? null;
   return {
     subject: {
