@@ -70,7 +70,7 @@ function benchRequest(iin: string) {
 }
 
 async function signing(): Promise<{ sign: number; verify: number }> {
-  const demo = await createDemoPki({ now: new Date() });
+  const demo = await createDemoPki({ now: new Date(), only: ['operator'] });
   const operator = demo.keys.operator;
   const request = benchRequest(operator.person.iin);
   const roots = [demo.root.certificate];

@@ -185,7 +185,8 @@ export const DEMO_KEYS: readonly DemoKeyDefinition[] = [
 ];
 
 export interface DemoKey extends DemoKeyDefinition, Issued {
-  p12: Uint8Array;
+  /** The .p12 file, made on first use (its PBE rounds are slow in pure JS and most tests never read it). */
+  readonly p12: Uint8Array;
 }
 
 export interface DemoPki {
@@ -194,19 +195,31 @@ export interface DemoPki {
   keys: Record<DemoKeyId, DemoKey>;
 }
 
-/** Builds the whole demo PKI at `now`: current keys valid for one year (as NCA's), the CRL for a week. */
-export async function createDemoPki(options: { now: Date; password?: string }): Promise<DemoPki> {
+/**
+ * Builds the demo PKI at `now`: current keys valid for one year (as NCA's), the CRL for a week.
+ * `only` limits the keys made (RSA-2048 generation and forge's signing are the slow part of tests);
+ * the others are then absent, so a test asking for one fails loudly.
+ */
+export async function createDemoPki(options: { now: Date; password?: string; only?: readonly DemoKeyId[] }): Promise<DemoPki> {
   const { now } = options;
   const password = options.password ?? DEMO_PASSWORD;
-  const [rootKeys, ...personKeys] = await Promise.all([generateKeyAsync(), ...DEMO_KEYS.map(() => generateKeyAsync())]);
+  const definitions = DEMO_KEYS.filter((definition) => !options.only || options.only.includes(definition.id));
+  const [rootKeys, ...personKeys] = await Promise.all([generateKeyAsync(), ...definitions.map(() => generateKeyAsync())]);
   const root = createTestRoot({ now, keys: rootKeys! });
   const keys = {} as Record<DemoKeyId, DemoKey>;
-  for (const [index, definition] of DEMO_KEYS.entries()) {
+  for (const [index, definition] of definitions.entries()) {
     const expired = definition.validity === 'expired';
     const notBefore = new Date(now.getTime() - (expired ? 2 * 365 : 1) * DAY);
     const notAfter = new Date(now.getTime() + (expired ? -365 : 365) * DAY);
     const issued = issueCertificate({ issuer: root, person: definition.person, kind: definition.kind, notBefore, notAfter, keys: personKeys[index]! });
-    keys[definition.id] = { ...definition, ...issued, p12: pkcs12Bytes(issued, [root.certificate], password, definition.id) };
+    let p12: Uint8Array | null = null;
+    keys[definition.id] = {
+      ...definition,
+      ...issued,
+      get p12() {
+        return (p12 ??= pkcs12Bytes(issued, [root.certificate], password, definition.id));
+      },
+    };
   }
   const crl = buildCrl({
     issuer: root.certificate,

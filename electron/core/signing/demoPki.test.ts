@@ -7,6 +7,8 @@ import { certificateCard, normaliseSerial, parseCertificate, parseCrl } from '..
 import { MANIFEST_FILE, writeDemoPki, type DemoManifest } from './demoPki';
 import { openKey } from './keys';
 
+// Building RSA-2048 keys and forge's signatures takes seconds on a loaded machine.
+const PKI_TIMEOUT_MS = 60_000;
 let dir: string;
 let manifest: DemoManifest;
 const now = new Date();
@@ -14,7 +16,7 @@ const now = new Date();
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'arm-pki-demo-'));
   manifest = await writeDemoPki(dir, { now, password: 'train-me' });
-});
+}, PKI_TIMEOUT_MS);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

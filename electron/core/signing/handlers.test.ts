@@ -16,6 +16,8 @@ const capture: Logger = {
 };
 const operator: Caller = { userId: 'u-operator', role: 'operator' };
 const PASSWORD = 'Пароль-ЭЦП-7731';
+// Building RSA-2048 keys and forge's signatures takes seconds on a loaded machine.
+const PKI_TIMEOUT_MS = 60_000;
 let pkiDemo: DemoPki;
 let core: Core;
 let dataDir: string;
@@ -32,10 +34,10 @@ const request = {
 };
 
 beforeAll(async () => {
-  pkiDemo = await createDemoPki({ now: new Date(), password: PASSWORD });
+  pkiDemo = await createDemoPki({ now: new Date(), password: PASSWORD, only: ['clerk', 'head', 'operator', 'supervisor', 'expired', 'foreignIin', 'operatorAuth'] });
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'arm-signing-'));
   core = startCore({ appVersion: 'test', dataDir, log: capture });
-});
+}, PKI_TIMEOUT_MS);
 
 afterAll(() => {
   core.close();
