@@ -15,10 +15,13 @@ let pkiDemo: DemoPki;
 /** A CA nobody trusts, and a certificate it issued to the operator. */
 let rogue: Issued;
 let rogueOperator: Issued;
+/** Spare key pairs for the intermediate-CA test. */
+let spareKeyPairs: forge.pki.rsa.KeyPair[];
 
 beforeAll(async () => {
   pkiDemo = await createDemoPki({ now: NOW, only: ['operator', 'expired', 'revoked', 'foreignIin', 'operatorAuth'] });
-  const [rogueKeys, operatorKeys] = await Promise.all([generateKeyAsync(), generateKeyAsync()]);
+  const [rogueKeys, operatorKeys, ...spare] = await Promise.all([generateKeyAsync(), generateKeyAsync(), generateKeyAsync(), generateKeyAsync()]);
+  spareKeyPairs = spare;
   rogue = createTestRoot({ now: NOW, keys: rogueKeys!, commonName: TEST_ROOT_NAME });
   const person = pkiDemo.keys.operator.person;
   rogueOperator = issueCertificate({ issuer: rogue, person, kind: 'sign', notBefore: new Date(NOW.getTime() - 1000), notAfter: new Date(NOW.getTime() + 1e10), keys: operatorKeys! });
@@ -84,6 +87,31 @@ describe('detached CMS', () => {
     const content = utf8Bytes('{}');
     const cms = signDetached({ content, ...rogueOperator, signingTime: NOW });
     expect(codeOf(() => verifyDetached(verifyInput({ cms, content })))).toBe('CERT_UNTRUSTED');
+  });
+
+  it('follows an intermediate CA carried in the signature, and checks the CRL of every issuer', () => {
+    const [caKeys, userKeys] = [spareKeyPairs[0]!, spareKeyPairs[1]!];
+    const intermediate = forge.pki.createCertificate();
+    intermediate.publicKey = caKeys.publicKey;
+    intermediate.serialNumber = '3c01';
+    intermediate.validity.notBefore = new Date(NOW.getTime() - 1000);
+    intermediate.validity.notAfter = new Date(NOW.getTime() + 1e10);
+    intermediate.setSubject([{ type: '2.5.4.3', value: 'ARM TEST Intermediate CA' }]);
+    intermediate.setIssuer(pkiDemo.root.certificate.subject.attributes);
+    intermediate.setExtensions([{ name: 'basicConstraints', cA: true, critical: true }, { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true }]);
+    intermediate.sign(pkiDemo.root.key, forge.md.sha256.create());
+    const ca = { certificate: intermediate, key: caKeys.privateKey };
+    const user = issueCertificate({ issuer: ca, person: pkiDemo.keys.operator.person, kind: 'sign', notBefore: new Date(NOW.getTime() - 1000), notAfter: new Date(NOW.getTime() + 1e10), keys: userKeys });
+    const content = utf8Bytes('{"via":"intermediate"}');
+    const crlOf = (issuer: Issued, revoked: string[]) =>
+      parseCrl(buildCrl({ issuer: issuer.certificate, issuerKey: issuer.key, revoked: revoked.map((serialNumber) => ({ serialNumber, date: NOW })), thisUpdate: NOW, nextUpdate: NOW, crlNumber: 1 }));
+    const withChain = signDetached({ content, ...user, chain: [intermediate], signingTime: NOW });
+    const bothCrls = [parseCrl(pkiDemo.crl), crlOf(ca, [])];
+    expect(verifyDetached(verifyInput({ cms: withChain, content, crls: bothCrls })).signer.subject.iin).toBe(pkiDemo.keys.operator.person.iin);
+    expect(codeOf(() => verifyDetached(verifyInput({ cms: signDetached({ content, ...user, signingTime: NOW }), content, crls: bothCrls })))).toBe('CERT_UNTRUSTED');
+    expect(codeOf(() => verifyDetached(verifyInput({ cms: withChain, content, crls: [parseCrl(pkiDemo.crl)] })))).toBe('CRL_UNAVAILABLE');
+    expect(codeOf(() => verifyDetached(verifyInput({ cms: withChain, content, crls: [parseCrl(pkiDemo.crl), crlOf(ca, [user.certificate.serialNumber])] })))).toBe('CERT_REVOKED');
+    expect(codeOf(() => verifyDetached(verifyInput({ cms: withChain, content, crls: [crlOf(pkiDemo.root, ['3c01']), crlOf(ca, [])] })))).toBe('CERT_REVOKED');
   });
 
   it('refuses an expired certificate and one used before its validity', () => {

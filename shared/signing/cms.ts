@@ -31,12 +31,15 @@ export interface SignInput {
   key: forge.pki.rsa.PrivateKey;
   certificate: forge.pki.Certificate;
   signingTime: Date;
+  /** Issuer certificates to carry along (intermediate CAs), for receivers that trust only the root. */
+  chain?: forge.pki.Certificate[];
 }
 
 export function signDetached(input: SignInput): Uint8Array {
   const p7 = forge.pkcs7.createSignedData();
   p7.content = forge.util.createBuffer(toBinary(input.content));
   p7.addCertificate(input.certificate);
+  for (const issuer of input.chain ?? []) p7.addCertificate(issuer);
   p7.addSigner({
     key: input.key,
     certificate: input.certificate,
