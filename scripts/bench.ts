@@ -11,6 +11,9 @@ import type { Logger } from '../electron/core/log';
 import { demoIins } from '../gateway/seed/demo';
 import { appendAudit, verifyAudit } from '../electron/core/audit/log';
 import { hashPassword, verifyPassword } from '../electron/core/auth/passwords';
+import { signPayload } from '../electron/core/signing/sign';
+import { canonicalBytes, parseCrl, verifyDetached } from '../shared/signing';
+import { createDemoPki, DEMO_PASSWORD } from '../shared/signing/testPki';
 
 // `npm run bench`: one JSON object a line, {"name","value","unit"}. Targets live here, not in tests.
 const quiet: Logger = { info: () => {}, warn: () => {}, error: () => {} };
@@ -163,6 +166,42 @@ function auditVerifyRate(entries: number): number {
   }
 }
 
+/** A filled request as the operator signs it: applicant, representative with a power of attorney, five scans. */
+function benchRequest(iin: string) {
+  return {
+    serviceId: 'education-004',
+    applicant: { iin: '920314410210', surname: 'Әбенова', name: 'Айым', patronymic: 'Серікқызы', address: 'Кокпекты, ул. Абая 12' },
+    representative: { iin: '881102320451', surname: 'Жақсылықов', name: 'Ерлан' },
+    powerOfAttorney: { number: '2611-004512', date: '2026-11-01', notary: 'Нотариус Кокпектинского района', validUntil: '2027-11-01' },
+    checklist: { identity: true, application: true, birthCertificate: true, marriageCertificate: false, powerOfAttorney: true },
+    attachments: Array.from({ length: 5 }, (_, i) => ({ name: `скан-${i + 1}.pdf`, sha256: String(i).repeat(64), size: 350_000 + i })),
+    operator: iin,
+    centre: 'ЦОН Кокпектинского района',
+    time: new Date().toISOString(),
+  };
+}
+
+async function signing(): Promise<{ sign: number; verify: number }> {
+  const demo = await createDemoPki({ now: new Date(), only: ['operator'] });
+  const operator = demo.keys.operator;
+  const request = benchRequest(operator.person.iin);
+  const roots = [demo.root.certificate];
+  const crls = [parseCrl(demo.crl)];
+  const signs: number[] = [];
+  const verifies: number[] = [];
+  for (let run = 0; run < 7; run++) {
+    let started = performance.now();
+    // What the operator waits for: open the .p12 with the password, check the certificate, sign.
+    const signed = signPayload({ keyFile: operator.p12, password: DEMO_PASSWORD, payload: request, expectedIin: operator.person.iin, now: new Date() });
+    signs.push(performance.now() - started);
+    started = performance.now();
+    // What the gateway does per message: canonical bytes, hash, signature, chain, validity, CRL, IIN.
+    verifyDetached({ cms: signed.cms, content: canonicalBytes(request), trustedRoots: roots, crls, expectedIin: operator.person.iin, now: new Date() });
+    verifies.push(performance.now() - started);
+  }
+  return { sign: median(signs), verify: median(verifies) };
+}
+
 async function main(): Promise<void> {
   const starts: number[] = [];
   for (let run = 0; run < 7; run++) starts.push(await coldStart());
@@ -173,6 +212,9 @@ async function main(): Promise<void> {
   report('auth.login_ms', median(logins), 'ms');
   report('audit.verify_per_s', auditVerifyRate(20_000), 'entries/s');
   await gatewayRates();
+  const signed = await signing();
+  report('signing.sign_ms', signed.sign, 'ms');
+  report('signing.verify_ms', signed.verify, 'ms');
 }
 
 void main();

@@ -10,6 +10,7 @@ const entries = {
   bench: 'scripts/bench.ts',
   'audit-verify': 'scripts/audit-verify.ts',
   gateway: 'gateway/main.ts',
+  'pki-demo': 'scripts/pki-demo.ts',
 };
 
 await build({

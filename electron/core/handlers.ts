@@ -5,6 +5,7 @@ import { authHandlers } from './auth/handlers';
 import { lookupHandlers } from './gateway/handlers';
 import { outboxHandlers } from './outbox/handlers';
 import type { Handlers } from './handler';
+import { signingHandlers } from './signing/handlers';
 import { systemHandlers, type SystemState } from './system/handlers';
 
 /** The one handler registry both hosts serve; each capability contributes its block. */
@@ -16,5 +17,6 @@ export function createHandlers(state: SystemState): Handlers<Contract> {
     audit: auditHandlers,
     lookup: lookupHandlers,
     outbox: outboxHandlers,
+    signing: signingHandlers,
   };
 }

@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { contract, createClient } from '../../shared/api';
 import { startCore, type Core } from './app';
+import type { Role } from '../../shared/api';
+import { insertUser } from './auth/accounts';
 import type { Logger } from './log';
 
 /** A logger that keeps lines for assertions instead of printing them. */
@@ -32,3 +34,16 @@ export const SUPERVISOR = {
   organisation: 'ЦОН района',
   password: 'Бастау-2026!',
 };
+
+/**
+ * Makes an account and signs it in in a window of its own, without the password round trip:
+ * for tests about what a role may do, not about logging in. Returns the window's session key.
+ */
+export function signedIn(core: Core, role: Role, iin = '920701300012', login: string = role): string {
+  const user = insertUser(core.context.db!, { login, fullName: login, iin, role, organisation: 'test', passwordHash: 'scrypt$1$1$1$x$x', mustChangePassword: false }, core.context.now());
+  const key = `window-${login}`;
+  const session = core.sessions.get(key);
+  session.user = { id: user.id, login, fullName: login, role, organisation: 'test', mustChangePassword: false };
+  session.lastActivity = core.context.now().getTime();
+  return key;
+}

@@ -9,6 +9,7 @@ import { LockScreen, useIdleLock } from '../features/login/LockScreen';
 import { LoginScreen } from '../features/login/LoginScreen';
 import { SetupScreen } from '../features/login/SetupScreen';
 import { useAuth } from '../features/login/store';
+import { KeyScreen } from '../features/signing/KeyScreen';
 import { StartupFailure } from '../features/system/StartupFailure';
 import { StatusScreen } from '../features/system/StatusScreen';
 import { useSystem } from '../features/system/store';
@@ -43,6 +44,7 @@ function makeRouter() {
         { path: '/', element: <StatusScreen /> },
         { path: '/accounts', element: <Only role="supervisor"><AccountsScreen /></Only> },
         { path: '/audit', element: <Only role="supervisor"><AuditScreen /></Only> },
+        { path: '/signing', element: <KeyScreen /> },
         { path: '*', element: <NotFound /> },
       ],
     },

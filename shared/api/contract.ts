@@ -19,6 +19,7 @@ import {
   unlockInputSchema,
 } from './auth';
 import { isoDateSchema, personSchema, powerOfAttorneySchema } from '../gateway/api';
+import { certificateCardSchema } from '../signing/card';
 import { errorCodeSchema } from './errors';
 import { roles } from './roles';
 
@@ -55,6 +56,19 @@ export const outboxStatusSchema = z.object({
 export type OutboxStatus = z.infer<typeof outboxStatusSchema>;
 
 const counter = ['operator', 'mobileOperator'] as const;
+// ЭЦП. A key file travels as base64 (a NCA .p12 is a few KB); the password only for the call.
+const keyFileSchema = z.string().max(64 * 1024);
+const keyPasswordSchema = z.string().max(256);
+
+export const signedPayloadSchema = z.object({
+  /** Detached CMS SignedData, DER, base64. */
+  cms: z.string(),
+  /** SHA-256 of the signed bytes (RFC 8785 canonical JSON of the payload), hex. */
+  contentSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  signingTime: z.iso.datetime(),
+  card: certificateCardSchema,
+});
+export type SignedPayload = z.infer<typeof signedPayloadSchema>;
 
 export const contract = {
   system: {
@@ -96,6 +110,23 @@ export const contract = {
   audit: {
     list: channel({ input: auditQuerySchema, output: z.array(auditEntrySchema), access: ['supervisor'] }),
     verify: channel({ input: z.undefined(), output: auditVerifySchema, access: ['supervisor'] }),
+  },
+  signing: {
+    inspectKey: channel({
+      input: z.object({ keyFile: keyFileSchema, password: keyPasswordSchema }),
+      output: certificateCardSchema,
+      access: roles,
+    }),
+    /** The certificate's IIN must be the signed-in user's (CERT_IIN_MISMATCH otherwise). */
+    sign: channel({
+      input: z.object({
+        keyFile: keyFileSchema,
+        password: keyPasswordSchema,
+        payload: z.json(),
+      }),
+      output: signedPayloadSchema,
+      access: roles,
+    }),
   },
 };
 

@@ -37,6 +37,17 @@ export const errorCodeSchema = z.enum([
   // The АРМ's side: no usable answer (network, timeout, 5xx), or a refusal with a code it does not know.
   'GATEWAY_UNAVAILABLE',
   'GATEWAY_REFUSED',
+  // ЭЦП: key files, certificates, signatures (shared/signing, electron/core/signing).
+  'KEY_PASSWORD_WRONG',
+  'KEY_FILE_INVALID',
+  'CERT_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_REVOKED',
+  'CERT_UNTRUSTED',
+  'CERT_IIN_MISMATCH',
+  'CERT_KEY_USAGE',
+  'SIGNATURE_INVALID',
+  'CRL_UNAVAILABLE',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

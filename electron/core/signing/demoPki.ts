@@ -1,0 +1,76 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { certificateCard, certificateDer, certificatePem, crlPem, parseCrl } from '../../../shared/signing';
+import { createDemoPki, DEMO_PASSWORD, type DemoKeyId } from '../../../shared/signing/testPki';
+
+// Writes the training PKI to a folder (`npm run pki:demo -- --out <dir>`, docs/pki-demo.md): what a
+// trainer copies to a workstation and what the gateway emulator is given as its trusted root and CRL.
+
+export interface DemoKeyEntry {
+  id: DemoKeyId;
+  role: string;
+  file: string;
+  commonName: string;
+  iin: string | null;
+  organisation: string | null;
+  bin: string | null;
+  purpose: string;
+  notBefore: string;
+  notAfter: string;
+  revoked: boolean;
+  /** The IIN of the user expected to sign with it (differs from `iin` for the foreign-IIN key). */
+  userIin: string;
+  note: string;
+}
+
+export interface DemoManifest {
+  warning: string;
+  password: string;
+  root: { pem: string; der: string; fingerprintSha256: string };
+  crl: { pem: string; der: string; thisUpdate: string; nextUpdate: string };
+  keys: DemoKeyEntry[];
+}
+
+export const MANIFEST_FILE = 'pki-demo.json';
+
+export async function writeDemoPki(outDir: string, options: { now: Date; password?: string }): Promise<DemoManifest> {
+  const password = options.password ?? DEMO_PASSWORD;
+  const demo = await createDemoPki({ now: options.now, password });
+  mkdirSync(outDir, { recursive: true });
+  const write = (name: string, content: string | Uint8Array) => writeFileSync(path.join(outDir, name), content);
+
+  write('test-root-ca.pem', certificatePem(demo.root.certificate));
+  write('test-root-ca.cer', certificateDer(demo.root.certificate));
+  write('test-crl.pem', crlPem(demo.crl));
+  write('test-crl.crl', demo.crl);
+  const keys = Object.values(demo.keys).map((key): DemoKeyEntry => {
+    const file = `${key.id}.p12`;
+    write(file, key.p12);
+    const card = certificateCard(key.certificate);
+    return {
+      id: key.id,
+      role: key.role,
+      file,
+      commonName: card.subject.commonName,
+      iin: card.subject.iin,
+      organisation: card.subject.organisation,
+      bin: card.subject.bin,
+      purpose: card.purpose,
+      notBefore: card.notBefore,
+      notAfter: card.notAfter,
+      revoked: key.revoked,
+      userIin: key.userIin,
+      note: key.note,
+    };
+  });
+  const crl = parseCrl(demo.crl);
+  const manifest: DemoManifest = {
+    warning: 'TEST PKI for training and tests only. Never trust this root in production.',
+    password,
+    root: { pem: 'test-root-ca.pem', der: 'test-root-ca.cer', fingerprintSha256: certificateCard(demo.root.certificate).fingerprintSha256 },
+    crl: { pem: 'test-crl.pem', der: 'test-crl.crl', thisUpdate: crl.thisUpdate.toISOString(), nextUpdate: crl.nextUpdate?.toISOString() ?? '' },
+    keys,
+  };
+  write(MANIFEST_FILE, JSON.stringify(manifest, null, 2) + '\n');
+  return manifest;
+}

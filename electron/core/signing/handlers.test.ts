@@ -1,0 +1,134 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roles, type Envelope, type SignedPayload } from '../../../shared/api';
+import { canonicalBytes, fromBase64, parseCrl, toBase64, utf8Bytes, verifyDetached, type CertificateCard } from '../../../shared/signing';
+import { createDemoPki, type DemoKeyId, type DemoPki } from '../../../shared/signing/testPki';
+import { startCore, type Core } from '../app';
+import type { Logger } from '../log';
+import { signedIn } from '../testing';
+
+const lines: string[] = [];
+const capture: Logger = {
+  info: (event, fields) => lines.push(JSON.stringify({ event, ...fields })),
+  warn: (event, fields) => lines.push(JSON.stringify({ event, ...fields })),
+  error: (event, fields) => lines.push(JSON.stringify({ event, ...fields })),
+};
+const PASSWORD = 'Пароль-ЭЦП-7731';
+// Building RSA-2048 keys and forge's signatures takes seconds on a loaded machine.
+const PKI_TIMEOUT_MS = 60_000;
+let pkiDemo: DemoPki;
+let core: Core;
+let dataDir: string;
+let operator: string;
+let headWindow: string;
+
+const request = {
+  serviceId: 'education-004',
+  applicant: { iin: '920314450217', surname: 'Әбенова', name: 'Айым' },
+  representative: null,
+  checklist: { identity: true, application: true },
+  attachments: [{ name: 'скан.pdf', sha256: 'ab'.repeat(32) }],
+  operator: 'u-operator',
+  centre: 'ЦОН Кокпекты',
+  time: '2026-11-23T10:00:00Z',
+};
+
+beforeAll(async () => {
+  pkiDemo = await createDemoPki({ now: new Date(), password: PASSWORD, only: ['clerk', 'head', 'operator', 'supervisor', 'expired', 'foreignIin', 'operatorAuth'] });
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'arm-signing-'));
+  core = startCore({ appVersion: 'test', dataDir, log: capture });
+  // Accounts whose IINs are those of the demo keys, each signed in in a window of its own.
+  operator = signedIn(core, 'operator', pkiDemo.keys.operator.person.iin);
+  headWindow = signedIn(core, 'head', pkiDemo.keys.head.person.iin);
+}, PKI_TIMEOUT_MS);
+
+afterAll(() => {
+  core.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const keyFile = (id: DemoKeyId) => toBase64(pkiDemo.keys[id].p12);
+
+function errorCode(envelope: Envelope): string {
+  return envelope.ok ? 'ok' : envelope.error.code;
+}
+
+describe('signing.inspectKey', () => {
+  it('returns the certificate card for the right password', async () => {
+    const envelope = await core.dispatch('signing.inspectKey', { keyFile: keyFile('clerk'), password: PASSWORD }, operator);
+    expect(envelope.ok).toBe(true);
+    const card = (envelope as { value: CertificateCard }).value;
+    expect(card.subject.iin).toBe(pkiDemo.keys.clerk.person.iin);
+    expect(card.subject.bin).toBe(pkiDemo.keys.clerk.person.organisation?.bin);
+  });
+
+  it('answers each bad key file with its code', async () => {
+    const call = (input: unknown) => core.dispatch('signing.inspectKey', input, operator).then(errorCode);
+    expect(await call({ keyFile: keyFile('clerk'), password: 'nope' })).toBe('KEY_PASSWORD_WRONG');
+    expect(await call({ keyFile: '', password: PASSWORD })).toBe('KEY_FILE_INVALID');
+    expect(await call({ keyFile: 'это не base64', password: PASSWORD })).toBe('KEY_FILE_INVALID');
+    expect(await call({ keyFile: toBase64(utf8Bytes('-----BEGIN CERTIFICATE-----')), password: PASSWORD })).toBe('KEY_FILE_INVALID');
+    expect(await call({ keyFile: keyFile('clerk') })).toBe('VALIDATION_FAILED');
+  });
+
+  it('is closed before login and open to every role', async () => {
+    const input = { keyFile: keyFile('clerk'), password: PASSWORD };
+    expect(errorCode(await core.dispatch('signing.inspectKey', input, 'nobody-signed-in'))).toBe('UNAUTHORIZED');
+    for (const role of roles) expect(errorCode(await core.dispatch('signing.inspectKey', input, signedIn(core, role, '880315400010', `inspect-${role}`)))).toBe('ok');
+  });
+});
+
+describe('signing.sign', () => {
+  it('signs the canonical JSON of the payload; the shared verifier accepts it', async () => {
+    const head = pkiDemo.keys.head;
+    const envelope = await core.dispatch('signing.sign', { keyFile: keyFile('head'), password: PASSWORD, payload: request }, headWindow);
+    expect(envelope.ok).toBe(true);
+    const signed = (envelope as { value: SignedPayload }).value;
+    const reordered = Object.fromEntries(Object.entries(request).reverse());
+    const verified = verifyDetached({
+      cms: fromBase64(signed.cms)!,
+      content: canonicalBytes(reordered),
+      trustedRoots: [pkiDemo.root.certificate],
+      crls: [parseCrl(pkiDemo.crl)],
+      expectedIin: head.person.iin,
+      now: new Date(),
+    });
+    expect(verified.contentSha256).toBe(signed.contentSha256);
+    expect(verified.signingTime).toBe(new Date(signed.signingTime).toISOString());
+    expect(signed.card.subject.iin).toBe(head.person.iin);
+  });
+
+  it('refuses keys that must not sign, before signing anything', async () => {
+    let windows = 0;
+    // Each call signs in an account whose IIN is `userIin`: the signer's IIN comes from the account.
+    const sign = (id: DemoKeyId, userIin: string, password = PASSWORD) =>
+      core.dispatch('signing.sign', { keyFile: keyFile(id), password, payload: request }, signedIn(core, 'operator', userIin, `signer-${++windows}`)).then(errorCode);
+    const keys = pkiDemo.keys;
+    expect(await sign('operator', keys.operator.userIin, 'wrong')).toBe('KEY_PASSWORD_WRONG');
+    expect(await sign('expired', keys.expired.userIin)).toBe('CERT_EXPIRED');
+    expect(await sign('foreignIin', keys.foreignIin.userIin)).toBe('CERT_IIN_MISMATCH');
+    expect(await sign('operator', keys.supervisor.person.iin)).toBe('CERT_IIN_MISMATCH');
+    expect(await sign('operatorAuth', keys.operatorAuth.userIin)).toBe('CERT_KEY_USAGE');
+  });
+
+  it('refuses a payload that is not JSON', async () => {
+    const base = { keyFile: keyFile('operator'), password: PASSWORD };
+    expect(errorCode(await core.dispatch('signing.sign', { ...base, payload: { at: Number.NaN } }, operator))).toBe('VALIDATION_FAILED');
+  });
+
+  it("ignores an IIN sent by the page: the signed-in account's IIN decides", async () => {
+    const supervisorWindow = signedIn(core, 'supervisor', pkiDemo.keys.supervisor.person.iin, 'page-iin');
+    const input = { keyFile: keyFile('operator'), password: PASSWORD, payload: request, expectedIin: pkiDemo.keys.operator.person.iin };
+    expect(errorCode(await core.dispatch('signing.sign', input, supervisorWindow))).toBe('CERT_IIN_MISMATCH');
+    expect(errorCode(await core.dispatch('signing.sign', input, operator))).toBe('ok');
+  });
+
+  it('never writes the password or the key file into the log', () => {
+    expect(lines.length).toBeGreaterThan(0);
+    const log = lines.join('\n');
+    expect(log).not.toContain(PASSWORD);
+    expect(log).not.toContain(keyFile('operator').slice(0, 40));
+  });
+});

@@ -1,0 +1,62 @@
+import forge from 'node-forge';
+import { ArmError } from '../../../shared/api';
+import { asParsed, toBinary } from '../../../shared/signing';
+
+// Opening a key file (ключ ЭЦП, PKCS#12 as НУЦ РК issues it). The password and the private key
+// live only in the caller's stack frame: nothing here stores, caches or logs them.
+
+export interface OpenedKey {
+  key: forge.pki.rsa.PrivateKey;
+  certificate: forge.pki.Certificate;
+  /** Other certificates in the file (issuer chain), as NCA's files carry them. */
+  chain: forge.pki.Certificate[];
+}
+
+function samePublicKey(key: forge.pki.rsa.PrivateKey, cert: forge.pki.Certificate): boolean {
+  const publicKey = cert.publicKey as forge.pki.rsa.PublicKey;
+  return publicKey.n?.equals(key.n) === true && publicKey.e?.equals(key.e) === true;
+}
+
+function bagsOf<T>(p12: forge.pkcs12.Pkcs12Pfx, type: string, pick: (bag: forge.pkcs12.Bag) => T | undefined | null): T[] {
+  return (p12.getBags({ bagType: type })[type] ?? []).map(pick).filter((value): value is T => value !== undefined && value !== null);
+}
+
+/**
+ * OpenSSL 3 encrypts with PBES2, whose password is UTF-8 bytes, while the MAC uses the BMPString
+ * form; forge uses the JS string for both, so a Cyrillic password passes the MAC and then fails to
+ * decrypt. The MAC having accepted the password, the file is read again without it, the password as UTF-8.
+ */
+function readPkcs12(file: Uint8Array, password: string): forge.pkcs12.Pkcs12Pfx {
+  const asn1 = forge.asn1.fromDer(toBinary(file));
+  try {
+    return forge.pkcs12.pkcs12FromAsn1(asn1, true, password);
+  } catch (error) {
+    const utf8 = forge.util.encodeUtf8(password);
+    if (utf8 === password || !(error instanceof Error) || !/Failed to decrypt/.test(error.message)) throw error;
+    const withoutMac = forge.asn1.create(asn1.tagClass, asn1.type, asn1.constructed, (asn1.value as forge.asn1.Asn1[]).slice(0, 2));
+    return forge.pkcs12.pkcs12FromAsn1(withoutMac, true, utf8);
+  }
+}
+
+/** KEY_PASSWORD_WRONG when the file's MAC refuses the password, KEY_FILE_INVALID for anything that is not a usable PKCS#12. */
+export function openKey(file: Uint8Array, password: string): OpenedKey {
+  if (file.length === 0) throw new ArmError('KEY_FILE_INVALID', 'The key file is empty.');
+  let p12: forge.pkcs12.Pkcs12Pfx;
+  try {
+    p12 = readPkcs12(file, password);
+  } catch (error) {
+    // forge's only signal for a wrong password is this message of its MAC check.
+    if (error instanceof Error && /Invalid password/i.test(error.message)) throw new ArmError('KEY_PASSWORD_WRONG', 'The password does not open this key file.');
+    throw new ArmError('KEY_FILE_INVALID', 'The file is not a PKCS#12 key file.');
+  }
+  const keys = [
+    ...bagsOf(p12, forge.pki.oids.pkcs8ShroudedKeyBag!, (bag) => bag.key as forge.pki.rsa.PrivateKey | undefined),
+    ...bagsOf(p12, forge.pki.oids.keyBag!, (bag) => bag.key as forge.pki.rsa.PrivateKey | undefined),
+  ];
+  const certificates = bagsOf(p12, forge.pki.oids.certBag!, (bag) => bag.cert).map(asParsed);
+  for (const key of keys) {
+    const certificate = certificates.find((cert) => samePublicKey(key, cert));
+    if (certificate) return { key, certificate, chain: certificates.filter((cert) => cert !== certificate) };
+  }
+  throw new ArmError('KEY_FILE_INVALID', 'The key file holds no RSA private key with its certificate.');
+}

@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import type { SignedPayload } from '../../../shared/api';
+import type { CertificateCard } from '../../../shared/signing/card';
+import { arm } from '../../app/api';
+import { ErrorText } from '../../ui/ErrorText';
+import { createSigningStore, type SignablePayload, type SigningApi } from './store';
+
+function useDate() {
+  const { i18n } = useTranslation();
+  const format = new Intl.DateTimeFormat(i18n.language === 'kk' ? 'kk-KZ' : 'ru-RU', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Almaty' });
+  return (iso: string) => format.format(new Date(iso));
+}
+
+/** Регистрационное свидетельство ЭЦП: what the user checks before typing the password for a signature. */
+export function CertificateCardView({ card }: { card: CertificateCard }) {
+  const { t } = useTranslation();
+  const date = useDate();
+  // Judged when the card is shown; the dialog lives for minutes, not across a certificate's expiry.
+  const [shownAt] = useState(() => Date.now());
+  const expired = new Date(card.notAfter).getTime() < shownAt;
+  const purpose = { sign: t('signing.card.purposeSign'), auth: t('signing.card.purposeAuth'), other: t('signing.card.purposeOther') }[card.purpose];
+  return (
+    <section className="certificate" aria-label={t('signing.card.title')} data-testid="certificate-card">
+      <h2>{t('signing.card.title')}</h2>
+      <dl className="facts">
+        <dt>{t('signing.card.owner')}</dt>
+        <dd>{[card.subject.commonName, card.subject.givenName].filter(Boolean).join(' ')}</dd>
+        <dt>{t('signing.card.iin')}</dt>
+        <dd data-testid="certificate-iin">{card.subject.iin ?? '—'}</dd>
+        {card.subject.organisation ? (
+          <>
+            <dt>{t('signing.card.organisation')}</dt>
+            <dd>
+              {card.subject.organisation}
+              {card.subject.bin ? ` (${t('signing.card.bin')} ${card.subject.bin})` : null}
+            </dd>
+          </>
+        ) : null}
+        <dt>{t('signing.card.issuer')}</dt>
+        <dd>{card.issuer.commonName}</dd>
+        <dt>{t('signing.card.validity')}</dt>
+        <dd className={expired ? 'error' : undefined}>
+          {t('signing.card.validityRange', { from: date(card.notBefore), to: date(card.notAfter) })}
+          {expired ? ` — ${t('signing.card.expired')}` : null}
+        </dd>
+        <dt>{t('signing.card.purpose')}</dt>
+        <dd className={card.purpose === 'sign' ? undefined : 'error'}>{purpose}</dd>
+        <dt>{t('signing.card.fingerprint')}</dt>
+        <dd className="muted">{card.fingerprintSha256}</dd>
+      </dl>
+    </section>
+  );
+}
+
+export interface SigningDialogProps {
+  /** What to sign; without it the dialog only opens the key and shows its certificate. */
+  request?: { payload: SignablePayload; onSigned(result: SignedPayload): void };
+  api?: SigningApi;
+}
+
+/** Key file, password, certificate card, progress and translated refusals (issue 6, item 5). */
+export function SigningDialog({ request, api = arm.signing }: SigningDialogProps) {
+  const { t } = useTranslation();
+  const date = useDate();
+  const [store] = useState(() => createSigningStore(api));
+  const state = useStore(store);
+  const busy = state.step === 'inspecting' || state.step === 'signing';
+
+  async function onFile(file: File | undefined) {
+    if (file) state.chooseFile(file.name, new Uint8Array(await file.arrayBuffer()));
+  }
+
+  async function onSign() {
+    if (!request) return;
+    const result = await state.sign(request.payload);
+    if (result) request.onSigned(result);
+  }
+
+  return (
+    <section className="signing" aria-labelledby="signing-title">
+      <h1 id="signing-title">{t('signing.title')}</h1>
+      <form
+        className="signing-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void (request ? onSign() : state.inspect());
+        }}
+      >
+        <label>
+          {t('signing.file')}
+          <input type="file" accept=".p12,.pfx,application/x-pkcs12" disabled={busy} onChange={(event) => void onFile(event.target.files?.[0])} data-testid="key-file" />
+        </label>
+        <label>
+          {t('signing.password')}
+          <input type="password" autoComplete="off" value={state.password} disabled={busy} onChange={(event) => state.setPassword(event.target.value)} data-testid="key-password" />
+        </label>
+        <p className="muted">{t('signing.passwordNotKept')}</p>
+        <div className="actions">
+          <button type="button" disabled={busy || !state.keyFile} onClick={() => void state.inspect()}>
+            {t('signing.inspect')}
+          </button>
+          {request ? (
+            <button type="submit" disabled={busy || !state.keyFile} data-testid="sign">
+              {t('signing.sign')}
+            </button>
+          ) : null}
+        </div>
+      </form>
+      <p role="status" aria-live="polite" className="muted" data-testid="signing-step" data-step={state.step}>
+        {state.step === 'inspecting' ? t('signing.inspecting') : null}
+        {state.step === 'signing' ? t('signing.signing') : null}
+        {state.step === 'signed' && state.result ? t('signing.signed', { time: date(state.result.signingTime) }) : null}
+      </p>
+      {state.step === 'failed' ? <ErrorText error={state.error} /> : null}
+      {state.card ? <CertificateCardView card={state.card} /> : null}
+    </section>
+  );
+}

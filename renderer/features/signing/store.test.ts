@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { ArmError, type SignedPayload } from '../../../shared/api';
+import type { CertificateCard } from '../../../shared/signing/card';
+import { createSigningStore, type SigningApi } from './store';
+
+const card: CertificateCard = {
+  subject: { commonName: 'СӘРСЕНОВА АЙГҮЛ', surname: 'СӘРСЕНОВА', givenName: 'МАРАТҚЫЗЫ', iin: '920314410210', organisation: 'ЦОН', bin: '160340012015', dn: 'CN=…' },
+  issuer: { commonName: 'ARM TEST Root CA', dn: 'CN=ARM TEST Root CA' },
+  serialNumber: '01',
+  notBefore: '2026-01-01T00:00:00.000Z',
+  notAfter: '2027-01-01T00:00:00.000Z',
+  keyUsage: ['digitalSignature', 'nonRepudiation'],
+  extendedKeyUsage: ['1.3.6.1.5.5.7.3.4'],
+  purpose: 'sign',
+  fingerprintSha256: 'ab'.repeat(32),
+};
+
+/** Records what reaches the core and answers like it: the right password opens the key, any other is refused. */
+function fakeApi() {
+  const calls: Array<{ channel: string; input: unknown }> = [];
+  const api: SigningApi = {
+    inspectKey: async (input) => {
+      calls.push({ channel: 'inspectKey', input });
+      if (input.password !== 'demo-2026') throw new ArmError('KEY_PASSWORD_WRONG');
+      return card;
+    },
+    sign: async (input) => {
+      calls.push({ channel: 'sign', input });
+      if (input.password !== 'demo-2026') throw new ArmError('KEY_PASSWORD_WRONG');
+      // The core compares the certificate with the signed-in account; the fake refuses one payload.
+      if (JSON.stringify(input.payload).includes('someone else')) throw new ArmError('CERT_IIN_MISMATCH');
+      const result: SignedPayload = { cms: 'MA==', contentSha256: 'cd'.repeat(32), signingTime: '2026-11-23T10:00:00.000Z', card };
+      return result;
+    },
+  };
+  return { api, calls };
+}
+
+describe('signing dialog store', () => {
+  it('carries the chosen file as base64, also past the chunk size', () => {
+    const { api } = fakeApi();
+    const store = createSigningStore(api);
+    store.getState().chooseFile('a.p12', new TextEncoder().encode('abc'));
+    expect(store.getState().keyFile).toBe('YWJj');
+    const big = Uint8Array.from({ length: 70_000 }, (_, i) => (i * 31) % 256);
+    store.getState().chooseFile('big.p12', big);
+    const decoded = Uint8Array.from(atob(store.getState().keyFile!), (c) => c.charCodeAt(0));
+    expect(decoded).toEqual(big);
+  });
+
+  it('shows the card for the right password and the refusal code for a wrong one', async () => {
+    const { api, calls } = fakeApi();
+    const store = createSigningStore(api);
+    store.getState().chooseFile('operator.p12', new Uint8Array([1, 2, 3]));
+    store.getState().setPassword('wrong');
+    await store.getState().inspect();
+    expect(store.getState().step).toBe('failed');
+    expect((store.getState().error as ArmError).code).toBe('KEY_PASSWORD_WRONG');
+    store.getState().setPassword('demo-2026');
+    await store.getState().inspect();
+    expect(store.getState()).toMatchObject({ step: 'ready', card, error: null });
+    expect(calls.at(-1)).toEqual({ channel: 'inspectKey', input: { keyFile: 'AQID', password: 'demo-2026' } });
+  });
+
+  it('drops the password after a signature and after a refusal', async () => {
+    const { api } = fakeApi();
+    const store = createSigningStore(api);
+    store.getState().chooseFile('operator.p12', new Uint8Array([1]));
+    store.getState().setPassword('demo-2026');
+    expect(await store.getState().sign({ serviceId: 'someone else' })).toBeNull();
+    expect(store.getState()).toMatchObject({ step: 'failed', password: '' });
+    expect((store.getState().error as ArmError).code).toBe('CERT_IIN_MISMATCH');
+    store.getState().setPassword('demo-2026');
+    const result = await store.getState().sign({ serviceId: 'x' });
+    expect(result?.contentSha256).toBe('cd'.repeat(32));
+    expect(store.getState()).toMatchObject({ step: 'signed', password: '', result });
+  });
+
+  it('does nothing before a file is chosen', async () => {
+    const { api, calls } = fakeApi();
+    const store = createSigningStore(api);
+    await store.getState().inspect();
+    expect(await store.getState().sign({})).toBeNull();
+    expect(calls).toEqual([]);
+    expect(store.getState().step).toBe('idle');
+  });
+});

@@ -1,0 +1,70 @@
+import { createStore, type StoreApi } from 'zustand';
+import type { Client, Contract, SignedPayload } from '../../../shared/api';
+import type { CertificateCard } from '../../../shared/signing/card';
+
+// One store per open signing dialog: the key file and its password live only while the dialog is
+// open and the password is dropped after every attempt (ключ ЭЦП / ЭЦҚ кілті; the core keeps neither).
+
+export type SigningApi = Pick<Client<Contract>['signing'], 'inspectKey' | 'sign'>;
+/** A JSON value, as the contract's `signing.sign` accepts it. */
+export type SignablePayload = Parameters<SigningApi['sign']>[0]['payload'];
+export type SigningStep = 'idle' | 'inspecting' | 'ready' | 'signing' | 'signed' | 'failed';
+
+export interface SigningState {
+  fileName: string | null;
+  /** The key file as base64, as the contract carries it. */
+  keyFile: string | null;
+  password: string;
+  card: CertificateCard | null;
+  step: SigningStep;
+  error: unknown;
+  result: SignedPayload | null;
+  chooseFile(name: string, bytes: Uint8Array): void;
+  setPassword(password: string): void;
+  inspect(): Promise<void>;
+  sign(payload: SignablePayload): Promise<SignedPayload | null>;
+}
+
+function base64(bytes: Uint8Array): string {
+  let binary = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  return btoa(binary);
+}
+
+export function createSigningStore(api: SigningApi): StoreApi<SigningState> {
+  return createStore<SigningState>((set, get) => ({
+    fileName: null,
+    keyFile: null,
+    password: '',
+    card: null,
+    step: 'idle',
+    error: null,
+    result: null,
+    chooseFile: (name, bytes) => set({ fileName: name, keyFile: base64(bytes), card: null, step: 'idle', error: null, result: null }),
+    setPassword: (password) => set({ password }),
+    inspect: async () => {
+      const { keyFile, password } = get();
+      if (keyFile === null) return;
+      set({ step: 'inspecting', error: null, card: null });
+      try {
+        set({ card: await api.inspectKey({ keyFile, password }), step: 'ready' });
+      } catch (error) {
+        set({ error, step: 'failed' });
+      }
+    },
+    sign: async (payload) => {
+      const { keyFile, password } = get();
+      if (keyFile === null) return null;
+      set({ step: 'signing', error: null });
+      try {
+        const result = await api.sign({ keyFile, password, payload });
+        set({ result, card: result.card, step: 'signed', password: '' });
+        return result;
+      } catch (error) {
+        set({ error, step: 'failed', password: '' });
+        return null;
+      }
+    },
+  }));
+}

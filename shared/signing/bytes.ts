@@ -1,0 +1,31 @@
+import forge from 'node-forge';
+
+// node-forge speaks "binary strings" (one char per byte); the rest of the АРМ speaks Uint8Array.
+// These helpers keep that conversion in one place and out of Node's Buffer, so shared/ stays pure.
+
+export function toBinary(bytes: Uint8Array): string {
+  return forge.util.binary.raw.encode(bytes);
+}
+
+export function fromBinary(binary: string): Uint8Array {
+  return forge.util.binary.raw.decode(binary);
+}
+
+export function toBase64(bytes: Uint8Array): string {
+  return forge.util.encode64(toBinary(bytes));
+}
+
+/** Strict: anything but canonical base64 (whitespace aside) is refused, so garbage never reaches the parsers. */
+export function fromBase64(text: string): Uint8Array | null {
+  const compact = text.replace(/\s+/g, '');
+  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(compact)) return null;
+  return fromBinary(forge.util.decode64(compact));
+}
+
+export function utf8Bytes(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return forge.md.sha256.create().update(toBinary(bytes)).digest().toHex();
+}

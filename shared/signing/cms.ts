@@ -1,0 +1,266 @@
+import forge from 'node-forge';
+import { ArmError } from '../api/errors';
+import { fromDerExact, nameHash } from './asn1';
+import type { CertificateCard } from './card';
+import { fromBinary, sha256Hex, toBinary } from './bytes';
+import { asParsed, certificateCard, certificateIin, keyPurpose, parseCertificate } from './certificate';
+import { crlSignedBy, normaliseSerial, type Crl } from './crl';
+
+// CMS SignedData (RFC 5652), detached, SHA-256, with the signing-time attribute and the signer's
+// certificate inside: the shape NCALayer's createCMSSignatureFromBase64(…, attach=false) returns
+// and `openssl cms -verify -binary -content …` checks. node-forge signs PKCS#7 but cannot verify
+// it, so verification reads the structure with forge's ASN.1 layer.
+
+const { asn1 } = forge;
+const OIDS = {
+  signedData: '1.2.840.113549.1.7.2',
+  data: '1.2.840.113549.1.7.1',
+  contentType: '1.2.840.113549.1.9.3',
+  messageDigest: '1.2.840.113549.1.9.4',
+  signingTime: '1.2.840.113549.1.9.5',
+  sha256: '2.16.840.1.101.3.4.2.1',
+  rsaEncryption: '1.2.840.113549.1.1.1',
+  sha256WithRsa: '1.2.840.113549.1.1.11',
+};
+const MAX_CHAIN = 5;
+/** Clocks of offline workstations drift; a signature from further in the future than this is refused. */
+export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+export interface SignInput {
+  content: Uint8Array;
+  key: forge.pki.rsa.PrivateKey;
+  certificate: forge.pki.Certificate;
+  signingTime: Date;
+  /** Issuer certificates to carry along (intermediate CAs), for receivers that trust only the root. */
+  chain?: forge.pki.Certificate[];
+}
+
+export function signDetached(input: SignInput): Uint8Array {
+  const p7 = forge.pkcs7.createSignedData();
+  p7.content = forge.util.createBuffer(toBinary(input.content));
+  p7.addCertificate(input.certificate);
+  for (const issuer of input.chain ?? []) p7.addCertificate(issuer);
+  p7.addSigner({
+    key: input.key,
+    certificate: input.certificate,
+    digestAlgorithm: OIDS.sha256,
+    authenticatedAttributes: [
+      { type: OIDS.contentType, value: OIDS.data },
+      { type: OIDS.messageDigest },
+      // forge types the value as string, but it encodes a Date as UTCTime itself.
+      { type: OIDS.signingTime, value: input.signingTime as unknown as string },
+    ],
+  });
+  p7.sign({ detached: true });
+  return fromBinary(asn1.toDer(p7.toAsn1()).getBytes());
+}
+
+export interface VerifyInput {
+  cms: Uint8Array;
+  content: Uint8Array;
+  /** The roots the gateway publishes; nothing else is trusted. */
+  trustedRoots: forge.pki.Certificate[];
+  /** CRLs of the issuers (from the gateway, possibly cached); a certificate without one is refused. */
+  crls: Crl[];
+  /** The IIN the signer must have (the logged-in user, the request's signer); null skips the check. */
+  expectedIin: string | null;
+  now: Date;
+}
+
+export interface VerifiedSignature {
+  signer: CertificateCard;
+  signingTime: string;
+  contentSha256: string;
+  /** thisUpdate of the oldest CRL used, so the caller can show how fresh the revocation check was. */
+  crlIssuedAt: string;
+}
+
+function invalid(message: string): ArmError {
+  return new ArmError('SIGNATURE_INVALID', message);
+}
+
+type Node = forge.asn1.Asn1;
+
+function children(node: Node | undefined): Node[] {
+  return Array.isArray(node?.value) ? node.value : [];
+}
+
+function oidOf(node: Node | undefined): string {
+  if (!node || node.type !== asn1.Type.OID) throw invalid('expected an OID');
+  return asn1.derToOid(node.value as string);
+}
+
+function isContext(node: Node | undefined, tag: number): boolean {
+  return node?.tagClass === asn1.Class.CONTEXT_SPECIFIC && node.type === tag;
+}
+
+interface ParsedSignedData {
+  certificates: forge.pki.Certificate[];
+  issuerHash: string;
+  serial: string;
+  digestOid: string;
+  signedAttributes: Node;
+  signatureOid: string;
+  signature: string;
+}
+
+function parseSignedData(cms: Uint8Array): ParsedSignedData {
+  let root: Node;
+  try {
+    // Bit strings stay raw so that re-encoding a certificate gives back its exact bytes.
+    root = fromDerExact(toBinary(cms));
+  } catch {
+    throw invalid('not DER');
+  }
+  const [contentType, explicit] = children(root);
+  if (oidOf(contentType) !== OIDS.signedData || !isContext(explicit, 0)) throw invalid('not a CMS SignedData');
+  const items = children(children(explicit)[0]);
+  const [, , encapsulated, ...rest] = items;
+  if (oidOf(children(encapsulated)[0]) !== OIDS.data) throw invalid('content type is not id-data');
+  if (children(encapsulated).length > 1) throw invalid('the signature is not detached');
+  const certificates: forge.pki.Certificate[] = [];
+  if (isContext(rest[0], 0)) {
+    for (const node of children(rest.shift())) {
+      const cert = parseCertificate(fromBinary(asn1.toDer(node).getBytes()));
+      if (cert) certificates.push(cert);
+    }
+  }
+  if (isContext(rest[0], 1)) rest.shift();
+  const signerInfos = children(rest[0]);
+  if (signerInfos.length !== 1) throw invalid(`expected one signer, found ${signerInfos.length}`);
+  const [, sid, digestAlgorithm, signedAttributes, signatureAlgorithm, signature] = children(signerInfos[0]);
+  const [issuer, serial] = children(sid);
+  if (!issuer || !serial || serial.type !== asn1.Type.INTEGER) throw invalid('the signer is not named by issuer and serial number');
+  if (!isContext(signedAttributes, 0) || !signedAttributes) throw invalid('no signed attributes');
+  if (!signature || signature.type !== asn1.Type.OCTETSTRING) throw invalid('no signature value');
+  return {
+    certificates,
+    issuerHash: nameHash(issuer),
+    serial: normaliseSerial(forge.util.bytesToHex(serial.value as string)),
+    digestOid: oidOf(children(digestAlgorithm)[0]),
+    signedAttributes,
+    signatureOid: oidOf(children(signatureAlgorithm)[0]),
+    signature: signature.value as string,
+  };
+}
+
+function attributes(signedAttributes: Node): Map<string, Node> {
+  const found = new Map<string, Node>();
+  for (const attribute of children(signedAttributes)) {
+    const [type, values] = children(attribute);
+    const oid = oidOf(type);
+    const value = children(values)[0];
+    if (found.has(oid) || !value || children(values).length !== 1) throw invalid(`attribute ${oid} is not single-valued`);
+    found.set(oid, value);
+  }
+  return found;
+}
+
+function readTime(node: Node): Date {
+  if (node.type === asn1.Type.UTCTIME) return asn1.utcTimeToDate(node.value as string);
+  if (node.type === asn1.Type.GENERALIZEDTIME) return asn1.generalizedTimeToDate(node.value as string);
+  throw invalid('signing time is not a time');
+}
+
+/** The signed attributes are signed as a DER SET, not as the [0] IMPLICIT they are stored in. */
+function signedAttributesDigest(signedAttributes: Node): string {
+  const set = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SET, true, children(signedAttributes));
+  return forge.md.sha256.create().update(asn1.toDer(set).getBytes()).digest().getBytes();
+}
+
+function issued(parent: forge.pki.Certificate, child: forge.pki.Certificate): boolean {
+  if (parent.subject.hash !== child.issuer.hash) return false;
+  try {
+    return parent.verify(child);
+  } catch {
+    return false;
+  }
+}
+
+function isCa(cert: forge.pki.Certificate): boolean {
+  const constraints = cert.getExtension('basicConstraints') as { cA?: boolean } | null;
+  return constraints?.cA === true;
+}
+
+/** signer → … → a trusted root, each link checked by signature; CERT_UNTRUSTED when none exists. */
+function chainToRoot(signer: forge.pki.Certificate, pool: forge.pki.Certificate[], roots: forge.pki.Certificate[]): forge.pki.Certificate[] {
+  const chain = [signer];
+  let current = signer;
+  for (let depth = 0; depth < MAX_CHAIN; depth++) {
+    const root = roots.find((candidate) => isCa(candidate) && issued(candidate, current));
+    if (root) return [...chain, root];
+    const intermediate = pool.find((candidate) => candidate !== current && !chain.includes(candidate) && isCa(candidate) && issued(candidate, current));
+    if (!intermediate) break;
+    chain.push(intermediate);
+    current = intermediate;
+  }
+  throw new ArmError('CERT_UNTRUSTED', 'The certificate does not chain to a trusted root.');
+}
+
+/** Validity of every link at signing time (срок действия регистрационного свидетельства). */
+function checkValidity(chain: forge.pki.Certificate[], at: Date): void {
+  for (const cert of chain) {
+    if (at < cert.validity.notBefore) throw new ArmError('CERT_NOT_YET_VALID', `Certificate ${cert.serialNumber} is not valid before ${cert.validity.notBefore.toISOString()}.`);
+    if (at > cert.validity.notAfter) throw new ArmError('CERT_EXPIRED', `Certificate ${cert.serialNumber} expired on ${cert.validity.notAfter.toISOString()}.`);
+  }
+}
+
+/**
+ * Every non-root link must be absent from a CRL signed by its issuer. Any listed serial is refused,
+ * whatever its revocation date: without a time-stamp the signing time is the signer's own claim,
+ * and a stolen key can backdate it. No CRL for an issuer fails closed (NCANode issues #158/#184
+ * show revocation checks that silently passed).
+ */
+function checkRevocation(chain: forge.pki.Certificate[], crls: Crl[]): Date {
+  let oldest: Date | null = null;
+  for (let i = 0; i + 1 < chain.length; i++) {
+    const cert = chain[i]!;
+    const issuer = chain[i + 1]!;
+    const crl = crls.filter((candidate) => crlSignedBy(candidate, issuer)).sort((a, b) => b.thisUpdate.getTime() - a.thisUpdate.getTime())[0];
+    if (!crl) throw new ArmError('CRL_UNAVAILABLE', `No valid CRL of issuer ${issuer.subject.hash}.`);
+    if (crl.revoked.has(normaliseSerial(cert.serialNumber))) throw new ArmError('CERT_REVOKED', `Certificate ${cert.serialNumber} is revoked.`);
+    if (!oldest || crl.thisUpdate < oldest) oldest = crl.thisUpdate;
+  }
+  return oldest ?? new Date(0);
+}
+
+/**
+ * Checks a detached signature over `content`: hash, signature, chain, validity at signing time,
+ * revocation, key usage, signer IIN (условие 2 of the regulations: срок действия, отсутствие в
+ * списке отозванных, соответствие ИИН). Throws the first failing check's code.
+ */
+export function verifyDetached(input: VerifyInput): VerifiedSignature {
+  const parsed = parseSignedData(input.cms);
+  if (parsed.digestOid !== OIDS.sha256) throw invalid(`digest ${parsed.digestOid} is not SHA-256`);
+  if (parsed.signatureOid !== OIDS.rsaEncryption && parsed.signatureOid !== OIDS.sha256WithRsa) throw invalid(`signature algorithm ${parsed.signatureOid} is not RSA`);
+  const signer = parsed.certificates.find((cert) => cert.issuer.hash === parsed.issuerHash && normaliseSerial(cert.serialNumber) === parsed.serial);
+  if (!signer) throw invalid('the signer certificate is not included');
+
+  const signed = attributes(parsed.signedAttributes);
+  const contentType = signed.get(OIDS.contentType);
+  const messageDigest = signed.get(OIDS.messageDigest);
+  const signingTimeNode = signed.get(OIDS.signingTime);
+  if (!contentType || oidOf(contentType) !== OIDS.data) throw invalid('content-type attribute missing or not id-data');
+  if (!messageDigest || messageDigest.type !== asn1.Type.OCTETSTRING) throw invalid('message-digest attribute missing');
+  if (!signingTimeNode) throw invalid('signing-time attribute missing');
+  const contentSha256 = sha256Hex(input.content);
+  if (forge.util.bytesToHex(messageDigest.value as string) !== contentSha256) throw invalid('the content does not match the signed digest');
+  let verified = false;
+  try {
+    verified = (signer.publicKey as forge.pki.rsa.PublicKey).verify(signedAttributesDigest(parsed.signedAttributes), parsed.signature);
+  } catch {
+    verified = false;
+  }
+  if (!verified) throw invalid('the signature does not verify with the signer key');
+  const signingTime = readTime(signingTimeNode);
+  if (signingTime.getTime() > input.now.getTime() + MAX_CLOCK_SKEW_MS) throw invalid('the signing time is in the future');
+
+  const chain = chainToRoot(signer, parsed.certificates, input.trustedRoots.map(asParsed));
+  checkValidity(chain, signingTime);
+  const crlIssuedAt = checkRevocation(chain, input.crls);
+  if (keyPurpose(signer) !== 'sign') throw new ArmError('CERT_KEY_USAGE', 'The certificate is not a signing certificate.');
+  if (input.expectedIin !== null && certificateIin(signer) !== input.expectedIin) {
+    throw new ArmError('CERT_IIN_MISMATCH', 'The IIN in the certificate is not the expected signer IIN.');
+  }
+  return { signer: certificateCard(signer), signingTime: signingTime.toISOString(), contentSha256, crlIssuedAt: crlIssuedAt.toISOString() };
+}

@@ -1,0 +1,235 @@
+import forge from 'node-forge';
+import type { Role } from '../api/roles';
+import { iinCheckDigit, makeIin } from '../iin/iin';
+import { fromBinary } from './bytes';
+import { OID } from './certificate';
+import { buildCrl } from './crl';
+
+// A test PKI shaped like НУЦ РК's (subject CN, SURNAME, SERIALNUMBER=IIN…, C=KZ, GIVENNAME, O,
+// OU=BIN…; KU/EKU as in the NCA test certificates of ANCHORS.md). Pure: the АРМ's tests, the
+// gateway emulator's tests and `npm run pki:demo` all build it from here. Never trust it in production.
+
+const { pki } = forge;
+
+export const TEST_ROOT_NAME = 'ARM TEST Root CA - NOT FOR PRODUCTION';
+/** The password of every demo .p12 (docs/pki-demo.md). */
+export const DEMO_PASSWORD = 'demo-2026';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export interface Issued {
+  certificate: forge.pki.Certificate;
+  key: forge.pki.rsa.PrivateKey;
+}
+
+export interface PersonSubject {
+  surname: string;
+  /** NCA puts the first name in CN after the surname and the patronymic (әкесінің аты / отчество) in GIVENNAME. */
+  firstName: string;
+  patronymic: string;
+  iin: string;
+  organisation?: { name: string; bin: string };
+}
+
+export type CertificateKind = 'sign' | 'auth';
+
+function serialNumber(): string {
+  const bytes = forge.random.getBytesSync(16);
+  // Positive and without a leading zero byte, so the DER INTEGER is exactly these 16 bytes.
+  return forge.util.bytesToHex(String.fromCharCode((bytes.charCodeAt(0) & 0x7f) | 0x10) + bytes.slice(1));
+}
+
+/** RSA-2048; forge hands this to Node's native generator when it runs under Node. */
+export function generateKey(): forge.pki.rsa.KeyPair {
+  return pki.rsa.generateKeyPair({ bits: 2048, e: 0x10001 });
+}
+
+/** The same, on Node's thread pool: a whole demo PKI's keys are made in parallel. */
+export function generateKeyAsync(): Promise<forge.pki.rsa.KeyPair> {
+  return new Promise((resolve, reject) => {
+    pki.rsa.generateKeyPair({ bits: 2048, e: 0x10001 }, (error, keys) => (error ? reject(error) : resolve(keys)));
+  });
+}
+
+const utf8 = (type: string, value: string) => ({ type, value, valueTagClass: forge.asn1.Type.UTF8 as number });
+const printable = (type: string, value: string) => ({ type, value, valueTagClass: forge.asn1.Type.PRINTABLESTRING as number });
+
+export function createTestRoot(options: { now: Date; keys?: forge.pki.rsa.KeyPair; commonName?: string }): Issued {
+  const keys = options.keys ?? generateKey();
+  const cert = pki.createCertificate();
+  cert.publicKey = keys.publicKey;
+  cert.serialNumber = serialNumber();
+  cert.validity.notBefore = new Date(options.now.getTime() - DAY);
+  cert.validity.notAfter = new Date(options.now.getTime() + 10 * 365 * DAY);
+  const name = [utf8(OID.commonName, options.commonName ?? TEST_ROOT_NAME), utf8(OID.organisation, 'ARM training PKI (TEST)'), printable(OID.country, 'KZ')];
+  cert.setSubject(name);
+  cert.setIssuer(name);
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: true, critical: true },
+    { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+    { name: 'subjectKeyIdentifier' },
+  ]);
+  cert.sign(keys.privateKey, forge.md.sha256.create());
+  return { certificate: cert, key: keys.privateKey };
+}
+
+export interface IssueOptions {
+  issuer: Issued;
+  person: PersonSubject;
+  kind: CertificateKind;
+  notBefore: Date;
+  notAfter: Date;
+  keys?: forge.pki.rsa.KeyPair;
+}
+
+export function issueCertificate(options: IssueOptions): Issued {
+  const keys = options.keys ?? generateKey();
+  const { person } = options;
+  const cert = pki.createCertificate();
+  cert.publicKey = keys.publicKey;
+  cert.serialNumber = serialNumber();
+  cert.validity.notBefore = options.notBefore;
+  cert.validity.notAfter = options.notAfter;
+  cert.setSubject([
+    utf8(OID.commonName, `${person.surname} ${person.firstName}`),
+    utf8(OID.surname, person.surname),
+    printable(OID.serialNumber, `IIN${person.iin}`),
+    printable(OID.country, 'KZ'),
+    ...(person.organisation ? [utf8(OID.organisation, person.organisation.name), printable(OID.organisationalUnit, `BIN${person.organisation.bin}`)] : []),
+    utf8(OID.givenName, person.patronymic),
+  ]);
+  cert.setIssuer(options.issuer.certificate.subject.attributes);
+  const keyUser = person.organisation ? OID.ncaOrganisation : OID.ncaIndividual;
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: false },
+    options.kind === 'sign'
+      ? { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true }
+      : { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
+    options.kind === 'sign'
+      ? { name: 'extKeyUsage', emailProtection: true, [keyUser]: true }
+      : { name: 'extKeyUsage', clientAuth: true, [keyUser]: true },
+    { name: 'subjectKeyIdentifier' },
+  ]);
+  cert.sign(options.issuer.key, forge.md.sha256.create());
+  return { certificate: cert, key: keys.privateKey };
+}
+
+/**
+ * PKCS#12 with 3DES and a SHA-1 MAC: what NCA's files and Kalkan use, and what OpenSSL 3 opens
+ * without its legacy provider.
+ */
+export function pkcs12Bytes(issued: Issued, chain: forge.pki.Certificate[], password: string, friendlyName: string): Uint8Array {
+  const asn1 = forge.pkcs12.toPkcs12Asn1(issued.key, [issued.certificate, ...chain], password, { algorithm: '3des', friendlyName, generateLocalKeyId: true });
+  return fromBinary(forge.asn1.toDer(asn1).getBytes());
+}
+
+/** A valid BIN: YYMM of registration, 4 (resident legal entity), 0 (head office), serial, check digit as the IIN's. */
+export function makeBin(yymm: string, serial: number): string {
+  for (let next = serial; ; next++) {
+    const first11 = `${yymm}40${String(next).padStart(5, '0')}`;
+    const check = iinCheckDigit(first11);
+    if (check !== null) return first11 + check;
+  }
+}
+
+function iin(birthDate: string, sex: 'male' | 'female', serial: number): string {
+  for (let next = serial; ; next++) {
+    const value = makeIin(birthDate, sex, next);
+    if (value) return value;
+  }
+}
+
+const CENTRE = { name: 'НАО «Государственная корпорация «Правительство для граждан» (TEST)', bin: makeBin('1603', 1201) };
+const EDUCATION = { name: 'ГУ «Отдел образования Кокпектинского района» (TEST)', bin: makeBin('0511', 3307) };
+
+export type DemoKeyId = 'operator' | 'mobileOperator' | 'clerk' | 'head' | 'supervisor' | 'revoked' | 'expired' | 'foreignIin' | 'operatorAuth';
+
+export interface DemoKeyDefinition {
+  id: DemoKeyId;
+  /** The АРМ role whose user the key belongs to (for the bad keys: the role they try to pass as). */
+  role: Role;
+  person: PersonSubject;
+  kind: CertificateKind;
+  validity: 'current' | 'expired';
+  revoked: boolean;
+  /** For foreignIin: the IIN of the user who tries to sign with it. */
+  userIin: string;
+  note: string;
+}
+
+const operator: PersonSubject = { surname: 'СӘРСЕНОВА', firstName: 'АЙГҮЛ', patronymic: 'МАРАТҚЫЗЫ', iin: iin('1992-03-14', 'female', 1021), organisation: CENTRE };
+
+const people = {
+  operator,
+  mobileOperator: { surname: 'ЖАҚСЫЛЫҚОВ', firstName: 'ЕРЛАН', patronymic: 'ҚАЙРАТҰЛЫ', iin: iin('1988-11-02', 'male', 2044), organisation: CENTRE },
+  clerk: { surname: 'ОМАРОВА', firstName: 'ГҮЛНАР', patronymic: 'СЕРІКҚЫЗЫ', iin: iin('1985-07-21', 'female', 3106), organisation: EDUCATION },
+  head: { surname: 'БЕКОВ', firstName: 'АСХАТ', patronymic: 'НҰРЛАНҰЛЫ', iin: iin('1975-01-30', 'male', 4150), organisation: EDUCATION },
+  supervisor: { surname: 'ТЕМІРОВА', firstName: 'САУЛЕ', patronymic: 'АЙДАРҚЫЗЫ', iin: iin('1980-09-09', 'female', 5210), organisation: CENTRE },
+  revoked: { surname: 'ҚАСЫМОВ', firstName: 'НҰРЛАН', patronymic: 'ЕРБОЛҰЛЫ', iin: iin('1990-04-18', 'male', 6301), organisation: CENTRE },
+  expired: { surname: 'ЖҰМАБАЕВА', firstName: 'ДИНАРА', patronymic: 'АСҚАРҚЫЗЫ', iin: iin('1994-12-05', 'female', 7402), organisation: CENTRE },
+} satisfies Record<string, PersonSubject>;
+
+/** The operator's name with the IIN of a person who is not a demo user. */
+const foreign: PersonSubject = { ...operator, iin: iin('1979-06-27', 'male', 8503) };
+
+export const DEMO_KEYS: readonly DemoKeyDefinition[] = [
+  { id: 'operator', role: 'operator', person: people.operator, kind: 'sign', validity: 'current', revoked: false, userIin: people.operator.iin, note: 'ЦОН operator, signs requests' },
+  { id: 'mobileOperator', role: 'mobileOperator', person: people.mobileOperator, kind: 'sign', validity: 'current', revoked: false, userIin: people.mobileOperator.iin, note: 'mobile-centre operator' },
+  { id: 'clerk', role: 'clerk', person: people.clerk, kind: 'sign', validity: 'current', revoked: false, userIin: people.clerk.iin, note: 'education department specialist' },
+  { id: 'head', role: 'head', person: people.head, kind: 'sign', validity: 'current', revoked: false, userIin: people.head.iin, note: 'head of department, signs results' },
+  { id: 'supervisor', role: 'supervisor', person: people.supervisor, kind: 'sign', validity: 'current', revoked: false, userIin: people.supervisor.iin, note: 'centre supervisor' },
+  { id: 'revoked', role: 'operator', person: people.revoked, kind: 'sign', validity: 'current', revoked: true, userIin: people.revoked.iin, note: 'listed in the CRL → CERT_REVOKED' },
+  { id: 'expired', role: 'operator', person: people.expired, kind: 'sign', validity: 'expired', revoked: false, userIin: people.expired.iin, note: 'expired a year ago → CERT_EXPIRED' },
+  { id: 'foreignIin', role: 'operator', person: foreign, kind: 'sign', validity: 'current', revoked: false, userIin: people.operator.iin, note: "operator's name, somebody else's IIN → CERT_IIN_MISMATCH" },
+  { id: 'operatorAuth', role: 'operator', person: people.operator, kind: 'auth', validity: 'current', revoked: false, userIin: people.operator.iin, note: 'login (AUTH) key, not for signing → CERT_KEY_USAGE' },
+];
+
+export interface DemoKey extends DemoKeyDefinition, Issued {
+  /** The .p12 file, made on first use (its PBE rounds are slow in pure JS and most tests never read it). */
+  readonly p12: Uint8Array;
+}
+
+export interface DemoPki {
+  root: Issued;
+  crl: Uint8Array;
+  keys: Record<DemoKeyId, DemoKey>;
+}
+
+/**
+ * Builds the demo PKI at `now`: current keys valid for one year (as NCA's), the CRL for a week.
+ * `only` limits the keys made (RSA-2048 generation and forge's signing are the slow part of tests);
+ * the others are then absent, so a test asking for one fails loudly.
+ */
+export async function createDemoPki(options: { now: Date; password?: string; only?: readonly DemoKeyId[] }): Promise<DemoPki> {
+  const { now } = options;
+  const password = options.password ?? DEMO_PASSWORD;
+  const definitions = DEMO_KEYS.filter((definition) => !options.only || options.only.includes(definition.id));
+  const [rootKeys, ...personKeys] = await Promise.all([generateKeyAsync(), ...definitions.map(() => generateKeyAsync())]);
+  const root = createTestRoot({ now, keys: rootKeys! });
+  const keys = {} as Record<DemoKeyId, DemoKey>;
+  for (const [index, definition] of definitions.entries()) {
+    const expired = definition.validity === 'expired';
+    const notBefore = new Date(now.getTime() - (expired ? 2 * 365 : 1) * DAY);
+    const notAfter = new Date(now.getTime() + (expired ? -365 : 365) * DAY);
+    const issued = issueCertificate({ issuer: root, person: definition.person, kind: definition.kind, notBefore, notAfter, keys: personKeys[index]! });
+    let p12: Uint8Array | null = null;
+    keys[definition.id] = {
+      ...definition,
+      ...issued,
+      get p12() {
+        return (p12 ??= pkcs12Bytes(issued, [root.certificate], password, definition.id));
+      },
+    };
+  }
+  const crl = buildCrl({
+    issuer: root.certificate,
+    issuerKey: root.key,
+    revoked: Object.values(keys)
+      .filter((key) => key.revoked)
+      .map((key) => ({ serialNumber: key.certificate.serialNumber, date: new Date(now.getTime() - DAY) })),
+    thisUpdate: now,
+    nextUpdate: new Date(now.getTime() + 7 * DAY),
+    crlNumber: 1,
+  });
+  return { root, crl, keys };
+}
