@@ -1,4 +1,5 @@
 import type { Contract } from '../../shared/api';
+import { catalogHandlers } from './catalog/handlers';
 import type { Handlers } from './handler';
 import { systemHandlers, type SystemState } from './system/handlers';
 
@@ -6,5 +7,6 @@ import { systemHandlers, type SystemState } from './system/handlers';
 export function createHandlers(state: SystemState): Handlers<Contract> {
   return {
     system: systemHandlers(state),
+    catalog: catalogHandlers(),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { serviceEntrySchema, serviceSummarySchema } from '../catalog/schema';
 import { channel, type ChannelName } from './channel';
 import { errorCodeSchema } from './errors';
 
@@ -29,6 +30,11 @@ export const contract = {
   system: {
     health: channel({ input: z.undefined(), output: healthSchema, access: 'public' }),
     info: channel({ input: z.undefined(), output: systemInfoSchema, access: 'public' }),
+  },
+  // Public: the catalog is published regulation text, and the catalog screen works before login.
+  catalog: {
+    list: channel({ input: z.undefined(), output: z.array(serviceSummarySchema), access: 'public' }),
+    get: channel({ input: z.object({ id: z.string().min(1).max(100) }), output: serviceEntrySchema, access: 'public' }),
   },
 };
 
