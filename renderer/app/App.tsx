@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createMemoryRouter, Link, RouterProvider } from 'react-router';
+import { CatalogScreen } from '../features/catalog/CatalogScreen';
 import { StartupFailure } from '../features/system/StartupFailure';
 import { StatusScreen } from '../features/system/StatusScreen';
 import { useSystem } from '../features/system/store';
@@ -26,6 +27,7 @@ const router = createMemoryRouter([
     element: <Shell />,
     children: [
       { path: '/', element: <StatusScreen /> },
+      { path: '/catalog', element: <CatalogScreen /> },
       { path: '*', element: <NotFound /> },
     ],
   },

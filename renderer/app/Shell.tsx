@@ -46,6 +46,7 @@ export function Shell() {
       </header>
       <nav className="nav" aria-label={t('nav.main')}>
         <NavLink to="/">{t('nav.status')}</NavLink>
+        <NavLink to="/catalog">{t('nav.catalog')}</NavLink>
       </nav>
       <Outlet />
     </div>
