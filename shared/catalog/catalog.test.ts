@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCatalog, catalogFiles, checkCatalogFile, createCatalog } from './catalog';
+import { buildCatalog, catalogFiles, checkCatalogFile, createCatalog, serviceDeadline } from './catalog';
 import { variants as seed001 } from './data/seed-001';
 import type { ChannelKind, Service, Variant } from './schema';
 
@@ -257,5 +257,25 @@ describe('representatives and documents', () => {
       if (entry.id === '003-r2') expect(entry.documents.items.length).toBeGreaterThan(0);
       else expect(entry.documents.listAbsent?.standard, entry.id).toMatch(/11|9/);
     }
+  });
+});
+
+describe('serviceDeadline: one function from any service and date', () => {
+  it('003 Рег.4 via the ЦОН, accepted Thu 20 March 2025: 5 working days after Nauryz → Tue 1 April', () => {
+    expect(serviceDeadline(variant('003-r4'), 'centre', '2025-03-20T10:00')).toEqual({ unit: 'workingDays', due: '2025-04-01' });
+  });
+
+  it('003 Рег.7: 30 calendar days; 002 п.5: 5 minutes from handing in the package', () => {
+    expect(serviceDeadline(variant('003-r7'), 'provider', '2026-12-10T09:30')).toEqual({ unit: 'calendarDays', due: '2027-01-09' });
+    expect(serviceDeadline(variant('002'), 'centre', '2026-05-04T11:58')).toEqual({ unit: 'minutes', due: '2026-05-04T12:03' });
+  });
+
+  it('is null where the regulation gives no term; a channel the variant lacks is VALIDATION_FAILED', () => {
+    expect(serviceDeadline(variant('001-r5'), 'centre', '2025-03-20T10:00')).toBeNull();
+    expect(() => serviceDeadline(variant('003-r2'), 'centre', '2025-03-20T10:00')).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+  });
+
+  it('a year without calendar data is CALENDAR_YEAR_MISSING', () => {
+    expect(() => serviceDeadline(variant('003-r4'), 'centre', '2027-12-28T10:00')).toThrow(expect.objectContaining({ code: 'CALENDAR_YEAR_MISSING' }));
   });
 });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ArmError } from '../api/errors';
+import { kzCalendar, type Calendar, type Deadline, type LocalDateTime } from '../calendar/calendar';
 import { variants as seed000 } from './data/seed-000';
 import { variants as seed001 } from './data/seed-001';
 import { variants as seed002 } from './data/seed-002';
@@ -91,4 +93,16 @@ export function createCatalog(files = catalogFiles): Catalog {
   const byId = new Map(all.map((service) => [service.id, service]));
   const summaries = all.map(summarize);
   return { services: all, list: () => summaries, get: (id) => byId.get(id) };
+}
+
+/**
+ * The deadline printed on a receipt: the term of this variant's channel from the moment of
+ * acceptance. null when the regulation gives no term for the channel (the receipt says so);
+ * a channel the variant does not have is VALIDATION_FAILED, a year without calendar data
+ * CALENDAR_YEAR_MISSING.
+ */
+export function serviceDeadline(variant: Variant, channel: ChannelKind, acceptedAt: LocalDateTime, calendar: Calendar = kzCalendar): Deadline | null {
+  const found = variant.channels.find((candidate) => candidate.kind === channel);
+  if (!found) throw new ArmError('VALIDATION_FAILED', `Variant ${variant.id} has no ${channel} channel.`);
+  return found.term ? calendar.deadline(acceptedAt, { value: found.term.value, unit: found.term.unit }) : null;
 }
