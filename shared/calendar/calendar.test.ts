@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ArmError } from '../api/errors';
-import { createCalendar, kzCalendar, type Term } from './calendar';
+import { calendarYearSchema, createCalendar, kzCalendar, type Term } from './calendar';
+import kz2025 from './kz-2025.json';
+import kz2026 from './kz-2026.json';
+import kz2027 from './kz-2027.json';
 
 const working = (value: number): Term => ({ value, unit: 'workingDays' });
 
@@ -28,6 +31,18 @@ function syntheticYear(overrides: object = {}) {
 }
 
 describe('kz calendar data', () => {
+  for (const [file, data] of Object.entries({ 'kz-2025.json': kz2025, 'kz-2026.json': kz2026, 'kz-2027.json': kz2027 })) {
+    it(`${file} matches the schema, holds its own year only, and says the gateway ships updates`, () => {
+      const parsed = calendarYearSchema.safeParse(data);
+      expect(parsed.success ? [] : parsed.error.issues.map((issue) => `${file}: ${issue.path.join('.')}: ${issue.message}`)).toEqual([]);
+      const year = file.slice(3, 7);
+      expect(data.year).toBe(Number(year));
+      expect([...data.holidays.map((holiday) => holiday.date), ...data.transfers.flatMap((transfer) => [transfer.dayOff, transfer.workday])].every((date) => date.startsWith(year))).toBe(true);
+      expect(data.note).toMatch(/шлюз/);
+      expect(data.holidays.filter((holiday) => holiday.religious).map((holiday) => holiday.key).sort()).toEqual(['christmas', 'kurban']);
+    });
+  }
+
   it('has 2025, 2026 and 2027', () => {
     expect(kzCalendar.years()).toEqual([2025, 2026, 2027]);
   });
