@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Citation, Service, Variant } from '../../../shared/catalog/schema';
 import { languages, type Language } from '../../../shared/i18n';
+import { dueIfAcceptedAt, localNow, type DueToday } from './due';
 
 function useLanguage(): Language {
   const { i18n } = useTranslation();
@@ -26,7 +28,14 @@ function Cites({ cites }: { cites: readonly Citation[] }) {
   );
 }
 
-function VariantBlock({ variant }: { variant: Variant }) {
+function DueText({ due }: { due: DueToday }) {
+  const { t } = useTranslation();
+  if (due.kind === 'none') return null;
+  const text = due.kind === 'due' ? t('catalog.dueIfNow', { due: due.text }) : t(`errors.${due.code}`);
+  return <span className={due.kind === 'error' ? 'error' : 'due'}> → {text}</span>;
+}
+
+function VariantBlock({ variant, acceptedAt }: { variant: Variant; acceptedAt: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const source = seedLanguage(variant.seed);
@@ -61,6 +70,7 @@ function VariantBlock({ variant }: { variant: Variant }) {
             <strong>{t(`catalog.channel.${channel.kind}`)}</strong>:{' '}
             {channel.term ? t(`catalog.unit.${channel.term.unit}`, { count: channel.term.value }) : t('catalog.noTerm')}
             {channel.term ? <Cites cites={channel.term.cite} /> : null}
+            <DueText due={dueIfAcceptedAt(variant, channel.kind, acceptedAt)} />
             {channel.counter?.maxService ? (
               <>
                 {' · '}
@@ -167,6 +177,8 @@ function VariantBlock({ variant }: { variant: Variant }) {
 export function ServiceCard({ service }: { service: Service }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  // Taken once when the card opens: the deadline "if accepted now" does not tick.
+  const [acceptedAt] = useState(localNow);
   return (
     <div className="service-detail" data-testid="service-detail">
       {language === 'kk' && service.kkSource === 'translation' ? <p className="muted">{t('catalog.kkTranslation')}</p> : null}
@@ -174,7 +186,7 @@ export function ServiceCard({ service }: { service: Service }) {
         {language === 'kk' ? service.name.ru : service.name.kk} <Cites cites={service.nameCite} />
       </p>
       {service.variants.map((variant) => (
-        <VariantBlock key={variant.id} variant={variant} />
+        <VariantBlock key={variant.id} variant={variant} acceptedAt={acceptedAt} />
       ))}
     </div>
   );
