@@ -38,7 +38,7 @@ describe('kz calendar data', () => {
       const year = file.slice(3, 7);
       expect(data.year).toBe(Number(year));
       expect([...data.holidays.map((holiday) => holiday.date), ...data.transfers.flatMap((transfer) => [transfer.dayOff, transfer.workday])].every((date) => date.startsWith(year))).toBe(true);
-      expect(data.note).toMatch(/шлюз/);
+      expect(data.note).toMatch(/шлюз/i);
       expect(data.holidays.filter((holiday) => holiday.religious).map((holiday) => holiday.key).sort()).toEqual(['christmas', 'kurban']);
     });
   }
@@ -62,6 +62,17 @@ describe('kz calendar data', () => {
     expect(kzCalendar.dayKind('2026-03-24')).toBe('movedDayOff');
     expect(kzCalendar.dayKind('2026-03-25')).toBe('movedDayOff');
     expect(kzCalendar.isWorkingDay('2026-03-26')).toBe(true);
+  });
+
+  it('the 2025 transfer: Friday 3 January off, Sunday 5 January a working day', () => {
+    expect(kzCalendar.dayKind('2025-01-03')).toBe('transferredDayOff');
+    expect(kzCalendar.isWorkingDay('2025-01-05')).toBe(true);
+    expect(kzCalendar.deadline('2025-01-02T10:00', working(1)).due).toBe('2025-01-05');
+  });
+
+  it('2026: 8 March on Sunday gives Monday 9 March; 30 August and 25 October on Sunday give the Mondays', () => {
+    expect(['2026-03-09', '2026-08-31', '2026-10-26'].map(kzCalendar.dayKind)).toEqual(['movedDayOff', 'movedDayOff', 'movedDayOff']);
+    expect(kzCalendar.dayKind('2026-05-27')).toBe('holiday');
   });
 
   it('Kurban ait on Sunday 16 May 2027 does not move: Monday 17 May is a working day', () => {

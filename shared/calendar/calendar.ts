@@ -5,7 +5,8 @@ import kz2026 from './kz-2026.json';
 import kz2027 from './kz-2027.json';
 
 // Kazakhstan's working-day calendar: weekends, public holidays (мерекелік күндер / праздничные
-// дни), the day off moved when a holiday falls on a weekend, and the government's transfers.
+// дни), the day off moved when a holiday falls on a weekend, and transfer orders (перенос дня
+// отдыха).
 // The year files are reference data the gateway can replace; a year without a file is an error.
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
@@ -22,7 +23,7 @@ export const calendarYearSchema = z.object({
       religious: z.boolean(),
     }),
   ),
-  /** A government decree makes `dayOff` a day off and `workday` (usually a Saturday) a working day. */
+  /** A transfer order (перенос дня отдыха) makes `dayOff` a day off and `workday` (a Saturday or Sunday) a working day. */
   transfers: z.array(z.object({ dayOff: isoDate, workday: isoDate, basis: z.string().min(1) })),
 });
 export type CalendarYear = z.infer<typeof calendarYearSchema>;
