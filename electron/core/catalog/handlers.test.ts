@@ -34,6 +34,13 @@ describe('catalog channels', () => {
     ]);
   });
 
+  it('every listed service is answered by catalog.get and passes the contract', async () => {
+    const list = await core.dispatch('catalog.list', undefined, null);
+    const ids = (list as { value: Array<{ id: string }> }).value.map((service) => service.id);
+    const answers = await Promise.all(ids.map((id) => core.dispatch('catalog.get', { id }, null)));
+    expect(answers.filter((answer) => !answer.ok)).toEqual([]);
+  });
+
   it('an unknown id is NOT_FOUND; a missing or empty id is VALIDATION_FAILED', async () => {
     const missing = await core.dispatch('catalog.get', { id: 'no-such-service' }, null);
     expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

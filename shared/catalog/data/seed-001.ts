@@ -43,7 +43,8 @@ function variant(r: Regulation): VariantInput {
   const reg = `Рег.${r.n}`;
   const hasCentre = r.channels.includes('centre');
   const hasPortal = r.channels.includes('portal');
-  const portalParagraph = hasCentre || r.n === 11 ? 'п.11' : 'п.9';
+  // The portal procedure is п.11 where п.9–10 describe the ЦОН, п.9 otherwise.
+  const portalParagraph = hasCentre ? 'п.11' : 'п.9';
   const firstStep = r.steps[0]?.[1];
   const channels: VariantInput['channels'] = r.channels.map((kind) => {
     if (kind === 'centre') {
