@@ -3,6 +3,9 @@ import { ArmError } from '../api/errors';
 import kz2025 from './kz-2025.json';
 import kz2026 from './kz-2026.json';
 import kz2027 from './kz-2027.json';
+import { termSchema, type Term } from './term';
+
+export { termSchema, termUnitSchema, type Term, type TermUnit } from './term';
 
 // Kazakhstan's working-day calendar: weekends, public holidays (мерекелік күндер / праздничные
 // дни), the day off moved when a holiday falls on a weekend, and transfer orders (перенос дня
@@ -28,10 +31,6 @@ export const calendarYearSchema = z.object({
 });
 export type CalendarYear = z.infer<typeof calendarYearSchema>;
 
-export const termUnitSchema = z.enum(['workingDays', 'calendarDays', 'minutes']);
-export type TermUnit = z.infer<typeof termUnitSchema>;
-export const termSchema = z.object({ value: z.number().int().positive(), unit: termUnitSchema });
-export type Term = z.infer<typeof termSchema>;
 
 /** The centre's local date and time of acceptance, "YYYY-MM-DDTHH:MM" (no time zone on purpose). */
 export type LocalDateTime = string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { termUnitSchema } from '../calendar/calendar';
+import { termUnitSchema } from '../calendar/term';
 
 // The service catalog (реестр/каталог государственных услуг) as data. A service is one public
 // service by its name; a variant is how one regulation (регламент) of one region renders it.
@@ -66,7 +66,7 @@ export type ChannelKind = z.infer<typeof channelKindSchema>;
 export const recipientKindSchema = z.enum(['individuals', 'legalEntities']);
 
 export const termSchema = z.object({
-  value: z.number().positive(),
+  value: z.number().int().positive(),
   unit: termUnitSchema,
   cite: cites,
 });

@@ -2,7 +2,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { channelKindSchema, documentSchema, providerKindSchema, recipientKindSchema, refusalGroundSchema, resultSchema, stepSchema } from '../../../shared/catalog/schema';
 import { errorCodeSchema } from '../../../shared/api';
-import { termUnitSchema } from '../../../shared/calendar/calendar';
+import { termUnitSchema } from '../../../shared/calendar/term';
 import { catalogs, flatten, languages } from '../../../shared/i18n';
 
 const flat = Object.fromEntries(languages.map((language) => [language, flatten(catalogs[language])]));
