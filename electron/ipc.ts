@@ -1,11 +1,10 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { IPC_INVOKE, type Caller, type Envelope } from '../shared/api';
+import { IPC_INVOKE, type Envelope } from '../shared/api';
 import type { Dispatch } from './core/dispatch';
 
 export interface IpcOptions {
   /** Only the app's own page (app://arm/…) may call the core. */
   isTrustedSender(url: string): boolean;
-  caller(): Caller;
 }
 
 /** Wires the one handler registry to Electron's IPC: one channel, the contract name inside it. */
@@ -18,6 +17,7 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, dispatch: Dispatch
     if (typeof channel !== 'string') {
       return { ok: false, error: { code: 'VALIDATION_FAILED', message: 'The channel name must be a string.' } };
     }
-    return dispatch(channel, input, options.caller());
+    // Each window has its own session in the core (who is signed in there).
+    return dispatch(channel, input, `ipc:${event.sender.id}`);
   });
 }

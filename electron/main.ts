@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
 import { startCore } from './core/app';
 import { resolveDataDir } from './core/dataDir';
 import { mimeOf, resolveStatic } from './host/static';
 import { registerIpc } from './ipc';
-import { APP_ORIGIN, guardContents, secureWebPreferences } from './security';
+import { APP_ORIGIN, guardContents, permissionAllowed, secureWebPreferences } from './security';
 import { CONTENT_SECURITY_POLICY } from './security-policy';
 
 // Bundled to build/node/electron-main.cjs; the renderer is in build/renderer.
@@ -17,7 +17,7 @@ const electronSqlite = path.join(appRoot, 'build', 'electron-native', 'better_sq
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 app.enableSandbox();
-app.on('web-contents-created', (_event, contents) => guardContents(contents));
+app.on('web-contents-created', (_event, contents) => guardContents(contents, (url) => void shell.openExternal(url)));
 
 function flag(name: string): string | undefined {
   const index = process.argv.indexOf(name);
@@ -32,6 +32,9 @@ app.whenReady().then(() => {
     ...(existsSync(electronSqlite) ? { nativeBinding: electronSqlite } : {}),
   });
 
+  session.defaultSession.setPermissionRequestHandler((contents, permission, grant) => grant(permissionAllowed(permission, contents.getURL())));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, origin) => permissionAllowed(permission, origin + '/'));
+
   protocol.handle('app', (request) => {
     const file = resolveStatic(rendererDir, new URL(request.url).pathname);
     if (!file) return new Response('Not found', { status: 404 });
@@ -42,7 +45,6 @@ app.whenReady().then(() => {
 
   registerIpc(ipcMain, core.dispatch, {
     isTrustedSender: (url) => url.startsWith(APP_ORIGIN + '/'),
-    caller: () => null,
   });
 
   const window = new BrowserWindow({

@@ -7,6 +7,8 @@ import { openDatabase } from '../electron/core/db/database';
 import type { Logger } from '../electron/core/log';
 import { kzCalendar, type Term } from '../shared/calendar/calendar';
 import { createCatalog } from '../shared/catalog/catalog';
+import { appendAudit, verifyAudit } from '../electron/core/audit/log';
+import { hashPassword, verifyPassword } from '../electron/core/auth/passwords';
 
 // `npm run bench`: one JSON object a line, {"name","value","unit"}. Targets live here, not in tests.
 const quiet: Logger = { info: () => {}, warn: () => {}, error: () => {} };
@@ -25,7 +27,7 @@ async function coldStart(): Promise<number> {
   try {
     const started = performance.now();
     const core = startCore({ appVersion: 'bench', dataDir: dir, log: quiet });
-    const envelope = await core.dispatch('system.health', undefined, null);
+    const envelope = await core.dispatch('system.health', undefined, 'bench');
     const elapsed = performance.now() - started;
     core.close();
     if (!envelope.ok) throw new Error(`system.health failed: ${envelope.error.code}`);
@@ -79,6 +81,32 @@ function deadlineRate(count: number): number {
   return count / ((performance.now() - started) / 1000);
 }
 
+/** One password check at the scrypt cost the АРМ uses: what an operator waits for at login. */
+async function loginCheck(): Promise<number> {
+  const stored = await hashPassword('Құпия-сөз-2026');
+  const started = performance.now();
+  if (!(await verifyPassword('Құпия-сөз-2026', stored))) throw new Error('password check failed');
+  return performance.now() - started;
+}
+
+function auditVerifyRate(entries: number): number {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'arm-bench-'));
+  try {
+    const db = openDatabase(path.join(dir, 'bench.sqlite'));
+    db.transaction(() => {
+      for (let i = 0; i < entries; i++) appendAudit(db, { userId: 'bench', action: 'person.lookup', objectId: String(900101300000 + i), details: { i } }, new Date(1_700_000_000_000 + i));
+    })();
+    const started = performance.now();
+    const result = verifyAudit(db);
+    const seconds = (performance.now() - started) / 1000;
+    db.close();
+    if (!result.ok) throw new Error('audit chain broken');
+    return entries / seconds;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const starts: number[] = [];
   for (let run = 0; run < 7; run++) starts.push(await coldStart());
@@ -86,6 +114,10 @@ async function main(): Promise<void> {
   report('db.insert_rows_per_s', median([insertRate(100_000), insertRate(100_000), insertRate(100_000)]), 'rows/s');
   report('catalog.load_ms', median(Array.from({ length: 7 }, catalogLoad)), 'ms');
   report('deadline.per_s', median([deadlineRate(100_000), deadlineRate(100_000), deadlineRate(100_000)]), 'deadlines/s');
+  const logins: number[] = [];
+  for (let run = 0; run < 5; run++) logins.push(await loginCheck());
+  report('auth.login_ms', median(logins), 'ms');
+  report('audit.verify_per_s', auditVerifyRate(20_000), 'entries/s');
 }
 
 void main();

@@ -8,6 +8,7 @@ const entries = {
   'electron-main': 'electron/main.ts',
   'electron-preload': 'electron/preload.ts',
   bench: 'scripts/bench.ts',
+  'audit-verify': 'scripts/audit-verify.ts',
 };
 
 await build({

@@ -1,7 +1,7 @@
 // Builds what `ignore-scripts=true` (.npmrc) left unbuilt: better-sqlite3 for this Node, and
 // Electron's binary where it can be downloaded. Idempotent and quick when all is in place.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -46,4 +46,24 @@ if (!electronPresent && !process.env.CI && (wantElectron || !triedBefore)) {
     console.log('Electron binary not available here: the app will run through the web host.');
     if (wantElectron) process.exit(1);
   }
+}
+
+// Electron runs its own Node ABI: build a second better-sqlite3 for it into build/electron-native
+// (electron/main.ts loads it through nativeBinding) so the Node build that tests use stays intact.
+// electron-builder rebuilds node_modules for Electron itself when it packages (`npm run dist`).
+const electronSqlite = path.join(root, 'build', 'electron-native', 'better_sqlite3.node');
+if (existsSync(path.join(electronDir, 'path.txt')) && !existsSync(electronSqlite) && !process.argv.includes('--electron')) {
+  const electronVersion = JSON.parse(readFileSync(path.join(electronDir, 'package.json'), 'utf8')).version;
+  const work = path.join(root, 'build', 'electron-native', 'src');
+  const sqliteDir = path.dirname(require.resolve('better-sqlite3/package.json'));
+  const nodeGyp = path.join(path.dirname(require.resolve('npm/package.json', { paths: [path.join(path.dirname(process.execPath), '..', 'lib'), path.dirname(process.execPath)] })), 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
+  console.log(`Building better-sqlite3 for Electron ${electronVersion}…`);
+  rmSync(work, { recursive: true, force: true });
+  cpSync(sqliteDir, work, { recursive: true, filter: (source) => !source.startsWith(path.join(sqliteDir, 'build')) });
+  execFileSync(process.execPath, [nodeGyp, 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'], {
+    cwd: work,
+    stdio: 'inherit',
+    env: { ...process.env, npm_config_nodedir: '' },
+  });
+  copyFileSync(path.join(work, 'build', 'Release', 'better_sqlite3.node'), electronSqlite);
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ArmError, contract } from '../../shared/api';
 import type { CoreContext, GatewayConfig } from './context';
 import { openDatabase } from './db/database';
+import { SessionStore } from './auth/sessions';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import { createLogger, type Logger } from './log';
@@ -17,11 +18,14 @@ export interface CoreOptions {
   nativeBinding?: string;
   log?: Logger;
   fetch?: typeof fetch;
+  now?: () => Date;
 }
 
 export interface Core {
   dispatch: Dispatch;
   context: CoreContext;
+  /** Who is signed in in which window. */
+  sessions: SessionStore;
   close(): void;
 }
 
@@ -56,10 +60,13 @@ export function startCore(options: CoreOptions): Core {
     gateway: gatewayConfig(options),
     log,
     fetch: options.fetch ?? fetch,
+    now: options.now ?? (() => new Date()),
   };
+  const sessions = new SessionStore();
   return {
-    dispatch: createDispatch(contract, createHandlers(state), context),
+    dispatch: createDispatch(contract, createHandlers(state), context, sessions),
     context,
+    sessions,
     close: () => context.db?.close(),
   };
 }

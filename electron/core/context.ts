@@ -17,6 +17,8 @@ export interface CoreContext {
   gateway: GatewayConfig;
   log: Logger;
   fetch: typeof fetch;
+  /** The clock: lockouts, idle locks and audit times read it, tests move it. */
+  now: () => Date;
 }
 
 /** Handlers that need the database call this; the renderer already shows why it is missing. */

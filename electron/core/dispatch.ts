@@ -1,29 +1,49 @@
 import { z } from 'zod';
-import { ArmError, channelEntries, type Caller, type Channel, type ContractShape, type Envelope } from '../../shared/api';
+import { ArmError, channelEntries, type Channel, type ContractShape, type Envelope } from '../../shared/api';
+import { appendAudit } from './audit/log';
+import { readPolicy } from './auth/policy';
+import { SessionStore, type Session } from './auth/sessions';
 import type { CoreContext } from './context';
-import type { Handlers } from './handler';
+import type { Call, Handlers } from './handler';
 
-export type Dispatch = (channel: string, input: unknown, caller: Caller) => Promise<Envelope>;
+/** `sessionKey` names the calling window; the host makes it, the core keeps who is signed in there. */
+export type Dispatch = (channel: string, input: unknown, sessionKey: string) => Promise<Envelope>;
 
-type AnyHandler = (input: unknown, ctx: CoreContext, call: { caller: Caller }) => unknown;
+type AnyHandler = (input: unknown, ctx: CoreContext, call: Call) => unknown;
 
 function issuesOf(error: z.ZodError) {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
 }
 
-function allowed(definition: Channel, caller: Caller): ArmError | null {
+function allowed(definition: Channel, session: Session): ArmError | null {
   if (definition.access === 'public') return null;
-  if (!caller) return new ArmError('UNAUTHORIZED', 'Sign in first.');
-  return definition.access.includes(caller.role)
-    ? null
-    : new ArmError('FORBIDDEN', `Role ${caller.role} may not call this channel.`);
+  const user = session.user;
+  if (!user) return new ArmError('UNAUTHORIZED', 'Sign in first.');
+  if (!definition.access.includes(user.role)) return new ArmError('FORBIDDEN', `Role ${user.role} may not call this channel.`);
+  if (definition.beforeUnlock) return null;
+  if (session.locked) return new ArmError('SESSION_LOCKED', 'The screen is locked: enter the password.');
+  if (user.mustChangePassword) return new ArmError('PASSWORD_CHANGE_REQUIRED', 'Change the password first.');
+  return null;
+}
+
+/** A signed-in window that called nothing for the policy's idle time is locked by the core too. */
+function lockIfIdle(ctx: CoreContext, session: Session, now: number): void {
+  if (!session.user || session.locked) return;
+  if (now - session.lastActivity <= readPolicy(ctx.db).idleMinutes * 60_000) return;
+  session.locked = true;
+  if (ctx.db) appendAudit(ctx.db, { userId: session.user.id, action: 'auth.idle_lock' }, new Date(now));
 }
 
 /**
  * The one door into the core, shared by both hosts: find the channel, check the caller's role,
  * validate the input, run the handler, check its result. Nothing runs on bad input.
  */
-export function createDispatch<K extends ContractShape>(contract: K, handlers: Handlers<K>, ctx: CoreContext): Dispatch {
+export function createDispatch<K extends ContractShape>(
+  contract: K,
+  handlers: Handlers<K>,
+  ctx: CoreContext,
+  sessions: SessionStore = new SessionStore(),
+): Dispatch {
   const table = new Map<string, { definition: Channel; handler: AnyHandler }>();
   const byCapability = handlers as unknown as Record<string, Record<string, AnyHandler>>;
   for (const [name, definition] of channelEntries(contract)) {
@@ -33,17 +53,22 @@ export function createDispatch<K extends ContractShape>(contract: K, handlers: H
     table.set(name, { definition, handler });
   }
 
-  return async (channel, input, caller) => {
+  return async (channel, input, sessionKey) => {
     const entry = table.get(channel);
+    const session = sessions.get(sessionKey);
     try {
       if (!entry) throw new ArmError('NOT_FOUND', `Unknown channel ${channel}`);
-      const refusal = allowed(entry.definition, caller);
+      const restricted = entry.definition.access !== 'public';
+      const now = ctx.now().getTime();
+      if (restricted) lockIfIdle(ctx, session, now);
+      const refusal = allowed(entry.definition, session);
       if (refusal) throw refusal;
+      if (restricted) session.lastActivity = now;
       const parsed = entry.definition.input.safeParse(input);
       if (!parsed.success) {
         throw new ArmError('VALIDATION_FAILED', 'The request does not match the contract.', issuesOf(parsed.error));
       }
-      const result = await entry.handler(parsed.data, ctx, { caller });
+      const result = await entry.handler(parsed.data, ctx, { caller: SessionStore.callerOf(session), session, sessions });
       const checked = entry.definition.output.safeParse(result);
       if (!checked.success) {
         ctx.log.error('handler.result_invalid', { channel, issues: issuesOf(checked.error) });

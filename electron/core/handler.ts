@@ -1,9 +1,13 @@
 import type { z } from 'zod';
 import type { Caller, Channel, ContractShape } from '../../shared/api';
+import type { Session, SessionStore } from './auth/sessions';
 import type { CoreContext } from './context';
 
 export interface Call {
   caller: Caller;
+  /** The calling window's session: login and logout change it. */
+  session: Session;
+  sessions: SessionStore;
 }
 
 export type Handler<C> = C extends Channel<infer I, infer O>

@@ -1,4 +1,7 @@
 import type { Contract } from '../../shared/api';
+import { accountsHandlers } from './accounts/handlers';
+import { auditHandlers } from './audit/handlers';
+import { authHandlers } from './auth/handlers';
 import { catalogHandlers } from './catalog/handlers';
 import type { Handlers } from './handler';
 import { systemHandlers, type SystemState } from './system/handlers';
@@ -8,5 +11,8 @@ export function createHandlers(state: SystemState): Handlers<Contract> {
   return {
     system: systemHandlers(state),
     catalog: catalogHandlers(),
+    auth: authHandlers,
+    accounts: accountsHandlers,
+    audit: auditHandlers,
   };
 }

@@ -1,6 +1,9 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { languages, type Language } from '../../shared/i18n';
+import { arm } from './api';
+import { useAuth } from '../features/login/store';
 import { useSystem } from '../features/system/store';
 import { switchLanguage } from './i18n';
 
@@ -18,7 +21,31 @@ function GatewayIndicator() {
   );
 }
 
-export function Shell() {
+function UserArea() {
+  const { t } = useTranslation();
+  const { status, run } = useAuth();
+  const user = status?.user;
+  if (!user) {
+    return (
+      <span className="user" data-testid="user">
+        {t('header.signedOut')}
+      </span>
+    );
+  }
+  return (
+    <span className="user" data-testid="user">
+      <span>
+        {user.fullName} · {t(`roles.${user.role}`)}
+      </span>
+      <button type="button" onClick={() => void run(() => arm.auth.logout())}>
+        {t('header.logout')}
+      </button>
+    </span>
+  );
+}
+
+/** The header every screen has, signed in or not: who, which language, is the gateway there. */
+export function Frame({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const training = useSystem((state) => state.health?.gateway.mode === 'training');
   return (
@@ -27,28 +54,37 @@ export function Shell() {
         <strong className="brand">{t('app.title')}</strong>
         {training ? <span className="badge-training">{t('header.training')}</span> : null}
         <GatewayIndicator />
-        <span className="user" data-testid="user">
-          {t('header.signedOut')}
-        </span>
+        <UserArea />
         <span role="group" aria-label={t('header.language')} className="languages">
           {languages.map((language) => (
-            <button
-              key={language}
-              type="button"
-              lang={language}
-              aria-pressed={i18n.language === language}
-              onClick={() => switchLanguage(language)}
-            >
+            <button key={language} type="button" lang={language} aria-pressed={i18n.language === language} onClick={() => switchLanguage(language)}>
               {LANGUAGE_LABEL[language]}
             </button>
           ))}
         </span>
       </header>
+      {children}
+    </div>
+  );
+}
+
+/** The signed-in part: the sections a role may open, then the open section. */
+export function Sections() {
+  const { t } = useTranslation();
+  const role = useAuth((state) => state.status?.user?.role);
+  return (
+    <>
       <nav className="nav" aria-label={t('nav.main')}>
         <NavLink to="/">{t('nav.status')}</NavLink>
         <NavLink to="/catalog">{t('nav.catalog')}</NavLink>
+        {role === 'supervisor' ? (
+          <>
+            <NavLink to="/accounts">{t('nav.accounts')}</NavLink>
+            <NavLink to="/audit">{t('nav.audit')}</NavLink>
+          </>
+        ) : null}
       </nav>
       <Outlet />
-    </div>
+    </>
   );
 }

@@ -43,5 +43,17 @@ function bridgeTransport(bridge: ArmBridge): Transport {
   return (channel, input) => bridge.invoke(channel as Parameters<ArmBridge['invoke']>[0], input).catch(unreachable);
 }
 
+/** Fired when the core says the session changed under the page (idle lock, signed out elsewhere). */
+export const sessionEvents = new EventTarget();
+const SESSION_CODES = new Set(['SESSION_LOCKED', 'UNAUTHORIZED', 'PASSWORD_CHANGE_REQUIRED']);
+
+function watchingSession(transport: Transport): Transport {
+  return async (channel, input) => {
+    const envelope = await transport(channel, input);
+    if (!envelope.ok && SESSION_CODES.has(envelope.error.code)) sessionEvents.dispatchEvent(new Event('changed'));
+    return envelope;
+  };
+}
+
 /** `arm.<capability>.<method>(input)`, the same in Electron and in the browser. */
-export const arm = createClient(contract, window.armBridge ? bridgeTransport(window.armBridge) : httpTransport(launchToken()));
+export const arm = createClient(contract, watchingSession(window.armBridge ? bridgeTransport(window.armBridge) : httpTransport(launchToken())));

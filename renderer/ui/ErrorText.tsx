@@ -2,14 +2,25 @@ import { useTranslation } from 'react-i18next';
 import { ArmError, errorCodeSchema } from '../../shared/api';
 
 /** Any error, in the operator's language: a known code gets its message, anything else "unknown". */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
 export function ErrorText({ error }: { error: unknown }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const code = error instanceof ArmError ? error.code : undefined;
   const known = code && errorCodeSchema.safeParse(code).success;
-  const fields = error instanceof ArmError ? (error.issues?.length ?? 0) : 0;
+  const fields = error instanceof ArmError && code === 'VALIDATION_FAILED' ? (error.issues?.length ?? 0) : 0;
+  // Times in parameters (a lockout's end) are shown in the operator's language and time zone.
+  const params = Object.fromEntries(
+    Object.entries((error instanceof ArmError && error.params) || {}).map(([name, value]) => [
+      name,
+      typeof value === 'string' && ISO_TIME.test(value)
+        ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(value))
+        : value,
+    ]),
+  );
   return (
     <p role="alert" className="error" data-code={code ?? 'UNKNOWN'}>
-      {known ? t(`errors.${code}`) : t('errors.UNKNOWN')}
+      {known ? t(`errors.${code}`, params) : t('errors.UNKNOWN')}
       {fields > 0 ? ` (${t('errors.fieldCount', { count: fields })})` : null}
     </p>
   );

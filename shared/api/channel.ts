@@ -8,6 +8,8 @@ export interface Channel<I extends z.ZodType = z.ZodType, O extends z.ZodType = 
   input: I;
   output: O;
   access: Access;
+  /** Callable while the session is locked or its password must change first (unlock, logout). */
+  beforeUnlock?: boolean;
 }
 
 export function channel<I extends z.ZodType, O extends z.ZodType>(definition: Channel<I, O>): Channel<I, O> {

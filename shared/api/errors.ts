@@ -14,36 +14,59 @@ export const errorCodeSchema = z.enum([
   'DB_TOO_NEW',
   'DB_UNAVAILABLE',
   'CALENDAR_YEAR_MISSING',
+  'IIN_INVALID',
+  'SETUP_DONE',
+  'LOGIN_FAILED',
+  'LOGIN_TAKEN',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_INACTIVE',
+  'ACCOUNT_SELF',
+  'PASSWORD_WRONG',
+  'PASSWORD_POLICY',
+  'PASSWORD_CHANGE_REQUIRED',
+  'SESSION_LOCKED',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
 export const issueSchema = z.object({ path: z.string(), message: z.string() });
 export type Issue = z.infer<typeof issueSchema>;
 
+/** Values the translated message interpolates ("locked until {until}"); never personal data. */
+export const errorParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+export type ErrorParams = z.infer<typeof errorParamsSchema>;
+
 export const apiErrorSchema = z.object({
   code: errorCodeSchema,
   message: z.string(),
   issues: z.array(issueSchema).optional(),
+  params: errorParamsSchema.optional(),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
 export class ArmError extends Error {
   readonly code: ErrorCode;
   readonly issues: Issue[] | undefined;
+  readonly params: ErrorParams | undefined;
 
-  constructor(code: ErrorCode, message: string = code, issues?: Issue[]) {
+  constructor(code: ErrorCode, message: string = code, issues?: Issue[], params?: ErrorParams) {
     super(message);
     this.name = 'ArmError';
     this.code = code;
     this.issues = issues;
+    this.params = params;
   }
 
   toJSON(): ApiError {
-    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.issues ? { issues: this.issues } : {}),
+      ...(this.params ? { params: this.params } : {}),
+    };
   }
 
   static from(error: ApiError): ArmError {
-    return new ArmError(error.code, error.message, error.issues);
+    return new ArmError(error.code, error.message, error.issues, error.params);
   }
 }
 

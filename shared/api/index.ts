@@ -4,3 +4,4 @@ export * from './contract';
 export * from './errors';
 export * from './roles';
 export * from './bridge';
+export * from './auth';

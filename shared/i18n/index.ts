@@ -1,5 +1,5 @@
-import kk from './kk.json';
-import ru from './ru.json';
+import kk from './kk.json' with { type: 'json' };
+import ru from './ru.json' with { type: 'json' };
 
 export const languages = ['ru', 'kk'] as const;
 export type Language = (typeof languages)[number];

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { startCore } from '../../core/app';
 import { resolveDataDir } from '../../core/dataDir';
 import { startWebHost } from './server';
-import pkg from '../../../package.json';
+import pkg from '../../../package.json' with { type: 'json' };
 
 export interface WebCommand {
   port: number;
@@ -27,7 +27,7 @@ export function parseWebArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0…65535, got ${values.port}`);
-  const gatewayUrl = values.gateway ?? env.ARM_GATEWAY_URL ?? null;
+  const gatewayUrl = values.gateway || env.ARM_GATEWAY_URL || null;
   if (gatewayUrl !== null && !URL.canParse(gatewayUrl)) throw new Error(`--gateway is not a URL: ${gatewayUrl}`);
   return { port, dataDir: resolveDataDir(values['data-dir'], env), gatewayUrl, open: values.open };
 }

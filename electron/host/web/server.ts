@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ApiError, Caller, ErrorCode } from '../../../shared/api';
+import type { ApiError, ErrorCode } from '../../../shared/api';
 import type { Dispatch } from '../../core/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../../security-policy';
 import { mimeOf, resolveStatic } from '../static';
@@ -14,7 +14,6 @@ export interface WebHostOptions {
   port: number;
   token?: string;
   maxBodyBytes?: number;
-  caller?: () => Caller;
 }
 
 export interface WebHost {
@@ -75,7 +74,6 @@ async function readBody(request: http.IncomingMessage, limit: number): Promise<B
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   const maxBody = options.maxBodyBytes ?? 10 * 1024 * 1024;
-  const caller = options.caller ?? (() => null);
   let origins: Set<string> = new Set();
 
   const api = async (request: http.IncomingMessage, response: http.ServerResponse, channel: string) => {
@@ -89,7 +87,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     } catch {
       return refuse(response, 'VALIDATION_FAILED', 'The body is not JSON.');
     }
-    const envelope = await options.dispatch(channel, input, caller());
+    // One launch token, one window: its session in the core is keyed by it.
+    const envelope = await options.dispatch(channel, input, `web:${token}`);
     sendJson(response, envelope.ok ? 200 : (STATUS[envelope.error.code] ?? 422), envelope);
   };
 

@@ -1,0 +1,82 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, type Page, type TestInfo } from '@playwright/test';
+
+/** The schema version a fresh database reaches: the number of migration files. */
+export const SCHEMA_VERSION = readdirSync('electron/core/db/migrations').filter((name) => /^\d{4}_.*\.sql$/.test(name)).length;
+
+export interface RunningHost {
+  url: string;
+  origin: string;
+  token: string;
+  dataDir: string;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/** The tests choose the gateway themselves; one set in the developer's shell must not leak in. */
+function withoutGateway(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const copy = { ...env };
+  delete copy.ARM_GATEWAY_URL;
+  return copy;
+}
+
+/** Starts the real web host (`npm run web`'s bundle) on a free port and waits for its ready line. */
+export async function launchHost(options: { dataDir?: string; args?: string[] } = {}): Promise<RunningHost> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'arm-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, ['build/node/web.cjs', '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: withoutGateway(process.env),
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 15_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /ARM ready: (\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+    child.once('exit', (code) => reject(new Error(`web host exited with ${code}:\n${output}`)));
+  });
+  const parsed = new URL(url);
+  return {
+    url,
+    origin: parsed.origin,
+    token: parsed.hash.replace('#token=', ''),
+    dataDir,
+    output: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+const stepCounts = new WeakMap<TestInfo, number>();
+
+/** Runs one user-visible step and saves a screenshot of the page after it into test-results/. */
+export async function step(page: Page, info: TestInfo, name: string, action: () => Promise<void>): Promise<void> {
+  await base.step(name, action);
+  const index = (stepCounts.get(info) ?? 0) + 1;
+  stepCounts.set(info, index);
+  await page.screenshot({ path: info.outputPath(`${String(index).padStart(2, '0')}-${name.replace(/[^\p{L}\p{N}]+/gu, '-')}.png`), fullPage: true });
+}
+
+export const test = base.extend<{ host: RunningHost }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+  host: async ({}, use) => {
+    const host = await launchHost();
+    await use(host);
+    await host.stop();
+  },
+});
+export { expect } from '@playwright/test';

@@ -1,0 +1,144 @@
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import type { AuditEntry, AuditVerification } from '../../../shared/api';
+import type { Db } from '../db/database';
+
+export interface AuditRecord {
+  userId: string | null;
+  action: string;
+  objectType?: string | null;
+  objectId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+const GENESIS = '0'.repeat(64);
+
+interface Row {
+  seq: number;
+  at: string;
+  user_id: string | null;
+  workstation: string;
+  action: string;
+  object_type: string | null;
+  object_id: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** What the hash covers: every column but the hashes, as RFC 8785 JSON (stable across versions). */
+function contentOf(row: Omit<Row, 'hash' | 'prev_hash'>): string {
+  return canonicalize({
+    seq: row.seq,
+    at: row.at,
+    userId: row.user_id,
+    workstation: row.workstation,
+    action: row.action,
+    objectType: row.object_type,
+    objectId: row.object_id,
+    details: JSON.parse(row.details) as unknown,
+  })!;
+}
+
+function chainHash(prevHash: string, content: string): string {
+  return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
+}
+
+function workstationOf(db: Db): string {
+  return (db.prepare("SELECT value FROM meta WHERE key = 'workstation_id'").get() as { value: string }).value;
+}
+
+/**
+ * Appends one entry. Call it inside the transaction of the change it records, so both are
+ * written or neither is.
+ */
+export function appendAudit(db: Db, record: AuditRecord, at: Date): void {
+  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const row = {
+    seq: (last?.seq ?? 0) + 1,
+    at: at.toISOString(),
+    user_id: record.userId,
+    workstation: workstationOf(db),
+    action: record.action,
+    object_type: record.objectType ?? null,
+    object_id: record.objectId ?? null,
+    details: JSON.stringify(record.details ?? {}),
+  };
+  const prevHash = last?.hash ?? GENESIS;
+  db.prepare(
+    `INSERT INTO audit_log (seq, at, user_id, workstation, action, object_type, object_id, details, prev_hash, hash)
+     VALUES (@seq, @at, @user_id, @workstation, @action, @object_type, @object_id, @details, @prev_hash, @hash)`,
+  ).run({ ...row, prev_hash: prevHash, hash: chainHash(prevHash, contentOf(row)) });
+}
+
+/**
+ * Walks the chain from the first entry: sequence numbers 1, 2, 3…, each entry linked to the one
+ * before and hashing to what it says. Names the first entry that breaks any of it.
+ */
+export function verifyAudit(db: Db): AuditVerification {
+  let expectedPrev = GENESIS;
+  let expectedSeq = 1;
+  let entries = 0;
+  for (const row of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<Row>) {
+    entries++;
+    const fail = (reason: string): AuditVerification => ({ ok: false, entries, firstBad: row.seq, reason });
+    if (row.seq !== expectedSeq) return fail(`expected entry ${expectedSeq}, found ${row.seq}: an entry was removed or inserted`);
+    if (row.prev_hash !== expectedPrev) return fail('does not link to the entry before it');
+    let content: string;
+    try {
+      content = contentOf(row);
+    } catch {
+      return fail('details are not JSON');
+    }
+    if (chainHash(row.prev_hash, content) !== row.hash) return fail('content does not match its hash: the entry was edited');
+    expectedPrev = row.hash;
+    expectedSeq++;
+  }
+  return { ok: true, entries, firstBad: null, reason: null };
+}
+
+export interface AuditFilter {
+  userId?: string | undefined;
+  action?: string | undefined;
+  iin?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  beforeSeq?: number | undefined;
+  limit: number;
+}
+
+/** Newest first, filtered; the IIN filter matches the object or any value in the details. */
+export function listAudit(db: Db, filter: AuditFilter): AuditEntry[] {
+  const where: string[] = [];
+  const params: Record<string, unknown> = { limit: filter.limit };
+  const conditions: Array<[keyof AuditFilter, string]> = [
+    ['userId', 'a.user_id = @userId'],
+    ['action', 'a.action = @action'],
+    ['from', 'a.at >= @from'],
+    ['to', 'a.at <= @to'],
+    ['beforeSeq', 'a.seq < @beforeSeq'],
+    ['iin', '(a.object_id = @iin OR EXISTS (SELECT 1 FROM json_tree(a.details) WHERE json_tree.atom = @iin))'],
+  ];
+  for (const [name, sql] of conditions) {
+    if (filter[name] === undefined || filter[name] === '') continue;
+    where.push(sql);
+    params[name] = filter[name];
+  }
+  const rows = db
+    .prepare(
+      `SELECT a.*, u.login AS user_login FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+       ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY a.seq DESC LIMIT @limit`,
+    )
+    .all(params) as Array<Row & { user_login: string | null }>;
+  return rows.map((row) => ({
+    seq: row.seq,
+    at: row.at,
+    userId: row.user_id,
+    userLogin: row.user_login,
+    workstation: row.workstation,
+    action: row.action,
+    objectType: row.object_type,
+    objectId: row.object_id,
+    details: JSON.parse(row.details) as Record<string, unknown>,
+  }));
+}

@@ -1,0 +1,23 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveStatic } from './static';
+
+describe('resolveStatic', () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'arm-static-'));
+  writeFileSync(path.join(root, 'index.html'), '');
+  writeFileSync(path.join(root, 'app.js'), '');
+
+  it('finds files inside the root and sends app paths to index.html', () => {
+    expect(resolveStatic(root, '/app.js')).toBe(path.join(root, 'app.js'));
+    expect(resolveStatic(root, '/')).toBe(path.join(root, 'index.html'));
+    expect(resolveStatic(root, '/intake/new')).toBe(path.join(root, 'index.html'));
+  });
+
+  it('never leaves the root', () => {
+    expect(resolveStatic(root, '/../../etc/passwd.txt')).toBeNull();
+    expect(resolveStatic(root, '/%2e%2e/%2e%2e/etc/hosts.conf')).toBeNull();
+    expect(resolveStatic(root, '/%E0%A4%A')).toBeNull();
+  });
+});

@@ -1,0 +1,102 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntry } from '../../../shared/api';
+import { ErrorText } from '../../ui/ErrorText';
+import { Field } from '../../ui/Field';
+import { AUDIT_PAGE, useAudit, type AuditFilter } from './store';
+
+
+function csvCell(value: unknown): string {
+  const text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+  // A leading =, +, - or @ would run as a formula in a spreadsheet.
+  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+function toCsv(entries: AuditEntry[]): string {
+  const header = ['seq', 'at', 'user', 'workstation', 'action', 'objectType', 'objectId', 'details'];
+  const rows = entries.map((entry) => [entry.seq, entry.at, entry.userLogin ?? entry.userId, entry.workstation, entry.action, entry.objectType, entry.objectId, entry.details].map(csvCell).join(','));
+  return '\uFEFF' + [header.join(','), ...rows].join('\r\n');
+}
+
+/** The supervisor reads the audit log: filters, the chain check, and a CSV for inspections. */
+export function AuditScreen() {
+  const { t, i18n } = useTranslation();
+  const [filter, setFilter] = useState<AuditFilter>({ action: '', iin: '', from: '', to: '' });
+  const { entries, verification, error, query, verify } = useAudit();
+  const set = (name: keyof AuditFilter) => (value: string) => setFilter((current) => ({ ...current, [name]: value }));
+
+  // The newest page loads on opening; filters apply on submit.
+  useEffect(() => {
+    void query({ action: '', iin: '', from: '', to: '' });
+  }, [query]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void query(filter);
+  };
+
+  const exportCsv = () => {
+    const url = URL.createObjectURL(new Blob([toCsv(entries)], { type: 'text/csv;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `audit-${new Date().toISOString().slice(0, 10)}.csv`;
+    link.click();
+    URL.revokeObjectURL(url);
+  };
+
+  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
+  return (
+    <main className="screen wide">
+      <h1>{t('audit.title')}</h1>
+      <form onSubmit={submit} className="form filter-form">
+        <Field label={t('audit.action')} value={filter.action} onChange={set('action')} />
+        <Field label={t('audit.iin')} value={filter.iin} onChange={set('iin')} inputMode="numeric" maxLength={12} />
+        <Field label={t('audit.from')} type="date" value={filter.from} onChange={set('from')} />
+        <Field label={t('audit.to')} type="date" value={filter.to} onChange={set('to')} />
+        <button type="submit" className="primary">
+          {t('audit.search')}
+        </button>
+        <button type="button" onClick={exportCsv} disabled={entries.length === 0}>
+          {t('audit.export')}
+        </button>
+        <button type="button" onClick={() => void verify()}>
+          {t('audit.verify')}
+        </button>
+      </form>
+      {error ? <ErrorText error={error} /> : null}
+      {verification ? (
+        <p role="status" className={verification.ok ? 'notice' : 'error'} data-testid="audit-verification">
+          {verification.ok ? t('audit.intact', { count: verification.entries }) : t('audit.broken', { seq: verification.firstBad ?? 0 })}
+        </p>
+      ) : null}
+      <table className="table">
+        <thead>
+          <tr>
+            <th>№</th>
+            <th>{t('audit.time')}</th>
+            <th>{t('audit.user')}</th>
+            <th>{t('audit.action')}</th>
+            <th>{t('audit.object')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <tr key={entry.seq}>
+              <td>{entry.seq}</td>
+              <td>{time.format(new Date(entry.at))}</td>
+              <td>{entry.userLogin ?? '—'}</td>
+              <td>{entry.action}</td>
+              <td>{entry.objectId ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {entries.length > 0 && entries.length % AUDIT_PAGE === 0 ? (
+        <button type="button" onClick={() => void query(filter, entries.at(-1)!.seq)}>
+          {t('audit.more')}
+        </button>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,51 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { arm } from '../../app/api';
+import { ErrorText } from '../../ui/ErrorText';
+import { Field } from '../../ui/Field';
+import { useAuth } from './store';
+
+/** After the first login and after a reset the user sets a password only they know. */
+export function ChangePasswordScreen() {
+  const { t } = useTranslation();
+  const { run, error, status } = useAuth();
+  const [form, setForm] = useState({ currentPassword: '', newPassword: '', repeat: '' });
+  const [mismatch, setMismatch] = useState(false);
+  const set = (name: keyof typeof form) => (value: string) => setForm((current) => ({ ...current, [name]: value }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setMismatch(form.newPassword !== form.repeat);
+    if (form.newPassword !== form.repeat) return;
+    void run(() => arm.auth.changePassword({ currentPassword: form.currentPassword, newPassword: form.newPassword }));
+  };
+
+  return (
+    <main className="screen narrow">
+      <h1>{t('password.title')}</h1>
+      <p className="muted">{t('password.explain', { min: status?.minPasswordLength ?? 8 })}</p>
+      <form onSubmit={submit} className="form">
+        <Field label={t('password.current')} type="password" value={form.currentPassword} onChange={set('currentPassword')} autoComplete="current-password" required />
+        <Field label={t('password.new')} type="password" value={form.newPassword} onChange={set('newPassword')} autoComplete="new-password" required />
+        <Field
+          label={t('password.repeat')}
+          type="password"
+          value={form.repeat}
+          onChange={set('repeat')}
+          autoComplete="new-password"
+          required
+          problem={mismatch ? t('password.mismatch') : undefined}
+        />
+        {error ? <ErrorText error={error} /> : null}
+        <div className="actions">
+          <button type="submit" className="primary">
+            {t('password.submit')}
+          </button>
+          <button type="button" onClick={() => void run(() => arm.auth.logout())}>
+            {t('header.logout')}
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}
