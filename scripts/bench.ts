@@ -9,6 +9,8 @@ import { startCore } from '../electron/core/app';
 import { openDatabase } from '../electron/core/db/database';
 import type { Logger } from '../electron/core/log';
 import { demoIins } from '../gateway/seed/demo';
+import { kzCalendar, type Term } from '../shared/calendar/calendar';
+import { createCatalog } from '../shared/catalog/catalog';
 import { appendAudit, verifyAudit } from '../electron/core/audit/log';
 import { hashPassword, verifyPassword } from '../electron/core/auth/passwords';
 import { signPayload } from '../electron/core/signing/sign';
@@ -140,6 +142,32 @@ async function gatewayRates(): Promise<void> {
   }
 }
 
+/** Validating every catalog file and joining variants to services, as the core does on first use. */
+function catalogLoad(): number {
+  const started = performance.now();
+  const catalog = createCatalog();
+  const elapsed = performance.now() - started;
+  if (catalog.list().length === 0) throw new Error('empty catalog');
+  return elapsed;
+}
+
+/** Receipt deadlines from acceptance times spread over 2025–2026, in the catalog's three units. */
+function deadlineRate(count: number): number {
+  const terms: Term[] = [
+    { value: 5, unit: 'workingDays' },
+    { value: 10, unit: 'workingDays' },
+    { value: 30, unit: 'calendarDays' },
+    { value: 20, unit: 'minutes' },
+  ];
+  const base = Date.UTC(2025, 0, 1);
+  const started = performance.now();
+  for (let i = 0; i < count; i++) {
+    const start = new Date(base + (i % 700) * 86_400_000 + (i % 600) * 60_000).toISOString().slice(0, 16);
+    kzCalendar.deadline(start, terms[i % terms.length] as Term);
+  }
+  return count / ((performance.now() - started) / 1000);
+}
+
 /** One password check at the scrypt cost the АРМ uses: what an operator waits for at login. */
 async function loginCheck(): Promise<number> {
   const stored = await hashPassword('Құпия-сөз-2026');
@@ -207,6 +235,8 @@ async function main(): Promise<void> {
   for (let run = 0; run < 7; run++) starts.push(await coldStart());
   report('core.cold_start_ms', median(starts), 'ms');
   report('db.insert_rows_per_s', median([insertRate(100_000), insertRate(100_000), insertRate(100_000)]), 'rows/s');
+  report('catalog.load_ms', median(Array.from({ length: 7 }, catalogLoad)), 'ms');
+  report('deadline.per_s', median([deadlineRate(100_000), deadlineRate(100_000), deadlineRate(100_000)]), 'deadlines/s');
   const logins: number[] = [];
   for (let run = 0; run < 5; run++) logins.push(await loginCheck());
   report('auth.login_ms', median(logins), 'ms');

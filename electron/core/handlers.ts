@@ -4,6 +4,7 @@ import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
 import { lookupHandlers } from './gateway/handlers';
 import { outboxHandlers } from './outbox/handlers';
+import { catalogHandlers } from './catalog/handlers';
 import type { Handlers } from './handler';
 import { signingHandlers } from './signing/handlers';
 import { systemHandlers, type SystemState } from './system/handlers';
@@ -12,6 +13,7 @@ import { systemHandlers, type SystemState } from './system/handlers';
 export function createHandlers(state: SystemState): Handlers<Contract> {
   return {
     system: systemHandlers(state),
+    catalog: catalogHandlers(),
     auth: authHandlers,
     accounts: accountsHandlers,
     audit: auditHandlers,

@@ -4,6 +4,7 @@ import { createMemoryRouter, Link, RouterProvider } from 'react-router';
 import { ArmError, type Role } from '../../shared/api';
 import { AccountsScreen } from '../features/admin/AccountsScreen';
 import { AuditScreen } from '../features/admin/AuditScreen';
+import { CatalogScreen } from '../features/catalog/CatalogScreen';
 import { ChangePasswordScreen } from '../features/login/ChangePasswordScreen';
 import { LockScreen, useIdleLock } from '../features/login/LockScreen';
 import { LoginScreen } from '../features/login/LoginScreen';
@@ -42,6 +43,7 @@ function makeRouter() {
       element: <Sections />,
       children: [
         { path: '/', element: <StatusScreen /> },
+        { path: '/catalog', element: <CatalogScreen /> },
         { path: '/accounts', element: <Only role="supervisor"><AccountsScreen /></Only> },
         { path: '/audit', element: <Only role="supervisor"><AuditScreen /></Only> },
         { path: '/signing', element: <KeyScreen /> },

@@ -77,6 +77,7 @@ export function Sections() {
       <nav className="nav" aria-label={t('nav.main')}>
         <NavLink to="/">{t('nav.status')}</NavLink>
         <NavLink to="/signing">{t('nav.signing')}</NavLink>
+        <NavLink to="/catalog">{t('nav.catalog')}</NavLink>
         {role === 'supervisor' ? (
           <>
             <NavLink to="/accounts">{t('nav.accounts')}</NavLink>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { serviceEntrySchema, serviceSummarySchema } from '../catalog/schema';
 import { channel, type ChannelName } from './channel';
 import {
   accountIdSchema,
@@ -74,6 +75,11 @@ export const contract = {
   system: {
     health: channel({ input: z.undefined(), output: healthSchema, access: 'public' }),
     info: channel({ input: z.undefined(), output: systemInfoSchema, access: 'public' }),
+  },
+  // Every role looks services up: the operator at intake, the clerk and the head deciding, the supervisor.
+  catalog: {
+    list: channel({ input: z.undefined(), output: z.array(serviceSummarySchema), access: roles }),
+    get: channel({ input: z.object({ id: z.string().min(1).max(100) }), output: serviceEntrySchema, access: roles }),
   },
   auth: {
     status: channel({ input: z.undefined(), output: authStatusSchema, access: 'public' }),

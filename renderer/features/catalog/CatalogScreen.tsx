@@ -1,0 +1,69 @@
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { channelKindSchema, providerKindSchema, type ChannelKind, type ProviderKind } from '../../../shared/catalog/schema';
+import { languages, type Language } from '../../../shared/i18n';
+import { ErrorText } from '../../ui/ErrorText';
+import { filterServices } from './filter';
+import { ServiceCard } from './ServiceCard';
+import { useCatalog } from './store';
+
+export function CatalogScreen() {
+  const { t, i18n } = useTranslation();
+  const language: Language = languages.find((candidate) => candidate === i18n.language) ?? 'ru';
+  const { services, filter, opened, openId, error, load, setFilter, toggle } = useCatalog();
+
+  useEffect(() => {
+    if (!services) void load();
+  }, [services, load]);
+
+  const shown = useMemo(() => (services ? filterServices(services, filter) : []), [services, filter]);
+
+  return (
+    <main className="screen" aria-labelledby="catalog-title">
+      <h1 id="catalog-title">{t('catalog.title')}</h1>
+      {error ? <ErrorText error={error} /> : null}
+      <div className="filters" role="search">
+        <input
+          type="search"
+          aria-label={t('catalog.search')}
+          placeholder={t('catalog.search')}
+          value={filter.query}
+          onChange={(event) => setFilter({ query: event.target.value })}
+        />
+        <select aria-label={t('catalog.provider')} value={filter.provider} onChange={(event) => setFilter({ provider: event.target.value as ProviderKind | '' })}>
+          <option value="">{t('catalog.allProviders')}</option>
+          {providerKindSchema.options.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`catalog.providerKind.${kind}`)}
+            </option>
+          ))}
+        </select>
+        <select aria-label={t('catalog.channels')} value={filter.channel} onChange={(event) => setFilter({ channel: event.target.value as ChannelKind | '' })}>
+          <option value="">{t('catalog.allChannels')}</option>
+          {channelKindSchema.options.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`catalog.channel.${kind}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {services ? <p className="muted" data-testid="catalog-count">{t('catalog.count', { count: shown.length })}</p> : <p>{t('app.loading')}</p>}
+      {services && !shown.length ? <p>{t('catalog.nothing')}</p> : null}
+      <ul className="cards">
+        {shown.map((service) => (
+          <li key={service.id} className="card" data-testid="service-card" data-service={service.id}>
+            <h2>{service.name[language]}</h2>
+            <p className="muted">
+              {service.providerKinds.map((kind) => t(`catalog.providerKind.${kind}`)).join(', ')} ·{' '}
+              {service.channels.map((kind) => t(`catalog.channel.${kind}`)).join(', ')} · {service.regions.map((region) => region[language]).join('; ')}
+            </p>
+            <button type="button" aria-expanded={openId === service.id} onClick={() => void toggle(service.id)}>
+              {openId === service.id ? t('catalog.close') : t('catalog.open')}
+            </button>
+            {openId === service.id && opened[service.id] ? <ServiceCard service={opened[service.id]!} /> : null}
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}
