@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { startCore } from '../electron/core/app';
 import { openDatabase } from '../electron/core/db/database';
-import type { Logger } from '../electron/core/log';
+import { median, quiet, report } from './bench/report';
 import { demoIins } from '../gateway/seed/demo';
 import { kzCalendar, type Term } from '../shared/calendar/calendar';
 import { createCatalog } from '../shared/catalog/catalog';
@@ -18,17 +18,7 @@ import { canonicalBytes, parseCrl, verifyDetached } from '../shared/signing';
 import { createDemoPki, DEMO_PASSWORD } from '../shared/signing/testPki';
 
 // `npm run bench`: one JSON object a line, {"name","value","unit"}. Targets live here, not in tests.
-const quiet: Logger = { info: () => {}, warn: () => {}, error: () => {} };
-
-function report(name: string, value: number, unit: string): void {
-  console.log(JSON.stringify({ name, value: Math.round(value * 100) / 100, unit }));
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-}
-
+// A new capability puts its measurements in scripts/bench/<capability>.ts and one call in main().
 async function coldStart(): Promise<number> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'arm-bench-'));
   try {

@@ -20,3 +20,71 @@ export type RequestState = z.infer<typeof requestStateSchema>;
 
 export const outcomeSchema = z.enum(['certificate', 'refusal']);
 export type Outcome = z.infer<typeof outcomeSchema>;
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const isoDate = z.iso.date();
+
+/**
+ * A person as the request carries them: from ГБД ФЛ (`registry`), or typed by the operator while
+ * the gateway was unreachable (`manual`, shown «не проверено» until the gateway re-checks it).
+ */
+export const personDataSchema = z.object({
+  iin: z.string().regex(/^\d{12}$/),
+  surname: z.string().min(1).max(100),
+  name: z.string().min(1).max(100),
+  patronymic: z.string().max(100).nullable(),
+  birthDate: isoDate,
+  address: z.string().max(300).nullable(),
+  source: z.enum(['registry', 'manual']),
+});
+export type PersonData = z.infer<typeof personDataSchema>;
+
+/** Notarised: checked in ЕНИС by number and date. Simple (written): a required scan instead. */
+export const powerOfAttorneyDataSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('notarised'),
+    number: z.string().min(1).max(40),
+    issuedOn: isoDate,
+    notary: z.string().max(300),
+    validTo: isoDate,
+    source: z.enum(['registry', 'manual']),
+  }),
+  z.object({ kind: z.literal('simple'), attachment: sha256 }),
+]);
+export type PowerOfAttorneyData = z.infer<typeof powerOfAttorneyDataSchema>;
+
+/** One line of the regulation's document list as the operator checked it at the counter. */
+export const checklistItemSchema = z.object({
+  /** Position of the document in the catalog variant's list. */
+  document: z.number().int().nonnegative(),
+  presented: z.boolean(),
+  form: z.enum(['original', 'copy']).nullable(),
+  attachments: z.array(sha256).max(50),
+});
+export type ChecklistItem = z.infer<typeof checklistItemSchema>;
+
+/**
+ * What the operator signs (as RFC 8785 canonical JSON), what the gateway carries as the
+ * message payload, and what the provider decides on: the whole request, hashes of the scans
+ * included, nothing else.
+ */
+export const requestContentSchema = z.object({
+  number: z.string().min(1),
+  serviceId: z.string().min(1),
+  /** The catalog variant (regulation of the region) the request is taken under. */
+  variantId: z.string().min(1),
+  channel: z.enum(['centre', 'mobileCentre']),
+  applicant: personDataSchema,
+  representative: personDataSchema.nullable(),
+  powerOfAttorney: powerOfAttorneyDataSchema.nullable(),
+  /** The application form's fields by the catalog's keys. */
+  fields: z.record(z.string(), z.string().max(2000)),
+  checklist: z.array(checklistItemSchema),
+  operator: z.object({ userId: z.string(), iin: z.string().regex(/^\d{12}$/), fullName: z.string() }),
+  centre: z.string().min(1),
+  provider: z.string().min(1),
+  acceptedAt: z.iso.datetime(),
+  /** The result is due by this local date-time (срок оказания), from the catalog term and the calendar. */
+  dueBy: z.string().nullable(),
+});
+export type RequestContent = z.infer<typeof requestContentSchema>;

@@ -2,6 +2,7 @@ import init from './0001_init.sql';
 import accountsAudit from './0002_accounts_audit.sql';
 import requests from './0003_requests.sql';
 import outbox from './0004_outbox.sql';
+import requestContent from './0005_request_content.sql';
 
 // Numbered files, applied in order, each in its own transaction; the number is PRAGMA user_version.
 // Never edit a shipped migration: add the next number.
@@ -10,4 +11,5 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 2, name: '0002_accounts_audit', sql: accountsAudit },
   { version: 3, name: '0003_requests', sql: requests },
   { version: 4, name: '0004_outbox', sql: outbox },
+  { version: 5, name: '0005_request_content', sql: requestContent },
 ];
