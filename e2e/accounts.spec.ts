@@ -136,3 +136,16 @@ test('markup typed into a text field stays text', async ({ page, host }, info) =
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   await expect(page.locator('tr[data-login="xss"] img')).toHaveCount(0);
 });
+
+test('the audit log filters by user login', async ({ page, host }, info) => {
+  await step(page, info, 'first run, then the log filtered by the supervisor and by nobody', async () => {
+    await firstRun(page, host.url);
+    await page.getByRole('link', { name: ru['nav.audit']! }).click();
+    await page.getByLabel(ru['audit.user']!).fill('SUPERVISOR');
+    await page.getByRole('button', { name: ru['audit.search']! }).click();
+    await expect(page.getByRole('cell', { name: 'auth.login' })).toBeVisible();
+    await page.getByLabel(ru['audit.user']!).fill('nobody');
+    await page.getByRole('button', { name: ru['audit.search']! }).click();
+    await expect(page.getByRole('cell', { name: 'auth.login' })).toHaveCount(0);
+  });
+});

@@ -96,6 +96,8 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export const auditQuerySchema = z.object({
   userId: z.string().max(64).optional(),
+  /** The user's login, as the supervisor types it. */
+  login: z.string().trim().max(64).optional(),
   action: z.string().max(64).optional(),
   /** Entries whose object or details name this IIN (person and PoA look-ups). */
   iin: z.string().regex(/^\d{12}$/).optional(),

@@ -73,5 +73,6 @@ describe('audit log', () => {
     expect(listAudit(db, { limit: 2 }).map((entry) => entry.seq)).toEqual([6, 5]);
     expect(listAudit(db, { limit: 2, beforeSeq: 5 }).map((entry) => entry.seq)).toEqual([4, 3]);
     expect(listAudit(db, { limit: 10, userId: 'someone-else' })).toEqual([]);
+    expect(listAudit(db, { limit: 10, login: 'nobody' })).toEqual([]);
   });
 });

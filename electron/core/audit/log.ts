@@ -99,6 +99,7 @@ export function verifyAudit(db: Db): AuditVerification {
 
 export interface AuditFilter {
   userId?: string | undefined;
+  login?: string | undefined;
   action?: string | undefined;
   iin?: string | undefined;
   from?: string | undefined;
@@ -113,6 +114,7 @@ export function listAudit(db: Db, filter: AuditFilter): AuditEntry[] {
   const params: Record<string, unknown> = { limit: filter.limit };
   const conditions: Array<[keyof AuditFilter, string]> = [
     ['userId', 'a.user_id = @userId'],
+    ['login', 'u.login = @login COLLATE NOCASE'],
     ['action', 'a.action = @action'],
     ['from', 'a.at >= @from'],
     ['to', 'a.at <= @to'],

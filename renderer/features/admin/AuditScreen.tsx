@@ -22,13 +22,13 @@ function toCsv(entries: AuditEntry[]): string {
 /** The supervisor reads the audit log: filters, the chain check, and a CSV for inspections. */
 export function AuditScreen() {
   const { t, i18n } = useTranslation();
-  const [filter, setFilter] = useState<AuditFilter>({ action: '', iin: '', from: '', to: '' });
+  const [filter, setFilter] = useState<AuditFilter>({ login: '', action: '', iin: '', from: '', to: '' });
   const { entries, verification, error, query, verify } = useAudit();
   const set = (name: keyof AuditFilter) => (value: string) => setFilter((current) => ({ ...current, [name]: value }));
 
   // The newest page loads on opening; filters apply on submit.
   useEffect(() => {
-    void query({ action: '', iin: '', from: '', to: '' });
+    void query({ login: '', action: '', iin: '', from: '', to: '' });
   }, [query]);
 
   const submit = (event: FormEvent) => {
@@ -50,6 +50,7 @@ export function AuditScreen() {
     <main className="screen wide">
       <h1>{t('audit.title')}</h1>
       <form onSubmit={submit} className="form filter-form">
+        <Field label={t('audit.user')} value={filter.login} onChange={set('login')} />
         <Field label={t('audit.action')} value={filter.action} onChange={set('action')} />
         <Field label={t('audit.iin')} value={filter.iin} onChange={set('iin')} inputMode="numeric" maxLength={12} />
         <Field label={t('audit.from')} type="date" value={filter.from} onChange={set('from')} />

@@ -37,6 +37,7 @@ export const useAccounts = create<AccountsState>((set, get) => ({
 }));
 
 export interface AuditFilter {
+  login: string;
   action: string;
   iin: string;
   from: string;
@@ -62,6 +63,7 @@ export const useAudit = create<AuditState>((set) => ({
     try {
       const page = await arm.audit.list({
         limit: AUDIT_PAGE,
+        ...(filter.login ? { login: filter.login } : {}),
         ...(filter.action ? { action: filter.action } : {}),
         ...(filter.iin ? { iin: filter.iin } : {}),
         // Date inputs are local days; the log keeps UTC instants.
