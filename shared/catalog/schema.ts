@@ -111,6 +111,28 @@ export const documentsSchema = z
   })
   .refine((documents) => documents.items.length > 0 || documents.listAbsent, { message: 'no documents and no note that the list is absent', path: ['listAbsent'] });
 
+/**
+ * A document the supervisor lists where the regulation only points to a Standard that is not in
+ * the seeds (catalog overrides, versioned and audited in the АРМ's database).
+ */
+export const documentOverrideItemSchema = z
+  .object({
+    name: z.object({ ru: z.string().trim().min(1).max(300), kk: z.string().trim().min(1).max(300) }),
+    form: z.enum(['original', 'copy', 'electronicCopy']),
+    requirement: z.enum(['required', 'conditional']),
+    condition: z.object({ ru: z.string().trim().min(1).max(300), kk: z.string().trim().min(1).max(300) }).optional(),
+  })
+  .refine((document) => document.requirement === 'required' || document.condition, { message: 'a conditional document names its condition', path: ['condition'] });
+export type DocumentOverrideItem = z.infer<typeof documentOverrideItemSchema>;
+
+export const documentsOverrideSchema = z.object({
+  version: z.number().int().positive(),
+  /** Where the supervisor took the list from, e.g. the Standard's number and paragraph. */
+  basis: z.string().min(1),
+  changedAt: z.string(),
+  changedBy: z.string().nullable(),
+});
+
 export const refusalGroundSchema = z.object({
   code: z.enum([
     'incompletePackage',
@@ -173,6 +195,8 @@ export const variantSchema = z.object({
   /** The provider's internal chain with its time norms (001, 002), where given. */
   steps: z.array(stepSchema),
   documents: documentsSchema,
+  /** Present when the supervisor's list replaces the regulation's (see documentOverrideItemSchema). */
+  documentsOverride: documentsOverrideSchema.optional(),
   refusalGrounds: z.array(refusalGroundSchema).min(1),
   representative: representativeSchema,
   applicationForm: z.object({ reference: z.string().min(1), fields: z.array(formFieldSchema), cite: cites }),

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Citation, Service, Variant } from '../../../shared/catalog/schema';
 import { languages, type Language } from '../../../shared/i18n';
+import { useAuth } from '../login/store';
+import { DocumentsEditor } from './DocumentsEditor';
 import { dueIfAcceptedAt, localNow, type DueToday } from './due';
 
 function useLanguage(): Language {
@@ -35,9 +37,11 @@ function DueText({ due }: { due: DueToday }) {
   return <span className={due.kind === 'error' ? 'error' : 'due'}> → {text}</span>;
 }
 
-function VariantBlock({ variant, acceptedAt }: { variant: Variant; acceptedAt: string }) {
+function VariantBlock({ variant, acceptedAt, serviceId }: { variant: Variant; acceptedAt: string; serviceId: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const supervisor = useAuth((state) => state.status?.user?.role === 'supervisor');
+  const [editing, setEditing] = useState(false);
   const source = seedLanguage(variant.seed);
   return (
     <section className="variant" aria-label={variant.region[language]}>
@@ -101,6 +105,17 @@ function VariantBlock({ variant, acceptedAt }: { variant: Variant; acceptedAt: s
       ) : null}
 
       <h4>{t('catalog.documents')}</h4>
+      {variant.documentsOverride ? (
+        <p className="notice" data-testid="documents-override">
+          {t('catalog.overridden', { version: variant.documentsOverride.version, basis: variant.documentsOverride.basis })}
+        </p>
+      ) : null}
+      {supervisor && !editing ? (
+        <button type="button" onClick={() => setEditing(true)}>
+          {t('catalog.editDocuments')}
+        </button>
+      ) : null}
+      {editing ? <DocumentsEditor variant={variant} serviceId={serviceId} onDone={() => setEditing(false)} /> : null}
       {variant.documents.listAbsent ? (
         <p>
           {t('catalog.listAbsent')} <span lang={source}>{variant.documents.listAbsent.standard}</span> <Cites cites={variant.documents.listAbsent.cite} />
@@ -186,7 +201,7 @@ export function ServiceCard({ service }: { service: Service }) {
         {language === 'kk' ? service.name.ru : service.name.kk} <Cites cites={service.nameCite} />
       </p>
       {service.variants.map((variant) => (
-        <VariantBlock key={variant.id} variant={variant} acceptedAt={acceptedAt} />
+        <VariantBlock key={variant.id} variant={variant} acceptedAt={acceptedAt} serviceId={service.id} />
       ))}
     </div>
   );

@@ -13,6 +13,8 @@ interface CatalogState {
   load(): Promise<void>;
   setFilter(change: Partial<CatalogFilter>): void;
   toggle(id: string): Promise<void>;
+  /** Fetches an opened service again (after the supervisor changed its document list). */
+  reload(id: string): Promise<void>;
 }
 
 /** The catalog browser: summaries once, a service's full entry when its card is opened. */
@@ -30,6 +32,10 @@ export const useCatalog = create<CatalogState>((set, get) => ({
     }
   },
   setFilter: (change) => set({ filter: { ...get().filter, ...change } }),
+  reload: async (id) => {
+    const service = await arm.catalog.get({ id });
+    set({ opened: { ...get().opened, [id]: service } });
+  },
   toggle: async (id) => {
     if (get().openId === id) {
       set({ openId: null });
