@@ -33,7 +33,7 @@ describe('catalog strings in ru and kk', () => {
     it(`${language}: catalog messages are valid ICU and format with their arguments`, () => {
       const catalog = Object.entries(flat[language] ?? {}).filter(([key]) => key.startsWith('catalog.'));
       for (const [key, message] of catalog) {
-        const formatted = new IntlMessageFormat(message, language).format({ count: 3, minutes: 20, by: 'X', due: '01.04.2025' });
+        const formatted = new IntlMessageFormat(message, language).format({ count: 3, minutes: 20, by: 'X', due: '01.04.2025', number: 2, version: 1, basis: 'Стандарт' });
         expect(typeof formatted, key).toBe('string');
       }
     });
