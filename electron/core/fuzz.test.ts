@@ -1,22 +1,12 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { channelEntries, contract, errorCodeSchema } from '../../shared/api';
+import { seededRandom } from '../../gateway/seed/random';
 import type { Db } from './db/database';
 import { SUPERVISOR, testCore } from './testing';
 
 // 10,000 malformed payloads across every channel: each must get a typed refusal, nothing may
 // change in the database, and no payload may reach Object.prototype.
-
-function prng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TRICKS = [
   '<img src=x onerror=alert(1)>',
@@ -73,7 +63,7 @@ describe('fuzz', () => {
     await window('supervisor').auth.setup(SUPERVISOR);
     await window('supervisor').accounts.create({ login: 'operator1', fullName: 'Оператор', iin: '920701300012', role: 'operator', organisation: 'ЦОН', temporaryPassword: 'Уақытша-123' });
     const before = fingerprint(db);
-    const random = prng(20261123);
+    const random = seededRandom(20261123);
     const channels = channelEntries(contract);
     const codes = new Map<string, number>();
     let sent = 0;

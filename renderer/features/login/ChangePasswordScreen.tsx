@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { arm } from '../../app/api';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
+import { NewPasswordFields } from '../../ui/NewPasswordFields';
 import { useAuth } from './store';
 
 /** After the first login and after a reset the user sets a password only they know. */
@@ -26,15 +27,13 @@ export function ChangePasswordScreen() {
       <p className="muted">{t('password.explain', { min: status?.minPasswordLength ?? 8 })}</p>
       <form onSubmit={submit} className="form">
         <Field label={t('password.current')} type="password" value={form.currentPassword} onChange={set('currentPassword')} autoComplete="current-password" required />
-        <Field label={t('password.new')} type="password" value={form.newPassword} onChange={set('newPassword')} autoComplete="new-password" required />
-        <Field
-          label={t('password.repeat')}
-          type="password"
-          value={form.repeat}
-          onChange={set('repeat')}
-          autoComplete="new-password"
-          required
-          problem={mismatch ? t('password.mismatch') : undefined}
+        <NewPasswordFields
+          label={t('password.new')}
+          value={form.newPassword}
+          repeat={form.repeat}
+          mismatch={mismatch}
+          onChange={set('newPassword')}
+          onRepeat={set('repeat')}
         />
         {error ? <ErrorText error={error} /> : null}
         <div className="actions">

@@ -4,6 +4,7 @@ import { arm } from '../../app/api';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
 import { IinField } from '../../ui/IinField';
+import { NewPasswordFields } from '../../ui/NewPasswordFields';
 import { useAuth } from './store';
 
 /** First run: the workstation has no account yet, so its supervisor is created here. */
@@ -31,15 +32,13 @@ export function SetupScreen() {
         <Field label={t('account.fullName')} value={form.fullName} onChange={set('fullName')} required />
         <IinField label={t('account.iin')} value={form.iin} onChange={set('iin')} />
         <Field label={t('account.organisation')} value={form.organisation} onChange={set('organisation')} required />
-        <Field label={t('login.password')} type="password" value={form.password} onChange={set('password')} autoComplete="new-password" required />
-        <Field
-          label={t('password.repeat')}
-          type="password"
-          value={form.repeat}
-          onChange={set('repeat')}
-          autoComplete="new-password"
-          required
-          problem={mismatch ? t('password.mismatch') : undefined}
+        <NewPasswordFields
+          label={t('login.password')}
+          value={form.password}
+          repeat={form.repeat}
+          mismatch={mismatch}
+          onChange={set('password')}
+          onRepeat={set('repeat')}
         />
         {error ? <ErrorText error={error} /> : null}
         <button type="submit" className="primary">
