@@ -149,3 +149,25 @@ test('the audit log filters by user login', async ({ page, host }, info) => {
     await expect(page.getByRole('cell', { name: 'auth.login' })).toHaveCount(0);
   });
 });
+
+test('the supervisor changes the login rules and a too small value is refused', async ({ page, host }, info) => {
+  await step(page, info, 'the rules show the defaults', async () => {
+    await firstRun(page, host.url);
+    await page.getByRole('link', { name: ru['nav.accounts']! }).click();
+    await expect(page.getByLabel(ru['policy.idleMinutes']!)).toHaveValue('10');
+  });
+  await step(page, info, 'a minimum password length of 4 is refused by the core', async () => {
+    await page.getByLabel(ru['policy.minPasswordLength']!).fill('4');
+    await page.getByRole('button', { name: ru['policy.save']! }).click();
+    await expect(page.getByRole('alert')).toHaveAttribute('data-code', 'VALIDATION_FAILED');
+  });
+  await step(page, info, 'five idle minutes are saved', async () => {
+    await page.getByLabel(ru['policy.minPasswordLength']!).fill('10');
+    await page.getByLabel(ru['policy.idleMinutes']!).fill('5');
+    await page.getByRole('button', { name: ru['policy.save']! }).click();
+    await expect(page.getByRole('status')).toHaveText(ru['policy.saved']!);
+    await page.reload();
+    await page.getByRole('link', { name: ru['nav.accounts']! }).click();
+    await expect(page.getByLabel(ru['policy.idleMinutes']!)).toHaveValue('5');
+  });
+});

@@ -5,6 +5,7 @@ import { arm } from '../../app/api';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
 import { IinField } from '../../ui/IinField';
+import { PolicyForm } from './PolicyForm';
 import { useAccounts } from './store';
 
 const EMPTY = { login: '', fullName: '', iin: '', organisation: '', role: 'operator' as Role, temporaryPassword: '' };
@@ -134,6 +135,9 @@ export function AccountsScreen() {
           {t('accounts.create')}
         </button>
       </form>
+
+      <h2>{t('policy.title')}</h2>
+      <PolicyForm />
     </main>
   );
 }
