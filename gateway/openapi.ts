@@ -4,6 +4,7 @@ import {
   ackInputSchema,
   faultInputSchema,
   gatewayErrorSchema,
+  crlReferenceSchema,
   holidaysReferenceSchema,
   leaseAnswerSchema,
   messageSchema,
@@ -13,6 +14,7 @@ import {
   powerOfAttorneySchema,
   receiptSchema,
   routingAnswerSchema,
+  trustReferenceSchema,
 } from '../shared/gateway/api';
 
 // GET /openapi.json: made from the same zod schemas the server validates with, so it cannot drift.
@@ -30,6 +32,8 @@ const components = {
   AckAnswer: ackAnswerSchema,
   HolidaysReference: holidaysReferenceSchema,
   OrganisationsReference: organisationsReferenceSchema,
+  TrustReference: trustReferenceSchema,
+  CrlReference: crlReferenceSchema,
   FaultInput: faultInputSchema,
   Error: gatewayErrorSchema,
 };
@@ -63,6 +67,8 @@ export function openApiDocument(version: string) {
       '/organisations/{code}': { get: { parameters: [pathParameter('code')], responses: { '200': ok('Organisation'), ...refusals(404) } } },
       '/reference/holidays': { get: { responses: { '200': ok('HolidaysReference'), '304': { description: 'If-None-Match matched the ETag' } } } },
       '/reference/organisations': { get: { responses: { '200': ok('OrganisationsReference'), '304': { description: 'If-None-Match matched the ETag' } } } },
+      '/reference/trust': { get: { responses: { '200': ok('TrustReference'), '304': { description: 'If-None-Match matched the ETag' } } } },
+      '/reference/crl': { get: { responses: { '200': ok('CrlReference'), '304': { description: 'If-None-Match matched the ETag' } } } },
       '/attachments/{sha256}': {
         put: {
           parameters: [pathParameter('sha256')],

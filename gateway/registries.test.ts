@@ -162,7 +162,7 @@ describe('gateway emulator: organisations, routing, reference data', () => {
     expect((await refusal(unknown)).code).toBe('NOT_FOUND');
     const wrongMethod = await gateway.call('/health', { method: 'DELETE' });
     expect(wrongMethod.status).toBe(405);
-    expect((await refusal(await gateway.call('/reference/crl'))).code).toBe('NOT_FOUND');
+    expect((await refusal(await gateway.call('/reference/nothing'))).code).toBe('NOT_FOUND');
     expect((await gateway.call('/health')).status).toBe(200);
   });
 });
