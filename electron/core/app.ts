@@ -9,6 +9,7 @@ import { readAttachment } from './documents/store';
 import { createGatewayClient } from './gateway/client';
 import { createSync } from './outbox/outbox';
 import { createHandlers } from './handlers';
+import { refreshTrust } from './signing/trust';
 import { createLogger, type Logger } from './log';
 import type { SystemState } from './system/handlers';
 
@@ -75,7 +76,19 @@ export function startCore(options: CoreOptions): Core {
     now,
   };
   const interval = options.syncIntervalMs ?? 30_000;
-  const timer = sync && interval > 0 ? setInterval(() => void sync.run().catch((error: unknown) => log.error('outbox.sync_failed', { error: String(error) })), interval) : null;
+  // The roots and the CRL follow the gateway in the background too, so a workstation that goes
+  // offline later still signs against the latest list it saw (signing/trust.ts).
+  const followTrust = () => {
+    if (db && gatewayClient) void refreshTrust(db, gatewayClient, now()).catch((error: unknown) => log.warn('trust.refresh_failed', { error: String(error) }));
+  };
+  if (interval > 0) followTrust();
+  const timer =
+    sync && interval > 0
+      ? setInterval(() => {
+          followTrust();
+          void sync.run().catch((error: unknown) => log.error('outbox.sync_failed', { error: String(error) }));
+        }, interval)
+      : null;
   timer?.unref();
   const sessions = new SessionStore();
   return {
