@@ -10,6 +10,7 @@ import { createGatewayClient } from './gateway/client';
 import { createSync } from './outbox/outbox';
 import { createHandlers } from './handlers';
 import { refreshTrust } from './signing/trust';
+import { seedTrainingAccounts } from './training/accounts';
 import { createLogger, type Logger } from './log';
 import type { SystemState } from './system/handlers';
 
@@ -32,6 +33,8 @@ export interface Core {
   context: CoreContext;
   /** Who is signed in in which window. */
   sessions: SessionStore;
+  /** Settles when start-up work is done (training mode: the demo accounts); hosts serve after it. */
+  ready: Promise<void>;
   close(): void;
 }
 
@@ -91,7 +94,14 @@ export function startCore(options: CoreOptions): Core {
       : null;
   timer?.unref();
   const sessions = new SessionStore();
+  const ready =
+    db && gateway.mode === 'training'
+      ? seedTrainingAccounts(db, now()).then((created) => {
+          if (created > 0) log.info('training.accounts_created', { count: created });
+        })
+      : Promise.resolve();
   return {
+    ready,
     dispatch: createDispatch(contract, createHandlers(state), context, sessions),
     context,
     sessions,
