@@ -4,6 +4,7 @@ import {
   ackInputSchema,
   faultInputSchema,
   gatewayErrorSchema,
+  catalogReferenceSchema,
   crlReferenceSchema,
   holidaysReferenceSchema,
   leaseAnswerSchema,
@@ -32,6 +33,7 @@ const components = {
   AckAnswer: ackAnswerSchema,
   HolidaysReference: holidaysReferenceSchema,
   OrganisationsReference: organisationsReferenceSchema,
+  CatalogReference: catalogReferenceSchema,
   TrustReference: trustReferenceSchema,
   CrlReference: crlReferenceSchema,
   FaultInput: faultInputSchema,
@@ -67,6 +69,7 @@ export function openApiDocument(version: string) {
       '/organisations/{code}': { get: { parameters: [pathParameter('code')], responses: { '200': ok('Organisation'), ...refusals(404) } } },
       '/reference/holidays': { get: { responses: { '200': ok('HolidaysReference'), '304': { description: 'If-None-Match matched the ETag' } } } },
       '/reference/organisations': { get: { responses: { '200': ok('OrganisationsReference'), '304': { description: 'If-None-Match matched the ETag' } } } },
+      '/reference/catalog': { get: { responses: { '200': ok('CatalogReference'), '304': { description: 'If-None-Match matched the ETag' } } } },
       '/reference/trust': { get: { responses: { '200': ok('TrustReference'), '304': { description: 'If-None-Match matched the ETag' } } } },
       '/reference/crl': { get: { responses: { '200': ok('CrlReference'), '304': { description: 'If-None-Match matched the ETag' } } } },
       '/attachments/{sha256}': {

@@ -11,6 +11,7 @@ import { createMessages } from './messages';
 import { openApiDocument } from './openapi';
 import { createRegistries } from './registries';
 import { seedRegistries } from './seed';
+import { catalog } from './seed/directory';
 import { crlPem } from '../shared/signing';
 import { createSignatureVerifier, trustPems, type GatewayTrust, type MessageSignatureVerifier } from './signature';
 import pkg from '../package.json';
@@ -109,6 +110,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const messages = createMessages(db, { now, verifySignature, recheck: registries.recheck });
   const trustReference = { version: 1, roots: trust ? trustPems(trust) : [] };
   const crlReference = { version: 1, crls: trust ? trust.crls.map(crlPem) : [] };
+  // The catalog ships with the build (shared/catalog); its version moves with the АРМ's releases.
+  const catalogReference = { version: 1, services: catalog.services };
 
   const noFault = { mode: 'none' as FaultMode, remaining: null, delayMs: 0 };
   let fault: { mode: FaultMode; remaining: number | null; delayMs: number } = noFault;
@@ -181,6 +184,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       only('GET');
       if (second === 'holidays') return reference(request, 'holidays', registries.holidays());
       if (second === 'organisations') return reference(request, 'organisations', registries.organisations());
+      if (second === 'catalog') return reference(request, 'catalog', catalogReference);
       if (second === 'trust') return reference(request, 'trust', trustReference);
       if (second === 'crl') return reference(request, 'crl', crlReference);
       throw new GatewayError('NOT_FOUND', `No reference data ${second ?? ''}.`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { apiErrorSchema } from '../api/errors';
+import { serviceEntrySchema } from '../catalog/schema';
 import { isValidIin } from '../iin/iin';
 
 // The wire format of the gateway (ШЭП) as the emulator in gateway/ serves it and the АРМ's
@@ -156,6 +157,9 @@ export const organisationsReferenceSchema = z.object({
   organisations: z.array(organisationSchema),
   routes: z.array(routeSchema),
 });
+
+/** GET /reference/catalog: the service catalog (shared/catalog) as the gateway distributes it. */
+export const catalogReferenceSchema = z.object({ version: z.number().int().positive(), services: z.array(serviceEntrySchema) });
 
 /** GET /reference/trust: the root certificates (PEM) a signer's chain must end in. */
 export const trustReferenceSchema = z.object({ version: z.number().int().positive(), roots: z.array(z.string()) });

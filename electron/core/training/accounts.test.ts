@@ -27,7 +27,8 @@ async function start(options: { training: boolean; dataDir?: string }) {
 }
 
 describe('training mode demo accounts', () => {
-  it('creates one account per role on the first run, with the IIN of that role’s demo key, and each logs in', async () => {
+  // Five scrypt logins (tens of ms each, seconds on a busy machine).
+  it('creates one account per role on the first run, with the IIN of that role’s demo key, and each logs in', { timeout: 30_000 }, async () => {
     const core = await start({ training: true });
     const users = listUsers(core.context.db!);
     expect(users.map((user) => user.role).sort()).toEqual([...roles].sort());
