@@ -15,5 +15,7 @@ export default defineConfig({
     include: ['{electron,shared,renderer,gateway,scripts}/**/*.test.{ts,tsx}'],
     environment: 'node',
     pool: 'forks',
+    // scrypt logins and RSA key generation are slow on a loaded 2-core machine; correctness, not speed, is tested here.
+    testTimeout: 30_000,
   },
 });

@@ -24,7 +24,7 @@ function withoutGateway(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 /** Starts the real web host (`npm run web`'s bundle) on a free port and waits for its ready line. */
-export async function launchHost(options: { dataDir?: string; args?: string[] } = {}): Promise<RunningHost> {
+export async function launchHost(options: { dataDir?: string; args?: string[]; startTimeoutMs?: number } = {}): Promise<RunningHost> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'arm-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['build/node/web.cjs', '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -32,7 +32,7 @@ export async function launchHost(options: { dataDir?: string; args?: string[] } 
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 15_000);
+    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), options.startTimeoutMs ?? 15_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /ARM ready: (\S+)/.exec(output);

@@ -24,13 +24,16 @@ function flag(name: string): string | undefined {
   return index >= 0 ? process.argv[index + 1] : undefined;
 }
 
-app.whenReady().then(() => {
+app.whenReady().then(async () => {
   const core = startCore({
     appVersion: app.getVersion(),
     dataDir: resolveDataDir(flag('--data-dir')),
     gatewayUrl: flag('--gateway') ?? process.env.ARM_GATEWAY_URL ?? null,
+    // npm start's launcher started the training emulator and passes its URL with this flag.
+    training: process.argv.includes('--training'),
     ...(existsSync(electronSqlite) ? { nativeBinding: electronSqlite } : {}),
   });
+  await core.ready;
 
   session.defaultSession.setPermissionRequestHandler((contents, permission, grant) => grant(permissionAllowed(permission, contents.getURL())));
   session.defaultSession.setPermissionCheckHandler((_contents, permission, origin) => permissionAllowed(permission, origin + '/'));

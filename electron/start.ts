@@ -1,9 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { startTrainingGateway } from './host/training';
 import { parseWebArgs, runWebHost } from './host/web/cli';
 
 // `npm start`: the Electron app where its binary is installed, else the web host in Chromium.
+// With no gateway configured (--gateway, ARM_GATEWAY_URL) it runs in training mode: the bundled
+// gateway emulator in its own process, stopped on exit (docs/training.md).
 const appRoot = path.resolve(path.dirname(process.argv[1] ?? '.'), '..', '..');
 
 function electronBinary(): string | null {
@@ -14,15 +17,25 @@ function electronBinary(): string | null {
   return existsSync(binary) ? binary : null;
 }
 
-const args = process.argv.slice(2);
-const electron = electronBinary();
-if (electron) {
-  const child = spawn(electron, [appRoot, ...args], { stdio: 'inherit' });
-  child.on('exit', (code) => process.exit(code ?? 0));
-} else {
-  console.log('Electron binary not installed: starting the web host (see README).');
-  runWebHost({ ...parseWebArgs(args), open: true }).catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const command = parseWebArgs(args);
+  const training = command.training || command.gatewayUrl === null;
+  const electron = electronBinary();
+  if (!electron) {
+    console.log('Electron binary not installed: starting the web host (see README).');
+    await runWebHost({ ...command, training, open: true });
+    return;
+  }
+  const gateway = training ? await startTrainingGateway({ appRoot, dataDir: command.dataDir }) : null;
+  const extra = gateway ? ['--data-dir', command.dataDir, '--gateway', gateway.url, '--training'] : [];
+  const child = spawn(electron, [appRoot, ...args.filter((arg) => arg !== '--training'), ...extra], { stdio: 'inherit' });
+  child.on('exit', (code) => {
+    void (gateway?.stop() ?? Promise.resolve()).finally(() => process.exit(code ?? 0));
   });
 }
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

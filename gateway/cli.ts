@@ -4,16 +4,18 @@ import { parseArgs } from 'node:util';
 export interface GatewayCommand {
   port: number;
   dataDir: string;
+  /** A folder `npm run pki:demo` wrote: its root and CRL become the trust (signatures checked). */
+  trustDir: string | null;
 }
 
-/** `--port <p>` (0 = a free port) and `--data-dir <dir>` (default ./gateway-data). */
+/** `--port <p>` (0 = a free port), `--data-dir <dir>` (default ./gateway-data), `--trust-dir <dir>`. */
 export function parseGatewayArgs(argv: string[]): GatewayCommand {
   const { values } = parseArgs({
     args: argv,
-    options: { port: { type: 'string', default: '0' }, 'data-dir': { type: 'string', default: 'gateway-data' } },
+    options: { port: { type: 'string', default: '0' }, 'data-dir': { type: 'string', default: 'gateway-data' }, 'trust-dir': { type: 'string' } },
     strict: true,
   });
   const port = Number(values.port);
   if (!/^\d+$/.test(values.port) || port > 65535) throw new Error(`--port must be 0…65535, got ${values.port}`);
-  return { port, dataDir: path.resolve(values['data-dir']) };
+  return { port, dataDir: path.resolve(values['data-dir']), trustDir: values['trust-dir'] ? path.resolve(values['trust-dir']) : null };
 }

@@ -1,10 +1,11 @@
 import { parseGatewayArgs } from './cli';
 import { startGateway } from './server';
+import { readTrustDir } from './signature';
 
-// `npm run gateway -- --port <p> --data-dir <dir>`: the gateway emulator, on 127.0.0.1 only.
+// `npm run gateway -- --port <p> --data-dir <dir> [--trust-dir <pki dir>]`: the gateway emulator, on 127.0.0.1 only.
 async function main(): Promise<void> {
   const command = parseGatewayArgs(process.argv.slice(2));
-  const gateway = await startGateway(command);
+  const gateway = await startGateway({ port: command.port, dataDir: command.dataDir, trust: command.trustDir ? readTrustDir(command.trustDir) : null });
   console.log(`Gateway ready: ${gateway.url}`);
   const stop = () => {
     gateway.close().then(

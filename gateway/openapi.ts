@@ -4,6 +4,8 @@ import {
   ackInputSchema,
   faultInputSchema,
   gatewayErrorSchema,
+  catalogReferenceSchema,
+  crlReferenceSchema,
   holidaysReferenceSchema,
   leaseAnswerSchema,
   messageSchema,
@@ -13,6 +15,7 @@ import {
   powerOfAttorneySchema,
   receiptSchema,
   routingAnswerSchema,
+  trustReferenceSchema,
 } from '../shared/gateway/api';
 
 // GET /openapi.json: made from the same zod schemas the server validates with, so it cannot drift.
@@ -30,6 +33,9 @@ const components = {
   AckAnswer: ackAnswerSchema,
   HolidaysReference: holidaysReferenceSchema,
   OrganisationsReference: organisationsReferenceSchema,
+  CatalogReference: catalogReferenceSchema,
+  TrustReference: trustReferenceSchema,
+  CrlReference: crlReferenceSchema,
   FaultInput: faultInputSchema,
   Error: gatewayErrorSchema,
 };
@@ -63,6 +69,9 @@ export function openApiDocument(version: string) {
       '/organisations/{code}': { get: { parameters: [pathParameter('code')], responses: { '200': ok('Organisation'), ...refusals(404) } } },
       '/reference/holidays': { get: { responses: { '200': ok('HolidaysReference'), '304': { description: 'If-None-Match matched the ETag' } } } },
       '/reference/organisations': { get: { responses: { '200': ok('OrganisationsReference'), '304': { description: 'If-None-Match matched the ETag' } } } },
+      '/reference/catalog': { get: { responses: { '200': ok('CatalogReference'), '304': { description: 'If-None-Match matched the ETag' } } } },
+      '/reference/trust': { get: { responses: { '200': ok('TrustReference'), '304': { description: 'If-None-Match matched the ETag' } } } },
+      '/reference/crl': { get: { responses: { '200': ok('CrlReference'), '304': { description: 'If-None-Match matched the ETag' } } } },
       '/attachments/{sha256}': {
         put: {
           parameters: [pathParameter('sha256')],

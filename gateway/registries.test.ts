@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { gatewayErrorSchema, holidaysReferenceSchema, organisationsReferenceSchema, personSchema, powerOfAttorneySchema, routingAnswerSchema } from '../shared/gateway/api';
+import { createCatalog } from '../shared/catalog/catalog';
+import { catalogReferenceSchema, gatewayErrorSchema, holidaysReferenceSchema, organisationsReferenceSchema, personSchema, powerOfAttorneySchema, routingAnswerSchema } from '../shared/gateway/api';
 import { demoIins } from './seed/demo';
 import { startTestGateway, type TestGateway } from './testing';
 
@@ -93,6 +94,19 @@ describe('gateway emulator: organisations, routing, reference data', () => {
     expect(housing.provider.code).toBe('housing-kokpekty');
   });
 
+  it('routes every service of the АРМ catalog somewhere, by the catalog ids, and serves the catalog by ETag', async () => {
+    const served = catalogReferenceSchema.parse(await (await gateway.call('/reference/catalog')).json());
+    expect(served.services.map((service) => service.id)).toEqual(createCatalog().services.map((service) => service.id));
+    const directory = organisationsReferenceSchema.parse(await (await gateway.call('/reference/organisations')).json());
+    for (const service of served.services) expect(directory.routes.some((route) => route.service === service.id), service.id).toBe(true);
+    expect(directory.routes.every((route) => createCatalog().get(route.service))).toBe(true);
+    const unemployed = routingAnswerSchema.parse(await (await gateway.call('/routing?service=unemployed-certificate&district=kokpekty')).json());
+    expect(unemployed.provider.code).toBe('social-kokpekty');
+    const etag = (await gateway.call('/reference/catalog')).headers.get('etag')!;
+    expect(etag).toMatch(/^"catalog-v1-/);
+    expect((await gateway.call('/reference/catalog', { headers: { 'If-None-Match': etag } })).status).toBe(304);
+  });
+
   it('says ROUTE_NOT_FOUND where no provider is named, VALIDATION_FAILED without parameters', async () => {
     const none = await gateway.call('/routing?service=housing-queue&district=uralsk');
     expect(none.status).toBe(404);
@@ -162,7 +176,7 @@ describe('gateway emulator: organisations, routing, reference data', () => {
     expect((await refusal(unknown)).code).toBe('NOT_FOUND');
     const wrongMethod = await gateway.call('/health', { method: 'DELETE' });
     expect(wrongMethod.status).toBe(405);
-    expect((await refusal(await gateway.call('/reference/crl'))).code).toBe('NOT_FOUND');
+    expect((await refusal(await gateway.call('/reference/nothing'))).code).toBe('NOT_FOUND');
     expect((await gateway.call('/health')).status).toBe(200);
   });
 });

@@ -11,7 +11,9 @@ import { createMessages } from './messages';
 import { openApiDocument } from './openapi';
 import { createRegistries } from './registries';
 import { seedRegistries } from './seed';
-import type { MessageSignatureVerifier } from './signature';
+import { catalog } from './seed/directory';
+import { crlPem } from '../shared/signing';
+import { createSignatureVerifier, trustPems, type GatewayTrust, type MessageSignatureVerifier } from './signature';
 import pkg from '../package.json';
 
 export interface GatewayOptions {
@@ -22,7 +24,12 @@ export interface GatewayOptions {
   now?: () => Date;
   maxAttachmentBytes?: number;
   maxJsonBytes?: number;
-  /** See gateway/signature.ts: null until shared/signing provides the check. */
+  /**
+   * Trusted roots and CRLs: published under /reference/trust and /reference/crl, and every message
+   * must then carry a valid signature (gateway/signature.ts). Without it nothing is checked.
+   */
+  trust?: GatewayTrust | null;
+  /** Replaces the verifier made from `trust` (tests of the seam itself). */
   verifySignature?: MessageSignatureVerifier | null;
   log?: (line: string) => void;
 }
@@ -98,7 +105,13 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   seedRegistries(db);
   const registries = createRegistries(db, now);
   const attachments = createAttachments(db, now);
-  const messages = createMessages(db, { now, verifySignature: options.verifySignature ?? null, recheck: registries.recheck });
+  const trust = options.trust ?? null;
+  const verifySignature = options.verifySignature ?? (trust ? createSignatureVerifier(trust, now) : null);
+  const messages = createMessages(db, { now, verifySignature, recheck: registries.recheck });
+  const trustReference = { version: 1, roots: trust ? trustPems(trust) : [] };
+  const crlReference = { version: 1, crls: trust ? trust.crls.map(crlPem) : [] };
+  // The catalog ships with the build (shared/catalog); its version moves with the АРМ's releases.
+  const catalogReference = { version: 1, services: catalog.services };
 
   const noFault = { mode: 'none' as FaultMode, remaining: null, delayMs: 0 };
   let fault: { mode: FaultMode; remaining: number | null; delayMs: number } = noFault;
@@ -171,6 +184,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       only('GET');
       if (second === 'holidays') return reference(request, 'holidays', registries.holidays());
       if (second === 'organisations') return reference(request, 'organisations', registries.organisations());
+      if (second === 'catalog') return reference(request, 'catalog', catalogReference);
+      if (second === 'trust') return reference(request, 'trust', trustReference);
+      if (second === 'crl') return reference(request, 'crl', crlReference);
       throw new GatewayError('NOT_FOUND', `No reference data ${second ?? ''}.`);
     }
     if (head === 'attachments' && parts.length === 2 && second !== undefined) {

@@ -1,11 +1,67 @@
-import type { ErrorCode } from '../shared/api/errors';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type forge from 'node-forge';
+import { ArmError, type ErrorCode } from '../shared/api/errors';
 import type { GatewayMessage } from '../shared/gateway/api';
+import { canonicalBytes, certificatePem, fromBase64, parseCertificate, parseCrl, verifyDetached } from '../shared/signing';
 
 /**
  * THE SIGNATURE SEAM. The regulations have the gateway check the signer's certificate: validity
  * period, the revocation list, the chain, and the IIN in the certificate = the signer's IIN
- * («условие 2», seed 003 §3.0.2). That check comes with shared/signing (another issue).
- * Until then the emulator is started without a verifier, checks nothing, and every receipt says
- * signature: 'not-checked'. Wiring it in: pass a MessageSignatureVerifier to startGateway.
+ * («условие 2», seed 003 §3.0.2). Started with trust (roots + CRL), the emulator builds the
+ * verifier below; a test may pass its own MessageSignatureVerifier to startGateway instead.
  */
 export type MessageSignatureVerifier = (message: GatewayMessage) => { ok: true } | { ok: false; code: ErrorCode; reason: string };
+
+/** What the gateway trusts and publishes (GET /reference/trust, GET /reference/crl). */
+export interface GatewayTrust {
+  roots: forge.pki.Certificate[];
+  /** DER of each issuer's CRL, served as they are so their signatures stay checkable. */
+  crls: Uint8Array[];
+}
+
+/** The files `npm run pki:demo` writes (docs/pki-demo.md): the TEST root and its CRL. */
+export function readTrustDir(dir: string): GatewayTrust {
+  const root = parseCertificate(readFileSync(path.join(dir, 'test-root-ca.pem'), 'utf8'));
+  if (!root) throw new Error(`${dir}/test-root-ca.pem is not a certificate`);
+  const crl = readFileSync(path.join(dir, 'test-crl.crl'));
+  parseCrl(crl);
+  return { roots: [root], crls: [new Uint8Array(crl)] };
+}
+
+export const trustPems = (trust: GatewayTrust): string[] => trust.roots.map(certificatePem);
+
+/**
+ * Who must have signed a message: the operator for a request (requestContentSchema's
+ * operator.iin), the provider's head for a result or refusal (payload.signer.iin); null when the
+ * payload does not say, which is refused as CERT_IIN_MISMATCH.
+ */
+export function signerIin(message: GatewayMessage): string | null {
+  const holder = message.kind === 'request' ? message.payload.operator : message.payload.signer;
+  if (typeof holder !== 'object' || holder === null) return null;
+  const iin = (holder as { iin?: unknown }).iin;
+  return typeof iin === 'string' ? iin : null;
+}
+
+/**
+ * The signature is a detached CMS over canonicalBytes(message.payload) — exactly what the АРМ's
+ * signing.sign signed — checked against the trusted roots and the CRLs at the gateway's clock.
+ * A message without a signature is refused: a gateway with trust configured accepts only signed mail.
+ */
+export function createSignatureVerifier(trust: GatewayTrust, now: () => Date): MessageSignatureVerifier {
+  const crls = trust.crls.map((der) => parseCrl(der));
+  return (message) => {
+    if (!message.signature) return { ok: false, code: 'SIGNATURE_INVALID', reason: 'The message is not signed.' };
+    const cms = fromBase64(message.signature.value);
+    if (!cms) return { ok: false, code: 'SIGNATURE_INVALID', reason: 'The signature is not base64.' };
+    const expectedIin = signerIin(message);
+    if (!expectedIin) return { ok: false, code: 'CERT_IIN_MISMATCH', reason: 'The payload names no signer IIN.' };
+    try {
+      verifyDetached({ cms, content: canonicalBytes(message.payload), trustedRoots: trust.roots, crls, expectedIin, now: now() });
+      return { ok: true };
+    } catch (error) {
+      if (error instanceof ArmError) return { ok: false, code: error.code, reason: error.message };
+      return { ok: false, code: 'SIGNATURE_INVALID', reason: 'The signature cannot be read.' };
+    }
+  };
+}

@@ -16,6 +16,7 @@ import { hashPassword, verifyPassword } from '../electron/core/auth/passwords';
 import { signPayload } from '../electron/core/signing/sign';
 import { canonicalBytes, parseCrl, verifyDetached } from '../shared/signing';
 import { createDemoPki, DEMO_PASSWORD } from '../shared/signing/testPki';
+import { trustBench } from './bench/trust';
 
 // `npm run bench`: one JSON object a line, {"name","value","unit"}. Targets live here, not in tests.
 // A new capability puts its measurements in scripts/bench/<capability>.ts and one call in main().
@@ -235,6 +236,7 @@ async function main(): Promise<void> {
   const signed = await signing();
   report('signing.sign_ms', signed.sign, 'ms');
   report('signing.verify_ms', signed.verify, 'ms');
+  await trustBench();
 }
 
 void main();

@@ -9,6 +9,8 @@ import { readAttachment } from './documents/store';
 import { createGatewayClient } from './gateway/client';
 import { createSync } from './outbox/outbox';
 import { createHandlers } from './handlers';
+import { refreshTrust } from './signing/trust';
+import { seedTrainingAccounts } from './training/accounts';
 import { createLogger, type Logger } from './log';
 import type { SystemState } from './system/handlers';
 
@@ -31,6 +33,8 @@ export interface Core {
   context: CoreContext;
   /** Who is signed in in which window. */
   sessions: SessionStore;
+  /** Settles when start-up work is done (training mode: the demo accounts); hosts serve after it. */
+  ready: Promise<void>;
   close(): void;
 }
 
@@ -75,10 +79,29 @@ export function startCore(options: CoreOptions): Core {
     now,
   };
   const interval = options.syncIntervalMs ?? 30_000;
-  const timer = sync && interval > 0 ? setInterval(() => void sync.run().catch((error: unknown) => log.error('outbox.sync_failed', { error: String(error) })), interval) : null;
+  // The roots and the CRL follow the gateway in the background too, so a workstation that goes
+  // offline later still signs against the latest list it saw (signing/trust.ts).
+  const followTrust = () => {
+    if (db && gatewayClient) void refreshTrust(db, gatewayClient, now()).catch((error: unknown) => log.warn('trust.refresh_failed', { error: String(error) }));
+  };
+  if (interval > 0) followTrust();
+  const timer =
+    sync && interval > 0
+      ? setInterval(() => {
+          followTrust();
+          void sync.run().catch((error: unknown) => log.error('outbox.sync_failed', { error: String(error) }));
+        }, interval)
+      : null;
   timer?.unref();
   const sessions = new SessionStore();
+  const ready =
+    db && gateway.mode === 'training'
+      ? seedTrainingAccounts(db, now()).then((created) => {
+          if (created > 0) log.info('training.accounts_created', { count: created });
+        })
+      : Promise.resolve();
   return {
+    ready,
     dispatch: createDispatch(contract, createHandlers(state), context, sessions),
     context,
     sessions,

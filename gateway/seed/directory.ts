@@ -1,3 +1,4 @@
+import { createCatalog } from '../../shared/catalog/catalog';
 import type { Bilingual, Organisation, Route } from '../../shared/gateway/api';
 
 // The emulator's directory: districts named in the regulations (seeds 000, 001, 003, 004), their
@@ -52,18 +53,15 @@ export function districtOf(code: string): District {
   return district;
 }
 
-/** The services of the seeds, by the emulator's ids (to be aligned with the АРМ's service catalog). */
+/** Services the demo data names, by the АРМ's service catalog ids (shared/catalog). */
 export const services = {
   guardianshipCertificate: 'guardianship-certificate', // Выдача справок по опеке и попечительству
   preschoolQueue: 'preschool-queue', // Постановка на очередь детей дошкольного возраста (до 7 лет)
-  minorPropertyCertificate: 'minor-property-certificate', // справки для сделок с имуществом несовершеннолетних
-  minorInheritanceCertificate: 'minor-inheritance-certificate', // справки в пенсионные фонды, банки, дорожную полицию
-  unemployedCertificate: 'unemployed-certificate', // Выдача справок безработным гражданам
-  disabledChildrenHomeSchooling: 'disabled-children-home-schooling', // материальное обеспечение детей-инвалидов на дому
   housingQueue: 'housing-queue', // Постановка на учет граждан, нуждающихся в жилище
 } as const;
 
-const education = [services.guardianshipCertificate, services.preschoolQueue, services.minorPropertyCertificate, services.minorInheritanceCertificate];
+/** The service catalog the emulator routes and serves (GET /reference/catalog). */
+export const catalog = createCatalog();
 
 const educationDepartments: Record<string, Bilingual> = {
   kokpekty: { ru: 'ГУ «Отдел образования Кокпектинского района»', kk: '«Көкпекті ауданының білім бөлімі» ММ' },
@@ -108,13 +106,19 @@ export const organisations: Organisation[] = [
   },
 ];
 
-/** Education services go to each district's education department; the rest exist in Kokpekty only (seed 003). */
-export const routes: Route[] = [
-  ...Object.keys(educationDepartments).flatMap((district) => education.map((service): Route => ({ service, district, provider: `edu-${district}` }))),
-  { service: services.unemployedCertificate, district: 'kokpekty', provider: 'social-kokpekty' },
-  { service: services.disabledChildrenHomeSchooling, district: 'kokpekty', provider: 'social-kokpekty' },
-  { service: services.housingQueue, district: 'kokpekty', provider: 'housing-kokpekty' },
-];
+/**
+ * Every catalog service has a route. Those of the отдел занятости и социальных программ and of the
+ * отдел ЖКХ exist in Kokpekty only (seed 003 is Kokpekty's regulation, the only one naming them);
+ * the rest — education department, МИО района, сельский аким, a provider the text leaves blank —
+ * go to each district's education department, which carries the guardianship functions
+ * (орган опеки и попечительства) in the seeds. A simplification of the emulator, not of the regulations.
+ */
+export const routes: Route[] = catalog.services.flatMap((service): Route[] => {
+  const kinds = service.variants.map((variant) => variant.provider.kind);
+  if (kinds.includes('employmentDepartment')) return [{ service: service.id, district: 'kokpekty', provider: 'social-kokpekty' }];
+  if (kinds.includes('housingDepartment')) return [{ service: service.id, district: 'kokpekty', provider: 'housing-kokpekty' }];
+  return Object.keys(educationDepartments).map((district) => ({ service: service.id, district, provider: `edu-${district}` }));
+});
 
 const fixedHolidays: Array<[string, Bilingual]> = [
   ['01-01', { ru: 'Новый год', kk: 'Жаңа жыл' }],

@@ -71,6 +71,25 @@ export const signedPayloadSchema = z.object({
 });
 export type SignedPayload = z.infer<typeof signedPayloadSchema>;
 
+/** The cached trust of the gateway (roots, CRL) as the signing dialog shows it. */
+export const trustStatusSchema = z.object({
+  /** This call reached the gateway; false: the numbers are the last cached ones. */
+  refreshed: z.boolean(),
+  roots: z.number().int().nonnegative(),
+  /** Null: no CRL was ever fetched, so signing is refused with CRL_UNAVAILABLE. */
+  crl: z
+    .object({
+      issuedAt: z.iso.datetime(),
+      nextUpdate: z.iso.datetime().nullable(),
+      fetchedAt: z.iso.datetime(),
+      ageMinutes: z.number().int().nonnegative(),
+      /** Past its nextUpdate: revocations since then are unknown here. */
+      stale: z.boolean(),
+    })
+    .nullable(),
+});
+export type TrustStatus = z.infer<typeof trustStatusSchema>;
+
 export const contract = {
   system: {
     health: channel({ input: z.undefined(), output: healthSchema, access: 'public' }),
@@ -148,6 +167,8 @@ export const contract = {
       output: signedPayloadSchema,
       access: roles,
     }),
+    /** Refreshes the roots and the CRL from the gateway when it answers, then reports the cache. */
+    trustStatus: channel({ input: z.undefined(), output: trustStatusSchema, access: roles }),
   },
 };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { apiErrorSchema } from '../api/errors';
+import { serviceEntrySchema } from '../catalog/schema';
 import { isValidIin } from '../iin/iin';
 
 // The wire format of the gateway (ШЭП) as the emulator in gateway/ serves it and the АРМ's
@@ -112,7 +113,10 @@ export const messageSchema = z.strictObject({
   attachments: z.array(sha256Schema).max(100),
   payload: z.record(z.string(), z.unknown()),
   unverifiedPersons: z.array(unverifiedPersonSchema).max(20).optional(),
-  /** Detached CMS over the canonical message; checked once shared/signing lands. */
+  /**
+   * Detached CMS over canonicalBytes(payload) (RFC 8785), signed by payload.operator.iin for a
+   * request and by payload.signer.iin (the provider's head) for a result or refusal.
+   */
   signature: z.strictObject({ format: z.literal('cms'), value: z.base64() }).optional(),
 });
 export type GatewayMessage = z.infer<typeof messageSchema>;
@@ -128,7 +132,7 @@ export const receiptSchema = z.object({
   contentSha256: sha256Schema,
   from: codeSchema,
   to: codeSchema,
-  /** 'not-checked' until the signature check is wired in (see gateway/signature.ts). */
+  /** 'verified' when the gateway runs with trust configured; 'not-checked' without (gateway/signature.ts). */
   signature: z.enum(['verified', 'not-checked']),
   /** One verdict per unverified person of the message, for the sender and the recipient alike. */
   recheck: z.array(recheckSchema),
@@ -153,6 +157,14 @@ export const organisationsReferenceSchema = z.object({
   organisations: z.array(organisationSchema),
   routes: z.array(routeSchema),
 });
+
+/** GET /reference/catalog: the service catalog (shared/catalog) as the gateway distributes it. */
+export const catalogReferenceSchema = z.object({ version: z.number().int().positive(), services: z.array(serviceEntrySchema) });
+
+/** GET /reference/trust: the root certificates (PEM) a signer's chain must end in. */
+export const trustReferenceSchema = z.object({ version: z.number().int().positive(), roots: z.array(z.string()) });
+/** GET /reference/crl: the CRLs (список отозванных регистрационных свидетельств), PEM, one per issuer. */
+export const crlReferenceSchema = z.object({ version: z.number().int().positive(), crls: z.array(z.string()) });
 
 export const faultModeSchema = z.enum(['none', 'error500', 'timeout', 'drop', 'slow']);
 export type FaultMode = z.infer<typeof faultModeSchema>;

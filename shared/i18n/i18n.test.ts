@@ -49,3 +49,13 @@ describe('request states', () => {
     }
   });
 });
+
+describe('catalog files', () => {
+  it('are kept in one canonical layout, so a merge cannot leave a key twice', async () => {
+    const { readFileSync } = await import('node:fs');
+    for (const language of ['ru', 'kk']) {
+      const raw = readFileSync(new URL(`./${language}.json`, import.meta.url), 'utf8');
+      expect(raw, `${language}.json: rewrite it with JSON.stringify(…, null, 2)`).toBe(JSON.stringify(JSON.parse(raw), null, 2) + '\n');
+    }
+  });
+});

@@ -1,12 +1,14 @@
 import type { z } from 'zod';
 import { ArmError, errorCodeSchema, type ErrorCode } from '../../../shared/api';
 import {
+  crlReferenceSchema,
   gatewayErrorSchema,
   personSchema,
   powerOfAttorneySchema,
   receiptSchema,
   routingAnswerSchema,
   storedAttachmentSchema,
+  trustReferenceSchema,
   type GatewayMessage,
 } from '../../../shared/gateway/api';
 
@@ -53,6 +55,24 @@ export function createGatewayClient(options: GatewayClientOptions) {
     throw new ArmError(code, refusal.data.error.message, refusal.data.error.issues);
   }
 
+  /**
+   * Reference data by ETag: `null` when the gateway answers 304 (the cached copy is current),
+   * else the validated body with its new ETag.
+   */
+  async function reference<T>(name: string, schema: z.ZodType<T>, etag: string | null): Promise<{ etag: string | null; body: T } | null> {
+    let response: Response;
+    try {
+      response = await doFetch(new URL(`reference/${name}`, base), { headers: etag ? { 'If-None-Match': etag } : {}, signal: AbortSignal.timeout(timeoutMs) });
+    } catch {
+      throw new ArmError('GATEWAY_UNAVAILABLE', 'The gateway is unreachable.');
+    }
+    if (response.status === 304) return null;
+    if (!response.ok) throw new ArmError('GATEWAY_UNAVAILABLE', `The gateway answered ${response.status} for reference ${name}.`);
+    const parsed = schema.safeParse(await response.json().catch(() => undefined));
+    if (!parsed.success) throw new ArmError('GATEWAY_UNAVAILABLE', 'The gateway answered in an unexpected format.');
+    return { etag: response.headers.get('etag'), body: parsed.data };
+  }
+
   const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
   return {
@@ -72,6 +92,10 @@ export function createGatewayClient(options: GatewayClientOptions) {
     },
     /** 201 the first time, 200 with the same receipt for a resend of the same message. */
     send: async (message: GatewayMessage) => (await call('messages', receiptSchema, json(message))).body,
+    /** The roots a signer's chain must end in (PEM). */
+    trust: (etag: string | null) => reference('trust', trustReferenceSchema, etag),
+    /** The CRLs of the issuers (PEM). */
+    crl: (etag: string | null) => reference('crl', crlReferenceSchema, etag),
   };
 }
 

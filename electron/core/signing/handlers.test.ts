@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles, type Envelope, type SignedPayload } from '../../../shared/api';
 import { canonicalBytes, fromBase64, parseCrl, toBase64, utf8Bytes, verifyDetached, type CertificateCard } from '../../../shared/signing';
-import { createDemoPki, type DemoKeyId, type DemoPki } from '../../../shared/signing/testPki';
+import { createDemoPki, createTestRoot, type DemoKeyId, type DemoPki } from '../../../shared/signing/testPki';
+import { startTestGateway, type TestGateway } from '../../../gateway/testing';
 import { startCore, type Core } from '../app';
 import type { Logger } from '../log';
 import { signedIn } from '../testing';
@@ -19,6 +20,7 @@ const PASSWORD = 'Пароль-ЭЦП-7731';
 // Building RSA-2048 keys and forge's signatures takes seconds on a loaded machine.
 const PKI_TIMEOUT_MS = 60_000;
 let pkiDemo: DemoPki;
+let gateway: TestGateway;
 let core: Core;
 let dataDir: string;
 let operator: string;
@@ -36,16 +38,20 @@ const request = {
 };
 
 beforeAll(async () => {
-  pkiDemo = await createDemoPki({ now: new Date(), password: PASSWORD, only: ['clerk', 'head', 'operator', 'supervisor', 'expired', 'foreignIin', 'operatorAuth'] });
+  pkiDemo = await createDemoPki({ now: new Date(), password: PASSWORD, only: ['clerk', 'head', 'operator', 'supervisor', 'expired', 'foreignIin', 'operatorAuth', 'revoked'] });
+  gateway = await startTestGateway({ trust: { roots: [pkiDemo.root.certificate], crls: [pkiDemo.crl] } });
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'arm-signing-'));
-  core = startCore({ appVersion: 'test', dataDir, log: capture });
+  core = startCore({ appVersion: 'test', dataDir, log: capture, gatewayUrl: gateway.url, syncIntervalMs: 0 });
   // Accounts whose IINs are those of the demo keys, each signed in in a window of its own.
   operator = signedIn(core, 'operator', pkiDemo.keys.operator.person.iin);
   headWindow = signedIn(core, 'head', pkiDemo.keys.head.person.iin);
+  // The roots and the CRL reach the cache the way the signing dialog fetches them.
+  expect(errorCode(await core.dispatch('signing.trustStatus', undefined, operator))).toBe('ok');
 }, PKI_TIMEOUT_MS);
 
-afterAll(() => {
+afterAll(async () => {
   core.close();
+  await gateway.dispose();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -111,6 +117,41 @@ describe('signing.sign', () => {
     expect(await sign('foreignIin', keys.foreignIin.userIin)).toBe('CERT_IIN_MISMATCH');
     expect(await sign('operator', keys.supervisor.person.iin)).toBe('CERT_IIN_MISMATCH');
     expect(await sign('operatorAuth', keys.operatorAuth.userIin)).toBe('CERT_KEY_USAGE');
+  });
+
+  it('refuses a revoked key and a key of a CA the gateway does not trust, with nothing audited', async () => {
+    const audited = () => core.context.db!.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'signing.sign'").get() as { n: number };
+    const before = audited().n;
+    const revokedWindow = signedIn(core, 'operator', pkiDemo.keys.revoked.userIin, 'revoked-signer');
+    expect(errorCode(await core.dispatch('signing.sign', { keyFile: keyFile('revoked'), password: PASSWORD, payload: request }, revokedWindow))).toBe('CERT_REVOKED');
+
+    // The same operator key, but the gateway this workstation follows trusts another root only.
+    const other = createTestRoot({ now: new Date(), commonName: 'Another TEST root' });
+    const foreignGateway = await startTestGateway({ trust: { roots: [other.certificate], crls: [pkiDemo.crl] } });
+    const elsewhere = startCore({ appVersion: 'test', dataDir: mkdtempSync(path.join(os.tmpdir(), 'arm-signing-other-')), log: capture, gatewayUrl: foreignGateway.url, syncIntervalMs: 0 });
+    try {
+      const window = signedIn(elsewhere, 'operator', pkiDemo.keys.operator.person.iin);
+      await elsewhere.dispatch('signing.trustStatus', undefined, window);
+      expect(errorCode(await elsewhere.dispatch('signing.sign', { keyFile: keyFile('operator'), password: PASSWORD, payload: request }, window))).toBe('CERT_UNTRUSTED');
+    } finally {
+      elsewhere.close();
+      rmSync(elsewhere.context.dataDir, { recursive: true, force: true });
+      await foreignGateway.dispose();
+    }
+    expect(audited().n).toBe(before);
+  });
+
+  it('refuses to sign with CRL_UNAVAILABLE on a workstation that never got a CRL', async () => {
+    const offline = startCore({ appVersion: 'test', dataDir: mkdtempSync(path.join(os.tmpdir(), 'arm-signing-offline-')), log: capture });
+    try {
+      const window = signedIn(offline, 'operator', pkiDemo.keys.operator.person.iin);
+      const status = await offline.dispatch('signing.trustStatus', undefined, window);
+      expect(status).toEqual({ ok: true, value: { refreshed: false, roots: 0, crl: null } });
+      expect(errorCode(await offline.dispatch('signing.sign', { keyFile: keyFile('operator'), password: PASSWORD, payload: request }, window))).toBe('CRL_UNAVAILABLE');
+    } finally {
+      offline.close();
+      rmSync(offline.context.dataDir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a payload that is not JSON', async () => {

@@ -1,16 +1,29 @@
 import { ArmError, type Contract } from '../../../shared/api';
-import { certificateCard, fromBase64, toBase64 } from '../../../shared/signing';
+import { canonicalBytes, certificateCard, fromBase64, toBase64, verifyDetached } from '../../../shared/signing';
 import { appendAudit } from '../audit/log';
 import { findById } from '../auth/accounts';
-import { requireDb } from '../context';
+import { requireDb, type CoreContext } from '../context';
 import type { Handlers } from '../handler';
 import { openKey } from './keys';
 import { signPayload } from './sign';
+import { readTrust, refreshTrust, trustStatus } from './trust';
 
 function keyFileBytes(base64: string): Uint8Array {
   const bytes = fromBase64(base64);
   if (!bytes) throw new ArmError('KEY_FILE_INVALID', 'The key file is not valid base64.');
   return bytes;
+}
+
+/** True when the gateway answered; offline the cache stays as it was. */
+async function tryRefresh(ctx: CoreContext): Promise<boolean> {
+  if (!ctx.gatewayClient) return false;
+  try {
+    await refreshTrust(requireDb(ctx), ctx.gatewayClient, ctx.now());
+    return true;
+  } catch (error) {
+    if (error instanceof ArmError && error.code === 'GATEWAY_UNAVAILABLE') return false;
+    throw error;
+  }
 }
 
 export const signingHandlers: Handlers<Contract>['signing'] = {
@@ -20,8 +33,16 @@ export const signingHandlers: Handlers<Contract>['signing'] = {
     // The signer is whoever is signed in: the IIN comes from the account, never from the page.
     const user = findById(db, caller!.userId);
     if (!user) throw new ArmError('UNAUTHORIZED', 'The signed-in account no longer exists.');
+    const trust = readTrust(db);
+    if (trust.crls.length === 0) throw new ArmError('CRL_UNAVAILABLE', 'No revocation list from the gateway yet: connect to the gateway once.');
     const signed = signPayload({ keyFile: keyFileBytes(keyFile), password, payload, expectedIin: user.iin, now: ctx.now() });
+    // The gateway runs the same check; refusing here keeps a revoked or untrusted key out of the outbox.
+    verifyDetached({ cms: signed.cms, content: canonicalBytes(payload), trustedRoots: trust.roots, crls: trust.crls, expectedIin: user.iin, now: ctx.now() });
     appendAudit(db, { userId: user.id, action: 'signing.sign', details: { contentSha256: signed.contentSha256, certificate: signed.card.fingerprintSha256 } }, ctx.now());
     return { cms: toBase64(signed.cms), contentSha256: signed.contentSha256, signingTime: signed.signingTime.toISOString(), card: signed.card };
+  },
+  trustStatus: async (_input, ctx) => {
+    const refreshed = await tryRefresh(ctx);
+    return trustStatus(requireDb(ctx), ctx.now(), refreshed);
   },
 };

@@ -8,8 +8,14 @@ describe('parseWebArgs', () => {
       port: 4100,
       dataDir: path.resolve('d'),
       gatewayUrl: 'http://127.0.0.1:9000',
+      training: false,
       open: false,
     });
+  });
+
+  it('reads --training, which never takes a real gateway from the environment and refuses --gateway', () => {
+    expect(parseWebArgs(['--training'], { ARM_GATEWAY_URL: 'http://gw.local/' })).toMatchObject({ training: true, gatewayUrl: null });
+    expect(() => parseWebArgs(['--training', '--gateway', 'http://gw.local/'], {})).toThrow(/--training/);
   });
 
   it('takes the gateway from ARM_GATEWAY_URL and defaults the port to a free one', () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startCore } from '../../core/app';
 import { resolveDataDir } from '../../core/dataDir';
+import { startTrainingGateway, type TrainingGateway } from '../training';
 import { startWebHost } from './server';
 import pkg from '../../../package.json' with { type: 'json' };
 
@@ -11,6 +12,8 @@ export interface WebCommand {
   port: number;
   dataDir: string;
   gatewayUrl: string | null;
+  /** Start the bundled gateway emulator and use it (training mode, docs/training.md). */
+  training: boolean;
   open: boolean;
 }
 
@@ -22,6 +25,7 @@ export function parseWebArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
       'data-dir': { type: 'string' },
       gateway: { type: 'string' },
       open: { type: 'boolean', default: false },
+      training: { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -29,7 +33,10 @@ export function parseWebArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0…65535, got ${values.port}`);
   const gatewayUrl = values.gateway || env.ARM_GATEWAY_URL || null;
   if (gatewayUrl !== null && !URL.canParse(gatewayUrl)) throw new Error(`--gateway is not a URL: ${gatewayUrl}`);
-  return { port, dataDir: resolveDataDir(values['data-dir'], env), gatewayUrl, open: values.open };
+  if (values.training && values.gateway) throw new Error('--training starts its own gateway emulator: leave out --gateway.');
+  // Training wins over ARM_GATEWAY_URL: asking for training must never talk to a real gateway.
+  const training = values.training;
+  return { port, dataDir: resolveDataDir(values['data-dir'], env), gatewayUrl: training ? null : gatewayUrl, training, open: values.open };
 }
 
 /** Debian's Chromium, or the browser named by ARM_BROWSER, in app mode; null when none is found. */
@@ -44,18 +51,21 @@ function hasDisplay(env: NodeJS.ProcessEnv): boolean {
 
 export async function runWebHost(command: WebCommand, env: NodeJS.ProcessEnv = process.env) {
   const appRoot = path.resolve(path.dirname(process.argv[1] ?? '.'), '..', '..');
-  const core = startCore({ appVersion: pkg.version, dataDir: command.dataDir, gatewayUrl: command.gatewayUrl });
+  const training: TrainingGateway | null = command.training ? await startTrainingGateway({ appRoot, dataDir: command.dataDir }) : null;
+  const gatewayUrl = training?.url ?? command.gatewayUrl;
+  const core = startCore({ appVersion: pkg.version, dataDir: command.dataDir, gatewayUrl, training: training !== null });
+  await core.ready;
   const host = await startWebHost({
     dispatch: core.dispatch,
     rendererDir: path.join(appRoot, 'build', 'renderer'),
     port: command.port,
   });
   console.log(`Data folder: ${command.dataDir}`);
-  console.log(
-    command.gatewayUrl
-      ? `Gateway: ${command.gatewayUrl}`
-      : 'Gateway: none configured; the АРМ works offline. Pass --gateway <url> or set ARM_GATEWAY_URL.',
-  );
+  if (training) console.log(`Training mode: gateway emulator ${training.url}, TEST PKI in ${training.pkiDir} (docs/training.md)`);
+  else
+    console.log(
+      gatewayUrl ? `Gateway: ${gatewayUrl}` : 'Gateway: none configured; the АРМ works offline. Pass --gateway <url> or set ARM_GATEWAY_URL.',
+    );
   console.log(`ARM ready: ${host.url}`);
 
   const browser = command.open && hasDisplay(env) ? findBrowser(env) : null;
@@ -73,6 +83,7 @@ export async function runWebHost(command: WebCommand, env: NodeJS.ProcessEnv = p
   const stop = async () => {
     await host.close();
     core.close();
+    await training?.stop();
     process.exit(0);
   };
   process.once('SIGINT', stop);

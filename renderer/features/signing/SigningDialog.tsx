@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import type { SignedPayload } from '../../../shared/api';
+import type { SignedPayload, TrustStatus } from '../../../shared/api';
 import type { CertificateCard } from '../../../shared/signing/card';
 import { arm } from '../../app/api';
 import { ErrorText } from '../../ui/ErrorText';
@@ -54,6 +54,27 @@ export function CertificateCardView({ card }: { card: CertificateCard }) {
   );
 }
 
+/** Age in the largest whole unit: minutes under an hour, hours under two days, then days. */
+function age(t: (key: string, values: Record<string, number>) => string, minutes: number): string {
+  if (minutes < 60) return t('signing.trust.ageMinutes', { n: minutes });
+  if (minutes < 48 * 60) return t('signing.trust.ageHours', { n: Math.floor(minutes / 60) });
+  return t('signing.trust.ageDays', { n: Math.floor(minutes / (24 * 60)) });
+}
+
+/** How fresh the revocation list (список отозванных регистрационных свидетельств) the core checks against is. */
+function TrustLine({ trust }: { trust: TrustStatus }) {
+  const { t } = useTranslation();
+  const date = useDate();
+  if (!trust.crl) return <p className="error" data-testid="crl-status" data-stale="none">{t('signing.trust.crlNone')}</p>;
+  return (
+    <p className={trust.crl.stale ? 'error' : 'muted'} data-testid="crl-status" data-stale={String(trust.crl.stale)}>
+      {t('signing.trust.crlIssued', { age: age(t, trust.crl.ageMinutes), fetched: date(trust.crl.fetchedAt) })}
+      {trust.crl.stale && trust.crl.nextUpdate ? ` ${t('signing.trust.crlStale', { next: date(trust.crl.nextUpdate) })}` : null}
+      {trust.refreshed ? null : ` ${t('signing.trust.offline')}`}
+    </p>
+  );
+}
+
 export interface SigningDialogProps {
   /** What to sign; without it the dialog only opens the key and shows its certificate. */
   request?: { payload: SignablePayload; onSigned(result: SignedPayload): void };
@@ -67,6 +88,11 @@ export function SigningDialog({ request, api = arm.signing }: SigningDialogProps
   const [store] = useState(() => createSigningStore(api));
   const state = useStore(store);
   const busy = state.step === 'inspecting' || state.step === 'signing';
+  const loadTrust = state.loadTrust;
+
+  useEffect(() => {
+    void loadTrust();
+  }, [loadTrust]);
 
   async function onFile(file: File | undefined) {
     if (file) state.chooseFile(file.name, new Uint8Array(await file.arrayBuffer()));
@@ -108,6 +134,8 @@ export function SigningDialog({ request, api = arm.signing }: SigningDialogProps
           ) : null}
         </div>
       </form>
+      {state.trust ? <TrustLine trust={state.trust} /> : null}
+      {state.trustError ? <ErrorText error={state.trustError} /> : null}
       <p role="status" aria-live="polite" className="muted" data-testid="signing-step" data-step={state.step}>
         {state.step === 'inspecting' ? t('signing.inspecting') : null}
         {state.step === 'signing' ? t('signing.signing') : null}

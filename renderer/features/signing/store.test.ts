@@ -16,9 +16,14 @@ const card: CertificateCard = {
 };
 
 /** Records what reaches the core and answers like it: the right password opens the key, any other is refused. */
-function fakeApi() {
+function fakeApi(offline = false) {
   const calls: Array<{ channel: string; input: unknown }> = [];
   const api: SigningApi = {
+    trustStatus: async () => {
+      calls.push({ channel: 'trustStatus', input: undefined });
+      if (offline) throw new ArmError('HOST_UNREACHABLE');
+      return { refreshed: true, roots: 1, crl: { issuedAt: '2026-11-23T08:00:00.000Z', nextUpdate: '2026-11-30T08:00:00.000Z', fetchedAt: '2026-11-23T09:00:00.000Z', ageMinutes: 120, stale: false } };
+    },
     inspectKey: async (input) => {
       calls.push({ channel: 'inspectKey', input });
       if (input.password !== 'demo-2026') throw new ArmError('KEY_PASSWORD_WRONG');
@@ -37,6 +42,16 @@ function fakeApi() {
 }
 
 describe('signing dialog store', () => {
+  it('loads the trust status for the dialog, and keeps the refusal when the core does not answer', async () => {
+    const store = createSigningStore(fakeApi().api);
+    await store.getState().loadTrust();
+    expect(store.getState().trust?.crl?.ageMinutes).toBe(120);
+    const offline = createSigningStore(fakeApi(true).api);
+    await offline.getState().loadTrust();
+    expect(offline.getState().trust).toBeNull();
+    expect((offline.getState().trustError as ArmError).code).toBe('HOST_UNREACHABLE');
+  });
+
   it('carries the chosen file as base64, also past the chunk size', () => {
     const { api } = fakeApi();
     const store = createSigningStore(api);

@@ -1,11 +1,11 @@
 import { createStore, type StoreApi } from 'zustand';
-import type { Client, Contract, SignedPayload } from '../../../shared/api';
+import type { Client, Contract, SignedPayload, TrustStatus } from '../../../shared/api';
 import type { CertificateCard } from '../../../shared/signing/card';
 
 // One store per open signing dialog: the key file and its password live only while the dialog is
 // open and the password is dropped after every attempt (ключ ЭЦП / ЭЦҚ кілті; the core keeps neither).
 
-export type SigningApi = Pick<Client<Contract>['signing'], 'inspectKey' | 'sign'>;
+export type SigningApi = Pick<Client<Contract>['signing'], 'inspectKey' | 'sign' | 'trustStatus'>;
 /** A JSON value, as the contract's `signing.sign` accepts it. */
 export type SignablePayload = Parameters<SigningApi['sign']>[0]['payload'];
 export type SigningStep = 'idle' | 'inspecting' | 'ready' | 'signing' | 'signed' | 'failed';
@@ -19,6 +19,10 @@ export interface SigningState {
   step: SigningStep;
   error: unknown;
   result: SignedPayload | null;
+  /** The cached roots and CRL the core checks the signature against; null until loaded. */
+  trust: TrustStatus | null;
+  trustError: unknown;
+  loadTrust(): Promise<void>;
   chooseFile(name: string, bytes: Uint8Array): void;
   setPassword(password: string): void;
   inspect(): Promise<void>;
@@ -41,6 +45,15 @@ export function createSigningStore(api: SigningApi): StoreApi<SigningState> {
     step: 'idle',
     error: null,
     result: null,
+    trust: null,
+    trustError: null,
+    loadTrust: async () => {
+      try {
+        set({ trust: await api.trustStatus(), trustError: null });
+      } catch (error) {
+        set({ trustError: error });
+      }
+    },
     chooseFile: (name, bytes) => set({ fileName: name, keyFile: base64(bytes), card: null, step: 'idle', error: null, result: null }),
     setPassword: (password) => set({ password }),
     inspect: async () => {

@@ -4,6 +4,7 @@ import requests from './0003_requests.sql';
 import outbox from './0004_outbox.sql';
 import requestContent from './0005_request_content.sql';
 import catalogOverrides from './0006_catalog_overrides.sql';
+import trust from './0007_trust.sql';
 
 // Numbered files, applied in order, each in its own transaction; the number is PRAGMA user_version.
 // Never edit a shipped migration: add the next number.
@@ -14,4 +15,5 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 4, name: '0004_outbox', sql: outbox },
   { version: 5, name: '0005_request_content', sql: requestContent },
   { version: 6, name: '0006_catalog_overrides', sql: catalogOverrides },
+  { version: 7, name: '0007_trust', sql: trust },
 ];

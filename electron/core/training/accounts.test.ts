@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { roles } from '../../../shared/api';
+import { DEMO_KEYS } from '../../../shared/signing/testPki';
+import { startCore, type Core } from '../app';
+import { listUsers } from '../auth/accounts';
+import { memoryLogger } from '../testing';
+import { TRAINING_LOGINS, TRAINING_PASSWORD } from './accounts';
+
+const dirs: string[] = [];
+const cores: Core[] = [];
+afterEach(() => {
+  for (const core of cores.splice(0)) core.close();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+async function start(options: { training: boolean; dataDir?: string }) {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'arm-training-'));
+  if (!options.dataDir) dirs.push(dataDir);
+  // Nothing listens on port 9 (discard): the accounts do not need the gateway to answer.
+  const core = startCore({ appVersion: 'test', dataDir, log: memoryLogger(), gatewayUrl: 'http://127.0.0.1:9/', training: options.training, syncIntervalMs: 0 });
+  cores.push(core);
+  await core.ready;
+  return core;
+}
+
+describe('training mode demo accounts', () => {
+  // Five scrypt logins (tens of ms each, seconds on a busy machine).
+  it('creates one account per role on the first run, with the IIN of that role’s demo key, and each logs in', { timeout: 30_000 }, async () => {
+    const core = await start({ training: true });
+    const users = listUsers(core.context.db!);
+    expect(users.map((user) => user.role).sort()).toEqual([...roles].sort());
+    for (const user of users) {
+      const key = DEMO_KEYS.find((candidate) => candidate.id === user.role)!;
+      expect(user.iin).toBe(key.person.iin);
+      expect(user.login).toBe(TRAINING_LOGINS[user.role]);
+      const login = await core.dispatch('auth.login', { login: user.login, password: TRAINING_PASSWORD }, `window-${user.login}`);
+      expect(login.ok, user.login).toBe(true);
+    }
+    const audit = core.context.db!.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'account.create'").get() as { n: number };
+    expect(audit.n).toBe(roles.length);
+  });
+
+  it('creates nothing outside training mode, and nothing on a database that has accounts already', async () => {
+    const real = await start({ training: false });
+    expect(listUsers(real.context.db!)).toEqual([]);
+    expect(await real.dispatch('auth.setup', { login: 'boss', fullName: 'Начальник', iin: '880315400010', organisation: 'ЦОН', password: 'Бастау-2026!' }, 'w')).toMatchObject({ ok: true });
+    const dataDir = real.context.dataDir;
+    real.close();
+    cores.splice(cores.indexOf(real), 1);
+
+    const later = await start({ training: true, dataDir });
+    expect(listUsers(later.context.db!).map((user) => user.login)).toEqual(['boss']);
+  });
+
+  it('does not add them again on the next training start', async () => {
+    const first = await start({ training: true });
+    const dataDir = first.context.dataDir;
+    first.close();
+    cores.splice(cores.indexOf(first), 1);
+    const again = await start({ training: true, dataDir });
+    expect(listUsers(again.context.db!)).toHaveLength(roles.length);
+  });
+});

@@ -1,0 +1,61 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { trustReferenceSchema } from '../../shared/gateway/api';
+import { parseCertificate } from '../../shared/signing';
+import { startTrainingGateway, TRAINING_GATEWAY_DIR } from './training';
+
+// The launcher runs build/node/gateway.cjs as npm start would; the test bundles it into a
+// temporary app root so it does not depend on an earlier `npm run build`.
+const appRoot = mkdtempSync(path.join(os.tmpdir(), 'arm-training-app-'));
+const dataDir = path.join(appRoot, 'data');
+
+beforeAll(async () => {
+  mkdirSync(path.join(appRoot, 'build', 'node'), { recursive: true });
+  await build({
+    entryPoints: [path.join(__dirname, '..', '..', 'gateway', 'main.ts')],
+    outfile: path.join(appRoot, 'build', 'node', 'gateway.cjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    external: ['better-sqlite3'],
+    loader: { '.sql': 'text' },
+    logLevel: 'silent',
+  });
+  // The bundle finds better-sqlite3 the way the packaged app does: node_modules beside build/.
+  const modules = path.join(__dirname, '..', '..', 'node_modules');
+  symlinkSync(modules, path.join(appRoot, 'node_modules'));
+});
+afterAll(() => rmSync(appRoot, { recursive: true, force: true }));
+
+describe('training gateway process', () => {
+  it('makes the TEST PKI once, serves its root under /reference/trust, and stops with the launcher', async () => {
+    const gateway = await startTrainingGateway({ appRoot, dataDir, timeoutMs: 60_000 });
+    let stopped = false;
+    try {
+      expect(gateway.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(gateway.pkiDir).toBe(path.join(dataDir, 'training-pki'));
+      expect(existsSync(path.join(dataDir, TRAINING_GATEWAY_DIR, 'gateway.sqlite'))).toBe(true);
+      const { roots } = trustReferenceSchema.parse(await (await fetch(`${gateway.url}/reference/trust`)).json());
+      expect(roots).toHaveLength(1);
+      expect(parseCertificate(roots[0]!)?.subject.getField('CN')).toBeTruthy();
+      await gateway.stop();
+      stopped = true;
+      await expect(fetch(`${gateway.url}/health`)).rejects.toThrow();
+
+      // A second start keeps the same PKI (the trainee's keys stay valid) and the same data.
+      const again = await startTrainingGateway({ appRoot, dataDir, timeoutMs: 60_000 });
+      const second = trustReferenceSchema.parse(await (await fetch(`${again.url}/reference/trust`)).json());
+      await again.stop();
+      expect(second.roots).toEqual(roots);
+    } finally {
+      if (!stopped) await gateway.stop();
+    }
+  }, 120_000);
+
+  it('says what is missing when the emulator was not built', async () => {
+    await expect(startTrainingGateway({ appRoot: path.join(appRoot, 'nowhere'), dataDir })).rejects.toThrow(/gateway\.cjs is missing/);
+  });
+});

@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { MANIFEST_FILE, writeDemoPki } from '../core/signing/demoPki';
+
+// Training mode (учебный режим): the bundled gateway emulator in a process of its own, trusting the
+// TEST PKI made once into the data folder, so a trainee signs with the demo keys and the emulator
+// checks those signatures like the real gateway would (docs/training.md).
+
+export interface TrainingGateway {
+  url: string;
+  pkiDir: string;
+  stop(): Promise<void>;
+}
+
+export const TRAINING_PKI_DIR = 'training-pki';
+export const TRAINING_GATEWAY_DIR = 'training-gateway';
+const READY = /^Gateway ready: (http:\/\/127\.0\.0\.1:\d+)$/;
+
+/** The same files `npm run pki:demo -- --out <dataDir>/training-pki` writes; made on the first run only. */
+export async function ensureTrainingPki(dataDir: string, now = new Date()): Promise<string> {
+  const pkiDir = path.join(dataDir, TRAINING_PKI_DIR);
+  if (!existsSync(path.join(pkiDir, MANIFEST_FILE))) await writeDemoPki(pkiDir, { now });
+  return pkiDir;
+}
+
+/** Starts build/node/gateway.cjs on a free port and resolves once it printed its ready line. */
+export async function startTrainingGateway(options: { appRoot: string; dataDir: string; timeoutMs?: number }): Promise<TrainingGateway> {
+  const pkiDir = await ensureTrainingPki(options.dataDir);
+  const script = path.join(options.appRoot, 'build', 'node', 'gateway.cjs');
+  if (!existsSync(script)) throw new Error(`Training mode needs the gateway emulator: ${script} is missing (npm run build).`);
+  const child = spawn(process.execPath, [script, '--port', '0', '--data-dir', path.join(options.dataDir, TRAINING_GATEWAY_DIR), '--trust-dir', pkiDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('The training gateway did not start in time.')), options.timeoutMs ?? 30_000);
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const match = READY.exec(line);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The training gateway exited with ${code}.`));
+    });
+  }).catch((error: unknown) => {
+    child.kill('SIGTERM');
+    throw error;
+  });
+  return {
+    url,
+    pkiDir,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

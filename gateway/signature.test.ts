@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crlReferenceSchema, gatewayErrorSchema, receiptSchema, trustReferenceSchema, type GatewayMessage } from '../shared/gateway/api';
+import { canonicalBytes, certificatePem, parseCertificate, parseCrl, signDetached, toBase64 } from '../shared/signing';
+import { createDemoPki, createTestRoot, issueCertificate, type DemoKeyId, type DemoPki, type Issued } from '../shared/signing/testPki';
+import { postJson, startTestGateway, type TestGateway } from './testing';
+
+// The gateway's own clock in tests (testing.ts manualClock): the PKI is made at the same instant.
+const NOW = new Date('2026-03-02T09:00:00.000Z');
+const PKI_TIMEOUT_MS = 60_000;
+
+let pki: DemoPki;
+let stranger: Issued;
+let gateway: TestGateway;
+
+beforeAll(async () => {
+  pki = await createDemoPki({ now: NOW, only: ['operator', 'head', 'revoked', 'expired', 'foreignIin', 'operatorAuth'] });
+  // A CA the gateway does not trust issues a certificate with the operator's own subject.
+  const otherRoot = createTestRoot({ now: NOW, commonName: 'Somebody else CA' });
+  stranger = issueCertificate({ issuer: otherRoot, person: pki.keys.operator.person, kind: 'sign', notBefore: NOW, notAfter: new Date(NOW.getTime() + 86_400_000) });
+  gateway = await startTestGateway({ trust: { roots: [pki.root.certificate], crls: [pki.crl] } });
+}, PKI_TIMEOUT_MS);
+afterAll(() => gateway.dispose());
+
+const operatorIin = () => pki.keys.operator.person.iin;
+
+function message(kind: GatewayMessage['kind'], payload: Record<string, unknown>, signer: Issued | null): GatewayMessage {
+  return {
+    id: randomUUID(),
+    kind,
+    from: kind === 'request' ? 'con-kokpekty' : 'edu-kokpekty',
+    to: kind === 'request' ? 'edu-kokpekty' : 'con-kokpekty',
+    service: 'preschool-queue',
+    createdAt: NOW.toISOString(),
+    attachments: [],
+    payload,
+    ...(signer
+      ? { signature: { format: 'cms' as const, value: toBase64(signDetached({ content: canonicalBytes(payload), key: signer.key, certificate: signer.certificate, signingTime: NOW })) } }
+      : {}),
+  };
+}
+
+const request = (signer: Issued | null, payload: Record<string, unknown> = { number: 'Z-1', operator: { iin: operatorIin() } }) => message('request', payload, signer);
+const key = (id: DemoKeyId) => pki.keys[id];
+const send = (body: unknown) => gateway.call('/messages', postJson(body));
+const stored = () => gateway.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM messages').get()!.n;
+
+async function refusedWith(body: GatewayMessage): Promise<string> {
+  const before = stored();
+  const response = await send(body);
+  expect(response.status).toBe(422);
+  expect(stored()).toBe(before);
+  return gatewayErrorSchema.parse(await response.json()).error.code;
+}
+
+describe('gateway signature check (условие 2: срок действия, отзыв, цепочка, ИИН)', () => {
+  it("accepts a request signed by its operator and says 'verified' in the receipt", async () => {
+    const response = await send(request(key('operator')));
+    expect(response.status).toBe(201);
+    expect(receiptSchema.parse(await response.json()).signature).toBe('verified');
+  });
+
+  it("accepts a result signed by the provider's head named in payload.signer", async () => {
+    const result = message('result', { decision: 'approved', signer: { iin: key('head').person.iin } }, key('head'));
+    expect((await send(result)).status).toBe(201);
+  });
+
+  it('refuses an unsigned message, a changed payload and a signature that is not base64', async () => {
+    expect(await refusedWith(request(null))).toBe('SIGNATURE_INVALID');
+    const signed = request(key('operator'));
+    expect(await refusedWith({ ...signed, payload: { ...signed.payload, number: 'Z-2' } })).toBe('SIGNATURE_INVALID');
+    expect(await refusedWith({ ...signed, id: randomUUID(), signature: { format: 'cms', value: toBase64(new Uint8Array([1, 2, 3])) } })).toBe('SIGNATURE_INVALID');
+  });
+
+  it('refuses a revoked, an expired, a foreign-IIN, a login key and an untrusted certificate with their codes', async () => {
+    expect(await refusedWith(request(key('revoked'), { operator: { iin: key('revoked').person.iin } }))).toBe('CERT_REVOKED');
+    expect(await refusedWith(request(key('expired'), { operator: { iin: key('expired').person.iin } }))).toBe('CERT_EXPIRED');
+    expect(await refusedWith(request(key('foreignIin')))).toBe('CERT_IIN_MISMATCH');
+    expect(await refusedWith(request(key('operatorAuth')))).toBe('CERT_KEY_USAGE');
+    expect(await refusedWith(request(stranger))).toBe('CERT_UNTRUSTED');
+  });
+
+  it('refuses a request whose payload names no operator IIN, and a result signed by the operator', async () => {
+    expect(await refusedWith(request(key('operator'), { number: 'Z-3' }))).toBe('CERT_IIN_MISMATCH');
+    expect(await refusedWith(message('result', { signer: { iin: key('head').person.iin } }, key('operator')))).toBe('CERT_IIN_MISMATCH');
+  });
+});
+
+describe('GET /reference/trust and /reference/crl', () => {
+  it('publish the trusted root and the CRL, and answer 304 to their ETag', async () => {
+    const trust = await gateway.call('/reference/trust');
+    const roots = trustReferenceSchema.parse(await trust.json()).roots;
+    expect(roots).toEqual([certificatePem(pki.root.certificate)]);
+    expect(parseCertificate(roots[0]!)?.subject.hash).toBe(parseCertificate(certificatePem(pki.root.certificate))?.subject.hash);
+
+    const crl = await gateway.call('/reference/crl');
+    const etag = crl.headers.get('etag')!;
+    expect(etag).toMatch(/^"crl-v1-/);
+    const [pem] = crlReferenceSchema.parse(await crl.json()).crls;
+    expect([...parseCrl(pem!).revoked.keys()]).toEqual([parseCrl(pki.crl).revoked.keys().next().value]);
+
+    const again = await gateway.call('/reference/crl', { headers: { 'If-None-Match': etag } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    expect((await gateway.call('/reference/trust', { headers: { 'If-None-Match': trust.headers.get('etag')! } })).status).toBe(304);
+  });
+});
+
+describe('a gateway started without trust', () => {
+  it('publishes empty lists and accepts unsigned messages as not-checked', async () => {
+    const plain = await startTestGateway();
+    try {
+      expect(trustReferenceSchema.parse(await (await plain.call('/reference/trust')).json()).roots).toEqual([]);
+      expect(crlReferenceSchema.parse(await (await plain.call('/reference/crl')).json()).crls).toEqual([]);
+      const response = await plain.call('/messages', postJson(request(null)));
+      expect(receiptSchema.parse(await response.json()).signature).toBe('not-checked');
+    } finally {
+      await plain.dispose();
+    }
+  });
+});
