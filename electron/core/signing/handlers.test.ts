@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles, type Envelope, type SignedPayload } from '../../../shared/api';
 import { canonicalBytes, fromBase64, parseCrl, toBase64, utf8Bytes, verifyDetached, type CertificateCard } from '../../../shared/signing';
 import { createDemoPki, createTestRoot, type DemoKeyId, type DemoPki } from '../../../shared/signing/testPki';
-import { startTestGateway, type TestGateway } from '../../../gateway/testing';
+import { postJson, startTestGateway, type TestGateway } from '../../../gateway/testing';
+import { receiptSchema } from '../../../shared/gateway/api';
 import { startCore, type Core } from '../app';
 import type { Logger } from '../log';
 import { signedIn } from '../testing';
@@ -39,7 +41,8 @@ const request = {
 
 beforeAll(async () => {
   pkiDemo = await createDemoPki({ now: new Date(), password: PASSWORD, only: ['clerk', 'head', 'operator', 'supervisor', 'expired', 'foreignIin', 'operatorAuth', 'revoked'] });
-  gateway = await startTestGateway({ trust: { roots: [pkiDemo.root.certificate], crls: [pkiDemo.crl] } });
+  // The gateway on the real clock: the PKI and the signatures are made now.
+  gateway = await startTestGateway({ trust: { roots: [pkiDemo.root.certificate], crls: [pkiDemo.crl] }, now: () => new Date() });
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'arm-signing-'));
   core = startCore({ appVersion: 'test', dataDir, log: capture, gatewayUrl: gateway.url, syncIntervalMs: 0 });
   // Accounts whose IINs are those of the demo keys, each signed in in a window of its own.
@@ -130,8 +133,8 @@ describe('signing.sign', () => {
     const foreignGateway = await startTestGateway({ trust: { roots: [other.certificate], crls: [pkiDemo.crl] } });
     const elsewhere = startCore({ appVersion: 'test', dataDir: mkdtempSync(path.join(os.tmpdir(), 'arm-signing-other-')), log: capture, gatewayUrl: foreignGateway.url, syncIntervalMs: 0 });
     try {
+      // No trustStatus call first: signing.sign fetches the roots and the CRL itself when it has none.
       const window = signedIn(elsewhere, 'operator', pkiDemo.keys.operator.person.iin);
-      await elsewhere.dispatch('signing.trustStatus', undefined, window);
       expect(errorCode(await elsewhere.dispatch('signing.sign', { keyFile: keyFile('operator'), password: PASSWORD, payload: request }, window))).toBe('CERT_UNTRUSTED');
     } finally {
       elsewhere.close();
@@ -152,6 +155,27 @@ describe('signing.sign', () => {
       offline.close();
       rmSync(offline.context.dataDir, { recursive: true, force: true });
     }
+  });
+
+  it('makes a signature the gateway accepts as verified, with the operator named in the payload', async () => {
+    const payload = { ...request, operator: { userId: 'u-operator', iin: pkiDemo.keys.operator.person.iin, fullName: 'СӘРСЕНОВА АЙГҮЛ' } };
+    const envelope = await core.dispatch('signing.sign', { keyFile: keyFile('operator'), password: PASSWORD, payload }, operator);
+    expect(envelope.ok).toBe(true);
+    const signed = (envelope as { value: SignedPayload }).value;
+    const message = {
+      id: randomUUID(),
+      kind: 'request',
+      from: 'con-kokpekty',
+      to: 'edu-kokpekty',
+      service: 'preschool-queue',
+      createdAt: new Date().toISOString(),
+      attachments: [],
+      payload,
+      signature: { format: 'cms', value: signed.cms },
+    };
+    const response = await gateway.call('/messages', postJson(message));
+    expect(response.status).toBe(201);
+    expect(receiptSchema.parse(await response.json()).signature).toBe('verified');
   });
 
   it('refuses a payload that is not JSON', async () => {

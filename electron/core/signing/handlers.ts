@@ -28,12 +28,14 @@ async function tryRefresh(ctx: CoreContext): Promise<boolean> {
 
 export const signingHandlers: Handlers<Contract>['signing'] = {
   inspectKey: ({ keyFile, password }) => certificateCard(openKey(keyFileBytes(keyFile), password).certificate),
-  sign: ({ keyFile, password, payload }, ctx, { caller }) => {
+  sign: async ({ keyFile, password, payload }, ctx, { caller }) => {
     const db = requireDb(ctx);
     // The signer is whoever is signed in: the IIN comes from the account, never from the page.
     const user = findById(db, caller!.userId);
     if (!user) throw new ArmError('UNAUTHORIZED', 'The signed-in account no longer exists.');
-    const trust = readTrust(db);
+    let trust = readTrust(db);
+    // A workstation that has not fetched the CRL yet asks the gateway once before refusing.
+    if (trust.crls.length === 0 && (await tryRefresh(ctx))) trust = readTrust(db);
     if (trust.crls.length === 0) throw new ArmError('CRL_UNAVAILABLE', 'No revocation list from the gateway yet: connect to the gateway once.');
     const signed = signPayload({ keyFile: keyFileBytes(keyFile), password, payload, expectedIin: user.iin, now: ctx.now() });
     // The gateway runs the same check; refusing here keeps a revoked or untrusted key out of the outbox.
