@@ -6,6 +6,7 @@ import { lookupHandlers } from './gateway/handlers';
 import { outboxHandlers } from './outbox/handlers';
 import { catalogHandlers } from './catalog/handlers';
 import type { Handlers } from './handler';
+import { journalHandlers } from './journal/handlers';
 import { signingHandlers } from './signing/handlers';
 import { systemHandlers, type SystemState } from './system/handlers';
 
@@ -20,5 +21,6 @@ export function createHandlers(state: SystemState): Handlers<Contract> {
     lookup: lookupHandlers,
     outbox: outboxHandlers,
     signing: signingHandlers,
+    journal: journalHandlers,
   };
 }

@@ -22,6 +22,7 @@ import {
 import { isoDateSchema, personSchema, powerOfAttorneySchema } from '../gateway/api';
 import { certificateCardSchema } from '../signing/card';
 import { errorCodeSchema } from './errors';
+import { journalExportInputSchema, journalExportSchema, journalOperatorSchema, journalPageSchema, journalQuerySchema } from './journal';
 import { roles } from './roles';
 
 // The one registry of channels. Adding a capability: a block here, a handler set in
@@ -133,6 +134,12 @@ export const contract = {
       output: signedPayloadSchema,
       access: roles,
     }),
+  },
+  /** Журнал заявлений: a search that names an IIN is in the audit log with that IIN. */
+  journal: {
+    search: channel({ input: journalQuerySchema, output: journalPageSchema, access: [...counter, 'supervisor'] }),
+    export: channel({ input: journalExportInputSchema, output: journalExportSchema, access: [...counter, 'supervisor'] }),
+    operators: channel({ input: z.undefined(), output: z.array(journalOperatorSchema), access: [...counter, 'supervisor'] }),
   },
 };
 

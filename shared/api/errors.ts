@@ -49,6 +49,9 @@ export const errorCodeSchema = z.enum([
   'CERT_KEY_USAGE',
   'SIGNATURE_INVALID',
   'CRL_UNAVAILABLE',
+  // Journal: a name query with no letters or digits left to search by; an export too large for one file.
+  'JOURNAL_QUERY_EMPTY',
+  'JOURNAL_EXPORT_TOO_LARGE',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
