@@ -10,6 +10,7 @@ import { LockScreen, useIdleLock } from '../features/login/LockScreen';
 import { LoginScreen } from '../features/login/LoginScreen';
 import { SetupScreen } from '../features/login/SetupScreen';
 import { useAuth } from '../features/login/store';
+import { JournalScreen } from '../features/journal/JournalScreen';
 import { KeyScreen } from '../features/signing/KeyScreen';
 import { StartupFailure } from '../features/system/StartupFailure';
 import { StatusScreen } from '../features/system/StatusScreen';
@@ -47,6 +48,7 @@ function makeRouter() {
         { path: '/accounts', element: <Only role="supervisor"><AccountsScreen /></Only> },
         { path: '/audit', element: <Only role="supervisor"><AuditScreen /></Only> },
         { path: '/signing', element: <KeyScreen /> },
+        { path: '/journal', element: <JournalScreen /> },
         { path: '*', element: <NotFound /> },
       ],
     },

@@ -78,6 +78,7 @@ export function Sections() {
         <NavLink to="/">{t('nav.status')}</NavLink>
         <NavLink to="/signing">{t('nav.signing')}</NavLink>
         <NavLink to="/catalog">{t('nav.catalog')}</NavLink>
+        {role && role !== 'clerk' && role !== 'head' ? <NavLink to="/journal">{t('nav.journal')}</NavLink> : null}
         {role === 'supervisor' ? (
           <>
             <NavLink to="/accounts">{t('nav.accounts')}</NavLink>

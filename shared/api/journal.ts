@@ -60,3 +60,4 @@ export const journalExportSchema = z.object({ fileName: z.string(), mime: z.stri
 export type JournalExport = z.infer<typeof journalExportSchema>;
 
 export const journalOperatorSchema = z.object({ id: z.string(), fullName: z.string() });
+export type JournalOperator = z.infer<typeof journalOperatorSchema>;
