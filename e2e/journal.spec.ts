@@ -21,7 +21,8 @@ function seed(host: RunningHost): void {
   ];
   db.transaction(() => {
     rows.forEach(([number, state, iin, name, due], index) => {
-      const at = new Date(Date.parse('2026-03-01T05:00:00Z') + index * 60_000).toISOString();
+      // The last one today, for the dashboard's "accepted today".
+      const at = index === rows.length - 1 ? new Date().toISOString() : new Date(Date.parse('2026-03-01T05:00:00Z') + index * 60_000).toISOString();
       insert.run(`e2e-${index}`, number, state, iin, id, at, at, name, due);
     });
   })();
@@ -85,5 +86,18 @@ test('the journal finds a request by IIN and by a Kazakh surname in any case, an
     expect(sheet.getRow(1).getCell(5).value).toBe(kk['journal.columns.applicantIin']);
     const iins = [2, 3, 4].map((row) => sheet.getRow(row).getCell(5).value);
     expect(iins).toContain('050412400018');
+  });
+
+  await step(page, info, 'the dashboard counts the same overdue request the journal finds', async () => {
+    await page.getByRole('button', { name: 'Рус' }).click();
+    await page.getByLabel(ru['journal.overdue']!).check();
+    await page.getByRole('button', { name: ru['journal.search']! }).click();
+    await expect(rows).toHaveCount(1);
+    await page.getByRole('link', { name: ru['nav.dashboard']! }).click();
+    await expect(page.getByRole('heading', { name: ru['dashboard.title']! })).toBeVisible();
+    await expect(page.getByTestId('dashboard-queue')).toContainText('0');
+    await expect(page.getByTestId('dashboard-providers').locator('tbody tr')).toHaveCount(1);
+    await expect(page.getByTestId('dashboard-providers').locator('tbody tr').first()).toHaveText(/edu-kokpekty\s*0\s*1/);
+    await expect(page.getByTestId('dashboard-operators').locator('tbody tr')).toHaveText([/Ахметова Динара Серікқызы\s*1/]);
   });
 });

@@ -4,6 +4,7 @@ import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
 import { lookupHandlers } from './gateway/handlers';
 import { outboxHandlers } from './outbox/handlers';
+import { reportsHandlers } from './reports/handlers';
 import { catalogHandlers } from './catalog/handlers';
 import type { Handlers } from './handler';
 import { journalHandlers } from './journal/handlers';
@@ -22,5 +23,6 @@ export function createHandlers(state: SystemState): Handlers<Contract> {
     outbox: outboxHandlers,
     signing: signingHandlers,
     journal: journalHandlers,
+    reports: reportsHandlers,
   };
 }

@@ -10,6 +10,7 @@ import { LockScreen, useIdleLock } from '../features/login/LockScreen';
 import { LoginScreen } from '../features/login/LoginScreen';
 import { SetupScreen } from '../features/login/SetupScreen';
 import { useAuth } from '../features/login/store';
+import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { JournalScreen } from '../features/journal/JournalScreen';
 import { KeyScreen } from '../features/signing/KeyScreen';
 import { StartupFailure } from '../features/system/StartupFailure';
@@ -49,6 +50,7 @@ function makeRouter() {
         { path: '/audit', element: <Only role="supervisor"><AuditScreen /></Only> },
         { path: '/signing', element: <KeyScreen /> },
         { path: '/journal', element: <JournalScreen /> },
+        { path: '/dashboard', element: <Only role="supervisor"><DashboardScreen /></Only> },
         { path: '*', element: <NotFound /> },
       ],
     },

@@ -81,6 +81,7 @@ export function Sections() {
         {role && role !== 'clerk' && role !== 'head' ? <NavLink to="/journal">{t('nav.journal')}</NavLink> : null}
         {role === 'supervisor' ? (
           <>
+            <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>
             <NavLink to="/accounts">{t('nav.accounts')}</NavLink>
             <NavLink to="/audit">{t('nav.audit')}</NavLink>
           </>

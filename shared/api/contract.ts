@@ -22,7 +22,7 @@ import {
 import { isoDateSchema, personSchema, powerOfAttorneySchema } from '../gateway/api';
 import { certificateCardSchema } from '../signing/card';
 import { errorCodeSchema } from './errors';
-import { journalExportInputSchema, journalExportSchema, journalOperatorSchema, journalPageSchema, journalQuerySchema } from './journal';
+import { dashboardSchema, journalExportInputSchema, journalExportSchema, journalOperatorSchema, journalPageSchema, journalQuerySchema } from './journal';
 import { roles } from './roles';
 
 // The one registry of channels. Adding a capability: a block here, a handler set in
@@ -140,6 +140,10 @@ export const contract = {
     search: channel({ input: journalQuerySchema, output: journalPageSchema, access: [...counter, 'supervisor'] }),
     export: channel({ input: journalExportInputSchema, output: journalExportSchema, access: [...counter, 'supervisor'] }),
     operators: channel({ input: z.undefined(), output: z.array(journalOperatorSchema), access: [...counter, 'supervisor'] }),
+  },
+  /** Отчёты: the supervisor's live dashboard, polled by the screen. */
+  reports: {
+    dashboard: channel({ input: z.undefined(), output: dashboardSchema, access: ['supervisor'] }),
   },
 };
 

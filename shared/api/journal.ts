@@ -61,3 +61,17 @@ export type JournalExport = z.infer<typeof journalExportSchema>;
 
 export const journalOperatorSchema = z.object({ id: z.string(), fullName: z.string() });
 export type JournalOperator = z.infer<typeof journalOperatorSchema>;
+
+/** What the supervisor watches all day (renderer/features/dashboard), counted in the centre's local day. */
+export const dashboardSchema = z.object({
+  at: z.string(),
+  /** Requests still waiting at the counter's side: drafts, signed, queued, and results awaiting issue. */
+  queue: z.number().int().nonnegative(),
+  /** Outbox messages not yet receipted by the gateway, and when the oldest was made. */
+  unsynced: z.number().int().nonnegative(),
+  oldestUnsyncedAt: z.string().nullable(),
+  byState: z.array(z.object({ state: requestStateSchema, count: z.number().int().nonnegative() })),
+  byProvider: z.array(z.object({ provider: z.string(), dueToday: z.number().int().nonnegative(), overdue: z.number().int().nonnegative() })),
+  operatorsToday: z.array(z.object({ operatorId: z.string(), fullName: z.string().nullable(), count: z.number().int().nonnegative() })),
+});
+export type Dashboard = z.infer<typeof dashboardSchema>;

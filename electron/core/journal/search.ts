@@ -19,7 +19,7 @@ export function localDateTime(at: Date): string {
 }
 
 /** The UTC instant a local day starts, to compare with created_at (UTC ISO). */
-function dayStartUtc(day: string, plusDays = 0): string {
+export function localDayStartUtc(day: string, plusDays = 0): string {
   const offsetMs = localOffsetMs(new Date(`${day}T12:00:00Z`));
   const start = Date.parse(`${day}T00:00:00Z`) + plusDays * 86_400_000 - offsetMs;
   return new Date(start).toISOString();
@@ -57,8 +57,8 @@ function filterSql(filter: JournalFilter, now: Date): Sql {
   if (filter.serviceId) add('r.service_id = ?', filter.serviceId);
   if (filter.state) add('r.state = ?', filter.state);
   if (filter.operatorId) add('r.created_by = ?', filter.operatorId);
-  if (filter.from) add('r.created_at >= ?', dayStartUtc(filter.from));
-  if (filter.to) add('r.created_at < ?', dayStartUtc(filter.to, 1));
+  if (filter.from) add('r.created_at >= ?', localDayStartUtc(filter.from));
+  if (filter.to) add('r.created_at < ?', localDayStartUtc(filter.to, 1));
   if (filter.overdue) add(`${OPEN} AND r.due_by IS NOT NULL AND ${DUE_MOMENT} < ?`, localDateTime(now));
   if (filter.name !== undefined && filter.name !== '') {
     add('r.rowid IN (SELECT rowid FROM requests_name WHERE requests_name MATCH ?)', nameTerms(filter.name));
