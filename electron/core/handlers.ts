@@ -9,6 +9,7 @@ import { catalogHandlers } from './catalog/handlers';
 import type { Handlers } from './handler';
 import { journalHandlers } from './journal/handlers';
 import { signingHandlers } from './signing/handlers';
+import { transferHandlers } from './transfer/handlers';
 import { systemHandlers, type SystemState } from './system/handlers';
 
 /** The one handler registry both hosts serve; each capability contributes its block. */
@@ -24,5 +25,6 @@ export function createHandlers(state: SystemState): Handlers<Contract> {
     signing: signingHandlers,
     journal: journalHandlers,
     reports: reportsHandlers,
+    transfer: transferHandlers,
   };
 }

@@ -22,6 +22,7 @@ import {
 import { isoDateSchema, personSchema, powerOfAttorneySchema } from '../gateway/api';
 import { certificateCardSchema } from '../signing/card';
 import { errorCodeSchema } from './errors';
+import { transferExportInputSchema, transferFileSchema, transferImportInputSchema, transferImportResultSchema } from './transfer';
 import { dashboardSchema, journalExportInputSchema, journalExportSchema, journalOperatorSchema, journalPageSchema, journalQuerySchema } from './journal';
 import { roles } from './roles';
 
@@ -144,6 +145,11 @@ export const contract = {
   /** Отчёты: the supervisor's live dashboard, polled by the screen. */
   reports: {
     dashboard: channel({ input: z.undefined(), output: dashboardSchema, access: ['supervisor'] }),
+  },
+  /** A mobile centre's pending outbox on a USB stick to a connected АРМ of the same centre. */
+  transfer: {
+    export: channel({ input: transferExportInputSchema, output: transferFileSchema, access: [...counter, 'supervisor'] }),
+    import: channel({ input: transferImportInputSchema, output: transferImportResultSchema, access: [...counter, 'supervisor'] }),
   },
 };
 

@@ -7,3 +7,4 @@ export * from './bridge';
 export * from './auth';
 export * from './requests';
 export * from './journal';
+export * from './transfer';
