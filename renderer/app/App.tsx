@@ -13,6 +13,7 @@ import { useAuth } from '../features/login/store';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { JournalScreen } from '../features/journal/JournalScreen';
 import { KeyScreen } from '../features/signing/KeyScreen';
+import { TransferScreen } from '../features/transfer/TransferScreen';
 import { StartupFailure } from '../features/system/StartupFailure';
 import { StatusScreen } from '../features/system/StatusScreen';
 import { useSystem } from '../features/system/store';
@@ -50,6 +51,7 @@ function makeRouter() {
         { path: '/audit', element: <Only role="supervisor"><AuditScreen /></Only> },
         { path: '/signing', element: <KeyScreen /> },
         { path: '/journal', element: <JournalScreen /> },
+        { path: '/transfer', element: <TransferScreen /> },
         { path: '/dashboard', element: <Only role="supervisor"><DashboardScreen /></Only> },
         { path: '*', element: <NotFound /> },
       ],

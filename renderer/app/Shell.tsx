@@ -78,7 +78,12 @@ export function Sections() {
         <NavLink to="/">{t('nav.status')}</NavLink>
         <NavLink to="/signing">{t('nav.signing')}</NavLink>
         <NavLink to="/catalog">{t('nav.catalog')}</NavLink>
-        {role && role !== 'clerk' && role !== 'head' ? <NavLink to="/journal">{t('nav.journal')}</NavLink> : null}
+        {role && role !== 'clerk' && role !== 'head' ? (
+          <>
+            <NavLink to="/journal">{t('nav.journal')}</NavLink>
+            <NavLink to="/transfer">{t('nav.transfer')}</NavLink>
+          </>
+        ) : null}
         {role === 'supervisor' ? (
           <>
             <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>
