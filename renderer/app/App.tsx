@@ -11,6 +11,7 @@ import { LoginScreen } from '../features/login/LoginScreen';
 import { SetupScreen } from '../features/login/SetupScreen';
 import { useAuth } from '../features/login/store';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
+import { ReportScreen } from '../features/dashboard/ReportScreen';
 import { JournalScreen } from '../features/journal/JournalScreen';
 import { KeyScreen } from '../features/signing/KeyScreen';
 import { TransferScreen } from '../features/transfer/TransferScreen';
@@ -52,6 +53,7 @@ function makeRouter() {
         { path: '/signing', element: <KeyScreen /> },
         { path: '/journal', element: <JournalScreen /> },
         { path: '/transfer', element: <TransferScreen /> },
+        { path: '/reports', element: <Only role="supervisor"><ReportScreen /></Only> },
         { path: '/dashboard', element: <Only role="supervisor"><DashboardScreen /></Only> },
         { path: '*', element: <NotFound /> },
       ],

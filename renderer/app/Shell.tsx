@@ -87,6 +87,7 @@ export function Sections() {
         {role === 'supervisor' ? (
           <>
             <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>
+            <NavLink to="/reports">{t('nav.reports')}</NavLink>
             <NavLink to="/accounts">{t('nav.accounts')}</NavLink>
             <NavLink to="/audit">{t('nav.audit')}</NavLink>
           </>

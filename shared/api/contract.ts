@@ -23,7 +23,7 @@ import { isoDateSchema, personSchema, powerOfAttorneySchema } from '../gateway/a
 import { certificateCardSchema } from '../signing/card';
 import { errorCodeSchema } from './errors';
 import { transferExportInputSchema, transferFileSchema, transferImportInputSchema, transferImportResultSchema } from './transfer';
-import { dashboardSchema, journalExportInputSchema, journalExportSchema, journalOperatorSchema, journalPageSchema, journalQuerySchema } from './journal';
+import { dashboardSchema, periodFileInputSchema, periodInputSchema, periodReportSchema, journalExportInputSchema, journalExportSchema, journalOperatorSchema, journalPageSchema, journalQuerySchema } from './journal';
 import { roles } from './roles';
 
 // The one registry of channels. Adding a capability: a block here, a handler set in
@@ -145,6 +145,8 @@ export const contract = {
   /** Отчёты: the supervisor's live dashboard, polled by the screen. */
   reports: {
     dashboard: channel({ input: z.undefined(), output: dashboardSchema, access: ['supervisor'] }),
+    period: channel({ input: periodInputSchema, output: periodReportSchema, access: ['supervisor'] }),
+    periodFile: channel({ input: periodFileInputSchema, output: journalExportSchema, access: ['supervisor'] }),
   },
   /** A mobile centre's pending outbox on a USB stick to a connected АРМ of the same centre. */
   transfer: {

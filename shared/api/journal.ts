@@ -75,3 +75,20 @@ export const dashboardSchema = z.object({
   operatorsToday: z.array(z.object({ operatorId: z.string(), fullName: z.string().nullable(), count: z.number().int().nonnegative() })),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
+
+/** Отчёт за период по услугам: requests accepted in [from, to] (local days), as they stand now. */
+export const periodInputSchema = z.object({ from: z.iso.date(), to: z.iso.date() });
+export const periodRowSchema = z.object({
+  serviceId: z.string(),
+  accepted: z.number().int().nonnegative(),
+  refusedAtIntake: z.number().int().nonnegative(),
+  issued: z.number().int().nonnegative(),
+  refused: z.number().int().nonnegative(),
+  overdue: z.number().int().nonnegative(),
+  /** Calendar days from acceptance to the result reaching the centre; null when none has yet. */
+  averageDays: z.number().nonnegative().nullable(),
+});
+export type PeriodRow = z.infer<typeof periodRowSchema>;
+export const periodReportSchema = z.object({ from: z.string(), to: z.string(), rows: z.array(periodRowSchema) });
+export type PeriodReport = z.infer<typeof periodReportSchema>;
+export const periodFileInputSchema = periodInputSchema.extend({ format: z.enum(['csv', 'pdf']), language: z.enum(languages) });

@@ -2,7 +2,11 @@ import type { Contract } from '../../../shared/api';
 import { requireDb } from '../context';
 import type { Handlers } from '../handler';
 import { dashboard } from './dashboard';
+import { periodFile } from './files';
+import { periodReport } from './period';
 
 export const reportsHandlers: Handlers<Contract>['reports'] = {
   dashboard: (_input, ctx) => dashboard(requireDb(ctx), ctx.now()),
+  period: ({ from, to }, ctx) => periodReport(requireDb(ctx), from, to, ctx.now()),
+  periodFile: ({ from, to, format, language }, ctx) => periodFile(periodReport(requireDb(ctx), from, to, ctx.now()), format, language, ctx.now()),
 };
