@@ -23,7 +23,7 @@ import { isoDateSchema, personSchema, powerOfAttorneySchema } from '../gateway/a
 import { certificateCardSchema } from '../signing/card';
 import { errorCodeSchema } from './errors';
 import { transferExportInputSchema, transferFileSchema, transferImportInputSchema, transferImportResultSchema } from './transfer';
-import { dashboardSchema, periodFileInputSchema, periodInputSchema, periodReportSchema, journalExportInputSchema, journalExportSchema, journalOperatorSchema, journalPageSchema, journalQuerySchema } from './journal';
+import { dashboardSchema, questionnaireInputSchema, periodFileInputSchema, periodInputSchema, periodReportSchema, journalExportInputSchema, journalExportSchema, journalOperatorSchema, journalPageSchema, journalQuerySchema } from './journal';
 import { roles } from './roles';
 
 // The one registry of channels. Adding a capability: a block here, a handler set in
@@ -147,6 +147,8 @@ export const contract = {
     dashboard: channel({ input: z.undefined(), output: dashboardSchema, access: ['supervisor'] }),
     period: channel({ input: periodInputSchema, output: periodReportSchema, access: ['supervisor'] }),
     periodFile: channel({ input: periodFileInputSchema, output: journalExportSchema, access: ['supervisor'] }),
+    /** The applicant's анкета after issuance, typed on the operator's screen. */
+    answer: channel({ input: questionnaireInputSchema, output: z.null(), access: counter }),
   },
   /** A mobile centre's pending outbox on a USB stick to a connected АРМ of the same centre. */
   transfer: {

@@ -58,6 +58,9 @@ export const errorCodeSchema = z.enum([
   'TRANSFER_TAMPERED',
   'TRANSFER_TOO_LARGE',
   'TRANSFER_NOTHING',
+  // Анкета: only for an issued request, once.
+  'QUESTIONNAIRE_NOT_ISSUED',
+  'QUESTIONNAIRE_DONE',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

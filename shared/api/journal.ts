@@ -42,6 +42,8 @@ export const journalRowSchema = z.object({
   createdAt: z.string(),
   dueBy: z.string().nullable(),
   overdue: z.boolean(),
+  /** Issued and the applicant has not been asked the анкета yet. */
+  questionnaireDue: z.boolean(),
 });
 export type JournalRow = z.infer<typeof journalRowSchema>;
 
@@ -89,6 +91,21 @@ export const periodRowSchema = z.object({
   averageDays: z.number().nonnegative().nullable(),
 });
 export type PeriodRow = z.infer<typeof periodRowSchema>;
-export const periodReportSchema = z.object({ from: z.string(), to: z.string(), rows: z.array(periodRowSchema) });
+export const periodReportSchema = z.object({ from: z.string(), to: z.string(), rows: z.array(periodRowSchema), questionnaire: z.array(z.lazy(() => questionnaireSharesSchema)) });
 export type PeriodReport = z.infer<typeof periodReportSchema>;
 export const periodFileInputSchema = periodInputSchema.extend({ format: z.enum(['csv', 'pdf']), language: z.enum(languages) });
+
+/**
+ * The regulation's two questions (seed 003 App.4, seed 004 App.4/5), each answered
+ * 1) не удовлетворен / қанағаттанбаймын, 2) частично / ішінара, 3) удовлетворен / қанағаттанамын.
+ */
+const answerSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+export const questionnaireInputSchema = z.object({ requestId: z.string().min(1).max(64), quality: answerSchema, information: answerSchema });
+export const questionnaireSharesSchema = z.object({
+  serviceId: z.string(),
+  answers: z.number().int().nonnegative(),
+  /** Counts of answers 1, 2, 3 to question 1 (process and result) and question 2 (information). */
+  quality: z.tuple([z.number().int(), z.number().int(), z.number().int()]),
+  information: z.tuple([z.number().int(), z.number().int(), z.number().int()]),
+});
+export type QuestionnaireShares = z.infer<typeof questionnaireSharesSchema>;

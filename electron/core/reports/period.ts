@@ -1,6 +1,7 @@
 import { ArmError, type PeriodReport } from '../../../shared/api';
 import type { Db } from '../db/database';
 import { localDateTime, localDayStartUtc } from '../journal/search';
+import { questionnaireShares } from './questionnaire';
 
 const DUE_MOMENT = "CASE WHEN length(r.due_by) = 10 THEN r.due_by || 'T24:00' ELSE r.due_by END";
 const OPEN_STATES = "('draft', 'signed', 'queued', 'sent', 'registered', 'inWork', 'decided', 'resultSigned')";
@@ -32,5 +33,5 @@ export function periodReport(db: Db, from: string, to: string, now: Date): Perio
        GROUP BY r.service_id ORDER BY r.service_id`,
     )
     .all(localDateTime(now), localDayStartUtc(from), localDayStartUtc(to, 1)) as Array<PeriodReport['rows'][number]>;
-  return { from, to, rows: rows.map((row) => ({ ...row, averageDays: row.averageDays === null ? null : Math.round(row.averageDays * 10) / 10 })) };
+  return { from, to, questionnaire: questionnaireShares(db, from, to), rows: rows.map((row) => ({ ...row, averageDays: row.averageDays === null ? null : Math.round(row.averageDays * 10) / 10 })) };
 }

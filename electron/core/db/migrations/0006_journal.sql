@@ -39,3 +39,15 @@ CREATE INDEX requests_iin_created ON requests (applicant_iin, created_at);
 -- Overdue: only requests still waiting for their result can be late.
 CREATE INDEX requests_open_created ON requests (created_at, due_by)
   WHERE state NOT IN ('resultAtCentre', 'issued', 'refusedAtIntake', 'withdrawn');
+
+-- Анкета / сауалнама (quality and accessibility), asked once after issuance. The answers carry the
+-- service and the day only, never the request or the person; the request keeps only that it was asked.
+CREATE TABLE questionnaire_answers (
+  id          INTEGER PRIMARY KEY,
+  service_id  TEXT NOT NULL,
+  answered_on TEXT NOT NULL,
+  quality     INTEGER NOT NULL CHECK (quality BETWEEN 1 AND 3),
+  information INTEGER NOT NULL CHECK (information BETWEEN 1 AND 3)
+) STRICT;
+CREATE INDEX questionnaire_answers_day ON questionnaire_answers (answered_on, service_id);
+ALTER TABLE requests ADD COLUMN questionnaire_at TEXT;
