@@ -30,6 +30,7 @@ export function ReportScreen() {
     event.preventDefault();
     void load(from, to);
   };
+  const percent = new Intl.NumberFormat(language === 'kk' ? 'kk-KZ' : 'ru-RU', { style: 'percent', maximumFractionDigits: 0 });
   const serviceName = new Map(services.map((service) => [service.id, service.name[language]]));
   return (
     <main className="screen wide">
@@ -70,6 +71,31 @@ export function ReportScreen() {
             ))}
           </tbody>
         </table>
+      ) : null}
+      {report && report.questionnaire.length > 0 ? (
+        <>
+          <h2>{t('questionnaire.shares')}</h2>
+          <table className="table" data-testid="questionnaire-shares">
+            <thead>
+              <tr>
+                <th>{t('reports.service')}</th>
+                <th>{t('questionnaire.answers')}</th>
+                {(['q1', 'q2'] as const).flatMap((question) => [1, 2, 3].map((answer) => <th key={`${question}${answer}`} title={t(`questionnaire.${question}`)}>{`${question === 'q1' ? 1 : 2}. ${answer}) ${t(`questionnaire.a${answer}`)}`}</th>))}
+              </tr>
+            </thead>
+            <tbody>
+              {report.questionnaire.map((row) => (
+                <tr key={row.serviceId}>
+                  <td>{serviceName.get(row.serviceId) ?? row.serviceId}</td>
+                  <td>{row.answers}</td>
+                  {[...row.quality, ...row.information].map((count, index) => (
+                    <td key={index}>{percent.format(count / row.answers)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       ) : null}
     </main>
   );

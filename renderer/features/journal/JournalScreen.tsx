@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { requestStateSchema } from '../../../shared/api';
 import type { Language } from '../../../shared/i18n';
 import { ErrorText } from '../../ui/ErrorText';
+import { useAuth } from '../login/store';
 import { Field } from '../../ui/Field';
+import { QuestionnaireForm } from './QuestionnaireForm';
 import { emptyForm, toFilter, useJournal, type JournalForm } from './store';
 
 function Choice({ label, value, onChange, options }: { label: string; value: string; onChange(value: string): void; options: Array<{ value: string; label: string }> }) {
@@ -29,6 +31,10 @@ export function JournalScreen() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const [form, setForm] = useState<JournalForm>(emptyForm);
+  const [asking, setAsking] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const role = useAuth((state) => state.status?.user?.role);
+  const counter = role === 'operator' || role === 'mobileOperator';
   const { rows, next, services, operators, searched, busy, error, loadChoices, search, more, exportFile } = useJournal();
   const set = <K extends keyof JournalForm>(name: K) => (value: JournalForm[K]) => setForm((current) => ({ ...current, [name]: value }));
 
@@ -84,6 +90,21 @@ export function JournalScreen() {
         </button>
       </form>
       {error ? <ErrorText error={error} /> : null}
+      {saved ? (
+        <p role="status" className="notice">
+          {t('questionnaire.saved')}
+        </p>
+      ) : null}
+      {asking ? (
+        <QuestionnaireForm
+          requestId={asking}
+          onDone={() => {
+            setAsking(null);
+            setSaved(true);
+            void search(useJournal.getState().applied);
+          }}
+        />
+      ) : null}
       {searched && rows.length === 0 && !error ? <p role="status">{t('journal.empty')}</p> : null}
       {rows.length > 0 ? (
         <p role="status" data-testid="journal-count">
@@ -101,6 +122,7 @@ export function JournalScreen() {
             <th>{t('journal.columns.applicantName')}</th>
             <th>{t('journal.columns.operator')}</th>
             <th>{t('journal.columns.dueBy')}</th>
+            <th />
           </tr>
         </thead>
         <tbody>
@@ -116,6 +138,19 @@ export function JournalScreen() {
               <td>
                 {row.dueBy?.replace('T', ' ') ?? ''}
                 {row.overdue ? <strong className="error"> · {t('journal.overdueMark')}</strong> : null}
+              </td>
+              <td>
+                {counter && row.questionnaireDue ? (
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setSaved(false);
+                      setAsking(row.id);
+                    }}
+                  >
+                    {t('questionnaire.open')}
+                  </button>
+                ) : null}
               </td>
             </tr>
           ))}
