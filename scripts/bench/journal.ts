@@ -91,6 +91,23 @@ export async function journalBench(): Promise<void> {
     report('journal.search_iin_p95_ms', percentile(iin, 0.95), 'ms');
     report('journal.search_name_p95_ms', percentile(name, 0.95), 'ms');
     report('journal.page_p95_ms', percentile(page, 0.95), 'ms');
+    // The supervisor's screens on the same million: the dashboard polls, the report is asked for a month.
+    const supervisor = signedIn(core, 'supervisor', '880315400010', 'bench-supervisor');
+    const timed = async (channel: 'reports.dashboard' | 'reports.period', input: unknown) => {
+      const started = performance.now();
+      const envelope = await core.dispatch(channel, input, supervisor);
+      if (!envelope.ok) throw new Error(`${channel} failed: ${envelope.error.code}`);
+      return performance.now() - started;
+    };
+    const boards: number[] = [];
+    const months: number[] = [];
+    const month = new Date(now.getTime() - 40 * DAY_MS).toISOString().slice(0, 10);
+    for (let run = 0; run < 5; run++) {
+      boards.push(await timed('reports.dashboard', undefined));
+      months.push(await timed('reports.period', { from: month, to: new Date(now.getTime() - 10 * DAY_MS).toISOString().slice(0, 10) }));
+    }
+    report('reports.dashboard_ms', median(boards), 'ms');
+    report('reports.period_month_ms', median(months), 'ms');
     report('core.rss_mb', process.memoryUsage().rss / 1024 / 1024, 'MB');
   } finally {
     core.close();
