@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { startCore } from '../electron/core/app';
 import { openDatabase } from '../electron/core/db/database';
+import { journalBench } from './bench/journal';
 import { median, quiet, report } from './bench/report';
 import { demoIins } from '../gateway/seed/demo';
 import { kzCalendar, type Term } from '../shared/calendar/calendar';
@@ -237,6 +238,7 @@ async function main(): Promise<void> {
   report('signing.sign_ms', signed.sign, 'ms');
   report('signing.verify_ms', signed.verify, 'ms');
   await trustBench();
+  await journalBench();
 }
 
 void main();

@@ -22,7 +22,8 @@ await build({
   target: 'node20',
   format: 'cjs',
   sourcemap: 'linked',
-  external: ['better-sqlite3', 'electron'],
+  // pdfkit reads its font metrics and ICC profile from its own folder at run time.
+  external: ['better-sqlite3', 'electron', 'pdfkit'],
   loader: { '.sql': 'text' },
   logLevel: 'warning',
 });

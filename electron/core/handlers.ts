@@ -4,9 +4,12 @@ import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
 import { lookupHandlers } from './gateway/handlers';
 import { outboxHandlers } from './outbox/handlers';
+import { reportsHandlers } from './reports/handlers';
 import { catalogHandlers } from './catalog/handlers';
 import type { Handlers } from './handler';
+import { journalHandlers } from './journal/handlers';
 import { signingHandlers } from './signing/handlers';
+import { transferHandlers } from './transfer/handlers';
 import { systemHandlers, type SystemState } from './system/handlers';
 
 /** The one handler registry both hosts serve; each capability contributes its block. */
@@ -20,5 +23,8 @@ export function createHandlers(state: SystemState): Handlers<Contract> {
     lookup: lookupHandlers,
     outbox: outboxHandlers,
     signing: signingHandlers,
+    journal: journalHandlers,
+    reports: reportsHandlers,
+    transfer: transferHandlers,
   };
 }

@@ -10,7 +10,11 @@ import { LockScreen, useIdleLock } from '../features/login/LockScreen';
 import { LoginScreen } from '../features/login/LoginScreen';
 import { SetupScreen } from '../features/login/SetupScreen';
 import { useAuth } from '../features/login/store';
+import { DashboardScreen } from '../features/dashboard/DashboardScreen';
+import { ReportScreen } from '../features/dashboard/ReportScreen';
+import { JournalScreen } from '../features/journal/JournalScreen';
 import { KeyScreen } from '../features/signing/KeyScreen';
+import { TransferScreen } from '../features/transfer/TransferScreen';
 import { StartupFailure } from '../features/system/StartupFailure';
 import { StatusScreen } from '../features/system/StatusScreen';
 import { useSystem } from '../features/system/store';
@@ -47,6 +51,10 @@ function makeRouter() {
         { path: '/accounts', element: <Only role="supervisor"><AccountsScreen /></Only> },
         { path: '/audit', element: <Only role="supervisor"><AuditScreen /></Only> },
         { path: '/signing', element: <KeyScreen /> },
+        { path: '/journal', element: <JournalScreen /> },
+        { path: '/transfer', element: <TransferScreen /> },
+        { path: '/reports', element: <Only role="supervisor"><ReportScreen /></Only> },
+        { path: '/dashboard', element: <Only role="supervisor"><DashboardScreen /></Only> },
         { path: '*', element: <NotFound /> },
       ],
     },

@@ -78,8 +78,16 @@ export function Sections() {
         <NavLink to="/">{t('nav.status')}</NavLink>
         <NavLink to="/signing">{t('nav.signing')}</NavLink>
         <NavLink to="/catalog">{t('nav.catalog')}</NavLink>
+        {role && role !== 'clerk' && role !== 'head' ? (
+          <>
+            <NavLink to="/journal">{t('nav.journal')}</NavLink>
+            <NavLink to="/transfer">{t('nav.transfer')}</NavLink>
+          </>
+        ) : null}
         {role === 'supervisor' ? (
           <>
+            <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>
+            <NavLink to="/reports">{t('nav.reports')}</NavLink>
             <NavLink to="/accounts">{t('nav.accounts')}</NavLink>
             <NavLink to="/audit">{t('nav.audit')}</NavLink>
           </>

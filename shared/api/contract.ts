@@ -22,6 +22,8 @@ import {
 import { isoDateSchema, personSchema, powerOfAttorneySchema } from '../gateway/api';
 import { certificateCardSchema } from '../signing/card';
 import { errorCodeSchema } from './errors';
+import { transferExportInputSchema, transferFileSchema, transferImportInputSchema, transferImportResultSchema } from './transfer';
+import { dashboardSchema, questionnaireInputSchema, periodFileInputSchema, periodInputSchema, periodReportSchema, journalExportInputSchema, journalExportSchema, journalOperatorSchema, journalPageSchema, journalQuerySchema } from './journal';
 import { roles } from './roles';
 
 // The one registry of channels. Adding a capability: a block here, a handler set in
@@ -169,6 +171,25 @@ export const contract = {
     }),
     /** Refreshes the roots and the CRL from the gateway when it answers, then reports the cache. */
     trustStatus: channel({ input: z.undefined(), output: trustStatusSchema, access: roles }),
+  },
+  /** Журнал заявлений: a search that names an IIN is in the audit log with that IIN. */
+  journal: {
+    search: channel({ input: journalQuerySchema, output: journalPageSchema, access: [...counter, 'supervisor'] }),
+    export: channel({ input: journalExportInputSchema, output: journalExportSchema, access: [...counter, 'supervisor'] }),
+    operators: channel({ input: z.undefined(), output: z.array(journalOperatorSchema), access: [...counter, 'supervisor'] }),
+  },
+  /** Отчёты: the supervisor's live dashboard, polled by the screen. */
+  reports: {
+    dashboard: channel({ input: z.undefined(), output: dashboardSchema, access: ['supervisor'] }),
+    period: channel({ input: periodInputSchema, output: periodReportSchema, access: ['supervisor'] }),
+    periodFile: channel({ input: periodFileInputSchema, output: journalExportSchema, access: ['supervisor'] }),
+    /** The applicant's анкета after issuance, typed on the operator's screen. */
+    answer: channel({ input: questionnaireInputSchema, output: z.null(), access: counter }),
+  },
+  /** A mobile centre's pending outbox on a USB stick to a connected АРМ of the same centre. */
+  transfer: {
+    export: channel({ input: transferExportInputSchema, output: transferFileSchema, access: [...counter, 'supervisor'] }),
+    import: channel({ input: transferImportInputSchema, output: transferImportResultSchema, access: [...counter, 'supervisor'] }),
   },
 };
 

@@ -49,6 +49,18 @@ export const errorCodeSchema = z.enum([
   'CERT_KEY_USAGE',
   'SIGNATURE_INVALID',
   'CRL_UNAVAILABLE',
+  // Journal: a name query with no letters or digits left to search by; an export too large for one file.
+  'JOURNAL_QUERY_EMPTY',
+  'JOURNAL_EXPORT_TOO_LARGE',
+  // Offline transfer files: not one of ours or cut short; the password does not open it; opened but altered; over the size limit; nothing to export.
+  'TRANSFER_FILE_INVALID',
+  'TRANSFER_PASSWORD_WRONG',
+  'TRANSFER_TAMPERED',
+  'TRANSFER_TOO_LARGE',
+  'TRANSFER_NOTHING',
+  // Анкета: only for an issued request, once.
+  'QUESTIONNAIRE_NOT_ISSUED',
+  'QUESTIONNAIRE_DONE',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

@@ -6,3 +6,5 @@ export * from './roles';
 export * from './bridge';
 export * from './auth';
 export * from './requests';
+export * from './journal';
+export * from './transfer';

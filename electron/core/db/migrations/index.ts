@@ -5,6 +5,7 @@ import outbox from './0004_outbox.sql';
 import requestContent from './0005_request_content.sql';
 import catalogOverrides from './0006_catalog_overrides.sql';
 import trust from './0007_trust.sql';
+import journal from './0008_journal.sql';
 
 // Numbered files, applied in order, each in its own transaction; the number is PRAGMA user_version.
 // Never edit a shipped migration: add the next number.
@@ -16,4 +17,5 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 5, name: '0005_request_content', sql: requestContent },
   { version: 6, name: '0006_catalog_overrides', sql: catalogOverrides },
   { version: 7, name: '0007_trust', sql: trust },
+  { version: 8, name: '0008_journal', sql: journal },
 ];

@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { contract, createClient } from '../../../shared/api';
+import type { GatewayMessage } from '../../../shared/gateway/api';
+import { startTestGateway, type TestGateway } from '../../../gateway/testing';
+import { startCore, type Core } from '../app';
+import { listAudit } from '../audit/log';
+import { readAttachment, writeAttachment } from '../documents/store';
+import { enqueue } from '../outbox/outbox';
+import { createDraft, findRequest, moveRequest } from '../requests/repository';
+import { memoryLogger, signedIn, testCore } from '../testing';
+
+// A mobile centre offline (no gateway) hands its outbox to a connected АРМ on a USB stick.
+
+const PASSWORD = 'Көшіру-құпиясы-2026';
+const cleanup: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const step of cleanup.splice(0)) await step();
+});
+
+function mobileCentre() {
+  const t = testCore();
+  const key = signedIn(t.core, 'mobileOperator', '920701300012', 'mobile');
+  const operator = { userId: t.core.sessions.get(key).user!.id, actor: 'mobileOperator' as const };
+  const now = () => new Date(t.clock.now);
+  const queue = (scanText: string) => {
+    const scan = writeAttachment(t.dataDir, Buffer.from(scanText));
+    const request = createDraft(t.db, { serviceId: 'preschool-queue', applicantIin: '900412400014', centre: 'con-kokpekty' }, operator, now());
+    const message: GatewayMessage = {
+      id: randomUUID(),
+      kind: 'request',
+      from: 'con-kokpekty',
+      to: 'edu-kokpekty',
+      service: 'preschool-queue',
+      createdAt: now().toISOString(),
+      attachments: [scan],
+      payload: { applicantIin: '900412400014', childIin: '190620500010' },
+    };
+    t.db.transaction(() => {
+      t.db.prepare('UPDATE requests SET applicant_name = ? WHERE id = ?').run('Сейткали Нұрлан', request.id);
+      moveRequest(t.db, request.id, 'signed', operator, now());
+      moveRequest(t.db, request.id, 'queued', operator, now());
+      enqueue(t.db, message, request.id, now());
+    })();
+    return { request, message, scan };
+  };
+  return { ...t, arm: t.window(key), queue };
+}
+
+async function connectedCentre(gateway: TestGateway) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'arm-test-'));
+  const core: Core = startCore({ appVersion: 'test', dataDir, log: memoryLogger(), gatewayUrl: gateway.url, syncIntervalMs: 0 });
+  cleanup.push(() => core.close());
+  const key = signedIn(core, 'operator', '920701300013', 'operator');
+  const arm = createClient(contract, (name, input) => core.dispatch(name, input, key));
+  const db = core.context.db!;
+  const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return { core, dataDir, arm, db, count };
+}
+
+async function gateway() {
+  const started = await startTestGateway();
+  cleanup.push(() => started.dispose());
+  return started;
+}
+
+describe('offline transfer', () => {
+  it('carries the outbox to a connected АРМ, which delivers it once however often the file is imported', async () => {
+    const mobile = mobileCentre();
+    const first = mobile.queue('скан заявления 1');
+    const second = mobile.queue('скан заявления 2');
+    const file = await mobile.arm.transfer.export({ password: PASSWORD });
+    expect(file.requests).toBe(2);
+    expect(file.fileName).toMatch(/\.armt$/);
+    // Nothing readable in the file: the applicant's name is not there in clear.
+    expect(Buffer.from(file.base64, 'base64').includes(Buffer.from('Сейткали'))).toBe(false);
+
+    const connected = await connectedCentre(await gateway());
+    const result = await connected.arm.transfer.import({ file: file.base64, password: PASSWORD });
+    expect(result).toMatchObject({ imported: 2, alreadyPresent: 0, exportedBy: 'mobile' });
+    for (const { request, scan } of [first, second]) {
+      const stored = findRequest(connected.db, request.id);
+      expect(stored).toMatchObject({ number: request.number, state: 'sent' });
+      expect(Buffer.from(readAttachment(connected.dataDir, scan)!).toString()).toMatch(/^скан заявления/);
+    }
+    expect(connected.db.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'delivered'").get()).toEqual({ n: 2 });
+    // The history came along: draft → signed → queued at the mobile centre, then sent here.
+    expect(connected.db.prepare('SELECT to_state FROM request_events WHERE request_id = ? ORDER BY seq').all(first.request.id).map((row) => (row as { to_state: string }).to_state)).toEqual([
+      'draft',
+      'signed',
+      'queued',
+      'sent',
+    ]);
+    const journal = await connected.arm.journal.search({ name: 'сейт' });
+    expect(journal.rows).toHaveLength(2);
+
+    const again = await connected.arm.transfer.import({ file: file.base64, password: PASSWORD });
+    expect(again).toMatchObject({ imported: 0, alreadyPresent: 2 });
+    expect(connected.count('requests')).toBe(2);
+    expect(connected.count('outbox')).toBe(2);
+    expect(listAudit(connected.db, { action: 'transfer.import', limit: 10 })).toHaveLength(2);
+  });
+
+  it('refuses a wrong password, an altered, a cut or a foreign file with their own codes, and stores nothing', async () => {
+    const mobile = mobileCentre();
+    mobile.queue('скан');
+    const file = Buffer.from((await mobile.arm.transfer.export({ password: PASSWORD })).base64, 'base64');
+    const connected = await connectedCentre(await gateway());
+    const attempt = (bytes: Buffer, password = PASSWORD) => connected.arm.transfer.import({ file: bytes.toString('base64'), password });
+    await expect(attempt(file, 'другой-пароль-2026')).rejects.toMatchObject({ code: 'TRANSFER_PASSWORD_WRONG' });
+    const altered = Buffer.from(file);
+    altered[altered.length - 40]! ^= 0x01;
+    await expect(attempt(altered)).rejects.toMatchObject({ code: 'TRANSFER_TAMPERED' });
+    await expect(attempt(file.subarray(0, file.length - 100))).rejects.toMatchObject({ code: 'TRANSFER_TAMPERED' });
+    await expect(attempt(file.subarray(0, 30))).rejects.toMatchObject({ code: 'TRANSFER_FILE_INVALID' });
+    await expect(attempt(Buffer.from('PK\u0003\u0004 not ours at all, a zip perhaps'))).rejects.toMatchObject({ code: 'TRANSFER_FILE_INVALID' });
+    await expect(connected.arm.transfer.import({ file: 'A'.repeat(12 * 1024 * 1024), password: PASSWORD })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(attempt(Buffer.alloc(7 * 1024 * 1024 + 1))).rejects.toMatchObject({ code: 'TRANSFER_TOO_LARGE' });
+    expect(connected.count('requests')).toBe(0);
+    expect(connected.count('outbox')).toBe(0);
+  });
+
+  it('says so when there is nothing to export', async () => {
+    const mobile = mobileCentre();
+    await expect(mobile.arm.transfer.export({ password: PASSWORD })).rejects.toMatchObject({ code: 'TRANSFER_NOTHING' });
+    await expect(mobile.arm.transfer.export({ password: 'short' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+});

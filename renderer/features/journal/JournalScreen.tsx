@@ -1,0 +1,166 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { requestStateSchema } from '../../../shared/api';
+import type { Language } from '../../../shared/i18n';
+import { ErrorText } from '../../ui/ErrorText';
+import { useAuth } from '../login/store';
+import { Field } from '../../ui/Field';
+import { QuestionnaireForm } from './QuestionnaireForm';
+import { emptyForm, toFilter, useJournal, type JournalForm } from './store';
+
+function Choice({ label, value, onChange, options }: { label: string; value: string; onChange(value: string): void; options: Array<{ value: string; label: string }> }) {
+  const id = useId();
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
+        <option value="">{t('journal.any')}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Журнал заявлений: find a request in seconds when a person comes back, and export what was found. */
+export function JournalScreen() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const [form, setForm] = useState<JournalForm>(emptyForm);
+  const [asking, setAsking] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const role = useAuth((state) => state.status?.user?.role);
+  const counter = role === 'operator' || role === 'mobileOperator';
+  const { rows, next, services, operators, searched, busy, error, loadChoices, search, more, exportFile } = useJournal();
+  const set = <K extends keyof JournalForm>(name: K) => (value: JournalForm[K]) => setForm((current) => ({ ...current, [name]: value }));
+
+  // The newest requests show on opening; the filter applies on submit.
+  useEffect(() => {
+    void loadChoices();
+    void search({});
+  }, [loadChoices, search]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void search(toFilter(form));
+  };
+  const reset = () => {
+    setForm(emptyForm);
+    void search({});
+  };
+
+  const serviceName = new Map(services.map((service) => [service.id, service.name[language]]));
+  const time = new Intl.DateTimeFormat(language === 'kk' ? 'kk-KZ' : 'ru-RU', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Almaty' });
+  return (
+    <main className="screen wide">
+      <h1>{t('journal.title')}</h1>
+      <form onSubmit={submit} className="form filter-form" aria-label={t('journal.title')}>
+        <Field label={t('journal.iin')} value={form.iin} onChange={(value) => set('iin')(value.trim())} inputMode="numeric" maxLength={12} autoComplete="off" />
+        <Field label={t('journal.name')} value={form.name} onChange={set('name')} maxLength={200} autoComplete="off" />
+        <Field label={t('journal.number')} value={form.number} onChange={set('number')} maxLength={40} autoComplete="off" />
+        <Choice label={t('journal.service')} value={form.serviceId} onChange={set('serviceId')} options={services.map((service) => ({ value: service.id, label: service.name[language] }))} />
+        <Choice
+          label={t('journal.state')}
+          value={form.state}
+          onChange={(value) => set('state')(value as JournalForm['state'])}
+          options={requestStateSchema.options.map((state) => ({ value: state, label: t(`requestState.${state}`) }))}
+        />
+        <Choice label={t('journal.operator')} value={form.operatorId} onChange={set('operatorId')} options={operators.map((operator) => ({ value: operator.id, label: operator.fullName }))} />
+        <Field label={t('journal.from')} type="date" value={form.from} onChange={set('from')} />
+        <Field label={t('journal.to')} type="date" value={form.to} onChange={set('to')} />
+        <label className="check">
+          <input type="checkbox" checked={form.overdue} onChange={(event) => set('overdue')(event.target.checked)} />
+          {t('journal.overdue')}
+        </label>
+        <button type="submit" className="primary" disabled={busy}>
+          {t('journal.search')}
+        </button>
+        <button type="button" onClick={reset}>
+          {t('journal.reset')}
+        </button>
+        <button type="button" onClick={() => void exportFile('csv', language)} disabled={rows.length === 0}>
+          {t('journal.exportCsv')}
+        </button>
+        <button type="button" onClick={() => void exportFile('xlsx', language)} disabled={rows.length === 0}>
+          {t('journal.exportXlsx')}
+        </button>
+      </form>
+      {error ? <ErrorText error={error} /> : null}
+      {saved ? (
+        <p role="status" className="notice">
+          {t('questionnaire.saved')}
+        </p>
+      ) : null}
+      {asking ? (
+        <QuestionnaireForm
+          requestId={asking}
+          onDone={() => {
+            setAsking(null);
+            setSaved(true);
+            void search(useJournal.getState().applied);
+          }}
+        />
+      ) : null}
+      {searched && rows.length === 0 && !error ? <p role="status">{t('journal.empty')}</p> : null}
+      {rows.length > 0 ? (
+        <p role="status" data-testid="journal-count">
+          {t('journal.shown', { count: rows.length })}
+        </p>
+      ) : null}
+      <table className="table" data-testid="journal">
+        <thead>
+          <tr>
+            <th>{t('journal.columns.number')}</th>
+            <th>{t('journal.columns.acceptedAt')}</th>
+            <th>{t('journal.columns.service')}</th>
+            <th>{t('journal.columns.state')}</th>
+            <th>{t('journal.columns.applicantIin')}</th>
+            <th>{t('journal.columns.applicantName')}</th>
+            <th>{t('journal.columns.operator')}</th>
+            <th>{t('journal.columns.dueBy')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} className={row.overdue ? 'overdue' : undefined}>
+              <td>{row.number}</td>
+              <td>{time.format(new Date(row.createdAt))}</td>
+              <td>{serviceName.get(row.serviceId) ?? row.serviceId}</td>
+              <td>{t(`requestState.${row.state}`)}</td>
+              <td>{row.applicantIin}</td>
+              <td>{row.applicantName ?? ''}</td>
+              <td>{row.operatorName ?? ''}</td>
+              <td>
+                {row.dueBy?.replace('T', ' ') ?? ''}
+                {row.overdue ? <strong className="error"> · {t('journal.overdueMark')}</strong> : null}
+              </td>
+              <td>
+                {counter && row.questionnaireDue ? (
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setSaved(false);
+                      setAsking(row.id);
+                    }}
+                  >
+                    {t('questionnaire.open')}
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {next ? (
+        <button type="button" onClick={() => void more()} disabled={busy}>
+          {t('journal.more')}
+        </button>
+      ) : null}
+    </main>
+  );
+}
