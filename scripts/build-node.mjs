@@ -22,7 +22,7 @@ await build({
   target: 'node20',
   format: 'cjs',
   sourcemap: 'linked',
-  external: ['better-sqlite3', 'electron'],
+  external: ['better-sqlite3', 'electron', 'pdfkit'],
   loader: { '.sql': 'text' },
   logLevel: 'warning',
 });

@@ -5,6 +5,9 @@ import { authHandlers } from './auth/handlers';
 import { lookupHandlers } from './gateway/handlers';
 import { outboxHandlers } from './outbox/handlers';
 import { catalogHandlers } from './catalog/handlers';
+import { documentsHandlers } from './documents/handlers';
+import { intakeHandlers } from './intake/handlers';
+import { printHandlers } from './print/handlers';
 import type { Handlers } from './handler';
 import { signingHandlers } from './signing/handlers';
 import { systemHandlers, type SystemState } from './system/handlers';
@@ -20,5 +23,8 @@ export function createHandlers(state: SystemState): Handlers<Contract> {
     lookup: lookupHandlers,
     outbox: outboxHandlers,
     signing: signingHandlers,
+    intake: intakeHandlers,
+    documents: documentsHandlers,
+    print: printHandlers,
   };
 }
