@@ -78,10 +78,12 @@ export function Sections() {
         <NavLink to="/">{t('nav.status')}</NavLink>
         <NavLink to="/signing">{t('nav.signing')}</NavLink>
         <NavLink to="/catalog">{t('nav.catalog')}</NavLink>
+        {role === 'operator' || role === 'mobileOperator' ? <NavLink to="/intake">{t('nav.intake')}</NavLink> : null}
         {role === 'supervisor' ? (
           <>
             <NavLink to="/accounts">{t('nav.accounts')}</NavLink>
             <NavLink to="/audit">{t('nav.audit')}</NavLink>
+            <NavLink to="/centre">{t('nav.centre')}</NavLink>
           </>
         ) : null}
       </nav>
