@@ -1,5 +1,4 @@
 import { ArmError, type Contract } from '../../../shared/api';
-import { appendAudit } from '../audit/log';
 import type { CoreContext } from '../context';
 import type { Handlers } from '../handler';
 import { openDraft, saveAndView } from '../intake/handlers';
@@ -18,8 +17,7 @@ function attach(ctx: CoreContext, requestId: string, document: number, bytes: Ui
   const checklist = alignChecklist(lines, draft.data.checklist).map((item) =>
     item.document === document && !item.attachments.includes(sha256) ? { ...item, presented: true, attachments: [...item.attachments, sha256] } : item,
   );
-  appendAudit(db, { userId, action: 'document.attach', objectType: 'request', objectId: requestId, details: { document, sha256, source, size: bytes.length } }, ctx.now());
-  return saveAndView(ctx, db, draft, { ...draft.data, checklist });
+  return saveAndView(ctx, db, draft, { ...draft.data, checklist }, { userId, action: 'document.attach', objectType: 'request', objectId: requestId, details: { document, sha256, source, size: bytes.length } });
 }
 
 export const documentsHandlers: Handlers<Contract>['documents'] = {
@@ -46,7 +44,6 @@ export const documentsHandlers: Handlers<Contract>['documents'] = {
       candidate.document === document ? { ...candidate, attachments: candidate.attachments.filter((hash) => hash !== sha256) } : candidate,
     );
     // The file stays: content-addressed, another document may share it, and a signed request may name it.
-    appendAudit(db, { userId: caller!.userId, action: 'document.detach', objectType: 'request', objectId: requestId, details: { document, sha256 } }, ctx.now());
-    return saveAndView(ctx, db, draft, { ...draft.data, checklist });
+    return saveAndView(ctx, db, draft, { ...draft.data, checklist }, { userId: caller!.userId, action: 'document.detach', objectType: 'request', objectId: requestId, details: { document, sha256 } });
   },
 };

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ArmError, type Contract, type PersonData, type RequestContent } from '../../../shared/api';
 import { createCatalog, type Catalog } from '../../../shared/catalog/catalog';
-import type { Person } from '../../../shared/gateway/api';
+import type { Person, PowerOfAttorney } from '../../../shared/gateway/api';
 import { canonicalBytes, canonicalSha256, fromBase64 } from '../../../shared/signing';
-import { appendAudit } from '../audit/log';
+import { appendAudit, type AuditRecord } from '../audit/log';
 import { findById } from '../auth/accounts';
 import { requireDb, requireGateway, type CoreContext } from '../context';
 import type { Db } from '../db/database';
@@ -42,10 +42,13 @@ export function openDraft(ctx: CoreContext, requestId: string): { db: Db; draft:
   return { db, draft };
 }
 
-/** Saves a changed draft and answers the screen's view of it. */
-export function saveAndView(ctx: CoreContext, db: Db, draft: LoadedDraft, data: DraftData) {
+/** Saves a changed draft, with the audit entry that records the change in the same transaction, and answers the screen's view. */
+export function saveAndView(ctx: CoreContext, db: Db, draft: LoadedDraft, data: DraftData, audit?: AuditRecord) {
   const now = ctx.now();
-  storeDraftData(db, draft.request.id, data, now);
+  db.transaction(() => {
+    if (audit) appendAudit(db, audit, now);
+    storeDraftData(db, draft.request.id, data, now);
+  })();
   return viewDraft(loadDraft(db, intakeCatalog(), draft.request.id), now);
 }
 
@@ -188,27 +191,36 @@ export const intakeHandlers: Handlers<Contract>['intake'] = {
   lookupPerson: async ({ requestId, role, iin }, ctx, { caller }) => {
     const { db, draft } = openDraft(ctx, requestId);
     if (role === 'representative' && !draft.variant.representative.allowed) throw new ArmError('REPRESENTATIVE_NOT_ALLOWED', 'The regulation does not provide for a representative.');
-    const audit = (result: string) =>
-      appendAudit(db, { userId: caller!.userId, action: 'person.lookup', objectType: 'person', objectId: iin, details: { requestId, role, result } }, ctx.now());
+    const record = (result: string): AuditRecord => ({ userId: caller!.userId, action: 'person.lookup', objectType: 'person', objectId: iin, details: { requestId, role, result } });
     let person: Person;
     try {
       person = await requireGateway(ctx).person(iin);
     } catch (error) {
-      audit(error instanceof ArmError ? error.code : 'INTERNAL');
+      appendAudit(db, record(error instanceof ArmError ? error.code : 'INTERNAL'), ctx.now());
       throw error;
     }
-    audit('found');
     const found = personFromRegistry(person, draft.data.language);
     // A new person voids a PoA checked against the previous one.
-    return saveAndView(ctx, db, draft, { ...draft.data, ...(role === 'applicant' ? { applicant: found } : { representative: found, represented: true }), powerOfAttorney: null });
+    return saveAndView(
+      ctx,
+      db,
+      draft,
+      { ...draft.data, ...(role === 'applicant' ? { applicant: found } : { representative: found, represented: true }), powerOfAttorney: null },
+      record('found'),
+    );
   },
 
   manualPerson: ({ requestId, role, person }, ctx, { caller }) => {
     const { db, draft } = openDraft(ctx, requestId);
     if (role === 'representative' && !draft.variant.representative.allowed) throw new ArmError('REPRESENTATIVE_NOT_ALLOWED', 'The regulation does not provide for a representative.');
     const typed: PersonData = { ...person, patronymic: person.patronymic || null, address: person.address || null, source: 'manual' };
-    appendAudit(db, { userId: caller!.userId, action: 'person.manual', objectType: 'person', objectId: person.iin, details: { requestId, role } }, ctx.now());
-    return saveAndView(ctx, db, draft, { ...draft.data, ...(role === 'applicant' ? { applicant: typed } : { representative: typed, represented: true }), powerOfAttorney: null });
+    return saveAndView(
+      ctx,
+      db,
+      draft,
+      { ...draft.data, ...(role === 'applicant' ? { applicant: typed } : { representative: typed, represented: true }), powerOfAttorney: null },
+      { userId: caller!.userId, action: 'person.manual', objectType: 'person', objectId: person.iin, details: { requestId, role } },
+    );
   },
 
   powerOfAttorney: async (input, ctx, { caller }) => {
@@ -222,21 +234,32 @@ export const intakeHandlers: Handlers<Contract>['intake'] = {
       if (variant.representative.notarisationRequired === true) throw new ArmError('POA_SIMPLE_NOT_ALLOWED', 'This service needs a notarised power of attorney.');
       return saveAndView(ctx, db, draft, { ...data, represented: true, powerOfAttorney: { kind: 'simple' } });
     }
-    const audit = (result: string) =>
-      appendAudit(db, { userId: caller!.userId, action: 'poa.lookup', objectType: 'powerOfAttorney', objectId: input.number, details: { date: input.date, requestId: input.requestId, result } }, ctx.now());
+    const record = (result: string): AuditRecord => ({
+      userId: caller!.userId,
+      action: 'poa.lookup',
+      objectType: 'powerOfAttorney',
+      objectId: input.number,
+      details: { date: input.date, requestId: input.requestId, result },
+    });
+    let poa: PowerOfAttorney;
     try {
-      const poa = await requireGateway(ctx).powerOfAttorney(input.number, input.date);
+      poa = await requireGateway(ctx).powerOfAttorney(input.number, input.date);
       checkPowerOfAttorney(poa, { applicantIin: data.applicant.iin, representativeIin: data.representative.iin, serviceId: draft.service.id, today: today(ctx.now()) });
-      audit('accepted');
-      return saveAndView(ctx, db, draft, {
+    } catch (error) {
+      appendAudit(db, record(error instanceof ArmError ? error.code : 'INTERNAL'), ctx.now());
+      throw error;
+    }
+    return saveAndView(
+      ctx,
+      db,
+      draft,
+      {
         ...data,
         represented: true,
         powerOfAttorney: { kind: 'notarised', number: poa.number, issuedOn: poa.issuedOn, notary: poa.notary[data.language], validTo: poa.validTo, source: 'registry' },
-      });
-    } catch (error) {
-      audit(error instanceof ArmError ? error.code : 'INTERNAL');
-      throw error;
-    }
+      },
+      record('accepted'),
+    );
   },
 
   prepare: ({ requestId }, ctx, { caller }) => {
