@@ -77,7 +77,9 @@ async function operatorSignsIn(page: Page, url: string, iin: string, fullName: s
   await page.getByRole('button', { name: ru['accounts.create']! }).click();
   await expect(page.locator('tr[data-login="operator"]')).toBeVisible();
   await page.getByRole('button', { name: ru['header.logout']! }).click();
+  await expect(page.getByRole('heading', { name: ru['login.title']! })).toBeVisible();
   await page.getByLabel(ru['account.login']!).fill('operator');
+  await expect(page.getByLabel(ru['account.login']!)).toHaveValue('operator');
   await page.getByLabel(ru['login.password']!).fill('Уақытша-123');
   await page.getByRole('button', { name: ru['login.submit']! }).click();
   await page.getByLabel(ru['password.current']!).fill('Уақытша-123');
@@ -187,5 +189,36 @@ test('an operator takes in a guardianship certificate request: look-ups, a refus
     expect(pdf.text).toContain('ҚОЛХАТ');
     expect(pdf.text).toContain('Өкілдің сенімхаты');
     expect(pdf.text).toContain('Сәрсенбаева Әйгерім');
+  });
+
+  await step(page, info, 'a third applicant in Kazakh with a notarised PoA checked in ЕНИС is signed and gets the Kazakh receipt', async () => {
+    await page.getByRole('button', { name: kk['intake.next']! }).click();
+    await page.getByTestId('service-search').fill('қорғаншылық');
+    await page.locator('[data-service="guardianship-certificate"]').click();
+    await page.getByTestId('applicant-language').selectOption('kk');
+    await page.getByLabel(kk['intake.applicantIin']!).fill(MOTHER);
+    await page.getByLabel(kk['intake.applicantIin']!).press('Enter');
+    await expect(page.getByTestId('applicant-step').getByTestId('person-card')).toContainText('Сәрсенбаева');
+    await page.getByTestId('represented').check();
+    await page.getByLabel(kk['intake.representativeIin']!).fill(ATTORNEY);
+    await page.getByLabel(kk['intake.representativeIin']!).press('Enter');
+    await expect(page.getByTestId('representative-step').getByTestId('person-card')).toContainText('Қанатұлы');
+    await page.getByLabel(kk['intake.poaNumber']!).fill('2025-000101');
+    await page.getByLabel(kk['intake.poaDate']!).fill('2025-03-10');
+    await page.getByRole('button', { name: kk['intake.poaCheck']! }).click();
+    await expect(page.getByTestId('poa-accepted')).toContainText('2025-000101');
+    await page.getByTestId('to-signing').click();
+    await page.getByTestId('key-file').setInputFiles(keyFile);
+    await page.getByTestId('key-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('sign').click();
+    await expect(page.getByTestId('receipt-step')).toContainText('con-kokpekty-');
+    await page.getByTestId('print-receipt').click();
+    const pdf = pdfText(await download(page, 'receipt-kk.pdf'));
+    expect(pdf.text).toContain('Құжаттарды қабылдау туралы');
+    expect(pdf.text).toContain('Сәрсенбаева Әйгерім Ерланқызы');
+    expect(pdf.text).toContain('Оспанов Бауыржан Қанатұлы');
+    expect(pdf.text).toContain('2025-000101');
+    expect(pdf.text).toContain(`Қызмет көрсету мерзімі: ${due}`);
+    expect(pdf.fonts).toMatch(/DejaVuSans-Bold.*yes/);
   });
 });

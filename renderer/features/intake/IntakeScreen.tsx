@@ -98,7 +98,8 @@ function PersonStep({ role, person }: { role: 'applicant' | 'representative'; pe
         }}
       >
         <IinField label={t(`intake.${role}Iin`)} value={iin} onChange={setIin} />
-        <button type="submit" disabled={!valid || busy}>
+        {/* Not disabled while a save runs: a disabled default button would swallow Enter; the store runs calls in order. */}
+        <button type="submit" disabled={!valid}>
           {t('intake.lookup')} <kbd>Enter</kbd>
         </button>
       </form>
@@ -390,7 +391,7 @@ export function IntakeScreen() {
     <main className="screen intake" aria-labelledby="intake-title">
       <h1 id="intake-title">{t('intake.title')}</h1>
       {error ? <ErrorText error={error} /> : null}
-      {draft ? <DraftForm draft={draft} /> : <ServicePicker />}
+      {draft ? <DraftForm key={draft.requestId} draft={draft} /> : <ServicePicker />}
     </main>
   );
 }
