@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import { startCore } from '../electron/core/app';
 import { openDatabase } from '../electron/core/db/database';
 import { journalBench } from './bench/journal';
+import { intakeBench } from './bench/intake';
 import { median, quiet, report } from './bench/report';
 import { demoIins } from '../gateway/seed/demo';
 import { kzCalendar, type Term } from '../shared/calendar/calendar';
@@ -239,6 +240,7 @@ async function main(): Promise<void> {
   report('signing.verify_ms', signed.verify, 'ms');
   await trustBench();
   await journalBench();
+  await intakeBench();
 }
 
 void main();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { channelEntries, contract, errorCodeSchema } from '../../shared/api';
 import { seededRandom } from '../../gateway/seed/random';
 import type { Db } from './db/database';
-import { SUPERVISOR, testCore } from './testing';
+import { SUPERVISOR, signedIn, testCore } from './testing';
 
 // 10,000 malformed payloads across every channel: each must get a typed refusal, nothing may
 // change in the database, and no payload may reach Object.prototype.
@@ -63,6 +63,8 @@ describe('fuzz', () => {
     const { core, window, db } = testCore();
     await window('supervisor').auth.setup(SUPERVISOR);
     await window('supervisor').accounts.create({ login: 'operator1', fullName: 'Оператор', iin: '920701300012', role: 'operator', organisation: 'ЦОН', temporaryPassword: 'Уақытша-123' });
+    // The counter's channels refuse a supervisor before validating: an operator window reaches them.
+    const operator = signedIn(core, 'operator', '920701300020', 'fuzz-operator');
     const before = fingerprint(db);
     const random = seededRandom(20261123);
     const channels = channelEntries(contract);
@@ -72,7 +74,8 @@ describe('fuzz', () => {
       const [name, definition] = channels[Math.floor(random() * channels.length)]!;
       const input = payload(random);
       if (definition.input.safeParse(input).success) continue; // well-formed: not this test's business
-      const session = random() < 0.8 ? 'supervisor' : 'stranger';
+      const draw = random();
+      const session = draw < 0.4 ? 'supervisor' : draw < 0.8 ? operator : 'stranger';
       const envelope = await core.dispatch(name, input, session);
       sent++;
       expect(envelope.ok, `${name} accepted ${JSON.stringify(input)?.slice(0, 200)}`).toBe(false);
@@ -85,6 +88,6 @@ describe('fuzz', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(codes.get('VALIDATION_FAILED')).toBeGreaterThan(5000);
     // The process is alive and the supervisor's session still works.
-    await expect(window('supervisor').accounts.list()).resolves.toHaveLength(2);
+    await expect(window('supervisor').accounts.list()).resolves.toHaveLength(3);
   }, 120_000);
 });

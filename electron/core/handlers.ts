@@ -6,6 +6,9 @@ import { lookupHandlers } from './gateway/handlers';
 import { outboxHandlers } from './outbox/handlers';
 import { reportsHandlers } from './reports/handlers';
 import { catalogHandlers } from './catalog/handlers';
+import { documentsHandlers } from './documents/handlers';
+import { intakeHandlers } from './intake/handlers';
+import { printHandlers } from './print/handlers';
 import type { Handlers } from './handler';
 import { journalHandlers } from './journal/handlers';
 import { signingHandlers } from './signing/handlers';
@@ -26,5 +29,8 @@ export function createHandlers(state: SystemState): Handlers<Contract> {
     journal: journalHandlers,
     reports: reportsHandlers,
     transfer: transferHandlers,
+    intake: intakeHandlers,
+    documents: documentsHandlers,
+    print: printHandlers,
   };
 }

@@ -5,6 +5,8 @@ import { ArmError, type Role } from '../../shared/api';
 import { AccountsScreen } from '../features/admin/AccountsScreen';
 import { AuditScreen } from '../features/admin/AuditScreen';
 import { CatalogScreen } from '../features/catalog/CatalogScreen';
+import { CentreScreen } from '../features/intake/CentreScreen';
+import { IntakeScreen } from '../features/intake/IntakeScreen';
 import { ChangePasswordScreen } from '../features/login/ChangePasswordScreen';
 import { LockScreen, useIdleLock } from '../features/login/LockScreen';
 import { LoginScreen } from '../features/login/LoginScreen';
@@ -55,6 +57,8 @@ function makeRouter() {
         { path: '/transfer', element: <TransferScreen /> },
         { path: '/reports', element: <Only role="supervisor"><ReportScreen /></Only> },
         { path: '/dashboard', element: <Only role="supervisor"><DashboardScreen /></Only> },
+        { path: '/intake', element: <IntakeScreen /> },
+        { path: '/centre', element: <Only role="supervisor"><CentreScreen /></Only> },
         { path: '*', element: <NotFound /> },
       ],
     },

@@ -84,12 +84,14 @@ export function Sections() {
             <NavLink to="/transfer">{t('nav.transfer')}</NavLink>
           </>
         ) : null}
+        {role === 'operator' || role === 'mobileOperator' ? <NavLink to="/intake">{t('nav.intake')}</NavLink> : null}
         {role === 'supervisor' ? (
           <>
             <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>
             <NavLink to="/reports">{t('nav.reports')}</NavLink>
             <NavLink to="/accounts">{t('nav.accounts')}</NavLink>
             <NavLink to="/audit">{t('nav.audit')}</NavLink>
+            <NavLink to="/centre">{t('nav.centre')}</NavLink>
           </>
         ) : null}
       </nav>

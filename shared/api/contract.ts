@@ -24,6 +24,22 @@ import { certificateCardSchema } from '../signing/card';
 import { errorCodeSchema } from './errors';
 import { transferExportInputSchema, transferFileSchema, transferImportInputSchema, transferImportResultSchema } from './transfer';
 import { dashboardSchema, questionnaireInputSchema, periodFileInputSchema, periodInputSchema, periodReportSchema, journalExportInputSchema, journalExportSchema, journalOperatorSchema, journalPageSchema, journalQuerySchema } from './journal';
+import {
+  centreSettingSchema,
+  draftSummarySchema,
+  intakeDraftSchema,
+  manualPersonInputSchema,
+  pdfSchema,
+  personRoleSchema,
+  powerOfAttorneyInputSchema,
+  receiptInputSchema,
+  removeAttachmentInputSchema,
+  saveDraftInputSchema,
+  scanInputSchema,
+  scannerSchema,
+  uploadInputSchema,
+} from './intake';
+import { requestContentSchema, requestStateSchema } from './requests';
 import { roles } from './roles';
 
 // The one registry of channels. Adding a capability: a block here, a handler set in
@@ -190,6 +206,40 @@ export const contract = {
   transfer: {
     export: channel({ input: transferExportInputSchema, output: transferFileSchema, access: [...counter, 'supervisor'] }),
     import: channel({ input: transferImportInputSchema, output: transferImportResultSchema, access: [...counter, 'supervisor'] }),
+  },
+  /** The counter: a request from the service choice to the queue (electron/core/intake). */
+  intake: {
+    centre: channel({ input: z.undefined(), output: centreSettingSchema.nullable(), access: roles }),
+    setCentre: channel({ input: centreSettingSchema, output: centreSettingSchema, access: ['supervisor'] }),
+    start: channel({ input: z.object({ serviceId: z.string().min(1).max(100) }), output: intakeDraftSchema, access: [...counter] }),
+    get: channel({ input: z.object({ requestId: z.uuid() }), output: intakeDraftSchema, access: [...counter] }),
+    /** Open drafts of this workstation, newest first: what a restart offers to reopen. */
+    drafts: channel({ input: z.undefined(), output: z.array(draftSummarySchema), access: [...counter] }),
+    saveDraft: channel({ input: saveDraftInputSchema, output: intakeDraftSchema, access: [...counter] }),
+    lookupPerson: channel({ input: z.object({ requestId: z.uuid(), role: personRoleSchema, iin: iinSchema }), output: intakeDraftSchema, access: [...counter] }),
+    manualPerson: channel({ input: manualPersonInputSchema, output: intakeDraftSchema, access: [...counter] }),
+    powerOfAttorney: channel({ input: powerOfAttorneyInputSchema, output: intakeDraftSchema, access: [...counter] }),
+    /** The content to sign; DOCUMENTS_MISSING (params.documents) while a required document is not presented. */
+    prepare: channel({ input: z.object({ requestId: z.uuid() }), output: requestContentSchema, access: [...counter] }),
+    submit: channel({
+      input: z.object({ requestId: z.uuid(), cms: z.base64().min(1).max(64 * 1024) }),
+      output: z.object({ requestId: z.uuid(), number: z.string(), state: requestStateSchema, dueBy: z.string().nullable() }),
+      access: [...counter],
+    }),
+    /** Refusal to accept documents (отказ в приёме документов): the draft ends in refusedAtIntake. */
+    refuse: channel({ input: z.object({ requestId: z.uuid() }), output: z.object({ requestId: z.uuid(), state: requestStateSchema }), access: [...counter] }),
+  },
+  /** Scans and files of a draft's documents, stored content-addressed (electron/core/documents). */
+  documents: {
+    upload: channel({ input: uploadInputSchema, output: intakeDraftSchema, access: [...counter] }),
+    scanners: channel({ input: z.undefined(), output: z.array(scannerSchema), access: [...counter] }),
+    scan: channel({ input: scanInputSchema, output: intakeDraftSchema, access: [...counter] }),
+    remove: channel({ input: removeAttachmentInputSchema, output: intakeDraftSchema, access: [...counter] }),
+  },
+  /** Printed forms as PDF bytes (electron/core/print). */
+  print: {
+    /** Расписка о приёме документов, or об отказе в приёме for a refused request. */
+    receipt: channel({ input: receiptInputSchema, output: pdfSchema, access: [...counter] }),
   },
 };
 

@@ -61,6 +61,30 @@ export const errorCodeSchema = z.enum([
   // Анкета: only for an issued request, once.
   'QUESTIONNAIRE_NOT_ISSUED',
   'QUESTIONNAIRE_DONE',
+  // Intake at the counter (electron/core/intake, documents, print).
+  'CENTRE_NOT_SET',
+  'SERVICE_NOT_OFFERED',
+  'ROUTE_OFFLINE',
+  'REPRESENTATIVE_NOT_ALLOWED',
+  'POA_SIMPLE_NOT_ALLOWED',
+  'POA_PRINCIPAL_MISMATCH',
+  'POA_ATTORNEY_MISMATCH',
+  'POA_REVOKED',
+  'POA_EXPIRED',
+  'POA_NOT_YET_VALID',
+  'POA_SCOPE',
+  'APPLICANT_MISSING',
+  'REPRESENTATIVE_MISSING',
+  'POA_MISSING',
+  'FIELDS_MISSING',
+  'DOCUMENTS_MISSING',
+  'DOCUMENTS_COMPLETE',
+  'CONTENT_NOT_PREPARED',
+  'FILE_EMPTY',
+  'FILE_TOO_LARGE',
+  'FILE_TYPE',
+  'SCANNER_NOT_FOUND',
+  'SCANNER_FAILED',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

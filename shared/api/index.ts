@@ -8,3 +8,4 @@ export * from './auth';
 export * from './requests';
 export * from './journal';
 export * from './transfer';
+export * from './intake';

@@ -3,6 +3,8 @@ import { ArmError, errorCodeSchema, type ErrorCode } from '../../../shared/api';
 import {
   crlReferenceSchema,
   gatewayErrorSchema,
+  organisationSchema,
+  organisationsReferenceSchema,
   personSchema,
   powerOfAttorneySchema,
   receiptSchema,
@@ -81,6 +83,9 @@ export function createGatewayClient(options: GatewayClientOptions) {
     /** ЕНИС: the notarised power of attorney, or POWER_OF_ATTORNEY_NOT_FOUND. */
     powerOfAttorney: async (number: string, date: string) =>
       (await call(`powers-of-attorney?${new URLSearchParams({ number, date })}`, powerOfAttorneySchema)).body,
+    organisation: async (code: string) => (await call(`organisations/${code}`, organisationSchema)).body,
+    /** Every organisation and route: the workstation caches it for routing while offline. */
+    organisationsReference: async () => (await call('reference/organisations', organisationsReferenceSchema)).body,
     route: async (service: string, district: string) => (await call(`routing?${new URLSearchParams({ service, district })}`, routingAnswerSchema)).body,
     /** Idempotent: the gateway hashes the bytes itself and keeps one copy. */
     putAttachment: async (sha256: string, bytes: Uint8Array) => {

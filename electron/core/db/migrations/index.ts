@@ -6,6 +6,7 @@ import requestContent from './0005_request_content.sql';
 import catalogOverrides from './0006_catalog_overrides.sql';
 import trust from './0007_trust.sql';
 import journal from './0008_journal.sql';
+import intake from './0009_intake.sql';
 
 // Numbered files, applied in order, each in its own transaction; the number is PRAGMA user_version.
 // Never edit a shipped migration: add the next number.
@@ -18,4 +19,5 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 6, name: '0006_catalog_overrides', sql: catalogOverrides },
   { version: 7, name: '0007_trust', sql: trust },
   { version: 8, name: '0008_journal', sql: journal },
+  { version: 9, name: '0009_intake', sql: intake },
 ];

@@ -1,0 +1,224 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { createDemoPki, DEMO_PASSWORD } from '../shared/signing/testPki';
+import { firstRun, kk, ru } from './accounts';
+import { expect, launchHost, step, test as base } from './host';
+
+// The counter end to end in Chromium: the web host with the real gateway emulator, the SANE test
+// scanner, the demo operator's ЭЦП key, the receipt read back from the PDF.
+
+const MOTHER = '900412400014';
+const ATTORNEY = '820125300010';
+const OWN_PASSWORD = 'Операторға-2026!';
+
+const test = base.extend<{ counter: { url: string; keyFile: string; operatorName: string; operatorIin: string } }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+  counter: async ({}, use) => {
+    const gateway = await startGateway();
+    const pki = await createDemoPki({ now: new Date(), only: ['operator'] });
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'arm-e2e-key-'));
+    const keyFile = path.join(dir, 'operator.p12');
+    writeFileSync(keyFile, pki.keys.operator.p12);
+    process.env.ARM_SANE_TEST_DEVICE = '1';
+    const host = await launchHost({ args: ['--gateway', gateway.url] });
+    const person = pki.keys.operator.person;
+    await use({ url: host.url, keyFile, operatorName: `${person.surname} ${person.firstName} ${person.patronymic}`, operatorIin: person.iin });
+    await host.stop();
+    gateway.stop();
+  },
+});
+
+/** The built emulator (build/node/gateway.cjs) on a free port with a fresh data folder. */
+async function startGateway(): Promise<{ url: string; stop(): void }> {
+  const child = spawn(process.execPath, ['build/node/gateway.cjs', '--port', '0', '--data-dir', mkdtempSync(path.join(os.tmpdir(), 'arm-e2e-gateway-'))], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`gateway did not start:\n${output}`)), 15_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Gateway ready: (\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+function pdfText(file: string) {
+  return { text: execFileSync('pdftotext', ['-layout', file, '-']).toString(), fonts: execFileSync('pdffonts', [file]).toString() };
+}
+
+async function download(page: Page, name: string): Promise<string> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('receipt-link').click()]);
+  const target = path.join(mkdtempSync(path.join(os.tmpdir(), 'arm-e2e-pdf-')), name);
+  await file.saveAs(target);
+  return target;
+}
+
+async function operatorSignsIn(page: Page, url: string, iin: string, fullName: string) {
+  await firstRun(page, url);
+  await page.getByRole('link', { name: ru['nav.centre']! }).click();
+  await page.getByLabel(ru['intake.centreCode']!).fill('con-kokpekty');
+  await page.getByLabel(ru['intake.centreDistrict']!).fill('kokpekty');
+  await page.getByRole('button', { name: ru['intake.centreSave']! }).click();
+  await expect(page.getByTestId('centre-current')).toContainText('con-kokpekty');
+  await page.getByRole('link', { name: ru['nav.accounts']! }).click();
+  await page.getByLabel(ru['account.login']!, { exact: true }).fill('operator');
+  await page.getByLabel(ru['account.fullName']!).fill(fullName);
+  await page.getByLabel(ru['account.iin']!, { exact: true }).fill(iin);
+  await page.getByLabel(ru['account.organisation']!).fill('ЦОН Кокпектинского района');
+  await page.getByLabel(ru['account.role']!, { exact: true }).selectOption('operator');
+  await page.getByLabel(ru['accounts.temporaryPassword']!).fill('Уақытша-123');
+  await page.getByRole('button', { name: ru['accounts.create']! }).click();
+  await expect(page.locator('tr[data-login="operator"]')).toBeVisible();
+  await page.getByRole('button', { name: ru['header.logout']! }).click();
+  await expect(page.getByRole('heading', { name: ru['login.title']! })).toBeVisible();
+  await page.getByLabel(ru['account.login']!).fill('operator');
+  await expect(page.getByLabel(ru['account.login']!)).toHaveValue('operator');
+  await page.getByLabel(ru['login.password']!).fill('Уақытша-123');
+  await page.getByRole('button', { name: ru['login.submit']! }).click();
+  await page.getByLabel(ru['password.current']!).fill('Уақытша-123');
+  await page.getByLabel(ru['password.new']!).fill(OWN_PASSWORD);
+  await page.getByLabel(ru['password.repeat']!).fill(OWN_PASSWORD);
+  await page.getByRole('button', { name: ru['password.submit']! }).click();
+  await expect(page.getByTestId('user')).toContainText(fullName);
+}
+
+async function applicantWithRepresentative(page: Page) {
+  await page.getByLabel(ru['intake.applicantIin']!).fill(MOTHER);
+  await page.getByLabel(ru['intake.applicantIin']!).press('Enter');
+  await expect(page.getByTestId('applicant-step').getByTestId('person-card')).toContainText(MOTHER);
+  await page.getByTestId('represented').check();
+  await page.getByLabel(ru['intake.representativeIin']!).fill(ATTORNEY);
+  await page.getByLabel(ru['intake.representativeIin']!).press('Enter');
+  await expect(page.getByTestId('representative-step').getByTestId('person-card')).toContainText(ATTORNEY);
+}
+
+test('an operator takes in a guardianship certificate request: look-ups, a refused PoA, a scanned simple PoA, ЭЦП, queue and receipt', async ({ page, counter }, info) => {
+  test.setTimeout(120_000);
+  const { keyFile, operatorName, operatorIin } = counter;
+  let due = '';
+  await step(page, info, 'the supervisor sets the centre and creates the operator with the demo key’s IIN', async () => {
+    await operatorSignsIn(page, counter.url, operatorIin, operatorName);
+  });
+
+  await step(page, info, 'the operator finds the service in Russian', async () => {
+    await page.getByRole('link', { name: ru['nav.intake']! }).click();
+    await page.getByTestId('service-search').fill('опек справ');
+    await page.locator('[data-service="guardianship-certificate"]').click();
+    await expect(page.getByTestId('request-number')).toContainText('con-kokpekty-');
+    due = /\d{2}\.\d{2}\.\d{4}/.exec((await page.getByTestId('due-preview').textContent()) ?? '')?.[0] ?? 'none';
+  });
+
+  await step(page, info, 'applicant and representative from ГБД ФЛ', async () => {
+    await applicantWithRepresentative(page);
+  });
+
+  await step(page, info, 'a revoked notarised PoA is refused with its own message', async () => {
+    await page.getByLabel(ru['intake.poaNumber']!).fill('2024-000233');
+    await page.getByLabel(ru['intake.poaDate']!).fill('2024-10-01');
+    await page.getByRole('button', { name: ru['intake.poaCheck']! }).click();
+    await expect(page.getByRole('alert')).toHaveAttribute('data-code', 'POA_REVOKED');
+  });
+
+  await step(page, info, 'a simple written PoA becomes a required document', async () => {
+    await page.getByRole('button', { name: ru['intake.poaSimple']! }).click();
+    await expect(page.getByTestId('missing')).toContainText('Доверенность представителя');
+    await page.getByTestId('to-signing').click();
+    await expect(page.getByRole('alert')).toHaveAttribute('data-code', 'DOCUMENTS_MISSING');
+  });
+
+  await step(page, info, 'the PoA is scanned with the SANE test scanner', async () => {
+    await page.getByRole('button', { name: ru['intake.findScanners']! }).click();
+    await page.getByTestId('scanner').selectOption('test');
+    await page.getByTestId('document-0').getByRole('button', { name: ru['intake.scan']! }).click();
+    await expect(page.getByTestId('document-0')).toContainText(ru['intake.page']!.replace('{page}', '1'));
+    await expect(page.getByTestId('missing')).toHaveCount(0);
+  });
+
+  await step(page, info, 'the draft survives a reload', async () => {
+    await page.reload();
+    await page.getByRole('link', { name: ru['nav.intake']! }).click();
+    await page.getByRole('button', { name: new RegExp(ru['intake.continue']!) }).first().click();
+    await expect(page.getByTestId('document-0')).toContainText(ru['intake.page']!.replace('{page}', '1'));
+  });
+
+  await step(page, info, 'the operator signs with the ЭЦП key and the request is queued', async () => {
+    await page.getByTestId('to-signing').click();
+    await page.getByTestId('key-file').setInputFiles(keyFile);
+    await page.getByTestId('key-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('sign').click();
+    await expect(page.getByTestId('receipt-step')).toContainText('con-kokpekty-');
+  });
+
+  await step(page, info, 'the receipt prints in Russian with the deadline', async () => {
+    await page.getByTestId('print-receipt').click();
+    const pdf = pdfText(await download(page, 'receipt.pdf'));
+    expect(pdf.text).toContain('о приёме документов');
+    expect(pdf.text).toMatch(/con-kokpekty-\d{8}-\d{4}/);
+    expect(pdf.text).toContain('Сарсенбаева Айгерим Ерлановна');
+    expect(pdf.text).toContain('Доверенность представителя');
+    expect(pdf.text).toContain(`Срок оказания услуги: ${due}`);
+    expect(pdf.text).toContain(operatorName);
+    expect(pdf.fonts).toMatch(/DejaVuSans\s.*yes/);
+  });
+
+  await step(page, info, 'a second applicant in Kazakh without the PoA scan is refused and gets the refusal receipt', async () => {
+    await page.getByRole('button', { name: ru['intake.next']! }).click();
+    await page.getByRole('button', { name: 'Қаз' }).click();
+    await page.getByTestId('service-search').fill('қорғаншылық');
+    await page.locator('[data-service="guardianship-certificate"]').click();
+    await page.getByTestId('applicant-language').selectOption('kk');
+    await page.getByLabel(kk['intake.applicantIin']!).fill(MOTHER);
+    await page.getByLabel(kk['intake.applicantIin']!).press('Enter');
+    await expect(page.getByTestId('applicant-step').getByTestId('person-card')).toContainText('Сәрсенбаева');
+    await page.getByTestId('represented').check();
+    await page.getByLabel(kk['intake.representativeIin']!).fill(ATTORNEY);
+    await page.getByLabel(kk['intake.representativeIin']!).press('Enter');
+    await page.getByRole('button', { name: kk['intake.poaSimple']! }).click();
+    await page.getByTestId('refuse').click();
+    await expect(page.getByTestId('receipt-step')).toContainText(kk['intake.refused']!);
+    await page.getByTestId('print-receipt').click();
+    const pdf = pdfText(await download(page, 'refusal.pdf'));
+    expect(pdf.text).toContain('Құжаттарды қабылдаудан бас тарту');
+    expect(pdf.text).toContain('ҚОЛХАТ');
+    expect(pdf.text).toContain('Өкілдің сенімхаты');
+    expect(pdf.text).toContain('Сәрсенбаева Әйгерім');
+  });
+
+  await step(page, info, 'a third applicant in Kazakh with a notarised PoA checked in ЕНИС is signed and gets the Kazakh receipt', async () => {
+    await page.getByRole('button', { name: kk['intake.next']! }).click();
+    await page.getByTestId('service-search').fill('қорғаншылық');
+    await page.locator('[data-service="guardianship-certificate"]').click();
+    await page.getByTestId('applicant-language').selectOption('kk');
+    await page.getByLabel(kk['intake.applicantIin']!).fill(MOTHER);
+    await page.getByLabel(kk['intake.applicantIin']!).press('Enter');
+    await expect(page.getByTestId('applicant-step').getByTestId('person-card')).toContainText('Сәрсенбаева');
+    await page.getByTestId('represented').check();
+    await page.getByLabel(kk['intake.representativeIin']!).fill(ATTORNEY);
+    await page.getByLabel(kk['intake.representativeIin']!).press('Enter');
+    await expect(page.getByTestId('representative-step').getByTestId('person-card')).toContainText('Қанатұлы');
+    await page.getByLabel(kk['intake.poaNumber']!).fill('2025-000101');
+    await page.getByLabel(kk['intake.poaDate']!).fill('2025-03-10');
+    await page.getByRole('button', { name: kk['intake.poaCheck']! }).click();
+    await expect(page.getByTestId('poa-accepted')).toContainText('2025-000101');
+    await page.getByTestId('to-signing').click();
+    await page.getByTestId('key-file').setInputFiles(keyFile);
+    await page.getByTestId('key-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('sign').click();
+    await expect(page.getByTestId('receipt-step')).toContainText('con-kokpekty-');
+    await page.getByTestId('print-receipt').click();
+    const pdf = pdfText(await download(page, 'receipt-kk.pdf'));
+    expect(pdf.text).toContain('Құжаттарды қабылдау туралы');
+    expect(pdf.text).toContain('Сәрсенбаева Әйгерім Ерланқызы');
+    expect(pdf.text).toContain('Оспанов Бауыржан Қанатұлы');
+    expect(pdf.text).toContain('2025-000101');
+    expect(pdf.text).toContain(`Қызмет көрсету мерзімі: ${due}`);
+    expect(pdf.fonts).toMatch(/DejaVuSans-Bold.*yes/);
+  });
+});

@@ -1,0 +1,49 @@
+import { ArmError, type Contract } from '../../../shared/api';
+import type { CoreContext } from '../context';
+import type { Handlers } from '../handler';
+import { openDraft, saveAndView } from '../intake/handlers';
+import { alignChecklist, checklistLines } from '../intake/form';
+import { checkFile } from './files';
+import { listScanners, scanPage } from './scanner';
+import { writeAttachment } from './store';
+
+/** Stores the bytes content-addressed and adds their hash to the document's line of the checklist. */
+function attach(ctx: CoreContext, requestId: string, document: number, bytes: Uint8Array, userId: string, source: string) {
+  const { db, draft } = openDraft(ctx, requestId);
+  const lines = checklistLines(draft.variant, draft.data.powerOfAttorney);
+  if (!lines.some((line) => line.document === document)) throw new ArmError('VALIDATION_FAILED', 'No such document in the checklist.', [{ path: 'document', message: 'unknown document' }]);
+  checkFile(bytes);
+  const sha256 = writeAttachment(ctx.dataDir, bytes);
+  const checklist = alignChecklist(lines, draft.data.checklist).map((item) =>
+    item.document === document && !item.attachments.includes(sha256) ? { ...item, presented: true, attachments: [...item.attachments, sha256] } : item,
+  );
+  return saveAndView(ctx, db, draft, { ...draft.data, checklist }, { userId, action: 'document.attach', objectType: 'request', objectId: requestId, details: { document, sha256, source, size: bytes.length } });
+}
+
+export const documentsHandlers: Handlers<Contract>['documents'] = {
+  upload: ({ requestId, document, bytes }, ctx, { caller }) => {
+    // The schema has checked the base64; Buffer decodes megabytes without a regular expression.
+    return attach(ctx, requestId, document, Buffer.from(bytes, 'base64'), caller!.userId, 'file');
+  },
+
+  scanners: () => listScanners(),
+
+  scan: async ({ requestId, document, device, resolution, mode }, ctx, { caller }) => {
+    // Checked before the scanner runs, so a closed draft does not start a scan.
+    openDraft(ctx, requestId);
+    const page = await scanPage(device, { resolution, mode });
+    return attach(ctx, requestId, document, page, caller!.userId, 'scanner');
+  },
+
+  remove: ({ requestId, document, sha256 }, ctx, { caller }) => {
+    const { db, draft } = openDraft(ctx, requestId);
+    const lines = checklistLines(draft.variant, draft.data.powerOfAttorney);
+    const item = alignChecklist(lines, draft.data.checklist).find((candidate) => candidate.document === document);
+    if (!item?.attachments.includes(sha256)) throw new ArmError('NOT_FOUND', 'No such scan on this document.');
+    const checklist = alignChecklist(lines, draft.data.checklist).map((candidate) =>
+      candidate.document === document ? { ...candidate, attachments: candidate.attachments.filter((hash) => hash !== sha256) } : candidate,
+    );
+    // The file stays: content-addressed, another document may share it, and a signed request may name it.
+    return saveAndView(ctx, db, draft, { ...draft.data, checklist }, { userId: caller!.userId, action: 'document.detach', objectType: 'request', objectId: requestId, details: { document, sha256 } });
+  },
+};

@@ -1,0 +1,315 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { postJson, startTestGateway, type TestGateway } from '../../../gateway/testing';
+import { ArmError, contract, createClient, type RequestContent } from '../../../shared/api';
+import { leaseAnswerSchema } from '../../../shared/gateway/api';
+import { canonicalSha256, toBase64 } from '../../../shared/signing';
+import { createDemoPki, type DemoPki } from '../../../shared/signing/testPki';
+import { startCore, type Core } from '../app';
+import { findRequest } from '../requests/repository';
+import { signPayload } from '../signing/sign';
+import { memoryLogger, signedIn } from '../testing';
+
+// The counter end to end against the real gateway emulator: draft, look-ups, PoA, checklist,
+// scans, signature, queue, receipt.
+
+const MOTHER = '900412400014';
+const FATHER = '880903300010';
+const GUARDIAN = '751130400011';
+const ATTORNEY = '820125300010';
+const START = Date.parse('2026-03-02T09:00:00Z');
+
+let pki: DemoPki;
+beforeAll(async () => {
+  pki = await createDemoPki({ now: new Date(START), only: ['operator', 'foreignIin'] });
+});
+
+const gateways: TestGateway[] = [];
+const cores: Core[] = [];
+afterEach(async () => {
+  for (const core of cores.splice(0)) core.close();
+  await Promise.all(gateways.splice(0).map((gateway) => gateway.dispose()));
+});
+
+let logins = 0;
+async function setup(options: { gateway?: boolean; dataDir?: string; centre?: boolean } = {}) {
+  const gateway = options.gateway === false ? null : await startTestGateway();
+  if (gateway) gateways.push(gateway);
+  const clock = { now: START };
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'arm-intake-'));
+  const core = startCore({ appVersion: 'test', dataDir, log: memoryLogger(), now: () => new Date(clock.now), gatewayUrl: gateway?.url ?? null, syncIntervalMs: 0 });
+  cores.push(core);
+  const client = (key: string) => createClient(contract, (name, input) => core.dispatch(name, input, key));
+  const run = ++logins;
+  const supervisor = client(signedIn(core, 'supervisor', '880315400010', `supervisor-${run}`));
+  const operatorWindow = signedIn(core, 'operator', pki.keys.operator.person.iin, `operator-${run}`);
+  const operator = client(operatorWindow);
+  if (options.centre !== false) await supervisor.intake.setCentre({ code: 'con-kokpekty', district: 'kokpekty' });
+  return { gateway, core, clock, dataDir, supervisor, operator, operatorWindow, db: core.context.db! };
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'ok';
+  } catch (error) {
+    if (error instanceof ArmError) return error.code;
+    throw error;
+  }
+}
+
+function sign(content: RequestContent, key: 'operator' | 'foreignIin' = 'operator', now = new Date(START)): string {
+  const signed = signPayload({ keyFile: pki.keys[key].p12, password: 'demo-2026', payload: content, expectedIin: pki.keys[key].person.iin, now });
+  return toBase64(signed.cms);
+}
+
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108000000003a7e9b550000000a49444154789c6360000000020001e221bc330000000049454e44ae426082', 'hex');
+
+describe('intake: the workstation centre', () => {
+  it('refuses a draft until the supervisor sets the centre; only the supervisor sets it, checked in the directory', async () => {
+    const t = await setup({ centre: false });
+    expect(await codeOf(t.operator.intake.start({ serviceId: 'guardianship-certificate' }))).toBe('CENTRE_NOT_SET');
+    expect(await codeOf(t.operator.intake.setCentre({ code: 'con-kokpekty', district: 'kokpekty' }))).toBe('FORBIDDEN');
+    expect(await codeOf(t.supervisor.intake.setCentre({ code: 'con-kokpekty', district: 'uralsk' }))).toBe('ORGANISATION_NOT_FOUND');
+    expect(await codeOf(t.supervisor.intake.setCentre({ code: 'edu-kokpekty', district: 'kokpekty' }))).toBe('ORGANISATION_NOT_FOUND');
+    expect(await t.operator.intake.centre()).toBeNull();
+    await t.supervisor.intake.setCentre({ code: 'con-kokpekty', district: 'kokpekty' });
+    expect(await t.operator.intake.centre()).toEqual({ code: 'con-kokpekty', district: 'kokpekty' });
+  });
+
+  it('takes the regulation of the centre’s region and routes the provider; a service without a centre channel there is refused', async () => {
+    const t = await setup();
+    const draft = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
+    expect(draft).toMatchObject({ variantId: '003-r4', provider: 'edu-kokpekty', centre: 'con-kokpekty', state: 'draft', channel: 'centre' });
+    expect(draft.number).toMatch(/^con-kokpekty-20260302-\d{4}$/);
+    // 003-r2 (home schooling of disabled children) has no ЦОН channel.
+    expect(await codeOf(t.operator.intake.start({ serviceId: 'disabled-child-home-support' }))).toBe('SERVICE_NOT_OFFERED');
+    // Uralsk's guardianship regulation (001-r2) is portal only.
+    await t.supervisor.intake.setCentre({ code: 'con-uralsk', district: 'uralsk' });
+    expect(await codeOf(t.operator.intake.start({ serviceId: 'guardianship-certificate' }))).toBe('SERVICE_NOT_OFFERED');
+  });
+
+  it('routes from the cached organisations reference while the gateway is down, and refuses without one', async () => {
+    const t = await setup();
+    await t.gateway!.call('/_control/faults', postJson({ mode: 'error500' }));
+    expect((await t.operator.intake.start({ serviceId: 'preschool-queue' })).provider).toBe('edu-kokpekty');
+    const offline = await setup({ gateway: false, centre: false });
+    await offline.supervisor.intake.setCentre({ code: 'con-kokpekty', district: 'kokpekty' });
+    expect(await codeOf(offline.operator.intake.start({ serviceId: 'preschool-queue' }))).toBe('ROUTE_OFFLINE');
+  });
+});
+
+describe('intake: applicant and representative', () => {
+  it('fills the applicant from ГБД ФЛ in the applicant’s language; not found and offline are told apart', async () => {
+    const t = await setup();
+    const { requestId } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
+    await t.operator.intake.saveDraft({ requestId, language: 'kk', represented: false, fields: {}, checklist: [] });
+    const draft = await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: FATHER });
+    expect(draft.applicant).toMatchObject({ iin: FATHER, surname: 'Сәрсенбаев', name: 'Нұрлан', source: 'registry' });
+    expect(await codeOf(t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: '850505300011' }))).toBe('PERSON_NOT_FOUND');
+    await t.gateway!.call('/_control/faults', postJson({ mode: 'error500' }));
+    expect(await codeOf(t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER }))).toBe('GATEWAY_UNAVAILABLE');
+    // The failed look-ups changed nothing.
+    expect((await t.operator.intake.get({ requestId })).applicant?.iin).toBe(FATHER);
+    const manual = await t.operator.intake.manualPerson({
+      requestId,
+      role: 'applicant',
+      person: { iin: MOTHER, surname: 'Сарсенбаева', name: 'Айгерим', patronymic: null, birthDate: '1990-04-12', address: null },
+    });
+    expect(manual.applicant).toMatchObject({ iin: MOTHER, source: 'manual' });
+  });
+
+  it('accepts a notarised PoA naming this principal and attorney, in force and covering the service; each mismatch has its code and changes nothing', async () => {
+    const t = await setup();
+    const start = async (serviceId: string, applicant: string, attorney: string) => {
+      const { requestId } = await t.operator.intake.start({ serviceId });
+      await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: applicant });
+      await t.operator.intake.lookupPerson({ requestId, role: 'representative', iin: attorney });
+      return requestId;
+    };
+    const poa = (requestId: string, number: string, date: string) => codeOf(t.operator.intake.powerOfAttorney({ requestId, kind: 'notarised', number, date }));
+    const fatherDraft = await start('guardianship-certificate', FATHER, ATTORNEY);
+    expect(await poa(fatherDraft, '2025-000101', '2025-03-10')).toBe('POA_PRINCIPAL_MISMATCH');
+    const guardianAsAttorney = await start('guardianship-certificate', MOTHER, GUARDIAN);
+    expect(await poa(guardianAsAttorney, '2025-000101', '2025-03-10')).toBe('POA_ATTORNEY_MISMATCH');
+    const mother = await start('guardianship-certificate', MOTHER, ATTORNEY);
+    expect(await poa(mother, '2024-000233', '2024-10-01')).toBe('POA_REVOKED');
+    expect(await poa(mother, '2099-000001', '2025-03-10')).toBe('POA_NOT_FOUND'.replace('POA', 'POWER_OF_ATTORNEY'));
+    const guardian = await start('guardianship-certificate', GUARDIAN, ATTORNEY);
+    expect(await poa(guardian, '2023-000088', '2023-02-01')).toBe('POA_EXPIRED');
+    const housing = await start('housing-queue', FATHER, ATTORNEY);
+    expect(await poa(housing, '2025-000102', '2025-05-20')).toBe('POA_SCOPE');
+    for (const requestId of [fatherDraft, guardianAsAttorney, mother, guardian, housing]) expect((await t.operator.intake.get({ requestId })).powerOfAttorney).toBeNull();
+    expect(await poa(mother, '2025-000101', '2025-03-10')).toBe('ok');
+    expect((await t.operator.intake.get({ requestId: mother })).powerOfAttorney).toMatchObject({ kind: 'notarised', number: '2025-000101', source: 'registry' });
+  });
+});
+
+describe('intake: checklist, refusal, signing and the queue', () => {
+  it('makes a simple written PoA a required scan: missing → DOCUMENTS_MISSING and a refusal; scanned → signable', async () => {
+    const t = await setup();
+    const { requestId } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
+    await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
+    await t.operator.intake.lookupPerson({ requestId, role: 'representative', iin: ATTORNEY });
+    const simple = await t.operator.intake.powerOfAttorney({ requestId, kind: 'simple' });
+    expect(simple.lines).toEqual([expect.objectContaining({ document: 0, kind: 'powerOfAttorney', required: true })]);
+    expect(simple.missing).toHaveLength(1);
+    const error = await t.operator.intake.prepare({ requestId }).catch((caught: unknown) => caught as ArmError);
+    expect(error).toMatchObject({ code: 'DOCUMENTS_MISSING', params: { documents: 'Доверенность представителя (простая письменная форма)' } });
+    const scanned = await t.operator.documents.upload({ requestId, document: 0, fileName: 'poa.png', bytes: PNG.toString('base64') });
+    expect(scanned.missing).toEqual([]);
+    expect(await codeOf(t.operator.intake.refuse({ requestId }))).toBe('DOCUMENTS_COMPLETE');
+    const content = await t.operator.intake.prepare({ requestId });
+    expect(content.powerOfAttorney).toEqual({ kind: 'simple', attachment: scanned.checklist[0]!.attachments[0] });
+
+    const other = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
+    await t.operator.intake.lookupPerson({ requestId: other.requestId, role: 'applicant', iin: MOTHER });
+    await t.operator.intake.lookupPerson({ requestId: other.requestId, role: 'representative', iin: ATTORNEY });
+    await t.operator.intake.powerOfAttorney({ requestId: other.requestId, kind: 'simple' });
+    expect(await t.operator.intake.refuse({ requestId: other.requestId })).toMatchObject({ state: 'refusedAtIntake' });
+    expect(await codeOf(t.operator.intake.saveDraft({ requestId: other.requestId, language: 'ru', represented: false, fields: {}, checklist: [] }))).toBe('STATE_CONFLICT');
+  });
+
+  it('signs, commits and queues in one step; the outbox delivers exactly the signed content to the provider', async () => {
+    const t = await setup();
+    const { requestId, number } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
+    await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
+    const content = await t.operator.intake.prepare({ requestId });
+    expect(content).toMatchObject({ number, serviceId: 'guardianship-certificate', variantId: '003-r4', centre: 'con-kokpekty', provider: 'edu-kokpekty', dueBy: '2026-03-10' });
+    expect(content.operator.iin).toBe(pki.keys.operator.person.iin);
+    const submitted = await t.operator.intake.submit({ requestId, cms: sign(content) });
+    expect(submitted).toMatchObject({ number, state: 'queued', dueBy: '2026-03-10' });
+    const row = t.db.prepare('SELECT content, content_sha256, signature, due_by FROM requests WHERE id = ?').get(requestId) as Record<string, string>;
+    expect(JSON.parse(row.content!)).toEqual(content);
+    expect(row.content_sha256).toBe(canonicalSha256(content));
+    const outbox = t.db.prepare('SELECT message FROM outbox WHERE request_id = ?').all(requestId) as Array<{ message: string }>;
+    expect(outbox).toHaveLength(1);
+    expect(JSON.parse(outbox[0]!.message)).toMatchObject({ kind: 'request', from: 'con-kokpekty', to: 'edu-kokpekty', service: 'guardianship-certificate', payload: content });
+    await t.core.context.sync!.run();
+    expect(findRequest(t.db, requestId).state).toBe('sent');
+    const leased = leaseAnswerSchema.parse(await (await t.gateway!.call('/inboxes/edu-kokpekty/lease', { method: 'POST' })).json());
+    expect(leased.messages[0]!.message.payload).toEqual(content);
+    expect(leased.messages[0]!.message.signature?.value).toBe(row.signature);
+  });
+
+  it('refuses a signature over other content, someone else’s key, or content changed after preparing; nothing is queued', async () => {
+    const t = await setup();
+    const { requestId } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
+    await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
+    const content = await t.operator.intake.prepare({ requestId });
+    expect(await codeOf(t.operator.intake.submit({ requestId, cms: sign({ ...content, provider: 'edu-uralsk' }) }))).toBe('SIGNATURE_INVALID');
+    expect(await codeOf(t.operator.intake.submit({ requestId, cms: sign(content, 'foreignIin') }))).toBe('CERT_IIN_MISMATCH');
+    await t.operator.intake.saveDraft({ requestId, language: 'ru', represented: false, fields: {}, checklist: [] });
+    expect(await codeOf(t.operator.intake.submit({ requestId, cms: sign(content) }))).toBe('CONTENT_NOT_PREPARED');
+    expect(findRequest(t.db, requestId).state).toBe('draft');
+    expect(t.db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
+  });
+
+  it('keeps the draft, scans included, across a restart of the core on the same data folder', async () => {
+    const t = await setup();
+    const { requestId } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
+    await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
+    await t.operator.intake.lookupPerson({ requestId, role: 'representative', iin: ATTORNEY });
+    await t.operator.intake.powerOfAttorney({ requestId, kind: 'simple' });
+    const before = await t.operator.documents.upload({ requestId, document: 0, fileName: 'poa.png', bytes: PNG.toString('base64') });
+    t.core.close();
+    cores.splice(cores.indexOf(t.core), 1);
+    const again = await setup({ dataDir: t.dataDir, centre: false });
+    expect(await again.operator.intake.drafts()).toEqual([expect.objectContaining({ requestId, applicantName: 'Сарсенбаева Айгерим Ерлановна' })]);
+    expect(await again.operator.intake.get({ requestId })).toEqual(before);
+    expect(existsSync(path.join(t.dataDir, 'attachments', before.checklist[0]!.attachments[0]!.slice(0, 2)))).toBe(true);
+  });
+});
+
+describe('documents', () => {
+  it('refuses an empty file, a renamed executable and a truncated PDF with their codes, storing nothing', async () => {
+    const t = await setup();
+    const { requestId } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
+    await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
+    await t.operator.intake.lookupPerson({ requestId, role: 'representative', iin: ATTORNEY });
+    await t.operator.intake.powerOfAttorney({ requestId, kind: 'simple' });
+    const upload = (bytes: Buffer) => codeOf(t.operator.documents.upload({ requestId, document: 0, fileName: 'scan.pdf', bytes: bytes.toString('base64') }));
+    expect(await upload(Buffer.alloc(0))).toBe('FILE_EMPTY');
+    expect(await upload(Buffer.from('MZ\x90\x00 this program cannot be run in DOS mode'))).toBe('FILE_TYPE');
+    expect(await upload(Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >>'))).toBe('FILE_TYPE');
+    expect(await upload(PNG)).toBe('ok');
+    expect(await codeOf(t.operator.documents.upload({ requestId, document: 5, fileName: 'x.png', bytes: PNG.toString('base64') }))).toBe('VALIDATION_FAILED');
+    expect((await t.operator.intake.get({ requestId })).checklist[0]!.attachments).toHaveLength(1);
+  });
+
+  it('refuses a file over the limit before storing it', async () => {
+    const t = await setup();
+    const { requestId } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
+    await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
+    await t.operator.intake.lookupPerson({ requestId, role: 'representative', iin: ATTORNEY });
+    await t.operator.intake.powerOfAttorney({ requestId, kind: 'simple' });
+    const big = Buffer.alloc(20 * 1024 * 1024 + 1);
+    PNG.copy(big);
+    const envelope = await t.core.dispatch('documents.upload', { requestId, document: 0, fileName: 'big.png', bytes: big.toString('base64') }, t.operatorWindow);
+    expect(envelope.ok ? 'ok' : envelope.error.code).toBe('FILE_TOO_LARGE');
+    expect(existsSync(path.join(t.dataDir, 'attachments'))).toBe(false);
+  });
+
+  it('scans a page from the SANE test backend into the document; an unknown device is SCANNER_NOT_FOUND', async () => {
+    const t = await setup();
+    const { requestId } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
+    await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
+    await t.operator.intake.lookupPerson({ requestId, role: 'representative', iin: ATTORNEY });
+    await t.operator.intake.powerOfAttorney({ requestId, kind: 'simple' });
+    expect(await codeOf(t.operator.documents.scan({ requestId, document: 0, device: 'nonexistent:0', resolution: 150, mode: 'Gray' }))).toBe('SCANNER_NOT_FOUND');
+    const scanned = await t.operator.documents.scan({ requestId, document: 0, device: 'test', resolution: 150, mode: 'Gray' });
+    expect(scanned.checklist[0]).toMatchObject({ presented: true, attachments: [expect.stringMatching(/^[0-9a-f]{64}$/)] });
+    expect(scanned.missing).toEqual([]);
+  });
+});
+
+describe('print.receipt', () => {
+  function pdfText(base64: string) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'arm-receipt-'));
+    const file = path.join(dir, 'receipt.pdf');
+    writeFileSync(file, Buffer.from(base64, 'base64'));
+    return { text: execFileSync('pdftotext', ['-layout', file, '-']).toString(), fonts: execFileSync('pdffonts', [file]).toString() };
+  }
+
+  it('prints the acceptance receipt in Kazakh and Russian with the number, applicant, deadline and the embedded DejaVu font', async () => {
+    const t = await setup();
+    const { requestId, number } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
+    await t.operator.intake.saveDraft({ requestId, language: 'kk', represented: false, fields: {}, checklist: [] });
+    await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
+    await t.operator.intake.lookupPerson({ requestId, role: 'representative', iin: ATTORNEY });
+    await t.operator.intake.powerOfAttorney({ requestId, kind: 'notarised', number: '2025-000101', date: '2025-03-10' });
+    const content = await t.operator.intake.prepare({ requestId });
+    await t.operator.intake.submit({ requestId, cms: sign(content) });
+    const kk = pdfText((await t.operator.print.receipt({ requestId, language: 'kk' })).pdf);
+    expect(kk.text).toContain('Құжаттарды қабылдау туралы');
+    expect(kk.text).toContain(number);
+    expect(kk.text).toContain(`${content.applicant.surname} ${content.applicant.name}`);
+    expect(kk.text).toContain('Қызмет көрсету мерзімі: 10.03.2026');
+    expect(kk.text).toContain('Қорғаншылық');
+    expect(kk.text).toContain('Оспанов Бауыржан Қанатұлы');
+    expect(kk.text).toContain('2025-000101');
+    expect(kk.fonts).toMatch(/DejaVuSans\s.*yes/);
+    expect(kk.fonts).toMatch(/DejaVuSans-Bold.*yes/);
+    const ru = pdfText((await t.operator.print.receipt({ requestId, language: 'ru' })).pdf);
+    expect(ru.text).toContain('о приёме документов');
+    expect(ru.text).toContain('Срок оказания услуги: 10.03.2026');
+  });
+
+  it('prints the refusal to accept listing the missing documents; a draft has no receipt', async () => {
+    const t = await setup();
+    const { requestId, number } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
+    expect(await codeOf(t.operator.print.receipt({ requestId, language: 'ru' }))).toBe('STATE_CONFLICT');
+    await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
+    await t.operator.intake.lookupPerson({ requestId, role: 'representative', iin: ATTORNEY });
+    await t.operator.intake.powerOfAttorney({ requestId, kind: 'simple' });
+    await t.operator.intake.refuse({ requestId });
+    const ru = pdfText((await t.operator.print.receipt({ requestId, language: 'ru' })).pdf);
+    expect(ru.text).toContain('об отказе в приёме документов');
+    expect(ru.text).toContain(number);
+    expect(ru.text).toContain('Доверенность представителя');
+    expect(ru.text).not.toContain('Срок оказания');
+  });
+});

@@ -1,0 +1,75 @@
+import { ArmError, requestContentSchema, type Contract } from '../../../shared/api';
+import { appendAudit } from '../audit/log';
+import { findById } from '../auth/accounts';
+import { requireDb } from '../context';
+import type { Db } from '../db/database';
+import type { Handlers } from '../handler';
+import { readReference } from '../intake/centre';
+import { localDateTime, loadDraft } from '../intake/drafts';
+import { alignChecklist, checklistLines, fullName, missingDocuments } from '../intake/form';
+import { intakeCatalog } from '../intake/handlers';
+import { findRequest } from '../requests/repository';
+import { renderReceipt, type ReceiptData } from './receipt';
+
+function centreName(db: Db, code: string) {
+  return readReference(db)?.organisations.find((organisation) => organisation.code === code)?.name ?? { ru: code, kk: code };
+}
+
+/** What the receipt says, from the signed content (accepted) or the draft and its refusal event. */
+export function receiptData(db: Db, requestId: string): ReceiptData {
+  const request = findRequest(db, requestId);
+  const service = intakeCatalog().get(request.service_id);
+  const serviceName = service?.name ?? { ru: request.service_id, kk: request.service_id };
+  if (request.state === 'refusedAtIntake') {
+    const draft = loadDraft(db, intakeCatalog(), requestId);
+    const { data } = draft;
+    const lines = checklistLines(draft.variant, data.represented ? data.powerOfAttorney : null);
+    const refusal = db.prepare("SELECT at, actor_id FROM request_events WHERE request_id = ? AND to_state = 'refusedAtIntake'").get(requestId) as { at: string; actor_id: string };
+    return {
+      kind: 'refusal',
+      number: request.number,
+      service: serviceName,
+      applicant: data.applicant ? { name: fullName(data.applicant), iin: data.applicant.iin, unverified: data.applicant.source === 'manual' } : null,
+      representative: data.represented && data.representative ? { name: fullName(data.representative), iin: data.representative.iin, powerOfAttorney: null } : null,
+      documents: missingDocuments(lines, alignChecklist(lines, data.checklist)).map((line) => ({ name: line.name, form: null, pages: 0 })),
+      operator: findById(db, refusal.actor_id)?.full_name ?? '',
+      centre: centreName(db, request.centre),
+      at: localDateTime(new Date(refusal.at)),
+      dueBy: null,
+    };
+  }
+  const row = db.prepare('SELECT content FROM requests WHERE id = ?').get(requestId) as { content: string | null };
+  if (!row.content) throw new ArmError('STATE_CONFLICT', 'The request is not signed yet: no receipt.', undefined, { from: request.state, to: 'signed' });
+  const content = requestContentSchema.parse(JSON.parse(row.content));
+  const variant = service?.variants.find((candidate) => candidate.id === content.variantId);
+  const lines = variant ? checklistLines(variant, content.powerOfAttorney?.kind === 'simple' ? { kind: 'simple' } : null) : [];
+  const poa = content.powerOfAttorney;
+  return {
+    kind: 'acceptance',
+    number: content.number,
+    service: serviceName,
+    applicant: { name: fullName(content.applicant), iin: content.applicant.iin, unverified: content.applicant.source === 'manual' },
+    representative: content.representative
+      ? { name: fullName(content.representative), iin: content.representative.iin, powerOfAttorney: poa?.kind === 'notarised' ? `№ ${poa.number}, ${poa.issuedOn.split('-').reverse().join('.')}` : null }
+      : null,
+    documents: content.checklist.map((item) => ({
+      name: lines.find((line) => line.document === item.document)?.name ?? { ru: `№ ${item.document + 1}`, kk: `№ ${item.document + 1}` },
+      form: item.form,
+      pages: item.attachments.length,
+    })),
+    operator: content.operator.fullName,
+    centre: centreName(db, content.centre),
+    at: localDateTime(new Date(content.acceptedAt)),
+    dueBy: content.dueBy,
+  };
+}
+
+export const printHandlers: Handlers<Contract>['print'] = {
+  receipt: async ({ requestId, language }, ctx, { caller }) => {
+    const db = requireDb(ctx);
+    const data = receiptData(db, requestId);
+    const pdf = await renderReceipt(data, language);
+    appendAudit(db, { userId: caller!.userId, action: 'print.receipt', objectType: 'request', objectId: requestId, details: { kind: data.kind, language } }, ctx.now());
+    return { fileName: `${data.number}-${data.kind}-${language}.pdf`, pdf: pdf.toString('base64') };
+  },
+};

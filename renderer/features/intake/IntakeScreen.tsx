@@ -1,0 +1,397 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ArmError, type ChecklistItem, type IntakeDraft, type Language, type PersonData } from '../../../shared/api';
+import { checkIin } from '../../../shared/iin/iin';
+import { ErrorText } from '../../ui/ErrorText';
+import { Field } from '../../ui/Field';
+import { IinField } from '../../ui/IinField';
+import { filterServices } from '../catalog/filter';
+import { SigningDialog } from '../signing/SigningDialog';
+import { useIntake, type ManualPerson } from './store';
+
+function lang(language: string): Language {
+  return language === 'kk' ? 'kk' : 'ru';
+}
+
+function formatDay(value: string): string {
+  const [date = '', time] = value.split('T');
+  return `${date.split('-').reverse().join('.')}${time ? ` ${time.slice(0, 5)}` : ''}`;
+}
+
+/** Step 1: the service, searched in Russian or Kazakh; open drafts to continue after a restart. */
+function ServicePicker() {
+  const { t, i18n } = useTranslation();
+  const { services, drafts, centre, start, open } = useIntake();
+  const [query, setQuery] = useState('');
+  const found = filterServices(services ?? [], { query, provider: '', channel: 'centre' });
+  return (
+    <>
+      {centre ? null : <ErrorText error={new ArmError('CENTRE_NOT_SET')} />}
+      {drafts.length ? (
+        <section aria-labelledby="drafts-title">
+          <h2 id="drafts-title">{t('intake.drafts')}</h2>
+          <ul className="list">
+            {drafts.map((draft) => (
+              <li key={draft.requestId}>
+                <button type="button" onClick={() => void open(draft.requestId)}>
+                  {t('intake.continue')}: {draft.number} · {draft.serviceName[lang(i18n.language)]} {draft.applicantName ? `· ${draft.applicantName}` : ''}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="service-title">
+        <h2 id="service-title">{t('intake.chooseService')}</h2>
+        <Field label={t('intake.searchService')} value={query} onChange={setQuery} autoFocus data-testid="service-search" />
+        <ul className="list" data-testid="services">
+          {found.map((service) => (
+            <li key={service.id}>
+              <button type="button" onClick={() => void start(service.id)} data-service={service.id}>
+                {service.name[lang(i18n.language)]}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}
+
+function PersonCard({ person }: { person: PersonData }) {
+  const { t } = useTranslation();
+  return (
+    <dl className="facts" data-testid="person-card" data-source={person.source}>
+      <dt>{t('intake.fullName')}</dt>
+      <dd>{[person.surname, person.name, person.patronymic].filter(Boolean).join(' ')}</dd>
+      <dt>{t('account.iin')}</dt>
+      <dd>{person.iin}</dd>
+      <dt>{t('intake.birthDate')}</dt>
+      <dd>{formatDay(person.birthDate)}</dd>
+      {person.address ? (
+        <>
+          <dt>{t('intake.address')}</dt>
+          <dd>{person.address}</dd>
+        </>
+      ) : null}
+      {person.source === 'manual' ? <dd className="badge-unverified">{t('intake.unverified')}</dd> : null}
+    </dl>
+  );
+}
+
+const emptyManual = (iin: string): ManualPerson => ({ iin, surname: '', name: '', patronymic: '', birthDate: '', address: '' });
+
+/** Applicant or representative: IIN with live checksum, Enter looks it up; offline, typed by hand. */
+function PersonStep({ role, person }: { role: 'applicant' | 'representative'; person: PersonData | null }) {
+  const { t } = useTranslation();
+  const { lookup, manual, offline, busy } = useIntake();
+  const [iin, setIin] = useState(person?.iin ?? '');
+  const [typed, setTyped] = useState<ManualPerson>(emptyManual(''));
+  const valid = checkIin(iin).valid;
+  return (
+    <div data-testid={`${role}-step`}>
+      <form
+        className="row"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (valid) void lookup(role, iin);
+        }}
+      >
+        <IinField label={t(`intake.${role}Iin`)} value={iin} onChange={setIin} />
+        {/* Not disabled while a save runs: a disabled default button would swallow Enter; the store runs calls in order. */}
+        <button type="submit" disabled={!valid}>
+          {t('intake.lookup')} <kbd>Enter</kbd>
+        </button>
+      </form>
+      {offline === role ? (
+        <form
+          className="manual"
+          aria-label={t('intake.manualTitle')}
+          onSubmit={(event) => {
+            event.preventDefault();
+            void manual(role, { ...typed, iin });
+          }}
+        >
+          <p className="muted">{t('intake.manualExplain')}</p>
+          <Field label={t('intake.surname')} value={typed.surname} onChange={(surname) => setTyped({ ...typed, surname })} required />
+          <Field label={t('intake.name')} value={typed.name} onChange={(name) => setTyped({ ...typed, name })} required />
+          <Field label={t('intake.patronymic')} value={typed.patronymic} onChange={(patronymic) => setTyped({ ...typed, patronymic })} />
+          <Field label={t('intake.birthDate')} type="date" value={typed.birthDate} onChange={(birthDate) => setTyped({ ...typed, birthDate })} required />
+          <Field label={t('intake.address')} value={typed.address} onChange={(address) => setTyped({ ...typed, address })} />
+          <button type="submit" disabled={busy}>
+            {t('intake.saveManual')}
+          </button>
+        </form>
+      ) : null}
+      {person ? <PersonCard person={person} /> : null}
+    </div>
+  );
+}
+
+function PowerOfAttorneyStep({ draft }: { draft: IntakeDraft }) {
+  const { t } = useTranslation();
+  const { notarised, simple, busy } = useIntake();
+  const [number, setNumber] = useState('');
+  const [date, setDate] = useState('');
+  const poa = draft.powerOfAttorney;
+  return (
+    <div data-testid="poa-step">
+      <form
+        className="row"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void notarised(number, date);
+        }}
+      >
+        <Field label={t('intake.poaNumber')} value={number} onChange={setNumber} required />
+        <Field label={t('intake.poaDate')} type="date" value={date} onChange={setDate} required />
+        <button type="submit" disabled={busy || !number || !date}>
+          {t('intake.poaCheck')}
+        </button>
+      </form>
+      {draft.representation.simpleAllowed ? (
+        <button type="button" disabled={busy} onClick={() => void simple()}>
+          {t('intake.poaSimple')}
+        </button>
+      ) : null}
+      {poa?.kind === 'notarised' ? (
+        <p className="ok" data-testid="poa-accepted">
+          {t('intake.poaAccepted', { number: poa.number, date: formatDay(poa.issuedOn), validTo: formatDay(poa.validTo) })}
+        </p>
+      ) : null}
+      {poa?.kind === 'simple' ? <p data-testid="poa-simple">{t('intake.poaSimpleChosen')}</p> : null}
+    </div>
+  );
+}
+
+function ChecklistStep({ draft }: { draft: IntakeDraft }) {
+  const { t, i18n } = useTranslation();
+  const { save, upload, scan, remove, loadScanners, scanners, busy } = useIntake();
+  const [device, setDevice] = useState('');
+  const [resolution, setResolution] = useState<150 | 300>(150);
+  const [mode, setMode] = useState<'Color' | 'Gray'>('Gray');
+  const update = (document: number, change: Partial<ChecklistItem>) =>
+    void save({ checklist: draft.checklist.map((item) => (item.document === document ? { ...item, ...change } : item)) });
+  if (!draft.lines.length) return <p className="muted">{t('intake.noDocuments')}</p>;
+  return (
+    <>
+      <div className="row">
+        <button type="button" disabled={busy} onClick={() => void loadScanners()}>
+          {t('intake.findScanners')}
+        </button>
+        {scanners ? (
+          scanners.length ? (
+            <>
+              <label>
+                {t('intake.scanner')}
+                <select value={device} onChange={(event) => setDevice(event.target.value)} data-testid="scanner">
+                  <option value="">—</option>
+                  {scanners.map((scanner) => (
+                    <option key={scanner.device} value={scanner.device}>
+                      {scanner.description} ({scanner.device})
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                {t('intake.resolution')}
+                <select value={resolution} onChange={(event) => setResolution(Number(event.target.value) === 300 ? 300 : 150)}>
+                  <option value={150}>150 dpi</option>
+                  <option value={300}>300 dpi</option>
+                </select>
+              </label>
+              <label>
+                {t('intake.colour')}
+                <select value={mode} onChange={(event) => setMode(event.target.value === 'Color' ? 'Color' : 'Gray')}>
+                  <option value="Gray">{t('intake.gray')}</option>
+                  <option value="Color">{t('intake.color')}</option>
+                </select>
+              </label>
+            </>
+          ) : (
+            <span className="muted">{t('intake.noScanners')}</span>
+          )
+        ) : null}
+      </div>
+      <table className="checklist">
+        <tbody>
+          {draft.lines.map((line) => {
+            const item = draft.checklist.find((candidate) => candidate.document === line.document)!;
+            return (
+              <tr key={line.document} data-testid={`document-${line.document}`}>
+                <td>
+                  <label>
+                    <input type="checkbox" checked={item.presented} onChange={(event) => update(line.document, { presented: event.target.checked })} />
+                    {line.name[lang(i18n.language)]} {line.required ? '*' : ''}
+                  </label>
+                </td>
+                <td>
+                  <select aria-label={t('intake.form')} value={item.form ?? ''} onChange={(event) => update(line.document, { form: event.target.value === 'copy' ? 'copy' : event.target.value === 'original' ? 'original' : null })}>
+                    <option value="">—</option>
+                    <option value="original">{t('intake.original')}</option>
+                    <option value="copy">{t('intake.copy')}</option>
+                  </select>
+                </td>
+                <td>
+                  <label className="file">
+                    {t('intake.attachFile')}
+                    <input type="file" accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg" disabled={busy} onChange={(event) => {
+                      const file = event.target.files?.[0];
+                      if (file) void upload(line.document, file);
+                      event.target.value = '';
+                    }} />
+                  </label>
+                  {device ? (
+                    <button type="button" disabled={busy} onClick={() => void scan(line.document, device, resolution, mode)}>
+                      {t('intake.scan')}
+                    </button>
+                  ) : null}
+                  {busy ? <progress aria-label={t('intake.working')} /> : null}
+                </td>
+                <td>
+                  <ol className="scans">
+                    {item.attachments.map((sha256, page) => (
+                      <li key={sha256}>
+                        {t('intake.page', { page: page + 1 })} <code>{sha256.slice(0, 8)}</code>{' '}
+                        <button type="button" onClick={() => void remove(line.document, sha256)}>
+                          {t('intake.removeScan')}
+                        </button>
+                      </li>
+                    ))}
+                  </ol>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+function ReceiptStep({ draft }: { draft: IntakeDraft }) {
+  const { t } = useTranslation();
+  const { print, receipt, close, busy } = useIntake();
+  return (
+    <section aria-labelledby="receipt-title" data-testid="receipt-step">
+      <h2 id="receipt-title">{draft.state === 'refusedAtIntake' ? t('intake.refused') : t('intake.queued', { number: draft.number })}</h2>
+      <div className="row">
+        <button type="button" disabled={busy} onClick={() => void print(draft.language)} data-testid="print-receipt">
+          {draft.state === 'refusedAtIntake' ? t('intake.printRefusal') : t('intake.printReceipt')}
+        </button>
+        {receipt ? (
+          <a href={receipt.url} download={receipt.fileName} target="_blank" rel="noreferrer" data-testid="receipt-link">
+            {t('intake.openReceipt')}
+          </a>
+        ) : null}
+        <button type="button" onClick={close}>
+          {t('intake.next')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function DraftForm({ draft }: { draft: IntakeDraft }) {
+  const { t, i18n } = useTranslation();
+  const { save, prepare, refuse, submit, cancelSigning, content, close, busy } = useIntake();
+  if (draft.state !== 'draft') return <ReceiptStep draft={draft} />;
+  return (
+    <>
+      <section aria-labelledby="draft-title">
+        <h2 id="draft-title">
+          {draft.serviceName[lang(i18n.language)]} · <span data-testid="request-number">{draft.number}</span>
+        </h2>
+        <p className="muted" data-testid="due-preview">
+          {draft.dueBy ? t('intake.dueIfToday', { due: formatDay(draft.dueBy) }) : t('intake.noTerm')} · {t('intake.savedAt', { time: new Date(draft.updatedAt).toLocaleTimeString() })}
+        </p>
+        <label>
+          {t('intake.applicantLanguage')}
+          <select value={draft.language} onChange={(event) => void save({ language: event.target.value === 'kk' ? 'kk' : 'ru' })} data-testid="applicant-language">
+            <option value="ru">Русский</option>
+            <option value="kk">Қазақ тілі</option>
+          </select>
+        </label>
+      </section>
+      <section aria-labelledby="applicant-title">
+        <h2 id="applicant-title">{t('intake.applicant')}</h2>
+        <PersonStep role="applicant" person={draft.applicant} />
+      </section>
+      {draft.representation.allowed ? (
+        <section aria-labelledby="representative-title">
+          <h2 id="representative-title">{t('intake.representative')}</h2>
+          <label>
+            <input type="checkbox" checked={draft.represented} onChange={(event) => void save({ represented: event.target.checked })} data-testid="represented" />
+            {t('intake.represented')}
+          </label>
+          {draft.represented ? (
+            <>
+              <PersonStep role="representative" person={draft.representative} />
+              {draft.representative ? <PowerOfAttorneyStep draft={draft} /> : null}
+            </>
+          ) : null}
+        </section>
+      ) : null}
+      {draft.formFields.length ? (
+        <section aria-labelledby="fields-title">
+          <h2 id="fields-title">{t('intake.fields')}</h2>
+          {draft.formFields.map((field) => (
+            <Field
+              key={field.key}
+              label={`${field.label[lang(i18n.language)]}${field.required ? ' *' : ''}`}
+              type={field.type === 'date' ? 'date' : 'text'}
+              value={draft.fields[field.key] ?? ''}
+              onChange={(value) => void save({ fields: { ...draft.fields, [field.key]: value } })}
+            />
+          ))}
+        </section>
+      ) : null}
+      <section aria-labelledby="documents-title">
+        <h2 id="documents-title">{t('intake.documents')}</h2>
+        <ChecklistStep draft={draft} />
+        {draft.missing.length ? (
+          <p className="error" data-testid="missing">
+            {t('intake.missing')}: {draft.missing.map((name) => name[lang(i18n.language)]).join('; ')}
+          </p>
+        ) : null}
+      </section>
+      <div className="actions">
+        <button type="button" disabled={busy} onClick={() => void prepare()} data-testid="to-signing">
+          {t('intake.sign')}
+        </button>
+        {draft.missing.length ? (
+          <button type="button" disabled={busy} onClick={() => void refuse()} data-testid="refuse">
+            {t('intake.refuse')}
+          </button>
+        ) : null}
+        <button type="button" onClick={close}>
+          {t('intake.later')}
+        </button>
+      </div>
+      {content ? (
+        <div role="dialog" aria-modal="true" className="dialog" data-testid="signing-dialog">
+          <SigningDialog request={{ payload: content, onSigned: (signed) => void submit(signed.cms) }} />
+          <button type="button" onClick={cancelSigning}>
+            {t('intake.cancel')}
+          </button>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/** The counter (приём документов): service → applicant → representative → documents → sign → receipt. */
+export function IntakeScreen() {
+  const { t } = useTranslation();
+  const { draft, error, load } = useIntake();
+  useEffect(() => {
+    void load();
+  }, [load]);
+  return (
+    <main className="screen intake" aria-labelledby="intake-title">
+      <h1 id="intake-title">{t('intake.title')}</h1>
+      {error ? <ErrorText error={error} /> : null}
+      {draft ? <DraftForm key={draft.requestId} draft={draft} /> : <ServicePicker />}
+    </main>
+  );
+}

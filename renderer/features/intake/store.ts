@@ -1,0 +1,157 @@
+import { create } from 'zustand';
+import type { CentreSetting, IntakeDraft, Language, RequestContent } from '../../../shared/api';
+import type { ServiceSummary } from '../../../shared/catalog/schema';
+import { arm } from '../../app/api';
+
+type DraftSummary = Awaited<ReturnType<typeof arm.intake.drafts>>[number];
+type Scanner = Awaited<ReturnType<typeof arm.documents.scanners>>[number];
+export type ManualPerson = { iin: string; surname: string; name: string; patronymic: string; birthDate: string; address: string };
+
+export interface Receipt {
+  url: string;
+  fileName: string;
+}
+
+interface IntakeState {
+  services: ServiceSummary[] | null;
+  drafts: DraftSummary[];
+  centre: CentreSetting | null;
+  draft: IntakeDraft | null;
+  /** Set after intake.prepare: the signing dialog is open over this content. */
+  content: RequestContent | null;
+  scanners: Scanner[] | null;
+  receipt: Receipt | null;
+  busy: boolean;
+  error: unknown;
+  /** The last failed look-up was GATEWAY_UNAVAILABLE for this role: offer manual entry. */
+  offline: 'applicant' | 'representative' | null;
+  load(): Promise<void>;
+  start(serviceId: string): Promise<void>;
+  open(requestId: string): Promise<void>;
+  close(): void;
+  save(change: Partial<Pick<IntakeDraft, 'language' | 'represented' | 'fields' | 'checklist'>>): Promise<void>;
+  lookup(role: 'applicant' | 'representative', iin: string): Promise<void>;
+  manual(role: 'applicant' | 'representative', person: ManualPerson): Promise<void>;
+  notarised(number: string, date: string): Promise<void>;
+  simple(): Promise<void>;
+  upload(document: number, file: File): Promise<void>;
+  loadScanners(): Promise<void>;
+  scan(document: number, device: string, resolution: 150 | 300, mode: 'Color' | 'Gray'): Promise<void>;
+  remove(document: number, sha256: string): Promise<void>;
+  prepare(): Promise<void>;
+  cancelSigning(): void;
+  submit(cms: string): Promise<void>;
+  refuse(): Promise<void>;
+  print(language: Language): Promise<void>;
+}
+
+function base64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** The counter's intake: every change goes to the core at once, which keeps the draft in SQLite. */
+export const useIntake = create<IntakeState>((set, get) => {
+  // One call at a time, in order: a slow save must not land after a newer one.
+  let queue: Promise<unknown> = Promise.resolve();
+  function run(action: () => Promise<Partial<IntakeState> | void>): Promise<void> {
+    const next = queue.then(async () => {
+      set({ busy: true, error: null, offline: null });
+      try {
+        set({ ...(await action()), busy: false });
+      } catch (error) {
+        set({ error, busy: false });
+      }
+    });
+    queue = next;
+    return next;
+  }
+  const draftId = () => get().draft!.requestId;
+  const showDraft = async (draft: Promise<IntakeDraft>) => ({ draft: await draft, content: null });
+  return {
+    services: null,
+    drafts: [],
+    centre: null,
+    draft: null,
+    content: null,
+    scanners: null,
+    receipt: null,
+    busy: false,
+    error: null,
+    offline: null,
+    load: () =>
+      run(async () => {
+        const [services, drafts, centre] = await Promise.all([arm.catalog.list(), arm.intake.drafts(), arm.intake.centre()]);
+        return { services, drafts, centre };
+      }),
+    start: (serviceId) => run(async () => ({ ...(await showDraft(arm.intake.start({ serviceId }))), receipt: null })),
+    open: (requestId) => run(async () => ({ ...(await showDraft(arm.intake.get({ requestId }))), receipt: null })),
+    close: () => {
+      const receipt = get().receipt;
+      if (receipt) URL.revokeObjectURL(receipt.url);
+      set({ draft: null, content: null, receipt: null, error: null });
+      void get().load();
+    },
+    save: (change) => {
+      const draft = get().draft;
+      if (!draft) return Promise.resolve();
+      const next = { ...draft, ...change };
+      // Shown at once; the core's answer (missing documents, …) replaces it.
+      set({ draft: next });
+      return run(() =>
+        showDraft(
+          arm.intake.saveDraft({
+            requestId: next.requestId,
+            language: next.language,
+            represented: next.represented,
+            fields: next.fields,
+            checklist: next.checklist.map(({ document, presented, form }) => ({ document, presented, form })),
+          }),
+        ),
+      );
+    },
+    lookup: async (role, iin) => {
+      await run(() => showDraft(arm.intake.lookupPerson({ requestId: draftId(), role, iin })));
+      const error = get().error as { code?: string } | null;
+      if (error?.code === 'GATEWAY_UNAVAILABLE') set({ offline: role });
+    },
+    manual: (role, person) =>
+      run(() =>
+        showDraft(
+          arm.intake.manualPerson({
+            requestId: draftId(),
+            role,
+            person: { ...person, patronymic: person.patronymic.trim() || null, address: person.address.trim() || null },
+          }),
+        ),
+      ),
+    notarised: (number, date) => run(() => showDraft(arm.intake.powerOfAttorney({ requestId: draftId(), kind: 'notarised', number, date }))),
+    simple: () => run(() => showDraft(arm.intake.powerOfAttorney({ requestId: draftId(), kind: 'simple' }))),
+    upload: (document, file) =>
+      run(async () => showDraft(arm.documents.upload({ requestId: draftId(), document, fileName: file.name, bytes: base64(new Uint8Array(await file.arrayBuffer())) }))),
+    loadScanners: () => run(async () => ({ scanners: await arm.documents.scanners() })),
+    scan: (document, device, resolution, mode) => run(() => showDraft(arm.documents.scan({ requestId: draftId(), document, device, resolution, mode }))),
+    remove: (document, sha256) => run(() => showDraft(arm.documents.remove({ requestId: draftId(), document, sha256 }))),
+    prepare: () => run(async () => ({ content: await arm.intake.prepare({ requestId: draftId() }) })),
+    cancelSigning: () => set({ content: null }),
+    submit: (cms) =>
+      run(async () => {
+        await arm.intake.submit({ requestId: draftId(), cms });
+        return showDraft(arm.intake.get({ requestId: draftId() }));
+      }),
+    refuse: () =>
+      run(async () => {
+        await arm.intake.refuse({ requestId: draftId() });
+        return showDraft(arm.intake.get({ requestId: draftId() }));
+      }),
+    print: (language) =>
+      run(async () => {
+        const { pdf, fileName } = await arm.print.receipt({ requestId: draftId(), language });
+        const bytes = Uint8Array.from(atob(pdf), (char) => char.charCodeAt(0));
+        const old = get().receipt;
+        if (old) URL.revokeObjectURL(old.url);
+        return { receipt: { url: URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' })), fileName } };
+      }),
+  };
+});

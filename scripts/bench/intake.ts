@@ -1,0 +1,108 @@
+import { createHash, createSign, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import PDFDocument from 'pdfkit';
+import { contract, createClient } from '../../shared/api';
+import { toBase64 } from '../../shared/signing';
+import { createDemoPki, DEMO_PASSWORD } from '../../shared/signing/testPki';
+import { startCore } from '../../electron/core/app';
+import { openDatabase } from '../../electron/core/db/database';
+import { saveCentre, saveReference } from '../../electron/core/intake/centre';
+import { receiptData } from '../../electron/core/print/handlers';
+import { fontsDir, renderReceipt } from '../../electron/core/print/receipt';
+import { signPayload } from '../../electron/core/signing/sign';
+import { signedIn } from '../../electron/core/testing';
+import { median, quiet, report } from './report';
+
+// Intake at the counter: a request with 5 scanned pages (5 MB) uploaded, prepared, signed and
+// committed with its outbox message, beside the floor of the same work done raw; the receipt PDF
+// beside a bare pdfkit page with the same font.
+
+const PAGES = 5;
+const PAGE_BYTES = 1024 * 1024;
+
+/** A PNG signature followed by noise: passes the magic-byte check, does not compress. */
+function page(): Buffer {
+  const bytes = randomBytes(PAGE_BYTES);
+  Buffer.from('89504e470d0a1a0a', 'hex').copy(bytes);
+  return bytes;
+}
+
+export async function intakeBench(): Promise<void> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'arm-bench-intake-'));
+  const pki = await createDemoPki({ now: new Date(), only: ['operator'] });
+  const core = startCore({ appVersion: 'bench', dataDir, log: quiet, syncIntervalMs: 0 });
+  const db = core.context.db!;
+  // The centre and a cached reference, as a supervisor's setting leaves them, so routing works offline.
+  saveCentre(db, { code: 'con-kokpekty', district: 'kokpekty' });
+  saveReference(db, { version: 1, organisations: [], routes: [{ service: 'guardianship-certificate', district: 'kokpekty', provider: 'edu-kokpekty' }] });
+  const window = signedIn(core, 'operator', pki.keys.operator.person.iin, 'bench-operator');
+  const operator = createClient(contract, (name, input) => core.dispatch(name, input, window));
+  const pages = Array.from({ length: PAGES }, page);
+  const person = { surname: 'Сарсенбаева', name: 'Айгерим', patronymic: 'Ерлановна', birthDate: '1990-04-12', address: null };
+  const commits: number[] = [];
+  const renders: number[] = [];
+  let lastRequest = '';
+  for (let run = 0; run < 7; run++) {
+    const { requestId } = await operator.intake.start({ serviceId: 'guardianship-certificate' });
+    await operator.intake.manualPerson({ requestId, role: 'applicant', person: { ...person, iin: '900412400014' } });
+    await operator.intake.manualPerson({ requestId, role: 'representative', person: { ...person, iin: '820125300010', surname: 'Оспанов', name: 'Бауыржан' } });
+    await operator.intake.powerOfAttorney({ requestId, kind: 'simple' });
+    const started = performance.now();
+    for (const bytes of pages) await operator.documents.upload({ requestId, document: 0, fileName: 'page.png', bytes: bytes.toString('base64') });
+    const content = await operator.intake.prepare({ requestId });
+    const signed = signPayload({ keyFile: pki.keys.operator.p12, password: DEMO_PASSWORD, payload: content, expectedIin: pki.keys.operator.person.iin, now: new Date() });
+    await operator.intake.submit({ requestId, cms: toBase64(signed.cms) });
+    commits.push(performance.now() - started);
+    lastRequest = requestId;
+    pages.forEach((bytes) => randomBytes(16).copy(bytes, 8)); // new bytes: new files next run
+  }
+  report('intake.commit_ms', median(commits), 'ms');
+
+  // The floor: hashing the same bytes, one RSA-2048 signature, one fsync'd SQLite commit, one file fsync.
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const floorDb = openDatabase(path.join(dataDir, 'floor.sqlite'));
+  floorDb.pragma('synchronous = FULL');
+  floorDb.exec('CREATE TABLE IF NOT EXISTS floor (id INTEGER PRIMARY KEY, value TEXT) STRICT');
+  const floors: number[] = [];
+  for (let run = 0; run < 7; run++) {
+    const started = performance.now();
+    const hash = createHash('sha256');
+    for (const bytes of pages) hash.update(bytes);
+    const digest = hash.digest('hex');
+    createSign('RSA-SHA256').update(digest).sign(privateKey);
+    floorDb.prepare('INSERT INTO floor (value) VALUES (?)').run(digest);
+    const fd = openSync(path.join(dataDir, `floor-${run}.bin`), 'w');
+    for (const bytes of pages) writeSync(fd, bytes);
+    fsyncSync(fd);
+    closeSync(fd);
+    floors.push(performance.now() - started);
+  }
+  report('intake.floor_ms', median(floors), 'ms');
+  floorDb.close();
+
+  const data = receiptData(db, lastRequest);
+  for (let run = 0; run < 7; run++) {
+    const started = performance.now();
+    await renderReceipt(data, 'kk');
+    renders.push(performance.now() - started);
+  }
+  report('receipt.render_ms', median(renders), 'ms');
+  const bare: number[] = [];
+  for (let run = 0; run < 7; run++) {
+    const started = performance.now();
+    await new Promise<void>((resolve) => {
+      const doc = new PDFDocument({ size: 'A4', font: path.join(fontsDir(), 'DejaVuSans.ttf') });
+      doc.on('data', () => {});
+      doc.on('end', resolve);
+      doc.text('Құжаттарды қабылдау туралы қолхат');
+      doc.end();
+    });
+    bare.push(performance.now() - started);
+  }
+  report('receipt.floor_ms', median(bare), 'ms');
+  core.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { codeSchema } from '../gateway/api';
+import { checklistItemSchema, personDataSchema, requestStateSchema } from './requests';
+
+// Intake at the counter (приём документов / құжаттарды қабылдау): the draft the operator fills in,
+// saved on every change, and what the screens send. The signed form is requestContentSchema.
+
+export const languageSchema = z.enum(['ru', 'kk']);
+export type Language = z.infer<typeof languageSchema>;
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const isoDate = z.iso.date();
+const requestId = z.uuid();
+
+/** The workstation's centre (ЦОН), a gateway organisation code, and the district it serves. */
+export const centreSettingSchema = z.object({ code: codeSchema, district: codeSchema });
+export type CentreSetting = z.infer<typeof centreSettingSchema>;
+
+/** A notarised PoA as ЕНИС confirmed it, or a simple written one whose scan is a checklist line. */
+export const draftPowerOfAttorneySchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('notarised'),
+    number: z.string().min(1).max(40),
+    issuedOn: isoDate,
+    notary: z.string().max(300),
+    validTo: isoDate,
+    source: z.enum(['registry', 'manual']),
+  }),
+  z.object({ kind: z.literal('simple') }),
+]);
+export type DraftPowerOfAttorney = z.infer<typeof draftPowerOfAttorneySchema>;
+
+const text = z.object({ ru: z.string(), kk: z.string() });
+
+/** One line of the checklist as the screen shows it: the catalog's document or the simple PoA. */
+export const checklistLineSchema = z.object({
+  document: z.number().int().nonnegative(),
+  name: text,
+  required: z.boolean(),
+  /** The form the regulation asks for (original, copy, electronic copy). */
+  expected: z.enum(['original', 'copy', 'electronicCopy']),
+  kind: z.enum(['catalog', 'powerOfAttorney']),
+});
+export type ChecklistLine = z.infer<typeof checklistLineSchema>;
+
+export const formFieldViewSchema = z.object({
+  key: z.string(),
+  label: text,
+  type: z.string(),
+  required: z.boolean(),
+});
+
+export const intakeDraftSchema = z.object({
+  requestId,
+  number: z.string(),
+  state: requestStateSchema,
+  serviceId: z.string(),
+  serviceName: text,
+  variantId: z.string(),
+  channel: z.enum(['centre', 'mobileCentre']),
+  centre: z.string(),
+  provider: z.string(),
+  /** Whether the variant lets a representative apply, and with what kind of PoA. */
+  representation: z.object({ allowed: z.boolean(), simpleAllowed: z.boolean() }),
+  language: languageSchema,
+  applicant: personDataSchema.nullable(),
+  represented: z.boolean(),
+  representative: personDataSchema.nullable(),
+  powerOfAttorney: draftPowerOfAttorneySchema.nullable(),
+  formFields: z.array(formFieldViewSchema),
+  fields: z.record(z.string(), z.string().max(2000)),
+  lines: z.array(checklistLineSchema),
+  checklist: z.array(checklistItemSchema),
+  /** Required lines not presented yet (names in both languages): what a refusal receipt lists. */
+  missing: z.array(text),
+  dueBy: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type IntakeDraft = z.infer<typeof intakeDraftSchema>;
+
+export const draftSummarySchema = z.object({
+  requestId,
+  number: z.string(),
+  serviceName: text,
+  applicantName: z.string().nullable(),
+  updatedAt: z.string(),
+});
+
+export const saveDraftInputSchema = z.object({
+  requestId,
+  language: languageSchema,
+  represented: z.boolean(),
+  fields: z.record(z.string().max(60), z.string().max(2000)),
+  /** Presented and form per line; the scans are added by the documents channels only. */
+  checklist: z.array(z.object({ document: z.number().int().nonnegative().max(200), presented: z.boolean(), form: z.enum(['original', 'copy']).nullable() })).max(200),
+});
+
+export const personRoleSchema = z.enum(['applicant', 'representative']);
+
+/** Typed by the operator while the gateway is unreachable (source «manual», не проверено). */
+export const manualPersonInputSchema = z.object({
+  requestId,
+  role: personRoleSchema,
+  person: z.object({
+    iin: z.string().regex(/^\d{12}$/),
+    surname: z.string().trim().min(1).max(100),
+    name: z.string().trim().min(1).max(100),
+    patronymic: z.string().trim().max(100).nullable(),
+    birthDate: isoDate,
+    address: z.string().trim().max(300).nullable(),
+  }),
+});
+
+export const powerOfAttorneyInputSchema = z.discriminatedUnion('kind', [
+  z.object({ requestId, kind: z.literal('notarised'), number: z.string().trim().min(1).max(40), date: isoDate }),
+  z.object({ requestId, kind: z.literal('simple') }),
+]);
+
+/** Scans and files travel as base64; 20 MB per file (the per-page limit). */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+export const uploadInputSchema = z.object({
+  requestId,
+  document: z.number().int().nonnegative().max(200),
+  fileName: z.string().max(255),
+  bytes: z.base64().max(Math.ceil(MAX_FILE_BYTES / 3) * 4),
+});
+export const scanInputSchema = z.object({
+  requestId,
+  document: z.number().int().nonnegative().max(200),
+  device: z.string().min(1).max(200),
+  resolution: z.union([z.literal(150), z.literal(300)]).default(150),
+  mode: z.enum(['Color', 'Gray']).default('Gray'),
+});
+export const scannerSchema = z.object({ device: z.string(), description: z.string() });
+export const removeAttachmentInputSchema = z.object({ requestId, document: z.number().int().nonnegative().max(200), sha256 });
+
+export const receiptInputSchema = z.object({ requestId, language: languageSchema });
+export const pdfSchema = z.object({ fileName: z.string(), pdf: z.base64() });
