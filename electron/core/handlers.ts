@@ -5,6 +5,7 @@ import { authHandlers } from './auth/handlers';
 import { lookupHandlers } from './gateway/handlers';
 import { outboxHandlers } from './outbox/handlers';
 import { catalogHandlers } from './catalog/handlers';
+import { inboxHandlers } from './inbox/handlers';
 import type { Handlers } from './handler';
 import { signingHandlers } from './signing/handlers';
 import { systemHandlers, type SystemState } from './system/handlers';
@@ -20,5 +21,6 @@ export function createHandlers(state: SystemState): Handlers<Contract> {
     lookup: lookupHandlers,
     outbox: outboxHandlers,
     signing: signingHandlers,
+    inbox: inboxHandlers,
   };
 }

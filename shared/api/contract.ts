@@ -22,6 +22,19 @@ import {
 import { isoDateSchema, personSchema, powerOfAttorneySchema } from '../gateway/api';
 import { certificateCardSchema } from '../signing/card';
 import { errorCodeSchema } from './errors';
+import {
+  configureInputSchema,
+  inboxFilterSchema,
+  inboxRowSchema,
+  inboxSettingsSchema,
+  markInputSchema,
+  pullResultSchema,
+  refusedMessageSchema,
+  requestIdSchema,
+  requestViewSchema,
+  scanInputSchema,
+  scanSchema,
+} from './provider';
 import { roles } from './roles';
 
 // The one registry of channels. Adding a capability: a block here, a handler set in
@@ -133,6 +146,18 @@ export const contract = {
       output: signedPayloadSchema,
       access: roles,
     }),
+  },
+  /** The gateway inbox: requests at the provider (clerk, head), results at the centre. */
+  inbox: {
+    pull: channel({ input: z.undefined(), output: pullResultSchema, access: roles }),
+    settings: channel({ input: z.undefined(), output: inboxSettingsSchema, access: roles }),
+    configure: channel({ input: configureInputSchema, output: inboxSettingsSchema, access: ['supervisor'] }),
+    list: channel({ input: inboxFilterSchema, output: z.array(inboxRowSchema), access: ['clerk', 'head'] }),
+    get: channel({ input: requestIdSchema, output: requestViewSchema, access: ['clerk', 'head'] }),
+    refused: channel({ input: z.undefined(), output: z.array(refusedMessageSchema), access: ['clerk', 'head', 'supervisor'] }),
+    scan: channel({ input: scanInputSchema, output: scanSchema, access: ['clerk', 'head'] }),
+    take: channel({ input: requestIdSchema, output: requestViewSchema, access: ['clerk'] }),
+    mark: channel({ input: markInputSchema, output: requestViewSchema, access: ['clerk'] }),
   },
 };
 

@@ -49,6 +49,10 @@ export const errorCodeSchema = z.enum([
   'CERT_KEY_USAGE',
   'SIGNATURE_INVALID',
   'CRL_UNAVAILABLE',
+  // The provider side and results (electron/core/inbox, decision, results).
+  'WORKSTATION_NOT_CONFIGURED',
+  'TRUST_INVALID',
+  'MESSAGE_UNEXPECTED',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

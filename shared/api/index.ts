@@ -6,3 +6,4 @@ export * from './roles';
 export * from './bridge';
 export * from './auth';
 export * from './requests';
+export * from './provider';

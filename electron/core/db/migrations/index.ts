@@ -3,6 +3,7 @@ import accountsAudit from './0002_accounts_audit.sql';
 import requests from './0003_requests.sql';
 import outbox from './0004_outbox.sql';
 import requestContent from './0005_request_content.sql';
+import provider from './0006_provider.sql';
 
 // Numbered files, applied in order, each in its own transaction; the number is PRAGMA user_version.
 // Never edit a shipped migration: add the next number.
@@ -12,4 +13,5 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 3, name: '0003_requests', sql: requests },
   { version: 4, name: '0004_outbox', sql: outbox },
   { version: 5, name: '0005_request_content', sql: requestContent },
+  { version: 6, name: '0006_provider', sql: provider },
 ];
