@@ -5,6 +5,7 @@ import { authHandlers } from './auth/handlers';
 import { lookupHandlers } from './gateway/handlers';
 import { outboxHandlers } from './outbox/handlers';
 import { catalogHandlers } from './catalog/handlers';
+import { decisionHandlers } from './decision/handlers';
 import { inboxHandlers } from './inbox/handlers';
 import type { Handlers } from './handler';
 import { signingHandlers } from './signing/handlers';
@@ -22,5 +23,6 @@ export function createHandlers(state: SystemState): Handlers<Contract> {
     outbox: outboxHandlers,
     signing: signingHandlers,
     inbox: inboxHandlers,
+    decision: decisionHandlers,
   };
 }

@@ -23,7 +23,11 @@ import { isoDateSchema, personSchema, powerOfAttorneySchema } from '../gateway/a
 import { certificateCardSchema } from '../signing/card';
 import { errorCodeSchema } from './errors';
 import {
+  approveInputSchema,
   configureInputSchema,
+  decideInputSchema,
+  resultViewSchema,
+  returnInputSchema,
   inboxFilterSchema,
   inboxRowSchema,
   inboxSettingsSchema,
@@ -158,6 +162,15 @@ export const contract = {
     scan: channel({ input: scanInputSchema, output: scanSchema, access: ['clerk', 'head'] }),
     take: channel({ input: requestIdSchema, output: requestViewSchema, access: ['clerk'] }),
     mark: channel({ input: markInputSchema, output: requestViewSchema, access: ['clerk'] }),
+  },
+  /** The clerk's certificate or motivated refusal; the head signs it or returns it. */
+  decision: {
+    decide: channel({ input: decideInputSchema, output: resultViewSchema, access: ['clerk'] }),
+    result: channel({ input: requestIdSchema, output: resultViewSchema, access: ['clerk', 'head'] }),
+    queue: channel({ input: z.undefined(), output: z.array(inboxRowSchema), access: ['head'] }),
+    prepare: channel({ input: requestIdSchema, output: resultViewSchema, access: ['head'] }),
+    approve: channel({ input: approveInputSchema, output: resultViewSchema, access: ['head'] }),
+    return: channel({ input: returnInputSchema, output: requestViewSchema, access: ['head'] }),
   },
 };
 

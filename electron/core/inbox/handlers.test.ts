@@ -1,14 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../../../gateway/testing';
-import { contract, createClient } from '../../../shared/api';
-import { certificatePem, crlPem } from '../../../shared/signing';
 import { createDemoPki, type DemoPki } from '../../../shared/signing/testPki';
-import { startCore } from '../app';
-import { memoryLogger, signedIn } from '../testing';
-import { CENTRE, PROVIDER, SCANS, postRequest, requestContent, requestMessage, sha256 } from './testing';
+import { CENTRE, PROVIDER, SCANS, postRequest, requestContent, requestMessage, sha256, workstation } from './testing';
 
 let pki: DemoPki;
 let gateway: TestGateway;
@@ -19,14 +12,9 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => gateway.dispose());
 
-/** A provider workstation (its own core and data folder) on the shared emulator. */
 async function providerWorkstation(organisation = PROVIDER) {
-  const clock = { now: Date.parse('2026-03-06T10:00:00Z') };
-  const core = startCore({ appVersion: 'test', dataDir: mkdtempSync(path.join(os.tmpdir(), 'arm-inbox-')), gatewayUrl: gateway.url, log: memoryLogger(), now: () => new Date(clock.now), syncIntervalMs: 0 });
-  const as = (role: 'clerk' | 'head' | 'supervisor' | 'operator') => createClient(contract, (name, input) => core.dispatch(name, input, signedIn(core, role, '920701300012', `${role}-${Math.random()}`)));
-  const supervisor = as('supervisor');
-  await supervisor.inbox.configure({ organisation, rootsPem: certificatePem(pki.root.certificate), crlsPem: crlPem(pki.crl) });
-  return { core, clock, as, supervisor };
+  const w = workstation(gateway.url, pki, organisation);
+  return { ...w, supervisor: w.as('supervisor') };
 }
 
 describe('inbox channels', () => {

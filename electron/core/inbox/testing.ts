@@ -3,7 +3,13 @@ import type { RequestContent } from '../../../shared/api';
 import type { GatewayMessage } from '../../../shared/gateway/api';
 import { canonicalBytes, certificatePem, crlPem, signDetached, toBase64 } from '../../../shared/signing';
 import type { DemoPki } from '../../../shared/signing/testPki';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { contract, createClient, type Role } from '../../../shared/api';
+import { startCore } from '../app';
 import type { Db } from '../db/database';
+import { memoryLogger, signedIn } from '../testing';
 import { SETTING, writeSetting } from './settings';
 
 // Fixtures for the provider side: requests shaped exactly as intake sends them (a gateway
@@ -23,7 +29,7 @@ export function requestContent(pki: DemoPki, overrides: Partial<RequestContent> 
   return {
     number: `${CENTRE}-20260302-0001`,
     serviceId: 'guardianship-certificate',
-    variantId: '003-r4',
+    variantId: '000',
     channel: 'centre',
     applicant: { iin: '900412400014', surname: 'Сарсенбаева', name: 'Айгерим', patronymic: 'Нурлановна', birthDate: '1990-04-12', address: 'Кокпекты, ул. Абая 1', source: 'registry' },
     representative: null,
@@ -77,4 +83,20 @@ export function configureProvider(db: Db, pki: DemoPki, organisation = PROVIDER)
   writeSetting(db, SETTING.organisation, organisation);
   writeSetting(db, SETTING.roots, certificatePem(pki.root.certificate));
   writeSetting(db, SETTING.crls, crlPem(pki.crl));
+}
+
+/**
+ * A workstation of its own (core, data folder, clock) on the given emulator, configured as the
+ * department with the demo trust; `as(role, iin)` signs a user in a window of their own.
+ */
+export function workstation(gatewayUrl: string, pki: DemoPki, organisation = PROVIDER, start = '2026-03-06T10:00:00Z') {
+  const clock = { now: Date.parse(start) };
+  const core = startCore({ appVersion: 'test', dataDir: mkdtempSync(path.join(os.tmpdir(), 'arm-ws-')), gatewayUrl, log: memoryLogger(), now: () => new Date(clock.now), syncIntervalMs: 0 });
+  let logins = 0;
+  const as = (role: Role, iin = '920701300012') => {
+    const key = signedIn(core, role, iin, `${role}-${++logins}`);
+    return createClient(contract, (name, input) => core.dispatch(name, input, key));
+  };
+  configureProvider(core.context.db!, pki, organisation);
+  return { core, clock, as, db: core.context.db! };
 }
