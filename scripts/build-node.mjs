@@ -22,7 +22,8 @@ await build({
   target: 'node20',
   format: 'cjs',
   sourcemap: 'linked',
-  external: ['better-sqlite3', 'electron'],
+  // pdfkit reads its font metrics from files beside its own code.
+  external: ['better-sqlite3', 'electron', 'pdfkit'],
   loader: { '.sql': 'text' },
   logLevel: 'warning',
 });

@@ -7,6 +7,7 @@ import { outboxHandlers } from './outbox/handlers';
 import { catalogHandlers } from './catalog/handlers';
 import { decisionHandlers } from './decision/handlers';
 import { inboxHandlers } from './inbox/handlers';
+import { resultsHandlers } from './results/handlers';
 import type { Handlers } from './handler';
 import { signingHandlers } from './signing/handlers';
 import { systemHandlers, type SystemState } from './system/handlers';
@@ -24,5 +25,6 @@ export function createHandlers(state: SystemState): Handlers<Contract> {
     signing: signingHandlers,
     inbox: inboxHandlers,
     decision: decisionHandlers,
+    results: resultsHandlers,
   };
 }

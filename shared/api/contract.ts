@@ -172,6 +172,10 @@ export const contract = {
     approve: channel({ input: approveInputSchema, output: resultViewSchema, access: ['head'] }),
     return: channel({ input: returnInputSchema, output: requestViewSchema, access: ['head'] }),
   },
+  /** Result PDFs (ru, kk) with the verifiable barcode. */
+  results: {
+    pdf: channel({ input: z.strictObject({ requestId: z.uuid(), lang: z.enum(['ru', 'kk']) }), output: z.object({ base64: z.string() }), access: ['clerk', 'head', ...counter] }),
+  },
 };
 
 export type Contract = typeof contract;

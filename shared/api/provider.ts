@@ -127,7 +127,7 @@ export const resultContentSchema = z.object({
   fields: z.record(z.string(), z.string().max(2000)),
   refusal: z.object({ grounds: z.array(refusalGroundCodeSchema).min(1), text: z.string() }).nullable(),
   preparedBy: z.object({ fullName: z.string() }),
-  signer: z.object({ fullName: z.string(), iin: z.string().regex(/^\d{12}$/), position: z.object({ ru: z.string(), kk: z.string() }) }).nullable(),
+  signer: z.object({ fullName: z.string(), iin: z.string().regex(/^\d{12}$/), position: z.object({ ru: z.string(), kk: z.string() }), organisation: z.string() }).nullable(),
 });
 export type ResultContent = z.infer<typeof resultContentSchema>;
 

@@ -43,9 +43,12 @@ describe('decision', () => {
     await expect(w.head.decision.queue()).resolves.toEqual([expect.objectContaining({ id: w.requestId, state: 'decided' })]);
 
     const prepared = await w.head.decision.prepare({ requestId: w.requestId });
-    expect(prepared.content.signer).toEqual({ fullName: expect.any(String), iin: pki.keys.head.person.iin, position: { ru: 'Руководитель отдела', kk: 'Бөлім басшысы' } });
+    expect(prepared.content.signer).toEqual({ fullName: expect.any(String), iin: pki.keys.head.person.iin, position: { ru: 'Руководитель отдела', kk: 'Бөлім басшысы' }, organisation: 'test' });
     const signed = await w.head.decision.approve({ requestId: w.requestId, cms: sign(prepared.content, 'head', w.core.context.now()) });
     expect(signed).toMatchObject({ state: 'resultSigned', signed: true });
+    const pdf = Buffer.from((await w.head.results.pdf({ requestId: w.requestId, lang: 'ru' })).base64, 'base64');
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await expect(w.as('operator').results.pdf({ requestId: w.requestId, lang: 'ru' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
     // The outbox delivers it; the centre's inbox holds the signed result with the request's message id.
     await w.core.context.sync!.run();

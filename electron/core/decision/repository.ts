@@ -117,7 +117,7 @@ export function prepareSigning(db: Db, requestId: string, caller: Person, now: D
   decidedRequest(db, requestId);
   const head = account(db, caller);
   const row = requireResult(db, requestId);
-  const content: ResultContent = { ...resultContentSchema.parse(JSON.parse(row.content)), signer: { fullName: head.full_name, iin: head.iin, position: HEAD_POSITION } };
+  const content: ResultContent = { ...resultContentSchema.parse(JSON.parse(row.content)), signer: { fullName: head.full_name, iin: head.iin, position: HEAD_POSITION, organisation: head.organisation } };
   db.prepare('UPDATE results SET content = ?, content_sha256 = ?, updated_at = ? WHERE request_id = ?').run(JSON.stringify(content), canonicalSha256(content), now.toISOString(), requestId);
   return resultView(db, requestId);
 }
