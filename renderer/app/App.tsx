@@ -5,6 +5,8 @@ import { ArmError, type Role } from '../../shared/api';
 import { AccountsScreen } from '../features/admin/AccountsScreen';
 import { AuditScreen } from '../features/admin/AuditScreen';
 import { CatalogScreen } from '../features/catalog/CatalogScreen';
+import { InboxScreen } from '../features/inbox/InboxScreen';
+import { InboxSettingsScreen } from '../features/inbox/InboxSettingsScreen';
 import { ChangePasswordScreen } from '../features/login/ChangePasswordScreen';
 import { LockScreen, useIdleLock } from '../features/login/LockScreen';
 import { LoginScreen } from '../features/login/LoginScreen';
@@ -47,6 +49,8 @@ function makeRouter() {
         { path: '/accounts', element: <Only role="supervisor"><AccountsScreen /></Only> },
         { path: '/audit', element: <Only role="supervisor"><AuditScreen /></Only> },
         { path: '/signing', element: <KeyScreen /> },
+        { path: '/inbox', element: <InboxScreen /> },
+        { path: '/inbox-settings', element: <Only role="supervisor"><InboxSettingsScreen /></Only> },
         { path: '*', element: <NotFound /> },
       ],
     },

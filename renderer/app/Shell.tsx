@@ -78,8 +78,10 @@ export function Sections() {
         <NavLink to="/">{t('nav.status')}</NavLink>
         <NavLink to="/signing">{t('nav.signing')}</NavLink>
         <NavLink to="/catalog">{t('nav.catalog')}</NavLink>
+        {role === 'clerk' || role === 'head' ? <NavLink to="/inbox">{t('nav.inbox')}</NavLink> : null}
         {role === 'supervisor' ? (
           <>
+            <NavLink to="/inbox-settings">{t('nav.inboxSettings')}</NavLink>
             <NavLink to="/accounts">{t('nav.accounts')}</NavLink>
             <NavLink to="/audit">{t('nav.audit')}</NavLink>
           </>
