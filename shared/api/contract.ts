@@ -25,6 +25,8 @@ import { errorCodeSchema } from './errors';
 import {
   approveInputSchema,
   configureInputSchema,
+  counterResultSchema,
+  issueInputSchema,
   decideInputSchema,
   resultViewSchema,
   returnInputSchema,
@@ -175,6 +177,10 @@ export const contract = {
   /** Result PDFs (ru, kk) with the verifiable barcode. */
   results: {
     pdf: channel({ input: z.strictObject({ requestId: z.uuid(), lang: z.enum(['ru', 'kk']) }), output: z.object({ base64: z.string() }), access: ['clerk', 'head', ...counter] }),
+    /** The centre's results inbox: ready to hand over, and handed over. */
+    counter: channel({ input: z.undefined(), output: z.array(counterResultSchema), access: [...counter] }),
+    /** Hands the result over at the counter: resultAtCentre → issued. */
+    issue: channel({ input: issueInputSchema, output: counterResultSchema, access: [...counter] }),
   },
 };
 

@@ -53,6 +53,7 @@ export const errorCodeSchema = z.enum([
   'WORKSTATION_NOT_CONFIGURED',
   'TRUST_INVALID',
   'MESSAGE_UNEXPECTED',
+  'COLLECTOR_MISMATCH',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

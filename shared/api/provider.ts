@@ -147,3 +147,23 @@ export const resultViewSchema = z.object({
   signed: z.boolean(),
 });
 export type ResultView = z.infer<typeof resultViewSchema>;
+
+/** A result waiting at the counter (готово к выдаче / беруге дайын) or handed over. */
+export const counterResultSchema = z.object({
+  requestId: z.string(),
+  number: z.string(),
+  serviceId: z.string(),
+  applicantName: z.string(),
+  state: requestStateSchema,
+  outcome: z.enum(['certificate', 'refusal']),
+  resultNumber: z.string(),
+  signer: z.string(),
+});
+
+/** Who collects the result: the applicant, or the representative named in the request (with the power of attorney). */
+export const issueInputSchema = z.strictObject({
+  requestId: z.uuid(),
+  collectorIin: z.string().regex(/^\d{12}$/),
+  /** Number of the identity document shown at the counter (удостоверение личности). */
+  documentNumber: z.string().trim().min(3).max(40),
+});

@@ -11,8 +11,11 @@ import type { DemoPki } from '../../../shared/signing/testPki';
 export const PROVIDER = 'edu-kokpekty';
 export const CENTRE = 'con-kokpekty';
 
-/** Two fake scans: a PNG signature and a PDF header are enough for the store and the viewer. */
-export const SCANS = [new TextEncoder().encode('%PDF-1.4 fake birth certificate scan'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])];
+/** Two scans: a PDF header (shown as a link) and a real 1×1 PNG (shown inline). */
+export const SCANS = [
+  new TextEncoder().encode('%PDF-1.4 fake birth certificate scan'),
+  Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')),
+];
 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 

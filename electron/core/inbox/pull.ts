@@ -1,4 +1,4 @@
-import { ArmError, requestContentSchema, type ErrorCode, type RequestContent } from '../../../shared/api';
+import { ArmError, requestContentSchema, resultContentSchema, type ErrorCode, type RequestContent, type ResultContent } from '../../../shared/api';
 import type { GatewayMessage, Receipt } from '../../../shared/gateway/api';
 import { canonicalBytes, canonicalJson, fromBase64, verifyDetached, type VerifiedSignature } from '../../../shared/signing';
 import { appendAudit } from '../audit/log';
@@ -6,7 +6,7 @@ import type { Db } from '../db/database';
 import { readAttachment, writeAttachment } from '../documents/store';
 import type { GatewayClient } from '../gateway/client';
 import type { Logger } from '../log';
-import { insertReceived } from '../requests/repository';
+import { findRequest, insertReceived, moveRequest } from '../requests/repository';
 import { readTrust, requireOrganisation, type Trust } from './settings';
 
 export interface PullOptions {
@@ -71,8 +71,50 @@ function checkRequest(message: GatewayMessage, organisation: string, trust: Trus
 
 function known(db: Db, messageId: string): boolean {
   return Boolean(
-    db.prepare('SELECT 1 FROM requests WHERE message_id = ? UNION ALL SELECT 1 FROM inbox_refused WHERE message_id = ?').get(messageId, messageId),
+    db
+      .prepare('SELECT 1 FROM requests WHERE message_id = ? UNION ALL SELECT 1 FROM inbox_refused WHERE message_id = ? UNION ALL SELECT 1 FROM results WHERE message_id = ?')
+      .get(messageId, messageId, messageId),
   );
+}
+
+/**
+ * A result or refusal at the centre: the head's signature over the result (signer IIN = the
+ * signer the result names), for a request this centre sent in the message the result names.
+ */
+function checkResult(db: Db, message: GatewayMessage, organisation: string, trust: Trust, now: Date): { content: ResultContent; requestId: string; verified: VerifiedSignature } {
+  const parsed = resultContentSchema.safeParse(message.payload);
+  if (!parsed.success || canonicalJson(parsed.data) !== canonicalJson(message.payload)) throw new Refusal('VALIDATION_FAILED', 'The payload is not a result content.');
+  const content = parsed.data;
+  if (content.centre !== organisation || message.to !== organisation || content.provider !== message.from) throw new Refusal('MESSAGE_UNEXPECTED', 'The result is addressed to another centre.');
+  if ((content.kind === 'certificate') !== (message.kind === 'result')) throw new Refusal('MESSAGE_UNEXPECTED', 'The message kind differs from the result kind.');
+  // The request is found by the id of the message it left in (the outbox keeps it), and its number must agree.
+  const sent = db.prepare('SELECT request_id FROM outbox WHERE id = ?').get(content.request.messageId) as { request_id: string | null } | undefined;
+  const requestId = sent?.request_id;
+  if (!requestId || findRequest(db, requestId).number !== content.request.number) throw new Refusal('MESSAGE_UNEXPECTED', 'No request of this centre matches the result.');
+  const cms = message.signature ? fromBase64(message.signature.value) : null;
+  if (!cms || !content.signer) throw new Refusal('SIGNATURE_INVALID', 'The result is not signed.');
+  try {
+    const verified = verifyDetached({ cms, content: canonicalBytes(message.payload), trustedRoots: trust.roots, crls: trust.crls, expectedIin: content.signer.iin, now });
+    return { content, requestId, verified };
+  } catch (error) {
+    if (error instanceof ArmError) throw new Refusal(error.code, error.message);
+    throw error;
+  }
+}
+
+function storeResult(db: Db, message: GatewayMessage, checked: ReturnType<typeof checkResult>, now: Date): void {
+  const { content, requestId, verified } = checked;
+  db.transaction(() => {
+    const request = findRequest(db, requestId);
+    if (request.state !== 'sent' && request.state !== 'registered' && request.state !== 'resultSigned') {
+      throw new Refusal('STATE_CONFLICT', `The request is ${request.state}; a result cannot be applied.`);
+    }
+    db.prepare(
+      'INSERT INTO results (request_id, outcome, number, content, content_sha256, signature, signer, message_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(requestId, content.kind, content.number, JSON.stringify(content), verified.contentSha256, message.signature!.value, JSON.stringify(verified.signer), message.id, now.toISOString());
+    db.prepare('UPDATE requests SET outcome = ? WHERE id = ?').run(content.kind, requestId);
+    moveRequest(db, requestId, 'resultAtCentre', { userId: null, actor: 'system' }, now, { comment: content.number });
+  })();
 }
 
 function refuse(db: Db, message: GatewayMessage, refusal: Refusal, now: Date): void {
@@ -100,7 +142,8 @@ async function fetchScans(client: GatewayClient, dataDir: string, hashes: readon
 
 /**
  * Pulls this workstation's inbox: lease, check, store each message once by its id, fetch its
- * scans, then acknowledge after the local commit. A message that fails a check is never a
+ * scans, then acknowledge after the local commit. A provider gets requests (registered on
+ * arrival); a centre gets results and refusals (its request moves to resultAtCentre). A message that fails a check is never a
  * request: it is recorded in inbox_refused (and the audit log) with its code and acknowledged,
  * so the clerk sees it and the gateway stops redelivering it. A message whose scans cannot be
  * fetched now stays unacknowledged; its lease runs out and the next pull takes it again.
@@ -113,7 +156,11 @@ export async function pullInbox({ db, client, dataDir, now, log }: PullOptions):
   async function apply(message: GatewayMessage, receipt: Receipt, deliveryAttempt: number): Promise<Applied> {
     if (known(db, message.id)) return 'duplicates';
     try {
-      if (message.kind !== 'request') throw new Refusal('MESSAGE_UNEXPECTED', `A ${message.kind} message in a provider inbox.`);
+      if (message.kind === 'result' || message.kind === 'refusal') {
+        storeResult(db, message, checkResult(db, message, organisation, trust, now()), now());
+        return 'results';
+      }
+      if (message.kind !== 'request') throw new Refusal('MESSAGE_UNEXPECTED', `A ${message.kind} message in this inbox.`);
       const { content, verified } = checkRequest(message, organisation, trust, now());
       if (db.prepare('SELECT 1 FROM requests WHERE number = ?').get(content.number)) throw new Refusal('MESSAGE_ID_CONFLICT', 'A request with this number came in another message.');
       try {

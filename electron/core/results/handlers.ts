@@ -1,4 +1,5 @@
-import { ArmError, resultContentSchema, type Contract } from '../../../shared/api';
+import { ArmError, requestContentSchema, resultContentSchema, type Caller, type Contract } from '../../../shared/api';
+import { appendAudit } from '../audit/log';
 import { barcodeFromCms, encodeBarcode } from '../../../shared/results/barcode';
 import { fromBase64 } from '../../../shared/signing';
 import { requireDb } from '../context';
@@ -6,7 +7,7 @@ import type { Db } from '../db/database';
 import { findResult } from '../decision/repository';
 import type { Handlers } from '../handler';
 import { departmentRequest } from '../inbox/repository';
-import { findRequest } from '../requests/repository';
+import { findRequest, moveRequest } from '../requests/repository';
 import { renderResultPdf, type Language } from './pdf';
 
 /** The printed result: a preview until the head signs, with the barcode once signed. */
@@ -19,6 +20,52 @@ export async function resultPdf(db: Db, requestId: string, lang: Language): Prom
   return renderResultPdf(content, lang, barcode);
 }
 
+interface CounterRow {
+  id: string;
+  number: string;
+  service_id: string;
+  applicant_name: string | null;
+  state: 'resultAtCentre' | 'issued';
+  outcome: 'certificate' | 'refusal';
+  result_number: string;
+  content: string;
+}
+
+function counterRow(row: CounterRow) {
+  const content = resultContentSchema.parse(JSON.parse(row.content));
+  return {
+    requestId: row.id,
+    number: row.number,
+    serviceId: row.service_id,
+    applicantName: row.applicant_name ?? content.applicant.fullName,
+    state: row.state,
+    outcome: row.outcome,
+    resultNumber: row.result_number,
+    signer: content.signer?.fullName ?? '',
+  };
+}
+
+const COUNTER_SQL = `SELECT r.id, r.number, r.service_id, r.applicant_name, r.state, x.outcome, x.number AS result_number, x.content
+  FROM requests r JOIN results x ON x.request_id = r.id WHERE r.side = 'centre' AND r.state IN ('resultAtCentre', 'issued')`;
+
+/**
+ * Выдача результата: the collector is the applicant, or the representative the request names
+ * with its power of attorney (checked at intake); the ID document number goes in the audit entry.
+ */
+function issue(db: Db, input: { requestId: string; collectorIin: string; documentNumber: string }, caller: NonNullable<Caller>, now: Date) {
+  const request = findRequest(db, input.requestId);
+  if (request.side !== 'centre') throw new ArmError('FORBIDDEN', 'Not a request of this centre.');
+  const content = request.content ? requestContentSchema.safeParse(JSON.parse(request.content)) : null;
+  const representative = content?.success && content.data.powerOfAttorney ? content.data.representative?.iin : undefined;
+  const role = input.collectorIin === request.applicant_iin ? 'applicant' : input.collectorIin === representative ? 'representative' : null;
+  if (!role) throw new ArmError('COLLECTOR_MISMATCH', 'The collector is neither the applicant nor the representative.');
+  db.transaction(() => {
+    moveRequest(db, input.requestId, 'issued', { userId: caller.userId, actor: caller.role }, now);
+    appendAudit(db, { userId: caller.userId, action: 'result.issued', objectType: 'request', objectId: input.requestId, details: { collector: role, collectorIin: input.collectorIin, documentNumber: input.documentNumber } }, now);
+  })();
+  return counterRow(db.prepare(`${COUNTER_SQL} AND r.id = ?`).get(input.requestId) as CounterRow);
+}
+
 export const resultsHandlers: Handlers<Contract>['results'] = {
   pdf: async ({ requestId, lang }, ctx, { caller }) => {
     const db = requireDb(ctx);
@@ -27,4 +74,6 @@ export const resultsHandlers: Handlers<Contract>['results'] = {
     else if (findRequest(db, requestId).side !== 'centre') throw new ArmError('FORBIDDEN', 'Not a request of this centre.');
     return { base64: (await resultPdf(db, requestId, lang)).toString('base64') };
   },
+  counter: (_input, ctx) => (requireDb(ctx).prepare(`${COUNTER_SQL} ORDER BY r.state, r.updated_at DESC`).all() as CounterRow[]).map(counterRow),
+  issue: (input, ctx, { caller }) => issue(requireDb(ctx), input, caller!, ctx.now()),
 };
