@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import { startCore } from '../electron/core/app';
 import { openDatabase } from '../electron/core/db/database';
 import { median, quiet, report } from './bench/report';
+import { resultsBench } from './bench/results';
 import { demoIins } from '../gateway/seed/demo';
 import { kzCalendar, type Term } from '../shared/calendar/calendar';
 import { createCatalog } from '../shared/catalog/catalog';
@@ -235,6 +236,7 @@ async function main(): Promise<void> {
   const signed = await signing();
   report('signing.sign_ms', signed.sign, 'ms');
   report('signing.verify_ms', signed.verify, 'ms');
+  await resultsBench();
 }
 
 void main();

@@ -7,6 +7,7 @@ import { AuditScreen } from '../features/admin/AuditScreen';
 import { CatalogScreen } from '../features/catalog/CatalogScreen';
 import { InboxScreen } from '../features/inbox/InboxScreen';
 import { InboxSettingsScreen } from '../features/inbox/InboxSettingsScreen';
+import { IssuanceScreen } from '../features/issuance/IssuanceScreen';
 import { ChangePasswordScreen } from '../features/login/ChangePasswordScreen';
 import { LockScreen, useIdleLock } from '../features/login/LockScreen';
 import { LoginScreen } from '../features/login/LoginScreen';
@@ -50,6 +51,7 @@ function makeRouter() {
         { path: '/audit', element: <Only role="supervisor"><AuditScreen /></Only> },
         { path: '/signing', element: <KeyScreen /> },
         { path: '/inbox', element: <InboxScreen /> },
+        { path: '/issuance', element: <IssuanceScreen /> },
         { path: '/inbox-settings', element: <Only role="supervisor"><InboxSettingsScreen /></Only> },
         { path: '*', element: <NotFound /> },
       ],

@@ -79,6 +79,7 @@ export function Sections() {
         <NavLink to="/signing">{t('nav.signing')}</NavLink>
         <NavLink to="/catalog">{t('nav.catalog')}</NavLink>
         {role === 'clerk' || role === 'head' ? <NavLink to="/inbox">{t('nav.inbox')}</NavLink> : null}
+        {role === 'operator' || role === 'mobileOperator' ? <NavLink to="/issuance">{t('nav.issuance')}</NavLink> : null}
         {role === 'supervisor' ? (
           <>
             <NavLink to="/inbox-settings">{t('nav.inboxSettings')}</NavLink>
