@@ -47,8 +47,13 @@ async function createAccount(page: Page, account: { login: string; fullName: str
 
 async function logInAs(page: Page, login: string, first: boolean) {
   await page.getByRole('button', { name: ru['header.logout']! }).click();
-  await page.getByLabel(ru['account.login']!).fill(login);
-  await page.getByLabel(ru['login.password']!).fill(first ? 'Уақытша-123' : PASSWORD);
+  await expect(page.getByRole('heading', { name: ru['login.title']! })).toBeVisible();
+  // The login form may render again as the session status refreshes: fill until both fields hold.
+  await expect(async () => {
+    await page.getByLabel(ru['account.login']!).fill(login);
+    await page.getByLabel(ru['login.password']!).fill(first ? 'Уақытша-123' : PASSWORD);
+    await expect(page.getByLabel(ru['account.login']!)).toHaveValue(login, { timeout: 500 });
+  }).toPass();
   await page.getByRole('button', { name: ru['login.submit']! }).click();
   if (first) {
     await page.getByLabel(ru['password.current']!).fill('Уақытша-123');
@@ -83,13 +88,18 @@ test('a provider workstation receives a signed request, the clerk decides, the h
     });
 
     const due = new Date(Date.now() + 6 * 86_400_000).toISOString().slice(0, 10);
-    await postRequest({ call }, requestMessage(pki, requestContent(pki, { acceptedAt: new Date(Date.now() - 60_000).toISOString(), dueBy: `${due}T18:00` })));
+    const content = requestContent(pki, { acceptedAt: new Date(Date.now() - 60_000).toISOString(), dueBy: `${due}T18:00` });
+    await postRequest({ call }, requestMessage(pki, content));
+    // A letter changed after the operator signed: refused on receipt, never a request.
+    const forged = requestMessage(pki, { ...content, number: `${CENTRE}-20260302-0002` });
+    await postRequest({ call }, { ...forged, payload: { ...forged.payload, applicant: { ...content.applicant, surname: 'Иванова' } } });
 
-    await step(page, info, 'the clerk pulls the inbox and opens the request', async () => {
+    await step(page, info, 'the clerk pulls the inbox, a forged request is refused, the signed one opens', async () => {
       await logInAs(page, 'clerk1', true);
       await page.getByRole('link', { name: ru['nav.inbox']! }).click();
       await page.getByTestId('pull').click();
       await expect(page.getByTestId('inbox-row')).toHaveCount(1);
+      await expect(page.getByTestId('refused')).toContainText(ru['errors.SIGNATURE_INVALID']!);
       await page.getByRole('button', { name: `${CENTRE}-20260302-0001` }).click();
       await expect(page.getByTestId('request-view')).toHaveAttribute('data-state', 'registered');
       await expect(page.getByTestId('verification')).toContainText('СӘРСЕНОВА');

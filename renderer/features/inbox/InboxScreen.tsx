@@ -379,7 +379,7 @@ function RequestPanel({ view, role }: { view: RequestView; role: 'clerk' | 'head
 export function InboxScreen() {
   const { t } = useTranslation();
   const role = useAuth((state) => state.status?.user?.role) === 'head' ? 'head' : 'clerk';
-  const { rows, queue, filter, open, error, load, pull, setFilter } = useInbox();
+  const { rows, queue, refused, filter, open, error, load, pull, setFilter } = useInbox();
   const { services, load: loadCatalog } = useCatalog();
 
   useEffect(() => {
@@ -409,6 +409,18 @@ export function InboxScreen() {
       </div>
       {role === 'head' && queue ? <Rows rows={queue} caption={t('inbox.queue')} /> : null}
       {rows ? <Rows rows={rows} caption={t('inbox.all')} /> : <p>{t('app.loading')}</p>}
+      {refused.length ? (
+        <section aria-label={t('inbox.refused')} data-testid="refused">
+          <h2>{t('inbox.refused')}</h2>
+          <ul>
+            {refused.map((message) => (
+              <li key={message.messageId}>
+                {formatDate(message.receivedAt.slice(0, 16))} · {message.sender} · {t(`errors.${message.code}`)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {open ? <RequestPanel view={open} role={role} /> : null}
     </main>
   );

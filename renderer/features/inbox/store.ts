@@ -13,6 +13,8 @@ export interface InboxFilter {
 
 interface InboxState {
   rows: InboxRow[] | null;
+  /** Messages refused on receipt (bad signature, wrong addressee…): never requests, shown here. */
+  refused: Awaited<ReturnType<typeof arm.inbox.refused>>;
   /** The head's "to sign" queue. */
   queue: InboxRow[] | null;
   filter: InboxFilter;
@@ -22,6 +24,8 @@ interface InboxState {
   /** Blob URL of the scan being viewed, with its type. */
   scan: { sha256: string; mime: string; url: string } | null;
   pulled: string | null;
+  /** Whose lists are shown, so a move reloads the right ones. */
+  role: 'clerk' | 'head';
   error: unknown;
   load(role: 'clerk' | 'head'): Promise<void>;
   pull(role: 'clerk' | 'head'): Promise<void>;
@@ -58,9 +62,16 @@ export const useInbox = create<InboxState>((set, get) => {
   async function refreshOpen(view: RequestView) {
     const result = view.outcome ? await arm.decision.result({ requestId: view.id }).catch(() => null) : null;
     set({ open: view, result });
+    // The move changed the request's row (state, to-sign queue): the lists follow.
+    const { query, urgency } = get().filter;
+    set({
+      rows: await arm.inbox.list({ ...(query.trim() ? { query: query.trim() } : {}), ...(urgency ? { urgency } : {}) }),
+      queue: get().role === 'head' ? await arm.decision.queue() : null,
+    });
   }
   return {
     rows: null,
+    refused: [],
     queue: null,
     filter: { query: '', urgency: '' },
     open: null,
@@ -68,13 +79,15 @@ export const useInbox = create<InboxState>((set, get) => {
     result: null,
     scan: null,
     pulled: null,
+    role: 'clerk',
     error: null,
     load: async (role) => {
+      set({ role });
       const { query, urgency } = get().filter;
       await attempt(async () => {
         const rows = await arm.inbox.list({ ...(query.trim() ? { query: query.trim() } : {}), ...(urgency ? { urgency } : {}) });
         const queue = role === 'head' ? await arm.decision.queue() : null;
-        set({ rows, queue });
+        set({ rows, queue, refused: await arm.inbox.refused() });
       });
     },
     pull: async (role) => {
