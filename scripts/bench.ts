@@ -10,6 +10,7 @@ import { openDatabase } from '../electron/core/db/database';
 import { journalBench } from './bench/journal';
 import { intakeBench } from './bench/intake';
 import { median, quiet, report } from './bench/report';
+import { resultsBench } from './bench/results';
 import { demoIins } from '../gateway/seed/demo';
 import { kzCalendar, type Term } from '../shared/calendar/calendar';
 import { createCatalog } from '../shared/catalog/catalog';
@@ -241,6 +242,7 @@ async function main(): Promise<void> {
   await trustBench();
   await journalBench();
   await intakeBench();
+  await resultsBench();
 }
 
 void main();

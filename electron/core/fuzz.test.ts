@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { channelEntries, contract, errorCodeSchema } from '../../shared/api';
+import { channelEntries, contract, errorCodeSchema, roles } from '../../shared/api';
 import { seededRandom } from '../../gateway/seed/random';
 import type { Db } from './db/database';
 import { SUPERVISOR, signedIn, testCore } from './testing';
@@ -63,8 +63,8 @@ describe('fuzz', () => {
     const { core, window, db } = testCore();
     await window('supervisor').auth.setup(SUPERVISOR);
     await window('supervisor').accounts.create({ login: 'operator1', fullName: 'Оператор', iin: '920701300012', role: 'operator', organisation: 'ЦОН', temporaryPassword: 'Уақытша-123' });
-    // The counter's channels refuse a supervisor before validating: an operator window reaches them.
-    const operator = signedIn(core, 'operator', '920701300020', 'fuzz-operator');
+    // A window for every role, so each payload reaches the validation of its channel; some go unsigned.
+    const windowOf = Object.fromEntries(roles.map((role, index) => [role, role === 'supervisor' ? 'supervisor' : signedIn(core, role, `9207013000${20 + index}`, `fuzz-${role}`)]));
     const before = fingerprint(db);
     const random = seededRandom(20261123);
     const channels = channelEntries(contract);
@@ -74,8 +74,8 @@ describe('fuzz', () => {
       const [name, definition] = channels[Math.floor(random() * channels.length)]!;
       const input = payload(random);
       if (definition.input.safeParse(input).success) continue; // well-formed: not this test's business
-      const draw = random();
-      const session = draw < 0.4 ? 'supervisor' : draw < 0.8 ? operator : 'stranger';
+      const allowed = definition.access === 'public' ? roles : definition.access;
+      const session = random() < 0.85 ? windowOf[allowed[Math.floor(random() * allowed.length)]!]! : 'stranger';
       const envelope = await core.dispatch(name, input, session);
       sent++;
       expect(envelope.ok, `${name} accepted ${JSON.stringify(input)?.slice(0, 200)}`).toBe(false);
@@ -88,6 +88,6 @@ describe('fuzz', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(codes.get('VALIDATION_FAILED')).toBeGreaterThan(5000);
     // The process is alive and the supervisor's session still works.
-    await expect(window('supervisor').accounts.list()).resolves.toHaveLength(3);
+    await expect(window('supervisor').accounts.list()).resolves.toHaveLength(2 + roles.length - 1);
   }, 120_000);
 });

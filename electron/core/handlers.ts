@@ -9,6 +9,9 @@ import { catalogHandlers } from './catalog/handlers';
 import { documentsHandlers } from './documents/handlers';
 import { intakeHandlers } from './intake/handlers';
 import { printHandlers } from './print/handlers';
+import { decisionHandlers } from './decision/handlers';
+import { inboxHandlers } from './inbox/handlers';
+import { resultsHandlers } from './results/handlers';
 import type { Handlers } from './handler';
 import { journalHandlers } from './journal/handlers';
 import { signingHandlers } from './signing/handlers';
@@ -32,5 +35,8 @@ export function createHandlers(state: SystemState): Handlers<Contract> {
     intake: intakeHandlers,
     documents: documentsHandlers,
     print: printHandlers,
+    inbox: inboxHandlers,
+    decision: decisionHandlers,
+    results: resultsHandlers,
   };
 }

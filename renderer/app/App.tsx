@@ -7,6 +7,9 @@ import { AuditScreen } from '../features/admin/AuditScreen';
 import { CatalogScreen } from '../features/catalog/CatalogScreen';
 import { CentreScreen } from '../features/intake/CentreScreen';
 import { IntakeScreen } from '../features/intake/IntakeScreen';
+import { InboxScreen } from '../features/inbox/InboxScreen';
+import { InboxSettingsScreen } from '../features/inbox/InboxSettingsScreen';
+import { IssuanceScreen } from '../features/issuance/IssuanceScreen';
 import { ChangePasswordScreen } from '../features/login/ChangePasswordScreen';
 import { LockScreen, useIdleLock } from '../features/login/LockScreen';
 import { LoginScreen } from '../features/login/LoginScreen';
@@ -59,6 +62,9 @@ function makeRouter() {
         { path: '/dashboard', element: <Only role="supervisor"><DashboardScreen /></Only> },
         { path: '/intake', element: <IntakeScreen /> },
         { path: '/centre', element: <Only role="supervisor"><CentreScreen /></Only> },
+        { path: '/inbox', element: <InboxScreen /> },
+        { path: '/issuance', element: <IssuanceScreen /> },
+        { path: '/inbox-settings', element: <Only role="supervisor"><InboxSettingsScreen /></Only> },
         { path: '*', element: <NotFound /> },
       ],
     },

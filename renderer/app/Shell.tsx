@@ -76,15 +76,21 @@ export function Sections() {
     <>
       <nav className="nav" aria-label={t('nav.main')}>
         <NavLink to="/">{t('nav.status')}</NavLink>
-        <NavLink to="/signing">{t('nav.signing')}</NavLink>
-        <NavLink to="/catalog">{t('nav.catalog')}</NavLink>
+        {role === 'operator' || role === 'mobileOperator' ? (
+          <>
+            <NavLink to="/intake">{t('nav.intake')}</NavLink>
+            <NavLink to="/issuance">{t('nav.issuance')}</NavLink>
+          </>
+        ) : null}
+        {role === 'clerk' || role === 'head' ? <NavLink to="/inbox">{t('nav.inbox')}</NavLink> : null}
         {role && role !== 'clerk' && role !== 'head' ? (
           <>
             <NavLink to="/journal">{t('nav.journal')}</NavLink>
             <NavLink to="/transfer">{t('nav.transfer')}</NavLink>
           </>
         ) : null}
-        {role === 'operator' || role === 'mobileOperator' ? <NavLink to="/intake">{t('nav.intake')}</NavLink> : null}
+        <NavLink to="/catalog">{t('nav.catalog')}</NavLink>
+        <NavLink to="/signing">{t('nav.signing')}</NavLink>
         {role === 'supervisor' ? (
           <>
             <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>
@@ -92,6 +98,7 @@ export function Sections() {
             <NavLink to="/accounts">{t('nav.accounts')}</NavLink>
             <NavLink to="/audit">{t('nav.audit')}</NavLink>
             <NavLink to="/centre">{t('nav.centre')}</NavLink>
+            <NavLink to="/inbox-settings">{t('nav.inboxSettings')}</NavLink>
           </>
         ) : null}
       </nav>

@@ -40,6 +40,25 @@ import {
   uploadInputSchema,
 } from './intake';
 import { requestContentSchema, requestStateSchema } from './requests';
+import {
+  approveInputSchema,
+  configureInputSchema,
+  counterResultSchema,
+  issueInputSchema,
+  decideInputSchema,
+  resultViewSchema,
+  returnInputSchema,
+  inboxFilterSchema,
+  inboxRowSchema,
+  inboxSettingsSchema,
+  markInputSchema,
+  pullResultSchema,
+  refusedMessageSchema,
+  requestIdSchema,
+  requestViewSchema,
+  inboxScanInputSchema,
+  scanSchema,
+} from './provider';
 import { roles } from './roles';
 
 // The one registry of channels. Adding a capability: a block here, a handler set in
@@ -240,6 +259,35 @@ export const contract = {
   print: {
     /** Расписка о приёме документов, or об отказе в приёме for a refused request. */
     receipt: channel({ input: receiptInputSchema, output: pdfSchema, access: [...counter] }),
+  },
+  /** The gateway inbox: requests at the provider (clerk, head), results at the centre. */
+  inbox: {
+    pull: channel({ input: z.undefined(), output: pullResultSchema, access: roles }),
+    settings: channel({ input: z.undefined(), output: inboxSettingsSchema, access: roles }),
+    configure: channel({ input: configureInputSchema, output: inboxSettingsSchema, access: ['supervisor'] }),
+    list: channel({ input: inboxFilterSchema, output: z.array(inboxRowSchema), access: ['clerk', 'head'] }),
+    get: channel({ input: requestIdSchema, output: requestViewSchema, access: ['clerk', 'head'] }),
+    refused: channel({ input: z.undefined(), output: z.array(refusedMessageSchema), access: ['clerk', 'head', 'supervisor'] }),
+    scan: channel({ input: inboxScanInputSchema, output: scanSchema, access: ['clerk', 'head'] }),
+    take: channel({ input: requestIdSchema, output: requestViewSchema, access: ['clerk'] }),
+    mark: channel({ input: markInputSchema, output: requestViewSchema, access: ['clerk'] }),
+  },
+  /** The clerk's certificate or motivated refusal; the head signs it or returns it. */
+  decision: {
+    decide: channel({ input: decideInputSchema, output: resultViewSchema, access: ['clerk'] }),
+    result: channel({ input: requestIdSchema, output: resultViewSchema, access: ['clerk', 'head'] }),
+    queue: channel({ input: z.undefined(), output: z.array(inboxRowSchema), access: ['head'] }),
+    prepare: channel({ input: requestIdSchema, output: resultViewSchema, access: ['head'] }),
+    approve: channel({ input: approveInputSchema, output: resultViewSchema, access: ['head'] }),
+    return: channel({ input: returnInputSchema, output: requestViewSchema, access: ['head'] }),
+  },
+  /** Result PDFs (ru, kk) with the verifiable barcode. */
+  results: {
+    pdf: channel({ input: z.strictObject({ requestId: z.uuid(), lang: z.enum(['ru', 'kk']) }), output: z.object({ base64: z.string() }), access: ['clerk', 'head', ...counter] }),
+    /** The centre's results inbox: ready to hand over, and handed over. */
+    counter: channel({ input: z.undefined(), output: z.array(counterResultSchema), access: [...counter] }),
+    /** Hands the result over at the counter: resultAtCentre → issued. */
+    issue: channel({ input: issueInputSchema, output: counterResultSchema, access: [...counter] }),
   },
 };
 

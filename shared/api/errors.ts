@@ -85,6 +85,11 @@ export const errorCodeSchema = z.enum([
   'FILE_TYPE',
   'SCANNER_NOT_FOUND',
   'SCANNER_FAILED',
+  // The provider side and results (electron/core/inbox, decision, results).
+  'WORKSTATION_NOT_CONFIGURED',
+  'TRUST_INVALID',
+  'MESSAGE_UNEXPECTED',
+  'COLLECTOR_MISMATCH',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

@@ -9,3 +9,4 @@ export * from './requests';
 export * from './journal';
 export * from './transfer';
 export * from './intake';
+export * from './provider';

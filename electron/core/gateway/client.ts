@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { ArmError, errorCodeSchema, type ErrorCode } from '../../../shared/api';
 import {
+  ackAnswerSchema,
   crlReferenceSchema,
   gatewayErrorSchema,
+  leaseAnswerSchema,
   organisationSchema,
   organisationsReferenceSchema,
   personSchema,
@@ -32,29 +35,41 @@ export function createGatewayClient(options: GatewayClientOptions) {
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 10_000;
 
-  async function call<T>(pathname: string, schema: z.ZodType<T>, init: RequestInit = {}): Promise<{ status: number; body: T }> {
-    let response: Response;
+  async function request(pathname: string, init: RequestInit): Promise<Response> {
     try {
-      response = await doFetch(new URL(pathname, base), { ...init, signal: AbortSignal.timeout(timeoutMs) });
+      return await doFetch(new URL(pathname, base), { ...init, signal: AbortSignal.timeout(timeoutMs) });
     } catch (error) {
       const reason = error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : 'unreachable';
       throw new ArmError('GATEWAY_UNAVAILABLE', `The gateway is ${reason}.`);
     }
-    let json: unknown;
+  }
+
+  async function call<T>(pathname: string, schema: z.ZodType<T>, init: RequestInit = {}): Promise<{ status: number; body: T }> {
+    const response = await request(pathname, init);
+    return answer(response, schema);
+  }
+
+  async function readJson(response: Response): Promise<unknown> {
     try {
-      json = await response.json();
+      return await response.json();
     } catch {
       throw new ArmError('GATEWAY_UNAVAILABLE', `The gateway answered ${response.status} without JSON.`);
     }
-    if (response.ok) {
-      const parsed = schema.safeParse(json);
-      if (!parsed.success) throw new ArmError('GATEWAY_UNAVAILABLE', 'The gateway answered in an unexpected format.');
-      return { status: response.status, body: parsed.data };
-    }
-    const refusal = gatewayErrorSchema.safeParse(json);
+  }
+
+  /** A non-2xx answer: the gateway's own refusal keeps its code; anything else is "try later". */
+  async function refused(response: Response): Promise<never> {
+    const refusal = gatewayErrorSchema.safeParse(await readJson(response));
     if (response.status >= 500 || !refusal.success) throw new ArmError('GATEWAY_UNAVAILABLE', `The gateway answered ${response.status}.`);
     const code: ErrorCode = errorCodeSchema.safeParse(refusal.data.error.code).success ? refusal.data.error.code : 'GATEWAY_REFUSED';
     throw new ArmError(code, refusal.data.error.message, refusal.data.error.issues);
+  }
+
+  async function answer<T>(response: Response, schema: z.ZodType<T>): Promise<{ status: number; body: T }> {
+    if (!response.ok) return refused(response);
+    const parsed = schema.safeParse(await readJson(response));
+    if (!parsed.success) throw new ArmError('GATEWAY_UNAVAILABLE', 'The gateway answered in an unexpected format.');
+    return { status: response.status, body: parsed.data };
   }
 
   /**
@@ -62,17 +77,11 @@ export function createGatewayClient(options: GatewayClientOptions) {
    * else the validated body with its new ETag.
    */
   async function reference<T>(name: string, schema: z.ZodType<T>, etag: string | null): Promise<{ etag: string | null; body: T } | null> {
-    let response: Response;
-    try {
-      response = await doFetch(new URL(`reference/${name}`, base), { headers: etag ? { 'If-None-Match': etag } : {}, signal: AbortSignal.timeout(timeoutMs) });
-    } catch {
-      throw new ArmError('GATEWAY_UNAVAILABLE', 'The gateway is unreachable.');
-    }
+    const response = await request(`reference/${name}`, { headers: etag ? { 'If-None-Match': etag } : {} });
     if (response.status === 304) return null;
     if (!response.ok) throw new ArmError('GATEWAY_UNAVAILABLE', `The gateway answered ${response.status} for reference ${name}.`);
-    const parsed = schema.safeParse(await response.json().catch(() => undefined));
-    if (!parsed.success) throw new ArmError('GATEWAY_UNAVAILABLE', 'The gateway answered in an unexpected format.');
-    return { etag: response.headers.get('etag'), body: parsed.data };
+    const { body } = await answer(response, schema);
+    return { etag: response.headers.get('etag'), body };
   }
 
   const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
@@ -97,6 +106,25 @@ export function createGatewayClient(options: GatewayClientOptions) {
     },
     /** 201 the first time, 200 with the same receipt for a resend of the same message. */
     send: async (message: GatewayMessage) => (await call('messages', receiptSchema, json(message))).body,
+    /** The scan's bytes, checked against the hash they are named by (HASH_MISMATCH otherwise). */
+    getAttachment: async (sha256: string): Promise<Uint8Array> => {
+      const response = await request(`attachments/${sha256}`, {});
+      if (!response.ok) return refused(response);
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(await response.arrayBuffer());
+      } catch {
+        throw new ArmError('GATEWAY_UNAVAILABLE', 'The attachment download broke off.');
+      }
+      if (createHash('sha256').update(bytes).digest('hex') !== sha256) throw new ArmError('HASH_MISMATCH', `The gateway's bytes for ${sha256} do not hash to it.`);
+      return bytes;
+    },
+    /** Leases the oldest unacknowledged messages of this organisation's inbox. */
+    lease: async (organisation: string, limit = 20, leaseSeconds = 120) =>
+      (await call(`inboxes/${organisation}/lease?${new URLSearchParams({ limit: String(limit), leaseSeconds: String(leaseSeconds) })}`, leaseAnswerSchema, { method: 'POST' })).body
+        .messages,
+    /** After the local commit only: an acknowledged message is never delivered again. */
+    ack: async (organisation: string, ids: string[]) => (await call(`inboxes/${organisation}/ack`, ackAnswerSchema, json({ ids }))).body.acknowledged,
     /** The roots a signer's chain must end in (PEM). */
     trust: (etag: string | null) => reference('trust', trustReferenceSchema, etag),
     /** The CRLs of the issuers (PEM). */

@@ -14,8 +14,10 @@ export const TRANSITIONS: Readonly<Record<RequestState, Partial<Record<RequestSt
   draft: { signed: COUNTER, refusedAtIntake: COUNTER, withdrawn: COUNTER },
   signed: { queued: [...COUNTER, 'system'], withdrawn: COUNTER },
   queued: { sent: ['system'], withdrawn: COUNTER },
-  sent: { registered: ['system', 'clerk'] },
-  registered: { inWork: ['clerk'] },
+  // The centre hears of the provider's work only when the result arrives: its request goes from
+  // sent (or registered) straight to resultAtCentre on the signed result (electron/core/inbox).
+  sent: { registered: ['system', 'clerk'], resultAtCentre: ['system'] },
+  registered: { inWork: ['clerk'], resultAtCentre: ['system'] },
   inWork: { decided: ['clerk'] },
   // The head signs the result, or returns it to the clerk with a comment.
   decided: { resultSigned: ['head'], inWork: ['head'] },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ArmError, type Outcome, type RequestState } from '../../../shared/api';
+import { ArmError, type Outcome, type RequestContent, type RequestState } from '../../../shared/api';
 import { appendAudit } from '../audit/log';
 import type { Db } from '../db/database';
 import { checkMove, type Actor } from './lifecycle';
@@ -16,6 +16,16 @@ export interface RequestRow {
   created_at: string;
   updated_at: string;
   unverified: string;
+  side: 'centre' | 'provider';
+  variant_id: string | null;
+  provider: string | null;
+  applicant_name: string | null;
+  due_by: string | null;
+  content: string | null;
+  content_sha256: string | null;
+  signature: string | null;
+  message_id: string | null;
+  received: string | null;
 }
 
 export interface Mover {
@@ -48,6 +58,57 @@ export function createDraft(db: Db, draft: { serviceId: string; applicantIin: st
     ).run(id, number, draft.serviceId, draft.applicantIin, draft.centre, by.userId, at, at);
     db.prepare("INSERT INTO request_events (request_id, at, from_state, to_state, actor_id, actor_role) VALUES (?, ?, NULL, 'draft', ?, ?)").run(id, at, by.userId, by.actor);
     appendAudit(db, { userId: by.userId, action: 'request.draft', objectType: 'request', objectId: id, details: { number, serviceId: draft.serviceId, applicantIin: draft.applicantIin } }, now);
+    return findRequest(db, id);
+  })();
+}
+
+export function personName(person: { surname: string; name: string; patronymic: string | null }): string {
+  return [person.surname, person.name, person.patronymic].filter(Boolean).join(' ');
+}
+
+export interface Received {
+  messageId: string;
+  content: RequestContent;
+  contentSha256: string;
+  /** The operator's detached CMS, base64. */
+  signature: string;
+  /** What the gateway and the signature check said (JSON-safe). */
+  received: Record<string, unknown>;
+}
+
+/**
+ * A request that reached the provider through the gateway, registered on arrival (регистрация
+ * заявления): the row, its first event and the audit entry in one transaction.
+ */
+export function insertReceived(db: Db, request: Received, now: Date): RequestRow {
+  const id = randomUUID();
+  const { content } = request;
+  return db.transaction(() => {
+    const at = now.toISOString();
+    db.prepare(
+      `INSERT INTO requests (id, number, service_id, state, applicant_iin, centre, created_by, created_at, updated_at, side, variant_id, provider,
+         applicant_name, due_by, content, content_sha256, signature, message_id, received)
+       VALUES (?, ?, ?, 'registered', ?, ?, 'system', ?, ?, 'provider', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      id,
+      content.number,
+      content.serviceId,
+      content.applicant.iin,
+      content.centre,
+      at,
+      at,
+      content.variantId,
+      content.provider,
+      personName(content.applicant),
+      content.dueBy,
+      JSON.stringify(content),
+      request.contentSha256,
+      request.signature,
+      request.messageId,
+      JSON.stringify(request.received),
+    );
+    db.prepare("INSERT INTO request_events (request_id, at, from_state, to_state, actor_id, actor_role) VALUES (?, ?, NULL, 'registered', NULL, 'system')").run(id, at);
+    appendAudit(db, { userId: null, action: 'request.received', objectType: 'request', objectId: id, details: { number: content.number, messageId: request.messageId, from: content.centre } }, now);
     return findRequest(db, id);
   })();
 }

@@ -7,6 +7,7 @@ import catalogOverrides from './0006_catalog_overrides.sql';
 import trust from './0007_trust.sql';
 import journal from './0008_journal.sql';
 import intake from './0009_intake.sql';
+import provider from './0010_provider.sql';
 
 // Numbered files, applied in order, each in its own transaction; the number is PRAGMA user_version.
 // Never edit a shipped migration: add the next number.
@@ -20,4 +21,5 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 7, name: '0007_trust', sql: trust },
   { version: 8, name: '0008_journal', sql: journal },
   { version: 9, name: '0009_intake', sql: intake },
+  { version: 10, name: '0010_provider', sql: provider },
 ];

@@ -1,0 +1,24 @@
+import type { Contract } from '../../../shared/api';
+import { requireDb } from '../context';
+import type { Handlers } from '../handler';
+import { localDateTime } from '../inbox/deadline';
+import { departmentRequest, listInbox, requestView } from '../inbox/repository';
+import { approve, decide, prepareSigning, resultView, returnToClerk } from './repository';
+
+export const decisionHandlers: Handlers<Contract>['decision'] = {
+  decide: (input, ctx, { caller }) => decide(requireDb(ctx), input, caller!, ctx.now()),
+  result: ({ requestId }, ctx) => {
+    const db = requireDb(ctx);
+    departmentRequest(db, requestId);
+    return resultView(db, requestId);
+  },
+  /** The head's "to sign" queue (на подпись): every decided request of the department. */
+  queue: (_input, ctx) => listInbox(requireDb(ctx), { state: 'decided' }, localDateTime(ctx.now())),
+  prepare: ({ requestId }, ctx, { caller }) => prepareSigning(requireDb(ctx), requestId, caller!, ctx.now()),
+  approve: ({ requestId, cms }, ctx, { caller }) => approve(requireDb(ctx), requestId, cms, caller!, ctx.now()),
+  return: ({ requestId, comment }, ctx, { caller }) => {
+    const db = requireDb(ctx);
+    returnToClerk(db, requestId, comment, caller!, ctx.now());
+    return requestView(db, requestId, localDateTime(ctx.now()));
+  },
+};

@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { ArmError, requestContentSchema, resultContentSchema, type Caller, type ResultContent, type ResultView } from '../../../shared/api';
+import type { z } from 'zod';
+import type { decideInputSchema } from '../../../shared/api/provider';
+import { certificateTemplate } from '../../../shared/results/templates';
+import { canonicalBytes, canonicalSha256, fromBase64, verifyDetached } from '../../../shared/signing';
+import { findById } from '../auth/accounts';
+import type { Db } from '../db/database';
+import { departmentRequest } from '../inbox/repository';
+import { readTrust, requireOrganisation } from '../inbox/settings';
+import { findVariant } from '../inbox/variant';
+import { enqueue } from '../outbox/outbox';
+import { findRequest, moveRequest, personName, type RequestRow } from '../requests/repository';
+
+type Person = NonNullable<Caller>;
+
+/** The head's position as printed under the signature (glossary: руководитель отдела / бөлім басшысы). */
+export const HEAD_POSITION = { ru: 'Руководитель отдела', kk: 'Бөлім басшысы' };
+
+interface ResultRow {
+  request_id: string;
+  outcome: 'certificate' | 'refusal';
+  number: string;
+  content: string;
+  content_sha256: string;
+  signature: string | null;
+  message_id: string | null;
+}
+
+function account(db: Db, caller: Person) {
+  const user = findById(db, caller.userId);
+  if (!user) throw new ArmError('UNAUTHORIZED', 'The signed-in account no longer exists.');
+  return user;
+}
+
+export function findResult(db: Db, requestId: string): ResultRow | null {
+  return (db.prepare('SELECT * FROM results WHERE request_id = ?').get(requestId) as ResultRow | undefined) ?? null;
+}
+
+function requireResult(db: Db, requestId: string): ResultRow {
+  const row = findResult(db, requestId);
+  if (!row) throw new ArmError('STATE_CONFLICT', 'The request has no result yet.', undefined, { from: findRequest(db, requestId).state, to: 'resultSigned' });
+  return row;
+}
+
+export function resultView(db: Db, requestId: string): ResultView {
+  const row = requireResult(db, requestId);
+  return { requestId, state: findRequest(db, requestId).state, content: resultContentSchema.parse(JSON.parse(row.content)), contentSha256: row.content_sha256, signed: row.signature !== null };
+}
+
+/** Result numbers: department-day-sequence, as request numbers are made at the centre. */
+function nextResultNumber(db: Db, organisation: string, now: Date): string {
+  const prefix = `${organisation}-${now.toISOString().slice(0, 10).replaceAll('-', '')}-`;
+  const row = db.prepare('SELECT count(*) AS n FROM results WHERE number LIKE ?').get(`${prefix}%`) as { n: number };
+  return `${prefix}${String(row.n + 1).padStart(4, '0')}`;
+}
+
+function invalid(path: string, message: string): ArmError {
+  return new ArmError('VALIDATION_FAILED', `Invalid ${path}: ${message}.`, [{ path, message }]);
+}
+
+/**
+ * The clerk's decision: the certificate's fields as its template asks, or a motivated refusal on
+ * the regulation's grounds (the variant's list) with the clerk's text. inWork → decided.
+ */
+export function decide(db: Db, input: z.output<typeof decideInputSchema>, caller: Person, now: Date): ResultView {
+  const request = departmentRequest(db, input.requestId);
+  const content = requestContentSchema.parse(JSON.parse(request.content ?? 'null'));
+  const variant = findVariant(content.serviceId, content.variantId);
+  if (!variant) throw invalid('requestId', 'the service variant is not in the catalog');
+  let templateId: string;
+  if (input.outcome === 'certificate') {
+    templateId = variant.results[0]!.templateId;
+    const expected = certificateTemplate(templateId).fields.map((field) => field.key).sort();
+    const given = Object.keys(input.fields).sort();
+    if (expected.join() !== given.join()) throw invalid('fields', `expected ${expected.join(', ')}`);
+  } else {
+    templateId = variant.refusal.templateId;
+    const allowed = new Set(variant.refusalGrounds.map((ground) => ground.code));
+    if (input.grounds.some((ground) => !allowed.has(ground))) throw invalid('grounds', 'not a ground of this regulation');
+  }
+  const clerk = account(db, caller);
+  return db.transaction(() => {
+    const previous = findResult(db, request.id);
+    const result: ResultContent = {
+      kind: input.outcome,
+      number: previous?.number ?? nextResultNumber(db, requireOrganisation(db), now),
+      date: now.toISOString().slice(0, 10),
+      request: { number: request.number, messageId: request.message_id!, serviceId: content.serviceId, variantId: content.variantId },
+      provider: content.provider,
+      centre: content.centre,
+      templateId,
+      applicant: { iin: content.applicant.iin, fullName: personName(content.applicant), address: content.applicant.address },
+      fields: input.outcome === 'certificate' ? input.fields : {},
+      refusal: input.outcome === 'refusal' ? { grounds: [...new Set(input.grounds)], text: input.text } : null,
+      preparedBy: { fullName: clerk.full_name },
+      signer: null,
+    };
+    moveRequest(db, request.id, 'decided', { userId: caller.userId, actor: caller.role }, now, { outcome: input.outcome });
+    db.prepare(
+      `INSERT INTO results (request_id, outcome, number, content, content_sha256, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (request_id) DO UPDATE SET outcome = excluded.outcome, content = excluded.content, content_sha256 = excluded.content_sha256,
+         signature = NULL, signer = NULL, updated_at = excluded.updated_at`,
+    ).run(request.id, input.outcome, result.number, JSON.stringify(result), canonicalSha256(result), now.toISOString());
+    return resultView(db, request.id);
+  })();
+}
+
+function decidedRequest(db: Db, requestId: string): RequestRow {
+  const request = departmentRequest(db, requestId);
+  if (request.state !== 'decided') throw new ArmError('STATE_CONFLICT', `A request in state ${request.state} has no result to sign.`, undefined, { from: request.state, to: 'resultSigned' });
+  return request;
+}
+
+/** The head's copy to sign: the result with the head named as the signer. */
+export function prepareSigning(db: Db, requestId: string, caller: Person, now: Date): ResultView {
+  decidedRequest(db, requestId);
+  const head = account(db, caller);
+  const row = requireResult(db, requestId);
+  const content: ResultContent = { ...resultContentSchema.parse(JSON.parse(row.content)), signer: { fullName: head.full_name, iin: head.iin, position: HEAD_POSITION, organisation: head.organisation } };
+  db.prepare('UPDATE results SET content = ?, content_sha256 = ?, updated_at = ? WHERE request_id = ?').run(JSON.stringify(content), canonicalSha256(content), now.toISOString(), requestId);
+  return resultView(db, requestId);
+}
+
+/**
+ * The head's signature over the prepared result, checked like any other (hash, chain, CRL, the
+ * head's own IIN); then decided → resultSigned and the result message to the centre in the same
+ * transaction, so the result is never signed without being on its way.
+ */
+export function approve(db: Db, requestId: string, cmsBase64: string, caller: Person, now: Date): ResultView {
+  const request = decidedRequest(db, requestId);
+  const head = account(db, caller);
+  const row = requireResult(db, requestId);
+  const content = resultContentSchema.parse(JSON.parse(row.content));
+  if (content.signer?.iin !== head.iin) throw new ArmError('STATE_CONFLICT', 'Prepare the result for your signature first.', undefined, { from: request.state, to: 'resultSigned' });
+  const cms = fromBase64(cmsBase64);
+  if (!cms) throw new ArmError('SIGNATURE_INVALID', 'The signature is not base64.');
+  const trust = readTrust(db);
+  const verified = verifyDetached({ cms, content: canonicalBytes(content), trustedRoots: trust.roots, crls: trust.crls, expectedIin: head.iin, now });
+  const messageId = randomUUID();
+  return db.transaction(() => {
+    db.prepare('UPDATE results SET signature = ?, signer = ?, message_id = ?, updated_at = ? WHERE request_id = ?').run(cmsBase64, JSON.stringify(verified.signer), messageId, now.toISOString(), requestId);
+    moveRequest(db, requestId, 'resultSigned', { userId: caller.userId, actor: caller.role }, now);
+    enqueue(
+      db,
+      {
+        id: messageId,
+        kind: content.kind === 'certificate' ? 'result' : 'refusal',
+        from: content.provider,
+        to: content.centre,
+        service: content.request.serviceId,
+        createdAt: now.toISOString(),
+        attachments: [],
+        payload: content as unknown as Record<string, unknown>,
+        signature: { format: 'cms', value: cmsBase64 },
+      },
+      requestId,
+      now,
+    );
+    return resultView(db, requestId);
+  })();
+}
+
+/** The head sends the result back to the clerk with a comment: decided → inWork. */
+export function returnToClerk(db: Db, requestId: string, comment: string, caller: Person, now: Date): void {
+  decidedRequest(db, requestId);
+  db.transaction(() => {
+    moveRequest(db, requestId, 'inWork', { userId: caller.userId, actor: caller.role }, now, { comment });
+    db.prepare('UPDATE results SET signature = NULL, signer = NULL, updated_at = ? WHERE request_id = ?').run(now.toISOString(), requestId);
+  })();
+}

@@ -1,0 +1,102 @@
+import { ArmError, requestContentSchema, type Contract, type ErrorCode } from '../../../shared/api';
+import type { Db } from '../db/database';
+import { certificateCard } from '../../../shared/signing';
+import { appendAudit } from '../audit/log';
+import { requireDb, requireGateway } from '../context';
+import { readAttachment } from '../documents/store';
+import type { Handlers } from '../handler';
+import { moveRequest, type RequestRow } from '../requests/repository';
+import { localDateTime } from './deadline';
+import { findVariant } from './variant';
+import { pullInbox } from './pull';
+import { departmentRequest, listInbox, requestView } from './repository';
+import { parseCrls, parseRoots, readSetting, readTrust, SETTING, writeSetting } from './settings';
+
+function mimeOf(bytes: Uint8Array): 'image/png' | 'image/jpeg' | 'application/pdf' | 'application/octet-stream' {
+  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'image/png';
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  if (new TextDecoder().decode(bytes.subarray(0, 5)) === '%PDF-') return 'application/pdf';
+  return 'application/octet-stream';
+}
+
+function settingsOf(db: Db) {
+  const trust = readTrust(db);
+  return {
+    organisation: readSetting(db, SETTING.organisation),
+    roots: trust.roots.map((root) => {
+      const card = certificateCard(root);
+      return { subject: card.subject.dn, notAfter: card.notAfter };
+    }),
+    crls: trust.crls.length,
+  };
+}
+
+/** A line of the regulation's list (the catalog variant) or of the operator's checklist. */
+function checkDocument(request: RequestRow, document: number): void {
+  const content = requestContentSchema.parse(JSON.parse(request.content ?? 'null'));
+  const variant = findVariant(content.serviceId, content.variantId);
+  const lines = new Set([...Array.from({ length: variant?.documents.items.length ?? 0 }, (_, index) => index), ...content.checklist.map((item) => item.document)]);
+  if (!lines.has(document)) throw new ArmError('VALIDATION_FAILED', 'No such document in the list.', [{ path: 'document', message: 'not in the list' }]);
+}
+
+export const inboxHandlers: Handlers<Contract>['inbox'] = {
+  pull: (_input, ctx) => pullInbox({ db: requireDb(ctx), client: requireGateway(ctx), dataDir: ctx.dataDir, now: ctx.now, log: ctx.log }),
+
+  settings: (_input, ctx) => settingsOf(requireDb(ctx)),
+
+  configure: ({ organisation, rootsPem, crlsPem }, ctx, { caller }) => {
+    const db = requireDb(ctx);
+    // Parsed before anything is written: a bad PEM changes nothing.
+    if (rootsPem !== undefined) parseRoots(rootsPem);
+    if (crlsPem !== undefined) parseCrls(crlsPem);
+    db.transaction(() => {
+      writeSetting(db, SETTING.organisation, organisation);
+      if (rootsPem !== undefined) writeSetting(db, SETTING.roots, rootsPem);
+      if (crlsPem !== undefined) writeSetting(db, SETTING.crls, crlsPem);
+      appendAudit(db, { userId: caller!.userId, action: 'settings.inbox', details: { organisation, roots: rootsPem !== undefined, crls: crlsPem !== undefined } }, ctx.now());
+    })();
+    return settingsOf(db);
+  },
+
+  list: (filter, ctx) => listInbox(requireDb(ctx), filter, localDateTime(ctx.now())),
+
+  get: ({ requestId }, ctx) => requestView(requireDb(ctx), requestId, localDateTime(ctx.now())),
+
+  refused: (_input, ctx) =>
+    requireDb(ctx).prepare('SELECT message_id AS messageId, received_at AS receivedAt, sender, kind, code FROM inbox_refused ORDER BY received_at DESC').all() as Array<{
+      messageId: string;
+      receivedAt: string;
+      sender: string;
+      kind: string;
+      code: ErrorCode;
+    }>,
+
+  scan: ({ requestId, sha256 }, ctx) => {
+    const request = departmentRequest(requireDb(ctx), requestId);
+    if (!request.content?.includes(sha256)) throw new ArmError('NOT_FOUND', 'The request names no such scan.');
+    const bytes = readAttachment(ctx.dataDir, sha256);
+    if (!bytes) throw new ArmError('ATTACHMENT_NOT_FOUND', 'The scan is missing from this workstation.');
+    return { mime: mimeOf(bytes), base64: Buffer.from(bytes).toString('base64') };
+  },
+
+  take: ({ requestId }, ctx, { caller }) => {
+    const db = requireDb(ctx);
+    departmentRequest(db, requestId);
+    moveRequest(db, requestId, 'inWork', { userId: caller!.userId, actor: caller!.role }, ctx.now());
+    return requestView(db, requestId, localDateTime(ctx.now()));
+  },
+
+  mark: ({ requestId, document, mark, note }, ctx, { caller }) => {
+    const db = requireDb(ctx);
+    const request = departmentRequest(db, requestId);
+    checkDocument(request, document);
+    if (request.state !== 'inWork') throw new ArmError('STATE_CONFLICT', 'Documents are checked while the request is in work.', undefined, { from: request.state, to: 'inWork' });
+    db.transaction(() => {
+      db.prepare(
+        'INSERT INTO request_marks (request_id, document, mark, note) VALUES (?, ?, ?, ?) ON CONFLICT (request_id, document) DO UPDATE SET mark = excluded.mark, note = excluded.note',
+      ).run(requestId, document, mark, note);
+      appendAudit(db, { userId: caller!.userId, action: 'request.mark', objectType: 'request', objectId: requestId, details: { document, mark } }, ctx.now());
+    })();
+    return requestView(db, requestId, localDateTime(ctx.now()));
+  },
+};

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestGateway, type TestGateway } from '../../../gateway/testing';
+import { createDemoPki, type DemoPki } from '../../../shared/signing/testPki';
+import { readAttachment } from '../documents/store';
+import { createGatewayClient } from '../gateway/client';
+import { requestHistory } from '../requests/repository';
+import { memoryLogger, testCore } from '../testing';
+import { pullInbox } from './pull';
+import { SETTING, writeSetting } from './settings';
+import { CENTRE, PROVIDER, SCANS, configureProvider, postRequest, requestContent, requestMessage, sha256 } from './testing';
+
+let pki: DemoPki;
+const gateways: TestGateway[] = [];
+
+beforeAll(async () => {
+  pki = await createDemoPki({ now: new Date('2026-03-02T08:00:00Z'), only: ['operator', 'revoked', 'clerk'] });
+}, 60_000);
+afterAll(async () => {
+  await Promise.all(gateways.map((gateway) => gateway.dispose()));
+});
+
+async function setup() {
+  const gateway = await startTestGateway();
+  gateways.push(gateway);
+  const t = testCore();
+  configureProvider(t.db, pki);
+  const client = createGatewayClient({ url: gateway.url, timeoutMs: 1500 });
+  const pull = () => pullInbox({ db: t.db, client, dataDir: t.dataDir, now: () => new Date(t.clock.now), log: memoryLogger() });
+  return { ...t, gateway, client, pull };
+}
+
+const requests = (t: Awaited<ReturnType<typeof setup>>) =>
+  t.db.prepare("SELECT id, number, state, side, message_id, applicant_name, due_by, content_sha256, received FROM requests WHERE side = 'provider'").all() as Array<Record<string, string>>;
+
+describe('inbox pull', () => {
+  it('registers a signed request once, with its scans, and acknowledges it', async () => {
+    const t = await setup();
+    const message = requestMessage(pki, requestContent(pki));
+    await postRequest(t.gateway, message);
+
+    await expect(t.pull()).resolves.toEqual({ received: 1, refused: 0, duplicates: 0, waiting: 0, results: 0 });
+    const [row] = requests(t);
+    expect(row).toMatchObject({ number: `${CENTRE}-20260302-0001`, state: 'registered', message_id: message.id, applicant_name: 'Сарсенбаева Айгерим Нурлановна', due_by: '2026-03-10T18:00' });
+    expect(JSON.parse(row!.received!)).toMatchObject({ receiptNumber: '2026-00000001', signer: { subject: { iin: pki.keys.operator.person.iin } } });
+    expect(requestHistory(t.db, row!.id!)).toEqual([expect.objectContaining({ from: null, to: 'registered', actorRole: 'system' })]);
+    for (const bytes of SCANS) expect(new Uint8Array(readAttachment(t.dataDir, sha256(bytes))!)).toEqual(bytes);
+    const audit = t.db.prepare("SELECT action FROM audit_log WHERE object_id = ?").all(row!.id) as Array<{ action: string }>;
+    expect(audit.map((entry) => entry.action)).toEqual(['request.received']);
+
+    // Acknowledged: nothing left for this inbox, even after any lease would have run out.
+    t.gateway.clock.advance(3600);
+    await expect(t.pull()).resolves.toEqual({ received: 0, refused: 0, duplicates: 0, waiting: 0, results: 0 });
+  });
+
+  it('applies a redelivery once: a lost acknowledgement brings the message back, it changes nothing', async () => {
+    const t = await setup();
+    const message = requestMessage(pki, requestContent(pki));
+    await postRequest(t.gateway, message);
+    // The acknowledgement is lost: the gateway fails the call after the local commit.
+    const lossyClient = { ...t.client, ack: () => Promise.reject(new Error('connection reset')) };
+    await expect(pullInbox({ db: t.db, client: lossyClient, dataDir: t.dataDir, now: () => new Date(t.clock.now), log: memoryLogger() })).rejects.toThrow('connection reset');
+    expect(requests(t)).toHaveLength(1);
+
+    t.gateway.clock.advance(600);
+    await expect(t.pull()).resolves.toEqual({ received: 0, refused: 0, duplicates: 1, waiting: 0, results: 0 });
+    expect(requests(t)).toHaveLength(1);
+  });
+
+  it.each([
+    ['a changed letter after signing', 'SIGNATURE_INVALID', (m: ReturnType<typeof requestMessage>) => ({ ...m, payload: { ...m.payload, number: `${CENTRE}-20260302-0009` } })],
+    ['a signer whose IIN is not the operator named in the request', 'CERT_IIN_MISMATCH', null],
+    ['a revoked operator certificate', 'CERT_REVOKED', null],
+    ['no signature at all', 'SIGNATURE_INVALID', (m: ReturnType<typeof requestMessage>) => ({ ...m, signature: undefined })],
+  ] as const)('refuses on receipt %s: never a request, recorded, acknowledged', async (_name, code, tamper) => {
+    const t = await setup();
+    const content = requestContent(pki, code === 'CERT_REVOKED' ? { operator: { userId: 'u', iin: pki.keys.revoked.person.iin, fullName: 'x' } } : {});
+    const signed = requestMessage(pki, content, code === 'CERT_IIN_MISMATCH' ? 'clerk' : code === 'CERT_REVOKED' ? 'revoked' : 'operator');
+    const { signature, ...unsigned } = tamper ? tamper(signed) : signed;
+    await postRequest(t.gateway, signature ? { ...unsigned, signature } : unsigned);
+
+    await expect(t.pull()).resolves.toEqual({ received: 0, refused: 1, duplicates: 0, waiting: 0, results: 0 });
+    expect(requests(t)).toEqual([]);
+    expect(t.db.prepare('SELECT message_id, code FROM inbox_refused').all()).toEqual([{ message_id: signed.id, code }]);
+    t.gateway.clock.advance(3600);
+    await expect(t.pull()).resolves.toEqual({ received: 0, refused: 0, duplicates: 0, waiting: 0, results: 0 });
+  });
+
+  it('fails closed without trusted roots: the request is refused as untrusted', async () => {
+    const t = await setup();
+    writeSetting(t.db, SETTING.roots, '');
+    await postRequest(t.gateway, requestMessage(pki, requestContent(pki)));
+    await t.pull();
+    expect(t.db.prepare('SELECT code FROM inbox_refused').all()).toEqual([{ code: 'CERT_UNTRUSTED' }]);
+  });
+
+  it('leaves a message unacknowledged while its scans cannot be fetched, and takes it on the next pull', async () => {
+    const t = await setup();
+    await postRequest(t.gateway, requestMessage(pki, requestContent(pki)));
+    const failing = { ...t.client, getAttachment: () => Promise.reject(Object.assign(new Error('down'), { code: 'GATEWAY_UNAVAILABLE' })) };
+    await expect(pullInbox({ db: t.db, client: failing, dataDir: t.dataDir, now: () => new Date(t.clock.now), log: memoryLogger() })).resolves.toMatchObject({ waiting: 1, received: 0 });
+    expect(requests(t)).toEqual([]);
+    t.gateway.clock.advance(600);
+    await expect(t.pull()).resolves.toMatchObject({ received: 1 });
+  });
+
+  it('refuses a request addressed to another provider, and needs its own organisation code', async () => {
+    const t = await setup();
+    writeSetting(t.db, SETTING.organisation, 'edu-zhambyl-sko');
+    const content = requestContent(pki, { provider: 'edu-zhambyl-sko' });
+    await postRequest(t.gateway, { ...requestMessage(pki, content), to: 'edu-zhambyl-sko' });
+    await postRequest(t.gateway, { ...requestMessage(pki, requestContent(pki, { number: `${CENTRE}-20260302-0002` })), to: 'edu-zhambyl-sko' });
+    await expect(t.pull()).resolves.toMatchObject({ received: 1, refused: 1 });
+    expect(t.db.prepare('SELECT code FROM inbox_refused').all()).toEqual([{ code: 'MESSAGE_UNEXPECTED' }]);
+
+    t.db.prepare('DELETE FROM settings WHERE key = ?').run(SETTING.organisation);
+    await expect(t.pull()).rejects.toMatchObject({ code: 'WORKSTATION_NOT_CONFIGURED' });
+    expect(PROVIDER).toBe('edu-kokpekty');
+  });
+});

@@ -1,0 +1,66 @@
+import { ArmError, requestContentSchema, type RequestState } from '../../../shared/api';
+import type { InboxRow, RequestView } from '../../../shared/api/provider';
+import type { Db } from '../db/database';
+import { findRequest, requestHistory, type RequestRow } from '../requests/repository';
+import { deadlineClock } from './deadline';
+import { requireOrganisation } from './settings';
+
+/**
+ * A request of this workstation's department, or FORBIDDEN: a clerk or head never acts on a
+ * request of another department, nor on a centre-side request.
+ */
+export function departmentRequest(db: Db, id: string): RequestRow {
+  const organisation = requireOrganisation(db);
+  const request = findRequest(db, id);
+  if (request.side !== 'provider' || request.provider !== organisation) throw new ArmError('FORBIDDEN', 'The request belongs to another department.');
+  return request;
+}
+
+export function inboxRow(row: RequestRow, now: string): InboxRow {
+  const received = JSON.parse(row.received ?? '{}') as { receivedAt?: string };
+  return {
+    id: row.id,
+    number: row.number,
+    serviceId: row.service_id,
+    variantId: row.variant_id,
+    applicantName: row.applicant_name ?? '',
+    state: row.state,
+    receivedAt: received.receivedAt ?? row.created_at,
+    dueBy: row.due_by,
+    ...deadlineClock(row.due_by, now),
+  };
+}
+
+export interface InboxFilter {
+  state?: RequestState | undefined;
+  urgency?: InboxRow['urgency'] | undefined;
+  query?: string | undefined;
+}
+
+/** The department's requests, the most urgent first (due date, then arrival). */
+export function listInbox(db: Db, filter: InboxFilter, now: string): InboxRow[] {
+  const organisation = requireOrganisation(db);
+  const rows = db
+    .prepare("SELECT * FROM requests WHERE side = 'provider' AND provider = ? AND (? IS NULL OR state = ?) ORDER BY due_by IS NULL, due_by, created_at")
+    .all(organisation, filter.state ?? null, filter.state ?? null) as RequestRow[];
+  // Matched here, not in SQL: SQLite's lower() knows only ASCII, names are Kazakh and Russian.
+  const query = filter.query?.toLocaleLowerCase('ru');
+  const matches = (row: RequestRow) => !query || `${row.number} ${row.applicant_name ?? ''}`.toLocaleLowerCase('ru').includes(query);
+  return rows
+    .filter(matches)
+    .map((row) => inboxRow(row, now))
+    .filter((row) => !filter.urgency || row.urgency === filter.urgency);
+}
+
+export function requestView(db: Db, id: string, now: string): RequestView {
+  const row = departmentRequest(db, id);
+  const marks = db.prepare('SELECT document, mark, note FROM request_marks WHERE request_id = ? ORDER BY document').all(id) as RequestView['marks'];
+  return {
+    ...inboxRow(row, now),
+    outcome: row.outcome,
+    content: requestContentSchema.parse(JSON.parse(row.content ?? 'null')),
+    received: JSON.parse(row.received ?? 'null') as RequestView['received'],
+    marks,
+    history: requestHistory(db, id).map(({ at, from, to, actorRole, comment }) => ({ at, from, to, actorRole, comment })),
+  };
+}

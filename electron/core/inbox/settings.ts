@@ -1,0 +1,60 @@
+import type forge from 'node-forge';
+import { ArmError } from '../../../shared/api';
+import { parseCertificate, parseCrl, type Crl } from '../../../shared/signing';
+import type { Db } from '../db/database';
+
+// Workstation settings the inbox needs, in the settings table:
+//   workstation.organisation  the gateway code of this workstation's organisation (edu-kokpekty,
+//                             con-kokpekty): whose inbox it pulls, what it signs results as;
+//   trust.roots               PEM certificates of the trusted roots (НУЦ РК, or the demo root);
+//   trust.crls                PEM CRLs of those roots (the cached revocation list).
+export const SETTING = { organisation: 'workstation.organisation', roots: 'trust.roots', crls: 'trust.crls' } as const;
+
+export function readSetting(db: Db, key: string): string | null {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+export function writeSetting(db: Db, key: string, value: string): void {
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+}
+
+export function requireOrganisation(db: Db): string {
+  const organisation = readSetting(db, SETTING.organisation);
+  if (!organisation) throw new ArmError('WORKSTATION_NOT_CONFIGURED', 'This workstation has no organisation code yet.');
+  return organisation;
+}
+
+export interface Trust {
+  roots: forge.pki.Certificate[];
+  crls: Crl[];
+}
+
+/** Every certificate block of a PEM bundle; TRUST_INVALID when one does not parse or there is none. */
+export function parseRoots(pem: string): forge.pki.Certificate[] {
+  const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  if (blocks.length === 0) throw new ArmError('TRUST_INVALID', 'No certificate in the PEM text.');
+  return blocks.map((block) => {
+    const certificate = parseCertificate(block);
+    if (!certificate) throw new ArmError('TRUST_INVALID', 'A certificate in the PEM text does not parse.');
+    return certificate;
+  });
+}
+
+export function parseCrls(pem: string): Crl[] {
+  const blocks = pem.match(/-----BEGIN X509 CRL-----[\s\S]+?-----END X509 CRL-----/g) ?? [];
+  return blocks.map((block) => {
+    try {
+      return parseCrl(block);
+    } catch {
+      throw new ArmError('TRUST_INVALID', 'A CRL in the PEM text does not parse.');
+    }
+  });
+}
+
+/** No roots configured means nothing verifies (CERT_UNTRUSTED): the inbox fails closed. */
+export function readTrust(db: Db): Trust {
+  const roots = readSetting(db, SETTING.roots);
+  const crls = readSetting(db, SETTING.crls);
+  return { roots: roots ? parseRoots(roots) : [], crls: crls ? parseCrls(crls) : [] };
+}

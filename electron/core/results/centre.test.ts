@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestGateway, type TestGateway } from '../../../gateway/testing';
+import { canonicalBytes, signDetached, toBase64 } from '../../../shared/signing';
+import { createDemoPki, type DemoPki } from '../../../shared/signing/testPki';
+import { writeAttachment } from '../documents/store';
+import { CENTRE, SCANS, requestContent, requestMessage, workstation } from '../inbox/testing';
+import { enqueue } from '../outbox/outbox';
+import { createDraft, findRequest, moveRequest } from '../requests/repository';
+
+let pki: DemoPki;
+let gateway: TestGateway;
+
+beforeAll(async () => {
+  pki = await createDemoPki({ now: new Date('2026-03-02T08:00:00Z'), only: ['operator', 'clerk', 'head'] });
+  gateway = await startTestGateway();
+}, 60_000);
+afterAll(() => gateway.dispose());
+
+const GUARDIANSHIP = { akimLevel: 'района', decisionNumber: '125', decisionDate: '2026-02-20', childName: 'Сарсенбаев Алихан Нурланович', childBirthDate: '2019-06-20' };
+
+/** The centre takes a request in and sends it as intake does: the request, its content, the outbox. */
+function sendFromCentre(centre: ReturnType<typeof workstation>) {
+  const now = centre.core.context.now();
+  const operator = { userId: 'operator-1', actor: 'operator' as const };
+  const draft = createDraft(centre.db, { serviceId: 'guardianship-certificate', applicantIin: '900412400014', centre: CENTRE }, operator, now);
+  const content = requestContent(pki, { number: draft.number });
+  for (const bytes of SCANS) writeAttachment(centre.core.context.dataDir, bytes);
+  const message = requestMessage(pki, content);
+  centre.db.transaction(() => {
+    centre.db.prepare('UPDATE requests SET content = ? WHERE id = ?').run(JSON.stringify(content), draft.id);
+    moveRequest(centre.db, draft.id, 'signed', operator, now);
+    moveRequest(centre.db, draft.id, 'queued', operator, now);
+    enqueue(centre.db, message, draft.id, now);
+  })();
+  return draft.id;
+}
+
+describe('results at the centre', () => {
+  it('the signed certificate reaches the centre, moves the request to resultAtCentre, and is issued to the applicant', async () => {
+    const centre = workstation(gateway.url, pki, CENTRE);
+    const provider = workstation(gateway.url, pki);
+    const requestId = sendFromCentre(centre);
+    await centre.core.context.sync!.run();
+    expect(findRequest(centre.db, requestId).state).toBe('sent');
+
+    const clerk = provider.as('clerk', pki.keys.clerk.person.iin);
+    const head = provider.as('head', pki.keys.head.person.iin);
+    await clerk.inbox.pull();
+    const [row] = await clerk.inbox.list({});
+    await clerk.inbox.take({ requestId: row!.id });
+    await clerk.decision.decide({ requestId: row!.id, outcome: 'certificate', fields: GUARDIANSHIP });
+    const { content } = await head.decision.prepare({ requestId: row!.id });
+    const demo = pki.keys.head;
+    await head.decision.approve({ requestId: row!.id, cms: toBase64(signDetached({ content: canonicalBytes(content), key: demo.key, certificate: demo.certificate, signingTime: provider.core.context.now() })) });
+    await provider.core.context.sync!.run();
+
+    const operator = centre.as('operator');
+    await expect(operator.inbox.pull()).resolves.toMatchObject({ results: 1, refused: 0 });
+    expect(findRequest(centre.db, requestId)).toMatchObject({ state: 'resultAtCentre', outcome: 'certificate' });
+    await expect(operator.results.counter()).resolves.toEqual([
+      expect.objectContaining({ requestId, state: 'resultAtCentre', outcome: 'certificate', resultNumber: content.number, signer: content.signer!.fullName }),
+    ]);
+    const pdf = Buffer.from((await operator.results.pdf({ requestId, lang: 'ru' })).base64, 'base64');
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+
+    await expect(operator.results.issue({ requestId, collectorIin: '920701300012', documentNumber: '041234567' })).rejects.toMatchObject({ code: 'COLLECTOR_MISMATCH' });
+    expect(findRequest(centre.db, requestId).state).toBe('resultAtCentre');
+    await expect(operator.results.issue({ requestId, collectorIin: '900412400014', documentNumber: '041234567' })).resolves.toMatchObject({ state: 'issued' });
+    await expect(operator.results.issue({ requestId, collectorIin: '900412400014', documentNumber: '041234567' })).rejects.toMatchObject({ code: 'STATE_CONFLICT' });
+    centre.core.close();
+    provider.core.close();
+  });
+
+  it('refuses on receipt a result signed by somebody else than the signer it names, and one for an unknown request', async () => {
+    await gateway.call('/_control/reset', { method: 'POST' });
+    const centre = workstation(gateway.url, pki, CENTRE);
+    const requestId = sendFromCentre(centre);
+    await centre.core.context.sync!.run();
+    const messageId = (centre.db.prepare('SELECT id FROM outbox WHERE request_id = ?').get(requestId) as { id: string }).id;
+    const result = {
+      kind: 'certificate' as const,
+      number: 'edu-kokpekty-20260306-0001',
+      date: '2026-03-06',
+      request: { number: findRequest(centre.db, requestId).number, messageId, serviceId: 'guardianship-certificate', variantId: '000' },
+      provider: 'edu-kokpekty',
+      centre: CENTRE,
+      templateId: '000.certificate',
+      applicant: { iin: '900412400014', fullName: 'Сарсенбаева Айгерим Нурлановна', address: null },
+      fields: GUARDIANSHIP,
+      refusal: null,
+      preparedBy: { fullName: 'x' },
+      signer: { fullName: 'Беков', iin: pki.keys.head.person.iin, position: { ru: 'Руководитель отдела', kk: 'Бөлім басшысы' }, organisation: 'test' },
+    };
+    const post = async (payload: typeof result) => {
+      const clerk = pki.keys.clerk;
+      const cms = signDetached({ content: canonicalBytes(payload), key: clerk.key, certificate: clerk.certificate, signingTime: new Date('2026-03-06T10:00:00Z') });
+      const message = { id: randomUUID(), kind: 'result', from: 'edu-kokpekty', to: CENTRE, service: 'guardianship-certificate', createdAt: '2026-03-06T10:00:00.000Z', attachments: [], payload, signature: { format: 'cms', value: toBase64(cms) } };
+      await gateway.call('/messages', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(message) });
+    };
+    await post(result);
+    await post({ ...result, request: { ...result.request, messageId: randomUUID() } });
+    await expect(centre.as('operator').inbox.pull()).resolves.toMatchObject({ results: 0, refused: 2 });
+    expect((centre.db.prepare('SELECT code FROM inbox_refused ORDER BY code').all() as Array<{ code: string }>).map((entry) => entry.code)).toEqual(['CERT_IIN_MISMATCH', 'MESSAGE_UNEXPECTED']);
+    expect(findRequest(centre.db, requestId).state).toBe('sent');
+    centre.core.close();
+  });
+});

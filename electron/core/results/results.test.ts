@@ -1,0 +1,111 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ResultContent } from '../../../shared/api';
+import { barcodeFromCms, decodeBarcode, encodeBarcode, verifyBarcode } from '../../../shared/results/barcode';
+import { canonicalBytes, canonicalSha256, parseCrl, signDetached } from '../../../shared/signing';
+import { createDemoPki, type DemoKeyId, type DemoPki } from '../../../shared/signing/testPki';
+import { renderResultPdf } from './pdf';
+
+let pki: DemoPki;
+beforeAll(async () => {
+  pki = await createDemoPki({ now: new Date('2026-03-02T08:00:00Z'), only: ['head', 'clerk', 'revoked'] });
+}, 60_000);
+
+const certificate = (): ResultContent => ({
+  kind: 'certificate',
+  number: 'edu-kokpekty-20260306-0001',
+  date: '2026-03-06',
+  request: { number: 'con-kokpekty-20260302-0001', messageId: '3f1c2b7e-8d4a-4c1e-9b2f-6a5d4e3c2b1a', serviceId: 'guardianship-certificate', variantId: '000' },
+  provider: 'edu-kokpekty',
+  centre: 'con-kokpekty',
+  templateId: '000.certificate',
+  applicant: { iin: '900412400014', fullName: 'Сарсенбаева Айгерим Нурлановна', address: 'с. Кокпекты, ул. Абая 1' },
+  fields: { akimLevel: 'района', decisionNumber: '125', decisionDate: '2026-02-20', childName: 'Сарсенбаев Алихан Нурланович', childBirthDate: '2019-06-20' },
+  refusal: null,
+  preparedBy: { fullName: 'Омарова Гүлнар Серікқызы' },
+  signer: { fullName: 'Беков Асхат Нұрланұлы', iin: pki.keys.head.person.iin, position: { ru: 'Руководитель отдела', kk: 'Бөлім басшысы' }, organisation: 'ГУ «Отдел образования Кокпектинского района»' },
+});
+
+function barcodeFor(content: ResultContent, key: DemoKeyId = 'head') {
+  const demo = pki.keys[key];
+  const cms = signDetached({ content: canonicalBytes(content), key: demo.key, certificate: demo.certificate, signingTime: new Date('2026-03-06T10:00:00Z') });
+  return barcodeFromCms(cms, content.number, canonicalSha256(content));
+}
+
+function pdfText(pdf: Buffer): { text: string; fonts: string } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'arm-pdf-'));
+  const file = path.join(dir, 'result.pdf');
+  writeFileSync(file, pdf);
+  return { text: execFileSync('pdftotext', ['-layout', file, '-']).toString(), fonts: execFileSync('pdffonts', [file]).toString() };
+}
+
+const squash = (text: string) => text.replace(/\s+/g, ' ');
+
+describe('result PDFs', () => {
+  it('prints the seed 000 certificate verbatim with the placeholders filled, the kk/ru clauses and a barcode', async () => {
+    const content = certificate();
+    const { text, fonts } = pdfText(await renderResultPdf(content, 'ru', encodeBarcode(barcodeFor(content))));
+    const body = squash(text);
+    for (const line of [
+      'СПРАВКА № edu-kokpekty-20260306-0001',
+      'Настоящая справка выдана Сарсенбаева Айгерим Нурлановна',
+      'проживающему (ей) по адресу с. Кокпекты, ул. Абая 1, в том,',
+      'что он (она) согласно решению акима района № 125 от 20.02.2026 года',
+      'действительно назначен (а) опекуном (попечителем) над Сарсенбаев Алихан Нурланович',
+      '20.06.2019 года рождения и над его (ее) имуществом.',
+      'являться его представителем на суде и во всех государственных учреждениях без особого полномочия.',
+      'Начальник отдела образования: Беков Асхат Нұрланұлы',
+      'равнозначен документу на бумажном носителе.',
+      'қағаз тасығыштағы құжатқа тең.',
+      'Штрих-код содержит данные, предоставленные информационной системой «Электронный акимат» и подписанные электронно-цифровой подписью ГУ «Отдел образования Кокпектинского района» (Жамбылский район Северо-Казахстанской области).',
+    ]) {
+      expect(body).toContain(line);
+    }
+    expect(fonts).toContain('DejaVuSans');
+    expect(fonts).toContain('DejaVuSans-Bold');
+  });
+
+  it('prints the kk certificate and a refusal with the regulation grounds in kk', async () => {
+    const kk = squash(pdfText(await renderResultPdf(certificate(), 'kk', null)).text);
+    expect(kk).toContain('АНЫҚТАМА');
+    expect(kk).toContain('Баланың аты-жөні: Сарсенбаев Алихан Нурланович');
+    expect(kk).toContain('Бөлім басшысы: Беков Асхат Нұрланұлы');
+    const refusal: ResultContent = { ...certificate(), kind: 'refusal', templateId: '000.refusal', fields: {}, refusal: { grounds: ['documentViolations'], text: 'Копия свидетельства нечитаема.' } };
+    const text = squash(pdfText(await renderResultPdf(refusal, 'kk', null)).text);
+    expect(text).toContain('БАС ТАРТУ ТУРАЛЫ ДӘЛЕЛДІ ЖАУАП № edu-kokpekty-20260306-0001 Күні: 06.03.2026');
+    expect(text).toContain('— Қызмет алушының құжаттарындағы бұзушылықтар');
+    expect(text).toContain('Копия свидетельства нечитаема.');
+  });
+});
+
+describe('barcode verification', () => {
+  const trust = () => ({ roots: [pki.root.certificate], crls: [parseCrl(pki.crl)] });
+
+  it('verifies a decoded barcode against the signer certificate, the content and the root', () => {
+    const content = certificate();
+    const payload = decodeBarcode(encodeBarcode(barcodeFor(content)));
+    expect(encodeBarcode(payload).length).toBeLessThan(1000);
+    expect(verifyBarcode(payload, { certificate: pki.keys.head.certificate, content, ...trust() })).toMatchObject({
+      number: content.number,
+      signingTime: '2026-03-06T10:00:00.000Z',
+      signer: { subject: { iin: pki.keys.head.person.iin } },
+    });
+  });
+
+  it('says invalid, and why, for a changed letter, a foreign signature, a barcode of another document, a revoked key', () => {
+    const content = certificate();
+    const payload = barcodeFor(content);
+    const head = pki.keys.head.certificate;
+    expect(() => verifyBarcode(payload, { certificate: head, content: { ...content, fields: { ...content.fields, decisionNumber: '126' } } })).toThrow(expect.objectContaining({ code: 'SIGNATURE_INVALID' }));
+    expect(() => verifyBarcode(payload, { certificate: pki.keys.clerk.certificate, content })).toThrow(expect.objectContaining({ code: 'SIGNATURE_INVALID' }));
+    const other = barcodeFor({ ...content, number: 'edu-kokpekty-20260306-0002' });
+    expect(() => verifyBarcode(other, { certificate: head, content })).toThrow(expect.objectContaining({ code: 'SIGNATURE_INVALID' }));
+    expect(() => verifyBarcode({ ...payload, h: other.h }, { certificate: head })).toThrow(expect.objectContaining({ code: 'SIGNATURE_INVALID' }));
+    const revoked = barcodeFor(content, 'revoked');
+    expect(() => verifyBarcode(revoked, { certificate: pki.keys.revoked.certificate, content, ...trust() })).toThrow(expect.objectContaining({ code: 'CERT_REVOKED' }));
+    expect(() => decodeBarcode('{"v":2}')).toThrow(expect.objectContaining({ code: 'SIGNATURE_INVALID' }));
+  });
+});

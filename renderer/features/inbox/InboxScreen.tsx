@@ -1,0 +1,427 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InboxRow, RequestView } from '../../../shared/api';
+import { languages, type Language } from '../../../shared/i18n';
+import { certificateTemplate } from '../../../shared/results/templates';
+import type { Variant } from '../../../shared/catalog/schema';
+import { useCatalog } from '../catalog/store';
+import { useAuth } from '../login/store';
+import { SigningDialog } from '../signing/SigningDialog';
+import { ErrorText } from '../../ui/ErrorText';
+import { useInbox } from './store';
+
+const URGENCIES = ['dueToday', 'overdue', 'ok', 'none'] as const;
+
+function useLanguage(): Language {
+  const { i18n } = useTranslation();
+  return languages.find((candidate) => candidate === i18n.language) ?? 'ru';
+}
+
+function formatDate(value: string | null): string {
+  if (!value) return '—';
+  const [date = '', time] = value.split('T');
+  return `${date.split('-').reverse().join('.')}${time ? ` ${time.slice(0, 5)}` : ''}`;
+}
+
+function Rows({ rows, caption }: { rows: InboxRow[]; caption: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const services = useCatalog((state) => state.services);
+  const openRequest = useInbox((state) => state.openRequest);
+  const name = (id: string) => services?.find((service) => service.id === id)?.name[language] ?? id;
+  return (
+    <table className="table" data-testid="inbox-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th>{t('inbox.number')}</th>
+          <th>{t('inbox.service')}</th>
+          <th>{t('inbox.applicant')}</th>
+          <th>{t('inbox.received')}</th>
+          <th>{t('inbox.deadline')}</th>
+          <th>{t('inbox.daysLeft')}</th>
+          <th>{t('inbox.state')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.id} className={`urgency-${row.urgency}`} data-testid="inbox-row" data-urgency={row.urgency}>
+            <td>
+              <button type="button" className="link" onClick={() => void openRequest(row.id)}>
+                {row.number}
+              </button>
+            </td>
+            <td>{name(row.serviceId)}</td>
+            <td>{row.applicantName}</td>
+            <td>{formatDate(row.receivedAt.slice(0, 16))}</td>
+            <td>{formatDate(row.dueBy)}</td>
+            <td>
+              {row.daysLeft ?? '—'}
+              {row.urgency === 'dueToday' || row.urgency === 'overdue' ? <strong> · {t(`inbox.urgency.${row.urgency}`)}</strong> : null}
+            </td>
+            <td>{t(`requestState.${row.state}`)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Person({ title, person }: { title: string; person: RequestView['content']['applicant'] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <dt>{title}</dt>
+      <dd>
+        {[person.surname, person.name, person.patronymic].filter(Boolean).join(' ')}, {t('inbox.iin')} {person.iin}, {formatDate(person.birthDate)}
+        {person.address ? `, ${person.address}` : null} — <span className={person.source === 'registry' ? undefined : 'error'}>{t(`inbox.source.${person.source}`)}</span>
+      </dd>
+    </>
+  );
+}
+
+function Verification({ view }: { view: RequestView }) {
+  const { t } = useTranslation();
+  const { received } = view;
+  return (
+    <dl className="facts" data-testid="verification">
+      <dt>{t('inbox.signature')}</dt>
+      <dd>
+        {t('inbox.signatureVerified', { signer: received.signer.subject.commonName, iin: received.signer.subject.iin ?? '—', time: formatDate(received.signingTime.slice(0, 16)) })}
+      </dd>
+      <dt>{t('inbox.receipt')}</dt>
+      <dd>{received.receiptNumber}</dd>
+      {received.recheck.map((recheck) => (
+        <span key={recheck.iin}>
+          <dt>{t('inbox.recheck', { iin: recheck.iin })}</dt>
+          <dd className={recheck.result === 'match' ? undefined : 'error'}>
+            {t(`inbox.recheckResult.${recheck.result}`)}
+            {recheck.mismatches.length ? `: ${recheck.mismatches.join(', ')}` : null}
+          </dd>
+        </span>
+      ))}
+    </dl>
+  );
+}
+
+function Scans({ view }: { view: RequestView }) {
+  const { t } = useTranslation();
+  const { scan, showScan } = useInbox();
+  const hashes = [...new Set(view.content.checklist.flatMap((item) => item.attachments))];
+  return (
+    <section aria-label={t('inbox.scans')}>
+      <h3>{t('inbox.scans')}</h3>
+      <div className="actions">
+        {hashes.map((sha256, index) => (
+          <button key={sha256} type="button" aria-pressed={scan?.sha256 === sha256} onClick={() => void showScan(sha256)}>
+            {t('inbox.scan', { number: index + 1 })}
+          </button>
+        ))}
+      </div>
+      {scan ? (
+        <div className="viewer" data-testid="scan-viewer" data-mime={scan.mime}>
+          {scan.mime.startsWith('image/') ? (
+            <img src={scan.url} alt={t('inbox.scanAlt')} />
+          ) : (
+            <a href={scan.url} target="_blank" rel="noreferrer" download={`${scan.sha256.slice(0, 12)}.pdf`}>
+              {t('inbox.openPdf')}
+            </a>
+          )}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function Checklist({ view, variant }: { view: RequestView; variant: Variant | null }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const mark = useInbox((state) => state.mark);
+  const editable = view.state === 'inWork';
+  const lines = [...new Set([...(variant?.documents.items.map((_, index) => index) ?? []), ...view.content.checklist.map((item) => item.document)])].sort((a, b) => a - b);
+  return (
+    <section aria-label={t('inbox.checklist')}>
+      <h3>{t('inbox.checklist')}</h3>
+      {variant?.documents.listAbsent ? <p className="muted">{t('inbox.listAbsent', { standard: variant.documents.listAbsent.standard })}</p> : null}
+      <ol className="checklist">
+        {lines.map((document) => {
+          const item = variant?.documents.items[document];
+          const operator = view.content.checklist.find((line) => line.document === document);
+          const current = view.marks.find((line) => line.document === document);
+          return (
+            <li key={document} data-testid="checklist-line">
+              {item ? item.name[language] : t('inbox.documentNumber', { number: document + 1 })}
+              {item ? <span className="muted"> ({item.cite.map((cite) => cite.paragraph).join('; ')})</span> : null}
+              {operator ? <span className="muted"> — {t(operator.presented ? 'inbox.presented' : 'inbox.notPresented')}</span> : null}
+              <select
+                aria-label={t('inbox.mark')}
+                disabled={!editable}
+                value={current?.mark ?? ''}
+                onChange={(event) => void mark(document, event.target.value as 'ok' | 'missing' | 'defective', current?.note ?? '')}
+              >
+                <option value="" disabled>
+                  {t('inbox.notChecked')}
+                </option>
+                {(['ok', 'missing', 'defective'] as const).map((value) => (
+                  <option key={value} value={value}>
+                    {t(`inbox.marks.${value}`)}
+                  </option>
+                ))}
+              </select>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+function DecisionForm({ view, variant }: { view: RequestView; variant: Variant }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const decide = useInbox((state) => state.decide);
+  const [outcome, setOutcome] = useState<'certificate' | 'refusal'>('certificate');
+  const template = certificateTemplate(variant.results[0]?.templateId ?? '');
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [grounds, setGrounds] = useState<string[]>([]);
+  const [text, setText] = useState('');
+  const submit = () =>
+    void decide(
+      outcome === 'certificate'
+        ? { requestId: view.id, outcome, fields: Object.fromEntries(template.fields.map((field) => [field.key, fields[field.key] ?? ''])) }
+        : { requestId: view.id, outcome, grounds: grounds as never, text },
+    );
+  return (
+    <form
+      className="decision"
+      aria-label={t('inbox.decision')}
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <h3>{t('inbox.decision')}</h3>
+      <div role="radiogroup" className="actions">
+        {(['certificate', 'refusal'] as const).map((value) => (
+          <label key={value}>
+            <input type="radio" name="outcome" checked={outcome === value} onChange={() => setOutcome(value)} /> {t(`inbox.outcome.${value}`)}
+          </label>
+        ))}
+      </div>
+      {outcome === 'certificate' ? (
+        <p className="muted">{variant.results[0]?.name[language]}</p>
+      ) : null}
+      {outcome === 'certificate'
+        ? template.fields.map((field) => (
+            <label key={field.key} className="field">
+              {field.label[language]}
+              {field.type === 'choice' ? (
+                <select value={fields[field.key] ?? ''} onChange={(event) => setFields({ ...fields, [field.key]: event.target.value })} data-field={field.key}>
+                  <option value="" disabled />
+                  {field.options?.map((option) => (
+                    <option key={option} value={option}>
+                      {option}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <input type={field.type === 'date' ? 'date' : 'text'} value={fields[field.key] ?? ''} onChange={(event) => setFields({ ...fields, [field.key]: event.target.value })} data-field={field.key} />
+              )}
+            </label>
+          ))
+        : (
+          <>
+            <fieldset>
+              <legend>{t('inbox.grounds')}</legend>
+              {variant.refusalGrounds.map((ground) => (
+                <label key={ground.code} className="field">
+                  <input
+                    type="checkbox"
+                    checked={grounds.includes(ground.code)}
+                    onChange={(event) => setGrounds(event.target.checked ? [...grounds, ground.code] : grounds.filter((code) => code !== ground.code))}
+                  />{' '}
+                  {t(`catalog.refusal.${ground.code}`)} <span className="muted">({ground.cite.map((cite) => cite.paragraph).join('; ')})</span>
+                </label>
+              ))}
+            </fieldset>
+            <label className="field">
+              {t('inbox.refusalText')}
+              <textarea value={text} onChange={(event) => setText(event.target.value)} data-field="refusalText" />
+            </label>
+          </>
+        )}
+      <button type="submit" data-testid="decide">
+        {t('inbox.decide')}
+      </button>
+    </form>
+  );
+}
+
+function ResultActions({ view }: { view: RequestView }) {
+  const { t } = useTranslation();
+  const { result, pdf } = useInbox();
+  const [links, setLinks] = useState<Partial<Record<'ru' | 'kk', string>>>({});
+  if (!result) return null;
+  return (
+    <section aria-label={t('inbox.result')}>
+      <h3>
+        {t('inbox.result')}: {t(`inbox.outcome.${result.content.kind}`)} № {result.content.number} {result.signed ? `· ${t('inbox.signed')}` : null}
+      </h3>
+      <div className="actions">
+        {(['ru', 'kk'] as const).map((lang) =>
+          links[lang] ? (
+            <a key={lang} href={links[lang]} download={`${result.content.number}-${lang}.pdf`} data-testid={`pdf-${lang}`}>
+              {t('inbox.downloadPdf', { lang: lang === 'ru' ? 'Рус' : 'Қаз' })}
+            </a>
+          ) : (
+            <button
+              key={lang}
+              type="button"
+              onClick={() =>
+                void pdf(lang).then((url) => {
+                  if (url) setLinks((current) => ({ ...current, [lang]: url }));
+                })
+              }
+              data-testid={`make-pdf-${lang}`}
+            >
+              {t(view.state === 'decided' ? 'inbox.previewPdf' : 'inbox.makePdf', { lang: lang === 'ru' ? 'Рус' : 'Қаз' })}
+            </button>
+          ),
+        )}
+      </div>
+    </section>
+  );
+}
+
+function HeadActions({ view }: { view: RequestView }) {
+  const { t } = useTranslation();
+  const { result, prepare, approve, returnToClerk } = useInbox();
+  const [comment, setComment] = useState('');
+  if (view.state !== 'decided' || !result) return null;
+  const prepared = result.content.signer !== null;
+  return (
+    <section aria-label={t('inbox.headActions')}>
+      {prepared ? (
+        <SigningDialog request={{ payload: result.content, onSigned: (signed) => void approve(signed.cms) }} />
+      ) : (
+        <button type="button" onClick={() => void prepare()} data-testid="prepare-sign">
+          {t('inbox.toSign')}
+        </button>
+      )}
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void returnToClerk(comment).then((done) => done && setComment(''));
+        }}
+      >
+        <label className="field">
+          {t('inbox.returnComment')}
+          <textarea value={comment} onChange={(event) => setComment(event.target.value)} />
+        </label>
+        <button type="submit">{t('inbox.return')}</button>
+      </form>
+    </section>
+  );
+}
+
+function RequestPanel({ view, role }: { view: RequestView; role: 'clerk' | 'head' }) {
+  const { t } = useTranslation();
+  const { service, take, close } = useInbox();
+  const variant = service?.variants.find((candidate) => candidate.id === view.variantId) ?? null;
+  const language = useLanguage();
+  const returned = [...view.history].reverse().find((entry) => entry.from === 'decided' && entry.to === 'inWork');
+  return (
+    <section className="card" aria-label={t('inbox.request', { number: view.number })} data-testid="request-view" data-state={view.state}>
+      <h2>
+        {t('inbox.request', { number: view.number })} · {t(`requestState.${view.state}`)}
+      </h2>
+      <button type="button" onClick={close}>
+        {t('inbox.close')}
+      </button>
+      <p>
+        {service?.name[language]} {variant ? <span className="muted">({variant.region[language]}, {variant.act})</span> : null}
+      </p>
+      <dl className="facts">
+        <Person title={t('inbox.applicant')} person={view.content.applicant} />
+        {view.content.representative ? <Person title={t('inbox.representative')} person={view.content.representative} /> : null}
+        {view.content.powerOfAttorney ? (
+          <>
+            <dt>{t('inbox.powerOfAttorney')}</dt>
+            <dd>
+              {view.content.powerOfAttorney.kind === 'notarised'
+                ? `№ ${view.content.powerOfAttorney.number}, ${formatDate(view.content.powerOfAttorney.issuedOn)} — ${t(`inbox.source.${view.content.powerOfAttorney.source}`)}`
+                : t('inbox.simplePowerOfAttorney')}
+            </dd>
+          </>
+        ) : null}
+        <dt>{t('inbox.deadline')}</dt>
+        <dd>
+          {formatDate(view.dueBy)} · {t('inbox.daysLeft')}: {view.daysLeft ?? '—'}
+        </dd>
+      </dl>
+      <Verification view={view} />
+      {returned?.comment ? <p className="error">{t('inbox.returned', { comment: returned.comment })}</p> : null}
+      <Scans view={view} />
+      <Checklist view={view} variant={variant} />
+      {role === 'clerk' && view.state === 'registered' ? (
+        <button type="button" onClick={() => void take()} data-testid="take">
+          {t('inbox.take')}
+        </button>
+      ) : null}
+      {role === 'clerk' && view.state === 'inWork' && variant ? <DecisionForm view={view} variant={variant} /> : null}
+      <ResultActions view={view} />
+      {role === 'head' ? <HeadActions view={view} /> : null}
+    </section>
+  );
+}
+
+/** The department's inbox (clerk and head): pull, filter, open, decide, sign. */
+export function InboxScreen() {
+  const { t } = useTranslation();
+  const role = useAuth((state) => state.status?.user?.role) === 'head' ? 'head' : 'clerk';
+  const { rows, queue, refused, filter, open, error, load, pull, setFilter } = useInbox();
+  const { services, load: loadCatalog } = useCatalog();
+
+  useEffect(() => {
+    void load(role);
+  }, [load, role, filter]);
+  useEffect(() => {
+    if (!services) void loadCatalog();
+  }, [services, loadCatalog]);
+
+  return (
+    <main className="screen" aria-labelledby="inbox-title">
+      <h1 id="inbox-title">{t('inbox.title')}</h1>
+      {error ? <ErrorText error={error} /> : null}
+      <div className="filters" role="search">
+        <button type="button" onClick={() => void pull(role)} data-testid="pull">
+          {t('inbox.pull')}
+        </button>
+        <input type="search" aria-label={t('inbox.search')} placeholder={t('inbox.search')} value={filter.query} onChange={(event) => setFilter({ query: event.target.value })} />
+        <select aria-label={t('inbox.urgencyFilter')} value={filter.urgency} onChange={(event) => setFilter({ urgency: event.target.value as typeof filter.urgency })}>
+          <option value="">{t('inbox.allUrgencies')}</option>
+          {URGENCIES.map((urgency) => (
+            <option key={urgency} value={urgency}>
+              {t(`inbox.urgency.${urgency}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {role === 'head' && queue ? <Rows rows={queue} caption={t('inbox.queue')} /> : null}
+      {rows ? <Rows rows={rows} caption={t('inbox.all')} /> : <p>{t('app.loading')}</p>}
+      {refused.length ? (
+        <section aria-label={t('inbox.refused')} data-testid="refused">
+          <h2>{t('inbox.refused')}</h2>
+          <ul>
+            {refused.map((message) => (
+              <li key={message.messageId}>
+                {formatDate(message.receivedAt.slice(0, 16))} · {message.sender} · {t(`errors.${message.code}`)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {open ? <RequestPanel view={open} role={role} /> : null}
+    </main>
+  );
+}

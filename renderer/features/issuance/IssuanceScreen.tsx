@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorText } from '../../ui/ErrorText';
+import { IinField } from '../../ui/IinField';
+import { useIssuance } from './store';
+
+type Row = NonNullable<ReturnType<typeof useIssuance.getState>['results']>[number];
+
+function IssueForm({ row }: { row: Row }) {
+  const { t } = useTranslation();
+  const issue = useIssuance((state) => state.issue);
+  const [collectorIin, setCollectorIin] = useState('');
+  const [documentNumber, setDocumentNumber] = useState('');
+  return (
+    <form
+      className="actions"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void issue({ requestId: row.requestId, collectorIin, documentNumber });
+      }}
+    >
+      <IinField label={t('issuance.collectorIin')} value={collectorIin} onChange={setCollectorIin} />
+      <label className="field">
+        {t('issuance.documentNumber')}
+        <input value={documentNumber} onChange={(event) => setDocumentNumber(event.target.value)} data-testid="document-number" />
+      </label>
+      <button type="submit" data-testid="issue">
+        {t('issuance.issue')}
+      </button>
+    </form>
+  );
+}
+
+/** Выдача результата at the centre: the results that came back, printed and handed over. */
+export function IssuanceScreen() {
+  const { t } = useTranslation();
+  const { results, printed, error, load, pull, print } = useIssuance();
+  useEffect(() => {
+    if (!results) void load();
+  }, [results, load]);
+  return (
+    <main className="screen" aria-labelledby="issuance-title">
+      <h1 id="issuance-title">{t('issuance.title')}</h1>
+      {error ? <ErrorText error={error} /> : null}
+      <button type="button" onClick={() => void pull()} data-testid="pull-results">
+        {t('issuance.pull')}
+      </button>
+      {results && !results.length ? <p>{t('issuance.nothing')}</p> : null}
+      <ul className="cards">
+        {results?.map((row) => (
+          <li key={row.requestId} className="card" data-testid="counter-result" data-state={row.state}>
+            <h2>
+              {t(`inbox.outcome.${row.outcome}`)} № {row.resultNumber} · {t(`requestState.${row.state}`)}
+            </h2>
+            <p>
+              {t('inbox.request', { number: row.number })} · {row.applicantName} · {t('issuance.signer', { name: row.signer })}
+            </p>
+            <div className="actions">
+              {(['ru', 'kk'] as const).map((lang) => {
+                const url = printed[`${row.requestId}:${lang}`];
+                return url ? (
+                  <a key={lang} href={url} download={`${row.resultNumber}-${lang}.pdf`}>
+                    {t('inbox.downloadPdf', { lang: lang === 'ru' ? 'Рус' : 'Қаз' })}
+                  </a>
+                ) : (
+                  <button key={lang} type="button" onClick={() => void print(row.requestId, lang)}>
+                    {t('inbox.makePdf', { lang: lang === 'ru' ? 'Рус' : 'Қаз' })}
+                  </button>
+                );
+              })}
+            </div>
+            {row.state === 'resultAtCentre' ? <IssueForm row={row} /> : null}
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}
