@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, type Page, type TestInfo } from '@playwright/test';
+import { certificatePem } from '../shared/signing';
+import type { DemoPki } from '../shared/signing/testPki';
 
 /** The schema version a fresh database reaches: the number of migration files. */
 export const SCHEMA_VERSION = readdirSync('electron/core/db/migrations').filter((name) => /^\d{4}_.*\.sql$/.test(name)).length;
@@ -80,3 +82,38 @@ export const test = base.extend<{ host: RunningHost }>({
   },
 });
 export { expect } from '@playwright/test';
+
+/**
+ * The built gateway emulator (build/node/gateway.cjs) on a free port with a data folder of its own,
+ * trusting the given demo PKI's root and CRL as `--trust-dir` does (the АРМ refuses to sign
+ * without a CRL from its gateway).
+ */
+export async function startEmulator(trust: DemoPki): Promise<{ url: string; stop(): void }> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'arm-e2e-gateway-'));
+  const trustDir = mkdtempSync(path.join(os.tmpdir(), 'arm-e2e-trust-'));
+  writeFileSync(path.join(trustDir, 'test-root-ca.pem'), certificatePem(trust.root.certificate));
+  writeFileSync(path.join(trustDir, 'test-crl.crl'), trust.crl);
+  const child = spawn(process.execPath, ['build/node/gateway.cjs', '--port', '0', '--data-dir', dataDir, '--trust-dir', trustDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`gateway did not start:\n${output}`)), 15_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Gateway ready: (\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+    child.once('exit', (code) => reject(new Error(`gateway exited with ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    stop: () => {
+      child.kill('SIGTERM');
+      for (const dir of [dataDir, trustDir]) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,11 +1,11 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { createDemoPki, DEMO_PASSWORD } from '../shared/signing/testPki';
 import { firstRun, kk, ru } from './accounts';
-import { expect, launchHost, step, test as base } from './host';
+import { expect, launchHost, startEmulator, step, test as base } from './host';
 
 // The counter end to end in Chromium: the web host with the real gateway emulator, the SANE test
 // scanner, the demo operator's ЭЦП key, the receipt read back from the PDF.
@@ -17,8 +17,8 @@ const OWN_PASSWORD = 'Операторға-2026!';
 const test = base.extend<{ counter: { url: string; keyFile: string; operatorName: string; operatorIin: string } }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   counter: async ({}, use) => {
-    const gateway = await startGateway();
     const pki = await createDemoPki({ now: new Date(), only: ['operator'] });
+    const gateway = await startEmulator(pki);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'arm-e2e-key-'));
     const keyFile = path.join(dir, 'operator.p12');
     writeFileSync(keyFile, pki.keys.operator.p12);
@@ -30,24 +30,6 @@ const test = base.extend<{ counter: { url: string; keyFile: string; operatorName
     gateway.stop();
   },
 });
-
-/** The built emulator (build/node/gateway.cjs) on a free port with a fresh data folder. */
-async function startGateway(): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, ['build/node/gateway.cjs', '--port', '0', '--data-dir', mkdtempSync(path.join(os.tmpdir(), 'arm-e2e-gateway-'))], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`gateway did not start:\n${output}`)), 15_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Gateway ready: (\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-  });
-  return { url, stop: () => child.kill('SIGTERM') };
-}
 
 function pdfText(file: string) {
   return { text: execFileSync('pdftotext', ['-layout', file, '-']).toString(), fonts: execFileSync('pdffonts', [file]).toString() };
