@@ -15,13 +15,14 @@ export function dashboard(db: Db, now: Date): Dashboard {
   const outbox = db.prepare("SELECT count(*) AS n, min(created_at) AS oldest FROM outbox WHERE state = 'pending'").get() as { n: number; oldest: string | null };
   const byState = db.prepare('SELECT state, count(*) AS count FROM requests GROUP BY state ORDER BY state').all() as Array<{ state: RequestState; count: number }>;
   // An open request due today (by the end of the day, or at a minute still ahead) or already late.
+  // Both sides named so the (side, state, due_by) index bounds due_by too, not only the state.
   const byProvider = db
     .prepare(
       `SELECT coalesce(provider, '') AS provider,
          sum(${DUE_MOMENT} >= ? AND substr(due_by, 1, 10) = ?) AS dueToday,
          sum(${DUE_MOMENT} < ?) AS overdue
        FROM requests
-       WHERE state IN ${OPEN_STATES} AND due_by IS NOT NULL AND due_by < ?
+       WHERE side IN ('centre', 'provider') AND state IN ${OPEN_STATES} AND due_by IS NOT NULL AND due_by < ?
        GROUP BY provider HAVING dueToday > 0 OR overdue > 0 ORDER BY overdue DESC, provider`,
     )
     .all(local, today, local, today + 'T24') as Dashboard['byProvider'];
