@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { codeSchema } from '../gateway/api';
-import { checklistItemSchema, personDataSchema, requestStateSchema } from './requests';
+import { checklistItemSchema, notarisedPowerOfAttorneySchema, personDataSchema, requestStateSchema } from './requests';
 
 // Intake at the counter (приём документов / құжаттарды қабылдау): the draft the operator fills in,
 // saved on every change, and what the screens send. The signed form is requestContentSchema.
@@ -17,17 +17,7 @@ export const centreSettingSchema = z.object({ code: codeSchema, district: codeSc
 export type CentreSetting = z.infer<typeof centreSettingSchema>;
 
 /** A notarised PoA as ЕНИС confirmed it, or a simple written one whose scan is a checklist line. */
-export const draftPowerOfAttorneySchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('notarised'),
-    number: z.string().min(1).max(40),
-    issuedOn: isoDate,
-    notary: z.string().max(300),
-    validTo: isoDate,
-    source: z.enum(['registry', 'manual']),
-  }),
-  z.object({ kind: z.literal('simple') }),
-]);
+export const draftPowerOfAttorneySchema = z.discriminatedUnion('kind', [notarisedPowerOfAttorneySchema, z.object({ kind: z.literal('simple') })]);
 export type DraftPowerOfAttorney = z.infer<typeof draftPowerOfAttorneySchema>;
 
 const text = z.object({ ru: z.string(), kk: z.string() });

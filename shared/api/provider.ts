@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refusalGroundCodeSchema } from '../catalog/schema';
 import { certificateCardSchema } from '../signing/card';
 import { codeSchema, recheckSchema, sha256Schema } from '../gateway/api';
 import { errorCodeSchema } from './errors';
@@ -98,17 +99,6 @@ export const requestViewSchema = inboxRowSchema.extend({
 });
 export type RequestView = z.infer<typeof requestViewSchema>;
 
-const refusalGroundCodeSchema = z.enum([
-  'incompletePackage',
-  'expiredDocuments',
-  'documentViolations',
-  'noRegistryData',
-  'signatureNotConfirmed',
-  'authorisationRefused',
-  'guardianshipRegisterNoRecord',
-  'commissionConclusion',
-  'standardGrounds',
-]);
 
 /**
  * The result as the head signs it (RFC 8785 canonical JSON) and as it travels to the centre:

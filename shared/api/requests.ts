@@ -39,16 +39,19 @@ export const personDataSchema = z.object({
 });
 export type PersonData = z.infer<typeof personDataSchema>;
 
+/** A notarised power of attorney as ЕНИС confirmed it (or as typed while offline). */
+export const notarisedPowerOfAttorneySchema = z.object({
+  kind: z.literal('notarised'),
+  number: z.string().min(1).max(40),
+  issuedOn: isoDate,
+  notary: z.string().max(300),
+  validTo: isoDate,
+  source: z.enum(['registry', 'manual']),
+});
+
 /** Notarised: checked in ЕНИС by number and date. Simple (written): a required scan instead. */
 export const powerOfAttorneyDataSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('notarised'),
-    number: z.string().min(1).max(40),
-    issuedOn: isoDate,
-    notary: z.string().max(300),
-    validTo: isoDate,
-    source: z.enum(['registry', 'manual']),
-  }),
+  notarisedPowerOfAttorneySchema,
   z.object({ kind: z.literal('simple'), attachment: sha256 }),
 ]);
 export type PowerOfAttorneyData = z.infer<typeof powerOfAttorneyDataSchema>;

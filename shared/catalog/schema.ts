@@ -133,18 +133,20 @@ export const documentsOverrideSchema = z.object({
   changedBy: z.string().nullable(),
 });
 
+export const refusalGroundCodeSchema = z.enum([
+  'incompletePackage',
+  'expiredDocuments',
+  'documentViolations',
+  'noRegistryData',
+  'signatureNotConfirmed',
+  'authorisationRefused',
+  'guardianshipRegisterNoRecord',
+  'commissionConclusion',
+  'standardGrounds',
+]);
+
 export const refusalGroundSchema = z.object({
-  code: z.enum([
-    'incompletePackage',
-    'expiredDocuments',
-    'documentViolations',
-    'noRegistryData',
-    'signatureNotConfirmed',
-    'authorisationRefused',
-    'guardianshipRegisterNoRecord',
-    'commissionConclusion',
-    'standardGrounds',
-  ]),
+  code: refusalGroundCodeSchema,
   cite: cites,
 });
 export type RefusalGround = z.infer<typeof refusalGroundSchema>;
