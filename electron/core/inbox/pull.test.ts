@@ -5,6 +5,7 @@ import { readAttachment } from '../documents/store';
 import { createGatewayClient } from '../gateway/client';
 import { requestHistory } from '../requests/repository';
 import { memoryLogger, testCore } from '../testing';
+import { refreshTrust } from '../signing/trust';
 import { pullInbox } from './pull';
 import { SETTING, writeSetting } from './settings';
 import { CENTRE, PROVIDER, SCANS, configureProvider, postRequest, requestContent, requestMessage, sha256 } from './testing';
@@ -91,6 +92,17 @@ describe('inbox pull', () => {
     await postRequest(t.gateway, requestMessage(pki, requestContent(pki)));
     await t.pull();
     expect(t.db.prepare('SELECT code FROM inbox_refused').all()).toEqual([{ code: 'CERT_UNTRUSTED' }]);
+  });
+
+  it('trusts the roots and CRL the gateway publishes when the supervisor set none', async () => {
+    const gateway = await startTestGateway({ trust: { roots: [pki.root.certificate], crls: [pki.crl] } });
+    gateways.push(gateway);
+    const t = testCore();
+    writeSetting(t.db, SETTING.organisation, PROVIDER);
+    const client = createGatewayClient({ url: gateway.url, timeoutMs: 1500 });
+    await refreshTrust(t.db, client, new Date(t.clock.now));
+    await postRequest(gateway, requestMessage(pki, requestContent(pki)));
+    await expect(pullInbox({ db: t.db, client, dataDir: t.dataDir, now: () => new Date(t.clock.now), log: memoryLogger() })).resolves.toMatchObject({ received: 1, refused: 0 });
   });
 
   it('leaves a message unacknowledged while its scans cannot be fetched, and takes it on the next pull', async () => {

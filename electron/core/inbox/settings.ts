@@ -1,4 +1,5 @@
 import type forge from 'node-forge';
+import { readTrust as readPublishedTrust } from '../signing/trust';
 import { ArmError } from '../../../shared/api';
 import { parseCertificate, parseCrl, type Crl } from '../../../shared/signing';
 import type { Db } from '../db/database';
@@ -52,9 +53,15 @@ export function parseCrls(pem: string): Crl[] {
   });
 }
 
-/** No roots configured means nothing verifies (CERT_UNTRUSTED): the inbox fails closed. */
+/**
+ * The roots and CRLs the supervisor set here; without them, those the gateway publishes (the
+ * trust cache signing uses too). Neither means nothing verifies (CERT_UNTRUSTED): the inbox fails
+ * closed.
+ */
 export function readTrust(db: Db): Trust {
   const roots = readSetting(db, SETTING.roots);
   const crls = readSetting(db, SETTING.crls);
-  return { roots: roots ? parseRoots(roots) : [], crls: crls ? parseCrls(crls) : [] };
+  if (roots) return { roots: parseRoots(roots), crls: crls ? parseCrls(crls) : [] };
+  const published = readPublishedTrust(db);
+  return { roots: published.roots, crls: published.crls };
 }
