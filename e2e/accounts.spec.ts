@@ -34,6 +34,8 @@ test('the supervisor creates an operator, who changes the password, locks when i
 
   await step(page, info, 'the operator logs in and must change the password', async () => {
     await page.getByRole('button', { name: ru['header.logout']! }).click();
+    // The accounts screen has a «Логин» field too: wait for the login screen before typing.
+    await expect(page.getByRole('heading', { name: ru['login.title']! })).toBeVisible();
     await page.getByLabel(ru['account.login']!).fill(OPERATOR.login);
     await page.getByLabel(ru['login.password']!).fill(OPERATOR.temporary);
     await page.getByRole('button', { name: ru['login.submit']! }).click();
@@ -83,6 +85,8 @@ test('five wrong passwords lock the account, even against the right password', a
   await step(page, info, 'first run, then sign out', async () => {
     await firstRun(page, host.url);
     await page.getByRole('button', { name: ru['header.logout']! }).click();
+    // The accounts screen has a «Логин» field too: wait for the login screen before typing.
+    await expect(page.getByRole('heading', { name: ru['login.title']! })).toBeVisible();
   });
 
   await step(page, info, 'five wrong passwords', async () => {
