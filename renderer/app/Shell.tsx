@@ -2,10 +2,10 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { languages, type Language } from '../../shared/i18n';
-import { arm } from './api';
 import { useAuth } from '../features/login/store';
 import { useSystem } from '../features/system/store';
 import { switchLanguage } from './i18n';
+import { LogoutButton } from '../features/login/LogoutButton';
 
 const LANGUAGE_LABEL: Record<Language, string> = { ru: 'Рус', kk: 'Қаз' };
 
@@ -23,7 +23,7 @@ function GatewayIndicator() {
 
 function UserArea() {
   const { t } = useTranslation();
-  const { status, run } = useAuth();
+  const status = useAuth((state) => state.status);
   const user = status?.user;
   if (!user) {
     return (
@@ -37,9 +37,7 @@ function UserArea() {
       <span>
         {user.fullName} · {t(`roles.${user.role}`)}
       </span>
-      <button type="button" onClick={() => void run(() => arm.auth.logout())}>
-        {t('header.logout')}
-      </button>
+      <LogoutButton />
     </span>
   );
 }

@@ -5,6 +5,7 @@ import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
 import { NewPasswordFields } from '../../ui/NewPasswordFields';
 import { useAuth } from './store';
+import { LogoutButton } from './LogoutButton';
 
 /** After the first login and after a reset the user sets a password only they know. */
 export function ChangePasswordScreen() {
@@ -40,9 +41,7 @@ export function ChangePasswordScreen() {
           <button type="submit" className="primary">
             {t('password.submit')}
           </button>
-          <button type="button" onClick={() => void run(() => arm.auth.logout())}>
-            {t('header.logout')}
-          </button>
+          <LogoutButton />
         </div>
       </form>
     </main>

@@ -4,6 +4,7 @@ import { arm } from '../../app/api';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
 import { useAuth } from './store';
+import { LogoutButton } from './LogoutButton';
 
 const ACTIVITY = ['pointerdown', 'keydown', 'mousemove', 'wheel', 'touchstart'] as const;
 
@@ -53,9 +54,7 @@ export function LockScreen() {
           <button type="submit" className="primary">
             {t('lock.submit')}
           </button>
-          <button type="button" onClick={() => void run(() => arm.auth.logout())}>
-            {t('header.logout')}
-          </button>
+          <LogoutButton />
         </div>
       </form>
     </div>
