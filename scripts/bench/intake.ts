@@ -9,7 +9,7 @@ import { toBase64 } from '../../shared/signing';
 import { createDemoPki, DEMO_PASSWORD } from '../../shared/signing/testPki';
 import { startCore } from '../../electron/core/app';
 import { openDatabase } from '../../electron/core/db/database';
-import { saveCentre, saveReference } from '../../electron/core/intake/centre';
+import { writeSettings } from '../../electron/core/settings/store';
 import { receiptData } from '../../electron/core/print/handlers';
 import { fontsDir, renderReceipt } from '../../electron/core/print/receipt';
 import { signPayload } from '../../electron/core/signing/sign';
@@ -36,8 +36,15 @@ export async function intakeBench(): Promise<void> {
   const core = startCore({ appVersion: 'bench', dataDir, log: quiet, syncIntervalMs: 0 });
   const db = core.context.db!;
   // The centre and a cached reference, as a supervisor's setting leaves them, so routing works offline.
-  saveCentre(db, { code: 'con-kokpekty', district: 'kokpekty' });
-  saveReference(db, { version: 1, organisations: [], routes: [{ service: 'guardianship-certificate', district: 'kokpekty', provider: 'edu-kokpekty' }] });
+  writeSettings(
+    db,
+    {
+      'workstation.centre': { code: 'con-kokpekty', district: 'kokpekty' },
+      'reference.organisations': { version: 1, organisations: [], routes: [{ service: 'guardianship-certificate', district: 'kokpekty', provider: 'edu-kokpekty' }] },
+    },
+    { userId: null },
+    new Date(),
+  );
   const window = signedIn(core, 'operator', pki.keys.operator.person.iin, 'bench-operator');
   const operator = createClient(contract, (name, input) => core.dispatch(name, input, window));
   const pages = Array.from({ length: PAGES }, page);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { codeSchema } from '../gateway/api';
+import { MAX_UPLOAD_BASE64 } from '../limits';
 import { checklistItemSchema, notarisedPowerOfAttorneySchema, personDataSchema, requestStateSchema } from './requests';
 
 // Intake at the counter (приём документов / құжаттарды қабылдау): the draft the operator fills in,
@@ -106,13 +107,12 @@ export const powerOfAttorneyInputSchema = z.discriminatedUnion('kind', [
   z.object({ requestId, kind: z.literal('simple') }),
 ]);
 
-/** Scans and files travel as base64; 20 MB per file (the per-page limit). */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** Scans and files travel as base64, each at most the one upload limit (shared/limits.ts). */
 export const uploadInputSchema = z.object({
   requestId,
   document: z.number().int().nonnegative().max(200),
   fileName: z.string().max(255),
-  bytes: z.base64().max(Math.ceil(MAX_FILE_BYTES / 3) * 4),
+  bytes: z.base64().max(MAX_UPLOAD_BASE64),
 });
 export const scanInputSchema = z.object({
   requestId,

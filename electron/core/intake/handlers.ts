@@ -10,8 +10,10 @@ import type { Db } from '../db/database';
 import type { Handlers } from '../handler';
 import { enqueue } from '../outbox/outbox';
 import { createDraft, moveRequest } from '../requests/repository';
-import { readCentre, requireCentre, routeProvider, saveCentre, saveReference } from './centre';
-import { insertDraftData, loadDraft, localDateTime, requireOpen, storeDraftData, storePrepared, viewDraft, dueBy, type DraftData, type LoadedDraft } from './drafts';
+import { localDay } from '../../../shared/time';
+import { writeSettings } from '../settings/store';
+import { readCentre, requireCentre, routeProvider } from './centre';
+import { insertDraftData, loadDraft, requireOpen, storeDraftData, storePrepared, viewDraft, dueBy, type DraftData, type LoadedDraft } from './drafts';
 import { alignChecklist, checklistLines, completeFields, missingDocuments, missingFields, variantFor } from './form';
 import { checkPowerOfAttorney } from './powerOfAttorney';
 import { verifyOperatorSignature } from './signature';
@@ -53,7 +55,7 @@ export function saveAndView(ctx: CoreContext, db: Db, draft: LoadedDraft, data: 
 }
 
 function today(now: Date): string {
-  return localDateTime(now).slice(0, 10);
+  return localDay(now);
 }
 
 /** Everything the signature must cover, or the first reason the request cannot be signed yet. */
@@ -118,15 +120,12 @@ export const intakeHandlers: Handlers<Contract>['intake'] = {
         if (organisation.kind !== 'centre' || organisation.district !== centre.district) {
           throw new ArmError('ORGANISATION_NOT_FOUND', `${centre.code} is not a centre of ${centre.district}.`);
         }
-        saveReference(db, await ctx.gatewayClient.organisationsReference());
+        writeSettings(db, { 'reference.organisations': await ctx.gatewayClient.organisationsReference() }, { userId: null }, ctx.now());
       } catch (error) {
         if (!(error instanceof ArmError) || error.code !== 'GATEWAY_UNAVAILABLE') throw error;
       }
     }
-    db.transaction(() => {
-      saveCentre(db, centre);
-      appendAudit(db, { userId: caller!.userId, action: 'settings.centre', details: centre }, ctx.now());
-    })();
+    writeSettings(db, { 'workstation.centre': centre }, caller!, ctx.now());
     return centre;
   },
 

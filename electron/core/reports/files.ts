@@ -1,6 +1,7 @@
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { JournalExport, PeriodReport } from '../../../shared/api';
+import { formatDateTime } from '../../../shared/time';
 import { createCatalog } from '../../../shared/catalog/catalog';
 import { catalogs, type Language } from '../../../shared/i18n';
 import { csvCell } from '../journal/export';
@@ -63,6 +64,6 @@ export function periodPdf(report: PeriodReport, language: Language, printedAt: s
 export async function periodFile(report: PeriodReport, format: 'csv' | 'pdf', language: Language, now: Date): Promise<JournalExport> {
   const name = `report-${report.from}-${report.to}`;
   if (format === 'csv') return { fileName: `${name}.csv`, mime: 'text/csv;charset=utf-8', base64: periodCsv(report, language).toString('base64') };
-  const printedAt = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Almaty', dateStyle: 'short', timeStyle: 'short' }).format(now);
+  const printedAt = formatDateTime(now);
   return { fileName: `${name}.pdf`, mime: 'application/pdf', base64: (await periodPdf(report, language, printedAt)).toString('base64') };
 }
