@@ -11,8 +11,12 @@ import { CONTENT_SECURITY_POLICY } from './security-policy';
 // Bundled to build/node/electron-main.cjs; the renderer is in build/renderer.
 const appRoot = path.resolve(__dirname, '..', '..');
 const rendererDir = path.join(appRoot, 'build', 'renderer');
-// scripts/native.mjs builds better-sqlite3 for Electron's ABI here; a packaged app has it in place.
-const electronSqlite = path.join(appRoot, 'build', 'electron-native', 'better_sqlite3.node');
+// scripts/native.mjs builds better-sqlite3 for Electron's ABI into build/electron-native;
+// electron-builder copies that file to <resources>/native (electron-builder.yml, checked by pack:check).
+const resourcesPath = app.isPackaged ? process.resourcesPath : null;
+const electronSqlite = resourcesPath
+  ? path.join(resourcesPath, 'native', 'better_sqlite3.node')
+  : path.join(appRoot, 'build', 'electron-native', 'better_sqlite3.node');
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -31,6 +35,7 @@ app.whenReady().then(async () => {
     gatewayUrl: flag('--gateway') ?? process.env.ARM_GATEWAY_URL ?? null,
     // npm start's launcher started the training emulator and passes its URL with this flag.
     training: process.argv.includes('--training'),
+    resourcesPath,
     ...(existsSync(electronSqlite) ? { nativeBinding: electronSqlite } : {}),
   });
   await core.ready;
