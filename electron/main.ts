@@ -5,6 +5,7 @@ import { startCore } from './core/app';
 import { resolveDataDir } from './core/dataDir';
 import { mimeOf, resolveStatic } from './host/static';
 import { registerIpc } from './ipc';
+import { holdSingleInstance, quitOnSignals } from './lifecycle';
 import { APP_ORIGIN, guardContents, permissionAllowed, secureWebPreferences } from './security';
 import { CONTENT_SECURITY_POLICY } from './security-policy';
 
@@ -28,7 +29,13 @@ function flag(name: string): string | undefined {
   return index >= 0 ? process.argv[index + 1] : undefined;
 }
 
-app.whenReady().then(async () => {
+let mainWindow: BrowserWindow | null = null;
+// A second start focuses the first window and quits (the data-folder lock is the core's concern).
+const firstInstance = holdSingleInstance(app, () => mainWindow);
+if (firstInstance) quitOnSignals(process, app);
+
+void app.whenReady().then(async () => {
+  if (!firstInstance) return;
   const core = startCore({
     appVersion: app.getVersion(),
     dataDir: resolveDataDir(flag('--data-dir')),
@@ -55,17 +62,16 @@ app.whenReady().then(async () => {
     isTrustedSender: (url) => url.startsWith(APP_ORIGIN + '/'),
   });
 
-  const window = new BrowserWindow({
+  const window = (mainWindow = new BrowserWindow({
     width: 1280,
     height: 800,
     title: 'АРМ',
     webPreferences: secureWebPreferences(path.join(__dirname, 'electron-preload.cjs')),
-  });
+  }));
   window.removeMenu();
   void window.loadURL(`${APP_ORIGIN}/index.html`);
 
-  app.on('window-all-closed', () => {
-    core.close();
-    app.quit();
-  });
+  window.on('closed', () => (mainWindow = null));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => core.close());
 });
