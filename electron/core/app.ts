@@ -55,7 +55,8 @@ function gatewayConfig(options: CoreOptions): GatewayConfig {
  */
 export function startCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
-  const log = options.log ?? createLogger(options.dataDir);
+  const ownLog = options.log ? null : createLogger(options.dataDir);
+  const log = options.log ?? ownLog!;
   const state: SystemState = { startError: null };
   let db = null;
   try {
@@ -115,6 +116,7 @@ export function startCore(options: CoreOptions): Core {
     close: () => {
       if (timer) clearInterval(timer);
       context.db?.close();
+      void ownLog?.close();
     },
   };
 }
