@@ -115,4 +115,15 @@ describe('dashboard counters', () => {
     expect(checkCounters(t.db, t.now())).toEqual({ consistent: true });
     expect(dashboard(t.db, t.now()).byState).toEqual([{ state: 'draft', count: 1 }]);
   });
+
+  it('is the supervisor\'s check on the dashboard, audited, and nobody else\'s', async () => {
+    const t = setup();
+    t.make('edu-a', '2026-03-04');
+    t.db.prepare("UPDATE open_due_counts SET n = 9").run();
+    await expect(t.operatorWindow.reports.checkCounters()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await t.supervisor.reports.checkCounters()).toEqual({ consistent: false });
+    expect((await t.supervisor.reports.dashboard()).byProvider).toEqual([{ provider: 'edu-a', dueToday: 0, overdue: 1 }]);
+    const audit = t.db.prepare("SELECT details FROM audit_log WHERE action = 'reports.checkCounters'").all() as Array<{ details: string }>;
+    expect(audit.map((row) => JSON.parse(row.details))).toEqual([{ consistent: false }]);
+  });
 });
