@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { uploadInputSchema } from './api/intake';
+import { uploadInputSchema } from './api/documents';
 import { base64Length, MAX_HOST_BODY_BYTES, MAX_UPLOAD_BASE64, MAX_UPLOAD_BYTES } from './limits';
 
 describe('the one upload limit', () => {

@@ -15,6 +15,7 @@ import { nodeCrypto } from './crypto/node';
 import type { CryptoProvider } from '../../shared/crypto';
 import { seedTrainingAccounts } from './training/accounts';
 import { createLogger, type Logger } from './log';
+import { assetsDir, openResources } from './resources';
 import type { SystemState } from './system/handlers';
 
 export interface CoreOptions {
@@ -27,6 +28,8 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** Hashes, signatures, random bytes (shared/crypto); the Node implementation unless given. */
   crypto?: CryptoProvider;
+  /** The installed app's resources folder (process.resourcesPath); absent: the repository's assets/. */
+  resourcesPath?: string | null;
   log?: Logger;
   fetch?: typeof fetch;
   now?: () => Date;
@@ -59,7 +62,8 @@ function gatewayConfig(options: CoreOptions, stored: string | null): GatewayConf
  */
 export function startCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
-  const log = options.log ?? createLogger(options.dataDir);
+  const ownLog = options.log ? null : createLogger(options.dataDir);
+  const log = options.log ?? ownLog!;
   const state: SystemState = { startError: null };
   let db = null;
   try {
@@ -69,6 +73,9 @@ export function startCore(options: CoreOptions): Core {
     log.error('db.open_failed', { code: error.code, message: error.message });
     state.startError = error.code === 'DB_TOO_NEW' || error.code === 'DB_CORRUPT' ? error.code : 'DB_UNAVAILABLE';
   }
+  const resources = openResources(assetsDir(options.resourcesPath));
+  // The app keeps working without its fonts; only printing refuses (RESOURCES_MISSING).
+  if (resources.missing.length > 0) log.error('resources.missing', { dir: resources.dir, files: resources.missing });
   // Settings come first: what the rest of the core starts with (the gateway) is decided by them.
   const gateway = gatewayConfig(options, db ? readSetting(db, 'gateway.url') : null);
   const now = options.now ?? (() => new Date());
@@ -84,6 +91,7 @@ export function startCore(options: CoreOptions): Core {
     sync,
     log,
     crypto: options.crypto ?? nodeCrypto(),
+    resources,
     fetch: options.fetch ?? fetch,
     now,
   };
@@ -117,6 +125,7 @@ export function startCore(options: CoreOptions): Core {
     close: () => {
       if (timer) clearInterval(timer);
       context.db?.close();
+      void ownLog?.close();
     },
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { codeSchema, organisationsReferenceSchema } from '../gateway/api';
-import { policySchema } from './auth';
+import { policySchema } from './accounts';
 import { centreSettingSchema } from './intake';
 
 // The workstation's settings: one table (settings), one typed key each, read and written only
