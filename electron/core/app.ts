@@ -75,7 +75,6 @@ export function startCore(options: CoreOptions): Core {
     gatewayClient,
     sync,
     log,
-    fetch: options.fetch ?? fetch,
     now,
   };
   const interval = options.syncIntervalMs ?? 30_000;

@@ -21,7 +21,6 @@ export interface CoreContext {
   gatewayClient: GatewayClient | null;
   sync: Sync | null;
   log: Logger;
-  fetch: typeof fetch;
   /** The clock: lockouts, idle locks and audit times read it, tests move it. */
   now: () => Date;
 }

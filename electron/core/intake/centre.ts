@@ -51,7 +51,7 @@ export function saveReference(db: Db, reference: z.infer<typeof organisationsRef
 export async function routeProvider(ctx: CoreContext, db: Db, service: string, district: string): Promise<string> {
   if (ctx.gatewayClient) {
     try {
-      return (await ctx.gatewayClient.route(service, district)).provider.code;
+      return (await ctx.gatewayClient.route({ service, district })).provider.code;
     } catch (error) {
       if (!(error instanceof ArmError) || error.code !== 'GATEWAY_UNAVAILABLE') throw error;
     }
