@@ -89,7 +89,7 @@ function parseJson(body: Buffer): unknown {
 
 /** What a handler answers: the output, or for endpoints that create, whether this call created it. */
 type HandlerResult<N extends EndpointName> = GatewayEndpoints[N] extends { created: true } ? { created: boolean; value: EndpointOutput<N> } : EndpointOutput<N>;
-type EndpointHandlers = { [N in EndpointName]: (input: EndpointArgs<N>) => HandlerResult<N> };
+type EndpointHandlers = { [N in EndpointName]: (input: EndpointArgs<N>) => HandlerResult<N> | Promise<HandlerResult<N>> };
 
 interface Matched {
   name: EndpointName;
@@ -208,8 +208,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       return { created, value: stored };
     },
     getAttachment: ({ sha256 }) => attachments.get(sha256),
-    send: ({ body }) => {
-      const accepted = messages.send(body);
+    send: async ({ body }) => {
+      const accepted = await messages.send(body);
       return { created: accepted.created, value: accepted.receipt };
     },
     lease: ({ org, limit, leaseSeconds }) => messages.lease(org, limit, leaseSeconds),
@@ -255,7 +255,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const run = async (request: http.IncomingMessage, found: Matched): Promise<Reply> => {
     const { endpoint, name } = found;
     const handler = handlers[name] as (input: Record<string, unknown>) => unknown;
-    const result = handler(await readInput(request, found));
+    const result = await handler(await readInput(request, found));
     if (endpoint.output === bytes) return { status: 200, headers: { 'Content-Type': 'application/octet-stream' }, body: result as Buffer };
     if ('created' in endpoint) {
       const { created, value } = result as { created: boolean; value: unknown };
