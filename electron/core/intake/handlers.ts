@@ -116,11 +116,12 @@ export const intakeHandlers: Handlers<Contract>['intake'] = {
     // Checked against the directory when the gateway answers; offline the supervisor's word stands.
     if (ctx.gatewayClient) {
       try {
-        const organisation = await ctx.gatewayClient.organisation(centre.code);
+        const organisation = await ctx.gatewayClient.organisation({ code: centre.code });
         if (organisation.kind !== 'centre' || organisation.district !== centre.district) {
           throw new ArmError('ORGANISATION_NOT_FOUND', `${centre.code} is not a centre of ${centre.district}.`);
         }
-        writeSettings(db, { 'reference.organisations': await ctx.gatewayClient.organisationsReference() }, { userId: null }, ctx.now());
+        const directory = await ctx.gatewayClient.organisationsReference();
+        if (directory) writeSettings(db, { 'reference.organisations': directory.body }, { userId: null }, ctx.now());
       } catch (error) {
         if (!(error instanceof ArmError) || error.code !== 'GATEWAY_UNAVAILABLE') throw error;
       }
@@ -193,7 +194,7 @@ export const intakeHandlers: Handlers<Contract>['intake'] = {
     const record = (result: string): AuditRecord => ({ userId: caller!.userId, action: 'person.lookup', objectType: 'person', objectId: iin, details: { requestId, role, result } });
     let person: Person;
     try {
-      person = await requireGateway(ctx).person(iin);
+      person = await requireGateway(ctx).person({ iin });
     } catch (error) {
       appendAudit(db, record(error instanceof ArmError ? error.code : 'INTERNAL'), ctx.now());
       throw error;
@@ -242,7 +243,7 @@ export const intakeHandlers: Handlers<Contract>['intake'] = {
     });
     let poa: PowerOfAttorney;
     try {
-      poa = await requireGateway(ctx).powerOfAttorney(input.number, input.date);
+      poa = await requireGateway(ctx).powerOfAttorney({ number: input.number, date: input.date });
       checkPowerOfAttorney(poa, { applicantIin: data.applicant.iin, representativeIin: data.representative.iin, serviceId: draft.service.id, today: today(ctx.now()) });
     } catch (error) {
       appendAudit(db, record(error instanceof ArmError ? error.code : 'INTERNAL'), ctx.now());
