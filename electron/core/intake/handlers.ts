@@ -96,8 +96,8 @@ function buildContent(ctx: CoreContext, db: Db, draft: LoadedDraft, userId: stri
         ? { kind: 'simple', attachment: checklist.find((item) => item.document === poaLine?.document)!.attachments[0]! }
         : poa,
     fields: completeFields(variant, data.fields, data.applicant),
-    // Only what was presented is accepted and signed.
-    checklist: checklist.filter((item) => item.presented),
+    // Only what was presented is accepted and signed, each by its checklist name.
+    checklist: checklist.filter((item) => item.presented).map((item) => ({ ...item, name: lines.find((line) => line.document === item.document)!.name })),
     operator: { userId: operator.id, iin: operator.iin, fullName: operator.full_name },
     centre: request.centre,
     provider: request.provider,

@@ -298,6 +298,41 @@ describe('print.receipt', () => {
     expect(ru.text).toContain('Срок оказания услуги: 10.03.2026');
   });
 
+  it("names each accepted document on the receipt by the supervisor's checklist, with its form and pages, and signs those names", async () => {
+    const t = await setup();
+    await t.supervisor.catalog.setDocuments({
+      variantId: '003-r4',
+      basis: 'Стандарт, п. 8',
+      items: [
+        { name: { ru: 'Свидетельство о рождении ребёнка', kk: 'Баланың туу туралы куәлігі' }, form: 'copy', requirement: 'required' },
+        { name: { ru: 'Справка о составе семьи', kk: 'Отбасы құрамы туралы анықтама' }, form: 'original', requirement: 'required' },
+      ],
+    });
+    const { requestId } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
+    await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
+    await t.operator.documents.upload({ requestId, document: 0, fileName: 'birth-1.png', bytes: PNG.toString('base64') });
+    await t.operator.documents.upload({ requestId, document: 0, fileName: 'birth-2.png', bytes: Buffer.concat([PNG, Buffer.from([0])]).toString('base64') });
+    await t.operator.intake.saveDraft({
+      requestId,
+      language: 'ru',
+      represented: false,
+      fields: {},
+      checklist: [
+        { document: 0, presented: true, form: 'copy' },
+        { document: 1, presented: true, form: 'original' },
+      ],
+    });
+    const content = await t.operator.intake.prepare({ requestId });
+    expect(content.checklist.map((item) => item.name.kk)).toEqual(['Баланың туу туралы куәлігі', 'Отбасы құрамы туралы анықтама']);
+    await t.operator.intake.submit({ requestId, cms: sign(content) });
+    const ru = pdfText((await t.operator.print.receipt({ requestId, language: 'ru' })).pdf).text.replace(/\s+/g, ' ');
+    expect(ru).toContain('1. Свидетельство о рождении ребёнка (копия, листов: 2)');
+    expect(ru).toContain('2. Справка о составе семьи (оригинал)');
+    expect(ru).not.toMatch(/№ \d \(/);
+    const kk = pdfText((await t.operator.print.receipt({ requestId, language: 'kk' })).pdf).text.replace(/\s+/g, ' ');
+    expect(kk).toContain('1. Баланың туу туралы куәлігі (көшірме, парақ: 2)');
+  });
+
   it('prints the refusal to accept listing the missing documents; a draft has no receipt', async () => {
     const t = await setup();
     const { requestId, number } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });

@@ -41,8 +41,6 @@ export function receiptData(db: Db, requestId: string): ReceiptData {
   const row = db.prepare('SELECT content FROM requests WHERE id = ?').get(requestId) as { content: string | null };
   if (!row.content) throw new ArmError('STATE_CONFLICT', 'The request is not signed yet: no receipt.', undefined, { from: request.state, to: 'signed' });
   const content = requestContentSchema.parse(JSON.parse(row.content));
-  const variant = service?.variants.find((candidate) => candidate.id === content.variantId);
-  const lines = variant ? checklistLines(variant, content.powerOfAttorney?.kind === 'simple' ? { kind: 'simple' } : null) : [];
   const poa = content.powerOfAttorney;
   return {
     kind: 'acceptance',
@@ -53,7 +51,7 @@ export function receiptData(db: Db, requestId: string): ReceiptData {
       ? { name: fullName(content.representative), iin: content.representative.iin, powerOfAttorney: poa?.kind === 'notarised' ? `№ ${poa.number}, ${poa.issuedOn.split('-').reverse().join('.')}` : null }
       : null,
     documents: content.checklist.map((item) => ({
-      name: lines.find((line) => line.document === item.document)?.name ?? { ru: `№ ${item.document + 1}`, kk: `№ ${item.document + 1}` },
+      name: item.name,
       form: item.form,
       pages: item.attachments.length,
     })),
