@@ -1,30 +1,18 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createMemoryRouter, Link, RouterProvider } from 'react-router';
-import { ArmError, type Role } from '../../shared/api';
-import { AccountsScreen } from '../features/admin/AccountsScreen';
-import { AuditScreen } from '../features/admin/AuditScreen';
-import { CatalogScreen } from '../features/catalog/CatalogScreen';
-import { CentreScreen } from '../features/intake/CentreScreen';
-import { IntakeScreen } from '../features/intake/IntakeScreen';
-import { InboxScreen } from '../features/inbox/InboxScreen';
-import { InboxSettingsScreen } from '../features/inbox/InboxSettingsScreen';
-import { IssuanceScreen } from '../features/issuance/IssuanceScreen';
-import { ChangePasswordScreen } from '../features/login/ChangePasswordScreen';
-import { LockScreen, useIdleLock } from '../features/login/LockScreen';
-import { LoginScreen } from '../features/login/LoginScreen';
-import { SetupScreen } from '../features/login/SetupScreen';
-import { useAuth } from '../features/login/store';
-import { DashboardScreen } from '../features/dashboard/DashboardScreen';
-import { ReportScreen } from '../features/dashboard/ReportScreen';
-import { JournalScreen } from '../features/journal/JournalScreen';
-import { KeyScreen } from '../features/signing/KeyScreen';
-import { TransferScreen } from '../features/transfer/TransferScreen';
+import { ArmError } from '../../shared/api';
+import { ChangePasswordScreen } from '../features/auth/ChangePasswordScreen';
+import { LockScreen, useIdleLock } from '../features/auth/LockScreen';
+import { LoginScreen } from '../features/auth/LoginScreen';
+import { SetupScreen } from '../features/auth/SetupScreen';
+import { useAuth } from '../features/auth/store';
 import { StartupFailure } from '../features/system/StartupFailure';
-import { StatusScreen } from '../features/system/StatusScreen';
 import { useSystem } from '../features/system/store';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { ErrorText } from '../ui/ErrorText';
+import { allowed, type SectionAccess } from './access';
+import { sections } from './sections';
 import { Frame, Sections } from './Shell';
 
 const HEALTH_POLL_MS = 15_000;
@@ -40,9 +28,9 @@ function NotFound() {
 }
 
 /** The core refuses other roles anyway; this spares them a screen of errors. */
-function Only({ role, children }: { role: Role; children: ReactNode }) {
-  const current = useAuth((state) => state.status?.user?.role);
-  return current === role ? children : <ErrorText error={new ArmError('FORBIDDEN')} />;
+function Only({ section, children }: { section: SectionAccess; children: ReactNode }) {
+  const role = useAuth((state) => state.status?.user?.role);
+  return allowed(section, role) ? children : <ErrorText error={new ArmError('FORBIDDEN')} />;
 }
 
 // In memory: the URL belongs to the host (the web host's token fragment, Electron's app://).
@@ -51,20 +39,14 @@ function makeRouter() {
     {
       element: <Sections />,
       children: [
-        { path: '/', element: <StatusScreen /> },
-        { path: '/catalog', element: <CatalogScreen /> },
-        { path: '/accounts', element: <Only role="supervisor"><AccountsScreen /></Only> },
-        { path: '/audit', element: <Only role="supervisor"><AuditScreen /></Only> },
-        { path: '/signing', element: <KeyScreen /> },
-        { path: '/journal', element: <JournalScreen /> },
-        { path: '/transfer', element: <TransferScreen /> },
-        { path: '/reports', element: <Only role="supervisor"><ReportScreen /></Only> },
-        { path: '/dashboard', element: <Only role="supervisor"><DashboardScreen /></Only> },
-        { path: '/intake', element: <IntakeScreen /> },
-        { path: '/centre', element: <Only role="supervisor"><CentreScreen /></Only> },
-        { path: '/inbox', element: <InboxScreen /> },
-        { path: '/issuance', element: <IssuanceScreen /> },
-        { path: '/inbox-settings', element: <Only role="supervisor"><InboxSettingsScreen /></Only> },
+        ...sections.map((section) => ({
+          path: section.path,
+          element: (
+            <Only section={section}>
+              <section.screen />
+            </Only>
+          ),
+        })),
         { path: '*', element: <NotFound /> },
       ],
     },
