@@ -164,6 +164,11 @@ test('an operator takes in a guardianship certificate request: look-ups, a refus
     await page.getByLabel(kk['intake.representativeIin']!).press('Enter');
     await page.getByRole('button', { name: kk['intake.poaSimple']! }).click();
     await page.getByTestId('refuse').click();
+    const dialog = page.getByRole('dialog', { name: kk['intake.refuseTitle']! });
+    await expect(dialog.getByRole('radio', { name: kk['intake.ground.incompletePackage']! })).toBeChecked();
+    await expect(dialog.locator('[data-document="0"]')).toBeChecked();
+    await dialog.getByLabel(kk['intake.refuseComment']!).fill('сенімхаттың сканы жоқ');
+    await dialog.getByTestId('confirm-refusal').click();
     await expect(page.getByTestId('receipt-step')).toContainText(kk['intake.refused']!);
     await page.getByTestId('print-receipt').click();
     const pdf = pdfText(await download(page, 'refusal.pdf'));
@@ -171,6 +176,7 @@ test('an operator takes in a guardianship certificate request: look-ups, a refus
     expect(pdf.text).toContain('ҚОЛХАТ');
     expect(pdf.text).toContain('Өкілдің сенімхаты');
     expect(pdf.text).toContain('Сәрсенбаева Әйгерім');
+    expect(pdf.text).toContain('Ескертпе: сенімхаттың сканы жоқ');
   });
 
   await step(page, info, 'a third applicant in Kazakh with a notarised PoA checked in ЕНИС is signed and gets the Kazakh receipt', async () => {

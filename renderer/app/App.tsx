@@ -11,7 +11,17 @@ import { StartupFailure } from '../features/system/StartupFailure';
 import { useSystem } from '../features/system/store';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { ErrorText } from '../ui/ErrorText';
+import { useAccounts } from '../features/accounts/store';
+import { useAudit } from '../features/audit/store';
+import { useInbox } from '../features/inbox/store';
+import { useIntake } from '../features/intake/store';
+import { useJournal } from '../features/journal/store';
+import { useReport } from '../features/reports/reportStore';
+import { useDashboard } from '../features/reports/store';
+import { useIssuance } from '../features/results/store';
+import { useTransfer } from '../features/transfer/store';
 import { allowed, type SectionAccess } from './access';
+import { forgetter } from './forget';
 import { sections } from './sections';
 import { Frame, Sections } from './Shell';
 
@@ -53,9 +63,19 @@ function makeRouter() {
   ]);
 }
 
-/** Mounted with the user's id as its key: the next person at the counter starts on the first screen. */
+// Every store that holds an applicant, a search or a list of people; the catalog, the language
+// and the system state stay. Drafts are kept in the core, listed per operator.
+const personal = forgetter([useIntake, useInbox, useJournal, useIssuance, useAudit, useAccounts, useDashboard, useReport, useTransfer]);
+
+/**
+ * Mounted with the user's id as its key: the next person at the counter starts on the first screen
+ * and sees nothing of the previous user's work (a lock and unlock by the same user keeps it).
+ */
 function SignedIn() {
-  const [router] = useState(makeRouter);
+  const [router] = useState(() => {
+    personal.forget();
+    return makeRouter();
+  });
   return <RouterProvider router={router} />;
 }
 

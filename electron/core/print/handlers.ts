@@ -24,17 +24,20 @@ export function receiptData(db: Db, requestId: string): ReceiptData {
     const draft = loadDraft(db, intakeCatalog(), requestId);
     const { data } = draft;
     const lines = checklistLines(draft.variant, data.represented ? data.powerOfAttorney : null);
-    const refusal = db.prepare("SELECT at, actor_id FROM request_events WHERE request_id = ? AND to_state = 'refusedAtIntake'").get(requestId) as { at: string; actor_id: string };
+    const event = db.prepare("SELECT at, actor_id FROM request_events WHERE request_id = ? AND to_state = 'refusedAtIntake'").get(requestId) as { at: string; actor_id: string };
+    // Refusals from before the screen asked for a ground named the missing documents only.
+    const refusal = data.refusal ?? { ground: 'incompletePackage', documents: missingDocuments(lines, alignChecklist(lines, data.checklist)).map((line) => line.document), comment: '' };
     return {
       kind: 'refusal',
       number: request.number,
       service: serviceName,
       applicant: data.applicant ? { name: fullName(data.applicant), iin: data.applicant.iin, unverified: data.applicant.source === 'manual' } : null,
       representative: data.represented && data.representative ? { name: fullName(data.representative), iin: data.representative.iin, powerOfAttorney: null } : null,
-      documents: missingDocuments(lines, alignChecklist(lines, data.checklist)).map((line) => ({ name: line.name, form: null, pages: 0 })),
-      operator: findById(db, refusal.actor_id)?.full_name ?? '',
+      documents: refusal.documents.map((document) => ({ name: lines.find((line) => line.document === document)!.name, form: null, pages: 0 })),
+      refusal: { ground: refusal.ground, comment: refusal.comment },
+      operator: findById(db, event.actor_id)?.full_name ?? '',
       centre: centreName(db, request.centre),
-      at: localDateTime(new Date(refusal.at)),
+      at: localDateTime(new Date(event.at)),
       dueBy: null,
     };
   }
@@ -59,6 +62,7 @@ export function receiptData(db: Db, requestId: string): ReceiptData {
     centre: centreName(db, content.centre),
     at: localDateTime(new Date(content.acceptedAt)),
     dueBy: content.dueBy,
+    refusal: null,
   };
 }
 
