@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import type { Language } from '../../../shared/api';
+import type { IntakeRefusalGround, Language } from '../../../shared/api';
 import type { Fonts } from '../resources';
 
 // Расписка (қолхат) printed at the counter. The regulations require it but give no layout (seed
@@ -22,8 +22,10 @@ export interface ReceiptData {
   service: Text;
   applicant: { name: string; iin: string; unverified: boolean } | null;
   representative: { name: string; iin: string; powerOfAttorney: string | null } | null;
-  /** Accepted documents, or for a refusal the missing ones. */
+  /** Accepted documents, or those the refusal names (missing or expired). */
   documents: ReceiptDocument[];
+  /** The refusal's ground and the operator's note; null for an acceptance. */
+  refusal: { ground: IntakeRefusalGround; comment: string } | null;
   operator: string;
   centre: Text;
   at: string;
@@ -46,11 +48,17 @@ const WORDS = {
   noDocuments: { ru: 'перечень документов регламентом не установлен', kk: 'құжаттар тізбесі регламентте белгіленбеген' },
   original: { ru: 'оригинал', kk: 'түпнұсқа' },
   copy: { ru: 'копия', kk: 'көшірме' },
-  pages: { ru: 'скан-копий', kk: 'сканерленген көшірме' },
-  refusalReason: {
+  pages: { ru: 'листов', kk: 'парақ' },
+  incompletePackage: {
     ru: 'В приёме заявления отказано в связи с представлением неполного пакета документов.',
     kk: 'Құжаттар топтамасы толық ұсынылмағандықтан өтінішті қабылдаудан бас тартылды.',
   },
+  expiredDocuments: {
+    ru: 'В приёме заявления отказано в связи с представлением документов с истёкшим сроком действия.',
+    kk: 'Қолданылу мерзімі өткен құжаттар ұсынылғандықтан өтінішті қабылдаудан бас тартылды.',
+  },
+  expired: { ru: 'Документы с истёкшим сроком действия', kk: 'Қолданылу мерзімі өткен құжаттар' },
+  comment: { ru: 'Примечание', kk: 'Ескертпе' },
   at: { ru: 'Дата и время приёма', kk: 'Қабылданған күні мен уақыты' },
   refusedAt: { ru: 'Дата и время отказа', kk: 'Бас тартылған күні мен уақыты' },
   due: { ru: 'Срок оказания услуги', kk: 'Қызмет көрсету мерзімі' },
@@ -95,11 +103,11 @@ export async function renderReceipt(data: ReceiptData, language: Language, fonts
     row(w('representative'), `${data.representative.name}, ${w('iin')} ${data.representative.iin}${poa}`);
   }
   doc.moveDown(0.5);
-  if (data.kind === 'refusal') {
-    doc.font('regular').fontSize(10).text(w('refusalReason'));
+  if (data.refusal) {
+    doc.font('regular').fontSize(10).text(w(data.refusal.ground));
     doc.moveDown(0.5);
   }
-  doc.font('bold').fontSize(11).text(w(data.kind === 'acceptance' ? 'accepted' : 'missing'));
+  doc.font('bold').fontSize(11).text(w(!data.refusal ? 'accepted' : data.refusal.ground === 'expiredDocuments' ? 'expired' : 'missing'));
   doc.moveDown(0.3);
   doc.font('regular').fontSize(10);
   if (!data.documents.length) doc.text(w('noDocuments'));
@@ -108,6 +116,7 @@ export async function renderReceipt(data: ReceiptData, language: Language, fonts
     doc.text(`${index + 1}. ${document.name[language]}${details ? ` (${details})` : ''}`, { indent: 10 });
   });
   doc.moveDown(0.8);
+  if (data.refusal?.comment) row(w('comment'), data.refusal.comment);
   row(w(data.kind === 'acceptance' ? 'at' : 'refusedAt'), formatLocal(data.at));
   if (data.kind === 'acceptance') row(w('due'), data.dueBy ? formatLocal(data.dueBy) : w('noTerm'));
   row(w('centre'), data.centre[language]);
