@@ -1,9 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
+import { autoUpdater } from 'electron-updater';
 import { startCore } from './core/app';
+import type { Logger } from './core/log';
+import type { UpdateService } from './core/update/service';
 import { resolveDataDir } from './core/dataDir';
 import { mimeOf, resolveStatic } from './host/static';
+import { policyFile, readUpdatePolicy } from './host/update/policy';
+import { createUpdateService } from './host/update/updater';
 import { registerIpc } from './ipc';
 import { holdSingleInstance, quitOnSignals } from './lifecycle';
 import { APP_ORIGIN, guardContents, permissionAllowed, secureWebPreferences } from './security';
@@ -29,6 +34,27 @@ function flag(name: string): string | undefined {
   return index >= 0 ? process.argv[index + 1] : undefined;
 }
 
+/**
+ * The installed app's updater (electron/host/update): our update key packed beside the app, the
+ * server from --update-url / ARM_UPDATE_URL, the organisation's policy file. Checks at start and
+ * every 6 hours; installs only when the supervisor says so (update.install).
+ */
+function startUpdates(log: Logger): UpdateService {
+  const keyFile = path.join(resourcesPath ?? path.join(appRoot, 'build-resources'), 'update-key.pem');
+  const updates = createUpdateService({
+    updater: autoUpdater,
+    currentVersion: app.getVersion(),
+    url: flag('--update-url') ?? process.env.ARM_UPDATE_URL ?? null,
+    publicKeyPem: existsSync(keyFile) ? readFileSync(keyFile, 'utf8') : null,
+    policy: readUpdatePolicy(policyFile()),
+    log,
+  });
+  const check = () => void updates.check().catch((error: unknown) => log.error('update.check_failed', { error: String(error) }));
+  check();
+  setInterval(check, 6 * 60 * 60 * 1000).unref();
+  return updates;
+}
+
 let mainWindow: BrowserWindow | null = null;
 // A second start focuses the first window and quits (the data-folder lock is the core's concern).
 const firstInstance = holdSingleInstance(app, () => mainWindow);
@@ -46,6 +72,7 @@ void app.whenReady().then(async () => {
     ...(existsSync(electronSqlite) ? { nativeBinding: electronSqlite } : {}),
   });
   await core.ready;
+  core.context.updates = app.isPackaged ? startUpdates(core.context.log) : null;
 
   session.defaultSession.setPermissionRequestHandler((contents, permission, grant) => grant(permissionAllowed(permission, contents.getURL())));
   session.defaultSession.setPermissionCheckHandler((_contents, permission, origin) => permissionAllowed(permission, origin + '/'));

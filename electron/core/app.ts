@@ -13,6 +13,7 @@ import { refreshTrust } from './signing/trust';
 import { seedTrainingAccounts } from './training/accounts';
 import { createLogger, type Logger } from './log';
 import { assetsDir, openResources } from './resources';
+import type { UpdateService } from './update/service';
 import type { SystemState } from './system/handlers';
 
 export interface CoreOptions {
@@ -24,6 +25,8 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** The installed app's resources folder (process.resourcesPath); absent: the repository's assets/. */
   resourcesPath?: string | null;
+  /** The Electron host's updater; the web host has none. */
+  updates?: UpdateService | null;
   log?: Logger;
   fetch?: typeof fetch;
   now?: () => Date;
@@ -83,6 +86,7 @@ export function startCore(options: CoreOptions): Core {
     sync,
     log,
     resources,
+    updates: options.updates ?? null,
     fetch: options.fetch ?? fetch,
     now,
   };
