@@ -14,7 +14,7 @@ import { menuTemplate, PRODUCT_NAME, relaunchArgs, windowTitle } from './menu';
 import { startTrainingGateway, trainingDataDir } from './host/training';
 import { holdSingleInstance, quitOnSignals } from './lifecycle';
 import { APP_ORIGIN, guardContents, permissionAllowed, secureWebPreferences } from './security';
-import { CONTENT_SECURITY_POLICY } from './security-policy';
+import { contentSecurityPolicy } from './security-policy';
 
 // Bundled to build/node/electron-main.cjs; the renderer is in build/renderer.
 const appRoot = path.resolve(__dirname, '..', '..');
@@ -95,7 +95,7 @@ void app.whenReady().then(async () => {
     const file = resolveStatic(rendererDir, new URL(request.url).pathname);
     if (!file) return new Response('Not found', { status: 404 });
     return new Response(readFileSync(file), {
-      headers: { 'Content-Type': mimeOf(file), 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+      headers: { 'Content-Type': mimeOf(file), 'Content-Security-Policy': contentSecurityPolicy() },
     });
   });
 

@@ -23,3 +23,4 @@ export * from './inbox';
 export * from './decision';
 export * from './results';
 export * from './update';
+export * from './settings';
