@@ -4,6 +4,7 @@ import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'ele
 import { autoUpdater } from 'electron-updater';
 import { startCore } from './core/app';
 import type { Logger } from './core/log';
+import { readSetting } from './core/settings/store';
 import type { UpdateService } from './core/update/service';
 import { resolveDataDir } from './core/dataDir';
 import { mimeOf, resolveStatic } from './host/static';
@@ -38,15 +39,15 @@ function flag(name: string): string | undefined {
 
 /**
  * The installed app's updater (electron/host/update): our update key packed beside the app, the
- * server from --update-url / ARM_UPDATE_URL, the organisation's policy file. Checks at start and
+ * server from --update-url / ARM_UPDATE_URL / the settings screen, the organisation's policy file. Checks at start and
  * every 6 hours; installs only when the supervisor says so (update.install).
  */
-function startUpdates(log: Logger): UpdateService {
+function startUpdates(log: Logger, storedUrl: string | null): UpdateService {
   const keyFile = path.join(resourcesPath ?? path.join(appRoot, 'build-resources'), 'update-key.pem');
   const updates = createUpdateService({
     updater: autoUpdater,
     currentVersion: app.getVersion(),
-    url: flag('--update-url') ?? process.env.ARM_UPDATE_URL ?? null,
+    url: flag('--update-url') ?? process.env.ARM_UPDATE_URL ?? storedUrl,
     publicKeyPem: existsSync(keyFile) ? readFileSync(keyFile, 'utf8') : null,
     policy: readUpdatePolicy(policyFile()),
     log,
@@ -86,7 +87,8 @@ void app.whenReady().then(async () => {
     ...(existsSync(electronSqlite) ? { nativeBinding: electronSqlite } : {}),
   });
   await core.ready;
-  core.context.updates = app.isPackaged ? startUpdates(core.context.log) : null;
+  const storedUpdatesUrl = core.context.db ? readSetting(core.context.db, 'updates.url') : null;
+  core.context.updates = app.isPackaged ? startUpdates(core.context.log, storedUpdatesUrl) : null;
 
   session.defaultSession.setPermissionRequestHandler((contents, permission, grant) => grant(permissionAllowed(permission, contents.getURL())));
   session.defaultSession.setPermissionCheckHandler((_contents, permission, origin) => permissionAllowed(permission, origin + '/'));

@@ -7,9 +7,10 @@ import { appendAudit } from '../electron/core/audit/log';
 import { testCore } from '../electron/core/testing';
 
 // The real command, bundled as `npm run audit:verify` runs it.
+// Bundling every entry point takes more than the default 10 s on a loaded 2-core machine.
 beforeAll(() => {
   execFileSync(process.execPath, ['scripts/build-node.mjs']);
-});
+}, 120_000);
 
 function run(dataDir: string) {
   return spawnSync(process.execPath, ['build/node/audit-verify.cjs', '--data-dir', dataDir], { encoding: 'utf8' });

@@ -17,6 +17,7 @@ import { journalHandlers } from './journal/handlers';
 import { signingHandlers } from './signing/handlers';
 import { transferHandlers } from './transfer/handlers';
 import { updateHandlers } from './update/handlers';
+import { workstationHandlers } from './workstation/handlers';
 import { systemHandlers, type SystemState } from './system/handlers';
 
 /** The one handler registry both hosts serve; each capability contributes its block. */
@@ -40,5 +41,6 @@ export function createHandlers(state: SystemState): Handlers<Contract> {
     decision: decisionHandlers,
     results: resultsHandlers,
     update: updateHandlers,
+    workstation: workstationHandlers,
   };
 }

@@ -101,6 +101,9 @@ export const errorCodeSchema = z.enum([
   'UPDATE_URL_INVALID',
   'UPDATE_OUTBOX_PENDING',
   'UPDATE_NOT_READY',
+  // The settings screen: a gateway URL that is not https (http only on this computer) or has credentials in it.
+  'GATEWAY_URL_INVALID',
+  'GATEWAY_URL_UNREACHABLE',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

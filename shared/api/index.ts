@@ -24,3 +24,4 @@ export * from './decision';
 export * from './results';
 export * from './update';
 export * from './settings';
+export * from './workstation';
