@@ -7,7 +7,7 @@ import { appendAudit } from '../electron/core/audit/log';
 import { testCore } from '../electron/core/testing';
 
 // The real command, bundled as `npm run audit:verify` runs it.
-// Bundling every entry point takes more than the default 10 s on a loaded 2-core machine.
+// Bundling takes seconds, more on a loaded CI machine than vitest's 10 s hook default.
 beforeAll(() => {
   execFileSync(process.execPath, ['scripts/build-node.mjs']);
 }, 120_000);
