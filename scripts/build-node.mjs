@@ -12,6 +12,7 @@ const entries = {
   gateway: 'gateway/main.ts',
   'pki-demo': 'scripts/pki-demo.ts',
   'pack-check': 'scripts/pack-check.ts',
+  'update-sign': 'scripts/update-sign.ts',
 };
 
 await build({

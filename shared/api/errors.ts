@@ -93,6 +93,17 @@ export const errorCodeSchema = z.enum([
   'COLLECTOR_MISMATCH',
   // Delivery: the installed app's own files (fonts) are missing from its resources folder.
   'RESOURCES_MISSING',
+  // Updates (electron/host/update): metadata not signed by our update key, server or download
+  // failing, a URL that is not https; install asked while the outbox holds requests, or before one is ready.
+  'UPDATE_SIGNATURE_INVALID',
+  'UPDATE_UNREACHABLE',
+  'UPDATE_DOWNLOAD_FAILED',
+  'UPDATE_URL_INVALID',
+  'UPDATE_OUTBOX_PENDING',
+  'UPDATE_NOT_READY',
+  // The settings screen: a gateway URL that is not https (http only on this computer) or has credentials in it.
+  'GATEWAY_URL_INVALID',
+  'GATEWAY_URL_UNREACHABLE',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
