@@ -7,7 +7,8 @@ import { readAttachment, writeAttachment } from '../documents/store';
 import type { GatewayClient } from '../gateway/client';
 import type { Logger } from '../log';
 import { findRequest, insertReceived, moveRequest } from '../requests/repository';
-import { readTrust, requireOrganisation, type Trust } from './settings';
+import { readCentre } from '../intake/centre';
+import { readSetting, readTrust, requireOrganisation, SETTING, type Trust } from './settings';
 
 export interface PullOptions {
   db: Db;
@@ -71,12 +72,33 @@ function checkRequest(message: GatewayMessage, organisation: string, trust: Trus
   }
 }
 
+/**
+ * Applied before: a provider-side request that arrived in it, a result a centre-side request got
+ * from it, or a refusal on receipt. Only what this workstation *received* counts: on a workstation
+ * that is centre and provider at once its own outgoing result carries the same message id.
+ */
 function known(db: Db, messageId: string): boolean {
   return Boolean(
     db
-      .prepare('SELECT 1 FROM requests WHERE message_id = ? UNION ALL SELECT 1 FROM inbox_refused WHERE message_id = ? UNION ALL SELECT 1 FROM results WHERE message_id = ?')
+      .prepare(
+        `SELECT 1 FROM requests WHERE message_id = ? AND side = 'provider'
+         UNION ALL SELECT 1 FROM inbox_refused WHERE message_id = ?
+         UNION ALL SELECT 1 FROM results JOIN requests r ON r.id = results.request_id WHERE results.message_id = ? AND r.side = 'centre'`,
+      )
       .get(messageId, messageId, messageId),
   );
+}
+
+/**
+ * Whose inboxes this workstation pulls: its organisation (the department, or the centre) and the
+ * centre its counter takes requests for, when that is another code — one workstation may be both.
+ */
+export function inboxesOf(db: Db): string[] {
+  const organisation = readSetting(db, SETTING.organisation);
+  const centre = readCentre(db)?.code ?? null;
+  const codes = [...new Set([organisation, centre].filter((code): code is string => code !== null))];
+  if (codes.length === 0) requireOrganisation(db);
+  return codes;
 }
 
 /**
@@ -151,11 +173,11 @@ async function fetchScans(client: GatewayClient, dataDir: string, hashes: readon
  * fetched now stays unacknowledged; its lease runs out and the next pull takes it again.
  */
 export async function pullInbox({ db, client, dataDir, now, log }: PullOptions): Promise<PullResult> {
-  const organisation = requireOrganisation(db);
+  const inboxes = inboxesOf(db);
   const trust = readTrust(db);
   const result: PullResult = { received: 0, refused: 0, duplicates: 0, waiting: 0, results: 0 };
 
-  async function apply(message: GatewayMessage, receipt: Receipt, deliveryAttempt: number): Promise<Applied> {
+  async function apply(organisation: string, message: GatewayMessage, receipt: Receipt, deliveryAttempt: number): Promise<Applied> {
     if (known(db, message.id)) return 'duplicates';
     try {
       if (message.kind === 'result' || message.kind === 'refusal') {
@@ -164,7 +186,7 @@ export async function pullInbox({ db, client, dataDir, now, log }: PullOptions):
       }
       if (message.kind !== 'request') throw new Refusal('MESSAGE_UNEXPECTED', `A ${message.kind} message in this inbox.`);
       const { content, verified } = checkRequest(message, organisation, trust, now());
-      if (db.prepare('SELECT 1 FROM requests WHERE number = ?').get(content.number)) throw new Refusal('MESSAGE_ID_CONFLICT', 'A request with this number came in another message.');
+      if (db.prepare("SELECT 1 FROM requests WHERE number = ? AND side = 'provider'").get(content.number)) throw new Refusal('MESSAGE_ID_CONFLICT', 'A request with this number came in another message.');
       try {
         await fetchScans(client, dataDir, message.attachments);
       } catch (error) {
@@ -200,15 +222,18 @@ export async function pullInbox({ db, client, dataDir, now, log }: PullOptions):
     }
   }
 
-  for (;;) {
-    const { messages: leased } = await client.lease({ org: organisation, limit: BATCH, leaseSeconds: LEASE_SECONDS });
-    const done: string[] = [];
-    for (const { message, receipt, deliveryAttempt } of leased) {
-      const applied = await apply(message, receipt, deliveryAttempt);
-      result[applied]++;
-      if (applied !== 'waiting') done.push(message.id);
+  for (const organisation of inboxes) {
+    for (;;) {
+      const { messages: leased } = await client.lease({ org: organisation, limit: BATCH, leaseSeconds: LEASE_SECONDS });
+      const done: string[] = [];
+      for (const { message, receipt, deliveryAttempt } of leased) {
+        const applied = await apply(organisation, message, receipt, deliveryAttempt);
+        result[applied]++;
+        if (applied !== 'waiting') done.push(message.id);
+      }
+      if (done.length > 0) await client.ack({ org: organisation, body: { ids: done } });
+      if (leased.length < BATCH) break;
     }
-    if (done.length > 0) await client.ack({ org: organisation, body: { ids: done } });
-    if (leased.length < BATCH) return result;
   }
+  return result;
 }

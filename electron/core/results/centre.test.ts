@@ -6,6 +6,7 @@ import { createDemoPki, type DemoPki } from '../../../shared/signing/testPki';
 import { writeAttachment } from '../documents/store';
 import { CENTRE, SCANS, requestContent, requestMessage, workstation } from '../inbox/testing';
 import { enqueue } from '../outbox/outbox';
+import { saveCentre } from '../intake/centre';
 import { createDraft, findRequest, moveRequest } from '../requests/repository';
 
 let pki: DemoPki;
@@ -70,6 +71,36 @@ describe('results at the centre', () => {
     await expect(operator.results.issue({ requestId, collectorIin: '900412400014', documentNumber: '041234567' })).rejects.toMatchObject({ code: 'STATE_CONFLICT' });
     centre.core.close();
     provider.core.close();
+  });
+
+  it('one workstation is the centre and the provider (training mode): the request is received, decided, signed, returned and issued on one data folder', async () => {
+    await gateway.call('/_control/reset', { method: 'POST' });
+    // The department's workstation that also takes requests in at its own counter.
+    const both = workstation(gateway.url, pki);
+    saveCentre(both.db, { code: CENTRE, district: 'kokpekty' });
+    const requestId = sendFromCentre(both);
+    await both.core.context.sync!.run();
+    expect(findRequest(both.db, requestId).state).toBe('sent');
+
+    const clerk = both.as('clerk', pki.keys.clerk.person.iin);
+    const head = both.as('head', pki.keys.head.person.iin);
+    const operator = both.as('operator');
+    await expect(clerk.inbox.pull()).resolves.toMatchObject({ received: 1, refused: 0 });
+    const [row] = await clerk.inbox.list({});
+    expect(row).toMatchObject({ number: findRequest(both.db, requestId).number, state: 'registered' });
+    await clerk.inbox.take({ requestId: row!.id });
+    await clerk.decision.decide({ requestId: row!.id, outcome: 'certificate', fields: GUARDIANSHIP });
+    const { content } = await head.decision.prepare({ requestId: row!.id });
+    const demo = pki.keys.head;
+    await head.decision.approve({ requestId: row!.id, cms: toBase64(signDetached({ content: canonicalBytes(content), key: demo.key, certificate: demo.certificate, signingTime: both.core.context.now() })) });
+    await both.core.context.sync!.run();
+
+    await expect(operator.inbox.pull()).resolves.toMatchObject({ results: 1, refused: 0, duplicates: 0 });
+    expect(findRequest(both.db, requestId)).toMatchObject({ state: 'resultAtCentre', outcome: 'certificate' });
+    expect(findRequest(both.db, row!.id).state).toBe('resultSigned');
+    await expect(operator.results.issue({ requestId, collectorIin: '900412400014', documentNumber: '041234567' })).resolves.toMatchObject({ state: 'issued' });
+    await expect(clerk.inbox.refused()).resolves.toEqual([]);
+    both.core.close();
   });
 
   it('refuses on receipt a result signed by somebody else than the signer it names, and one for an unknown request', async () => {
