@@ -30,7 +30,7 @@ export async function startTrainingGateway(options: { appRoot: string; dataDir: 
   const pkiDir = await ensureTrainingPki(options.dataDir);
   const script = path.join(options.appRoot, 'build', 'node', 'gateway.cjs');
   if (!existsSync(script)) throw new Error(`Training mode needs the gateway emulator: ${script} is missing (npm run build).`);
-  const child = spawn(process.execPath, [script, '--port', '0', '--data-dir', path.join(options.dataDir, TRAINING_GATEWAY_DIR), '--trust-dir', pkiDir], {
+  const child = spawn(process.execPath, [script, '--port', '0', '--data-dir', path.join(options.dataDir, TRAINING_GATEWAY_DIR), '--trust-dir', pkiDir, '--parent-pid', String(process.pid)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

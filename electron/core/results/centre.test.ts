@@ -4,10 +4,10 @@ import { startTestGateway, type TestGateway } from '../../../gateway/testing';
 import { canonicalBytes, signDetached, toBase64 } from '../../../shared/signing';
 import { createDemoPki, type DemoPki } from '../../../shared/signing/testPki';
 import { writeAttachment } from '../documents/store';
-import { CENTRE, SCANS, requestContent, requestMessage, workstation } from '../inbox/testing';
+import { CENTRE, SCANS, configureProvider, requestContent, requestMessage, workstation } from '../inbox/testing';
 import { enqueue } from '../outbox/outbox';
 import { saveCentre } from '../intake/centre';
-import { createDraft, findRequest, moveRequest } from '../requests/repository';
+import { createDraft, findRequest, moveRequest, requestHistory } from '../requests/repository';
 
 let pki: DemoPki;
 let gateway: TestGateway;
@@ -88,8 +88,18 @@ describe('results at the centre', () => {
     await expect(clerk.inbox.pull()).resolves.toMatchObject({ received: 1, refused: 0 });
     const [row] = await clerk.inbox.list({});
     expect(row).toMatchObject({ number: findRequest(both.db, requestId).number, state: 'registered' });
+    // The provider's «registered» reaches the centre's copy as a status notice.
+    await both.core.context.sync!.run();
+    await expect(operator.inbox.pull()).resolves.toMatchObject({ statuses: 1, refused: 0 });
+    expect(findRequest(both.db, requestId).state).toBe('registered');
+
+    both.clock.now += 300_000;
     await clerk.inbox.take({ requestId: row!.id });
+    both.clock.now += 300_000;
     await clerk.decision.decide({ requestId: row!.id, outcome: 'certificate', fields: GUARDIANSHIP });
+    await both.core.context.sync!.run();
+    await expect(operator.inbox.pull()).resolves.toMatchObject({ statuses: 2, refused: 0 });
+    expect(findRequest(both.db, requestId).state).toBe('decided');
     const { content } = await head.decision.prepare({ requestId: row!.id });
     const demo = pki.keys.head;
     await head.decision.approve({ requestId: row!.id, cms: toBase64(signDetached({ content: canonicalBytes(content), key: demo.key, certificate: demo.certificate, signingTime: both.core.context.now() })) });
@@ -97,10 +107,55 @@ describe('results at the centre', () => {
 
     await expect(operator.inbox.pull()).resolves.toMatchObject({ results: 1, refused: 0, duplicates: 0 });
     expect(findRequest(both.db, requestId)).toMatchObject({ state: 'resultAtCentre', outcome: 'certificate' });
+    // The centre's journal: each step of the provider with the provider's time.
+    const steps = requestHistory(both.db, requestId).map((entry) => [entry.to, entry.actorRole, entry.comment]);
+    expect(steps).toEqual([
+      ['draft', 'operator', null],
+      ['signed', 'operator', null],
+      ['queued', 'operator', null],
+      ['sent', 'system', null],
+      ['registered', 'system', '2026-03-06T10:00:00.000Z'],
+      ['inWork', 'system', '2026-03-06T10:05:00.000Z'],
+      ['decided', 'system', '2026-03-06T10:10:00.000Z'],
+      ['resultAtCentre', 'system', content.number],
+    ]);
     expect(findRequest(both.db, row!.id).state).toBe('resultSigned');
     await expect(operator.results.issue({ requestId, collectorIin: '900412400014', documentNumber: '041234567' })).resolves.toMatchObject({ state: 'issued' });
     await expect(clerk.inbox.refused()).resolves.toEqual([]);
     both.core.close();
+  });
+
+  it('keeps a request refused on receipt with its reason: retried once the trust is set it is received; returned, the centre sees it returned', async () => {
+    await gateway.call('/_control/reset', { method: 'POST' });
+    const centre = workstation(gateway.url, pki, CENTRE);
+    const provider = workstation(gateway.url, pki);
+    // The supervisor has not set the trusted roots yet: every signature fails to verify.
+    provider.db.prepare("DELETE FROM settings WHERE key IN ('trust.roots', 'trust.crls')").run();
+    const retried = sendFromCentre(centre);
+    const returned = sendFromCentre(centre);
+    await centre.core.context.sync!.run();
+    const supervisor = provider.as('supervisor');
+    await expect(supervisor.inbox.pull()).resolves.toMatchObject({ received: 0, refused: 2 });
+    const refused = await supervisor.inbox.refused();
+    expect(refused).toEqual([expect.objectContaining({ code: 'CERT_UNTRUSTED', returnedAt: null }), expect.objectContaining({ code: 'CERT_UNTRUSTED', returnedAt: null })]);
+    expect(refused[0]!.reason).not.toBe('');
+    const messageOf = (requestId: string) => (centre.db.prepare('SELECT id FROM outbox WHERE request_id = ?').get(requestId) as { id: string }).id;
+
+    configureProvider(provider.db, pki);
+    await expect(supervisor.inbox.retryRefused({ messageId: messageOf(retried) })).resolves.toEqual({ outcome: 'received' });
+    await expect(supervisor.inbox.retryRefused({ messageId: messageOf(retried) })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(supervisor.inbox.returnRefused({ messageId: messageOf(returned) })).resolves.toMatchObject({ code: 'CERT_UNTRUSTED', returnedAt: expect.any(String) });
+    await expect(supervisor.inbox.retryRefused({ messageId: messageOf(returned) })).rejects.toMatchObject({ code: 'STATE_CONFLICT' });
+    const audit = provider.db.prepare("SELECT action FROM audit_log WHERE action IN ('inbox.retried', 'inbox.returned') ORDER BY seq").all() as Array<{ action: string }>;
+    expect(audit.map((entry) => entry.action)).toEqual(['inbox.retried', 'inbox.returned']);
+
+    await provider.core.context.sync!.run();
+    await expect(centre.as('operator').inbox.pull()).resolves.toMatchObject({ statuses: 2, refused: 0 });
+    expect(findRequest(centre.db, retried).state).toBe('registered');
+    expect(findRequest(centre.db, returned).state).toBe('returned');
+    expect(requestHistory(centre.db, returned).at(-1)).toMatchObject({ to: 'returned', comment: expect.stringMatching(/^CERT_UNTRUSTED: .+/) });
+    centre.core.close();
+    provider.core.close();
   });
 
   it('refuses on receipt a result signed by somebody else than the signer it names, and one for an unknown request', async () => {

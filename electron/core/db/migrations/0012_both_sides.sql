@@ -108,3 +108,9 @@ DROP TABLE results;
 ALTER TABLE results_rebuilt RENAME TO results;
 CREATE INDEX results_number ON results (number);
 CREATE INDEX results_message ON results (message_id);
+
+-- A message refused on receipt keeps its receipt, so it can be applied later (once the settings
+-- are fixed) as if it had just arrived, and the time it was returned to its sender.
+ALTER TABLE inbox_refused ADD COLUMN receipt TEXT;
+ALTER TABLE inbox_refused ADD COLUMN delivery_attempt INTEGER;
+ALTER TABLE inbox_refused ADD COLUMN returned_at TEXT;
