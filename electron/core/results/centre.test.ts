@@ -154,6 +154,15 @@ describe('results at the centre', () => {
     expect(findRequest(centre.db, retried).state).toBe('registered');
     expect(findRequest(centre.db, returned).state).toBe('returned');
     expect(requestHistory(centre.db, returned).at(-1)).toMatchObject({ to: 'returned', comment: expect.stringMatching(/^CERT_UNTRUSTED: .+/) });
+
+    // The operator resends it in a new message; the provider, its trust set now, receives it.
+    const operator = centre.as('operator');
+    await expect(operator.outbox.resend({ requestId: retried })).rejects.toMatchObject({ code: 'STATE_CONFLICT' });
+    await operator.outbox.resend({ requestId: returned });
+    expect(findRequest(centre.db, returned).state).toBe('queued');
+    await centre.core.context.sync!.run();
+    expect(findRequest(centre.db, returned).state).toBe('sent');
+    await expect(supervisor.inbox.pull()).resolves.toMatchObject({ received: 1, refused: 0 });
     centre.core.close();
     provider.core.close();
   });
