@@ -102,6 +102,14 @@ export function createSync(options: SyncOptions) {
         row.id,
       );
       appendAudit(db, { userId: null, action: 'outbox.delivered', objectType: 'message', objectId: row.id, details: { receiptNumber: receipt.receiptNumber } }, at);
+      // The gateway's verdict on persons typed by hand offline: kept on the request, a mismatch audited.
+      if (row.request_id && receipt.recheck.length > 0) {
+        db.prepare('UPDATE requests SET recheck = ? WHERE id = ?').run(JSON.stringify(receipt.recheck), row.request_id);
+        const differing = receipt.recheck.filter((verdict) => verdict.result !== 'match');
+        if (differing.length > 0) {
+          appendAudit(db, { userId: null, action: 'request.recheck', objectType: 'request', objectId: row.request_id, details: { verdicts: differing.map(({ result, mismatches }) => ({ result, mismatches })) } }, at);
+        }
+      }
       if (row.request_id && findRequest(db, row.request_id).state === 'queued') moveRequest(db, row.request_id, 'sent', { userId: null, actor: 'system' }, at);
     })();
     return 'delivered';

@@ -114,3 +114,7 @@ CREATE INDEX results_message ON results (message_id);
 ALTER TABLE inbox_refused ADD COLUMN receipt TEXT;
 ALTER TABLE inbox_refused ADD COLUMN delivery_attempt INTEGER;
 ALTER TABLE inbox_refused ADD COLUMN returned_at TEXT;
+
+-- The gateway's re-check of the persons a centre typed by hand offline (ГБД ФЛ), from the
+-- receipt of the request's message: JSON [{iin, result, mismatches}], null until the receipt.
+ALTER TABLE requests ADD COLUMN recheck TEXT;
