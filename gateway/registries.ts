@@ -1,5 +1,6 @@
 import type { Organisation, Person, PowerOfAttorney, Recheck, Route, UnverifiedPerson } from '../shared/gateway/api';
 import { checkIin } from '../shared/iin/iin';
+import { localDay } from '../shared/time';
 import type { GatewayDb } from './db/database';
 import { GatewayError } from './errors';
 
@@ -107,7 +108,7 @@ export function createRegistries(db: GatewayDb, now: () => Date) {
     powerOfAttorney(number: string, date: string): PowerOfAttorney {
       const row = powerOfAttorneyByNumber.get(number, date);
       if (!row) throw new GatewayError('POWER_OF_ATTORNEY_NOT_FOUND', 'ЕНИС holds no power of attorney with this number and date.');
-      const today = now().toISOString().slice(0, 10);
+      const today = localDay(now());
       const status = row.revoked ? 'revoked' : today < row.valid_from ? 'not-yet-valid' : today > row.valid_to ? 'expired' : 'valid';
       return {
         number: row.number,

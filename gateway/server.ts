@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { MAX_UPLOAD_BYTES } from '../shared/limits';
 import type { FaultMode } from '../shared/gateway/api';
 import {
   bytes,
@@ -53,7 +54,6 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-export const DEFAULT_MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 const DEFAULT_MAX_JSON_BYTES = 1024 * 1024;
 
 interface Reply {
@@ -154,7 +154,7 @@ function reference(request: http.IncomingMessage, name: string, value: { version
 
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const now = options.now ?? (() => new Date());
-  const maxAttachment = options.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES;
+  const maxAttachment = options.maxAttachmentBytes ?? MAX_UPLOAD_BYTES;
   const maxJson = options.maxJsonBytes ?? DEFAULT_MAX_JSON_BYTES;
   const log = options.log ?? ((line: string) => console.error(line));
 

@@ -10,7 +10,8 @@ import { checkMove } from '../requests/lifecycle';
 import { findRequest, insertReceived, moveRequest } from '../requests/repository';
 import { queueReturn } from '../requests/status';
 import { readCentre } from '../intake/centre';
-import { readSetting, readTrust, requireOrganisation, SETTING, type Trust } from './settings';
+import { readSetting } from '../settings/store';
+import { readTrust, requireOrganisation, type Trust } from './settings';
 
 export interface PullOptions {
   db: Db;
@@ -98,7 +99,7 @@ function known(db: Db, messageId: string): boolean {
  * centre its counter takes requests for, when that is another code — one workstation may be both.
  */
 export function inboxesOf(db: Db): string[] {
-  const organisation = readSetting(db, SETTING.organisation);
+  const organisation = readSetting(db, 'workstation.organisation');
   const centre = readCentre(db)?.code ?? null;
   const codes = [...new Set([organisation, centre].filter((code): code is string => code !== null))];
   if (codes.length === 0) requireOrganisation(db);

@@ -6,7 +6,7 @@ import { createDemoPki, type DemoPki } from '../../../shared/signing/testPki';
 import { writeAttachment } from '../documents/store';
 import { CENTRE, SCANS, configureProvider, requestContent, requestMessage, workstation } from '../inbox/testing';
 import { enqueue } from '../outbox/outbox';
-import { saveCentre } from '../intake/centre';
+import { writeSettings } from '../settings/store';
 import { createDraft, findRequest, moveRequest, requestHistory } from '../requests/repository';
 
 let pki: DemoPki;
@@ -77,7 +77,7 @@ describe('results at the centre', () => {
     await gateway.call('/_control/reset', { method: 'POST' });
     // The department's workstation that also takes requests in at its own counter.
     const both = workstation(gateway.url, pki);
-    saveCentre(both.db, { code: CENTRE, district: 'kokpekty' });
+    writeSettings(both.db, { 'workstation.centre': { code: CENTRE, district: 'kokpekty' } }, { userId: null }, both.core.context.now());
     const requestId = sendFromCentre(both);
     await both.core.context.sync!.run();
     expect(findRequest(both.db, requestId).state).toBe('sent');
@@ -130,7 +130,7 @@ describe('results at the centre', () => {
     const centre = workstation(gateway.url, pki, CENTRE);
     const provider = workstation(gateway.url, pki);
     // The supervisor has not set the trusted roots yet: every signature fails to verify.
-    provider.db.prepare("DELETE FROM settings WHERE key IN ('trust.roots', 'trust.crls')").run();
+    writeSettings(provider.db, { 'trust.roots': null, 'trust.crls': null }, { userId: null }, provider.core.context.now());
     const retried = sendFromCentre(centre);
     const returned = sendFromCentre(centre);
     await centre.core.context.sync!.run();
