@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
-import { startCore } from './core/app';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { startCore, type Core } from './core/app';
+import { startErrorText } from './host/startError';
 import { resolveDataDir } from './core/dataDir';
 import { mimeOf, resolveStatic } from './host/static';
 import { registerIpc } from './ipc';
@@ -36,15 +37,23 @@ if (firstInstance) quitOnSignals(process, app);
 
 void app.whenReady().then(async () => {
   if (!firstInstance) return;
-  const core = startCore({
-    appVersion: app.getVersion(),
-    dataDir: resolveDataDir(flag('--data-dir')),
-    gatewayUrl: flag('--gateway') ?? process.env.ARM_GATEWAY_URL ?? null,
-    // npm start's launcher started the training emulator and passes its URL with this flag.
-    training: process.argv.includes('--training'),
-    resourcesPath,
-    ...(existsSync(electronSqlite) ? { nativeBinding: electronSqlite } : {}),
-  });
+  let core: Core;
+  try {
+    core = startCore({
+      appVersion: app.getVersion(),
+      dataDir: resolveDataDir(flag('--data-dir')),
+      gatewayUrl: flag('--gateway') ?? process.env.ARM_GATEWAY_URL ?? null,
+      // npm start's launcher started the training emulator and passes its URL with this flag.
+      training: process.argv.includes('--training'),
+      resourcesPath,
+      ...(existsSync(electronSqlite) ? { nativeBinding: electronSqlite } : {}),
+    });
+  } catch (error) {
+    // Another АРМ (another user's, or one started with another --data-dir) holds the folder.
+    dialog.showErrorBox('АРМ', startErrorText(error));
+    app.exit(1);
+    return;
+  }
   await core.ready;
 
   session.defaultSession.setPermissionRequestHandler((contents, permission, grant) => grant(permissionAllowed(permission, contents.getURL())));

@@ -13,6 +13,7 @@ export const errorCodeSchema = z.enum([
   'DB_CORRUPT',
   'DB_TOO_NEW',
   'DB_UNAVAILABLE',
+  'DATA_DIR_IN_USE',
   'CALENDAR_YEAR_MISSING',
   'IIN_INVALID',
   'SETUP_DONE',

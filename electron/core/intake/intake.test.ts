@@ -120,6 +120,15 @@ describe('intake: applicant and representative', () => {
       person: { iin: MOTHER, surname: 'Сарсенбаева', name: 'Айгерим', patronymic: null, birthDate: '1990-04-12', address: null },
     });
     expect(manual.applicant).toMatchObject({ iin: MOTHER, source: 'manual' });
+    // A hand-typed IIN with a wrong check digit is refused where it is typed, and the draft keeps its applicant.
+    const wrongDigit = MOTHER.slice(0, 11) + String((Number(MOTHER[11]) + 1) % 10);
+    const refused = t.operator.intake.manualPerson({
+      requestId,
+      role: 'applicant',
+      person: { iin: wrongDigit, surname: 'Сарсенбаева', name: 'Айгерим', patronymic: null, birthDate: '1990-04-12', address: null },
+    });
+    expect(await codeOf(refused)).toBe('VALIDATION_FAILED');
+    expect((await t.operator.intake.get({ requestId })).applicant).toMatchObject({ iin: MOTHER, source: 'manual' });
   });
 
   it('accepts a notarised PoA naming this principal and attorney, in force and covering the service; each mismatch has its code and changes nothing', async () => {
