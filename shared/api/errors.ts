@@ -85,6 +85,7 @@ export const errorCodeSchema = z.enum([
   'FILE_EMPTY',
   'FILE_TOO_LARGE',
   'FILE_TYPE',
+  'FILE_UNREADABLE',
   'SCANNER_NOT_FOUND',
   'SCANNER_FAILED',
   // The provider side and results (electron/core/inbox, decision, results).
