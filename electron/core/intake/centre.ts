@@ -28,7 +28,7 @@ export function readReference(db: Db) {
 export async function routeProvider(ctx: CoreContext, db: Db, service: string, district: string): Promise<string> {
   if (ctx.gatewayClient) {
     try {
-      return (await ctx.gatewayClient.route(service, district)).provider.code;
+      return (await ctx.gatewayClient.route({ service, district })).provider.code;
     } catch (error) {
       if (!(error instanceof ArmError) || error.code !== 'GATEWAY_UNAVAILABLE') throw error;
     }

@@ -5,6 +5,7 @@ import {
   ArmError,
   checklistItemSchema,
   draftPowerOfAttorneySchema,
+  intakeRefusalSchema,
   languageSchema,
   personDataSchema,
   requestContentSchema,
@@ -29,6 +30,8 @@ export const draftDataSchema = z.object({
   powerOfAttorney: draftPowerOfAttorneySchema.nullable(),
   fields: z.record(z.string(), z.string()),
   checklist: z.array(checklistItemSchema),
+  /** Set when the counter refused to accept: what the refusal receipt says. */
+  refusal: intakeRefusalSchema.optional(),
 });
 export type DraftData = z.infer<typeof draftDataSchema>;
 
@@ -124,7 +127,7 @@ export function viewDraft(draft: LoadedDraft, now: Date): IntakeDraft {
     fields: data.fields,
     lines,
     checklist,
-    missing: missingDocuments(lines, checklist).map((line) => line.name),
+    missing: missingDocuments(lines, checklist).map((line) => line.document),
     dueBy: due,
     updatedAt: request.updated_at,
   };

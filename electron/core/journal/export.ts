@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { JournalExport, JournalRow } from '../../../shared/api';
 import { createCatalog } from '../../../shared/catalog/catalog';
 import { catalogs, type Language } from '../../../shared/i18n';
@@ -49,6 +48,9 @@ export function journalCsv(rows: JournalRow[], language: Language): Buffer {
 /** XLSX keeps every value a string cell, so an IIN keeps its leading zero and nothing is a formula. */
 export async function journalXlsx(rows: JournalRow[], language: Language): Promise<Buffer> {
   const { header, body } = table(rows, language);
+  // Loaded on the first export: exceljs and its zip stack are the largest code the core has, and
+  // most sessions never export (core.rss_mb in npm run bench).
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(catalogs[language].journal.title);
   sheet.addRow(header).font = { bold: true };

@@ -1,9 +1,9 @@
-import PDFDocument from 'pdfkit';
 import type { JournalExport, PeriodReport } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/time';
 import { createCatalog } from '../../../shared/catalog/catalog';
 import { catalogs, type Language } from '../../../shared/i18n';
 import { csvCell } from '../journal/export';
+import { pdfDocument } from '../pdf/document';
 import type { Fonts } from '../resources';
 
 const catalog = createCatalog();
@@ -29,9 +29,7 @@ export function periodCsv(report: PeriodReport, language: Language): Buffer {
 export function periodPdf(report: PeriodReport, language: Language, printedAt: string, fonts: Fonts): Promise<Buffer> {
   const words = catalogs[language].reports;
   const { header, body } = cells(report, language);
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 40, info: { Title: words.title } });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
+  const doc = pdfDocument(fonts, { size: 'A4', layout: 'landscape', margin: 40, info: { Title: words.title } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
