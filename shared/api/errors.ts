@@ -13,6 +13,7 @@ export const errorCodeSchema = z.enum([
   'DB_CORRUPT',
   'DB_TOO_NEW',
   'DB_UNAVAILABLE',
+  'DATA_DIR_IN_USE',
   'CALENDAR_YEAR_MISSING',
   'IIN_INVALID',
   'SETUP_DONE',
@@ -84,6 +85,7 @@ export const errorCodeSchema = z.enum([
   'FILE_EMPTY',
   'FILE_TOO_LARGE',
   'FILE_TYPE',
+  'FILE_UNREADABLE',
   'SCANNER_NOT_FOUND',
   'SCANNER_FAILED',
   // The provider side and results (electron/core/inbox, decision, results).
