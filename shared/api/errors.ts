@@ -49,6 +49,8 @@ export const errorCodeSchema = z.enum([
   'CERT_KEY_USAGE',
   'SIGNATURE_INVALID',
   'CRL_UNAVAILABLE',
+  // A signature or key algorithm we cannot verify (ГОСТ 34.310-2004, an unknown curve): refused, never accepted unverified.
+  'SIGNATURE_ALGORITHM_UNSUPPORTED',
   // Journal: a name query with no letters or digits left to search by; an export too large for one file.
   'JOURNAL_QUERY_EMPTY',
   'JOURNAL_EXPORT_TOO_LARGE',
