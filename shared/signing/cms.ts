@@ -3,8 +3,10 @@ import { ArmError } from '../api/errors';
 import { fromDerExact, nameHash } from './asn1';
 import type { CertificateCard } from './card';
 import { fromBinary, sha256Hex, toBinary } from './bytes';
-import { asParsed, certificateCard, certificateIin, keyPurpose, parseCertificate } from './certificate';
+import { asParsed, certificateCard, certificateDer, certificateIin, keyPurpose, parseCertificate } from './certificate';
 import { crlSignedBy, normaliseSerial, type Crl } from './crl';
+import { isGostOid } from './gost/algorithms';
+import { verifyGostDetached } from './gost/cms';
 
 // CMS SignedData (RFC 5652), detached, SHA-256, with the signing-time attribute and the signer's
 // certificate inside: the shape NCALayer's createCMSSignatureFromBase64(…, attach=false) returns
@@ -58,8 +60,8 @@ export function signDetached(input: SignInput): Uint8Array {
 export interface VerifyInput {
   cms: Uint8Array;
   content: Uint8Array;
-  /** The roots the gateway publishes; nothing else is trusted. */
-  trustedRoots: forge.pki.Certificate[];
+  /** The roots the gateway publishes; nothing else is trusted. DER for roots forge cannot read (GOST). */
+  trustedRoots: Array<forge.pki.Certificate | Uint8Array>;
   /** CRLs of the issuers (from the gateway, possibly cached); a certificate without one is refused. */
   crls: Crl[];
   /** The IIN the signer must have (the logged-in user, the request's signer); null skips the check. */
@@ -231,8 +233,16 @@ function checkRevocation(chain: forge.pki.Certificate[], crls: Crl[]): Date {
  */
 export function verifyDetached(input: VerifyInput): VerifiedSignature {
   const parsed = parseSignedData(input.cms);
-  if (parsed.digestOid !== OIDS.sha256) throw invalid(`digest ${parsed.digestOid} is not SHA-256`);
-  if (parsed.signatureOid !== OIDS.rsaEncryption && parsed.signatureOid !== OIDS.sha256WithRsa) throw invalid(`signature algorithm ${parsed.signatureOid} is not RSA`);
+  if (isGostOid(parsed.digestOid) || isGostOid(parsed.signatureOid)) {
+    const roots = input.trustedRoots.map((root) => (root instanceof Uint8Array ? root : certificateDer(root)));
+    const verified = verifyGostDetached({ ...input, trustedRoots: roots, maxClockSkewMs: MAX_CLOCK_SKEW_MS });
+    return { ...verified, contentSha256: sha256Hex(input.content) };
+  }
+  // An algorithm we cannot verify has its own code: it is never taken for a bad or a good signature.
+  if (parsed.digestOid !== OIDS.sha256) throw new ArmError('SIGNATURE_ALGORITHM_UNSUPPORTED', `Digest ${parsed.digestOid} is not supported.`);
+  if (parsed.signatureOid !== OIDS.rsaEncryption && parsed.signatureOid !== OIDS.sha256WithRsa) {
+    throw new ArmError('SIGNATURE_ALGORITHM_UNSUPPORTED', `Signature algorithm ${parsed.signatureOid} is not supported.`);
+  }
   const signer = parsed.certificates.find((cert) => cert.issuer.hash === parsed.issuerHash && normaliseSerial(cert.serialNumber) === parsed.serial);
   if (!signer) throw invalid('the signer certificate is not included');
 
@@ -255,7 +265,8 @@ export function verifyDetached(input: VerifyInput): VerifiedSignature {
   const signingTime = readTime(signingTimeNode);
   if (signingTime.getTime() > input.now.getTime() + MAX_CLOCK_SKEW_MS) throw invalid('the signing time is in the future');
 
-  const chain = chainToRoot(signer, parsed.certificates, input.trustedRoots.map(asParsed));
+  const rsaRoots = input.trustedRoots.map((root) => (root instanceof Uint8Array ? parseCertificate(root) : asParsed(root))).filter((root): root is forge.pki.Certificate => root !== null);
+  const chain = chainToRoot(signer, parsed.certificates, rsaRoots);
   checkValidity(chain, signingTime);
   const crlIssuedAt = checkRevocation(chain, input.crls);
   if (keyPurpose(signer) !== 'sign') throw new ArmError('CERT_KEY_USAGE', 'The certificate is not a signing certificate.');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCrl } from '../../../shared/signing';
+import { parseCrl, verifyDetached } from '../../../shared/signing';
 import { crlSignedByRaw, rawCertificateCard, signGostDetached, verifyGostDetached } from '../../../shared/signing/gost/cms';
 import { openGostKeyFile } from '../../../shared/signing/gost/keyFile';
 import { issuedBy, readCertificate, verifyWithCertificate } from '../../../shared/signing/gost/x509';
@@ -92,5 +92,38 @@ describe('НУЦ РК GOST test certificates', () => {
     expect(() => verifyGostDetached({ cms, content, trustedRoots: [], crls: [crl], expectedIin: null, now: NOW, maxClockSkewMs: 0 })).toThrow(
       expect.objectContaining({ code: 'CERT_UNTRUSTED' }),
     );
+  });
+
+  describe('bad input', () => {
+    const key = () => openGostKeyFile(read('nca-test-head.p12'), PASSWORD);
+    const verify = (cms: Uint8Array) => () => verifyDetached({ cms, content, trustedRoots: [nca.der], crls: [crl], expectedIin: null, now: NOW });
+    const replace = (bytes: Uint8Array, from: number[], to: number[]) => {
+      const hex = Buffer.from(bytes).toString('hex');
+      const needle = Buffer.from(from).toString('hex');
+      expect(hex).toContain(needle);
+      return Uint8Array.from(Buffer.from(hex.split(needle).join(Buffer.from(to).toString('hex')), 'hex'));
+    };
+    const KZ_DIGEST_512 = [0x06, 0x08, 0x2a, 0x83, 0x0e, 0x03, 0x0a, 0x01, 0x03, 0x03];
+
+    it('refuses ГОСТ 34.311-95 (the 2004 keys\' digest) by name, with its own code', () => {
+      const cms = signGostDetached({ content, key: key(), signingTime: NOW, profile: 'kz', chain: [nca.der] });
+      expect(verify(cms)().signer.subject.iin).toBe('123456789011');
+      const old = replace(cms, KZ_DIGEST_512, [...KZ_DIGEST_512.slice(0, -1), 0x01]);
+      expect(verify(old)).toThrow(expect.objectContaining({ code: 'SIGNATURE_ALGORITHM_UNSUPPORTED', message: expect.stringContaining('34.311-95') }));
+    });
+
+    it('refuses a digest algorithm nobody knows with SIGNATURE_ALGORITHM_UNSUPPORTED, never as valid', () => {
+      const cms = signGostDetached({ content, key: key(), signingTime: NOW, profile: 'kz', chain: [nca.der] });
+      const unknown = replace(cms, KZ_DIGEST_512, [...KZ_DIGEST_512.slice(0, -1), 0x09]);
+      expect(verify(unknown)).toThrow(expect.objectContaining({ code: 'SIGNATURE_ALGORITHM_UNSUPPORTED' }));
+    });
+
+    it('refuses a signer certificate whose curve OID was changed', () => {
+      const cms = signGostDetached({ content, key: key(), signingTime: NOW, profile: 'kz', chain: [nca.der] });
+      // 1.2.398.3.10.1.1.2.2.1 (tc26 512 A) → …2.2.9, a curve nobody defined.
+      const params = [0x06, 0x0a, 0x2a, 0x83, 0x0e, 0x03, 0x0a, 0x01, 0x01, 0x02, 0x02, 0x01];
+      const wrongCurve = replace(cms, params, [...params.slice(0, -1), 0x09]);
+      expect(verify(wrongCurve)).toThrow(expect.objectContaining({ code: 'SIGNATURE_ALGORITHM_UNSUPPORTED' }));
+    });
   });
 });

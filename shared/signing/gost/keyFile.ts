@@ -50,14 +50,20 @@ export function openGostKeyFile(p12: Uint8Array, password: string): GostKey {
     .map((bag) => readCertificate(fromBinary(forge.asn1.toDer(bag.asn1!).getBytes())))
     .filter((cert): cert is RawCertificate => cert !== null);
   if (!keyBag?.asn1) throw new ArmError('KEY_FILE_INVALID', 'The file holds no GOST private key.');
-  const algorithm = ((keyBag.asn1.value as forge.asn1.Asn1[])[1]?.value ?? []) as forge.asn1.Asn1[];
+  return gostKeyFromPrivateKeyInfo(keyBag.asn1, certificates);
+}
+
+/** A GOST key from its PKCS#8 PrivateKeyInfo and the certificates that may carry its public key. */
+export function gostKeyFromPrivateKeyInfo(info: forge.asn1.Asn1 | Uint8Array, certificates: RawCertificate[]): GostKey {
+  const keyInfo = info instanceof Uint8Array ? forge.asn1.fromDer(toBinary(info)) : info;
+  const algorithm = ((keyInfo.value as forge.asn1.Asn1[])[1]?.value ?? []) as forge.asn1.Asn1[];
   const keyOid = forge.asn1.derToOid(algorithm[0]?.value as string);
   const params = algorithm[1];
   const paramsOid = params?.type === forge.asn1.Type.SEQUENCE ? forge.asn1.derToOid((params.value as forge.asn1.Asn1[])[0]!.value as string) : null;
   const curve = curveOf(keyOid, paramsOid);
   let privateKey: bigint;
   try {
-    privateKey = privateScalar(keyBag.asn1, curve);
+    privateKey = privateScalar(keyInfo, curve);
   } catch (error) {
     throw new ArmError('KEY_FILE_INVALID', `Unreadable GOST private key: ${error instanceof Error ? error.message : String(error)}`);
   }
