@@ -20,6 +20,7 @@ import { signPayload } from '../electron/core/signing/sign';
 import { canonicalBytes, parseCrl, verifyDetached } from '../shared/signing';
 import { createDemoPki, DEMO_PASSWORD } from '../shared/signing/testPki';
 import { trustBench } from './bench/trust';
+import { gostBench } from './bench/gost';
 
 // `npm run bench`: one JSON object a line, {"name","value","unit"}. Targets live here, not in tests.
 // A new capability puts its measurements in scripts/bench/<capability>.ts and one call in main().
@@ -239,6 +240,7 @@ async function main(): Promise<void> {
   const signed = await signing();
   report('signing.sign_ms', signed.sign, 'ms');
   report('signing.verify_ms', signed.verify, 'ms');
+  gostBench();
   await trustBench();
   await journalBench();
   await intakeBench();
