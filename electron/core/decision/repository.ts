@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ArmError, requestContentSchema, resultContentSchema, type Caller, type ResultContent, type ResultView } from '../../../shared/api';
 import type { z } from 'zod';
-import type { decideInputSchema } from '../../../shared/api/provider';
+import type { decideInputSchema } from '../../../shared/api/decision';
 import { certificateTemplate } from '../../../shared/results/templates';
 import { canonicalBytes, canonicalSha256, fromBase64, verifyDetached } from '../../../shared/signing';
 import { findById } from '../auth/accounts';
