@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCrl, verifyDetached } from '../../../shared/signing';
+import { canonicalBytes, parseCrl, verifyDetached } from '../../../shared/signing';
 import { crlSignedByRaw, rawCertificateCard, signGostDetached, verifyGostDetached } from '../../../shared/signing/gost/cms';
 import { openGostKeyFile } from '../../../shared/signing/gost/keyFile';
 import { issuedBy, readCertificate, verifyWithCertificate } from '../../../shared/signing/gost/x509';
+import { keyCard, signPayload } from './sign';
 
 // НУЦ РК's own public test files (test.pki.gov.kz, via NCANode-Go's test data; see the fixtures
 // README): a GOST 2015 root, its intermediate, that intermediate's CRL and test keys. They are
@@ -124,6 +125,29 @@ describe('НУЦ РК GOST test certificates', () => {
       const params = [0x06, 0x0a, 0x2a, 0x83, 0x0e, 0x03, 0x0a, 0x01, 0x01, 0x02, 0x02, 0x01];
       const wrongCurve = replace(cms, params, [...params.slice(0, -1), 0x09]);
       expect(verify(wrongCurve)).toThrow(expect.objectContaining({ code: 'SIGNATURE_ALGORITHM_UNSUPPORTED' }));
+    });
+  });
+
+  describe('the core signs with a НУЦ GOST key file as with an RSA one', () => {
+    const payload = { serviceId: 'education-004', applicant: { iin: '920314450217', surname: 'Әбенова' } };
+
+    it('shows the key card, signs under the Kazakh OIDs, and the shared verifier accepts it', () => {
+      const file = read('nca-test-head.p12');
+      expect(keyCard(file, PASSWORD).subject.bin).toBe('123456789021');
+      const signed = signPayload({ keyFile: file, password: PASSWORD, payload, expectedIin: '123456789011', now: NOW });
+      expect(signed.card.purpose).toBe('sign');
+      expect(Buffer.from(signed.cms).toString('hex')).toContain('2a830e030a01010203'); // 1.2.398.3.10.1.1.2.3…
+      const verified = verifyDetached({ cms: signed.cms, content: canonicalBytes(payload), trustedRoots: [nca.der], crls: [crl], expectedIin: '123456789011', now: NOW });
+      expect(verified.contentSha256).toBe(signed.contentSha256);
+    });
+
+    it('refuses before signing: a wrong password, somebody else\'s key, an expired key', () => {
+      const file = read('nca-test-head.p12');
+      expect(() => signPayload({ keyFile: file, password: 'Qwerty13', payload, expectedIin: '123456789011', now: NOW })).toThrow(expect.objectContaining({ code: 'KEY_PASSWORD_WRONG' }));
+      expect(() => signPayload({ keyFile: file, password: PASSWORD, payload, expectedIin: '920314450217', now: NOW })).toThrow(expect.objectContaining({ code: 'CERT_IIN_MISMATCH' }));
+      expect(() => signPayload({ keyFile: file, password: PASSWORD, payload, expectedIin: '123456789011', now: new Date('2027-06-01T00:00:00Z') })).toThrow(
+        expect.objectContaining({ code: 'CERT_EXPIRED' }),
+      );
     });
   });
 });

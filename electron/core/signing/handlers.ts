@@ -1,11 +1,10 @@
 import { ArmError, type Contract } from '../../../shared/api';
-import { canonicalBytes, certificateCard, fromBase64, toBase64, verifyDetached } from '../../../shared/signing';
+import { canonicalBytes, fromBase64, toBase64, verifyDetached } from '../../../shared/signing';
 import { appendAudit } from '../audit/log';
 import { findById } from '../auth/accounts';
 import { requireDb, type CoreContext } from '../context';
 import type { Handlers } from '../handler';
-import { openKey } from './keys';
-import { signPayload } from './sign';
+import { keyCard, signPayload } from './sign';
 import { readTrust, refreshTrust, trustStatus } from './trust';
 
 function keyFileBytes(base64: string): Uint8Array {
@@ -27,7 +26,7 @@ async function tryRefresh(ctx: CoreContext): Promise<boolean> {
 }
 
 export const signingHandlers: Handlers<Contract>['signing'] = {
-  inspectKey: ({ keyFile, password }) => certificateCard(openKey(keyFileBytes(keyFile), password).certificate),
+  inspectKey: ({ keyFile, password }) => keyCard(keyFileBytes(keyFile), password),
   sign: async ({ keyFile, password, payload }, ctx, { caller }) => {
     const db = requireDb(ctx);
     // The signer is whoever is signed in: the IIN comes from the account, never from the page.
