@@ -4,6 +4,7 @@ import type forge from 'node-forge';
 import { ArmError, type ErrorCode } from '../shared/api/errors';
 import type { GatewayMessage } from '../shared/gateway/api';
 import { canonicalBytes, certificatePem, fromBase64, parseCertificate, parseCrl, verifyDetached } from '../shared/signing';
+import { requireSignerRole } from '../shared/signing/roles';
 
 /**
  * THE SIGNATURE SEAM. The regulations have the gateway check the signer's certificate: validity
@@ -57,7 +58,9 @@ export function createSignatureVerifier(trust: GatewayTrust, now: () => Date): M
     const expectedIin = signerIin(message);
     if (!expectedIin) return { ok: false, code: 'CERT_IIN_MISMATCH', reason: 'The payload names no signer IIN.' };
     try {
-      verifyDetached({ cms, content: canonicalBytes(message.payload), trustedRoots: trust.roots, crls, expectedIin, now: now() });
+      const verified = verifyDetached({ cms, content: canonicalBytes(message.payload), trustedRoots: trust.roots, crls, expectedIin, now: now() });
+      // НУЦ key roles: an operator's employee key for a request, a head's (or may-sign) key for a result.
+      requireSignerRole(verified.signer, message.kind === 'request' ? 'request' : 'result', null);
       return { ok: true };
     } catch (error) {
       if (error instanceof ArmError) return { ok: false, code: error.code, reason: error.message };

@@ -51,6 +51,9 @@ export const errorCodeSchema = z.enum([
   'CRL_UNAVAILABLE',
   // A signature or key algorithm we cannot verify (ГОСТ 34.310-2004, an unknown curve): refused, never accepted unverified.
   'SIGNATURE_ALGORITHM_UNSUPPORTED',
+  // НУЦ key roles: a head's result needs a head or may-sign key, a request an employee key; of the right organisation (BIN).
+  'CERT_ROLE',
+  'CERT_ORGANISATION',
   // Journal: a name query with no letters or digits left to search by; an export too large for one file.
   'JOURNAL_QUERY_EMPTY',
   'JOURNAL_EXPORT_TOO_LARGE',

@@ -80,7 +80,11 @@ export interface IssueOptions {
   notBefore: Date;
   notAfter: Date;
   keys?: forge.pki.rsa.KeyPair;
+  /** For organisation keys: the holder's role, written as NCA does after 1.2.398.3.3.4.1.2 in the EKU. */
+  organisationRole?: 'head' | 'maySign' | 'employee';
 }
+
+const ORGANISATION_ROLE_OIDS = { head: OID.ncaHead, maySign: '1.2.398.3.3.4.1.2.2', employee: OID.ncaEmployee } as const;
 
 export function issueCertificate(options: IssueOptions): Issued {
   const keys = options.keys ?? generateKey();
@@ -100,14 +104,15 @@ export function issueCertificate(options: IssueOptions): Issued {
   ]);
   cert.setIssuer(options.issuer.certificate.subject.attributes);
   const keyUser = person.organisation ? OID.ncaOrganisation : OID.ncaIndividual;
+  const roleOid = person.organisation && options.organisationRole ? { [ORGANISATION_ROLE_OIDS[options.organisationRole]]: true } : {};
   cert.setExtensions([
     { name: 'basicConstraints', cA: false },
     options.kind === 'sign'
       ? { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true }
       : { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
     options.kind === 'sign'
-      ? { name: 'extKeyUsage', emailProtection: true, [keyUser]: true }
-      : { name: 'extKeyUsage', clientAuth: true, [keyUser]: true },
+      ? { name: 'extKeyUsage', emailProtection: true, [keyUser]: true, ...roleOid }
+      : { name: 'extKeyUsage', clientAuth: true, [keyUser]: true, ...roleOid },
     { name: 'subjectKeyIdentifier' },
   ]);
   cert.sign(options.issuer.key, forge.md.sha256.create());
@@ -211,7 +216,9 @@ export async function createDemoPki(options: { now: Date; password?: string; onl
     const expired = definition.validity === 'expired';
     const notBefore = new Date(now.getTime() - (expired ? 2 * 365 : 1) * DAY);
     const notAfter = new Date(now.getTime() + (expired ? -365 : 365) * DAY);
-    const issued = issueCertificate({ issuer: root, person: definition.person, kind: definition.kind, notBefore, notAfter, keys: personKeys[index]! });
+    // The head holds a first-head key; everybody else an employee key of their organisation.
+    const organisationRole = definition.role === 'head' ? 'head' : 'employee';
+    const issued = issueCertificate({ issuer: root, person: definition.person, kind: definition.kind, notBefore, notAfter, keys: personKeys[index]!, organisationRole });
     let p12: Uint8Array | null = null;
     keys[definition.id] = {
       ...definition,
