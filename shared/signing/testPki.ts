@@ -170,7 +170,6 @@ const people = {
   clerk: { surname: 'ОМАРОВА', firstName: 'ГҮЛНАР', patronymic: 'СЕРІКҚЫЗЫ', iin: iin('1985-07-21', 'female', 3106), organisation: EDUCATION },
   head: { surname: 'БЕКОВ', firstName: 'АСХАТ', patronymic: 'НҰРЛАНҰЛЫ', iin: iin('1975-01-30', 'male', 4150), organisation: EDUCATION },
   supervisor: { surname: 'ТЕМІРОВА', firstName: 'САУЛЕ', patronymic: 'АЙДАРҚЫЗЫ', iin: iin('1980-09-09', 'female', 5210), organisation: CENTRE },
-  revoked: { surname: 'ҚАСЫМОВ', firstName: 'НҰРЛАН', patronymic: 'ЕРБОЛҰЛЫ', iin: iin('1990-04-18', 'male', 6301), organisation: CENTRE },
   expired: { surname: 'ЖҰМАБАЕВА', firstName: 'ДИНАРА', patronymic: 'АСҚАРҚЫЗЫ', iin: iin('1994-12-05', 'female', 7402), organisation: CENTRE },
 } satisfies Record<string, PersonSubject>;
 
@@ -183,7 +182,8 @@ export const DEMO_KEYS: readonly DemoKeyDefinition[] = [
   { id: 'clerk', role: 'clerk', person: people.clerk, kind: 'sign', validity: 'current', revoked: false, userIin: people.clerk.iin, note: 'education department specialist' },
   { id: 'head', role: 'head', person: people.head, kind: 'sign', validity: 'current', revoked: false, userIin: people.head.iin, note: 'head of department, signs results' },
   { id: 'supervisor', role: 'supervisor', person: people.supervisor, kind: 'sign', validity: 'current', revoked: false, userIin: people.supervisor.iin, note: 'centre supervisor' },
-  { id: 'revoked', role: 'operator', person: people.revoked, kind: 'sign', validity: 'current', revoked: true, userIin: people.revoked.iin, note: 'listed in the CRL → CERT_REVOKED' },
+  // The operator's own second key, so that signing with it as the operator reaches the revocation check (not an IIN mismatch).
+  { id: 'revoked', role: 'operator', person: people.operator, kind: 'sign', validity: 'current', revoked: true, userIin: people.operator.iin, note: "the operator's second key, listed in the CRL → CERT_REVOKED" },
   { id: 'expired', role: 'operator', person: people.expired, kind: 'sign', validity: 'expired', revoked: false, userIin: people.expired.iin, note: 'expired a year ago → CERT_EXPIRED' },
   { id: 'foreignIin', role: 'operator', person: foreign, kind: 'sign', validity: 'current', revoked: false, userIin: people.operator.iin, note: "operator's name, somebody else's IIN → CERT_IIN_MISMATCH" },
   { id: 'operatorAuth', role: 'operator', person: people.operator, kind: 'auth', validity: 'current', revoked: false, userIin: people.operator.iin, note: 'login (AUTH) key, not for signing → CERT_KEY_USAGE' },
