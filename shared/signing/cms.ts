@@ -4,7 +4,7 @@ import { fromDerExact, nameHash } from './asn1';
 import type { CertificateCard } from './card';
 import { fromBinary, sha256Hex, toBinary } from './bytes';
 import { asParsed, certificateCard, certificateDer, certificateIin, keyPurpose, parseCertificate } from './certificate';
-import { crlSignedBy, normaliseSerial, type Crl } from './crl';
+import { crlSignedBy, normaliseSerial, requireFreshCrl, type Crl } from './crl';
 import { isGostOid } from './gost/algorithms';
 import { verifyGostDetached } from './gost/cms';
 
@@ -67,6 +67,8 @@ export interface VerifyInput {
   /** The IIN the signer must have (the logged-in user, the request's signer); null skips the check. */
   expectedIin: string | null;
   now: Date;
+  /** How long past its nextUpdate a CRL is still believed (the supervisor's grace period); 0 when unset. */
+  crlGraceMs?: number;
 }
 
 export interface VerifiedSignature {
@@ -213,13 +215,14 @@ function checkValidity(chain: forge.pki.Certificate[], at: Date): void {
  * and a stolen key can backdate it. No CRL for an issuer fails closed (NCANode issues #158/#184
  * show revocation checks that silently passed).
  */
-function checkRevocation(chain: forge.pki.Certificate[], crls: Crl[]): Date {
+function checkRevocation(chain: forge.pki.Certificate[], crls: Crl[], now: Date, graceMs: number): Date {
   let oldest: Date | null = null;
   for (let i = 0; i + 1 < chain.length; i++) {
     const cert = chain[i]!;
     const issuer = chain[i + 1]!;
     const crl = crls.filter((candidate) => crlSignedBy(candidate, issuer)).sort((a, b) => b.thisUpdate.getTime() - a.thisUpdate.getTime())[0];
     if (!crl) throw new ArmError('CRL_UNAVAILABLE', `No valid CRL of issuer ${issuer.subject.hash}.`);
+    requireFreshCrl(crl, now, graceMs);
     if (crl.revoked.has(normaliseSerial(cert.serialNumber))) throw new ArmError('CERT_REVOKED', `Certificate ${cert.serialNumber} is revoked.`);
     if (!oldest || crl.thisUpdate < oldest) oldest = crl.thisUpdate;
   }
@@ -268,7 +271,7 @@ export function verifyDetached(input: VerifyInput): VerifiedSignature {
   const rsaRoots = input.trustedRoots.map((root) => (root instanceof Uint8Array ? parseCertificate(root) : asParsed(root))).filter((root): root is forge.pki.Certificate => root !== null);
   const chain = chainToRoot(signer, parsed.certificates, rsaRoots);
   checkValidity(chain, signingTime);
-  const crlIssuedAt = checkRevocation(chain, input.crls);
+  const crlIssuedAt = checkRevocation(chain, input.crls, input.now, input.crlGraceMs ?? 0);
   if (keyPurpose(signer) !== 'sign') throw new ArmError('CERT_KEY_USAGE', 'The certificate is not a signing certificate.');
   if (input.expectedIin !== null && certificateIin(signer) !== input.expectedIin) {
     throw new ArmError('CERT_IIN_MISMATCH', 'The IIN in the certificate is not the expected signer IIN.');

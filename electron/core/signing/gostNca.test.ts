@@ -84,6 +84,14 @@ describe('НУЦ РК GOST test certificates', () => {
     }
   });
 
+  it('refuses the real CRL once past its nextUpdate (CRL_STALE)', () => {
+    const key = openGostKeyFile(read('nca-test-head.p12'), PASSWORD);
+    const cms = signGostDetached({ content, key, signingTime: NOW, profile: 'kz', chain: [nca.der] });
+    expect(() => verifyGostDetached({ cms, content, trustedRoots: [nca.der], crls: [crl], expectedIin: null, now: new Date('2027-02-08T00:00:00Z'), maxClockSkewMs: 0 })).toThrow(
+      expect.objectContaining({ code: 'CRL_STALE' }),
+    );
+  });
+
   it('refuses without the CRL, and without the root', () => {
     const key = openGostKeyFile(read('nca-test-signright.p12'), PASSWORD);
     const cms = signGostDetached({ content, key, signingTime: NOW, profile: 'kz', chain: [nca.der] });

@@ -4,7 +4,7 @@ import { fromDerExact, nameHash } from '../asn1';
 import { fromBinary, toBinary } from '../bytes';
 import type { CertificateCard, KeyPurpose } from '../card';
 import { OID } from '../certificate';
-import { normaliseSerial, type Crl } from '../crl';
+import { normaliseSerial, requireFreshCrl, type Crl } from '../crl';
 import { digestBitsOf, GOST_OID, gostDigest, refuseByName } from './algorithms';
 import { encodeSignature, signDigest, type SignatureLayout } from './gost3410';
 import type { GostKey } from './keyFile';
@@ -214,13 +214,14 @@ export function crlSignedByRaw(crl: Crl, issuer: RawCertificate): boolean {
 }
 
 /** As in ../cms.ts: every non-root link absent from a CRL its issuer signed; none → fail closed. */
-function checkRevocation(chain: RawCertificate[], crls: Crl[]): Date {
+function checkRevocation(chain: RawCertificate[], crls: Crl[], now: Date, graceMs: number): Date {
   let oldest: Date | null = null;
   for (let i = 0; i + 1 < chain.length; i++) {
     const cert = chain[i]!;
     const issuer = chain[i + 1]!;
     const crl = crls.filter((candidate) => crlSignedByRaw(candidate, issuer)).sort((a, b) => b.thisUpdate.getTime() - a.thisUpdate.getTime())[0];
     if (!crl) throw new ArmError('CRL_UNAVAILABLE', `No valid CRL of issuer ${issuer.subject.hash}.`);
+    requireFreshCrl(crl, now, graceMs);
     if (crl.revoked.has(cert.serialHex)) throw new ArmError('CERT_REVOKED', `Certificate ${cert.serialHex} is revoked.`);
     if (!oldest || crl.thisUpdate < oldest) oldest = crl.thisUpdate;
   }
@@ -284,6 +285,7 @@ export interface GostVerifyInput {
   expectedIin: string | null;
   now: Date;
   maxClockSkewMs: number;
+  crlGraceMs?: number;
 }
 
 export interface GostVerified {
@@ -316,7 +318,7 @@ export function verifyGostDetached(input: GostVerifyInput): GostVerified {
   const roots = input.trustedRoots.map(readCertificate).filter((cert): cert is RawCertificate => cert !== null);
   const chain = chainToRoot(signer, parsed.certificates, roots);
   checkValidity(chain, signingTime);
-  const crlIssuedAt = checkRevocation(chain, input.crls);
+  const crlIssuedAt = checkRevocation(chain, input.crls, input.now, input.crlGraceMs ?? 0);
   if (rawKeyPurpose(signer) !== 'sign') throw new ArmError('CERT_KEY_USAGE', 'The certificate is not a signing certificate.');
   if (input.expectedIin !== null && rawCertificateIin(signer) !== input.expectedIin) {
     throw new ArmError('CERT_IIN_MISMATCH', 'The IIN in the certificate is not the expected signer IIN.');
