@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCrl, verifyDetached } from '../../../shared/signing';
 import { signGostDetached, verifyGostDetached } from '../../../shared/signing/gost/cms';
 import { gostKeyFromPrivateKeyInfo } from '../../../shared/signing/gost/keyFile';
+import { buildGostCrl, createGostRoot, gostPem, issueGostCertificate } from '../../../shared/signing/gost/issue';
 import { readCertificate } from '../../../shared/signing/gost/x509';
 
 // The real peer for GOST under TC 26's OIDs: Debian's OpenSSL GOST engine (libengine-gost-openssl,
@@ -125,5 +126,42 @@ describe('GOST interop with OpenSSL\'s GOST engine', () => {
     const revoked = run('verify', ...E, '-crl_check_all', '-CRLfile', 'crls.pem', '-CAfile', 'root.pem', '-untrusted', 'inter.pem', 'gone.pem');
     expect(revoked.status).not.toBe(0);
     expect(revoked.stdout + revoked.stderr).toContain('revoked');
+  });
+
+  it('OpenSSL verifies the chain and the CRL our GOST test PKI issues, and the CMS signed with its key', () => {
+    const now = new Date();
+    const person = { surname: 'СӘРСЕНОВА', firstName: 'АЙГҮЛ', patronymic: 'МАРАТҚЫЗЫ', iin: IIN, organisation: { name: 'ЦОН (TEST)', bin: '160340012015' } };
+    const root = createGostRoot({ now, commonName: 'ARM GOST TEST Root', profile: 'ru' });
+    const validity = { notBefore: new Date(now.getTime() - 60_000), notAfter: new Date(now.getTime() + 86_400_000) };
+    const leaf = issueGostCertificate({ issuer: root, person, kind: 'sign', organisationRole: 'employee', profile: 'ru', ...validity });
+    const gone = issueGostCertificate({ issuer: root, person, kind: 'sign', organisationRole: 'employee', profile: 'ru', ...validity });
+    const crl = buildGostCrl({ issuer: root, revoked: [{ serialNumber: gone.certificate.serialHex, date: now }], thisUpdate: now, nextUpdate: new Date(now.getTime() + 86_400_000), crlNumber: 1, profile: 'ru' });
+    writeFileSync(path.join(dir, 'our-root.pem'), gostPem('CERTIFICATE', root.certificate.der));
+    writeFileSync(path.join(dir, 'our-leaf.pem'), gostPem('CERTIFICATE', leaf.certificate.der));
+    writeFileSync(path.join(dir, 'our-gone.pem'), gostPem('CERTIFICATE', gone.certificate.der));
+    writeFileSync(path.join(dir, 'our-crl.pem'), gostPem('X509 CRL', crl));
+    expect(run('verify', ...E, '-crl_check', '-CRLfile', 'our-crl.pem', '-CAfile', 'our-root.pem', 'our-leaf.pem').stdout).toContain('our-leaf.pem: OK');
+    const revoked = run('verify', ...E, '-crl_check', '-CRLfile', 'our-crl.pem', '-CAfile', 'our-root.pem', 'our-gone.pem');
+    expect(revoked.status).not.toBe(0);
+    expect(revoked.stdout + revoked.stderr).toContain('revoked');
+    const cms = signGostDetached({ content: new TextEncoder().encode(CONTENT), key: leaf.key, signingTime: now, profile: 'ru' });
+    writeFileSync(path.join(dir, 'our-leaf.cms'), cms);
+    const ok = run('cms', '-verify', ...E, '-binary', '-content', 'content.json', '-in', 'our-leaf.cms', '-inform', 'DER', '-CAfile', 'our-root.pem', '-out', 'out.bin');
+    expect(ok.stderr).toContain('Verification successful');
+    // And ours agrees: the same chain and CRL, the revoked key refused.
+    const verify = (signer: typeof leaf) => () =>
+      verifyGostDetached({ cms: signGostDetached({ content: new TextEncoder().encode(CONTENT), key: signer.key, signingTime: now, profile: 'ru' }), content: new TextEncoder().encode(CONTENT), trustedRoots: [root.certificate.der], crls: [parseCrl(crl)], expectedIin: IIN, now, maxClockSkewMs: 0 });
+    expect(verify(leaf)().signer.subject.bin).toBe('160340012015');
+    expect(verify(gone)).toThrow(expect.objectContaining({ code: 'CERT_REVOKED' }));
+    // A CRL in the root's name but signed by another key: OpenSSL and ours both disbelieve it.
+    const impostor = createGostRoot({ now, commonName: 'ARM GOST TEST Root', profile: 'ru' });
+    const forged = buildGostCrl({ issuer: impostor, revoked: [], thisUpdate: now, nextUpdate: new Date(now.getTime() + 86_400_000), crlNumber: 2, profile: 'ru' });
+    writeFileSync(path.join(dir, 'forged-crl.pem'), gostPem('X509 CRL', forged));
+    const refused = run('verify', ...E, '-crl_check', '-CRLfile', 'forged-crl.pem', '-CAfile', 'our-root.pem', 'our-leaf.pem');
+    expect(refused.status).not.toBe(0);
+    expect(refused.stdout + refused.stderr).toMatch(/CRL signature failure/i);
+    expect(() =>
+      verifyGostDetached({ cms: signGostDetached({ content: new TextEncoder().encode(CONTENT), key: leaf.key, signingTime: now, profile: 'ru' }), content: new TextEncoder().encode(CONTENT), trustedRoots: [root.certificate.der], crls: [parseCrl(forged)], expectedIin: IIN, now, maxClockSkewMs: 0 }),
+    ).toThrow(expect.objectContaining({ code: 'CRL_UNAVAILABLE' }));
   });
 });
