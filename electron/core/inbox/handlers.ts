@@ -1,6 +1,6 @@
 import { ArmError, requestContentSchema, type Contract, type ErrorCode } from '../../../shared/api';
 import type { Db } from '../db/database';
-import { certificateCard } from '../../../shared/signing';
+import { trustedRootCard } from '../../../shared/signing';
 import { appendAudit } from '../audit/log';
 import { requireDb, requireGateway } from '../context';
 import { readAttachment } from '../documents/store';
@@ -24,7 +24,7 @@ function settingsOf(db: Db) {
   return {
     organisation: readSetting(db, SETTING.organisation),
     roots: trust.roots.map((root) => {
-      const card = certificateCard(root);
+      const card = trustedRootCard(root);
       return { subject: card.subject.dn, notAfter: card.notAfter };
     }),
     crls: trust.crls.length,

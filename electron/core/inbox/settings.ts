@@ -1,7 +1,6 @@
-import type forge from 'node-forge';
 import { readTrust as readPublishedTrust } from '../signing/trust';
 import { ArmError } from '../../../shared/api';
-import { parseCertificate, parseCrl, type Crl } from '../../../shared/signing';
+import { parseCrl, parseTrustedRoot, type Crl, type TrustedRoot } from '../../../shared/signing';
 import type { Db } from '../db/database';
 
 // Workstation settings the inbox needs, in the settings table:
@@ -27,16 +26,16 @@ export function requireOrganisation(db: Db): string {
 }
 
 export interface Trust {
-  roots: forge.pki.Certificate[];
+  roots: TrustedRoot[];
   crls: Crl[];
 }
 
 /** Every certificate block of a PEM bundle; TRUST_INVALID when one does not parse or there is none. */
-export function parseRoots(pem: string): forge.pki.Certificate[] {
+export function parseRoots(pem: string): TrustedRoot[] {
   const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
   if (blocks.length === 0) throw new ArmError('TRUST_INVALID', 'No certificate in the PEM text.');
   return blocks.map((block) => {
-    const certificate = parseCertificate(block);
+    const certificate = parseTrustedRoot(block);
     if (!certificate) throw new ArmError('TRUST_INVALID', 'A certificate in the PEM text does not parse.');
     return certificate;
   });
