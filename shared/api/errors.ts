@@ -56,6 +56,9 @@ export const errorCodeSchema = z.enum([
   // НУЦ key roles: a head's result needs a head or may-sign key, a request an employee key; of the right organisation (BIN).
   'CERT_ROLE',
   'CERT_ORGANISATION',
+  // NCALayer (НУЦ РК's local signing service): not running; answered garbage, closed, hung or failed.
+  'NCALAYER_UNAVAILABLE',
+  'NCALAYER_FAILED',
   // Journal: a name query with no letters or digits left to search by; an export too large for one file.
   'JOURNAL_QUERY_EMPTY',
   'JOURNAL_EXPORT_TOO_LARGE',
