@@ -42,6 +42,23 @@ export const signingHandlers: Handlers<Contract>['signing'] = {
     appendAudit(db, { userId: user.id, action: 'signing.sign', details: { contentSha256: signed.contentSha256, certificate: signed.card.fingerprintSha256 } }, ctx.now());
     return { cms: toBase64(signed.cms), contentSha256: signed.contentSha256, signingTime: signed.signingTime.toISOString(), card: signed.card };
   },
+  prepareExternal: ({ payload }, ctx, { caller }) => {
+    const user = findById(requireDb(ctx), caller!.userId);
+    if (!user) throw new ArmError('UNAUTHORIZED', 'The signed-in account no longer exists.');
+    return { data: toBase64(canonicalBytes(payload)), iin: user.iin };
+  },
+  acceptExternal: async ({ cms, payload }, ctx, { caller }) => {
+    const db = requireDb(ctx);
+    const user = findById(db, caller!.userId);
+    if (!user) throw new ArmError('UNAUTHORIZED', 'The signed-in account no longer exists.');
+    const bytes = fromBase64(cms);
+    if (!bytes) throw new ArmError('SIGNATURE_INVALID', 'The signature is not base64.');
+    let trust = readTrust(db);
+    if (trust.crls.length === 0 && (await tryRefresh(ctx))) trust = readTrust(db);
+    const verified = verifyDetached({ cms: bytes, content: canonicalBytes(payload), trustedRoots: trust.roots, crls: trust.crls, expectedIin: user.iin, now: ctx.now() });
+    appendAudit(db, { userId: user.id, action: 'signing.external', details: { contentSha256: verified.contentSha256, certificate: verified.signer.fingerprintSha256 } }, ctx.now());
+    return { cms, contentSha256: verified.contentSha256, signingTime: verified.signingTime, card: verified.signer };
+  },
   trustStatus: async (_input, ctx) => {
     const refreshed = await tryRefresh(ctx);
     return trustStatus(requireDb(ctx), ctx.now(), refreshed);
