@@ -48,6 +48,7 @@ export const errorCodeSchema = z.enum([
   'CERT_IIN_MISMATCH',
   'CERT_KEY_USAGE',
   'SIGNATURE_INVALID',
+  'SIGNATURE_ALGORITHM_UNSUPPORTED',
   'CRL_UNAVAILABLE',
   // The CRL relied on is past its nextUpdate (and the supervisor's grace period, if any).
   'CRL_STALE',
@@ -100,6 +101,8 @@ export const errorCodeSchema = z.enum([
   'TRUST_INVALID',
   'MESSAGE_UNEXPECTED',
   'COLLECTOR_MISMATCH',
+  // Delivery: the installed app's own files (fonts) are missing from its resources folder.
+  'RESOURCES_MISSING',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

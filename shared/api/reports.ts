@@ -7,7 +7,7 @@ import { counterRoles } from './roles';
 
 // Отчёты: the supervisor's live dashboard and period reports, and the applicant's анкета.
 
-/** What the supervisor watches all day (renderer/features/dashboard), counted in the centre's local day. */
+/** What the supervisor watches all day (renderer/features/reports), counted in the centre's local day. */
 export const dashboardSchema = z.object({
   at: z.string(),
   /** Requests still waiting at the counter's side: drafts, signed, queued, and results awaiting issue. */
@@ -58,6 +58,8 @@ export const reportsChannels = {
   dashboard: channel({ input: z.undefined(), output: dashboardSchema, access: ['supervisor'] }),
   period: channel({ input: periodInputSchema, output: periodReportSchema, access: ['supervisor'] }),
   periodFile: channel({ input: periodFileInputSchema, output: journalExportSchema, access: ['supervisor'] }),
+  /** The supervisor's check: recounts the requests, compares with the dashboard's counters, rebuilds them if they differ. */
+  checkCounters: channel({ input: z.undefined(), output: z.object({ consistent: z.boolean() }), access: ['supervisor'] }),
   /** The applicant's анкета after issuance, typed on the operator's screen. */
   answer: channel({ input: questionnaireInputSchema, output: z.null(), access: counterRoles }),
 };

@@ -8,15 +8,13 @@ import { startCore } from '../app';
 import type { Db } from '../db/database';
 import { memoryLogger, signedIn } from '../testing';
 import { PROVIDER } from './fixtures';
-import { SETTING, writeSetting } from './settings';
+import { writeSettings } from '../settings/store';
 
 export * from './fixtures';
 
 /** This workstation as the education department, trusting the demo root and its CRL. */
 export function configureProvider(db: Db, pki: DemoPki, organisation = PROVIDER): void {
-  writeSetting(db, SETTING.organisation, organisation);
-  writeSetting(db, SETTING.roots, certificatePem(pki.root.certificate));
-  writeSetting(db, SETTING.crls, crlPem(pki.crl));
+  writeSettings(db, { 'workstation.organisation': organisation, 'trust.roots': certificatePem(pki.root.certificate), 'trust.crls': crlPem(pki.crl) }, { userId: null }, new Date());
 }
 
 /**
@@ -33,6 +31,6 @@ export function workstation(gatewayUrl: string, pki: DemoPki | null, organisatio
     return createClient(contract, (name, input) => core.dispatch(name, input, key));
   };
   if (pki) configureProvider(core.context.db!, pki, organisation);
-  else writeSetting(core.context.db!, SETTING.organisation, organisation);
+  else writeSettings(core.context.db!, { 'workstation.organisation': organisation }, { userId: null }, new Date());
   return { core, clock, as, db: core.context.db! };
 }

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ArmError, type Outcome, type RequestContent, type RequestState } from '../../../shared/api';
+import { localDayCompact } from '../../../shared/time';
 import { appendAudit } from '../audit/log';
 import type { Db } from '../db/database';
+import { nextInSequence } from '../db/sequences';
 import { checkMove, type Actor } from './lifecycle';
 
 export interface RequestRow {
@@ -35,10 +37,9 @@ export interface Mover {
 
 /** Request numbers a person can read out at the counter: centre-day-sequence. */
 function nextNumber(db: Db, centre: string, now: Date): string {
-  const day = now.toISOString().slice(0, 10).replaceAll('-', '');
+  const day = localDayCompact(now);
   const prefix = `${centre}-${day}-`;
-  const row = db.prepare('SELECT count(*) AS n FROM requests WHERE number LIKE ?').get(prefix + '%') as { n: number };
-  return prefix + String(row.n + 1).padStart(4, '0');
+  return prefix + String(nextInSequence(db, prefix, 'requests')).padStart(4, '0');
 }
 
 export function findRequest(db: Db, id: string): RequestRow {

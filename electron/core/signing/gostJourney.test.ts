@@ -8,7 +8,7 @@ import { signGostDetached } from '../../../shared/signing/gost/cms';
 import { buildGostCrl, createGostRoot, gostPem, issueGostCertificate, type GostIssued } from '../../../shared/signing/gost/issue';
 import type { DemoPki } from '../../../shared/signing/testPki';
 import { CENTRE, PROVIDER, requestContent, SCANS, sha256, workstation } from '../inbox/testing';
-import { SETTING, writeSetting } from '../inbox/settings';
+import { writeSettings } from '../settings/store';
 
 // A request signed with a GOST 34.10-2015 key travels as the issue asks: the gateway emulator
 // verifies it (НУЦ OIDs, chain, CRL, employee role), the provider's inbox verifies it again, the
@@ -75,8 +75,7 @@ describe('a GOST-signed request from intake to the head’s GOST signature', () 
     expect(receiptSchema.parse(await response.json()).signature).toBe('verified');
 
     const w = workstation(gateway.url, null, PROVIDER, START.toISOString());
-    writeSetting(w.db, SETTING.roots, gostPem('CERTIFICATE', root.certificate.der));
-    writeSetting(w.db, SETTING.crls, gostPem('X509 CRL', crl));
+    writeSettings(w.db, { 'trust.roots': gostPem('CERTIFICATE', root.certificate.der), 'trust.crls': gostPem('X509 CRL', crl) }, { userId: null }, START);
     const clerk = w.as('clerk', '850721431062');
     const head = w.as('head', headPerson.iin);
     await clerk.inbox.pull();

@@ -208,7 +208,7 @@ describe('signing.prepareExternal / acceptExternal (a signature made in NCALayer
     const prepared = await core.dispatch('signing.prepareExternal', { payload: request }, operator);
     expect(prepared.ok && prepared.value).toEqual({ data: toBase64(canonicalBytes(request)), iin: pkiDemo.keys.operator.person.iin });
     const accepted = await core.dispatch('signing.acceptExternal', { cms: externalCms('operator', request), payload: request }, operator);
-    expect(accepted.ok && accepted.value.card.subject.iin).toBe(pkiDemo.keys.operator.person.iin);
+    expect(accepted.ok && (accepted.value as SignedPayload).card.subject.iin).toBe(pkiDemo.keys.operator.person.iin);
   });
 
   it('refuses what NCALayer might return wrongly: other data, another person, a revoked key, garbage', async () => {
