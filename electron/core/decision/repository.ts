@@ -138,7 +138,7 @@ export function approve(db: Db, requestId: string, cmsBase64: string, caller: Pe
   const cms = fromBase64(cmsBase64);
   if (!cms) throw new ArmError('SIGNATURE_INVALID', 'The signature is not base64.');
   const trust = readTrust(db);
-  const verified = verifyDetached({ cms, content: canonicalBytes(content), trustedRoots: trust.roots, crls: trust.crls, expectedIin: head.iin, now });
+  const verified = verifyDetached({ cms, content: canonicalBytes(content), trustedRoots: trust.roots, crls: trust.crls, crlGraceMs: trust.crlGraceMs, expectedIin: head.iin, now });
   // A result is signed with the first head's (or a may-sign) key, never an employee's (CERT_ROLE).
   requireSignerRole(verified.signer, 'result', null);
   const messageId = randomUUID();

@@ -29,6 +29,7 @@ function settingsOf(db: Db) {
       return { subject: card.subject.dn, notAfter: card.notAfter };
     }),
     crls: trust.crls.length,
+    crlGraceHours: trust.crlGraceMs / 3_600_000,
   };
 }
 
@@ -45,12 +46,13 @@ export const inboxHandlers: Handlers<Contract>['inbox'] = {
 
   settings: (_input, ctx) => settingsOf(requireDb(ctx)),
 
-  configure: ({ organisation, rootsPem, crlsPem }, ctx, { caller }) => {
+  configure: ({ organisation, rootsPem, crlsPem, crlGraceHours }, ctx, { caller }) => {
     const db = requireDb(ctx);
     // Parsed before anything is written: a bad PEM changes nothing.
     if (rootsPem !== undefined) parseRoots(rootsPem);
     if (crlsPem !== undefined) parseCrls(crlsPem);
-    writeSettings(db, { 'workstation.organisation': organisation, 'trust.roots': rootsPem, 'trust.crls': crlsPem }, caller!, ctx.now());
+    // Audited by the settings store, the grace period included.
+    writeSettings(db, { 'workstation.organisation': organisation, 'trust.roots': rootsPem, 'trust.crls': crlsPem, 'trust.crlGraceHours': crlGraceHours }, caller!, ctx.now());
     return settingsOf(db);
   },
 

@@ -64,7 +64,7 @@ function checkRequest(message: GatewayMessage, organisation: string, trust: Trus
   const cms = message.signature ? fromBase64(message.signature.value) : null;
   if (!cms) throw new Refusal('SIGNATURE_INVALID', 'The request is not signed.');
   try {
-    const verified = verifyDetached({ cms, content: canonicalBytes(message.payload), trustedRoots: trust.roots, crls: trust.crls, expectedIin: content.operator.iin, now });
+    const verified = verifyDetached({ cms, content: canonicalBytes(message.payload), trustedRoots: trust.roots, crls: trust.crls, crlGraceMs: trust.crlGraceMs, expectedIin: content.operator.iin, now });
     requireSignerRole(verified.signer, 'request', null);
     return { content, verified };
   } catch (error) {
@@ -98,7 +98,7 @@ function checkResult(db: Db, message: GatewayMessage, organisation: string, trus
   const cms = message.signature ? fromBase64(message.signature.value) : null;
   if (!cms || !content.signer) throw new Refusal('SIGNATURE_INVALID', 'The result is not signed.');
   try {
-    const verified = verifyDetached({ cms, content: canonicalBytes(message.payload), trustedRoots: trust.roots, crls: trust.crls, expectedIin: content.signer.iin, now });
+    const verified = verifyDetached({ cms, content: canonicalBytes(message.payload), trustedRoots: trust.roots, crls: trust.crls, crlGraceMs: trust.crlGraceMs, expectedIin: content.signer.iin, now });
     requireSignerRole(verified.signer, 'result', null);
     return { content, requestId, verified };
   } catch (error) {

@@ -19,6 +19,8 @@ export function requireOrganisation(db: Db): string {
 export interface Trust {
   roots: TrustedRoot[];
   crls: Crl[];
+  /** How long past its nextUpdate a CRL is still believed (the supervisor's setting; 0: CRL_STALE at once). */
+  crlGraceMs: number;
 }
 
 /** Every certificate block of a PEM bundle; TRUST_INVALID when one does not parse or there is none. */
@@ -51,7 +53,8 @@ export function parseCrls(pem: string): Crl[] {
 export function readTrust(db: Db): Trust {
   const roots = readSetting(db, 'trust.roots');
   const crls = readSetting(db, 'trust.crls');
-  if (roots) return { roots: parseRoots(roots), crls: crls ? parseCrls(crls) : [] };
+  const crlGraceMs = (readSetting(db, 'trust.crlGraceHours') ?? 0) * 3_600_000;
+  if (roots) return { roots: parseRoots(roots), crls: crls ? parseCrls(crls) : [], crlGraceMs };
   const published = readPublishedTrust(db);
-  return { roots: published.roots, crls: published.crls };
+  return { roots: published.roots, crls: published.crls, crlGraceMs };
 }

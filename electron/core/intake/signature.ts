@@ -11,6 +11,6 @@ import { readTrust } from '../inbox/settings';
  */
 export function verifyOperatorSignature(db: Db, cms: Uint8Array, content: Uint8Array, operatorIin: string, now: Date): void {
   const trust = readTrust(db);
-  const verified = verifyDetached({ cms, content, trustedRoots: trust.roots, crls: trust.crls, expectedIin: operatorIin, now });
+  const verified = verifyDetached({ cms, content, trustedRoots: trust.roots, crls: trust.crls, crlGraceMs: trust.crlGraceMs, expectedIin: operatorIin, now });
   requireSignerRole(verified.signer, 'request', null);
 }
