@@ -11,6 +11,7 @@ const entries = {
   'audit-verify': 'scripts/audit-verify.ts',
   gateway: 'gateway/main.ts',
   'pki-demo': 'scripts/pki-demo.ts',
+  verify: 'scripts/verify.ts',
 };
 
 await build({
@@ -22,8 +23,12 @@ await build({
   target: 'node20',
   format: 'cjs',
   sourcemap: 'linked',
-  // pdfkit reads its font metrics and ICC profile from its own folder at run time.
-  external: ['better-sqlite3', 'electron', 'pdfkit'],
+  // pdfkit reads its font metrics and ICC profile from its own folder at run time; zxing-wasm and
+  // pdfjs-dist load their .wasm and worker files from their own folders (never from a CDN).
+  external: ['better-sqlite3', 'electron', 'pdfkit', 'zxing-wasm', 'pdfjs-dist'],
   loader: { '.sql': 'text' },
+  // import.meta.url in a CommonJS bundle: the bundle's own file (createRequire needs it).
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });

@@ -22,6 +22,7 @@ import {
 import { isoDateSchema, personSchema, powerOfAttorneySchema } from '../gateway/api';
 import { certificateCardSchema } from '../signing/card';
 import { errorCodeSchema } from './errors';
+import { verifyChannels } from './verify';
 import { transferExportInputSchema, transferFileSchema, transferImportInputSchema, transferImportResultSchema } from './transfer';
 import { dashboardSchema, questionnaireInputSchema, periodFileInputSchema, periodInputSchema, periodReportSchema, journalExportInputSchema, journalExportSchema, journalOperatorSchema, journalPageSchema, journalQuerySchema } from './journal';
 import {
@@ -289,6 +290,7 @@ export const contract = {
     /** Hands the result over at the counter: resultAtCentre → issued. */
     issue: channel({ input: issueInputSchema, output: counterResultSchema, access: [...counter] }),
   },
+  verify: verifyChannels,
 };
 
 export type Contract = typeof contract;

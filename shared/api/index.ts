@@ -10,3 +10,4 @@ export * from './journal';
 export * from './transfer';
 export * from './intake';
 export * from './provider';
+export * from './verify';
