@@ -10,6 +10,7 @@ import { IntakeScreen } from '../features/intake/IntakeScreen';
 import { InboxScreen } from '../features/inbox/InboxScreen';
 import { InboxSettingsScreen } from '../features/inbox/InboxSettingsScreen';
 import { IssuanceScreen } from '../features/issuance/IssuanceScreen';
+import { VerifyScreen } from '../features/verify/VerifyScreen';
 import { ChangePasswordScreen } from '../features/login/ChangePasswordScreen';
 import { LockScreen, useIdleLock } from '../features/login/LockScreen';
 import { LoginScreen } from '../features/login/LoginScreen';
@@ -64,6 +65,7 @@ function makeRouter() {
         { path: '/centre', element: <Only role="supervisor"><CentreScreen /></Only> },
         { path: '/inbox', element: <InboxScreen /> },
         { path: '/issuance', element: <IssuanceScreen /> },
+        { path: '/verify', element: <VerifyScreen /> },
         { path: '/inbox-settings', element: <Only role="supervisor"><InboxSettingsScreen /></Only> },
         { path: '*', element: <NotFound /> },
       ],

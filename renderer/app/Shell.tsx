@@ -87,6 +87,7 @@ export function Sections() {
             <NavLink to="/transfer">{t('nav.transfer')}</NavLink>
           </>
         ) : null}
+        <NavLink to="/verify">{t('nav.verify')}</NavLink>
         <NavLink to="/catalog">{t('nav.catalog')}</NavLink>
         <NavLink to="/signing">{t('nav.signing')}</NavLink>
         {role === 'supervisor' ? (

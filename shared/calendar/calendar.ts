@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ArmError } from '../api/errors';
-import kz2025 from './kz-2025.json';
-import kz2026 from './kz-2026.json';
-import kz2027 from './kz-2027.json';
+import kz2025 from './kz-2025.json' with { type: 'json' };
+import kz2026 from './kz-2026.json' with { type: 'json' };
+import kz2027 from './kz-2027.json' with { type: 'json' };
 import { termSchema, type Term } from './term';
 
 export { termSchema, termUnitSchema, type Term, type TermUnit } from './term';

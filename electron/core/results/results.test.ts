@@ -75,7 +75,7 @@ describe('result PDFs', () => {
     expect(kk).toContain('Бөлім басшысы: Беков Асхат Нұрланұлы');
     const refusal: ResultContent = { ...certificate(), kind: 'refusal', templateId: '000.refusal', fields: {}, refusal: { grounds: ['documentViolations'], text: 'Копия свидетельства нечитаема.' } };
     const text = squash(pdfText(await renderResultPdf(refusal, 'kk', null)).text);
-    expect(text).toContain('БАС ТАРТУ ТУРАЛЫ ДӘЛЕЛДІ ЖАУАП № edu-kokpekty-20260306-0001 Күні: 06.03.2026');
+    expect(text).toContain('БАС ТАРТУ ТУРАЛЫ ДӘЛЕЛДІ ЖАУАП № edu-kokpekty-20260306-0001 Күні: 2026 жылғы 6 наурыз');
     expect(text).toContain('— Қызмет алушының құжаттарындағы бұзушылықтар');
     expect(text).toContain('Копия свидетельства нечитаема.');
   });

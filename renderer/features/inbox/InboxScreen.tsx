@@ -219,8 +219,8 @@ function DecisionForm({ view, variant }: { view: RequestView; variant: Variant }
                 <select value={fields[field.key] ?? ''} onChange={(event) => setFields({ ...fields, [field.key]: event.target.value })} data-field={field.key}>
                   <option value="" disabled />
                   {field.options?.map((option) => (
-                    <option key={option} value={option}>
-                      {option}
+                    <option key={option.value} value={option.value}>
+                      {language === 'kk' ? option.kk : option.value}
                     </option>
                   ))}
                 </select>
