@@ -13,6 +13,7 @@ import { certificatePem, crlPem } from '../shared/signing';
 import { createDemoPki, DEMO_PASSWORD } from '../shared/signing/testPki';
 import { SUPERVISOR, firstRun, ru } from './accounts';
 import { expect, launchHost, startEmulator, step, test } from './host';
+import { openResources } from '../electron/core/resources';
 
 const PASSWORD = 'Жұмыс-құпия-2026!';
 
@@ -179,7 +180,7 @@ test('a provider workstation receives a signed request, the clerk decides, the h
       await step(page, info, 'the same certificate with one printed field edited is refused, naming the line', async () => {
         const [qr] = (await readPrint(readFileSync(path.join(files, 'certificate.pdf')))).codes;
         const signed = resultContentSchema.parse(JSON.parse(new TextDecoder().decode(decodeBarcode(qr!).content)));
-        const edited = await renderResultPdf({ ...signed, fields: { ...signed.fields, childName: 'Сарсенбаев Алихан Нурланулы' } }, 'ru', qr!);
+        const edited = await renderResultPdf({ ...signed, fields: { ...signed.fields, childName: 'Сарсенбаев Алихан Нурланулы' } }, 'ru', qr!, openResources().fonts());
         writeFileSync(path.join(files, 'edited.pdf'), edited);
         await page.getByTestId('verify-file').setInputFiles(path.join(files, 'edited.pdf'));
         await expect(page.getByTestId('verdict')).toHaveAttribute('data-valid', 'false', { timeout: 30_000 });

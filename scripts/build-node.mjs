@@ -11,6 +11,7 @@ const entries = {
   'audit-verify': 'scripts/audit-verify.ts',
   gateway: 'gateway/main.ts',
   'pki-demo': 'scripts/pki-demo.ts',
+  'pack-check': 'scripts/pack-check.ts',
   verify: 'scripts/verify.ts',
 };
 
@@ -23,11 +24,14 @@ await build({
   target: 'node20',
   format: 'cjs',
   sourcemap: 'linked',
-  // pdfkit reads its font metrics and ICC profile from its own folder at run time; zxing-wasm and
-  // pdfjs-dist load their .wasm and worker files from their own folders (never from a CDN).
-  external: ['better-sqlite3', 'electron', 'pdfkit', 'zxing-wasm', 'pdfjs-dist'],
-  loader: { '.sql': 'text' },
-  // import.meta.url in a CommonJS bundle: the bundle's own file (createRequire needs it).
+  // pdfkit reads its font metrics and ICC profile from its own folder at run time; these and
+  // better-sqlite3 are the package's only runtime "dependencies" (electron-builder packs them).
+  // original-fs is Electron's own; @electron/asar is pack:check's tool, loaded from node_modules.
+  external: ['better-sqlite3', 'electron', 'original-fs', 'pdfkit', '@electron/asar'],
+  // ZXing's .wasm goes into the bundle as bytes (electron/core/verify/read.ts): nothing to find or
+  // fetch at run time, in the package as in the CLI.
+  loader: { '.sql': 'text', '.wasm': 'binary' },
+  // import.meta.url in a CommonJS bundle: the bundle's own file (PDF.js makes a require from it).
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',

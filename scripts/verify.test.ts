@@ -11,6 +11,7 @@ import { renderResultPdf } from '../electron/core/results/pdf';
 import { SETTING, writeSetting } from '../electron/core/inbox/settings';
 import { createDraft } from '../electron/core/requests/repository';
 import { testCore } from '../electron/core/testing';
+import { openResources } from '../electron/core/resources';
 
 // The real command, bundled as `npm run verify` runs it.
 let pki: DemoPki;
@@ -50,8 +51,8 @@ describe('npm run verify', () => {
   it('says valid (exit 0) with the fields, and invalid (exit 1) with the reason after a printed field is edited', async () => {
     const result = content();
     const barcode = encodeBarcode(barcodeFromCms(signed(result), result));
-    writeFileSync(path.join(dir, 'good.pdf'), await renderResultPdf(result, 'ru', barcode));
-    writeFileSync(path.join(dir, 'edited.pdf'), await renderResultPdf({ ...result, fields: { ...result.fields, childName: 'Сарсенбаев Алихан Нурланулы' } }, 'ru', barcode));
+    writeFileSync(path.join(dir, 'good.pdf'), await renderResultPdf(result, 'ru', barcode, openResources().fonts()));
+    writeFileSync(path.join(dir, 'edited.pdf'), await renderResultPdf({ ...result, fields: { ...result.fields, childName: 'Сарсенбаев Алихан Нурланулы' } }, 'ru', barcode, openResources().fonts()));
     const good = run(path.join(dir, 'good.pdf'), ...pemTrust, '--cert', path.join(dir, 'head.pem'));
     expect(good.stdout).toContain('ДЕЙСТВИТЕЛЕН: подпись подтверждена');
     expect(good.stdout).toContain('Сарсенбаева Айгерим Нурлановна, ИИН 900412400014');
@@ -83,7 +84,7 @@ describe('npm run verify', () => {
     writeSetting(db, SETTING.roots, certificatePem(pki.root.certificate));
     writeSetting(db, SETTING.crls, crlPem(pki.crl));
     core.close();
-    writeFileSync(path.join(dir, 'held.pdf'), await renderResultPdf(result, 'kk', encodeBarcode(barcodeFromCms(cms, result))));
+    writeFileSync(path.join(dir, 'held.pdf'), await renderResultPdf(result, 'kk', encodeBarcode(barcodeFromCms(cms, result)), openResources().fonts()));
     const checked = run(path.join(dir, 'held.pdf'), '--data-dir', dataDir, '--lang', 'kk');
     expect(checked.stdout).toContain('ЖАРАМДЫ');
     expect(checked.status).toBe(0);

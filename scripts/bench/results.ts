@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { ResultContent } from '../../shared/api';
+import { openResources } from '../../electron/core/resources';
 import { renderResultPdf } from '../../electron/core/results/pdf';
 import { verifyPrint } from '../../electron/core/verify/check';
 import { barcodeFromCms, decodeBarcode, encodeBarcode, verifyBarcode } from '../../shared/results/barcode';
@@ -32,10 +33,11 @@ export async function resultsBench(): Promise<void> {
   const cms = signDetached({ content: canonicalBytes(content), key: head.key, certificate: head.certificate, signingTime: now });
   const barcode = encodeBarcode(barcodeFromCms(cms, content));
 
+  const fonts = openResources().fonts();
   const renders: number[] = [];
   for (let run = 0; run < 15; run++) {
     const started = performance.now();
-    await renderResultPdf(content, run % 2 ? 'kk' : 'ru', barcode);
+    await renderResultPdf(content, run % 2 ? 'kk' : 'ru', barcode, fonts);
     renders.push(performance.now() - started);
   }
   report('result.render_ms', median(renders), 'ms');
@@ -51,7 +53,7 @@ export async function resultsBench(): Promise<void> {
 
   // The whole check of one printed certificate: read the PDF (text and images), decode the QR,
   // check the signature and compare the page. The first run loads the decoders and is left out.
-  const pdf = await renderResultPdf(content, 'ru', barcode);
+  const pdf = await renderResultPdf(content, 'ru', barcode, fonts);
   const trust = { roots: [pki.root.certificate], crls, certificates: [head.certificate], training: false };
   if (!(await verifyPrint(pdf, trust)).valid) throw new Error('the bench certificate does not verify');
   const pdfChecks: number[] = [];

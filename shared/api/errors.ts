@@ -90,6 +90,8 @@ export const errorCodeSchema = z.enum([
   'TRUST_INVALID',
   'MESSAGE_UNEXPECTED',
   'COLLECTOR_MISMATCH',
+  // Delivery: the installed app's own files (fonts) are missing from its resources folder.
+  'RESOURCES_MISSING',
   // Checking a printed result (electron/core/verify): no QR, another system's QR, a damaged one,
   // a signer this workstation has no certificate of, a page that says other than what was signed,
   // a training print outside training, a result too long for its barcode.

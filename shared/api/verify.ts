@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { certificateCardSchema } from '../signing/card';
 import { channel } from './channel';
 import { errorCodeSchema } from './errors';
-import { MAX_FILE_BYTES } from './intake';
+import { MAX_FILE_BYTES } from './documents';
 import { roles } from './roles';
 
 // Проверка напечатанного результата (басылған нәтижені тексеру): a PDF, a photo or a scan of a

@@ -1,7 +1,7 @@
 import { deflateSync, inflateSync } from 'fflate';
 import forge from 'node-forge';
 import { ArmError } from '../api/errors';
-import { resultContentSchema, type ResultContent } from '../api/provider';
+import { resultContentSchema, type ResultContent } from '../api/decision';
 import { fromBinary, sha256Hex, toBinary } from '../signing/bytes';
 import { canonicalBytes } from '../signing/canonical';
 import { asParsed, certificateCard, certificateDer, keyPurpose } from '../signing/certificate';

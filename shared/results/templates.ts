@@ -1,4 +1,4 @@
-import type { ResultContent } from '../api/provider';
+import type { ResultContent } from '../api/decision';
 import c000 from './templates/000.certificate.json' with { type: 'json' };
 import r1Certificate from './templates/003-r1.certificate.json' with { type: 'json' };
 import r1Refusal from './templates/003-r1.refusal.json' with { type: 'json' };

@@ -7,6 +7,7 @@ import type { ResultContent } from '../../../shared/api';
 import { createCatalog } from '../../../shared/catalog/catalog';
 import { certificateTemplate } from '../../../shared/results/templates';
 import { renderResultPdf, TRAINING_MARK } from './pdf';
+import { openResources } from '../resources';
 
 // Every result of the catalog printed in Kazakh: pdftotext finds no Russian word of a small
 // stop-list outside what the seeds print in both languages (the equivalence clause, the barcode
@@ -55,7 +56,7 @@ describe('Kazakh prints', () => {
   );
 
   it.each(results)('$templateId in kk has no Russian word, ЖСН for the IIN and the Kazakh date order', async ({ templateId, kind, serviceId, variantId }) => {
-    const text = pdfText(await renderResultPdf(sample(templateId, kind, serviceId, variantId), 'kk', null));
+    const text = pdfText(await renderResultPdf(sample(templateId, kind, serviceId, variantId), 'kk', null, openResources().fonts()));
     const flat = text.replace(/\s+/g, ' ');
     expect(russianWords(text)).toEqual([]);
     // Seed 003's bilingual unemployment certificate prints neither the IIN nor a long date.
@@ -66,17 +67,17 @@ describe('Kazakh prints', () => {
   });
 
   it('the stop-list catches the Russian layout (the check can fail)', async () => {
-    const text = pdfText(await renderResultPdf(sample('000.certificate', 'certificate', 'guardianship-certificate', '000'), 'ru', null));
+    const text = pdfText(await renderResultPdf(sample('000.certificate', 'certificate', 'guardianship-certificate', '000'), 'ru', null, openResources().fonts()));
     expect(russianWords(text)).toEqual(expect.arrayContaining(['справка', 'выдана', 'года']));
   });
 
   it('prints a training result «УЧЕБНЫЙ ОБРАЗЕЦ / ОҚУ ҮЛГІСІ» on every page, and a real one without it', async () => {
     const long = { ...sample('000.refusal', 'refusal', 'guardianship-certificate', '000'), training: true as const };
-    const text = pdfText(await renderResultPdf({ ...long, refusal: { grounds: ['documentViolations'], text: 'Құжат оқылмайды. '.repeat(400) } }, 'kk', null), true);
+    const text = pdfText(await renderResultPdf({ ...long, refusal: { grounds: ['documentViolations'], text: 'Құжат оқылмайды. '.repeat(400) } }, 'kk', null, openResources().fonts()), true);
     const pages = text.split('\f').filter((page) => page.trim());
     expect(pages.length).toBeGreaterThan(1);
     // The turned letters come out spaced apart: compare without spaces.
     for (const page of pages) expect(page.replace(/\s+/g, '')).toContain(TRAINING_MARK.replace(/\s+/g, ''));
-    expect(pdfText(await renderResultPdf(sample('000.refusal', 'refusal', 'guardianship-certificate', '000'), 'kk', null))).not.toContain('ОҚУ ҮЛГІСІ');
+    expect(pdfText(await renderResultPdf(sample('000.refusal', 'refusal', 'guardianship-certificate', '000'), 'kk', null, openResources().fonts()))).not.toContain('ОҚУ ҮЛГІСІ');
   });
 });

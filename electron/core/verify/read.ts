@@ -1,27 +1,24 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import './pdfjs-node';
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import zxingWasm from 'zxing-wasm/reader/zxing_reader.wasm';
 import { ArmError } from '../../../shared/api';
 
 // Reading a printed result back: the QR codes and the page text of a PDF, or the QR codes of a
 // photo or scan (PNG, JPEG, BMP, GIF). ZXing-C++ in WebAssembly (zxing-wasm) reads the codes; its
-// .wasm is read from the installed package, never fetched (the package's default is a CDN).
-// PDF.js (pdfjs-dist, legacy build for Node) gives the text and the decoded page images without a
-// canvas: the АРМ prints its QR as an image, and a scanned PDF is an image too. A PDF whose QR is
-// drawn as vector paths would need rendering, which this reader does not do (BARCODE_NOT_FOUND).
+// .wasm is imported as bytes (esbuild's binary loader, a Vitest plugin), never fetched (the
+// package's default is a CDN). PDF.js (pdfjs-dist, legacy build for Node) gives the text and the
+// decoded page images without a canvas, its worker in this thread: the АРМ prints its QR as an
+// image, and a scanned PDF is an image too. A PDF whose QR is drawn as vector paths would need
+// rendering, which this reader does not do (BARCODE_NOT_FOUND).
 
-const require = createRequire(import.meta.url);
+// The bundlers give the .wasm as bytes; the package's type says a file path (its esbuild "file" use).
+const wasmBinary = zxingWasm as unknown as Uint8Array;
+let zxing: Promise<unknown> | null = null;
 
-type Zxing = typeof import('zxing-wasm/reader');
-let zxing: Promise<Zxing> | null = null;
-
-function loadZxing(): Promise<Zxing> {
-  zxing ??= (async () => {
-    const module = await import('zxing-wasm/reader');
-    const wasmBinary = readFileSync(require.resolve('zxing-wasm/reader/zxing_reader.wasm'));
-    await module.prepareZXingModule({ overrides: { wasmBinary: wasmBinary.buffer.slice(wasmBinary.byteOffset, wasmBinary.byteOffset + wasmBinary.byteLength) }, fireImmediately: true });
-    return module;
-  })();
+function loadZxing(): Promise<unknown> {
+  zxing ??= prepareZXingModule({ overrides: { wasmBinary: wasmBinary.buffer.slice(wasmBinary.byteOffset, wasmBinary.byteOffset + wasmBinary.byteLength) as ArrayBuffer }, fireImmediately: true });
   return zxing;
 }
 
@@ -29,24 +26,15 @@ const READER = { formats: ['QRCode' as const], tryHarder: true, tryRotate: true,
 
 /** The QR texts of an encoded image, or of raw RGBA pixels. */
 export async function readCodes(image: Uint8Array | { data: Uint8ClampedArray; width: number; height: number }): Promise<string[]> {
-  const { readBarcodes } = await loadZxing();
+  await loadZxing();
   // zxing-wasm takes any { data, width, height } as ImageData (RGBA); Node has no ImageData class.
   const input = image instanceof Uint8Array ? image : (image as unknown as Parameters<typeof readBarcodes>[0]);
   const results = await readBarcodes(input, READER);
   return results.filter((result) => result.isValid).map((result) => result.text);
 }
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-let pdfjs: Promise<PdfJs> | null = null;
-
-function loadPdfJs(): Promise<PdfJs> {
-  pdfjs ??= (async () => {
-    const module = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    module.GlobalWorkerOptions.workerSrc = pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')).href;
-    return module;
-  })();
-  return pdfjs;
-}
+// PDF.js runs its worker in this thread when it finds the worker's handler here (Node has no Worker for it).
+(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfjsWorker;
 
 interface PdfImage {
   width: number;
@@ -92,7 +80,7 @@ const isImage = (bytes: Uint8Array) => {
 };
 
 async function readPdf(bytes: Uint8Array): Promise<ReadPrint> {
-  const { getDocument, OPS } = await loadPdfJs();
+  const { getDocument, OPS } = pdfjs;
   let document;
   try {
     document = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;

@@ -11,6 +11,7 @@ import { canonicalBytes, parseCrl, signDetached } from '../../../shared/signing'
 import { createDemoPki, type DemoKeyId, type DemoPki } from '../../../shared/signing/testPki';
 import { renderResultPdf } from '../results/pdf';
 import { verifyPrint, type VerifyTrust } from './check';
+import { openResources } from '../resources';
 
 let pki: DemoPki;
 beforeAll(async () => {
@@ -90,10 +91,10 @@ function photograph(png: Buffer, degrees: number, squeeze: number): Buffer {
 describe('verify a printed result', () => {
   it('finds the barcode in the PDF, checks the signature offline, and compares the page with the signed data', async () => {
     const content = certificate();
-    const verdict = await verifyPrint(await renderResultPdf(content, 'ru', barcodeOf(content)), trust());
+    const verdict = await verifyPrint(await renderResultPdf(content, 'ru', barcodeOf(content), openResources().fonts()), trust());
     expect(verdict).toMatchObject({ valid: true, code: null, source: 'pdf', compared: true, missing: [] });
     expect(verdict.result).toMatchObject({ number: content.number, applicant: { fullName: content.applicant.fullName }, signer: { subject: { iin: pki.keys.head.person.iin } }, training: false });
-    await expect(verifyPrint(await renderResultPdf(content, 'kk', barcodeOf(content)), trust())).resolves.toMatchObject({ valid: true, compared: true });
+    await expect(verifyPrint(await renderResultPdf(content, 'kk', barcodeOf(content), openResources().fonts()), trust())).resolves.toMatchObject({ valid: true, compared: true });
   }, 30_000);
 
   it(`keeps the barcode within ${BARCODE_BUDGET} characters (QR version ≤ 30, level M) and decodes it from the page rendered at 200 dpi`, async () => {
@@ -101,29 +102,29 @@ describe('verify a printed result', () => {
     const text = barcodeOf(content);
     expect(text.length).toBeLessThanOrEqual(BARCODE_BUDGET);
     expect(QRCode.create(text, { errorCorrectionLevel: 'M' }).version).toBeLessThanOrEqual(30);
-    const png = render200dpi(await renderResultPdf(content, 'ru', text));
+    const png = render200dpi(await renderResultPdf(content, 'ru', text, openResources().fonts()));
     await expect(verifyPrint(png, trust())).resolves.toMatchObject({ valid: true, source: 'image', compared: false, result: { number: content.number } });
   }, 30_000);
 
   it('reads a photo taken at an angle (turned 7°, in perspective)', async () => {
     const content = certificate();
-    const photo = photograph(render200dpi(await renderResultPdf(content, 'ru', barcodeOf(content))), 7, 0.12);
+    const photo = photograph(render200dpi(await renderResultPdf(content, 'ru', barcodeOf(content), openResources().fonts())), 7, 0.12);
     await expect(verifyPrint(photo, trust())).resolves.toMatchObject({ valid: true, source: 'image', result: { number: content.number } });
   }, 60_000);
 
   it('refuses a PDF without a QR, a QR of another system, an empty or unreadable file', async () => {
     const content = certificate();
-    await expect(verifyPrint(await renderResultPdf(content, 'ru', null), trust())).resolves.toMatchObject({ valid: false, code: 'BARCODE_NOT_FOUND', result: null });
-    await expect(verifyPrint(await renderResultPdf(content, 'ru', 'https://egov.kz/services/verify?id=123'), trust())).resolves.toMatchObject({ valid: false, code: 'BARCODE_FOREIGN' });
+    await expect(verifyPrint(await renderResultPdf(content, 'ru', null, openResources().fonts()), trust())).resolves.toMatchObject({ valid: false, code: 'BARCODE_NOT_FOUND', result: null });
+    await expect(verifyPrint(await renderResultPdf(content, 'ru', 'https://egov.kz/services/verify?id=123', openResources().fonts()), trust())).resolves.toMatchObject({ valid: false, code: 'BARCODE_FOREIGN' });
     await expect(verifyPrint(new Uint8Array(0), trust())).resolves.toMatchObject({ valid: false, code: 'FILE_EMPTY' });
     await expect(verifyPrint(Buffer.from('not an image at all'), trust())).resolves.toMatchObject({ valid: false, code: 'FILE_TYPE' });
   }, 30_000);
 
   it('refuses a revoked signer, an unknown signer, a signer outside the trusted roots', async () => {
     const content = certificate();
-    await expect(verifyPrint(await renderResultPdf(content, 'ru', barcodeOf(content, 'revoked')), trust())).resolves.toMatchObject({ valid: false, code: 'CERT_REVOKED' });
-    await expect(verifyPrint(await renderResultPdf(content, 'ru', barcodeOf(content, 'clerk')), trust())).resolves.toMatchObject({ valid: false, code: 'SIGNER_UNKNOWN' });
-    const pdf = await renderResultPdf(content, 'ru', barcodeOf(content));
+    await expect(verifyPrint(await renderResultPdf(content, 'ru', barcodeOf(content, 'revoked'), openResources().fonts()), trust())).resolves.toMatchObject({ valid: false, code: 'CERT_REVOKED' });
+    await expect(verifyPrint(await renderResultPdf(content, 'ru', barcodeOf(content, 'clerk'), openResources().fonts()), trust())).resolves.toMatchObject({ valid: false, code: 'SIGNER_UNKNOWN' });
+    const pdf = await renderResultPdf(content, 'ru', barcodeOf(content), openResources().fonts());
     await expect(verifyPrint(pdf, trust({ roots: [] }))).resolves.toMatchObject({ valid: false, code: 'CERT_UNTRUSTED' });
     await expect(verifyPrint(pdf, trust({ crls: [] }))).resolves.toMatchObject({ valid: false, code: 'CRL_UNAVAILABLE' });
   }, 30_000);
@@ -131,10 +132,10 @@ describe('verify a printed result', () => {
   it('refuses a page whose printed name or decision number was edited under a valid barcode, naming the line', async () => {
     const content = certificate();
     const barcode = barcodeOf(content);
-    const renamed = await verifyPrint(await renderResultPdf({ ...content, applicant: { ...content.applicant, fullName: 'Сарсенбаева Айгерим Нурлановне' } }, 'ru', barcode), trust());
+    const renamed = await verifyPrint(await renderResultPdf({ ...content, applicant: { ...content.applicant, fullName: 'Сарсенбаева Айгерим Нурлановне' } }, 'ru', barcode, openResources().fonts()), trust());
     expect(renamed).toMatchObject({ valid: false, code: 'PRINT_MISMATCH', compared: true, result: { number: content.number } });
     expect(renamed.missing).toEqual(['Настоящая справка выдана Сарсенбаева Айгерим Нурлановна']);
-    const renumbered = await verifyPrint(await renderResultPdf({ ...content, fields: { ...content.fields, decisionNumber: '126' } }, 'kk', barcode), trust());
+    const renumbered = await verifyPrint(await renderResultPdf({ ...content, fields: { ...content.fields, decisionNumber: '126' } }, 'kk', barcode, openResources().fonts()), trust());
     expect(renumbered).toMatchObject({ valid: false, code: 'PRINT_MISMATCH' });
   }, 30_000);
 
@@ -158,7 +159,7 @@ describe('verify a printed result', () => {
 
   it('refuses a training print outside training mode and accepts it in training', async () => {
     const content: ResultContent = { ...certificate(), training: true };
-    const pdf = await renderResultPdf(content, 'ru', barcodeOf(content));
+    const pdf = await renderResultPdf(content, 'ru', barcodeOf(content), openResources().fonts());
     await expect(verifyPrint(pdf, trust())).resolves.toMatchObject({ valid: false, code: 'TRAINING_PRINT', result: { training: true } });
     await expect(verifyPrint(pdf, trust({ training: true }))).resolves.toMatchObject({ valid: true });
   }, 30_000);
