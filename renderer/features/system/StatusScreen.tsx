@@ -40,6 +40,15 @@ export function StatusScreen() {
           <dd>{info.logDir}</dd>
           <dt>{t('status.gateway')}</dt>
           <dd>{gatewayText}</dd>
+          {info.calendar.map((year) => (
+            <div key={year.year} data-testid="calendar-year" data-provisional={year.provisional}>
+              <dt>{t('status.calendarYear', { year: year.year })}</dt>
+              <dd>
+                {year.provisional ? <strong>{t('status.calendarProvisional')} </strong> : null}
+                {year.basis}
+              </dd>
+            </div>
+          ))}
         </dl>
       ) : null}
       <p className="muted">{t('status.checked', { seconds })}</p>
