@@ -28,5 +28,7 @@ export default defineConfig({
     pool: 'forks',
     // scrypt logins and RSA key generation are slow on a loaded 2-core machine; correctness, not speed, is tested here.
     testTimeout: 30_000,
+    // Tests of the bundled CLIs build them first (scripts/build-node.mjs), which takes tens of seconds there.
+    hookTimeout: 120_000,
   },
 });
