@@ -1,14 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { CENTRE, postRequest, requestContent, requestMessage } from '../electron/core/inbox/fixtures';
 import { renderResultPdf } from '../electron/core/results/pdf';
-import { readPrint } from '../electron/core/verify/read';
 import { resultContentSchema } from '../shared/api';
-import { decodeBarcode } from '../shared/results/barcode';
+import { barcodeFromCms, encodeBarcode } from '../shared/results/barcode';
 import { certificatePem, crlPem } from '../shared/signing';
 import { createDemoPki, DEMO_PASSWORD } from '../shared/signing/testPki';
 import { SUPERVISOR, firstRun, ru } from './accounts';
@@ -178,9 +177,13 @@ test('a provider workstation receives a signed request, the clerk decides, the h
       });
 
       await step(page, info, 'the same certificate with one printed field edited is refused, naming the line', async () => {
-        const [qr] = (await readPrint(readFileSync(path.join(files, 'certificate.pdf')))).codes;
-        const signed = resultContentSchema.parse(JSON.parse(new TextDecoder().decode(decodeBarcode(qr!).content)));
-        const edited = await renderResultPdf({ ...signed, fields: { ...signed.fields, childName: 'Сарсенбаев Алихан Нурланулы' } }, 'ru', qr!, openResources().fonts());
+        // The forger keeps the genuine barcode (the head's signature, from the provider's database) and retypes one field.
+        const db = new Database(path.join(host.dataDir, 'arm.sqlite'), { readonly: true });
+        const row = db.prepare('SELECT content, signature FROM results').get() as { content: string; signature: string };
+        db.close();
+        const signed = resultContentSchema.parse(JSON.parse(row.content));
+        const qr = encodeBarcode(barcodeFromCms(Buffer.from(row.signature, 'base64'), JSON.parse(row.content)));
+        const edited = await renderResultPdf({ ...signed, fields: { ...signed.fields, childName: 'Сарсенбаев Алихан Нурланулы' } }, 'ru', qr, openResources().fonts());
         writeFileSync(path.join(files, 'edited.pdf'), edited);
         await page.getByTestId('verify-file').setInputFiles(path.join(files, 'edited.pdf'));
         await expect(page.getByTestId('verdict')).toHaveAttribute('data-valid', 'false', { timeout: 30_000 });
