@@ -183,7 +183,7 @@ test('a provider workstation receives a signed request, the clerk decides, the h
         db.close();
         const signed = resultContentSchema.parse(JSON.parse(row.content));
         const qr = encodeBarcode(barcodeFromCms(Buffer.from(row.signature, 'base64'), JSON.parse(row.content)));
-        const edited = await renderResultPdf({ ...signed, fields: { ...signed.fields, childName: 'Сарсенбаев Алихан Нурланулы' } }, 'ru', qr, openResources().fonts());
+        const edited = await renderResultPdf({ ...signed, fields: { ...signed.fields, childName: 'Сарсенбаев Алихан Нурланулы' } }, 'ru', qr, openResources(path.resolve('assets')).fonts());
         writeFileSync(path.join(files, 'edited.pdf'), edited);
         await page.getByTestId('verify-file').setInputFiles(path.join(files, 'edited.pdf'));
         await expect(page.getByTestId('verdict')).toHaveAttribute('data-valid', 'false', { timeout: 30_000 });

@@ -20,7 +20,7 @@ function codeOf(run: () => unknown): string | undefined {
 function syntheticYear(overrides: object = {}) {
   return {
     year: 2030,
-    basis: 'test act',
+    basis: { ru: 'тестовый акт', kk: 'сынақ акті' },
     provisional: false,
     note: 'test',
     holidays: [
@@ -85,8 +85,11 @@ describe('kz calendar data', () => {
 
   it('every year cites its acts; those whose amended holiday law was not found are provisional', () => {
     expect(kzCalendarYears.map(({ year, provisional }) => [year, provisional])).toEqual([[2025, false], [2026, true], [2027, true]]);
-    for (const year of kzCalendarYears) expect(year.basis).toMatch(/«О праздниках в Республике Казахстан»/);
-    expect(kzCalendarYears.find((year) => year.year === 2027)!.basis).toMatch(/ст\.94/);
+    for (const year of kzCalendarYears) {
+      expect(year.basis.ru).toMatch(/«О праздниках в Республике Казахстан»/);
+      expect(year.basis.kk).toMatch(/«Қазақстан Республикасындағы мерекелер туралы»/);
+    }
+    expect(kzCalendarYears.find((year) => year.year === 2027)!.basis.ru).toMatch(/ст\.94/);
   });
 
   it('Kurban ait on Sunday 16 May 2027 does not move: Monday 17 May is a working day', () => {

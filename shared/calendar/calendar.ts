@@ -17,7 +17,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 export const calendarYearSchema = z.object({
   year: z.number().int().min(2000).max(2100),
   /** The acts the year's holidays and transfers follow, cited (issue 21 item 6). */
-  basis: z.string().min(1),
+  basis: z.object({ ru: z.string().min(1), kk: z.string().min(1) }),
   /** True where the act itself was not found: the screen says the year is provisional. */
   provisional: z.boolean(),
   note: z.string(),

@@ -13,7 +13,8 @@ function useSecondsSince(time: number | null): number {
 }
 
 export function StatusScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'kk' ? 'kk' : 'ru';
   const { info, error, checkedAt, refresh } = useSystem();
   const seconds = useSecondsSince(checkedAt);
   const gateway = info?.gateway;
@@ -44,8 +45,11 @@ export function StatusScreen() {
             <div key={year.year} data-testid="calendar-year" data-provisional={year.provisional}>
               <dt>{t('status.calendarYear', { year: year.year })}</dt>
               <dd>
-                {year.provisional ? <strong>{t('status.calendarProvisional')} </strong> : null}
-                {year.basis}
+                {year.provisional ? <strong>{t('status.calendarProvisional')}</strong> : null}
+                <details>
+                  <summary>{t('status.calendarActs')}</summary>
+                  {year.basis[language]}
+                </details>
               </dd>
             </div>
           ))}
