@@ -8,7 +8,7 @@ import { barcodeFromCms, encodeBarcode } from '../shared/results/barcode';
 import { canonicalBytes, canonicalSha256, certificatePem, crlPem, signDetached, toBase64 } from '../shared/signing';
 import { createDemoPki, type DemoPki } from '../shared/signing/testPki';
 import { renderResultPdf } from '../electron/core/results/pdf';
-import { SETTING, writeSetting } from '../electron/core/inbox/settings';
+import { writeSettings } from '../electron/core/settings/store';
 import { createDraft } from '../electron/core/requests/repository';
 import { testCore } from '../electron/core/testing';
 import { openResources } from '../electron/core/resources';
@@ -81,8 +81,7 @@ describe('npm run verify', () => {
       toBase64(cms),
       new Date().toISOString(),
     );
-    writeSetting(db, SETTING.roots, certificatePem(pki.root.certificate));
-    writeSetting(db, SETTING.crls, crlPem(pki.crl));
+    writeSettings(db, { 'trust.roots': certificatePem(pki.root.certificate), 'trust.crls': crlPem(pki.crl) }, { userId: null }, new Date());
     core.close();
     writeFileSync(path.join(dir, 'held.pdf'), await renderResultPdf(result, 'kk', encodeBarcode(barcodeFromCms(cms, result)), openResources().fonts()));
     const checked = run(path.join(dir, 'held.pdf'), '--data-dir', dataDir, '--lang', 'kk');

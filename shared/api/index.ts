@@ -22,4 +22,5 @@ export * from './print';
 export * from './inbox';
 export * from './decision';
 export * from './results';
+export * from './settings';
 export * from './verify';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../ui/ErrorText';
-import { useAuth } from '../login/store';
+import { useAuth } from '../auth/store';
 import { useVerify } from './store';
 
 const dmy = (date: string) => date.split('-').reverse().join('.');
