@@ -3,11 +3,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { CENTRE, postRequest, requestContent, requestMessage } from '../electron/core/inbox/fixtures';
+import { renderResultPdf } from '../electron/core/results/pdf';
+import { resultContentSchema } from '../shared/api';
+import { barcodeFromCms, encodeBarcode } from '../shared/results/barcode';
 import { certificatePem, crlPem } from '../shared/signing';
 import { createDemoPki, DEMO_PASSWORD } from '../shared/signing/testPki';
 import { SUPERVISOR, firstRun, ru } from './accounts';
 import { expect, launchHost, startEmulator, step, test } from './host';
+import { openResources } from '../electron/core/resources';
 
 const PASSWORD = 'Жұмыс-құпия-2026!';
 
@@ -23,7 +28,7 @@ async function createAccount(page: Page, account: { login: string; fullName: str
   await expect(page.locator(`tr[data-login="${account.login}"]`)).toBeVisible();
 }
 
-async function logInAs(page: Page, login: string, first: boolean) {
+async function logInAs(page: Page, login: string, first: boolean, home: string = ru['nav.inbox']!) {
   await page.getByRole('button', { name: ru['header.logout']! }).click();
   await expect(page.getByRole('heading', { name: ru['login.title']! })).toBeVisible();
   // The login form may render again as the session status refreshes: fill until both fields hold.
@@ -39,11 +44,27 @@ async function logInAs(page: Page, login: string, first: boolean) {
     await page.getByLabel(ru['password.repeat']!).fill(PASSWORD);
     await page.getByRole('button', { name: ru['password.submit']! }).click();
   }
-  await expect(page.getByRole('link', { name: ru['nav.inbox']! })).toBeVisible();
+  await expect(page.getByRole('link', { name: home })).toBeVisible();
+}
+
+/**
+ * The centre's side of the request the gateway carried (intake is e2e/intake.spec.ts): the request
+ * in state sent and the outbox row of the message it left in, which the result names.
+ */
+function seedCentreRequest(dataDir: string, message: { id: string }, number: string): void {
+  const db = new Database(path.join(dataDir, 'arm.sqlite'));
+  const { id } = db.prepare("SELECT id FROM users WHERE login = 'supervisor'").get() as { id: string };
+  const at = new Date().toISOString();
+  db.prepare(
+    `INSERT INTO requests (id, number, service_id, state, applicant_iin, centre, created_by, created_at, updated_at, side, variant_id, provider, applicant_name)
+     VALUES ('e2e-centre-1', ?, 'guardianship-certificate', 'sent', '900412400014', ?, ?, ?, ?, 'centre', '000', 'edu-kokpekty', 'Сарсенбаева Айгерим Нурлановна')`,
+  ).run(number, CENTRE, id, at, at);
+  db.prepare("INSERT INTO outbox (id, request_id, message, state, next_attempt_at, created_at, delivered_at) VALUES (?, 'e2e-centre-1', '{}', 'delivered', ?, ?, ?)").run(message.id, at, at, at);
+  db.close();
 }
 
 test('a provider workstation receives a signed request, the clerk decides, the head signs, the certificate PDF is produced', async ({ page }, info) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const pki = await createDemoPki({ now: new Date(), only: ['operator', 'clerk', 'head'] });
   const gateway = await startEmulator(pki);
   const host = await launchHost({ args: ['--gateway', gateway.url] });
@@ -67,7 +88,8 @@ test('a provider workstation receives a signed request, the clerk decides, the h
 
     const due = new Date(Date.now() + 6 * 86_400_000).toISOString().slice(0, 10);
     const content = requestContent(pki, { acceptedAt: new Date(Date.now() - 60_000).toISOString(), dueBy: `${due}T18:00` });
-    await postRequest({ call }, requestMessage(pki, content));
+    const sent = requestMessage(pki, content);
+    await postRequest({ call }, sent);
     // A letter changed after the operator signed: the trusted gateway refuses it before any inbox
     // (the provider's own refusal on receipt is covered by electron/core/inbox tests).
     const forged = requestMessage(pki, { ...content, number: `${CENTRE}-20260302-0002` });
@@ -122,6 +144,55 @@ test('a provider workstation receives a signed request, the clerk decides, the h
       expect(text).toContain('Настоящая справка выдана Сарсенбаева Айгерим Нурлановна');
       expect(text).toContain('Начальник отдела образования: Беков Асхат Нұрланұлы');
     });
+
+    // The centre's workstation: the result comes back through the gateway with the head's CMS,
+    // which is where the centre finds the head's certificate the barcode names.
+    const centre = await launchHost({ args: ['--gateway', gateway.url] });
+    try {
+      await step(page, info, "the centre's workstation receives the signed certificate", async () => {
+        await firstRun(page, centre.url);
+        seedCentreRequest(centre.dataDir, sent, content.number);
+        await page.getByRole('link', { name: ru['nav.inboxSettings']! }).click();
+        await page.getByTestId('organisation').fill(CENTRE);
+        await page.getByTestId('roots-file').setInputFiles(path.join(files, 'root.pem'));
+        await page.getByTestId('crls-file').setInputFiles(path.join(files, 'root.crl.pem'));
+        await page.getByTestId('save-settings').click();
+        await expect(page.getByTestId('trust')).toContainText('ARM TEST Root CA');
+        await createAccount(page, { login: 'operator1', fullName: 'Сәрсенова Мөлдір Ерланқызы', iin: pki.keys.operator.person.iin, role: 'operator' });
+        await logInAs(page, 'operator1', true, ru['nav.issuance']);
+        await page.getByRole('link', { name: ru['nav.issuance']! }).click();
+        // The provider's outbox sends the signed result on its next sync (every 30 s).
+        await expect(async () => {
+          await page.getByTestId('pull-results').click();
+          await expect(page.getByTestId('counter-result')).toHaveCount(1, { timeout: 2_000 });
+        }).toPass({ timeout: 60_000 });
+      });
+
+      await step(page, info, 'the certificate verifies on the centre, offline, as printed by the head', async () => {
+        await page.getByRole('link', { name: ru['nav.verify']! }).click();
+        await page.getByTestId('verify-file').setInputFiles(path.join(files, 'certificate.pdf'));
+        await expect(page.getByTestId('verdict')).toHaveAttribute('data-valid', 'true', { timeout: 30_000 });
+        await expect(page.getByTestId('verdict')).toContainText(ru['verify.valid']!);
+        await expect(page.getByTestId('verdict')).toContainText('Сарсенбаева Айгерим Нурлановна');
+      });
+
+      await step(page, info, 'the same certificate with one printed field edited is refused, naming the line', async () => {
+        // The forger keeps the genuine barcode (the head's signature, from the provider's database) and retypes one field.
+        const db = new Database(path.join(host.dataDir, 'arm.sqlite'), { readonly: true });
+        const row = db.prepare('SELECT content, signature FROM results').get() as { content: string; signature: string };
+        db.close();
+        const signed = resultContentSchema.parse(JSON.parse(row.content));
+        const qr = encodeBarcode(barcodeFromCms(Buffer.from(row.signature, 'base64'), JSON.parse(row.content)));
+        const edited = await renderResultPdf({ ...signed, fields: { ...signed.fields, childName: 'Сарсенбаев Алихан Нурланулы' } }, 'ru', qr, openResources(path.resolve('assets')).fonts());
+        writeFileSync(path.join(files, 'edited.pdf'), edited);
+        await page.getByTestId('verify-file').setInputFiles(path.join(files, 'edited.pdf'));
+        await expect(page.getByTestId('verdict')).toHaveAttribute('data-valid', 'false', { timeout: 30_000 });
+        await expect(page.getByTestId('verdict')).toHaveAttribute('data-code', 'PRINT_MISMATCH');
+        await expect(page.getByTestId('verify-missing')).toContainText('Сарсенбаев Алихан Нурланович');
+      });
+    } finally {
+      await centre.stop();
+    }
     expect(SUPERVISOR.login).toBe('supervisor');
   } finally {
     await host.stop();

@@ -13,6 +13,7 @@ const entries = {
   'pki-demo': 'scripts/pki-demo.ts',
   'pack-check': 'scripts/pack-check.ts',
   'update-sign': 'scripts/update-sign.ts',
+  verify: 'scripts/verify.ts',
 };
 
 await build({
@@ -34,6 +35,11 @@ await build({
   // object (electron/core/pdf/document.ts), so both must load the same module.
   // original-fs is Electron's own; @electron/asar is pack:check's tool, loaded from node_modules.
   external: ['better-sqlite3', 'electron', 'original-fs', 'pdfkit', 'fontkit', '@electron/asar'],
-  loader: { '.sql': 'text' },
+  // ZXing's .wasm goes into the bundle as bytes (electron/core/verify/read.ts): nothing to find or
+  // fetch at run time, in the package as in the CLI.
+  loader: { '.sql': 'text', '.wasm': 'binary' },
+  // import.meta.url in a CommonJS bundle: the bundle's own file (PDF.js makes a require from it).
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });

@@ -18,6 +18,7 @@ import { signingHandlers } from './signing/handlers';
 import { transferHandlers } from './transfer/handlers';
 import { updateHandlers } from './update/handlers';
 import { workstationHandlers } from './workstation/handlers';
+import { verifyHandlers } from './verify/handlers';
 import { systemHandlers, type SystemState } from './system/handlers';
 
 /** The one handler registry both hosts serve; each capability contributes its block. */
@@ -42,5 +43,6 @@ export function createHandlers(state: SystemState): Handlers<Contract> {
     results: resultsHandlers,
     update: updateHandlers,
     workstation: workstationHandlers,
+    verify: verifyHandlers,
   };
 }

@@ -14,6 +14,7 @@ import { KeyScreen } from '../features/signing/KeyScreen';
 import { StatusScreen } from '../features/system/StatusScreen';
 import { TransferScreen } from '../features/transfer/TransferScreen';
 import { ConnectionsScreen } from '../features/workstation/ConnectionsScreen';
+import { VerifyScreen } from '../features/verify/VerifyScreen';
 import type { SectionAccess } from './access';
 
 export interface Section extends SectionAccess {
@@ -34,6 +35,7 @@ export const sections: readonly Section[] = [
   { path: '/inbox', label: 'inbox', screen: InboxScreen, serves: 'inbox.list' },
   { path: '/journal', label: 'journal', screen: JournalScreen, serves: 'journal.search' },
   { path: '/transfer', label: 'transfer', screen: TransferScreen, serves: 'transfer.export' },
+  { path: '/verify', label: 'verify', screen: VerifyScreen, serves: 'verify.print' },
   { path: '/catalog', label: 'catalog', screen: CatalogScreen, serves: 'catalog.list' },
   { path: '/signing', label: 'signing', screen: KeyScreen, serves: 'signing.inspectKey' },
   { path: '/dashboard', label: 'dashboard', screen: DashboardScreen, serves: 'reports.dashboard' },

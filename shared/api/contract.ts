@@ -18,6 +18,7 @@ import { systemChannels } from './system';
 import { transferChannels } from './transfer';
 import { updateChannels } from './update';
 import { workstationChannels } from './workstation';
+import { verifyChannels } from './verify';
 
 // The one registry of channels, merged from each capability's own file shared/api/<capability>.ts
 // (its schemas and its block). Adding a capability: that file, a line here, a handler set in
@@ -42,6 +43,7 @@ export const contract = {
   results: resultsChannels,
   update: updateChannels,
   workstation: workstationChannels,
+  verify: verifyChannels,
 };
 
 export type Contract = typeof contract;

@@ -25,6 +25,8 @@ export const resultContentSchema = z.object({
   refusal: z.object({ grounds: z.array(refusalGroundCodeSchema).min(1), text: z.string() }).nullable(),
   preparedBy: z.object({ fullName: z.string() }),
   signer: z.object({ fullName: z.string(), iin: z.string().regex(/^\d{12}$/), position: z.object({ ru: z.string(), kk: z.string() }), organisation: z.string() }).nullable(),
+  /** Decided in training mode: printed «УЧЕБНЫЙ ОБРАЗЕЦ / ОҚУ ҮЛГІСІ», refused by verify outside training. Signed, so it cannot be cut off. */
+  training: z.literal(true).optional(),
 });
 export type ResultContent = z.infer<typeof resultContentSchema>;
 

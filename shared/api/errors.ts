@@ -116,6 +116,16 @@ export const errorCodeSchema = z.enum([
   // The settings screen: a gateway URL that is not https (http only on this computer) or has credentials in it.
   'GATEWAY_URL_INVALID',
   'GATEWAY_URL_UNREACHABLE',
+  // Checking a printed result (electron/core/verify): no QR, another system's QR, a damaged one,
+  // a signer this workstation has no certificate of, a page that says other than what was signed,
+  // a training print outside training, a result too long for its barcode.
+  'BARCODE_NOT_FOUND',
+  'BARCODE_FOREIGN',
+  'BARCODE_DAMAGED',
+  'SIGNER_UNKNOWN',
+  'PRINT_MISMATCH',
+  'TRAINING_PRINT',
+  'RESULT_TOO_LONG',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

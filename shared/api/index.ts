@@ -25,3 +25,4 @@ export * from './results';
 export * from './update';
 export * from './settings';
 export * from './workstation';
+export * from './verify';

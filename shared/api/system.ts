@@ -23,6 +23,8 @@ export const systemInfoSchema = z.object({
   workstationId: z.string(),
   schemaVersion: z.number().int().nonnegative(),
   gateway: z.object({ mode: gatewayModeSchema, url: z.string().nullable() }),
+  /** The working-day calendar's years: the acts each follows, and whether it is provisional. */
+  calendar: z.array(z.object({ year: z.number().int(), basis: z.object({ ru: z.string(), kk: z.string() }), provisional: z.boolean() })),
 });
 export type SystemInfo = z.infer<typeof systemInfoSchema>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ArmError } from '../api/errors';
-import { calendarYearSchema, createCalendar, kzCalendar, type Term } from './calendar';
+import { calendarYearSchema, createCalendar, kzCalendar, kzCalendarYears, type Term } from './calendar';
 import kz2025 from './kz-2025.json';
 import kz2026 from './kz-2026.json';
 import kz2027 from './kz-2027.json';
@@ -20,6 +20,8 @@ function codeOf(run: () => unknown): string | undefined {
 function syntheticYear(overrides: object = {}) {
   return {
     year: 2030,
+    basis: { ru: 'тестовый акт', kk: 'сынақ акті' },
+    provisional: false,
     note: 'test',
     holidays: [
       { date: '2030-01-07', key: 'christmas', name: { ru: 'Рождество', kk: 'Рождество' }, religious: true },
@@ -70,9 +72,24 @@ describe('kz calendar data', () => {
     expect(kzCalendar.deadline('2025-01-02T10:00', working(1)).due).toBe('2025-01-05');
   });
 
-  it('2026: 8 March on Sunday gives Monday 9 March; 30 August and 25 October on Sunday give the Mondays', () => {
-    expect(['2026-03-09', '2026-08-31', '2026-10-26'].map(kzCalendar.dayKind)).toEqual(['movedDayOff', 'movedDayOff', 'movedDayOff']);
+  it('2026: 8 March and 25 October on Sunday give the Mondays; 30 August is no holiday under the 2026 Constitution', () => {
+    expect(['2026-03-09', '2026-10-26'].map(kzCalendar.dayKind)).toEqual(['movedDayOff', 'movedDayOff']);
     expect(kzCalendar.dayKind('2026-05-27')).toBe('holiday');
+    expect(kzCalendar.isWorkingDay('2026-08-31')).toBe(true);
+  });
+
+  it('2027: Constitution Day is 15 March (art. 94 of the 2026 Constitution), 30 August a working day', () => {
+    expect(kzCalendar.dayKind('2027-03-15')).toBe('holiday');
+    expect(kzCalendar.isWorkingDay('2027-08-30')).toBe(true);
+  });
+
+  it('every year cites its acts; those whose amended holiday law was not found are provisional', () => {
+    expect(kzCalendarYears.map(({ year, provisional }) => [year, provisional])).toEqual([[2025, false], [2026, true], [2027, true]]);
+    for (const year of kzCalendarYears) {
+      expect(year.basis.ru).toMatch(/«О праздниках в Республике Казахстан»/);
+      expect(year.basis.kk).toMatch(/«Қазақстан Республикасындағы мерекелер туралы»/);
+    }
+    expect(kzCalendarYears.find((year) => year.year === 2027)!.basis.ru).toMatch(/ст\.94/);
   });
 
   it('Kurban ait on Sunday 16 May 2027 does not move: Monday 17 May is a working day', () => {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ArmError } from '../api/errors';
-import kz2025 from './kz-2025.json';
-import kz2026 from './kz-2026.json';
-import kz2027 from './kz-2027.json';
+import kz2025 from './kz-2025.json' with { type: 'json' };
+import kz2026 from './kz-2026.json' with { type: 'json' };
+import kz2027 from './kz-2027.json' with { type: 'json' };
 import { termSchema, type Term } from './term';
 
 export { termSchema, termUnitSchema, type Term, type TermUnit } from './term';
@@ -16,6 +16,10 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
 export const calendarYearSchema = z.object({
   year: z.number().int().min(2000).max(2100),
+  /** The acts the year's holidays and transfers follow, cited (issue 21 item 6). */
+  basis: z.object({ ru: z.string().min(1), kk: z.string().min(1) }),
+  /** True where the act itself was not found: the screen says the year is provisional. */
+  provisional: z.boolean(),
   note: z.string(),
   holidays: z.array(
     z.object({
@@ -138,3 +142,9 @@ export function createCalendar(files: readonly unknown[]): Calendar {
 
 /** The bundled calendar; the gateway's newer files go through createCalendar the same way. */
 export const kzCalendar: Calendar = createCalendar([kz2025, kz2026, kz2027]);
+
+/** Each bundled year with the acts it follows and whether it is provisional (the status screen shows them). */
+export const kzCalendarYears = [kz2025, kz2026, kz2027].map((file) => {
+  const { year, basis, provisional } = calendarYearSchema.parse(file);
+  return { year, basis, provisional };
+});

@@ -1,41 +1,93 @@
-// Result print templates (Выходная форма положительного ответа / мотивированный ответ об отказе).
-// Where a seed gives the template, its text is quoted verbatim with placeholders; otherwise the
-// generic layout prints the catalog's result name and the fields the clerk fills in.
+import type { ResultContent } from '../api/decision';
+import c000 from './templates/000.certificate.json' with { type: 'json' };
+import r1Certificate from './templates/003-r1.certificate.json' with { type: 'json' };
+import r1Refusal from './templates/003-r1.refusal.json' with { type: 'json' };
+import r4Certificate from './templates/003-r4.certificate.json' with { type: 'json' };
+import r4Refusal from './templates/003-r4.refusal.json' with { type: 'json' };
+import generic from './templates/generic.json' with { type: 'json' };
+
+// Result print templates (Выходная форма положительного ответа / мотивированный ответ об отказе)
+// are data: one file a template in ./templates/, with the seed paragraph it quotes (source.seed,
+// source.paragraph; source.from/to bound the passage that templates.test.ts compares it with).
+// Placeholders: {number}, {applicant.fullName}, {applicant.address}, {signer.fullName},
+// {refusal.text}, {fields.<key>}, and a date field with |dmy (20.02.2026), |day, |month, |year.
+// A language the seed does not give prints the generic layout in that language (pdf.ts).
+
+export type Language = 'ru' | 'kk';
 
 export interface TemplateField {
   key: string;
   label: { ru: string; kk: string };
   type: 'text' | 'date' | 'choice';
-  options?: string[];
+  /** A choice's stored value (the seed's Russian word) and the Kazakh word printed for it. */
+  options?: Array<{ value: string; kk: string }>;
 }
 
-export interface CertificateTemplate {
+export interface ResultTemplate {
   id: string;
+  kind?: 'certificate' | 'refusal';
+  source?: { seed: string; paragraph: string; from: string; to: string };
+  comment: string;
   fields: TemplateField[];
+  text?: Partial<Record<Language, string[]>>;
 }
 
-/**
- * Seed 000, Прил.3 «Выходная форма положительного ответа на электронную государственную
- * услугу» (Выдача справок по опеке и попечительству). The seed gives the body in Russian only;
- * the equivalence clause and the barcode note come in kk and ru.
- */
-export const GUARDIANSHIP_000: CertificateTemplate = {
-  id: '000.certificate',
-  fields: [
-    { key: 'akimLevel', label: { ru: 'Решение акима (город, район)', kk: 'Әкім шешімі (қала, аудан)' }, type: 'choice', options: ['города', 'района'] },
-    { key: 'decisionNumber', label: { ru: 'Номер решения акима', kk: 'Әкім шешімінің нөмірі' }, type: 'text' },
-    { key: 'decisionDate', label: { ru: 'Дата решения акима', kk: 'Әкім шешімінің күні' }, type: 'date' },
-    { key: 'childName', label: { ru: 'ФИО ребенка', kk: 'Баланың аты-жөні' }, type: 'text' },
-    { key: 'childBirthDate', label: { ru: 'Дата рождения ребенка', kk: 'Баланың туған күні' }, type: 'date' },
-  ],
-};
+/** Every result whose text a seed gives; the rest print the generic layout. */
+export const TEMPLATES: ResultTemplate[] = [c000, r1Certificate, r1Refusal, r4Certificate, r4Refusal] as ResultTemplate[];
+export const GENERIC_TEMPLATE = generic as ResultTemplate;
 
-/** Every other result: the catalog's result name and the substance of the certificate. */
-export const GENERIC_CERTIFICATE: CertificateTemplate = {
-  id: 'generic',
-  fields: [{ key: 'body', label: { ru: 'Содержание справки', kk: 'Анықтаманың мазмұны' }, type: 'text' }],
-};
+export const GUARDIANSHIP_000 = TEMPLATES.find((template) => template.id === '000.certificate')!;
 
-export function certificateTemplate(templateId: string): CertificateTemplate {
-  return templateId === GUARDIANSHIP_000.id ? GUARDIANSHIP_000 : GENERIC_CERTIFICATE;
+export function resultTemplate(templateId: string): ResultTemplate {
+  return TEMPLATES.find((template) => template.id === templateId) ?? GENERIC_TEMPLATE;
+}
+
+/** The fields the clerk fills for a certificate: its template's, or the generic body. */
+export function certificateTemplate(templateId: string): { id: string; fields: TemplateField[] } {
+  const template = resultTemplate(templateId);
+  return template.kind === 'certificate' ? template : GENERIC_TEMPLATE;
+}
+
+const MONTHS_RU = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
+// Kazakh months in the order «2026 жылғы 20 ақпан» (year, day, month).
+const MONTHS_KK = ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'];
+
+/** A date as its language writes it in full: «20 февраля 2026 г.», «2026 жылғы 20 ақпан». */
+export function longDate(iso: string, lang: Language): string {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  if (!year || !month || !day) return iso;
+  return lang === 'kk' ? `${year} жылғы ${day} ${MONTHS_KK[month - 1]}` : `${day} ${MONTHS_RU[month - 1]} ${year} г.`;
+}
+
+export const dmy = (iso: string) => iso.split('-').reverse().join('.');
+
+function formatDate(iso: string, format: string): string {
+  const [year = '', month = '', day = ''] = iso.split('-');
+  if (format === 'dmy') return dmy(iso);
+  if (format === 'day') return day;
+  if (format === 'month') return MONTHS_RU[Number(month) - 1] ?? month;
+  if (format === 'year') return year;
+  return iso;
+}
+
+/** A template line with the result's values in place. */
+export function fillLine(line: string, content: ResultContent): string {
+  return line.replace(/\{([a-zA-Z.]+)(?:\|(\w+))?\}/g, (_match, name: string, format?: string) => {
+    const [scope, key] = name.split('.') as [string, string | undefined];
+    let value = '';
+    if (scope === 'number') value = content.number;
+    else if (scope === 'applicant') value = key === 'address' ? (content.applicant.address ?? '') : content.applicant.fullName;
+    else if (scope === 'signer') value = content.signer?.fullName ?? '';
+    else if (scope === 'refusal') value = content.refusal?.text ?? '';
+    else if (scope === 'fields' && key) value = content.fields[key] ?? '';
+    return format ? formatDate(value, format) : value;
+  });
+}
+
+/** A field's value as printed in a language: a choice's Kazakh word, a date in that language's order. */
+export function fieldValue(field: TemplateField, value: string | undefined, lang: Language): string {
+  if (value === undefined) return '';
+  if (field.type === 'date') return lang === 'kk' ? longDate(value, 'kk') : dmy(value);
+  if (field.type === 'choice' && lang === 'kk') return field.options?.find((option) => option.value === value)?.kk ?? value;
+  return value;
 }

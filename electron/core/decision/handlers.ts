@@ -6,7 +6,7 @@ import { departmentRequest, listInbox, requestView } from '../inbox/repository';
 import { approve, decide, prepareSigning, resultView, returnToClerk } from './repository';
 
 export const decisionHandlers: Handlers<Contract>['decision'] = {
-  decide: (input, ctx, { caller }) => decide(requireDb(ctx), input, caller!, ctx.now()),
+  decide: (input, ctx, { caller }) => decide(requireDb(ctx), input, caller!, ctx.now(), ctx.gateway.mode === 'training'),
   result: ({ requestId }, ctx) => {
     const db = requireDb(ctx);
     departmentRequest(db, requestId);

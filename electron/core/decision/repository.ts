@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ArmError, requestContentSchema, resultContentSchema, type Caller, type ResultContent, type ResultView } from '../../../shared/api';
 import type { z } from 'zod';
 import type { decideInputSchema } from '../../../shared/api/decision';
+import { fitsBarcode } from '../../../shared/results/barcode';
 import { certificateTemplate } from '../../../shared/results/templates';
 import { canonicalBytes, canonicalSha256, fromBase64, verifyDetached } from '../../../shared/signing';
 import { requireSignerRole } from '../../../shared/signing/roles';
@@ -65,7 +66,7 @@ function invalid(path: string, message: string): ArmError {
  * The clerk's decision: the certificate's fields as its template asks, or a motivated refusal on
  * the regulation's grounds (the variant's list) with the clerk's text. inWork → decided.
  */
-export function decide(db: Db, input: z.output<typeof decideInputSchema>, caller: Person, now: Date): ResultView {
+export function decide(db: Db, input: z.output<typeof decideInputSchema>, caller: Person, now: Date, training = false): ResultView {
   const request = departmentRequest(db, input.requestId);
   const content = requestContentSchema.parse(JSON.parse(request.content ?? 'null'));
   const variant = findVariant(content.serviceId, content.variantId);
@@ -97,7 +98,10 @@ export function decide(db: Db, input: z.output<typeof decideInputSchema>, caller
       refusal: input.outcome === 'refusal' ? { grounds: [...new Set(input.grounds)], text: input.text } : null,
       preparedBy: { fullName: clerk.full_name },
       signer: null,
+      ...(training ? { training: true as const } : {}),
     };
+    // The barcode carries the signed data (shared/results/barcode.ts): a result must fit in it.
+    if (!fitsBarcode(result)) throw new ArmError('RESULT_TOO_LONG', 'The result is too long for its barcode.');
     moveRequest(db, request.id, 'decided', { userId: caller.userId, actor: caller.role }, now, { outcome: input.outcome });
     db.prepare(
       `INSERT INTO results (request_id, outcome, number, content, content_sha256, updated_at) VALUES (?, ?, ?, ?, ?, ?)

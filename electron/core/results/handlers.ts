@@ -15,9 +15,11 @@ import { renderResultPdf, type Language } from './pdf';
 export async function resultPdf(db: Db, requestId: string, lang: Language, fonts: Fonts): Promise<Buffer> {
   const row = findResult(db, requestId);
   if (!row) throw new ArmError('NOT_FOUND', 'The request has no result yet.');
-  const content = resultContentSchema.parse(JSON.parse(row.content));
+  const signed: unknown = JSON.parse(row.content);
+  const content = resultContentSchema.parse(signed);
   const cms = row.signature ? fromBase64(row.signature) : null;
-  const barcode = cms ? encodeBarcode(barcodeFromCms(cms, content.number, row.content_sha256)) : null;
+  // The barcode carries the content exactly as signed (its canonical bytes), not as re-parsed.
+  const barcode = cms ? encodeBarcode(barcodeFromCms(cms, signed)) : null;
   return renderResultPdf(content, lang, barcode, fonts);
 }
 

@@ -1,8 +1,8 @@
 import QRCode from 'qrcode';
 import type { ResultContent } from '../../../shared/api';
-import kk from '../../../shared/i18n/kk.json';
-import ru from '../../../shared/i18n/ru.json';
-import { certificateTemplate, GUARDIANSHIP_000 } from '../../../shared/results/templates';
+import kk from '../../../shared/i18n/kk.json' with { type: 'json' };
+import ru from '../../../shared/i18n/ru.json' with { type: 'json' };
+import { certificateTemplate, dmy, fieldValue, fillLine, longDate, resultTemplate } from '../../../shared/results/templates';
 import { findVariant } from '../inbox/variant';
 import { pdfDocument } from '../pdf/document';
 import type { Fonts } from '../resources';
@@ -28,29 +28,18 @@ const TITLES = {
   refusal: { ru: 'МОТИВИРОВАННЫЙ ОТВЕТ ОБ ОТКАЗЕ', kk: 'БАС ТАРТУ ТУРАЛЫ ДӘЛЕЛДІ ЖАУАП' },
 };
 const LABELS = {
-  ru: { number: '№', date: 'Дата', applicant: 'Услугополучатель', request: 'Заявление', grounds: 'Основания отказа', signer: 'Подписано ЭЦП' },
-  kk: { number: '№', date: 'Күні', applicant: 'Көрсетілетін қызметті алушы', request: 'Өтініш', grounds: 'Бас тарту негіздері', signer: 'ЭЦҚ-мен қол қойылды' },
+  ru: { number: '№', date: 'Дата', applicant: 'Услугополучатель', iin: 'ИИН', request: 'Заявление', grounds: 'Основания отказа', signer: 'Подписано ЭЦП' },
+  kk: { number: '№', date: 'Күні', applicant: 'Көрсетілетін қызметті алушы', iin: 'ЖСН', request: 'Өтініш', grounds: 'Бас тарту негіздері', signer: 'ЭЦҚ-мен қол қойылды' },
 };
 const GROUNDS = { ru: ru.catalog.refusal, kk: kk.catalog.refusal } as const;
+export const TRAINING_MARK = 'УЧЕБНЫЙ ОБРАЗЕЦ / ОҚУ ҮЛГІСІ';
 
-const dmy = (date: string) => date.split('-').reverse().join('.');
-
-/** Seed 000's certificate body, verbatim, placeholders filled (Russian: the seed gives no kk body). */
-function guardianshipBody(content: ResultContent): string[] {
-  const f = content.fields;
-  return [
-    `СПРАВКА № ${content.number}`,
-    `Настоящая справка выдана ${content.applicant.fullName}`,
-    `проживающему (ей) по адресу ${content.applicant.address ?? ''}, в том,`,
-    `что он (она) согласно решению акима ${f.akimLevel} № ${f.decisionNumber} от ${dmy(f.decisionDate ?? '')} года`,
-    `действительно назначен (а) опекуном (попечителем) над ${f.childName}`,
-    `${dmy(f.childBirthDate ?? '')} года рождения и над его (ее) имуществом.`,
-    'На опекуна (попечителя) возлагается обязанность о воспитании, обучении, подготовки к общественно-полезной деятельности подопечного, защищать и охранять его личные имущественные права, являться его представителем на суде и во всех государственных учреждениях без особого полномочия.',
-    `Начальник отдела образования: ${content.signer?.fullName ?? ''}`,
-  ];
+/** A seed's text, its placeholders filled (templates as data: shared/results/templates/). */
+function seedBody(content: ResultContent, lines: string[]): string[] {
+  return lines.map((line) => fillLine(line, content));
 }
 
-/** Where no seed gives the text: the catalog's result name, the request, the clerk's fields or the refusal. */
+/** Where no seed gives the text (generic.json says why): the catalog's result name, the request, the clerk's fields or the refusal. */
 function genericBody(content: ResultContent, lang: Language): string[] {
   const label = LABELS[lang];
   const variant = findVariant(content.request.serviceId, content.request.variantId);
@@ -60,18 +49,31 @@ function genericBody(content: ResultContent, lang: Language): string[] {
   return [
     title,
     `${label.number} ${content.number}`,
-    `${label.date}: ${dmy(content.date)}`,
-    `${label.applicant}: ${content.applicant.fullName}, ИИН ${content.applicant.iin}`,
+    `${label.date}: ${lang === 'kk' ? longDate(content.date, 'kk') : dmy(content.date)}`,
+    `${label.applicant}: ${content.applicant.fullName}, ${label.iin} ${content.applicant.iin}`,
     `${label.request} ${label.number} ${content.request.number}`,
     ...(content.refusal
       ? [`${label.grounds}:`, ...content.refusal.grounds.map((ground) => `— ${GROUNDS[lang][ground]}`), content.refusal.text]
-      : fields.map((field) => `${field.label[lang]}: ${content.fields[field.key] ?? ''}`)),
+      : fields.map((field) => `${field.label[lang]}: ${fieldValue(field, content.fields[field.key], lang)}`)),
     `${content.signer?.position[lang] ?? ''}: ${content.signer?.fullName ?? ''}`,
   ];
 }
 
 export function resultLines(content: ResultContent, lang: Language): string[] {
-  return content.kind === 'certificate' && content.templateId === GUARDIANSHIP_000.id && lang === 'ru' ? guardianshipBody(content) : genericBody(content, lang);
+  const template = resultTemplate(content.templateId);
+  const lines = template.kind === content.kind ? template.text?.[lang] : undefined;
+  return lines ? seedBody(content, lines) : genericBody(content, lang);
+}
+
+/** «УЧЕБНЫЙ ОБРАЗЕЦ / ОҚУ ҮЛГІСІ» across the page: a training print is never mistaken for a real one. */
+function markTraining(doc: PDFKit.PDFDocument): void {
+  const { width, height } = doc.page;
+  doc.save().rotate(-40, { origin: [width / 2, height / 2] }).fillColor('#c00000').fillOpacity(0.18).font('bold').fontSize(44);
+  doc.text(TRAINING_MARK, 0, height / 2 - 30, { width, align: 'center', lineBreak: false });
+  doc.restore();
+  doc.fillColor('black').fillOpacity(1);
+  doc.x = doc.page.margins.left;
+  doc.y = doc.page.margins.top;
 }
 
 /**
@@ -83,6 +85,10 @@ export async function renderResultPdf(content: ResultContent, lang: Language, ba
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  if (content.training) {
+    markTraining(doc);
+    doc.on('pageAdded', () => markTraining(doc));
+  }
 
   const [title, ...body] = resultLines(content, lang);
   doc.font('bold').fontSize(13).text(title ?? '', { align: 'center' }).moveDown();

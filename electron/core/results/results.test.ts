@@ -4,15 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ResultContent } from '../../../shared/api';
-import { barcodeFromCms, decodeBarcode, encodeBarcode, verifyBarcode } from '../../../shared/results/barcode';
-import { canonicalBytes, canonicalSha256, parseCrl, signDetached } from '../../../shared/signing';
+import { barcodeFromCms, encodeBarcode } from '../../../shared/results/barcode';
+import { canonicalBytes, signDetached } from '../../../shared/signing';
 import { createDemoPki, type DemoKeyId, type DemoPki } from '../../../shared/signing/testPki';
 import { openResources } from '../resources';
 import { renderResultPdf } from './pdf';
 
 let pki: DemoPki;
 beforeAll(async () => {
-  pki = await createDemoPki({ now: new Date('2026-03-02T08:00:00Z'), only: ['head', 'clerk', 'revoked'] });
+  pki = await createDemoPki({ now: new Date('2026-03-02T08:00:00Z'), only: ['head'] });
 }, 60_000);
 
 const certificate = (): ResultContent => ({
@@ -33,7 +33,7 @@ const certificate = (): ResultContent => ({
 function barcodeFor(content: ResultContent, key: DemoKeyId = 'head') {
   const demo = pki.keys[key];
   const cms = signDetached({ content: canonicalBytes(content), key: demo.key, certificate: demo.certificate, signingTime: new Date('2026-03-06T10:00:00Z') });
-  return barcodeFromCms(cms, content.number, canonicalSha256(content));
+  return barcodeFromCms(cms, content);
 }
 
 function pdfText(pdf: Buffer): { text: string; fonts: string } {
@@ -76,37 +76,8 @@ describe('result PDFs', () => {
     expect(kk).toContain('Бөлім басшысы: Беков Асхат Нұрланұлы');
     const refusal: ResultContent = { ...certificate(), kind: 'refusal', templateId: '000.refusal', fields: {}, refusal: { grounds: ['documentViolations'], text: 'Копия свидетельства нечитаема.' } };
     const text = squash(pdfText(await renderResultPdf(refusal, 'kk', null, openResources().fonts())).text);
-    expect(text).toContain('БАС ТАРТУ ТУРАЛЫ ДӘЛЕЛДІ ЖАУАП № edu-kokpekty-20260306-0001 Күні: 06.03.2026');
+    expect(text).toContain('БАС ТАРТУ ТУРАЛЫ ДӘЛЕЛДІ ЖАУАП № edu-kokpekty-20260306-0001 Күні: 2026 жылғы 6 наурыз');
     expect(text).toContain('— Қызмет алушының құжаттарындағы бұзушылықтар');
     expect(text).toContain('Копия свидетельства нечитаема.');
-  });
-});
-
-describe('barcode verification', () => {
-  const trust = () => ({ roots: [pki.root.certificate], crls: [parseCrl(pki.crl)] });
-
-  it('verifies a decoded barcode against the signer certificate, the content and the root', () => {
-    const content = certificate();
-    const payload = decodeBarcode(encodeBarcode(barcodeFor(content)));
-    expect(encodeBarcode(payload).length).toBeLessThan(1000);
-    expect(verifyBarcode(payload, { certificate: pki.keys.head.certificate, content, ...trust() })).toMatchObject({
-      number: content.number,
-      signingTime: '2026-03-06T10:00:00.000Z',
-      signer: { subject: { iin: pki.keys.head.person.iin } },
-    });
-  });
-
-  it('says invalid, and why, for a changed letter, a foreign signature, a barcode of another document, a revoked key', () => {
-    const content = certificate();
-    const payload = barcodeFor(content);
-    const head = pki.keys.head.certificate;
-    expect(() => verifyBarcode(payload, { certificate: head, content: { ...content, fields: { ...content.fields, decisionNumber: '126' } } })).toThrow(expect.objectContaining({ code: 'SIGNATURE_INVALID' }));
-    expect(() => verifyBarcode(payload, { certificate: pki.keys.clerk.certificate, content })).toThrow(expect.objectContaining({ code: 'SIGNATURE_INVALID' }));
-    const other = barcodeFor({ ...content, number: 'edu-kokpekty-20260306-0002' });
-    expect(() => verifyBarcode(other, { certificate: head, content })).toThrow(expect.objectContaining({ code: 'SIGNATURE_INVALID' }));
-    expect(() => verifyBarcode({ ...payload, h: other.h }, { certificate: head })).toThrow(expect.objectContaining({ code: 'SIGNATURE_INVALID' }));
-    const revoked = barcodeFor(content, 'revoked');
-    expect(() => verifyBarcode(revoked, { certificate: pki.keys.revoked.certificate, content, ...trust() })).toThrow(expect.objectContaining({ code: 'CERT_REVOKED' }));
-    expect(() => decodeBarcode('{"v":2}')).toThrow(expect.objectContaining({ code: 'SIGNATURE_INVALID' }));
   });
 });

@@ -1,3 +1,4 @@
+import { kzCalendarYears } from '../../../shared/calendar/calendar';
 import type { Contract } from '../../../shared/api';
 import { schemaVersion } from '../db/database';
 import type { CoreContext } from '../context';
@@ -39,6 +40,7 @@ export function systemHandlers(state: SystemState): Handlers<Contract>['system']
       workstationId: workstationId(ctx),
       schemaVersion: ctx.db ? schemaVersion(ctx.db) : 0,
       gateway: { mode: ctx.gateway.mode, url: ctx.gateway.url },
+      calendar: kzCalendarYears,
     }),
   };
 }

@@ -58,8 +58,8 @@ export function DecisionForm({ view, variant }: { view: RequestView; variant: Va
                 <select value={fields[field.key] ?? ''} onChange={(event) => setFields({ ...fields, [field.key]: event.target.value })} data-field={field.key}>
                   <option value="" disabled />
                   {field.options?.map((option) => (
-                    <option key={option} value={option}>
-                      {option}
+                    <option key={option.value} value={option.value}>
+                      {language === 'kk' ? option.kk : option.value}
                     </option>
                   ))}
                 </select>

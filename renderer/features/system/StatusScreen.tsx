@@ -15,7 +15,8 @@ function useSecondsSince(time: number | null): number {
 }
 
 export function StatusScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'kk' ? 'kk' : 'ru';
   const { info, error, checkedAt, refresh } = useSystem();
   const seconds = useSecondsSince(checkedAt);
   const supervisor = useAuth((state) => state.status?.user?.role === 'supervisor');
@@ -43,6 +44,18 @@ export function StatusScreen() {
           <dd>{info.logDir}</dd>
           <dt>{t('status.gateway')}</dt>
           <dd>{gatewayText}</dd>
+          {info.calendar.map((year) => (
+            <div key={year.year} data-testid="calendar-year" data-provisional={year.provisional}>
+              <dt>{t('status.calendarYear', { year: year.year })}</dt>
+              <dd>
+                {year.provisional ? <strong>{t('status.calendarProvisional')}</strong> : null}
+                <details>
+                  <summary>{t('status.calendarActs')}</summary>
+                  {year.basis[language]}
+                </details>
+              </dd>
+            </div>
+          ))}
         </dl>
       ) : null}
       <p className="muted">{t('status.checked', { seconds })}</p>

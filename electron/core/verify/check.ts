@@ -1,0 +1,93 @@
+import type forge from 'node-forge';
+import { ArmError, type ErrorCode, type PrintVerdict } from '../../../shared/api';
+import { cmsCertificates, decodeBarcode, isOurBarcode, verifyBarcode } from '../../../shared/results/barcode';
+import { certificateDer, sha256Hex, type Crl } from '../../../shared/signing';
+import type { TrustedRoot } from '../../../shared/signing/roots';
+import type { Db } from '../db/database';
+import { resultLines } from '../results/pdf';
+import { readPrint } from './read';
+
+// Проверка подлинности напечатанного результата: read the QR, check the signature with the trust
+// this workstation has (roots and CRLs, offline), then check that the page says what was signed.
+// Every path that does not prove the print genuine ends in valid: false with a code.
+
+export interface VerifyTrust {
+  roots: TrustedRoot[];
+  crls: Crl[];
+  /** Signer certificates the workstation knows, found by the barcode's certificate hash. */
+  certificates: forge.pki.Certificate[];
+  /** This workstation runs in training mode: training prints are accepted. */
+  training: boolean;
+}
+
+/**
+ * The barcode check reads RSA certificates only (forge): GOST roots, kept as DER, cannot anchor it
+ * yet, so a GOST-signed result's QR is refused as untrusted rather than accepted unchecked.
+ */
+function rsaRoots(roots: TrustedRoot[]): forge.pki.Certificate[] {
+  return roots.filter((root): root is forge.pki.Certificate => !(root instanceof Uint8Array));
+}
+
+/** The head's certificates in the signed results this workstation holds (a centre receives each with its CMS). */
+export function knownSigners(db: Db): forge.pki.Certificate[] {
+  const rows = db.prepare<[], { signature: string }>('SELECT signature FROM results WHERE signature IS NOT NULL').all();
+  const found = new Map<string, forge.pki.Certificate>();
+  for (const row of rows) {
+    for (const certificate of cmsCertificates(Buffer.from(row.signature, 'base64'))) found.set(sha256Hex(certificateDer(certificate)), certificate);
+  }
+  return [...found.values()];
+}
+
+/** Whitespace and line breaks as the page layout made them do not count; a hyphen at a line end neither. */
+const squash = (text: string) => text.replace(/\s+/g, ' ').replace(/- /g, '-').trim();
+
+/** The lines of the signed result (in ru and kk) that the page does not carry; the closer language wins. */
+function missingLines(content: Parameters<typeof resultLines>[0], pages: string[]): string[] {
+  const page = squash(pages.join(' '));
+  const missing = (['ru', 'kk'] as const).map((lang) => resultLines(content, lang).filter((line) => !page.includes(squash(line))));
+  return missing.sort((a, b) => a.length - b.length)[0]!;
+}
+
+const refused = (code: ErrorCode, source: PrintVerdict['source'], rest: Partial<PrintVerdict> = {}): PrintVerdict => ({ valid: false, code, source, compared: false, missing: [], result: null, ...rest });
+
+export async function verifyPrint(bytes: Uint8Array, trust: VerifyTrust): Promise<PrintVerdict> {
+  let read;
+  try {
+    read = await readPrint(bytes);
+  } catch (error) {
+    if (error instanceof ArmError) return refused(error.code, 'pdf');
+    throw error;
+  }
+  const ours = read.codes.filter(isOurBarcode);
+  if (read.codes.length === 0) return refused('BARCODE_NOT_FOUND', read.kind);
+  if (ours.length === 0) return refused('BARCODE_FOREIGN', read.kind);
+  // Two different barcodes of ours on one page: one of them was pasted in.
+  if (new Set(ours).size > 1) return refused('BARCODE_DAMAGED', read.kind);
+  try {
+    const payload = decodeBarcode(ours[0]!);
+    const certificate = trust.certificates.find((candidate) => sha256Hex(certificateDer(candidate)) === payload.certificateSha256);
+    if (!certificate) return refused('SIGNER_UNKNOWN', read.kind);
+    const verdict = verifyBarcode(payload, { certificate, roots: rsaRoots(trust.roots), crls: trust.crls });
+    const { content } = verdict;
+    const result = {
+      number: content.number,
+      kind: content.kind,
+      date: content.date,
+      serviceId: content.request.serviceId,
+      applicant: { iin: content.applicant.iin, fullName: content.applicant.fullName },
+      provider: content.provider,
+      signer: verdict.signer,
+      signingTime: verdict.signingTime,
+      training: content.training === true,
+      lines: resultLines(content, 'ru'),
+    };
+    if (content.training && !trust.training) return refused('TRAINING_PRINT', read.kind, { result });
+    if (!read.pages) return { valid: true, code: null, source: read.kind, compared: false, missing: [], result };
+    const missing = missingLines(content, read.pages);
+    if (missing.length > 0) return refused('PRINT_MISMATCH', read.kind, { compared: true, missing, result });
+    return { valid: true, code: null, source: read.kind, compared: true, missing: [], result };
+  } catch (error) {
+    if (error instanceof ArmError) return refused(error.code, read.kind);
+    throw error;
+  }
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { certificateCardSchema } from '../signing/card';
+import { channel } from './channel';
+import { errorCodeSchema } from './errors';
+import { MAX_UPLOAD_BASE64 } from '../limits';
+import { roles } from './roles';
+
+// Проверка напечатанного результата (басылған нәтижені тексеру): a PDF, a photo or a scan of a
+// certificate or refusal goes in; the verdict says valid or not, why, and what was signed.
+
+export const verifyPrintInputSchema = z.strictObject({
+  fileName: z.string().max(255),
+  bytes: z.base64().max(MAX_UPLOAD_BASE64),
+});
+
+export const printVerdictSchema = z.object({
+  valid: z.boolean(),
+  /** Why not valid: BARCODE_NOT_FOUND, BARCODE_FOREIGN, BARCODE_DAMAGED, SIGNER_UNKNOWN, SIGNATURE_INVALID, CERT_*, CRL_UNAVAILABLE, TRAINING_PRINT, PRINT_MISMATCH. */
+  code: errorCodeSchema.nullable(),
+  source: z.enum(['pdf', 'image']),
+  /** The page text was compared with the signed data (a PDF); a photo is compared by eye with `result.lines`. */
+  compared: z.boolean(),
+  /** Signed lines the page does not carry. */
+  missing: z.array(z.string()),
+  /** What the barcode signed, once its signature checked out (also for a refused training print or an edited page). */
+  result: z
+    .object({
+      number: z.string(),
+      kind: z.enum(['certificate', 'refusal']),
+      date: z.string(),
+      serviceId: z.string(),
+      applicant: z.object({ iin: z.string(), fullName: z.string() }),
+      provider: z.string(),
+      signer: certificateCardSchema,
+      signingTime: z.string(),
+      training: z.boolean(),
+      lines: z.array(z.string()),
+    })
+    .nullable(),
+});
+export type PrintVerdict = z.infer<typeof printVerdictSchema>;
+
+/** Every role may check a print: the counter before issuing, the department, the supervisor. */
+export const verifyChannels = {
+  print: channel({ input: verifyPrintInputSchema, output: printVerdictSchema, access: roles }),
+  /** A printed page on the scanner (SANE, 300 dpi gray), checked as an image. */
+  scan: channel({ input: z.strictObject({ device: z.string().min(1).max(200) }), output: printVerdictSchema, access: roles }),
+};
