@@ -14,6 +14,7 @@ import { printChannels } from './print';
 import { reportsChannels } from './reports';
 import { resultsChannels } from './results';
 import { signingChannels } from './signing';
+import { syncChannels } from './sync';
 import { systemChannels } from './system';
 import { transferChannels } from './transfer';
 
@@ -38,6 +39,7 @@ export const contract = {
   inbox: inboxChannels,
   decision: decisionChannels,
   results: resultsChannels,
+  sync: syncChannels,
 };
 
 export type Contract = typeof contract;
