@@ -12,6 +12,7 @@ import { ReportScreen } from '../features/reports/ReportScreen';
 import { IssuanceScreen } from '../features/results/IssuanceScreen';
 import { KeyScreen } from '../features/signing/KeyScreen';
 import { StatusScreen } from '../features/system/StatusScreen';
+import { SyncScreen } from '../features/sync/SyncScreen';
 import { TransferScreen } from '../features/transfer/TransferScreen';
 import type { SectionAccess } from './access';
 
@@ -41,4 +42,5 @@ export const sections: readonly Section[] = [
   { path: '/audit', label: 'audit', screen: AuditScreen, serves: 'audit.list' },
   { path: '/centre', label: 'centre', screen: CentreScreen, serves: 'intake.setCentre' },
   { path: '/inbox-settings', label: 'inboxSettings', screen: InboxSettingsScreen, serves: 'inbox.configure' },
+  { path: '/sync', label: 'sync', screen: SyncScreen, serves: 'sync.retryParked' },
 ];
