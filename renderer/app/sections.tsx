@@ -14,6 +14,7 @@ import { KeyScreen } from '../features/signing/KeyScreen';
 import { StatusScreen } from '../features/system/StatusScreen';
 import { SyncScreen } from '../features/sync/SyncScreen';
 import { TransferScreen } from '../features/transfer/TransferScreen';
+import { ConnectionsScreen } from '../features/workstation/ConnectionsScreen';
 import type { SectionAccess } from './access';
 
 export interface Section extends SectionAccess {
@@ -43,4 +44,5 @@ export const sections: readonly Section[] = [
   { path: '/centre', label: 'centre', screen: CentreScreen, serves: 'intake.setCentre' },
   { path: '/inbox-settings', label: 'inboxSettings', screen: InboxSettingsScreen, serves: 'inbox.configure' },
   { path: '/sync', label: 'sync', screen: SyncScreen, serves: 'sync.retryParked' },
+  { path: '/connections', label: 'connections', screen: ConnectionsScreen, serves: 'workstation.setConnections' },
 ];
