@@ -7,7 +7,9 @@ import { createDispatch, type Dispatch } from './dispatch';
 import { ATTACHMENTS_DIR, readAttachment } from './documents/store';
 import { lockFolder, privateDir, privateFile, removeTemporaryFiles } from './folder';
 import { createGatewayClient } from './gateway/client';
+import { pullInbox, inboxesConfigured } from './inbox/pull';
 import { createSync } from './outbox/outbox';
+import { createScheduler } from './sync/scheduler';
 import { createHandlers } from './handlers';
 import { readSetting } from './settings/store';
 import { refreshTrust } from './signing/trust';
@@ -99,6 +101,7 @@ export function startCore(options: CoreOptions): Core {
     gateway,
     gatewayClient,
     sync,
+    scheduler: null,
     log,
     crypto: options.crypto ?? nodeCrypto(),
     resources,
@@ -107,20 +110,31 @@ export function startCore(options: CoreOptions): Core {
     now,
   };
   const interval = options.syncIntervalMs ?? 30_000;
-  // The roots and the CRL follow the gateway in the background too, so a workstation that goes
-  // offline later still signs against the latest list it saw (signing/trust.ts).
-  const followTrust = () => {
-    if (db && gatewayClient) void refreshTrust(db, gatewayClient, now()).catch((error: unknown) => log.warn('trust.refresh_failed', { error: String(error) }));
-  };
-  if (interval > 0) followTrust();
-  const timer =
-    sync && interval > 0
-      ? setInterval(() => {
-          followTrust();
-          void sync.run().catch((error: unknown) => log.error('outbox.sync_failed', { error: String(error) }));
-        }, interval)
+  // Sync runs itself (sync/scheduler.ts): the outbox, the inbox (when this workstation has an
+  // organisation or a centre), and the roots and the CRL — so a workstation that goes offline
+  // later still signs against the latest list it saw (signing/trust.ts).
+  const scheduler =
+    db && gatewayClient && sync
+      ? createScheduler(
+          [
+            { name: 'outbox', everyMs: interval, run: () => sync.run() },
+            {
+              name: 'inbox',
+              everyMs: interval,
+              run: async () => {
+                if (inboxesConfigured(db)) await pullInbox({ db, client: gatewayClient, dataDir: options.dataDir, now, log });
+              },
+            },
+            { name: 'trust', everyMs: interval * 10, run: () => refreshTrust(db, gatewayClient, now()) },
+          ],
+          { now, onError: (job, error) => log.warn('sync.job_failed', { job, error: error instanceof ArmError ? error.code : String(error) }) },
+        )
       : null;
-  timer?.unref();
+  context.scheduler = scheduler;
+  if (scheduler && interval > 0) {
+    scheduler.start();
+    void scheduler.runNow('trust');
+  }
   const sessions = new SessionStore();
   const ready =
     db && gateway.mode === 'training'
@@ -134,7 +148,7 @@ export function startCore(options: CoreOptions): Core {
     context,
     sessions,
     close: () => {
-      if (timer) clearInterval(timer);
+      scheduler?.stop();
       context.db?.close();
       void ownLog?.close();
       lock.release();

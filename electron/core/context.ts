@@ -2,6 +2,7 @@ import { ArmError } from '../../shared/api';
 import type { CryptoProvider } from '../../shared/crypto';
 import type { Db } from './db/database';
 import type { GatewayClient } from './gateway/client';
+import type { Scheduler } from './sync/scheduler';
 import type { Logger } from './log';
 import type { Sync } from './outbox/outbox';
 import type { Resources } from './resources';
@@ -23,6 +24,8 @@ export interface CoreContext {
   /** Null when no gateway is configured: look-ups answer GATEWAY_UNAVAILABLE, the outbox waits. */
   gatewayClient: GatewayClient | null;
   sync: Sync | null;
+  /** The timers of the sync jobs (outbox, inbox, trust); null without a gateway or a database. */
+  scheduler: Scheduler | null;
   log: Logger;
   /** The one crypto provider (shared/crypto): Node's algorithms, and GOST once registered. */
   crypto: CryptoProvider;

@@ -16,6 +16,7 @@ import type { Handlers } from './handler';
 import { journalHandlers } from './journal/handlers';
 import { signingHandlers } from './signing/handlers';
 import { transferHandlers } from './transfer/handlers';
+import { syncHandlers } from './sync/handlers';
 import { updateHandlers } from './update/handlers';
 import { workstationHandlers } from './workstation/handlers';
 import { verifyHandlers } from './verify/handlers';
@@ -41,6 +42,7 @@ export function createHandlers(state: SystemState): Handlers<Contract> {
     inbox: inboxHandlers,
     decision: decisionHandlers,
     results: resultsHandlers,
+    sync: syncHandlers,
     update: updateHandlers,
     workstation: workstationHandlers,
     verify: verifyHandlers,

@@ -12,6 +12,7 @@ import { ReportScreen } from '../features/reports/ReportScreen';
 import { IssuanceScreen } from '../features/results/IssuanceScreen';
 import { KeyScreen } from '../features/signing/KeyScreen';
 import { StatusScreen } from '../features/system/StatusScreen';
+import { SyncScreen } from '../features/sync/SyncScreen';
 import { TransferScreen } from '../features/transfer/TransferScreen';
 import { ConnectionsScreen } from '../features/workstation/ConnectionsScreen';
 import { VerifyScreen } from '../features/verify/VerifyScreen';
@@ -44,5 +45,6 @@ export const sections: readonly Section[] = [
   { path: '/audit', label: 'audit', screen: AuditScreen, serves: 'audit.list' },
   { path: '/centre', label: 'centre', screen: CentreScreen, serves: 'intake.setCentre' },
   { path: '/inbox-settings', label: 'inboxSettings', screen: InboxSettingsScreen, serves: 'inbox.configure' },
+  { path: '/sync', label: 'sync', screen: SyncScreen, serves: 'sync.retryParked' },
   { path: '/connections', label: 'connections', screen: ConnectionsScreen, serves: 'workstation.setConnections' },
 ];

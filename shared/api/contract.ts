@@ -14,6 +14,7 @@ import { printChannels } from './print';
 import { reportsChannels } from './reports';
 import { resultsChannels } from './results';
 import { signingChannels } from './signing';
+import { syncChannels } from './sync';
 import { systemChannels } from './system';
 import { transferChannels } from './transfer';
 import { updateChannels } from './update';
@@ -41,6 +42,7 @@ export const contract = {
   inbox: inboxChannels,
   decision: decisionChannels,
   results: resultsChannels,
+  sync: syncChannels,
   update: updateChannels,
   workstation: workstationChannels,
   verify: verifyChannels,

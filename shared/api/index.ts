@@ -12,6 +12,7 @@ export * from './accounts';
 export * from './audit';
 export * from './lookup';
 export * from './outbox';
+export * from './sync';
 export * from './signing';
 export * from './journal';
 export * from './reports';

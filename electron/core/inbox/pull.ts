@@ -100,6 +100,10 @@ function known(db: Db, messageId: string): boolean {
  * Whose inboxes this workstation pulls: its organisation (the department, or the centre) and the
  * centre its counter takes requests for, when that is another code — one workstation may be both.
  */
+export function inboxesConfigured(db: Db): boolean {
+  return readSetting(db, 'workstation.organisation') !== null || readCentre(db) !== null;
+}
+
 export function inboxesOf(db: Db): string[] {
   const organisation = readSetting(db, 'workstation.organisation');
   const centre = readCentre(db)?.code ?? null;
