@@ -13,6 +13,7 @@ export const errorCodeSchema = z.enum([
   'DB_CORRUPT',
   'DB_TOO_NEW',
   'DB_UNAVAILABLE',
+  'DATA_DIR_IN_USE',
   'CALENDAR_YEAR_MISSING',
   'IIN_INVALID',
   'SETUP_DONE',
@@ -92,6 +93,7 @@ export const errorCodeSchema = z.enum([
   'FILE_EMPTY',
   'FILE_TOO_LARGE',
   'FILE_TYPE',
+  'FILE_UNREADABLE',
   'SCANNER_NOT_FOUND',
   'SCANNER_FAILED',
   // The provider side and results (electron/core/inbox, decision, results).
@@ -101,6 +103,17 @@ export const errorCodeSchema = z.enum([
   'COLLECTOR_MISMATCH',
   // Delivery: the installed app's own files (fonts) are missing from its resources folder.
   'RESOURCES_MISSING',
+  // Updates (electron/host/update): metadata not signed by our update key, server or download
+  // failing, a URL that is not https; install asked while the outbox holds requests, or before one is ready.
+  'UPDATE_SIGNATURE_INVALID',
+  'UPDATE_UNREACHABLE',
+  'UPDATE_DOWNLOAD_FAILED',
+  'UPDATE_URL_INVALID',
+  'UPDATE_OUTBOX_PENDING',
+  'UPDATE_NOT_READY',
+  // The settings screen: a gateway URL that is not https (http only on this computer) or has credentials in it.
+  'GATEWAY_URL_INVALID',
+  'GATEWAY_URL_UNREACHABLE',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

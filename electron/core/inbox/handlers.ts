@@ -8,7 +8,7 @@ import type { Handlers } from '../handler';
 import { moveRequest, type RequestRow } from '../requests/repository';
 import { localDateTime } from '../../../shared/time';
 import { findVariant } from './variant';
-import { pullInbox } from './pull';
+import { pullInbox, retryRefused, returnRefused } from './pull';
 import { departmentRequest, listInbox, requestView } from './repository';
 import { readSetting, writeSettings } from '../settings/store';
 import { parseCrls, parseRoots, readTrust } from './settings';
@@ -18,6 +18,12 @@ function mimeOf(bytes: Uint8Array): 'image/png' | 'image/jpeg' | 'application/pd
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
   if (new TextDecoder().decode(bytes.subarray(0, 5)) === '%PDF-') return 'application/pdf';
   return 'application/octet-stream';
+}
+
+function listRefused(db: Db) {
+  return db
+    .prepare('SELECT message_id AS messageId, received_at AS receivedAt, sender, kind, code, reason, returned_at AS returnedAt FROM inbox_refused ORDER BY received_at DESC')
+    .all() as Array<{ messageId: string; receivedAt: string; sender: string; kind: string; code: ErrorCode; reason: string; returnedAt: string | null }>;
 }
 
 function settingsOf(db: Db) {
@@ -60,14 +66,17 @@ export const inboxHandlers: Handlers<Contract>['inbox'] = {
 
   get: ({ requestId }, ctx) => requestView(requireDb(ctx), requestId, localDateTime(ctx.now())),
 
-  refused: (_input, ctx) =>
-    requireDb(ctx).prepare('SELECT message_id AS messageId, received_at AS receivedAt, sender, kind, code FROM inbox_refused ORDER BY received_at DESC').all() as Array<{
-      messageId: string;
-      receivedAt: string;
-      sender: string;
-      kind: string;
-      code: ErrorCode;
-    }>,
+  refused: (_input, ctx) => listRefused(requireDb(ctx)),
+
+  retryRefused: async ({ messageId }, ctx, { caller }) => ({
+    outcome: await retryRefused({ db: requireDb(ctx), client: requireGateway(ctx), dataDir: ctx.dataDir, now: ctx.now, log: ctx.log }, messageId, caller!.userId),
+  }),
+
+  returnRefused: ({ messageId }, ctx, { caller }) => {
+    const db = requireDb(ctx);
+    returnRefused(db, messageId, caller!.userId, ctx.now());
+    return listRefused(db).find((message) => message.messageId === messageId)!;
+  },
 
   scan: ({ requestId, sha256 }, ctx) => {
     const request = departmentRequest(requireDb(ctx), requestId);
