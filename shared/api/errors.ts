@@ -53,8 +53,6 @@ export const errorCodeSchema = z.enum([
   'CRL_UNAVAILABLE',
   // The CRL relied on is past its nextUpdate (and the supervisor's grace period, if any).
   'CRL_STALE',
-  // A signature or key algorithm we cannot verify (ГОСТ 34.310-2004, an unknown curve): refused, never accepted unverified.
-  'SIGNATURE_ALGORITHM_UNSUPPORTED',
   // НУЦ key roles: a head's result needs a head or may-sign key, a request an employee key; of the right organisation (BIN).
   'CERT_ROLE',
   'CERT_ORGANISATION',

@@ -243,9 +243,9 @@ export function verifyDetached(input: VerifyInput): VerifiedSignature {
     return { ...verified, contentSha256: sha256Hex(input.content) };
   }
   // An algorithm we cannot verify has its own code: it is never taken for a bad or a good signature.
-  if (parsed.digestOid !== OIDS.sha256) throw new ArmError('SIGNATURE_ALGORITHM_UNSUPPORTED', `Digest ${parsed.digestOid} is not supported.`);
+  if (parsed.digestOid !== OIDS.sha256) throw new ArmError('SIGNATURE_ALGORITHM_UNSUPPORTED', `Digest ${parsed.digestOid} is not supported.`, undefined, { algorithm: parsed.digestOid });
   if (parsed.signatureOid !== OIDS.rsaEncryption && parsed.signatureOid !== OIDS.sha256WithRsa) {
-    throw new ArmError('SIGNATURE_ALGORITHM_UNSUPPORTED', `Signature algorithm ${parsed.signatureOid} is not supported.`);
+    throw new ArmError('SIGNATURE_ALGORITHM_UNSUPPORTED', `Signature algorithm ${parsed.signatureOid} is not supported.`, undefined, { algorithm: parsed.signatureOid });
   }
   const signer = parsed.certificates.find((cert) => cert.issuer.hash === parsed.issuerHash && normaliseSerial(cert.serialNumber) === parsed.serial);
   if (!signer) throw invalid('the signer certificate is not included');

@@ -60,9 +60,13 @@ const SIGNATURES: Record<string, DigestBits | 'by-key'> = {
   [GOST_OID.kzKey]: 'by-key',
 };
 
+function unsupported(message: string, algorithm: string): ArmError {
+  return new ArmError('SIGNATURE_ALGORITHM_UNSUPPORTED', message, undefined, { algorithm });
+}
+
 export function refuseByName(oid: string): void {
   const name = REFUSED_BY_NAME[oid];
-  if (name) throw new ArmError('SIGNATURE_ALGORITHM_UNSUPPORTED', `${name} (${oid}) is not supported; the holder needs a GOST 34.10-2015 or RSA key.`);
+  if (name) throw new ArmError('SIGNATURE_ALGORITHM_UNSUPPORTED', `${name} (${oid}) is not supported; the holder needs a GOST 34.10-2015 or RSA key.`, undefined, { algorithm: name });
 }
 
 export function isGostOid(oid: string): boolean {
@@ -72,7 +76,7 @@ export function isGostOid(oid: string): boolean {
 export function digestBitsOf(oid: string): DigestBits {
   refuseByName(oid);
   const bits = DIGESTS[oid];
-  if (!bits) throw new ArmError('SIGNATURE_ALGORITHM_UNSUPPORTED', `Digest algorithm ${oid} is not supported.`);
+  if (!bits) throw unsupported(`Digest algorithm ${oid} is not supported.`, oid);
   return bits;
 }
 
@@ -80,7 +84,7 @@ export function digestBitsOf(oid: string): DigestBits {
 export function signatureDigestBits(oid: string, curve: GostCurve): DigestBits {
   refuseByName(oid);
   const bits = SIGNATURES[oid];
-  if (!bits) throw new ArmError('SIGNATURE_ALGORITHM_UNSUPPORTED', `Signature algorithm ${oid} is not supported.`);
+  if (!bits) throw unsupported(`Signature algorithm ${oid} is not supported.`, oid);
   const resolved = bits === 'by-key' ? (curve.size === 64 ? 512 : 256) : bits;
   if (resolved !== curve.size * 8) throw new ArmError('SIGNATURE_INVALID', `Signature algorithm ${oid} does not fit a ${curve.size * 8}-bit key.`);
   return resolved;
@@ -91,9 +95,9 @@ export const PUBLIC_KEY_OIDS: ReadonlySet<string> = new Set([GOST_OID.kzKey, GOS
 /** The curve of a GOST public key from its algorithm parameters; a curve we do not know is refused. */
 export function curveOf(keyOid: string, paramsOid: string | null): GostCurve {
   refuseByName(keyOid);
-  if (!PUBLIC_KEY_OIDS.has(keyOid)) throw new ArmError('SIGNATURE_ALGORITHM_UNSUPPORTED', `Public key algorithm ${keyOid} is not supported.`);
+  if (!PUBLIC_KEY_OIDS.has(keyOid)) throw unsupported(`Public key algorithm ${keyOid} is not supported.`, keyOid);
   const curve = paramsOid ? GOST_CURVES[paramsOid] : undefined;
-  if (!curve) throw new ArmError('SIGNATURE_ALGORITHM_UNSUPPORTED', `GOST curve ${paramsOid ?? '(none)'} is not supported.`);
+  if (!curve) throw unsupported(`GOST curve ${paramsOid ?? '(none)'} is not supported.`, paramsOid ?? keyOid);
   const size = keyOid === GOST_OID.key256 ? 32 : keyOid === GOST_OID.key512 ? 64 : curve.size;
   if (curve.size !== size) throw new ArmError('SIGNATURE_INVALID', `Curve ${paramsOid} does not fit key algorithm ${keyOid}.`);
   return curve;

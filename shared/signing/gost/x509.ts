@@ -199,7 +199,7 @@ export function verifyWithCertificate(signer: RawCertificate, signatureOid: stri
       return false;
     }
   }
-  throw new ArmError('SIGNATURE_ALGORITHM_UNSUPPORTED', `Signature algorithm ${signatureOid} with key ${signer.keyOid} is not supported.`);
+  throw new ArmError('SIGNATURE_ALGORITHM_UNSUPPORTED', `Signature algorithm ${signatureOid} with key ${signer.keyOid} is not supported.`, undefined, { algorithm: signatureOid });
 }
 
 /** True when `parent` issued `child`: names match and the child's signature verifies with the parent's key. */
