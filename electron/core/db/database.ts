@@ -1,7 +1,6 @@
 import { openSync, readSync, closeSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { ArmError } from '../../../shared/api';
-import { foldName } from '../../../shared/text/fold';
 import { migrations as bundledMigrations } from './migrations';
 
 export type Db = Database.Database;
@@ -40,9 +39,6 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     db.prepare('SELECT count(*) FROM sqlite_master').get();
-    // Before any statement that may touch requests: its generated column and the journal's
-    // name index (0012_name_folding.sql) call it.
-    db.function('fold_name', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? foldName(value) : null));
     // The header can lag behind a WAL left by a crash; the connection sees the real version.
     refuseNewer(schemaVersion(db), latest);
     db.pragma('journal_mode = WAL');

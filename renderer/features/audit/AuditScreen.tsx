@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../shared/api';
 import { ErrorText } from '../../ui/ErrorText';
+import { DateField } from '../../ui/DateField';
 import { Field } from '../../ui/Field';
 import { AUDIT_PAGE, useAudit, type AuditFilter } from './store';
 
@@ -53,8 +54,8 @@ export function AuditScreen() {
         <Field label={t('audit.user')} value={filter.login} onChange={set('login')} />
         <Field label={t('audit.action')} value={filter.action} onChange={set('action')} />
         <Field label={t('audit.iin')} value={filter.iin} onChange={set('iin')} inputMode="numeric" maxLength={12} />
-        <Field label={t('audit.from')} type="date" value={filter.from} onChange={set('from')} />
-        <Field label={t('audit.to')} type="date" value={filter.to} onChange={set('to')} />
+        <DateField label={t('audit.from')} value={filter.from} onChange={set('from')} />
+        <DateField label={t('audit.to')} value={filter.to} onChange={set('to')} />
         <button type="submit" className="primary">
           {t('audit.search')}
         </button>

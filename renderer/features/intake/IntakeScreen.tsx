@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { ArmError, intakeRefusalGroundSchema, type ChecklistItem, type IntakeDraft, type IntakeRefusalGround, type Language, type PersonData } from '../../../shared/api';
 import { checkIin } from '../../../shared/iin/iin';
 import { ErrorText } from '../../ui/ErrorText';
+import { DateField } from '../../ui/DateField';
+import { formatDay } from '../../ui/dates';
 import { Field } from '../../ui/Field';
 import { IinField } from '../../ui/IinField';
 import { filterServices } from '../catalog/filter';
@@ -13,10 +15,6 @@ function lang(language: string): Language {
   return language === 'kk' ? 'kk' : 'ru';
 }
 
-function formatDay(value: string): string {
-  const [date = '', time] = value.split('T');
-  return `${date.split('-').reverse().join('.')}${time ? ` ${time.slice(0, 5)}` : ''}`;
-}
 
 /** Step 1: the service, searched in Russian or Kazakh; open drafts to continue after a restart. */
 function ServicePicker() {
@@ -116,7 +114,7 @@ function PersonStep({ role, person }: { role: 'applicant' | 'representative'; pe
           <Field label={t('intake.surname')} value={typed.surname} onChange={(surname) => setTyped({ ...typed, surname })} required />
           <Field label={t('intake.name')} value={typed.name} onChange={(name) => setTyped({ ...typed, name })} required />
           <Field label={t('intake.patronymic')} value={typed.patronymic} onChange={(patronymic) => setTyped({ ...typed, patronymic })} />
-          <Field label={t('intake.birthDate')} type="date" value={typed.birthDate} onChange={(birthDate) => setTyped({ ...typed, birthDate })} required />
+          <DateField label={t('intake.birthDate')} value={typed.birthDate} onChange={(birthDate) => setTyped({ ...typed, birthDate })} required />
           <Field label={t('intake.address')} value={typed.address} onChange={(address) => setTyped({ ...typed, address })} />
           <button type="submit" disabled={busy}>
             {t('intake.saveManual')}
@@ -144,7 +142,7 @@ function PowerOfAttorneyStep({ draft }: { draft: IntakeDraft }) {
         }}
       >
         <Field label={t('intake.poaNumber')} value={number} onChange={setNumber} required />
-        <Field label={t('intake.poaDate')} type="date" value={date} onChange={setDate} required />
+        <DateField label={t('intake.poaDate')} value={date} onChange={setDate} required />
         <button type="submit" disabled={busy || !number || !date}>
           {t('intake.poaCheck')}
         </button>
@@ -404,15 +402,17 @@ function DraftForm({ draft }: { draft: IntakeDraft }) {
       {draft.formFields.length ? (
         <section aria-labelledby="fields-title">
           <h2 id="fields-title">{t('intake.fields')}</h2>
-          {draft.formFields.map((field) => (
-            <Field
-              key={field.key}
-              label={`${field.label[lang(i18n.language)]}${field.required ? ' *' : ''}`}
-              type={field.type === 'date' ? 'date' : 'text'}
-              value={draft.fields[field.key] ?? ''}
-              onChange={(value) => void save({ fields: { ...draft.fields, [field.key]: value } })}
-            />
-          ))}
+          {draft.formFields.map((field) => {
+            const Input = field.type === 'date' ? DateField : Field;
+            return (
+              <Input
+                key={field.key}
+                label={`${field.label[lang(i18n.language)]}${field.required ? ' *' : ''}`}
+                value={draft.fields[field.key] ?? ''}
+                onChange={(value) => void save({ fields: { ...draft.fields, [field.key]: value } })}
+              />
+            );
+          })}
         </section>
       ) : null}
       <section aria-labelledby="documents-title">

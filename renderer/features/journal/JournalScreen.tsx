@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { requestStateSchema } from '../../../shared/api';
 import type { Language } from '../../../shared/i18n';
 import { ErrorText } from '../../ui/ErrorText';
+import { DateField } from '../../ui/DateField';
 import { useAuth } from '../auth/store';
 import { Field } from '../../ui/Field';
 import { QuestionnaireForm } from './QuestionnaireForm';
@@ -54,7 +55,8 @@ export function JournalScreen() {
   };
 
   const serviceName = new Map(services.map((service) => [service.id, service.name[language]]));
-  const time = new Intl.DateTimeFormat(language === 'kk' ? 'kk-KZ' : 'ru-RU', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Almaty' });
+  // dd.mm.yyyy hh:mm in both languages (the ru-RU pattern); kk-KZ's short date differs by browser.
+  const time = new Intl.DateTimeFormat('ru-RU', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Almaty' });
   return (
     <main className="screen wide">
       <h1>{t('journal.title')}</h1>
@@ -70,8 +72,8 @@ export function JournalScreen() {
           options={requestStateSchema.options.map((state) => ({ value: state, label: t(`requestState.${state}`) }))}
         />
         <Choice label={t('journal.operator')} value={form.operatorId} onChange={set('operatorId')} options={operators.map((operator) => ({ value: operator.id, label: operator.fullName }))} />
-        <Field label={t('journal.from')} type="date" value={form.from} onChange={set('from')} />
-        <Field label={t('journal.to')} type="date" value={form.to} onChange={set('to')} />
+        <DateField label={t('journal.from')} value={form.from} onChange={set('from')} />
+        <DateField label={t('journal.to')} value={form.to} onChange={set('to')} />
         <label className="check">
           <input type="checkbox" checked={form.overdue} onChange={(event) => set('overdue')(event.target.checked)} />
           {t('journal.overdue')}
