@@ -11,7 +11,8 @@ import { startCore } from '../../electron/core/app';
 import { openDatabase } from '../../electron/core/db/database';
 import { saveCentre, saveReference } from '../../electron/core/intake/centre';
 import { receiptData } from '../../electron/core/print/handlers';
-import { fontsDir, renderReceipt } from '../../electron/core/print/receipt';
+import { renderReceipt } from '../../electron/core/print/receipt';
+import { openResources } from '../../electron/core/resources';
 import { signPayload } from '../../electron/core/signing/sign';
 import { signedIn } from '../../electron/core/testing';
 import { median, quiet, report } from './report';
@@ -90,9 +91,10 @@ export async function intakeBench(): Promise<void> {
   floorDb.close();
 
   const data = receiptData(db, lastRequest);
+  const fonts = openResources().fonts();
   for (let run = 0; run < 7; run++) {
     const started = performance.now();
-    await renderReceipt(data, 'kk');
+    await renderReceipt(data, 'kk', fonts);
     renders.push(performance.now() - started);
   }
   report('receipt.render_ms', median(renders), 'ms');
@@ -100,7 +102,7 @@ export async function intakeBench(): Promise<void> {
   for (let run = 0; run < 7; run++) {
     const started = performance.now();
     await new Promise<void>((resolve) => {
-      const doc = new PDFDocument({ size: 'A4', font: path.join(fontsDir(), 'DejaVuSans.ttf') });
+      const doc = new PDFDocument({ size: 'A4', font: fonts.regular });
       doc.on('data', () => {});
       doc.on('end', resolve);
       doc.text('Құжаттарды қабылдау туралы қолхат');
