@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../shared/api';
 import { ErrorText } from '../../ui/ErrorText';
 import { DateField } from '../../ui/DateField';
+import { auditActionLabel } from './actionLabel';
 import { Field } from '../../ui/Field';
 import { AUDIT_PAGE, useAudit, type AuditFilter } from './store';
 
@@ -88,7 +89,7 @@ export function AuditScreen() {
               <td>{entry.seq}</td>
               <td>{time.format(new Date(entry.at))}</td>
               <td>{entry.userLogin ?? '—'}</td>
-              <td>{entry.action}</td>
+              <td data-action={entry.action}>{auditActionLabel(entry.action, t)}</td>
               <td>{entry.objectId ?? ''}</td>
             </tr>
           ))}
