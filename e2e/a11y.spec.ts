@@ -52,3 +52,22 @@ test('every screen of every demo role has no WCAG 2.1 AA violation axe-core find
   const found = [...(await tour(page, host, 'ru')), ...(await tour(page, host, 'kk'))];
   expect(found).toEqual([]);
 });
+
+test('a section change is announced: its title names the window, focus is on its heading, a skip link leads past the navigation', async ({ page, host }) => {
+  const t = text.kk;
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Қаз' }).click();
+  await page.getByLabel(t['account.login']!).fill('operator');
+  await page.getByLabel(t['login.password']!).fill('training-2026');
+  await page.getByRole('button', { name: t['login.submit']! }).click();
+  await expect(page.getByRole('heading', { name: t['status.title']! })).toBeFocused();
+  await expect(page).toHaveTitle(`${t['nav.status']} — ${t['app.title']}`);
+  await page.getByRole('link', { name: t['nav.journal']! }).click();
+  await expect(page).toHaveTitle(`${t['nav.journal']} — ${t['app.title']}`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await page.locator('body').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: t['nav.skip']! })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#content')).toBeFocused();
+});

@@ -87,7 +87,7 @@ function PersonStep({ role, person }: { role: 'applicant' | 'representative'; pe
   const [typed, setTyped] = useState<ManualPerson>(emptyManual(''));
   const valid = checkIin(iin).valid;
   return (
-    <div data-testid={`${role}-step`}>
+    <div data-testid={`${role}-step`} aria-live="polite">
       <form
         className="row"
         onSubmit={(event) => {
@@ -439,7 +439,7 @@ function DraftForm({ draft }: { draft: IntakeDraft }) {
       </div>
       {refusing ? <RefusalDialog draft={draft} onCancel={() => setRefusing(false)} /> : null}
       {content ? (
-        <div role="dialog" aria-modal="true" className="dialog" data-testid="signing-dialog">
+        <div role="dialog" aria-modal="true" aria-labelledby="signing-title" className="dialog" data-testid="signing-dialog">
           <SigningDialog request={{ payload: content, onSigned: (signed) => void submit(signed.cms) }} />
           <button type="button" onClick={cancelSigning}>
             {t('intake.cancel')}
