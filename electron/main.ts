@@ -7,7 +7,7 @@ import { mimeOf, resolveStatic } from './host/static';
 import { registerIpc } from './ipc';
 import { holdSingleInstance, quitOnSignals } from './lifecycle';
 import { APP_ORIGIN, guardContents, permissionAllowed, secureWebPreferences } from './security';
-import { CONTENT_SECURITY_POLICY } from './security-policy';
+import { contentSecurityPolicy } from './security-policy';
 
 // Bundled to build/node/electron-main.cjs; the renderer is in build/renderer.
 const appRoot = path.resolve(__dirname, '..', '..');
@@ -54,7 +54,7 @@ void app.whenReady().then(async () => {
     const file = resolveStatic(rendererDir, new URL(request.url).pathname);
     if (!file) return new Response('Not found', { status: 404 });
     return new Response(readFileSync(file), {
-      headers: { 'Content-Type': mimeOf(file), 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+      headers: { 'Content-Type': mimeOf(file), 'Content-Security-Policy': contentSecurityPolicy() },
     });
   });
 

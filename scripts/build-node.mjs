@@ -25,8 +25,10 @@ await build({
   sourcemap: 'linked',
   // pdfkit reads its font metrics and ICC profile from its own folder at run time; these and
   // better-sqlite3 are the package's only runtime "dependencies" (electron-builder packs them).
+  // fontkit is pdfkit's font parser: the core parses each font once with it and hands pdfkit the
+  // object (electron/core/pdf/fonts.ts), so both must load the same module.
   // original-fs is Electron's own; @electron/asar is pack:check's tool, loaded from node_modules.
-  external: ['better-sqlite3', 'electron', 'original-fs', 'pdfkit', '@electron/asar'],
+  external: ['better-sqlite3', 'electron', 'original-fs', 'pdfkit', 'fontkit', '@electron/asar'],
   loader: { '.sql': 'text' },
   logLevel: 'warning',
 });

@@ -1,4 +1,5 @@
 import { ArmError } from '../../shared/api';
+import type { CryptoProvider } from '../../shared/crypto';
 import type { Db } from './db/database';
 import type { GatewayClient } from './gateway/client';
 import type { Logger } from './log';
@@ -22,6 +23,8 @@ export interface CoreContext {
   gatewayClient: GatewayClient | null;
   sync: Sync | null;
   log: Logger;
+  /** The one crypto provider (shared/crypto): Node's algorithms, and GOST once registered. */
+  crypto: CryptoProvider;
   /** Fonts and other assets, from the repo or the installed app's resources folder. */
   resources: Resources;
   fetch: typeof fetch;

@@ -48,6 +48,7 @@ export const errorCodeSchema = z.enum([
   'CERT_IIN_MISMATCH',
   'CERT_KEY_USAGE',
   'SIGNATURE_INVALID',
+  'SIGNATURE_ALGORITHM_UNSUPPORTED',
   'CRL_UNAVAILABLE',
   // Journal: a name query with no letters or digits left to search by; an export too large for one file.
   'JOURNAL_QUERY_EMPTY',

@@ -22,3 +22,4 @@ export * from './print';
 export * from './inbox';
 export * from './decision';
 export * from './results';
+export * from './settings';

@@ -10,8 +10,10 @@ import type { Db } from '../db/database';
 import type { Handlers } from '../handler';
 import { enqueue } from '../outbox/outbox';
 import { createDraft, moveRequest } from '../requests/repository';
-import { readCentre, requireCentre, routeProvider, saveCentre, saveReference } from './centre';
-import { insertDraftData, loadDraft, localDateTime, requireOpen, storeDraftData, storePrepared, viewDraft, dueBy, type DraftData, type LoadedDraft } from './drafts';
+import { localDay } from '../../../shared/time';
+import { writeSettings } from '../settings/store';
+import { readCentre, requireCentre, routeProvider } from './centre';
+import { insertDraftData, loadDraft, requireOpen, storeDraftData, storePrepared, viewDraft, dueBy, type DraftData, type LoadedDraft } from './drafts';
 import { alignChecklist, checklistLines, completeFields, missingDocuments, missingFields, variantFor } from './form';
 import { checkPowerOfAttorney } from './powerOfAttorney';
 import { verifyOperatorSignature } from './signature';
@@ -53,7 +55,7 @@ export function saveAndView(ctx: CoreContext, db: Db, draft: LoadedDraft, data: 
 }
 
 function today(now: Date): string {
-  return localDateTime(now).slice(0, 10);
+  return localDay(now);
 }
 
 /** Everything the signature must cover, or the first reason the request cannot be signed yet. */
@@ -114,19 +116,17 @@ export const intakeHandlers: Handlers<Contract>['intake'] = {
     // Checked against the directory when the gateway answers; offline the supervisor's word stands.
     if (ctx.gatewayClient) {
       try {
-        const organisation = await ctx.gatewayClient.organisation(centre.code);
+        const organisation = await ctx.gatewayClient.organisation({ code: centre.code });
         if (organisation.kind !== 'centre' || organisation.district !== centre.district) {
           throw new ArmError('ORGANISATION_NOT_FOUND', `${centre.code} is not a centre of ${centre.district}.`);
         }
-        saveReference(db, await ctx.gatewayClient.organisationsReference());
+        const directory = await ctx.gatewayClient.organisationsReference();
+        if (directory) writeSettings(db, { 'reference.organisations': directory.body }, { userId: null }, ctx.now());
       } catch (error) {
         if (!(error instanceof ArmError) || error.code !== 'GATEWAY_UNAVAILABLE') throw error;
       }
     }
-    db.transaction(() => {
-      saveCentre(db, centre);
-      appendAudit(db, { userId: caller!.userId, action: 'settings.centre', details: centre }, ctx.now());
-    })();
+    writeSettings(db, { 'workstation.centre': centre }, caller!, ctx.now());
     return centre;
   },
 
@@ -195,7 +195,7 @@ export const intakeHandlers: Handlers<Contract>['intake'] = {
     const record = (result: string): AuditRecord => ({ userId: caller!.userId, action: 'person.lookup', objectType: 'person', objectId: iin, details: { requestId, role, result } });
     let person: Person;
     try {
-      person = await requireGateway(ctx).person(iin);
+      person = await requireGateway(ctx).person({ iin });
     } catch (error) {
       appendAudit(db, record(error instanceof ArmError ? error.code : 'INTERNAL'), ctx.now());
       throw error;
@@ -244,7 +244,7 @@ export const intakeHandlers: Handlers<Contract>['intake'] = {
     });
     let poa: PowerOfAttorney;
     try {
-      poa = await requireGateway(ctx).powerOfAttorney(input.number, input.date);
+      poa = await requireGateway(ctx).powerOfAttorney({ number: input.number, date: input.date });
       checkPowerOfAttorney(poa, { applicantIin: data.applicant.iin, representativeIin: data.representative.iin, serviceId: draft.service.id, today: today(ctx.now()) });
     } catch (error) {
       appendAudit(db, record(error instanceof ArmError ? error.code : 'INTERNAL'), ctx.now());

@@ -1,6 +1,6 @@
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
 import type { IntakeRefusalGround, Language } from '../../../shared/api';
+import { pdfDocument } from '../pdf/document';
+import { drawQr } from '../pdf/qr';
 import type { Fonts } from '../resources';
 
 // Расписка (қолхат) printed at the counter. The regulations require it but give no layout (seed
@@ -78,15 +78,12 @@ export function formatLocal(value: string): string {
 /** fonts: from the one resource resolver (electron/core/resources.ts). */
 export async function renderReceipt(data: ReceiptData, language: Language, fonts: Fonts): Promise<Buffer> {
   const w = (key: keyof typeof WORDS) => WORDS[key][language];
-  const qr = await QRCode.toBuffer(data.number, { errorCorrectionLevel: 'M', margin: 1, width: 120 });
-  const doc = new PDFDocument({ size: 'A4', margin: 56, font: fonts.regular, info: { Title: `${w(data.kind).replace('\n', ' ')} ${data.number}` } });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
+  const doc = pdfDocument(fonts, { size: 'A4', margin: 56, info: { Title: `${w(data.kind).replace('\n', ' ')} ${data.number}` } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
 
-  doc.image(qr, doc.page.width - 56 - 90, 40, { width: 90 });
+  drawQr(doc, data.number, doc.page.width - 56 - 90, 40, 90, { errorCorrectionLevel: 'M', margin: 1 });
   doc.font('bold').fontSize(15).text(w(data.kind), 56, 60, { align: 'center', width: doc.page.width - 112 - 90 });
   doc.moveDown(1.5);
   const row = (label: string, value: string) => {

@@ -2,8 +2,7 @@ import type { DocumentOverrideItem } from '../../../shared/catalog/schema';
 import { createCatalog } from '../../../shared/catalog/catalog';
 import { saveDocuments } from '../catalog/overrides';
 import type { Db } from '../db/database';
-import { SETTING, writeSetting } from '../inbox/settings';
-import { readCentre, saveCentre } from '../intake/centre';
+import { readSetting, writeSettings } from '../settings/store';
 
 // Training mode works out of the box (issue 18 item 11): the one training АРМ plays the centre and
 // the provider, so both of its organisation settings are preset to the emulator's demo district,
@@ -23,7 +22,14 @@ const GUARDIANSHIP_DOCUMENTS: DocumentOverrideItem[] = [
 
 /** On the empty database the demo accounts are made in, with the supervisor's id for the audit. */
 export function presetTrainingWorkstation(db: Db, supervisorId: string, now: Date): void {
-  if (!readCentre(db)) saveCentre(db, TRAINING_CENTRE);
-  writeSetting(db, SETTING.organisation, TRAINING_PROVIDER);
+  writeSettings(
+    db,
+    {
+      ...(readSetting(db, 'workstation.centre') ? {} : { 'workstation.centre': TRAINING_CENTRE }),
+      ...(readSetting(db, 'workstation.organisation') ? {} : { 'workstation.organisation': TRAINING_PROVIDER }),
+    },
+    { userId: supervisorId },
+    now,
+  );
   saveDocuments(db, createCatalog().get(GUARDIANSHIP.service), GUARDIANSHIP.variant, GUARDIANSHIP_DOCUMENTS, TRAINING_CHECKLIST_BASIS, supervisorId, now);
 }
