@@ -6,6 +6,7 @@ import { DateField } from '../../ui/DateField';
 import { auditActionLabel } from './actionLabel';
 import { Field } from '../../ui/Field';
 import { AUDIT_PAGE, useAudit, type AuditFilter } from './store';
+import { formatDateTime } from '../../../shared/time';
 
 
 function csvCell(value: unknown): string {
@@ -23,7 +24,7 @@ function toCsv(entries: AuditEntry[]): string {
 
 /** The supervisor reads the audit log: filters, the chain check, and a CSV for inspections. */
 export function AuditScreen() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [filter, setFilter] = useState<AuditFilter>({ login: '', action: '', iin: '', from: '', to: '' });
   const { entries, verification, error, query, verify } = useAudit();
   const set = (name: keyof AuditFilter) => (value: string) => setFilter((current) => ({ ...current, [name]: value }));
@@ -47,7 +48,6 @@ export function AuditScreen() {
     URL.revokeObjectURL(url);
   };
 
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
   return (
     <main className="screen wide">
       <h1>{t('audit.title')}</h1>
@@ -87,7 +87,7 @@ export function AuditScreen() {
           {entries.map((entry) => (
             <tr key={entry.seq}>
               <td>{entry.seq}</td>
-              <td>{time.format(new Date(entry.at))}</td>
+              <td>{formatDateTime(new Date(entry.at))}</td>
               <td>{entry.userLogin ?? '—'}</td>
               <td data-action={entry.action}>{auditActionLabel(entry.action, t)}</td>
               <td>{entry.objectId ?? ''}</td>

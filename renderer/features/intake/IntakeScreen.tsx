@@ -10,6 +10,7 @@ import { IinField } from '../../ui/IinField';
 import { filterServices } from '../catalog/filter';
 import { SigningDialog } from '../signing/SigningDialog';
 import { useIntake, type ManualPerson } from './store';
+import { formatDateTime } from '../../../shared/time';
 
 function lang(language: string): Language {
   return language === 'kk' ? 'kk' : 'ru';
@@ -314,7 +315,7 @@ function RefusalDialog({ draft, onCancel }: { draft: IntakeDraft; onCancel: () =
         <fieldset>
           <legend>{t('intake.refuseGround')}</legend>
           {intakeRefusalGroundSchema.options.map((value) => (
-            <label key={value} className="field">
+            <label key={value} className="choice">
               <input type="radio" name="refusal-ground" value={value} checked={ground === value} onChange={() => setGround(value)} autoFocus={ground === value} /> {t(`intake.ground.${value}`)}
             </label>
           ))}
@@ -322,7 +323,7 @@ function RefusalDialog({ draft, onCancel }: { draft: IntakeDraft; onCancel: () =
         <fieldset>
           <legend>{t('intake.refuseDocuments')}</legend>
           {draft.lines.map((line) => (
-            <label key={line.document} className="field">
+            <label key={line.document} className="choice">
               <input
                 type="checkbox"
                 checked={documents.includes(line.document)}
@@ -370,7 +371,7 @@ function DraftForm({ draft }: { draft: IntakeDraft }) {
           {draft.serviceName[lang(i18n.language)]} · <span data-testid="request-number">{draft.number}</span>
         </h2>
         <p className="muted" data-testid="due-preview">
-          {draft.dueBy ? t('intake.dueIfToday', { due: formatDay(draft.dueBy) }) : t('intake.noTerm')} · {t('intake.savedAt', { time: new Date(draft.updatedAt).toLocaleTimeString() })}
+          {draft.dueBy ? t('intake.dueIfToday', { due: formatDay(draft.dueBy) }) : t('intake.noTerm')} · {t('intake.savedAt', { time: formatDateTime(new Date(draft.updatedAt)).slice(11) })}
         </p>
         <label>
           {t('intake.applicantLanguage')}

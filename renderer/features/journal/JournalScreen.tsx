@@ -8,6 +8,7 @@ import { useAuth } from '../auth/store';
 import { Field } from '../../ui/Field';
 import { QuestionnaireForm } from './QuestionnaireForm';
 import { emptyForm, toFilter, useJournal, type JournalForm } from './store';
+import { formatDateTime } from '../../../shared/time';
 
 function Choice({ label, value, onChange, options }: { label: string; value: string; onChange(value: string): void; options: Array<{ value: string; label: string }> }) {
   const id = useId();
@@ -55,8 +56,6 @@ export function JournalScreen() {
   };
 
   const serviceName = new Map(services.map((service) => [service.id, service.name[language]]));
-  // dd.mm.yyyy hh:mm in both languages (the ru-RU pattern); kk-KZ's short date differs by browser.
-  const time = new Intl.DateTimeFormat('ru-RU', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Almaty' });
   return (
     <main className="screen wide">
       <h1>{t('journal.title')}</h1>
@@ -131,7 +130,7 @@ export function JournalScreen() {
           {rows.map((row) => (
             <tr key={row.id} className={row.overdue ? 'overdue' : undefined}>
               <td>{row.number}</td>
-              <td>{time.format(new Date(row.createdAt))}</td>
+              <td>{formatDateTime(new Date(row.createdAt))}</td>
               <td>{serviceName.get(row.serviceId) ?? row.serviceId}</td>
               <td>{t(`requestState.${row.state}`)}</td>
               <td>{row.applicantIin}</td>
