@@ -112,7 +112,7 @@ test('the supervisor reads the audit log and checks its chain', async ({ page, h
   });
   await step(page, info, 'the log shows the first run and verifies', async () => {
     await page.getByRole('link', { name: ru['nav.audit']! }).click();
-    await expect(page.getByRole('cell', { name: 'account.create' })).toBeVisible();
+    await expect(page.getByRole('cell', { name: ru['auditAction.account.create']! })).toBeVisible();
     await page.getByRole('button', { name: ru['audit.verify']! }).click();
     await expect(page.getByTestId('audit-verification')).toHaveText(/Журнал цел: 2 записи/);
   });
@@ -147,10 +147,10 @@ test('the audit log filters by user login', async ({ page, host }, info) => {
     await page.getByRole('link', { name: ru['nav.audit']! }).click();
     await page.getByLabel(ru['audit.user']!).fill('SUPERVISOR');
     await page.getByRole('button', { name: ru['audit.search']! }).click();
-    await expect(page.getByRole('cell', { name: 'auth.login' })).toBeVisible();
+    await expect(page.getByRole('cell', { name: ru['auditAction.auth.login']!, exact: true })).toBeVisible();
     await page.getByLabel(ru['audit.user']!).fill('nobody');
     await page.getByRole('button', { name: ru['audit.search']! }).click();
-    await expect(page.getByRole('cell', { name: 'auth.login' })).toHaveCount(0);
+    await expect(page.getByRole('cell', { name: ru['auditAction.auth.login']!, exact: true })).toHaveCount(0);
   });
 });
 

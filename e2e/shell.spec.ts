@@ -15,7 +15,8 @@ test('the shell opens in Russian and every visible string switches to Kazakh', a
 
   await step(page, info, 'the supervisor is created and signed in', async () => {
     await firstRun(page, host.url);
-    await expect(page).toHaveTitle(ru['app.title']!);
+    // Signed in, the window is titled by the open section (issue 18 item 13).
+    await expect(page).toHaveTitle(`${ru['nav.status']} — ${ru['app.title']}`);
     await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
     await expect(page.getByTestId('schema-version')).toHaveText(String(SCHEMA_VERSION));
     await expect(page.getByTestId('gateway-indicator')).toHaveText(ru['header.noGateway']!);
@@ -26,7 +27,7 @@ test('the shell opens in Russian and every visible string switches to Kazakh', a
     await page.getByRole('button', { name: 'Қаз' }).click();
     await expect(page.getByRole('heading', { name: kk['status.title']! })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'kk');
-    await expect(page).toHaveTitle(kk['app.title']!);
+    await expect(page).toHaveTitle(`${kk['nav.status']} — ${kk['app.title']}`);
     const visible = await page.locator('body').innerText();
     const leftovers = russianOnly.filter((text) => visible.includes(text));
     expect(leftovers).toEqual([]);

@@ -22,7 +22,7 @@ import { useIssuance } from '../features/results/store';
 import { useTransfer } from '../features/transfer/store';
 import { allowed, type SectionAccess } from './access';
 import { forgetter } from './forget';
-import { sections } from './sections';
+import { sections, type Section } from './sections';
 import { Frame, Sections } from './Shell';
 
 const HEALTH_POLL_MS = 15_000;
@@ -43,6 +43,25 @@ function Only({ section, children }: { section: SectionAccess; children: ReactNo
   return allowed(section, role) ? children : <ErrorText error={new ArmError('FORBIDDEN')} />;
 }
 
+/**
+ * A section as a screen change is announced (WCAG 2.4.2, 2.4.3): the window title names it and
+ * focus moves to its heading, so a screen reader says where the user is and Tab starts there.
+ */
+function Screen({ section, children }: { section: Section; children: ReactNode }) {
+  const { t } = useTranslation();
+  const title = `${t(`nav.${section.label}`)} — ${t('app.title')}`;
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+  useEffect(() => {
+    const heading = document.querySelector<HTMLElement>('#content h1');
+    if (!heading) return;
+    heading.tabIndex = -1;
+    heading.focus();
+  }, [section]);
+  return children;
+}
+
 // In memory: the URL belongs to the host (the web host's token fragment, Electron's app://).
 function makeRouter() {
   return createMemoryRouter([
@@ -53,7 +72,9 @@ function makeRouter() {
           path: section.path,
           element: (
             <Only section={section}>
-              <section.screen />
+              <Screen section={section}>
+                <section.screen />
+              </Screen>
             </Only>
           ),
         })),
@@ -98,9 +119,11 @@ export function App() {
     if (healthy) void refreshAuth();
   }, [healthy, refreshAuth]);
 
+  // Signed in, each section names the window itself (Screen).
+  const signedIn = Boolean(user);
   useEffect(() => {
-    document.title = t('app.title');
-  }, [t]);
+    if (!signedIn) document.title = t('app.title');
+  }, [t, signedIn]);
 
   let content: ReactNode;
   if (health?.status === 'failed') content = <StartupFailure health={health} />;

@@ -44,12 +44,33 @@ function UserArea() {
   );
 }
 
+/** The first Tab stop once signed in: past the header and the navigation to the open screen. */
+function SkipLink() {
+  const { t } = useTranslation();
+  const signedIn = useAuth((state) => Boolean(state.status?.user && !state.status.locked));
+  if (!signedIn) return null;
+  return (
+    <a
+      href="#content"
+      className="skip-link"
+      onClick={(event) => {
+        // The router owns the URL: move focus without touching the address.
+        event.preventDefault();
+        document.getElementById('content')?.focus();
+      }}
+    >
+      {t('nav.skip')}
+    </a>
+  );
+}
+
 /** The header every screen has, signed in or not: who, which language, is the gateway there. */
 export function Frame({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const training = useSystem((state) => state.health?.gateway.mode === 'training');
   return (
     <div className="shell">
+      <SkipLink />
       <header className="header">
         <strong className="brand">{t('app.title')}</strong>
         {training ? <span className="badge-training">{t('header.training')}</span> : null}
@@ -83,7 +104,9 @@ export function Sections() {
             </NavLink>
           ))}
       </nav>
-      <Outlet />
+      <div id="content" tabIndex={-1}>
+        <Outlet />
+      </div>
     </>
   );
 }

@@ -1,20 +1,21 @@
 import { useTranslation } from 'react-i18next';
 import { ArmError, errorCodeSchema } from '../../shared/api';
+import { formatDateTime } from '../../shared/time';
 
 /** Any error, in the operator's language: a known code gets its message, anything else "unknown". */
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 export function ErrorText({ error }: { error: unknown }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const code = error instanceof ArmError ? error.code : undefined;
   const known = code && errorCodeSchema.safeParse(code).success;
   const fields = error instanceof ArmError && code === 'VALIDATION_FAILED' ? (error.issues?.length ?? 0) : 0;
-  // Times in parameters (a lockout's end) are shown in the operator's language and time zone.
+  // Times in parameters (a lockout's end) are shown in Kazakhstan time, dd.mm.yyyy hh:mm.
   const params = Object.fromEntries(
     Object.entries((error instanceof ArmError && error.params) || {}).map(([name, value]) => [
       name,
       typeof value === 'string' && ISO_TIME.test(value)
-        ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(value))
+        ? formatDateTime(new Date(value))
         : value,
     ]),
   );

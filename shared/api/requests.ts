@@ -73,7 +73,8 @@ export type ChecklistItem = z.infer<typeof checklistItemSchema>;
  * provider's АРМ, whose catalog has no such list, name it instead of «№ 1».
  */
 export const acceptedDocumentSchema = checklistItemSchema.extend({
-  name: z.object({ ru: z.string().min(1).max(1000), kk: z.string().min(1).max(1000) }),
+  /** Absent in requests signed by release 0.1.0, still in outboxes and at providers: those are named from the catalog. */
+  name: z.object({ ru: z.string().min(1).max(1000), kk: z.string().min(1).max(1000) }).optional(),
 });
 export type AcceptedDocument = z.infer<typeof acceptedDocumentSchema>;
 

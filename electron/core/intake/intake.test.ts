@@ -356,7 +356,7 @@ describe('print.receipt', () => {
       ],
     });
     const content = await t.operator.intake.prepare({ requestId });
-    expect(content.checklist.map((item) => item.name.kk)).toEqual(['Баланың туу туралы куәлігі', 'Отбасы құрамы туралы анықтама']);
+    expect(content.checklist.map((item) => item.name?.kk)).toEqual(['Баланың туу туралы куәлігі', 'Отбасы құрамы туралы анықтама']);
     await t.operator.intake.submit({ requestId, cms: sign(content) });
     const ru = pdfText((await t.operator.print.receipt({ requestId, language: 'ru' })).pdf).text.replace(/\s+/g, ' ');
     expect(ru).toContain('1. Свидетельство о рождении ребёнка (копия, листов: 2)');
@@ -364,6 +364,40 @@ describe('print.receipt', () => {
     expect(ru).not.toMatch(/№ \d \(/);
     const kk = pdfText((await t.operator.print.receipt({ requestId, language: 'kk' })).pdf).text.replace(/\s+/g, ' ');
     expect(kk).toContain('1. Баланың туу туралы куәлігі (көшірме, парақ: 2)');
+    // A request signed by release 0.1.0 carries no names: the supervisor's list still names them.
+    const stored = JSON.parse((t.db.prepare('SELECT content FROM requests WHERE id = ?').get(requestId) as { content: string }).content) as RequestContent;
+    const old = { ...stored, checklist: stored.checklist.map(({ name: _name, ...item }) => item) };
+    t.db.prepare('UPDATE requests SET content = ? WHERE id = ?').run(JSON.stringify(old), requestId);
+    const again = pdfText((await t.operator.print.receipt({ requestId, language: 'ru' })).pdf).text.replace(/\s+/g, ' ');
+    expect(again).toContain('1. Свидетельство о рождении ребёнка (копия, листов: 2)');
+  });
+
+  it('prints the same receipt, number and date on a machine set to UTC and to Asia/Almaty: an intake at 00:30 Kazakhstan time is that day', async () => {
+    const machineZone = process.env.TZ;
+    const texts: string[] = [];
+    try {
+      for (const zone of ['UTC', 'Asia/Almaty']) {
+        // Node re-reads TZ when it is assigned: each pass runs as on a machine set to that zone.
+        process.env.TZ = zone;
+        const t = await setup();
+        // 19:30 UTC on 1 March is 00:30 on 2 March in Kazakhstan (UTC+5).
+        t.clock.now = Date.parse('2026-03-01T19:30:00Z');
+        const { requestId, number } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
+        expect(number).toMatch(/^con-kokpekty-20260302-\d{4}$/);
+        await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
+        await t.operator.intake.lookupPerson({ requestId, role: 'representative', iin: ATTORNEY });
+        await t.operator.intake.powerOfAttorney({ requestId, kind: 'notarised', number: '2025-000101', date: '2025-03-10' });
+        const content = await t.operator.intake.prepare({ requestId });
+        await t.operator.intake.submit({ requestId, cms: sign(content, 'operator', new Date(t.clock.now)) });
+        // Each setup signs in a new operator account (operator-<n>): the one line that may differ.
+        texts.push(pdfText((await t.operator.print.receipt({ requestId, language: 'ru' })).pdf).text.replace(/operator-\d+/, 'operator'));
+      }
+    } finally {
+      if (machineZone === undefined) delete process.env.TZ;
+      else process.env.TZ = machineZone;
+    }
+    expect(texts[0]).toContain('02.03.2026 00:30');
+    expect(texts[1]).toBe(texts[0]);
   });
 
   it('prints the refusal to accept listing the missing documents; a draft has no receipt', async () => {

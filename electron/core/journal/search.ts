@@ -1,4 +1,5 @@
 import { ArmError, type JournalCursor, type JournalFilter, type JournalPage, type JournalRow, type RequestState } from '../../../shared/api';
+import { foldName } from '../../../shared/text/fold';
 import type { Db } from '../db/database';
 import { localDateTime, localDayStart } from '../../../shared/time';
 
@@ -20,7 +21,7 @@ export function localDayStartUtc(day: string, plusDays = 0): string {
  * whatever the person typed (quotes, *, NEAR(, OR) is searched as text and never as FTS syntax.
  */
 export function nameTerms(name: string): string {
-  const words = name.match(/[\p{L}\p{N}]+/gu)?.slice(0, 5) ?? [];
+  const words = foldName(name).match(/[\p{L}\p{N}]+/gu)?.slice(0, 5) ?? [];
   if (words.length === 0) throw new ArmError('JOURNAL_QUERY_EMPTY', 'The name has no letters to search by.', [{ path: 'name', message: 'no letters' }]);
   return words.map((word) => `"${word}"*`).join(' ');
 }

@@ -1,5 +1,6 @@
 import { ArmError, requestContentSchema, type Contract } from '../../../shared/api';
 import { appendAudit } from '../audit/log';
+import { withOverrides } from '../catalog/overrides';
 import { findById } from '../auth/accounts';
 import { requireDb } from '../context';
 import type { Db } from '../db/database';
@@ -46,6 +47,8 @@ export function receiptData(db: Db, requestId: string): ReceiptData {
   if (!row.content) throw new ArmError('STATE_CONFLICT', 'The request is not signed yet: no receipt.', undefined, { from: request.state, to: 'signed' });
   const content = requestContentSchema.parse(JSON.parse(row.content));
   const poa = content.powerOfAttorney;
+  const variant = service && withOverrides(db, service).variants.find((candidate) => candidate.id === content.variantId);
+  const lines = variant ? checklistLines(variant, content.powerOfAttorney?.kind === 'simple' ? { kind: 'simple' } : null) : [];
   return {
     kind: 'acceptance',
     number: content.number,
@@ -55,7 +58,7 @@ export function receiptData(db: Db, requestId: string): ReceiptData {
       ? { name: fullName(content.representative), iin: content.representative.iin, powerOfAttorney: poa?.kind === 'notarised' ? `№ ${poa.number}, ${poa.issuedOn.split('-').reverse().join('.')}` : null }
       : null,
     documents: content.checklist.map((item) => ({
-      name: item.name,
+      name: item.name ?? lines.find((line) => line.document === item.document)?.name ?? { ru: `№ ${item.document + 1}`, kk: `№ ${item.document + 1}` },
       form: item.form,
       pages: item.attachments.length,
     })),

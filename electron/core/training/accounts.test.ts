@@ -8,6 +8,7 @@ import { startCore, type Core } from '../app';
 import { listUsers } from '../auth/accounts';
 import { memoryLogger } from '../testing';
 import { TRAINING_LOGINS, TRAINING_PASSWORD } from './accounts';
+import { TRAINING_CHECKLIST_BASIS } from './workstation';
 
 const dirs: string[] = [];
 const cores: Core[] = [];
@@ -41,6 +42,20 @@ describe('training mode demo accounts', () => {
     }
     const audit = core.context.db!.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'account.create'").get() as { n: number };
     expect(audit.n).toBe(roles.length);
+  });
+
+  it('presets the demo centre, the provider code and a guardianship checklist marked as a training example: the operator needs no setting', { timeout: 30_000 }, async () => {
+    const core = await start({ training: true });
+    await core.dispatch('auth.login', { login: 'operator', password: TRAINING_PASSWORD }, 'w-operator');
+    // No gateway answers here, so the draft itself is not started (routing asks the gateway).
+    expect(await core.dispatch('intake.centre', undefined, 'w-operator')).toEqual({ ok: true, value: { code: 'con-kokpekty', district: 'kokpekty' } });
+    const service = await core.dispatch('catalog.get', { id: 'guardianship-certificate' }, 'w-operator');
+    const variant = service.ok ? (service.value as { variants: Array<{ id: string; documents: { items: Array<{ name: { ru: string } }> } }> }).variants.find((entry) => entry.id === '003-r4') : undefined;
+    expect(variant?.documents.items.map((item) => item.name.ru)).toEqual(['Документ, удостоверяющий личность заявителя', 'Свидетельство о рождении ребёнка']);
+    await core.dispatch('auth.login', { login: 'supervisor', password: TRAINING_PASSWORD }, 'w-supervisor');
+    const history = await core.dispatch('catalog.documentsHistory', { variantId: '003-r4' }, 'w-supervisor');
+    expect(history).toMatchObject({ ok: true, value: [{ version: 1, basis: TRAINING_CHECKLIST_BASIS }] });
+    expect(await core.dispatch('inbox.settings', undefined, 'w-supervisor')).toMatchObject({ ok: true, value: { organisation: 'edu-kokpekty' } });
   });
 
   it('creates nothing outside training mode, and nothing on a database that has accounts already', async () => {

@@ -4,6 +4,7 @@ import { appendAudit } from '../audit/log';
 import { countUsers, insertUser } from '../auth/accounts';
 import { hashPassword } from '../auth/passwords';
 import type { Db } from '../db/database';
+import { presetTrainingWorkstation } from './workstation';
 
 // Training mode (учебный режим) only: one account per role whose IIN is that of the role's demo key
 // (shared/signing/testPki.ts), so a trainee signs with <role>.p12 at once. docs/training.md lists them.
@@ -20,7 +21,8 @@ export const TRAINING_LOGINS: Record<Role, string> = {
 };
 
 /**
- * Creates the demo accounts on a database that has no account at all, and does nothing otherwise:
+ * Creates the demo accounts (and presets the workstation, ./workstation.ts) on a database that has
+ * no account at all, and does nothing otherwise:
  * a workstation that already has its own users (a real deployment) never gets them.
  * Returns how many were created.
  */
@@ -46,6 +48,7 @@ export async function seedTrainingAccounts(db: Db, now: Date): Promise<number> {
         now,
       );
       appendAudit(db, { userId: null, action: 'account.create', objectType: 'user', objectId: user.id, details: { role, training: true } }, now);
+      if (role === 'supervisor') presetTrainingWorkstation(db, user.id, now);
     }
     return owners.length;
   })();

@@ -38,6 +38,8 @@ export function exportOutbox(db: Db, dataDir: string, password: string, by: { us
     created_at: string;
   }>;
   if (rows.length === 0) throw new ArmError('TRANSFER_NOTHING', 'No pending messages to export.');
+  // Stored columns only: a generated one (applicant_name_folded) is made again on import.
+  const requestColumns = [...columnsOf(db, 'requests')].map((name) => `"${name}"`).join(', ');
   const items = rows.map((row) => {
     const message = messageSchema.parse(JSON.parse(row.message));
     const attachments: Record<string, string> = {};
@@ -47,7 +49,7 @@ export function exportOutbox(db: Db, dataDir: string, password: string, by: { us
       attachments[sha] = Buffer.from(bytes).toString('base64');
     }
     return {
-      request: db.prepare('SELECT * FROM requests WHERE id = ?').get(row.request_id) as Record<string, string | number | null>,
+      request: db.prepare(`SELECT ${requestColumns} FROM requests WHERE id = ?`).get(row.request_id) as Record<string, string | number | null>,
       events: db.prepare('SELECT at, from_state, to_state, actor_id, actor_role, comment FROM request_events WHERE request_id = ? ORDER BY seq').all(row.request_id) as Array<Record<string, string | null>>,
       outbox: { id: row.id, message: row.message, created_at: row.created_at },
       attachments,

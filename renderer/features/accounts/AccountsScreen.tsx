@@ -7,12 +7,12 @@ import { Field } from '../../ui/Field';
 import { IinField } from '../../ui/IinField';
 import { PolicyForm } from './PolicyForm';
 import { useAccounts } from './store';
+import { formatDateTime } from '../../../shared/time';
 
 const EMPTY = { login: '', fullName: '', iin: '', organisation: '', role: 'operator' as Role, temporaryPassword: '' };
 
 function useDateTime() {
-  const { i18n } = useTranslation();
-  return (value: string | null) => (value ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(value)) : '—');
+  return (value: string | null) => (value ? formatDateTime(new Date(value)) : '—');
 }
 
 /** The supervisor's accounts: create, deactivate, reset a password, unlock, see last logins. */

@@ -2,8 +2,11 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../shared/api';
 import { ErrorText } from '../../ui/ErrorText';
+import { DateField } from '../../ui/DateField';
+import { auditActionLabel } from './actionLabel';
 import { Field } from '../../ui/Field';
 import { AUDIT_PAGE, useAudit, type AuditFilter } from './store';
+import { formatDateTime } from '../../../shared/time';
 
 
 function csvCell(value: unknown): string {
@@ -21,7 +24,7 @@ function toCsv(entries: AuditEntry[]): string {
 
 /** The supervisor reads the audit log: filters, the chain check, and a CSV for inspections. */
 export function AuditScreen() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [filter, setFilter] = useState<AuditFilter>({ login: '', action: '', iin: '', from: '', to: '' });
   const { entries, verification, error, query, verify } = useAudit();
   const set = (name: keyof AuditFilter) => (value: string) => setFilter((current) => ({ ...current, [name]: value }));
@@ -45,7 +48,6 @@ export function AuditScreen() {
     URL.revokeObjectURL(url);
   };
 
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
   return (
     <main className="screen wide">
       <h1>{t('audit.title')}</h1>
@@ -53,8 +55,8 @@ export function AuditScreen() {
         <Field label={t('audit.user')} value={filter.login} onChange={set('login')} />
         <Field label={t('audit.action')} value={filter.action} onChange={set('action')} />
         <Field label={t('audit.iin')} value={filter.iin} onChange={set('iin')} inputMode="numeric" maxLength={12} />
-        <Field label={t('audit.from')} type="date" value={filter.from} onChange={set('from')} />
-        <Field label={t('audit.to')} type="date" value={filter.to} onChange={set('to')} />
+        <DateField label={t('audit.from')} value={filter.from} onChange={set('from')} />
+        <DateField label={t('audit.to')} value={filter.to} onChange={set('to')} />
         <button type="submit" className="primary">
           {t('audit.search')}
         </button>
@@ -85,9 +87,9 @@ export function AuditScreen() {
           {entries.map((entry) => (
             <tr key={entry.seq}>
               <td>{entry.seq}</td>
-              <td>{time.format(new Date(entry.at))}</td>
+              <td>{formatDateTime(new Date(entry.at))}</td>
               <td>{entry.userLogin ?? '—'}</td>
-              <td>{entry.action}</td>
+              <td data-action={entry.action}>{auditActionLabel(entry.action, t)}</td>
               <td>{entry.objectId ?? ''}</td>
             </tr>
           ))}

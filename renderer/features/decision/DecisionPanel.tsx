@@ -4,6 +4,7 @@ import type { RequestView } from '../../../shared/api';
 import type { Variant } from '../../../shared/catalog/schema';
 import { languages, type Language } from '../../../shared/i18n';
 import { certificateTemplate } from '../../../shared/results/templates';
+import { DateField } from '../../ui/DateField';
 import { useInbox } from '../inbox/store';
 import { SigningDialog } from '../signing/SigningDialog';
 
@@ -51,23 +52,27 @@ export function DecisionForm({ view, variant }: { view: RequestView; variant: Va
         <p className="muted">{variant.results[0]?.name[language]}</p>
       ) : null}
       {outcome === 'certificate'
-        ? template.fields.map((field) => (
-            <label key={field.key} className="field">
-              {field.label[language]}
-              {field.type === 'choice' ? (
-                <select value={fields[field.key] ?? ''} onChange={(event) => setFields({ ...fields, [field.key]: event.target.value })} data-field={field.key}>
-                  <option value="" disabled />
-                  {field.options?.map((option) => (
-                    <option key={option.value} value={option.value}>
-                      {language === 'kk' ? option.kk : option.value}
-                    </option>
-                  ))}
-                </select>
-              ) : (
-                <input type={field.type === 'date' ? 'date' : 'text'} value={fields[field.key] ?? ''} onChange={(event) => setFields({ ...fields, [field.key]: event.target.value })} data-field={field.key} />
-              )}
-            </label>
-          ))
+        ? template.fields.map((field) =>
+            field.type === 'date' ? (
+              <DateField key={field.key} label={field.label[language]} value={fields[field.key] ?? ''} onChange={(value) => setFields({ ...fields, [field.key]: value })} data-field={field.key} />
+            ) : (
+              <label key={field.key} className="field">
+                {field.label[language]}
+                {field.type === 'choice' ? (
+                  <select value={fields[field.key] ?? ''} onChange={(event) => setFields({ ...fields, [field.key]: event.target.value })} data-field={field.key}>
+                    <option value="" disabled />
+                    {field.options?.map((option) => (
+                      <option key={option.value} value={option.value}>
+                        {language === 'kk' ? option.kk : option.value}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  <input type="text" value={fields[field.key] ?? ''} onChange={(event) => setFields({ ...fields, [field.key]: event.target.value })} data-field={field.key} />
+                )}
+              </label>
+            ),
+          )
         : (
           <>
             <fieldset>

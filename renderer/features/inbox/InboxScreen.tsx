@@ -150,7 +150,7 @@ function Checklist({ view, variant }: { view: RequestView; variant: Variant | nu
           return (
             <li key={document} data-testid="checklist-line">
               {/* The signed name first: the centre's checklist may be the supervisor's, unknown to this catalog. */}
-              {operator?.name[language] ?? item?.name[language] ?? t('inbox.documentNumber', { number: document + 1 })}
+              {operator?.name?.[language] ?? item?.name[language] ?? t('inbox.documentNumber', { number: document + 1 })}
               {item ? <span className="muted"> ({item.cite.map((cite) => cite.paragraph).join('; ')})</span> : null}
               {operator ? <span className="muted"> — {t(operator.presented ? 'inbox.presented' : 'inbox.notPresented')}</span> : null}
               <select

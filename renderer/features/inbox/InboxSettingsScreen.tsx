@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDay } from '../../ui/dates';
 import { ErrorText } from '../../ui/ErrorText';
 import { useInboxSettings } from './settingsStore';
 
@@ -50,12 +51,13 @@ export function InboxSettingsScreen() {
       {settings ? (
         <dl className="facts" data-testid="trust">
           {settings.roots.map((root) => (
-            <span key={root.subject}>
+            // A fragment, not a wrapper: a <dl> holds only dt/dd (and div) groups (axe definition-list).
+            <Fragment key={root.subject}>
               <dt>{t('inbox.settings.root')}</dt>
               <dd>
-                {root.subject} · {root.notAfter.slice(0, 10)}
+                {root.subject} · {formatDay(root.notAfter.slice(0, 10))}
               </dd>
-            </span>
+            </Fragment>
           ))}
           <dt>{t('inbox.settings.crlCount')}</dt>
           <dd>{settings.crls}</dd>

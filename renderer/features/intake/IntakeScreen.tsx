@@ -3,20 +3,19 @@ import { useTranslation } from 'react-i18next';
 import { ArmError, intakeRefusalGroundSchema, type ChecklistItem, type IntakeDraft, type IntakeRefusalGround, type Language, type PersonData } from '../../../shared/api';
 import { checkIin } from '../../../shared/iin/iin';
 import { ErrorText } from '../../ui/ErrorText';
+import { DateField } from '../../ui/DateField';
+import { formatDay } from '../../ui/dates';
 import { Field } from '../../ui/Field';
 import { IinField } from '../../ui/IinField';
 import { filterServices } from '../catalog/filter';
 import { SigningDialog } from '../signing/SigningDialog';
 import { useIntake, type ManualPerson } from './store';
+import { formatDateTime } from '../../../shared/time';
 
 function lang(language: string): Language {
   return language === 'kk' ? 'kk' : 'ru';
 }
 
-function formatDay(value: string): string {
-  const [date = '', time] = value.split('T');
-  return `${date.split('-').reverse().join('.')}${time ? ` ${time.slice(0, 5)}` : ''}`;
-}
 
 /** Step 1: the service, searched in Russian or Kazakh; open drafts to continue after a restart. */
 function ServicePicker() {
@@ -89,7 +88,7 @@ function PersonStep({ role, person }: { role: 'applicant' | 'representative'; pe
   const [typed, setTyped] = useState<ManualPerson>(emptyManual(''));
   const valid = checkIin(iin).valid;
   return (
-    <div data-testid={`${role}-step`}>
+    <div data-testid={`${role}-step`} aria-live="polite">
       <form
         className="row"
         onSubmit={(event) => {
@@ -116,7 +115,7 @@ function PersonStep({ role, person }: { role: 'applicant' | 'representative'; pe
           <Field label={t('intake.surname')} value={typed.surname} onChange={(surname) => setTyped({ ...typed, surname })} required />
           <Field label={t('intake.name')} value={typed.name} onChange={(name) => setTyped({ ...typed, name })} required />
           <Field label={t('intake.patronymic')} value={typed.patronymic} onChange={(patronymic) => setTyped({ ...typed, patronymic })} />
-          <Field label={t('intake.birthDate')} type="date" value={typed.birthDate} onChange={(birthDate) => setTyped({ ...typed, birthDate })} required />
+          <DateField label={t('intake.birthDate')} value={typed.birthDate} onChange={(birthDate) => setTyped({ ...typed, birthDate })} required />
           <Field label={t('intake.address')} value={typed.address} onChange={(address) => setTyped({ ...typed, address })} />
           <button type="submit" disabled={busy}>
             {t('intake.saveManual')}
@@ -144,7 +143,7 @@ function PowerOfAttorneyStep({ draft }: { draft: IntakeDraft }) {
         }}
       >
         <Field label={t('intake.poaNumber')} value={number} onChange={setNumber} required />
-        <Field label={t('intake.poaDate')} type="date" value={date} onChange={setDate} required />
+        <DateField label={t('intake.poaDate')} value={date} onChange={setDate} required />
         <button type="submit" disabled={busy || !number || !date}>
           {t('intake.poaCheck')}
         </button>
@@ -316,7 +315,7 @@ function RefusalDialog({ draft, onCancel }: { draft: IntakeDraft; onCancel: () =
         <fieldset>
           <legend>{t('intake.refuseGround')}</legend>
           {intakeRefusalGroundSchema.options.map((value) => (
-            <label key={value} className="field">
+            <label key={value} className="choice">
               <input type="radio" name="refusal-ground" value={value} checked={ground === value} onChange={() => setGround(value)} autoFocus={ground === value} /> {t(`intake.ground.${value}`)}
             </label>
           ))}
@@ -324,7 +323,7 @@ function RefusalDialog({ draft, onCancel }: { draft: IntakeDraft; onCancel: () =
         <fieldset>
           <legend>{t('intake.refuseDocuments')}</legend>
           {draft.lines.map((line) => (
-            <label key={line.document} className="field">
+            <label key={line.document} className="choice">
               <input
                 type="checkbox"
                 checked={documents.includes(line.document)}
@@ -372,7 +371,7 @@ function DraftForm({ draft }: { draft: IntakeDraft }) {
           {draft.serviceName[lang(i18n.language)]} · <span data-testid="request-number">{draft.number}</span>
         </h2>
         <p className="muted" data-testid="due-preview">
-          {draft.dueBy ? t('intake.dueIfToday', { due: formatDay(draft.dueBy) }) : t('intake.noTerm')} · {t('intake.savedAt', { time: new Date(draft.updatedAt).toLocaleTimeString() })}
+          {draft.dueBy ? t('intake.dueIfToday', { due: formatDay(draft.dueBy) }) : t('intake.noTerm')} · {t('intake.savedAt', { time: formatDateTime(new Date(draft.updatedAt)).slice(11) })}
         </p>
         <label>
           {t('intake.applicantLanguage')}
@@ -404,15 +403,17 @@ function DraftForm({ draft }: { draft: IntakeDraft }) {
       {draft.formFields.length ? (
         <section aria-labelledby="fields-title">
           <h2 id="fields-title">{t('intake.fields')}</h2>
-          {draft.formFields.map((field) => (
-            <Field
-              key={field.key}
-              label={`${field.label[lang(i18n.language)]}${field.required ? ' *' : ''}`}
-              type={field.type === 'date' ? 'date' : 'text'}
-              value={draft.fields[field.key] ?? ''}
-              onChange={(value) => void save({ fields: { ...draft.fields, [field.key]: value } })}
-            />
-          ))}
+          {draft.formFields.map((field) => {
+            const Input = field.type === 'date' ? DateField : Field;
+            return (
+              <Input
+                key={field.key}
+                label={`${field.label[lang(i18n.language)]}${field.required ? ' *' : ''}`}
+                value={draft.fields[field.key] ?? ''}
+                onChange={(value) => void save({ fields: { ...draft.fields, [field.key]: value } })}
+              />
+            );
+          })}
         </section>
       ) : null}
       <section aria-labelledby="documents-title">
@@ -439,7 +440,7 @@ function DraftForm({ draft }: { draft: IntakeDraft }) {
       </div>
       {refusing ? <RefusalDialog draft={draft} onCancel={() => setRefusing(false)} /> : null}
       {content ? (
-        <div role="dialog" aria-modal="true" className="dialog" data-testid="signing-dialog">
+        <div role="dialog" aria-modal="true" aria-labelledby="signing-title" className="dialog" data-testid="signing-dialog">
           <SigningDialog request={{ payload: content, onSigned: (signed) => void submit(signed.cms) }} />
           <button type="button" onClick={cancelSigning}>
             {t('intake.cancel')}

@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { requestStateSchema, type JournalRow } from '../../../shared/api';
 import type { Language } from '../../../shared/i18n';
 import { ErrorText } from '../../ui/ErrorText';
+import { DateField } from '../../ui/DateField';
 import { useAuth } from '../auth/store';
 import { Field } from '../../ui/Field';
 import { QuestionnaireForm } from './QuestionnaireForm';
 import { emptyForm, toFilter, useJournal, type JournalForm } from './store';
+import { formatDateTime } from '../../../shared/time';
 
 function Choice({ label, value, onChange, options }: { label: string; value: string; onChange(value: string): void; options: Array<{ value: string; label: string }> }) {
   const id = useId();
@@ -74,7 +76,6 @@ export function JournalScreen() {
   };
 
   const serviceName = new Map(services.map((service) => [service.id, service.name[language]]));
-  const time = new Intl.DateTimeFormat(language === 'kk' ? 'kk-KZ' : 'ru-RU', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Almaty' });
   return (
     <main className="screen wide">
       <h1>{t('journal.title')}</h1>
@@ -90,8 +91,8 @@ export function JournalScreen() {
           options={requestStateSchema.options.map((state) => ({ value: state, label: t(`requestState.${state}`) }))}
         />
         <Choice label={t('journal.operator')} value={form.operatorId} onChange={set('operatorId')} options={operators.map((operator) => ({ value: operator.id, label: operator.fullName }))} />
-        <Field label={t('journal.from')} type="date" value={form.from} onChange={set('from')} />
-        <Field label={t('journal.to')} type="date" value={form.to} onChange={set('to')} />
+        <DateField label={t('journal.from')} value={form.from} onChange={set('from')} />
+        <DateField label={t('journal.to')} value={form.to} onChange={set('to')} />
         <label className="check">
           <input type="checkbox" checked={form.overdue} onChange={(event) => set('overdue')(event.target.checked)} />
           {t('journal.overdue')}
@@ -149,7 +150,7 @@ export function JournalScreen() {
           {rows.map((row) => (
             <tr key={row.id} className={row.overdue ? 'overdue' : undefined}>
               <td>{row.number}</td>
-              <td>{time.format(new Date(row.createdAt))}</td>
+              <td>{formatDateTime(new Date(row.createdAt))}</td>
               <td>{serviceName.get(row.serviceId) ?? row.serviceId}</td>
               <td>
                 {t(`requestState.${row.state}`)}

@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { ErrorText } from '../../ui/ErrorText';
 import { useDashboard } from './store';
+import { formatDateTime } from '../../../shared/time';
 
 /** Live: the supervisor keeps this open; a few cheap aggregate queries every ten seconds. */
 export const DASHBOARD_POLL_MS = 10_000;
 
 /** Панель руководителя: what is in the queue, what has not reached the gateway, what is due or late. */
 export function DashboardScreen() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { board, error, load, checked, check } = useDashboard();
 
   useEffect(() => {
@@ -19,14 +20,13 @@ export function DashboardScreen() {
   }, [load]);
 
   if (!board) return <main className="screen wide">{error ? <ErrorText error={error} /> : t('app.loading')}</main>;
-  const time = new Intl.DateTimeFormat(i18n.language === 'kk' ? 'kk-KZ' : 'ru-RU', { timeStyle: 'medium', timeZone: 'Asia/Almaty' });
   const oldestMinutes = board.oldestUnsyncedAt ? Math.max(0, Math.floor((Date.parse(board.at) - Date.parse(board.oldestUnsyncedAt)) / 60_000)) : null;
   const states = board.byState.map((row) => ({ name: t(`requestState.${row.state}`), count: row.count }));
   return (
     <main className="screen wide">
       <h1>{t('dashboard.title')}</h1>
       {error ? <ErrorText error={error} /> : null}
-      <p className="muted">{t('dashboard.updated', { time: time.format(new Date(board.at)) })}</p>
+      <p className="muted">{t('dashboard.updated', { time: formatDateTime(new Date(board.at)) })}</p>
       <p>
         <button type="button" onClick={() => void check()}>
           {t('dashboard.check')}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/i18n';
 import { localDay } from '../../../shared/time';
 import { ErrorText } from '../../ui/ErrorText';
-import { Field } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
 import { useJournal } from '../journal/store';
 import { useReport } from './reportStore';
 
@@ -36,8 +36,8 @@ export function ReportScreen() {
     <main className="screen wide">
       <h1>{t('reports.title')}</h1>
       <form className="form filter-form" onSubmit={submit}>
-        <Field label={t('reports.from')} type="date" value={from} onChange={setFrom} required />
-        <Field label={t('reports.to')} type="date" value={to} onChange={setTo} required />
+        <DateField label={t('reports.from')} value={from} onChange={setFrom} required />
+        <DateField label={t('reports.to')} value={to} onChange={setTo} required />
         <button type="submit" className="primary">
           {t('reports.show')}
         </button>

@@ -7,11 +7,11 @@ import { arm } from '../../app/api';
 import { ErrorText } from '../../ui/ErrorText';
 import { createNcaLayerSigner } from './ncalayer';
 import { createSigningStore, type ExternalSigningApi, type SignablePayload, type SigningApi } from './store';
+import { formatDateTime } from '../../../shared/time';
 
+// Kazakhstan time as dd.mm.yyyy hh:mm whatever the machine's zone (shared/time).
 function useDate() {
-  const { i18n } = useTranslation();
-  const format = new Intl.DateTimeFormat(i18n.language === 'kk' ? 'kk-KZ' : 'ru-RU', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Almaty' });
-  return (iso: string) => format.format(new Date(iso));
+  return (iso: string) => formatDateTime(new Date(iso));
 }
 
 /** Регистрационное свидетельство ЭЦП: what the user checks before typing the password for a signature. */

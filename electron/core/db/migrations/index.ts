@@ -11,6 +11,7 @@ import provider from './0010_provider.sql';
 import counters from './0011_counters.sql';
 import settings from './0012_settings.sql';
 import bothSides from './0013_both_sides.sql';
+import nameFolding from './0014_name_folding.sql';
 
 // Numbered files, applied in order, each in its own transaction; the number is PRAGMA user_version.
 // Never edit a shipped migration: add the next number.
@@ -28,4 +29,5 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 11, name: '0011_counters', sql: counters },
   { version: 12, name: '0012_settings', sql: settings },
   { version: 13, name: '0013_both_sides', sql: bothSides },
+  { version: 14, name: '0014_name_folding', sql: nameFolding },
 ];
