@@ -17,6 +17,8 @@ import { journalHandlers } from './journal/handlers';
 import { signingHandlers } from './signing/handlers';
 import { transferHandlers } from './transfer/handlers';
 import { verifyHandlers } from './verify/handlers';
+import { updateHandlers } from './update/handlers';
+import { workstationHandlers } from './workstation/handlers';
 import { systemHandlers, type SystemState } from './system/handlers';
 
 /** The one handler registry both hosts serve; each capability contributes its block. */
@@ -40,5 +42,7 @@ export function createHandlers(state: SystemState): Handlers<Contract> {
     decision: decisionHandlers,
     results: resultsHandlers,
     verify: verifyHandlers,
+    update: updateHandlers,
+    workstation: workstationHandlers,
   };
 }

@@ -17,6 +17,8 @@ import { signingChannels } from './signing';
 import { systemChannels } from './system';
 import { transferChannels } from './transfer';
 import { verifyChannels } from './verify';
+import { updateChannels } from './update';
+import { workstationChannels } from './workstation';
 
 // The one registry of channels, merged from each capability's own file shared/api/<capability>.ts
 // (its schemas and its block). Adding a capability: that file, a line here, a handler set in
@@ -40,6 +42,8 @@ export const contract = {
   decision: decisionChannels,
   results: resultsChannels,
   verify: verifyChannels,
+  update: updateChannels,
+  workstation: workstationChannels,
 };
 
 export type Contract = typeof contract;

@@ -22,5 +22,7 @@ export * from './print';
 export * from './inbox';
 export * from './decision';
 export * from './results';
+export * from './update';
 export * from './settings';
 export * from './verify';
+export * from './workstation';

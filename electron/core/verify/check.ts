@@ -19,6 +19,11 @@ export interface VerifyTrust {
   training: boolean;
 }
 
+/** The RSA roots of the trust: the barcode check is RSA (forge); a GOST root (DER bytes) verifies no barcode yet. */
+export function rsaRoots(roots: ReadonlyArray<forge.pki.Certificate | Uint8Array>): forge.pki.Certificate[] {
+  return roots.filter((root): root is forge.pki.Certificate => !(root instanceof Uint8Array));
+}
+
 /** The head's certificates in the signed results this workstation holds (a centre receives each with its CMS). */
 export function knownSigners(db: Db): forge.pki.Certificate[] {
   const rows = db.prepare<[], { signature: string }>('SELECT signature FROM results WHERE signature IS NOT NULL').all();

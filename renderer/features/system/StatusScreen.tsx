@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../ui/ErrorText';
+import { useAuth } from '../auth/store';
+import { UpdatePanel } from '../update/UpdatePanel';
 import { useSystem } from './store';
 
 function useSecondsSince(time: number | null): number {
@@ -17,6 +19,7 @@ export function StatusScreen() {
   const language = i18n.language === 'kk' ? 'kk' : 'ru';
   const { info, error, checkedAt, refresh } = useSystem();
   const seconds = useSecondsSince(checkedAt);
+  const supervisor = useAuth((state) => state.status?.user?.role === 'supervisor');
   const gateway = info?.gateway;
   const gatewayText =
     !gateway || gateway.mode === 'none'
@@ -59,6 +62,7 @@ export function StatusScreen() {
       <button type="button" onClick={() => void refresh()}>
         {t('status.refresh')}
       </button>
+      {supervisor ? <UpdatePanel /> : null}
     </main>
   );
 }
