@@ -9,7 +9,7 @@ import { parseCertificate } from '../shared/signing';
 import { DATABASE_FILE } from '../electron/core/app';
 import { resolveDataDir } from '../electron/core/dataDir';
 import { parseCrls, parseRoots, readTrust } from '../electron/core/inbox/settings';
-import { knownSigners, verifyPrint, type VerifyTrust } from '../electron/core/verify/check';
+import { knownSigners, rsaRoots, verifyPrint, type VerifyTrust } from '../electron/core/verify/check';
 
 // `npm run verify -- <file.pdf|image> [--data-dir <dir>] [--roots roots.pem --crl crl.pem]
 //   [--cert signer.pem]… [--lang ru|kk] [--training]`
@@ -46,13 +46,15 @@ function trustOf(): VerifyTrust {
     if (!existsSync(database)) fail(`${database}: ${text.errors.DB_UNAVAILABLE}\n${usage}`);
     const db = new Database(database, { readonly: true, fileMustExist: true });
     try {
-      Object.assign(trust, readTrust(db));
+      const { roots, crls } = readTrust(db);
+      trust.roots.push(...rsaRoots(roots));
+      trust.crls.push(...crls);
       trust.certificates.push(...knownSigners(db));
     } finally {
       db.close();
     }
   }
-  if (values.roots) trust.roots.push(...parseRoots(readFileSync(values.roots, 'utf8')));
+  if (values.roots) trust.roots.push(...rsaRoots(parseRoots(readFileSync(values.roots, 'utf8'))));
   if (values.crl) trust.crls.push(...parseCrls(readFileSync(values.crl, 'utf8')));
   for (const pem of values.cert ?? []) {
     const certificate = parseCertificate(readFileSync(pem, 'utf8'));

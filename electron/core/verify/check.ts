@@ -20,11 +20,8 @@ export interface VerifyTrust {
   training: boolean;
 }
 
-/**
- * The barcode check reads RSA certificates only (forge): GOST roots, kept as DER, cannot anchor it
- * yet, so a GOST-signed result's QR is refused as untrusted rather than accepted unchecked.
- */
-function rsaRoots(roots: TrustedRoot[]): forge.pki.Certificate[] {
+/** The RSA roots of the trust: the barcode check is RSA (forge); a GOST root (DER bytes) verifies no barcode yet. */
+export function rsaRoots(roots: ReadonlyArray<forge.pki.Certificate | Uint8Array>): forge.pki.Certificate[] {
   return roots.filter((root): root is forge.pki.Certificate => !(root instanceof Uint8Array));
 }
 

@@ -3,12 +3,13 @@ import { requireDb, type CoreContext } from '../context';
 import { scanPage } from '../documents/scanner';
 import type { Handlers } from '../handler';
 import { readTrust } from '../inbox/settings';
-import { knownSigners, verifyPrint, type VerifyTrust } from './check';
+import { knownSigners, rsaRoots, verifyPrint, type VerifyTrust } from './check';
 
 /** This workstation's trust: the roots and CRLs the inbox uses (offline, cached), the signers of the results it holds. */
 export function workstationTrust(ctx: CoreContext): VerifyTrust {
   const db = requireDb(ctx);
-  return { ...readTrust(db), certificates: knownSigners(db), training: ctx.gateway.mode === 'training' };
+  const { roots, crls } = readTrust(db);
+  return { roots: rsaRoots(roots), crls, certificates: knownSigners(db), training: ctx.gateway.mode === 'training' };
 }
 
 export const verifyHandlers: Handlers<Contract>['verify'] = {
