@@ -44,7 +44,7 @@ export async function startTrainingGateway(options: {
   const pkiDir = await ensureTrainingPki(options.dataDir);
   const script = path.join(options.appRoot, 'build', 'node', 'gateway.cjs');
   if (!existsSync(script)) throw new Error(`Training mode needs the gateway emulator: ${script} is missing (npm run build).`);
-  const child = spawn(options.runtime?.execPath ?? process.execPath, [script, '--port', '0', '--data-dir', path.join(options.dataDir, TRAINING_GATEWAY_DIR), '--trust-dir', pkiDir], {
+  const child = spawn(options.runtime?.execPath ?? process.execPath, [script, '--port', '0', '--data-dir', path.join(options.dataDir, TRAINING_GATEWAY_DIR), '--trust-dir', pkiDir, '--parent-pid', String(process.pid)], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...options.runtime?.env },
   });
