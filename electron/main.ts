@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { startCore } from './core/app';
 import { resolveDataDir } from './core/dataDir';
+import { safeStorageProtector } from './core/vault/masterKey';
 import { mimeOf, resolveStatic } from './host/static';
 import { registerIpc } from './ipc';
 import { APP_ORIGIN, guardContents, permissionAllowed, secureWebPreferences } from './security';
@@ -31,6 +32,9 @@ app.whenReady().then(async () => {
     gatewayUrl: flag('--gateway') ?? process.env.ARM_GATEWAY_URL ?? null,
     // npm start's launcher started the training emulator and passes its URL with this flag.
     training: process.argv.includes('--training'),
+    // The master key sealed by the OS (DPAPI, Keychain, the Linux keyring); system.health warns
+    // where Linux has no keyring and Chromium falls back to plain text.
+    keyProtector: () => safeStorageProtector(safeStorage),
     ...(existsSync(electronSqlite) ? { nativeBinding: electronSqlite } : {}),
   });
   await core.ready;

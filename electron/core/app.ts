@@ -1,11 +1,12 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ArmError, contract } from '../../shared/api';
 import type { CoreContext, GatewayConfig } from './context';
-import { openDatabase } from './db/database';
+import { openDatabase, readHeader } from './db/database';
 import { SessionStore } from './auth/sessions';
 import { createDispatch, type Dispatch } from './dispatch';
-import { readAttachment } from './documents/store';
+import { readAttachment, sealPlainAttachments, useAttachmentKey } from './documents/store';
+import { deriveKey, KEY_FILE, keyFileProtector, loadMasterKey, type KeyProtector } from './vault/masterKey';
 import { createGatewayClient } from './gateway/client';
 import { createSync } from './outbox/outbox';
 import { createHandlers } from './handlers';
@@ -26,6 +27,13 @@ export interface CoreOptions {
   now?: () => Date;
   /** How often the outbox is sent by itself; 0 only when asked (tests). */
   syncIntervalMs?: number;
+  /**
+   * Who protects the master key: Electron passes the OS store (safeStorage), the web host and
+   * tests the key file (the default). Null: no encryption at rest (only a test that says so).
+   */
+  keyProtector?: KeyProtector | (() => KeyProtector) | null;
+  /** Where the sealed master key lies; default <dataDir>/arm.key. */
+  keyFile?: string;
 }
 
 export interface Core {
@@ -40,6 +48,9 @@ export interface Core {
 
 export const DATABASE_FILE = 'arm.sqlite';
 
+type StartError = NonNullable<SystemState['startError']>;
+const START_ERRORS = new Set<string>(['DB_CORRUPT', 'DB_TOO_NEW', 'DB_READONLY', 'KEY_UNREADABLE', 'KEY_STORE_UNAVAILABLE']);
+
 function gatewayConfig(options: CoreOptions): GatewayConfig {
   const url = options.gatewayUrl ?? null;
   if (!url) return { mode: 'none', url: null };
@@ -53,14 +64,39 @@ function gatewayConfig(options: CoreOptions): GatewayConfig {
 export function startCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
   const log = options.log ?? createLogger(options.dataDir);
-  const state: SystemState = { startError: null };
+  const state: SystemState = { startError: null, atRest: { encrypted: false, protection: null } };
   let db = null;
+  const keys: CoreContext['keys'] = { database: null, attachments: null };
   try {
-    db = openDatabase(path.join(options.dataDir, DATABASE_FILE), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    const given = options.keyProtector === undefined ? keyFileProtector : options.keyProtector;
+    // A factory runs here so an OS store that is missing becomes system.health's reason, not a crash.
+    const protector = typeof given === 'function' ? given() : given;
+    const keyFile = options.keyFile ?? path.join(options.dataDir, KEY_FILE);
+    const dbFile = path.join(options.dataDir, DATABASE_FILE);
+    // A file SQLite cannot read and no key file: damaged, or encrypted under a key that is gone;
+    // either way only a backup helps, and a new key made now would help nobody.
+    if (protector && !existsSync(keyFile) && readHeader(dbFile).kind === 'other') {
+      throw new ArmError('DB_CORRUPT', 'The database cannot be read and this folder has no key file for it.');
+    }
+    const master = protector ? loadMasterKey(keyFile, protector) : null;
+    if (master) {
+      state.atRest = { encrypted: true, protection: master.protection };
+      if (master.protection !== 'os') log.warn('vault.key_weakly_protected', { protection: master.protection });
+      const attachmentKey = deriveKey(master.key, 'attachments');
+      keys.database = deriveKey(master.key, 'database');
+      keys.attachments = attachmentKey;
+      useAttachmentKey(options.dataDir, attachmentKey);
+      const sealed = sealPlainAttachments(options.dataDir, attachmentKey);
+      if (sealed > 0) log.info('vault.attachments_sealed', { count: sealed });
+    }
+    db = openDatabase(dbFile, {
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      key: keys.database,
+    });
   } catch (error) {
     if (!(error instanceof ArmError)) throw error;
     log.error('db.open_failed', { code: error.code, message: error.message });
-    state.startError = error.code === 'DB_TOO_NEW' || error.code === 'DB_CORRUPT' ? error.code : 'DB_UNAVAILABLE';
+    state.startError = START_ERRORS.has(error.code) ? (error.code as StartError) : 'DB_UNAVAILABLE';
   }
   const gateway = gatewayConfig(options);
   const now = options.now ?? (() => new Date());
@@ -77,6 +113,7 @@ export function startCore(options: CoreOptions): Core {
     log,
     fetch: options.fetch ?? fetch,
     now,
+    keys,
   };
   const interval = options.syncIntervalMs ?? 30_000;
   // The roots and the CRL follow the gateway in the background too, so a workstation that goes

@@ -1,8 +1,6 @@
-import Database from 'better-sqlite3';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../app';
 import { testCore } from '../testing';
+import { openDataFolderDatabase } from '../vault/toolAccess';
 import { appendAudit, listAudit, verifyAudit } from './log';
 
 function withEntries(count = 5) {
@@ -12,7 +10,7 @@ function withEntries(count = 5) {
   }
   t.core.close();
   // A second connection without the triggers' protection in mind: someone with the file.
-  const raw = new Database(path.join(t.dataDir, DATABASE_FILE));
+  const raw = openDataFolderDatabase(t.dataDir);
   const reopen = () => testCore(t.dataDir).db;
   return { raw, reopen };
 }

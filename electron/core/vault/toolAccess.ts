@@ -1,0 +1,35 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { ArmError } from '../../../shared/api';
+import { applyKey, readHeader, type Db } from '../db/database';
+import { deriveKey, KEY_FILE, keyFileProtector } from './masterKey';
+
+/**
+ * The database of a data folder for command-line tools (audit:verify, support-bundle) and tests
+ * that look at the file as an intruder would: keyed from the folder's key file when the web host
+ * keeps one. A key sealed by the OS (the desktop АРМ) opens only inside the АРМ: KEY_UNREADABLE.
+ */
+export function openDataFolderDatabase(dataDir: string, options: { readonly?: boolean; keyFile?: string; databaseFile?: string } = {}): Db {
+  const file = path.join(dataDir, options.databaseFile ?? 'arm.sqlite');
+  const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: true });
+  if (readHeader(file).kind === 'other') {
+    const keyFile = options.keyFile ?? path.join(dataDir, KEY_FILE);
+    if (!existsSync(keyFile)) {
+      db.close();
+      throw new ArmError('KEY_UNREADABLE', `The database is encrypted and ${keyFile} is missing.`);
+    }
+    let key: Buffer;
+    try {
+      key = keyFileProtector.open(readFileSync(keyFile));
+    } catch {
+      key = Buffer.alloc(0);
+    }
+    if (key.length !== 32) {
+      db.close();
+      throw new ArmError('KEY_UNREADABLE', 'The master key is sealed by the operating system: run this from the АРМ itself.');
+    }
+    applyKey(db, deriveKey(key, 'database'));
+  }
+  return db;
+}
