@@ -8,7 +8,8 @@ import trust from './0007_trust.sql';
 import journal from './0008_journal.sql';
 import intake from './0009_intake.sql';
 import provider from './0010_provider.sql';
-import retention from './0011_retention.sql';
+import counters from './0011_counters.sql';
+import retention from './0012_retention.sql';
 
 // Numbered files, applied in order, each in its own transaction; the number is PRAGMA user_version.
 // Never edit a shipped migration: add the next number.
@@ -23,5 +24,6 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 8, name: '0008_journal', sql: journal },
   { version: 9, name: '0009_intake', sql: intake },
   { version: 10, name: '0010_provider', sql: provider },
-  { version: 11, name: '0011_retention', sql: retention },
+  { version: 11, name: '0011_counters', sql: counters },
+  { version: 12, name: '0012_retention', sql: retention },
 ];
