@@ -7,6 +7,9 @@ import { SessionStore } from './auth/sessions';
 import { createDispatch, type Dispatch } from './dispatch';
 import { readAttachment, sealPlainAttachments, useAttachmentKey } from './documents/store';
 import { deriveKey, KEY_FILE, keyFileProtector, loadMasterKey, type KeyProtector } from './vault/masterKey';
+import { recoverRestore } from './backup/backup';
+import { runScheduledBackup } from './backup/handlers';
+import { runScheduledPurge } from './retention/handlers';
 import { createGatewayClient } from './gateway/client';
 import { createSync } from './outbox/outbox';
 import { createHandlers } from './handlers';
@@ -34,6 +37,8 @@ export interface CoreOptions {
   keyProtector?: KeyProtector | (() => KeyProtector) | null;
   /** Where the sealed master key lies; default <dataDir>/arm.key. */
   keyFile?: string;
+  /** How often the backup schedule and the retention purge are checked; 0 never (tests). */
+  dataCareIntervalMs?: number;
 }
 
 export interface Core {
@@ -64,29 +69,37 @@ function gatewayConfig(options: CoreOptions): GatewayConfig {
 export function startCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
   const log = options.log ?? createLogger(options.dataDir);
-  const state: SystemState = { startError: null, atRest: { encrypted: false, protection: null } };
-  let db = null;
+  const dbFile = path.join(options.dataDir, DATABASE_FILE);
   const keys: CoreContext['keys'] = { database: null, attachments: null };
-  try {
-    const given = options.keyProtector === undefined ? keyFileProtector : options.keyProtector;
+  const given = options.keyProtector === undefined ? keyFileProtector : options.keyProtector;
+  const keyFile = options.keyFile ?? path.join(options.dataDir, KEY_FILE);
+  /** Loads or makes the master key and derives the data keys (once); ArmError when it cannot. */
+  const unlock = (): CoreContext['keys'] => {
+    if (keys.database) return keys;
     // A factory runs here so an OS store that is missing becomes system.health's reason, not a crash.
     const protector = typeof given === 'function' ? given() : given;
-    const keyFile = options.keyFile ?? path.join(options.dataDir, KEY_FILE);
-    const dbFile = path.join(options.dataDir, DATABASE_FILE);
+    if (!protector) return keys;
+    const master = loadMasterKey(keyFile, protector);
+    state.atRest = { encrypted: true, protection: master.protection };
+    if (master.protection !== 'os') log.warn('vault.key_weakly_protected', { protection: master.protection });
+    keys.database = deriveKey(master.key, 'database');
+    keys.attachments = deriveKey(master.key, 'attachments');
+    useAttachmentKey(options.dataDir, keys.attachments);
+    return keys;
+  };
+  const state: SystemState = { startError: null, atRest: { encrypted: false, protection: null }, databaseFile: dbFile, unlock };
+  let db = null;
+  try {
+    // A restore killed before it was confirmed: the data it had set aside comes back first.
+    if (recoverRestore(options.dataDir, dbFile) === 'rolledBack') log.warn('backup.restore_rolled_back');
     // A file SQLite cannot read and no key file: damaged, or encrypted under a key that is gone;
     // either way only a backup helps, and a new key made now would help nobody.
-    if (protector && !existsSync(keyFile) && readHeader(dbFile).kind === 'other') {
+    if (given && !existsSync(keyFile) && readHeader(dbFile).kind === 'other') {
       throw new ArmError('DB_CORRUPT', 'The database cannot be read and this folder has no key file for it.');
     }
-    const master = protector ? loadMasterKey(keyFile, protector) : null;
-    if (master) {
-      state.atRest = { encrypted: true, protection: master.protection };
-      if (master.protection !== 'os') log.warn('vault.key_weakly_protected', { protection: master.protection });
-      const attachmentKey = deriveKey(master.key, 'attachments');
-      keys.database = deriveKey(master.key, 'database');
-      keys.attachments = attachmentKey;
-      useAttachmentKey(options.dataDir, attachmentKey);
-      const sealed = sealPlainAttachments(options.dataDir, attachmentKey);
+    unlock();
+    if (keys.attachments) {
+      const sealed = sealPlainAttachments(options.dataDir, keys.attachments);
       if (sealed > 0) log.info('vault.attachments_sealed', { count: sealed });
     }
     db = openDatabase(dbFile, {
@@ -130,6 +143,20 @@ export function startCore(options: CoreOptions): Core {
         }, interval)
       : null;
   timer?.unref();
+  // Data care runs by itself: a backup when the schedule says so, the retention purge once a day.
+  const careInterval = options.dataCareIntervalMs ?? 60_000;
+  const careTimer =
+    db && careInterval > 0
+      ? setInterval(() => {
+          try {
+            runScheduledBackup(context);
+            runScheduledPurge(context);
+          } catch (error) {
+            log.error('datacare.failed', { code: error instanceof ArmError ? error.code : 'INTERNAL' });
+          }
+        }, careInterval)
+      : null;
+  careTimer?.unref();
   const sessions = new SessionStore();
   const ready =
     db && gateway.mode === 'training'
@@ -144,6 +171,7 @@ export function startCore(options: CoreOptions): Core {
     sessions,
     close: () => {
       if (timer) clearInterval(timer);
+      if (careTimer) clearInterval(careTimer);
       context.db?.close();
     },
   };

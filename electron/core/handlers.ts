@@ -17,6 +17,9 @@ import { journalHandlers } from './journal/handlers';
 import { signingHandlers } from './signing/handlers';
 import { transferHandlers } from './transfer/handlers';
 import { systemHandlers, type SystemState } from './system/handlers';
+import { backupHandlers } from './backup/handlers';
+import { retentionHandlers } from './retention/handlers';
+import { supportHandlers } from './support/handlers';
 
 /** The one handler registry both hosts serve; each capability contributes its block. */
 export function createHandlers(state: SystemState): Handlers<Contract> {
@@ -38,5 +41,8 @@ export function createHandlers(state: SystemState): Handlers<Contract> {
     inbox: inboxHandlers,
     decision: decisionHandlers,
     results: resultsHandlers,
+    backup: backupHandlers(state),
+    retention: retentionHandlers,
+    support: supportHandlers,
   };
 }

@@ -1,6 +1,7 @@
 import type { ChannelName } from './channel';
 import { accountsChannels } from './accounts';
 import { auditChannels } from './audit';
+import { backupChannels } from './backup';
 import { authChannels } from './auth';
 import { catalogChannels } from './catalog';
 import { decisionChannels } from './decision';
@@ -13,7 +14,9 @@ import { outboxChannels } from './outbox';
 import { printChannels } from './print';
 import { reportsChannels } from './reports';
 import { resultsChannels } from './results';
+import { retentionChannels } from './retention';
 import { signingChannels } from './signing';
+import { supportChannels } from './support';
 import { systemChannels } from './system';
 import { transferChannels } from './transfer';
 
@@ -38,6 +41,9 @@ export const contract = {
   inbox: inboxChannels,
   decision: decisionChannels,
   results: resultsChannels,
+  backup: backupChannels,
+  retention: retentionChannels,
+  support: supportChannels,
 };
 
 export type Contract = typeof contract;

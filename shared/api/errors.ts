@@ -103,6 +103,8 @@ export const errorCodeSchema = z.enum([
   'BACKUP_TOO_NEW',
   'BACKUP_UNREADABLE',
   'RESTORE_NOT_ALLOWED',
+  'RESTART_REQUIRED',
+  'BACKUP_NOT_CONFIGURED',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

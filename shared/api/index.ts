@@ -22,3 +22,6 @@ export * from './print';
 export * from './inbox';
 export * from './decision';
 export * from './results';
+export * from './backup';
+export * from './retention';
+export * from './support';
