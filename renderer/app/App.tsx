@@ -4,6 +4,7 @@ import { createMemoryRouter, Link, RouterProvider } from 'react-router';
 import { ArmError, type Role } from '../../shared/api';
 import { AccountsScreen } from '../features/admin/AccountsScreen';
 import { AuditScreen } from '../features/admin/AuditScreen';
+import { DataScreen } from '../features/backup/DataScreen';
 import { CatalogScreen } from '../features/catalog/CatalogScreen';
 import { CentreScreen } from '../features/intake/CentreScreen';
 import { IntakeScreen } from '../features/intake/IntakeScreen';
@@ -65,6 +66,7 @@ function makeRouter() {
         { path: '/inbox', element: <InboxScreen /> },
         { path: '/issuance', element: <IssuanceScreen /> },
         { path: '/inbox-settings', element: <Only role="supervisor"><InboxSettingsScreen /></Only> },
+        { path: '/data', element: <Only role="supervisor"><DataScreen /></Only> },
         { path: '*', element: <NotFound /> },
       ],
     },

@@ -97,6 +97,7 @@ export function Sections() {
             <NavLink to="/audit">{t('nav.audit')}</NavLink>
             <NavLink to="/centre">{t('nav.centre')}</NavLink>
             <NavLink to="/inbox-settings">{t('nav.inboxSettings')}</NavLink>
+            <NavLink to="/data">{t('nav.data')}</NavLink>
           </>
         ) : null}
       </nav>
