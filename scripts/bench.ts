@@ -20,6 +20,7 @@ import { signPayload } from '../electron/core/signing/sign';
 import { canonicalBytes, parseCrl, verifyDetached } from '../shared/signing';
 import { createDemoPki, DEMO_PASSWORD } from '../shared/signing/testPki';
 import { trustBench } from './bench/trust';
+import { backupBench } from './bench/backup';
 
 // `npm run bench`: one JSON object a line, {"name","value","unit"}. Targets live here, not in tests.
 // A new capability puts its measurements in scripts/bench/<capability>.ts and one call in main().
@@ -252,6 +253,7 @@ const sections: Record<string, () => Promise<void>> = {
   journal: journalBench,
   intake: intakeBench,
   results: resultsBench,
+  backup: backupBench,
 };
 
 async function main(): Promise<void> {

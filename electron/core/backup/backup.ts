@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, fsyncSync, openSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ArmError } from '../../../shared/api';
@@ -90,6 +90,15 @@ function sameHex(a: string, b: string): boolean {
   return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
 }
 
+function fsyncFile(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function sha256File(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
@@ -153,11 +162,15 @@ export function createBackup(options: CreateBackupOptions): BackupResult {
     const rekey = new Database(copy);
     try {
       if (options.keys.database) applyKey(rekey, options.keys.database);
+      // No journal and no syncs while re-keying: a copy cut short is thrown away, never used.
       rekey.pragma('journal_mode = DELETE');
+      rekey.pragma('journal_mode = OFF');
+      rekey.pragma('synchronous = OFF');
       applyKey(rekey, keys.database, 'hexrekey');
     } finally {
       rekey.close();
     }
+    fsyncFile(copy);
     step('database');
     verifyDatabase(copy, keys, counts);
 
@@ -277,12 +290,16 @@ export function stageRestore(options: RestoreOptions): BackupManifest {
     const rekey = new Database(copy);
     try {
       applyKey(rekey, keys.database);
+      rekey.pragma('journal_mode = DELETE');
+      rekey.pragma('journal_mode = OFF');
+      rekey.pragma('synchronous = OFF');
       // Under this folder's key, or plain where this core keeps data plain (tests).
       if (options.keys.database) applyKey(rekey, options.keys.database, 'hexrekey');
       else rekey.pragma("hexrekey = ''");
     } finally {
       rekey.close();
     }
+    fsyncFile(copy);
     step('database');
     const shards = existsSync(path.join(options.backupDir, 'attachments')) ? readdirSync(path.join(options.backupDir, 'attachments')) : [];
     let count = 0;

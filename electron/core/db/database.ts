@@ -179,7 +179,10 @@ export function encryptInPlace(file: string, key: Buffer, options: OpenOptions =
   step('copied');
   const encrypting = connect(copy, options);
   try {
+    // The copy is thrown away unless verified, so it needs no journal while it is re-keyed.
     encrypting.pragma('journal_mode = DELETE');
+    encrypting.pragma('journal_mode = OFF');
+    encrypting.pragma('synchronous = OFF');
     applyKey(encrypting, key, 'hexrekey');
   } finally {
     encrypting.close();
