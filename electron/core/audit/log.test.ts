@@ -74,3 +74,18 @@ describe('audit log', () => {
     expect(listAudit(db, { limit: 10, login: 'nobody' })).toEqual([]);
   });
 });
+
+describe('audit pseudonyms', () => {
+  it('writes an IIN as a keyed hash, still found by the IIN, and the chain verifies', () => {
+    const t = testCore();
+    appendAudit(t.db, { userId: 'u1', action: 'person.lookup', objectType: 'person', objectId: '900412400014', details: { collectorIin: '820125300010', note: 'x' } }, new Date(Date.UTC(2026, 2, 2)));
+    const row = t.db.prepare('SELECT object_id, details FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { object_id: string; details: string };
+    expect(row.object_id).toMatch(/^iin:[0-9a-f]{24}$/);
+    expect(JSON.stringify(row)).not.toMatch(/900412400014|820125300010/);
+    expect(listAudit(t.db, { limit: 5, iin: '900412400014' })).toHaveLength(1);
+    expect(listAudit(t.db, { limit: 5, iin: '820125300010' })).toHaveLength(1);
+    expect(listAudit(t.db, { limit: 5, iin: '880315400010' })).toHaveLength(0);
+    expect(verifyAudit(t.db).ok).toBe(true);
+    t.core.close();
+  });
+});

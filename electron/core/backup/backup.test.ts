@@ -9,6 +9,7 @@ import { applyKey, openDatabase, readHeader, tableCounts } from '../db/database'
 import { migrations } from '../db/migrations';
 import { readAttachment, writeAttachment } from '../documents/store';
 import { testCore } from '../testing';
+import { openDataFolderDatabase } from '../vault/toolAccess';
 import { backupSecret, createBackup, finishRestore, recoverRestore, RESTORE_ASIDE, RESTORE_STAGING, rollBackRestore, stageRestore, swapInRestore, type BackupStep } from './backup';
 
 const IIN = '900412400014';
@@ -76,6 +77,20 @@ describe('backup', () => {
     expect(holds(result.path, IIN)).toEqual([]);
     expect(holds(result.path, 'Айгерим')).toEqual([]);
     expect(readdirSync(path.dirname(result.path)).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+
+  it('copies through VACUUM INTO when another reader keeps the WAL from being folded in', () => {
+    const t = workstation();
+    t.db.prepare("INSERT INTO meta (key, value) VALUES ('late', 'after the reader began')").run();
+    const reader = openDataFolderDatabase(t.dataDir, { readonly: true });
+    reader.prepare('BEGIN').run();
+    reader.prepare('SELECT count(*) FROM meta').get();
+    t.db.prepare("INSERT INTO meta (key, value) VALUES ('later', 'while the reader reads')").run();
+    const result = backUp(t);
+    reader.prepare('COMMIT').run();
+    reader.close();
+    const manifest = JSON.parse(readFileSync(path.join(result.path, 'manifest.json'), 'utf8'));
+    expect(manifest.counts).toEqual(tableCounts(t.db));
   });
 
   it('refuses a folder that does not exist, writing nothing', () => {

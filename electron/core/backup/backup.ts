@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
-import { accessSync, closeSync, constants, existsSync, fsyncSync, openSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, openSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ArmError } from '../../../shared/api';
@@ -155,10 +155,14 @@ export function createBackup(options: CreateBackupOptions): BackupResult {
     // Rows counted and the copy taken in the same synchronous turn: nothing writes in between.
     const counts = tableCounts(db);
     const copy = path.join(work, DATABASE);
-    // VACUUM INTO gives a consistent copy under the same key as the source (SQLite3 Multiple
-    // Ciphers keys an attached file with the main key); it is then re-keyed to the password's
-    // key, so at no point is a plain copy written.
-    db.prepare('VACUUM INTO ?').run(copy);
+    // The copy stays under the database's key until it is re-keyed to the password's key, so at
+    // no point is a plain copy written. With the WAL folded in (nobody else reading), the file's
+    // bytes are the whole database: copied as they are. Otherwise VACUUM INTO, which SQLite3
+    // Multiple Ciphers writes under the main key too.
+    const [checkpoint] = db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+    const folded = checkpoint !== undefined && checkpoint.busy === 0 && checkpoint.log === checkpoint.checkpointed;
+    if (folded && db.name && existsSync(db.name)) copyFileSync(db.name, copy);
+    else db.prepare('VACUUM INTO ?').run(copy);
     const rekey = new Database(copy);
     try {
       if (options.keys.database) applyKey(rekey, options.keys.database);
