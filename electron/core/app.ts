@@ -98,6 +98,8 @@ export function startCore(options: CoreOptions): Core {
       throw new ArmError('DB_CORRUPT', 'The database cannot be read and this folder has no key file for it.');
     }
     unlock();
+    // A folder this process opened with encryption before (tests) keeps no stale scans' key.
+    if (!keys.attachments) useAttachmentKey(options.dataDir, null);
     if (keys.attachments) {
       const sealed = sealPlainAttachments(options.dataDir, keys.attachments);
       if (sealed > 0) log.info('vault.attachments_sealed', { count: sealed });

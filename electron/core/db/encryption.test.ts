@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArmError } from '../../../shared/api';
-import { applyKey, openDatabase, readHeader, schemaVersion, type EncryptionStep } from './database';
+import { applyKey, corruption, openDatabase, readHeader, schemaVersion, type EncryptionStep } from './database';
 import { migrations } from './migrations';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'arm-enc-'));
@@ -101,6 +101,20 @@ describe('encryption at rest', () => {
     const before = readFileSync(file);
     expect(codeOf(() => openDatabase(file, { key }))).toBe('DB_TOO_NEW');
     expect(readFileSync(file).equals(before)).toBe(true);
+  });
+});
+
+describe('start errors', () => {
+  // Root (this workplace, CI) writes through any permission bit, so a read-only file cannot be
+  // staged here; the codes SQLite and the OS give for one are what the core maps.
+  it('maps a read-only file or disk to DB_READONLY and damage to DB_CORRUPT', () => {
+    const error = (code: string) => Object.assign(new Error(code), { code });
+    expect(corruption(error('SQLITE_READONLY'))?.code).toBe('DB_READONLY');
+    expect(corruption(error('SQLITE_READONLY_DBMOVED'))?.code).toBe('DB_READONLY');
+    expect(corruption(error('SQLITE_CANTOPEN'))?.code).toBe('DB_READONLY');
+    expect(corruption(error('EROFS'))?.code).toBe('DB_READONLY');
+    expect(corruption(error('SQLITE_NOTADB'))?.code).toBe('DB_CORRUPT');
+    expect(corruption(error('SQLITE_BUSY'))).toBeNull();
   });
 });
 
