@@ -23,6 +23,12 @@ export default tseslint.config(
     },
   },
   {
+    // electron-builder loads its hooks with require (scripts/after-pack.cjs).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
@@ -48,7 +54,7 @@ export default tseslint.config(
     ]),
   },
   {
-    files: ['electron/host/**/*.ts', 'electron/start.ts', 'electron/security.ts', 'electron/security-policy.ts'],
+    files: ['electron/host/**/*.ts', 'electron/start.ts', 'electron/security.ts', 'electron/security-policy.ts', 'electron/lifecycle.ts', 'electron/menu.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -1,12 +1,17 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DATABASE_FILE } from './core/app';
+import { peekGatewayUrl } from './core/settings/store';
+import { databaseKeyFromFile } from './core/vault/toolAccess';
+import { superviseChild } from './host/supervise';
 import { startTrainingGateway } from './host/training';
 import { parseWebArgs, runWebHost } from './host/web/cli';
 
 // `npm start`: the Electron app where its binary is installed, else the web host in Chromium.
-// With no gateway configured (--gateway, ARM_GATEWAY_URL) it runs in training mode: the bundled
-// gateway emulator in its own process, stopped on exit (docs/training.md).
+// With no gateway configured (--gateway, ARM_GATEWAY_URL, the stored gateway.url setting) it runs
+// in training mode: the bundled gateway emulator in its own process, stopped on exit
+// (docs/training.md).
 const appRoot = path.resolve(path.dirname(process.argv[1] ?? '.'), '..', '..');
 
 function electronBinary(): string | null {
@@ -20,7 +25,10 @@ function electronBinary(): string | null {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const command = parseWebArgs(args);
-  const training = command.training || command.gatewayUrl === null;
+  // The stored gateway is read under the web host's key file; a key the desktop АРМ sealed with the
+  // OS cannot be opened here, so there only --gateway or ARM_GATEWAY_URL leave training mode.
+  const stored = () => peekGatewayUrl(path.join(command.dataDir, DATABASE_FILE), undefined, databaseKeyFromFile(command.dataDir, command.keyFile ?? undefined));
+  const training = command.training || (command.gatewayUrl === null && stored() === null);
   const electron = electronBinary();
   if (!electron) {
     console.log('Electron binary not installed: starting the web host (see README).');
@@ -30,9 +38,7 @@ async function main(): Promise<void> {
   const gateway = training ? await startTrainingGateway({ appRoot, dataDir: command.dataDir }) : null;
   const extra = gateway ? ['--data-dir', command.dataDir, '--gateway', gateway.url, '--training'] : [];
   const child = spawn(electron, [appRoot, ...args.filter((arg) => arg !== '--training'), ...extra], { stdio: 'inherit' });
-  child.on('exit', (code) => {
-    void (gateway?.stop() ?? Promise.resolve()).finally(() => process.exit(code ?? 0));
-  });
+  await superviseChild({ child, launcher: process, cleanup: () => gateway?.stop() ?? Promise.resolve() });
 }
 
 main().catch((error: unknown) => {

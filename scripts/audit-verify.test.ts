@@ -6,9 +6,10 @@ import { testCore } from '../electron/core/testing';
 import { openDataFolderDatabase } from '../electron/core/vault/toolAccess';
 
 // The real command, bundled as `npm run audit:verify` runs it.
+// Bundling takes seconds, more on a loaded CI machine than vitest's 10 s hook default.
 beforeAll(() => {
   execFileSync(process.execPath, ['scripts/build-node.mjs']);
-});
+}, 120_000);
 
 function run(dataDir: string) {
   return spawnSync(process.execPath, ['build/node/audit-verify.cjs', '--data-dir', dataDir], { encoding: 'utf8' });

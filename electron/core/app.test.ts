@@ -10,7 +10,12 @@ import { migrations } from './db/migrations';
 import { memoryLogger } from './testing';
 
 const cores: Core[] = [];
-afterEach(() => cores.splice(0).forEach((core) => core.close()));
+// Training mode seeds its demo accounts in the background (scrypt): close only after that.
+afterEach(async () => {
+  const started = cores.splice(0);
+  await Promise.all(started.map((core) => core.ready));
+  started.forEach((core) => core.close());
+});
 
 function start(dataDir: string, gatewayUrl: string | null = null, training = false) {
   const core = startCore({ appVersion: '9.9.9', dataDir, gatewayUrl, training, log: memoryLogger() });
@@ -30,7 +35,7 @@ describe('startCore', () => {
       atRest: { encrypted: true, protection: 'key-file' },
     });
     const info = await arm.system.info();
-    expect(info).toMatchObject({ appVersion: '9.9.9', dataDir: dir, schemaVersion: migrations.length, gateway: { mode: 'none', url: null } });
+    expect(info).toMatchObject({ appVersion: '9.9.9', dataDir: dir, logDir: path.join(dir, 'logs'), schemaVersion: migrations.length, gateway: { mode: 'none', url: null } });
     expect(info.workstationId).toMatch(/^[0-9a-f]{32}$/);
   });
 
@@ -53,8 +58,9 @@ describe('startCore', () => {
 
   it('reports a configured gateway as reachable only when its /health answers', async () => {
     const server = http.createServer((request, response) => {
+      // The answer the gateway's table gives /health (shared/gateway/endpoints.ts): the client checks it.
       response.statusCode = request.url === '/health' ? 200 : 404;
-      response.end('{}');
+      response.end(request.url === '/health' ? '{"status":"ok"}' : '{}');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -13,18 +13,30 @@ import { runScheduledPurge } from './retention/handlers';
 import { createGatewayClient } from './gateway/client';
 import { createSync } from './outbox/outbox';
 import { createHandlers } from './handlers';
+import { readSetting } from './settings/store';
 import { refreshTrust } from './signing/trust';
+import { nodeCrypto } from './crypto/node';
+import type { CryptoProvider } from '../../shared/crypto';
 import { seedTrainingAccounts } from './training/accounts';
 import { createLogger, type Logger } from './log';
+import { assetsDir, openResources } from './resources';
+import type { UpdateService } from './update/service';
 import type { SystemState } from './system/handlers';
 
 export interface CoreOptions {
   appVersion: string;
   dataDir: string;
+  /** From --gateway or ARM_GATEWAY_URL: overrides the stored setting `gateway.url` for this run. */
   gatewayUrl?: string | null;
   /** The bundled emulator was started for this session (training mode). */
   training?: boolean;
   nativeBinding?: string;
+  /** Hashes, signatures, random bytes (shared/crypto); the Node implementation unless given. */
+  crypto?: CryptoProvider;
+  /** The installed app's resources folder (process.resourcesPath); absent: the repository's assets/. */
+  resourcesPath?: string | null;
+  /** The Electron host's updater; the web host has none. */
+  updates?: UpdateService | null;
   log?: Logger;
   fetch?: typeof fetch;
   now?: () => Date;
@@ -56,10 +68,11 @@ export const DATABASE_FILE = 'arm.sqlite';
 type StartError = NonNullable<SystemState['startError']>;
 const START_ERRORS = new Set<string>(['DB_CORRUPT', 'DB_TOO_NEW', 'DB_READONLY', 'KEY_UNREADABLE', 'KEY_STORE_UNAVAILABLE']);
 
-function gatewayConfig(options: CoreOptions): GatewayConfig {
-  const url = options.gatewayUrl ?? null;
+/** The flag or environment wins over the stored setting; neither means no gateway (offline). */
+function gatewayConfig(options: CoreOptions, stored: string | null): GatewayConfig {
+  const url = options.gatewayUrl || stored;
   if (!url) return { mode: 'none', url: null };
-  return { mode: options.training ? 'training' : 'live', url };
+  return { mode: options.training && options.gatewayUrl ? 'training' : 'live', url };
 }
 
 /**
@@ -68,7 +81,8 @@ function gatewayConfig(options: CoreOptions): GatewayConfig {
  */
 export function startCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
-  const log = options.log ?? createLogger(options.dataDir);
+  const ownLog = options.log ? null : createLogger(options.dataDir);
+  const log = options.log ?? ownLog!;
   const dbFile = path.join(options.dataDir, DATABASE_FILE);
   const keys: CoreContext['keys'] = { database: null, attachments: null };
   const given = options.keyProtector === undefined ? keyFileProtector : options.keyProtector;
@@ -113,7 +127,11 @@ export function startCore(options: CoreOptions): Core {
     log.error('db.open_failed', { code: error.code, message: error.message });
     state.startError = START_ERRORS.has(error.code) ? (error.code as StartError) : 'DB_UNAVAILABLE';
   }
-  const gateway = gatewayConfig(options);
+  const resources = openResources(assetsDir(options.resourcesPath));
+  // The app keeps working without its fonts; only printing refuses (RESOURCES_MISSING).
+  if (resources.missing.length > 0) log.error('resources.missing', { dir: resources.dir, files: resources.missing });
+  // Settings come first: what the rest of the core starts with (the gateway) is decided by them.
+  const gateway = gatewayConfig(options, db ? readSetting(db, 'gateway.url') : null);
   const now = options.now ?? (() => new Date());
   const gatewayClient = gateway.url ? createGatewayClient({ url: gateway.url, ...(options.fetch ? { fetch: options.fetch } : {}) }) : null;
   const sync =
@@ -126,6 +144,9 @@ export function startCore(options: CoreOptions): Core {
     gatewayClient,
     sync,
     log,
+    crypto: options.crypto ?? nodeCrypto(),
+    resources,
+    updates: options.updates ?? null,
     fetch: options.fetch ?? fetch,
     now,
     keys,
@@ -175,6 +196,7 @@ export function startCore(options: CoreOptions): Core {
       if (timer) clearInterval(timer);
       if (careTimer) clearInterval(careTimer);
       context.db?.close();
+      void ownLog?.close();
     },
   };
 }

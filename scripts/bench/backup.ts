@@ -10,7 +10,7 @@ import { createDemoPki, DEMO_PASSWORD } from '../../shared/signing/testPki';
 import { DATABASE_FILE, startCore } from '../../electron/core/app';
 import { backupSecret, createBackup } from '../../electron/core/backup/backup';
 import { writeAttachment } from '../../electron/core/documents/store';
-import { saveCentre, saveReference } from '../../electron/core/intake/centre';
+import { writeSettings } from '../../electron/core/settings/store';
 import { signPayload } from '../../electron/core/signing/sign';
 import { signedIn } from '../../electron/core/testing';
 import { median, quiet, report } from './report';
@@ -108,8 +108,15 @@ async function intakeStation(encrypted: boolean, pki: Awaited<ReturnType<typeof 
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `arm-bench-atrest-${encrypted ? 'on' : 'off'}-`));
   const core = startCore({ appVersion: 'bench', dataDir, log: quiet, syncIntervalMs: 0, dataCareIntervalMs: 0, ...(encrypted ? {} : { keyProtector: null }) });
   const db = core.context.db!;
-  saveCentre(db, { code: 'con-kokpekty', district: 'kokpekty' });
-  saveReference(db, { version: 1, organisations: [], routes: [{ service: 'guardianship-certificate', district: 'kokpekty', provider: 'edu-kokpekty' }] });
+  writeSettings(
+    db,
+    {
+      'workstation.centre': { code: 'con-kokpekty', district: 'kokpekty' },
+      'reference.organisations': { version: 1, organisations: [], routes: [{ service: 'guardianship-certificate', district: 'kokpekty', provider: 'edu-kokpekty' }] },
+    },
+    { userId: null },
+    new Date(),
+  );
   const window = signedIn(core, 'operator', pki.keys.operator.person.iin, 'bench-operator');
   const client = createClient(contract, (name, input) => core.dispatch(name, input, window));
   const person = { surname: 'Сарсенбаева', name: 'Айгерим', patronymic: 'Ерлановна', birthDate: '1990-04-12', address: null };

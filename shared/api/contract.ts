@@ -19,6 +19,8 @@ import { signingChannels } from './signing';
 import { supportChannels } from './support';
 import { systemChannels } from './system';
 import { transferChannels } from './transfer';
+import { updateChannels } from './update';
+import { workstationChannels } from './workstation';
 
 // The one registry of channels, merged from each capability's own file shared/api/<capability>.ts
 // (its schemas and its block). Adding a capability: that file, a line here, a handler set in
@@ -41,6 +43,8 @@ export const contract = {
   inbox: inboxChannels,
   decision: decisionChannels,
   results: resultsChannels,
+  update: updateChannels,
+  workstation: workstationChannels,
   backup: backupChannels,
   retention: retentionChannels,
   support: supportChannels,

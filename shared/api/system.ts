@@ -23,6 +23,8 @@ export type Health = z.infer<typeof healthSchema>;
 export const systemInfoSchema = z.object({
   appVersion: z.string(),
   dataDir: z.string(),
+  /** The one log folder (<dataDir>/logs), for support. */
+  logDir: z.string(),
   workstationId: z.string(),
   schemaVersion: z.number().int().nonnegative(),
   gateway: z.object({ mode: gatewayModeSchema, url: z.string().nullable() }),

@@ -54,8 +54,12 @@ describe('backup schedule', () => {
     expect(status.lastError).toMatchObject({ code: 'BACKUP_FOLDER_INVALID' });
     expect(status.settings).toEqual({ folder: path.join(usb, 'pulled'), everyHours: 24, scheduled: true });
     // The password is not stored, only the key derived from it.
-    const stored = t.core.context.db!.prepare("SELECT value FROM settings WHERE key LIKE 'backup.%'").all() as { value: string }[];
+    const stored = t.core.context.db!.prepare("SELECT value FROM settings UNION ALL SELECT value FROM meta UNION ALL SELECT details FROM audit_log").all() as { value: string }[];
     expect(JSON.stringify(stored)).not.toContain(PASSWORD);
+    // Nor does the key derived from it reach the audit (the settings' audit records values).
+    const secret = t.core.context.db!.prepare("SELECT value FROM meta WHERE key = 'backup_secret'").get() as { value: string };
+    const root = JSON.parse(secret.value).root as string;
+    expect(JSON.stringify(t.core.context.db!.prepare('SELECT details FROM audit_log').all())).not.toContain(root);
   });
 
   it('refuses a backup on demand without a folder, and a short password', async () => {

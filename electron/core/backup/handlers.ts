@@ -49,9 +49,11 @@ export function backupHandlers(state: SystemState): Handlers<Contract>['backup']
       const db = requireDb(ctx);
       const secret = password === undefined ? null : backupSecret(password);
       db.transaction(() => {
-        writeBackupSettings(db, folder, everyHours);
-        if (secret) writeBackupSecret(db, secret);
-        appendAudit(db, { userId: caller!.userId, action: 'settings.backup', details: { folder: folder !== null, everyHours, password: secret !== null } }, ctx.now());
+        writeBackupSettings(db, folder, everyHours, { userId: caller!.userId }, ctx.now());
+        if (secret) {
+          writeBackupSecret(db, secret);
+          appendAudit(db, { userId: caller!.userId, action: 'backup.password' }, ctx.now());
+        }
       })();
       return readBackupSettings(db);
     },

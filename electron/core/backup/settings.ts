@@ -1,82 +1,83 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { backupSettingsSchema, errorCodeSchema, lastGoodBackupSchema, purgeReportSchema, retentionTermsSchema, type BackupSettings } from '../../../shared/api';
+import { backupSettingsSchema, errorCodeSchema, lastGoodBackupSchema, purgeReportSchema, type BackupSettings } from '../../../shared/api';
 import type { Db } from '../db/database';
 import { writeFileAtomic } from '../documents/store';
-import { readSetting, writeSetting } from '../inbox/settings';
 import type { RetentionTerms } from '../retention/purge';
+import { readSetting, writeSettings, type SettingsAuthor } from '../settings/store';
 import type { BackupSecret } from './backup';
 
-// Data care's settings, typed with zod, in the settings table. When the one settings store
-// (electron/core/settings, issue 13) lands, these keys move into it unchanged.
-export const DATACARE_SETTING = {
-  folder: 'backup.folder',
-  everyHours: 'backup.everyHours',
-  /** The schedule's backup key (scrypt of the supervisor's password), never the password. */
-  secret: 'backup.secret',
-  lastError: 'backup.lastError',
-  retention: 'retention.terms',
-  lastReport: 'retention.lastReport',
-} as const;
+// Data care's settings are keys of the one settings store (backup.folder, backup.everyHours,
+// retention.*Days: typed and audited there). What is not a setting stays in `meta`, inside the
+// encrypted database: the schedule's backup key (key material never goes through the settings'
+// audit, which records values) and the last run's outcome.
 
-/** Settings whose value is key material: never shown, never in a support bundle. */
-export const SECRET_SETTINGS: ReadonlySet<string> = new Set([DATACARE_SETTING.secret]);
+const META = { secret: 'backup_secret', lastError: 'backup_last_error', lastReport: 'retention_last_report' } as const;
 
-function readJson<T>(db: Db, key: string, schema: z.ZodType<T>): T | null {
-  const raw = readSetting(db, key);
-  if (raw === null) return null;
-  const parsed = schema.safeParse(JSON.parse(raw));
-  return parsed.success ? parsed.data : null;
+function readMeta<T>(db: Db, key: string, schema: z.ZodType<T>): T | null {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  if (!row) return null;
+  try {
+    const parsed = schema.safeParse(JSON.parse(row.value));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeMeta(db: Db, key: string, value: unknown): void {
+  if (value === null) db.prepare('DELETE FROM meta WHERE key = ?').run(key);
+  else db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
 }
 
 const secretSchema = z.object({ salt: z.string(), N: z.number().int(), r: z.number().int(), p: z.number().int(), root: z.string() });
 
 export function readBackupSecret(db: Db): BackupSecret | null {
-  const stored = readJson(db, DATACARE_SETTING.secret, secretSchema);
+  const stored = readMeta(db, META.secret, secretSchema);
   return stored ? { salt: Buffer.from(stored.salt, 'base64'), kdf: { N: stored.N, r: stored.r, p: stored.p }, root: Buffer.from(stored.root, 'base64') } : null;
 }
 
 export function writeBackupSecret(db: Db, secret: BackupSecret): void {
-  writeSetting(db, DATACARE_SETTING.secret, JSON.stringify({ salt: secret.salt.toString('base64'), ...secret.kdf, root: secret.root.toString('base64') }));
+  writeMeta(db, META.secret, { salt: secret.salt.toString('base64'), ...secret.kdf, root: secret.root.toString('base64') });
 }
 
 export function readBackupSettings(db: Db): BackupSettings {
-  const folder = readSetting(db, DATACARE_SETTING.folder);
-  const everyHours = Number(readSetting(db, DATACARE_SETTING.everyHours) ?? '0');
-  return backupSettingsSchema.parse({ folder, everyHours: Number.isInteger(everyHours) ? everyHours : 0, scheduled: readBackupSecret(db) !== null });
+  return backupSettingsSchema.parse({ folder: readSetting(db, 'backup.folder'), everyHours: readSetting(db, 'backup.everyHours') ?? 0, scheduled: readBackupSecret(db) !== null });
 }
 
-export function writeBackupSettings(db: Db, folder: string | null, everyHours: number): void {
-  if (folder === null) db.prepare('DELETE FROM settings WHERE key = ?').run(DATACARE_SETTING.folder);
-  else writeSetting(db, DATACARE_SETTING.folder, folder);
-  writeSetting(db, DATACARE_SETTING.everyHours, String(everyHours));
+export function writeBackupSettings(db: Db, folder: string | null, everyHours: number, by: SettingsAuthor, now: Date): void {
+  writeSettings(db, { 'backup.folder': folder, 'backup.everyHours': everyHours }, by, now);
 }
 
 const lastErrorSchema = z.object({ code: errorCodeSchema, at: z.iso.datetime() });
 
 export function readLastError(db: Db): z.infer<typeof lastErrorSchema> | null {
-  return readJson(db, DATACARE_SETTING.lastError, lastErrorSchema);
+  return readMeta(db, META.lastError, lastErrorSchema);
 }
 
 export function writeLastError(db: Db, error: z.infer<typeof lastErrorSchema> | null): void {
-  if (error) writeSetting(db, DATACARE_SETTING.lastError, JSON.stringify(error));
-  else db.prepare('DELETE FROM settings WHERE key = ?').run(DATACARE_SETTING.lastError);
+  writeMeta(db, META.lastError, error);
 }
-
-const NO_TERMS: RetentionTerms = { issuedDays: null, refusedDays: null, withdrawnDays: null };
 
 export function readRetentionTerms(db: Db): RetentionTerms {
-  return readJson(db, DATACARE_SETTING.retention, retentionTermsSchema) ?? NO_TERMS;
+  return { issuedDays: readSetting(db, 'retention.issuedDays'), refusedDays: readSetting(db, 'retention.refusedDays'), withdrawnDays: readSetting(db, 'retention.withdrawnDays') };
 }
 
-export function writeRetentionTerms(db: Db, terms: RetentionTerms): void {
-  writeSetting(db, DATACARE_SETTING.retention, JSON.stringify(terms));
+export function writeRetentionTerms(db: Db, terms: RetentionTerms, by: SettingsAuthor, now: Date): void {
+  writeSettings(db, { 'retention.issuedDays': terms.issuedDays, 'retention.refusedDays': terms.refusedDays, 'retention.withdrawnDays': terms.withdrawnDays }, by, now);
 }
 
 export function readLastReport(db: Db) {
-  return readJson(db, DATACARE_SETTING.lastReport, purgeReportSchema);
+  return readMeta(db, META.lastReport, purgeReportSchema);
 }
+
+export function writeLastReport(db: Db, report: z.infer<typeof purgeReportSchema>): void {
+  writeMeta(db, META.lastReport, report);
+}
+
+/** `meta` keys holding key material: never in a support bundle. */
+export const SECRET_META: ReadonlySet<string> = new Set([META.secret]);
 
 // The last good backup is also kept beside the database, outside it: when the database is dead
 // at start, this is how the supervisor is offered it. A path and a time; nobody's data.

@@ -6,11 +6,12 @@ import { requireDb, requireGateway } from '../context';
 import { readAttachment } from '../documents/store';
 import type { Handlers } from '../handler';
 import { moveRequest, type RequestRow } from '../requests/repository';
-import { localDateTime } from './deadline';
+import { localDateTime } from '../../../shared/time';
 import { findVariant } from './variant';
 import { pullInbox } from './pull';
 import { departmentRequest, listInbox, requestView } from './repository';
-import { parseCrls, parseRoots, readSetting, readTrust, SETTING, writeSetting } from './settings';
+import { readSetting, writeSettings } from '../settings/store';
+import { parseCrls, parseRoots, readTrust } from './settings';
 
 function mimeOf(bytes: Uint8Array): 'image/png' | 'image/jpeg' | 'application/pdf' | 'application/octet-stream' {
   if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'image/png';
@@ -22,7 +23,7 @@ function mimeOf(bytes: Uint8Array): 'image/png' | 'image/jpeg' | 'application/pd
 function settingsOf(db: Db) {
   const trust = readTrust(db);
   return {
-    organisation: readSetting(db, SETTING.organisation),
+    organisation: readSetting(db, 'workstation.organisation'),
     roots: trust.roots.map((root) => {
       const card = certificateCard(root);
       return { subject: card.subject.dn, notAfter: card.notAfter };
@@ -49,12 +50,7 @@ export const inboxHandlers: Handlers<Contract>['inbox'] = {
     // Parsed before anything is written: a bad PEM changes nothing.
     if (rootsPem !== undefined) parseRoots(rootsPem);
     if (crlsPem !== undefined) parseCrls(crlsPem);
-    db.transaction(() => {
-      writeSetting(db, SETTING.organisation, organisation);
-      if (rootsPem !== undefined) writeSetting(db, SETTING.roots, rootsPem);
-      if (crlsPem !== undefined) writeSetting(db, SETTING.crls, crlsPem);
-      appendAudit(db, { userId: caller!.userId, action: 'settings.inbox', details: { organisation, roots: rootsPem !== undefined, crls: crlsPem !== undefined } }, ctx.now());
-    })();
+    writeSettings(db, { 'workstation.organisation': organisation, 'trust.roots': rootsPem, 'trust.crls': crlsPem }, caller!, ctx.now());
     return settingsOf(db);
   },
 

@@ -33,6 +33,8 @@ export interface PullResult {
 type Applied = keyof PullResult;
 
 const BATCH = 20;
+/** Long enough to fetch the batch's scans and commit; a crash before the acknowledgement redelivers. */
+const LEASE_SECONDS = 120;
 
 class Refusal extends Error {
   constructor(
@@ -136,7 +138,7 @@ function refuse(db: Db, message: GatewayMessage, refusal: Refusal, now: Date): v
 async function fetchScans(client: GatewayClient, dataDir: string, hashes: readonly string[]): Promise<void> {
   for (const sha256 of hashes) {
     if (readAttachment(dataDir, sha256)) continue;
-    writeAttachment(dataDir, await client.getAttachment(sha256));
+    writeAttachment(dataDir, await client.getAttachment({ sha256 }));
   }
 }
 
@@ -199,14 +201,14 @@ export async function pullInbox({ db, client, dataDir, now, log }: PullOptions):
   }
 
   for (;;) {
-    const leased = await client.lease(organisation, BATCH);
+    const { messages: leased } = await client.lease({ org: organisation, limit: BATCH, leaseSeconds: LEASE_SECONDS });
     const done: string[] = [];
     for (const { message, receipt, deliveryAttempt } of leased) {
       const applied = await apply(message, receipt, deliveryAttempt);
       result[applied]++;
       if (applied !== 'waiting') done.push(message.id);
     }
-    if (done.length > 0) await client.ack(organisation, done);
+    if (done.length > 0) await client.ack({ org: organisation, body: { ids: done } });
     if (leased.length < BATCH) return result;
   }
 }

@@ -8,15 +8,13 @@ import { startCore } from '../app';
 import type { Db } from '../db/database';
 import { memoryLogger, signedIn } from '../testing';
 import { PROVIDER } from './fixtures';
-import { SETTING, writeSetting } from './settings';
+import { writeSettings } from '../settings/store';
 
 export * from './fixtures';
 
 /** This workstation as the education department, trusting the demo root and its CRL. */
 export function configureProvider(db: Db, pki: DemoPki, organisation = PROVIDER): void {
-  writeSetting(db, SETTING.organisation, organisation);
-  writeSetting(db, SETTING.roots, certificatePem(pki.root.certificate));
-  writeSetting(db, SETTING.crls, crlPem(pki.crl));
+  writeSettings(db, { 'workstation.organisation': organisation, 'trust.roots': certificatePem(pki.root.certificate), 'trust.crls': crlPem(pki.crl) }, { userId: null }, new Date());
 }
 
 /**

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { withOverrides } from '../catalog/overrides';
+import { localDateTime } from '../../../shared/time';
 import {
   ArmError,
   checklistItemSchema,
   draftPowerOfAttorneySchema,
+  intakeRefusalSchema,
   languageSchema,
   personDataSchema,
   requestContentSchema,
@@ -28,6 +30,8 @@ export const draftDataSchema = z.object({
   powerOfAttorney: draftPowerOfAttorneySchema.nullable(),
   fields: z.record(z.string(), z.string()),
   checklist: z.array(checklistItemSchema),
+  /** Set when the counter refused to accept: what the refusal receipt says. */
+  refusal: intakeRefusalSchema.optional(),
 });
 export type DraftData = z.infer<typeof draftDataSchema>;
 
@@ -86,11 +90,6 @@ export function storePrepared(db: Db, requestId: string, content: RequestContent
   db.prepare('UPDATE intake_drafts SET prepared = ? WHERE request_id = ?').run(JSON.stringify(content), requestId);
 }
 
-/** The workstation's local date and time as the calendar takes it ("YYYY-MM-DDTHH:MM"). */
-export function localDateTime(now: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}:${pad(now.getMinutes())}`;
-}
 
 /** The deadline if accepted at `now`; null when the regulation gives no term for the channel. */
 export function dueBy(variant: Variant, channel: DraftData['channel'], now: Date): string | null {
@@ -128,7 +127,7 @@ export function viewDraft(draft: LoadedDraft, now: Date): IntakeDraft {
     fields: data.fields,
     lines,
     checklist,
-    missing: missingDocuments(lines, checklist).map((line) => line.name),
+    missing: missingDocuments(lines, checklist).map((line) => line.document),
     dueBy: due,
     updatedAt: request.updated_at,
   };

@@ -86,9 +86,9 @@ export function createSync(options: SyncOptions) {
       for (const sha256 of message.attachments) {
         const bytes = readAttachment(sha256);
         if (!bytes) throw new ArmError('ATTACHMENT_NOT_FOUND', `The scan ${sha256} is missing from this workstation.`);
-        await client.putAttachment(sha256, bytes);
+        await client.putAttachment({ sha256, body: bytes });
       }
-      receipt = await client.send(message);
+      receipt = await client.send({ body: message });
     } catch (error) {
       const code = error instanceof ArmError ? error.code : 'INTERNAL';
       const at = now();

@@ -20,5 +20,5 @@ export const reportsHandlers: Handlers<Contract>['reports'] = {
     answerQuestionnaire(requireDb(ctx), input, caller!.userId, ctx.now());
     return null;
   },
-  periodFile: ({ from, to, format, language }, ctx) => periodFile(periodReport(requireDb(ctx), from, to, ctx.now()), format, language, ctx.now()),
+  periodFile: ({ from, to, format, language }, ctx) => periodFile(periodReport(requireDb(ctx), from, to, ctx.now()), format, language, ctx.now(), () => ctx.resources.fonts()),
 };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ArmError, type Outcome, type RequestContent, type RequestState } from '../../../shared/api';
+import { localDayCompact } from '../../../shared/time';
 import { appendAudit } from '../audit/log';
 import type { Db } from '../db/database';
 import { nextInSequence } from '../db/sequences';
@@ -36,7 +37,7 @@ export interface Mover {
 
 /** Request numbers a person can read out at the counter: centre-day-sequence. */
 function nextNumber(db: Db, centre: string, now: Date): string {
-  const day = now.toISOString().slice(0, 10).replaceAll('-', '');
+  const day = localDayCompact(now);
   const prefix = `${centre}-${day}-`;
   return prefix + String(nextInSequence(db, prefix, 'requests')).padStart(4, '0');
 }

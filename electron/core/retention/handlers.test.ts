@@ -13,7 +13,7 @@ describe('retention through the contract', () => {
     expect(error).toMatchObject({ code: 'VALIDATION_FAILED' });
     const set = await supervisor.retention.configure({ issuedDays: 365, refusedDays: 30, withdrawnDays: 30 });
     expect(set.terms).toEqual({ issuedDays: 365, refusedDays: 30, withdrawnDays: 30 });
-    expect(t.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'settings.retention'").get()).toEqual({ n: 1 });
+    expect(t.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'settings.change' AND object_id LIKE '%retention.issuedDays%'").get()).toEqual({ n: 1 });
 
     expect(runScheduledPurge(t.core.context)).not.toBeNull();
     expect(runScheduledPurge(t.core.context)).toBeNull();

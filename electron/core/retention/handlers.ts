@@ -1,15 +1,13 @@
 import type { Contract } from '../../../shared/api';
-import { appendAudit } from '../audit/log';
 import { requireDb, type CoreContext } from '../context';
-import { readLastReport, readRetentionTerms, writeRetentionTerms, DATACARE_SETTING } from '../backup/settings';
+import { readLastReport, readRetentionTerms, writeLastReport, writeRetentionTerms } from '../backup/settings';
 import type { Handlers } from '../handler';
-import { writeSetting } from '../inbox/settings';
 import { purgeDue, type PurgeReport } from './purge';
 
 export function purgeNow(ctx: CoreContext): PurgeReport {
   const db = requireDb(ctx);
   const report = purgeDue({ db, dataDir: ctx.dataDir, terms: readRetentionTerms(db), now: ctx.now() });
-  writeSetting(db, DATACARE_SETTING.lastReport, JSON.stringify(report));
+  writeLastReport(db, report);
   ctx.log.info('retention.purged', { ...report.requests, scans: report.scans });
   return report;
 }
@@ -29,10 +27,8 @@ export const retentionHandlers: Handlers<Contract>['retention'] = {
   },
   configure: (terms, ctx, { caller }) => {
     const db = requireDb(ctx);
-    db.transaction(() => {
-      writeRetentionTerms(db, terms);
-      appendAudit(db, { userId: caller!.userId, action: 'settings.retention', details: { ...terms } }, ctx.now());
-    })();
+    // The settings store validates, writes and audits the change (settings.change).
+    writeRetentionTerms(db, terms, { userId: caller!.userId }, ctx.now());
     return { terms: readRetentionTerms(db), lastReport: readLastReport(db) };
   },
   purge: (_input, ctx) => purgeNow(ctx),

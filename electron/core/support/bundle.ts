@@ -2,7 +2,6 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { verifyAudit } from '../audit/log';
-import { SECRET_SETTINGS } from '../backup/settings';
 import { integrityOk, schemaVersion, tableCounts, type Db } from '../db/database';
 import { outboxStatus } from '../outbox/outbox';
 import { trustStatus } from '../signing/trust';
@@ -86,7 +85,6 @@ function settingsOf(db: Db): Record<string, string> {
   const rows = db.prepare('SELECT key, value FROM settings ORDER BY key').all() as { key: string; value: string }[];
   const out: Record<string, string> = {};
   for (const { key, value } of rows) {
-    if (SECRET_SETTINGS.has(key)) continue;
     // Certificates and CRLs are public, and long: their presence is what support needs.
     out[key] = key.startsWith('trust.') ? `[${value.length} characters]` : value;
   }

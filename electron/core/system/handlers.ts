@@ -1,6 +1,7 @@
 import type { Contract } from '../../../shared/api';
 import { schemaVersion } from '../db/database';
 import type { CoreContext } from '../context';
+import { logDir } from '../log';
 import type { Handlers } from '../handler';
 import type { KeyProtection } from '../vault/masterKey';
 
@@ -16,12 +17,10 @@ export interface SystemState {
 }
 
 async function gatewayReachable(ctx: CoreContext): Promise<boolean> {
-  if (!ctx.gateway.url) return false;
+  if (!ctx.gatewayClient) return false;
   try {
-    const response = await ctx.fetch(new URL('health', ctx.gateway.url.replace(/\/?$/, '/')), {
-      signal: AbortSignal.timeout(2000),
-    });
-    return response.ok;
+    await ctx.gatewayClient.health({}, { timeoutMs: 2000 });
+    return true;
   } catch {
     return false;
   }
@@ -44,6 +43,7 @@ export function systemHandlers(state: SystemState): Handlers<Contract>['system']
     info: (_input, ctx) => ({
       appVersion: ctx.appVersion,
       dataDir: ctx.dataDir,
+      logDir: logDir(ctx.dataDir),
       workstationId: workstationId(ctx),
       schemaVersion: ctx.db ? schemaVersion(ctx.db) : 0,
       gateway: { mode: ctx.gateway.mode, url: ctx.gateway.url },

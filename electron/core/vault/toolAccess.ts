@@ -6,6 +6,20 @@ import { applyKey, readHeader, type Db } from '../db/database';
 import { deriveKey, KEY_FILE, keyFileProtector } from './masterKey';
 
 /**
+ * The database key a folder's key file gives (the web host's), or null: no key file, or one the
+ * OS sealed (the desktop АРМ's), which plain Node cannot open.
+ */
+export function databaseKeyFromFile(dataDir: string, keyFile: string = path.join(dataDir, KEY_FILE)): Buffer | null {
+  let key: Buffer;
+  try {
+    key = keyFileProtector.open(readFileSync(keyFile));
+  } catch {
+    return null;
+  }
+  return key.length === 32 ? deriveKey(key, 'database') : null;
+}
+
+/**
  * The database of a data folder for command-line tools (audit:verify, support-bundle) and tests
  * that look at the file as an intruder would: keyed from the folder's key file when the web host
  * keeps one. A key sealed by the OS (the desktop АРМ) opens only inside the АРМ: KEY_UNREADABLE.

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { requestStateSchema } from '../../../shared/api';
 import type { Language } from '../../../shared/i18n';
 import { ErrorText } from '../../ui/ErrorText';
-import { useAuth } from '../login/store';
+import { useAuth } from '../auth/store';
 import { Field } from '../../ui/Field';
 import { QuestionnaireForm } from './QuestionnaireForm';
 import { emptyForm, toFilter, useJournal, type JournalForm } from './store';
