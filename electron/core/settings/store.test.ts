@@ -116,10 +116,12 @@ describe('settings read before the core starts', () => {
   });
 
   it('lets the launcher peek at the stored URL without opening the store for writing', () => {
-    const dataDir = withStoredGateway();
-    // The folder's database is encrypted: the web host's key file opens it, nothing else does.
-    expect(peekGatewayUrl(path.join(dataDir, DATABASE_FILE), undefined, databaseKeyFromFile(dataDir))).toBe(stored);
-    expect(peekGatewayUrl(path.join(dataDir, DATABASE_FILE))).toBeNull();
+    expect(peekGatewayUrl(path.join(withStoredGateway(), DATABASE_FILE))).toBe(stored);
+    // A folder the core has opened is encrypted: the web host's key file opens it, nothing else does.
+    const encrypted = withStoredGateway();
+    startCore({ appVersion: 'test', dataDir: encrypted, log: memoryLogger(), syncIntervalMs: 0 }).close();
+    expect(peekGatewayUrl(path.join(encrypted, DATABASE_FILE), undefined, databaseKeyFromFile(encrypted))).toBe(stored);
+    expect(peekGatewayUrl(path.join(encrypted, DATABASE_FILE))).toBeNull();
     expect(peekGatewayUrl(path.join(tempDir(), DATABASE_FILE))).toBeNull();
     const garbage = path.join(tempDir(), DATABASE_FILE);
     writeFileSync(garbage, 'not a database at all, just text');
