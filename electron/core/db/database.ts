@@ -1,8 +1,11 @@
-import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ArmError } from '../../../shared/api';
 import { migrations as bundledMigrations } from './migrations';
+import { applyKey, readHeader, type Header } from './cipher';
+
+export { applyKey, readHeader };
 
 export type Db = Database.Database;
 
@@ -39,15 +42,6 @@ export function corruption(error: unknown): ArmError | null {
   return null;
 }
 
-/**
- * Keys a connection: SQLite3 Multiple Ciphers' ChaCha20-Poly1305 (named, so a change of the
- * library's default never makes a database unreadable). Pages and the WAL are both encrypted.
- */
-export function applyKey(db: Db, key: Buffer, pragma: 'hexkey' | 'hexrekey' = 'hexkey'): void {
-  db.pragma("cipher = 'chacha20'");
-  db.pragma(`${pragma} = '${key.toString('hex')}'`);
-}
-
 function connect(file: string, options: OpenOptions): Db {
   return new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
 }
@@ -60,7 +54,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const migrations = options.migrations ?? bundledMigrations;
   const latest = migrations.at(-1)?.version ?? 0;
   const key = options.key ?? null;
-  const header = readHeader(file);
+  let header: Header;
+  try {
+    header = readHeader(file);
+  } catch (error) {
+    throw corruption(error) ?? error;
+  }
   if (header.kind === 'plain') refuseNewer(header.version, latest);
   if (header.kind === 'other' && !key) throw new ArmError('DB_CORRUPT', `${file} is not an SQLite database or its header is damaged.`);
   if (header.kind === 'plain' && key) {
@@ -95,35 +94,6 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.close();
     throw corruption(error) ?? error;
   }
-}
-
-const SQLITE_MAGIC = 'SQLite format 3\0';
-
-type Header = { kind: 'none' } | { kind: 'plain'; version: number } | { kind: 'other' };
-
-/**
- * The 100-byte header, read without SQLite: a plain database's user_version (offset 60), a
- * missing or empty file, or anything else — an encrypted database (its first bytes are the
- * cipher's salt) or a file that is not a database, which only the key tells apart.
- */
-export function readHeader(file: string): Header {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'none' };
-    throw corruption(error) ?? error;
-  }
-  const buffer = Buffer.alloc(100);
-  let header: Buffer;
-  try {
-    header = buffer.subarray(0, readSync(fd, buffer, 0, 100, 0));
-  } finally {
-    closeSync(fd);
-  }
-  if (header.length === 0) return { kind: 'none' };
-  if (header.length < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) return { kind: 'other' };
-  return { kind: 'plain', version: header.readUInt32BE(60) };
 }
 
 export type EncryptionStep = 'checkpointed' | 'copied' | 'encrypted' | 'verified' | 'swapped';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ArmError } from '../../../shared/api';
-import { applyKey, readHeader, type Db } from '../db/database';
+import { applyKey, readHeader } from '../db/cipher';
 import { deriveKey, KEY_FILE, keyFileProtector } from './masterKey';
 
 /**
@@ -24,7 +24,7 @@ export function databaseKeyFromFile(dataDir: string, keyFile: string = path.join
  * that look at the file as an intruder would: keyed from the folder's key file when the web host
  * keeps one. A key sealed by the OS (the desktop АРМ) opens only inside the АРМ: KEY_UNREADABLE.
  */
-export function openDataFolderDatabase(dataDir: string, options: { readonly?: boolean; keyFile?: string; databaseFile?: string } = {}): Db {
+export function openDataFolderDatabase(dataDir: string, options: { readonly?: boolean; keyFile?: string; databaseFile?: string } = {}): Database.Database {
   const file = path.join(dataDir, options.databaseFile ?? 'arm.sqlite');
   const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: true });
   if (readHeader(file).kind === 'other') {
