@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
+import { openDataFolderDatabase } from '../electron/core/vault/toolAccess';
 import { firstRun, kk, ru } from './accounts';
 import { expect, step, test, type RunningHost } from './host';
 
-// Requests as intake leaves them, written beside the running host (WAL lets both connections in):
-// the journal only reads the requests table, whoever filled it.
+// Requests as intake leaves them, written beside the running host (WAL lets both connections in;
+// the web host's key file opens the encrypted database): the journal only reads the requests
+// table, whoever filled it.
 function seed(host: RunningHost): void {
-  const db = new Database(path.join(host.dataDir, 'arm.sqlite'));
+  const db = openDataFolderDatabase(host.dataDir);
   const { id } = db.prepare("SELECT id FROM users WHERE login = 'supervisor'").get() as { id: string };
   const insert = db.prepare(
     `INSERT INTO requests (id, number, service_id, state, applicant_iin, centre, created_by, created_at, updated_at, applicant_name, provider, due_by)

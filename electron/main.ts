@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { autoUpdater } from 'electron-updater';
 import { startCore, type Core } from './core/app';
 import type { Logger } from './core/log';
@@ -8,6 +8,7 @@ import { readSetting } from './core/settings/store';
 import type { UpdateService } from './core/update/service';
 import { startErrorText } from './host/startError';
 import { resolveDataDir } from './core/dataDir';
+import { safeStorageProtector } from './core/vault/masterKey';
 import { mimeOf, resolveStatic } from './host/static';
 import { policyFile, readUpdatePolicy } from './host/update/policy';
 import { createUpdateService } from './host/update/updater';
@@ -88,6 +89,9 @@ void app.whenReady().then(async () => {
       training,
       resourcesPath,
       ...(existsSync(electronSqlite) ? { nativeBinding: electronSqlite } : {}),
+      // The master key sealed by the OS (DPAPI, Keychain, the Linux keyring); system.health warns
+      // where Linux has no keyring and Chromium falls back to plain text.
+      keyProtector: () => safeStorageProtector(safeStorage),
     });
   } catch (error) {
     // Another АРМ (another user's, or one started with another --data-dir) holds the folder.

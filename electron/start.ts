@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DATABASE_FILE } from './core/app';
 import { peekGatewayUrl } from './core/settings/store';
+import { databaseKeyFromFile } from './core/vault/toolAccess';
 import { superviseChild } from './host/supervise';
 import { startTrainingGateway } from './host/training';
 import { parseWebArgs, runWebHost } from './host/web/cli';
@@ -24,7 +25,10 @@ function electronBinary(): string | null {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const command = parseWebArgs(args);
-  const training = command.training || (command.gatewayUrl === null && peekGatewayUrl(path.join(command.dataDir, DATABASE_FILE)) === null);
+  // The stored gateway is read under the web host's key file; a key the desktop АРМ sealed with the
+  // OS cannot be opened here, so there only --gateway or ARM_GATEWAY_URL leave training mode.
+  const stored = () => peekGatewayUrl(path.join(command.dataDir, DATABASE_FILE), undefined, databaseKeyFromFile(command.dataDir, command.keyFile ?? undefined));
+  const training = command.training || (command.gatewayUrl === null && stored() === null);
   const electron = electronBinary();
   if (!electron) {
     console.log('Electron binary not installed: starting the web host (see README).');

@@ -1,10 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../electron/core/app';
 import { appendAudit } from '../electron/core/audit/log';
 import { testCore } from '../electron/core/testing';
+import { openDataFolderDatabase } from '../electron/core/vault/toolAccess';
 
 // The real command, bundled as `npm run audit:verify` runs it.
 // Bundling takes seconds, more on a loaded CI machine than vitest's 10 s hook default.
@@ -25,7 +24,7 @@ describe('audit:verify', () => {
     expect(intact.status).toBe(0);
     expect(intact.stdout).toContain('4 entries');
 
-    const raw = new Database(path.join(dataDir, DATABASE_FILE));
+    const raw = openDataFolderDatabase(dataDir);
     raw.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET action = 'auth.login' WHERE seq = 2;");
     raw.close();
     const broken = run(dataDir);

@@ -1,20 +1,28 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../electron/core/app';
 import { verifyAudit } from '../electron/core/audit/log';
 import { resolveDataDir } from '../electron/core/dataDir';
+import { openDataFolderDatabase } from '../electron/core/vault/toolAccess';
 
 // `npm run audit:verify -- --data-dir <dir>`: exit 0 when the chain holds, 1 naming the first bad
-// entry, 2 when there is nothing to check. Opens the database read-only.
-const { values } = parseArgs({ options: { 'data-dir': { type: 'string' } } });
-const file = path.join(resolveDataDir(values['data-dir']), DATABASE_FILE);
+// entry, 2 when there is nothing to check. Opens the database read-only, under the folder's key file
+// (--key-file as the web host's); a key the desktop АРМ sealed with the OS opens only in the АРМ.
+const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, 'key-file': { type: 'string' } } });
+const dataDir = resolveDataDir(values['data-dir']);
+const file = path.join(dataDir, DATABASE_FILE);
 if (!existsSync(file)) {
   console.error(`No database at ${file}`);
   process.exit(2);
 }
-const db = new Database(file, { readonly: true, fileMustExist: true });
+let db: ReturnType<typeof openDataFolderDatabase>;
+try {
+  db = openDataFolderDatabase(dataDir, { readonly: true, ...(values['key-file'] ? { keyFile: path.resolve(values['key-file']) } : {}) });
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(2);
+}
 const result = verifyAudit(db);
 db.close();
 if (result.ok) {

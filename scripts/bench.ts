@@ -22,6 +22,7 @@ import { createDemoPki, DEMO_PASSWORD } from '../shared/signing/testPki';
 import { syncDrain } from './bench/sync';
 import { trustBench } from './bench/trust';
 import { gostBench } from './bench/gost';
+import { backupBench } from './bench/backup';
 
 // `npm run bench`: one JSON object a line, {"name","value","unit"}. Targets live here, not in tests.
 // A new capability puts its measurements in scripts/bench/<capability>.ts and one call in main().
@@ -260,6 +261,7 @@ const sections: Record<string, () => Promise<void>> = {
   journal: journalBench,
   intake: intakeBench,
   results: resultsBench,
+  backup: backupBench,
 };
 
 async function main(): Promise<void> {

@@ -9,6 +9,7 @@ const entries = {
   'electron-preload': 'electron/preload.ts',
   bench: 'scripts/bench.ts',
   'audit-verify': 'scripts/audit-verify.ts',
+  'support-bundle': 'scripts/support-bundle.ts',
   gateway: 'gateway/main.ts',
   'pki-demo': 'scripts/pki-demo.ts',
   'pack-check': 'scripts/pack-check.ts',

@@ -1,5 +1,8 @@
 // Builds what `ignore-scripts=true` (.npmrc) left unbuilt: better-sqlite3 for this Node, and
 // Electron's binary where it can be downloaded. Idempotent and quick when all is in place.
+// `better-sqlite3` is an npm alias of better-sqlite3-multiple-ciphers (package.json): the same
+// API over SQLite3 Multiple Ciphers, so the database is encrypted at rest; the probe asks for the
+// cipher, so a plain better-sqlite3 build left from before is rebuilt too.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,7 +13,7 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 function sqliteLoads() {
-  const probe = spawnSync(process.execPath, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], {
+  const probe = spawnSync(process.execPath, ['-e', "const db = new (require('better-sqlite3'))(':memory:'); if (!db.pragma('cipher', { simple: true })) process.exit(1); db.close()"], {
     cwd: root,
     stdio: 'ignore',
   });
@@ -18,7 +21,7 @@ function sqliteLoads() {
 }
 
 if (!sqliteLoads()) {
-  console.log('Building better-sqlite3 for Node ' + process.version + ' (about a minute, once)…');
+  console.log('Building better-sqlite3 (SQLite3 Multiple Ciphers) for Node ' + process.version + ' (a few minutes, once)…');
   execFileSync(npm, ['rebuild', 'better-sqlite3', '--ignore-scripts=false'], { cwd: root, stdio: 'inherit' });
   if (!sqliteLoads()) {
     console.error('better-sqlite3 could not be built: see the compiler output above.');

@@ -27,7 +27,13 @@ describe('startCore', () => {
   it('answers system.health and system.info from a fresh data folder', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'arm-core-'));
     const { arm } = start(dir);
-    await expect(arm.system.health()).resolves.toEqual({ status: 'ok', schemaVersion: migrations.length, gateway: { mode: 'none', reachable: false } });
+    await expect(arm.system.health()).resolves.toEqual({
+      status: 'ok',
+      schemaVersion: migrations.length,
+      gateway: { mode: 'none', reachable: false },
+      // The web host and tests keep the master key in a file: said, so the screen can warn.
+      atRest: { encrypted: true, protection: 'key-file' },
+    });
     const info = await arm.system.info();
     expect(info).toMatchObject({ appVersion: '9.9.9', dataDir: dir, logDir: path.join(dir, 'logs'), schemaVersion: migrations.length, gateway: { mode: 'none', url: null } });
     expect(info.workstationId).toMatch(/^[0-9a-f]{32}$/);

@@ -1,11 +1,16 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ArmError, contract } from '../../shared/api';
 import type { CoreContext, GatewayConfig } from './context';
-import { openDatabase } from './db/database';
+import { openDatabase, readHeader } from './db/database';
 import { SessionStore } from './auth/sessions';
 import { createDispatch, type Dispatch } from './dispatch';
-import { ATTACHMENTS_DIR, readAttachment } from './documents/store';
+import { ATTACHMENTS_DIR, readAttachment, sealPlainAttachments, useAttachmentKey } from './documents/store';
 import { lockFolder, privateDir, privateFile, removeTemporaryFiles } from './folder';
+import { deriveKey, KEY_FILE, keyFileProtector, loadMasterKey, type KeyProtector } from './vault/masterKey';
+import { recoverRestore } from './backup/backup';
+import { runScheduledBackup } from './backup/handlers';
+import { runScheduledPurge } from './retention/handlers';
 import { createGatewayClient } from './gateway/client';
 import { pullInbox, inboxesConfigured } from './inbox/pull';
 import { createSync } from './outbox/outbox';
@@ -40,6 +45,15 @@ export interface CoreOptions {
   now?: () => Date;
   /** How often the outbox is sent by itself; 0 only when asked (tests). */
   syncIntervalMs?: number;
+  /**
+   * Who protects the master key: Electron passes the OS store (safeStorage), the web host and
+   * tests the key file (the default). Null: no encryption at rest (only a test that says so).
+   */
+  keyProtector?: KeyProtector | (() => KeyProtector) | null;
+  /** Where the sealed master key lies; default <dataDir>/arm.key. */
+  keyFile?: string;
+  /** How often the backup schedule and the retention purge are checked; 0 never (tests). */
+  dataCareIntervalMs?: number;
 }
 
 export interface Core {
@@ -53,6 +67,9 @@ export interface Core {
 }
 
 export const DATABASE_FILE = 'arm.sqlite';
+
+type StartError = NonNullable<SystemState['startError']>;
+const START_ERRORS = new Set<string>(['DB_CORRUPT', 'DB_TOO_NEW', 'DB_READONLY', 'KEY_UNREADABLE', 'KEY_STORE_UNAVAILABLE']);
 
 /** The flag or environment wins over the stored setting; neither means no gateway (offline). */
 function gatewayConfig(options: CoreOptions, stored: string | null): GatewayConfig {
@@ -74,16 +91,50 @@ export function startCore(options: CoreOptions): Core {
   // Under the lock no write can be under way: what an interrupted upload left is garbage.
   const leftovers = removeTemporaryFiles(path.join(options.dataDir, ATTACHMENTS_DIR));
   if (leftovers > 0) log.warn('attachments.temporary_removed', { count: leftovers });
-  const state: SystemState = { startError: null };
+  const dbFile = path.join(options.dataDir, DATABASE_FILE);
+  const keys: CoreContext['keys'] = { database: null, attachments: null };
+  const given = options.keyProtector === undefined ? keyFileProtector : options.keyProtector;
+  const keyFile = options.keyFile ?? path.join(options.dataDir, KEY_FILE);
+  /** Loads or makes the master key and derives the data keys (once); ArmError when it cannot. */
+  const unlock = (): CoreContext['keys'] => {
+    if (keys.database) return keys;
+    // A factory runs here so an OS store that is missing becomes system.health's reason, not a crash.
+    const protector = typeof given === 'function' ? given() : given;
+    if (!protector) return keys;
+    const master = loadMasterKey(keyFile, protector);
+    state.atRest = { encrypted: true, protection: master.protection };
+    if (master.protection !== 'os') log.warn('vault.key_weakly_protected', { protection: master.protection });
+    keys.database = deriveKey(master.key, 'database');
+    keys.attachments = deriveKey(master.key, 'attachments');
+    useAttachmentKey(options.dataDir, keys.attachments);
+    return keys;
+  };
+  const state: SystemState = { startError: null, atRest: { encrypted: false, protection: null }, databaseFile: dbFile, unlock };
   let db = null;
   try {
-    const file = path.join(options.dataDir, DATABASE_FILE);
-    privateFile(file);
-    db = openDatabase(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    // A restore killed before it was confirmed: the data it had set aside comes back first.
+    if (recoverRestore(options.dataDir, dbFile) === 'rolledBack') log.warn('backup.restore_rolled_back');
+    // A file SQLite cannot read and no key file: damaged, or encrypted under a key that is gone;
+    // either way only a backup helps, and a new key made now would help nobody.
+    if (given && !existsSync(keyFile) && readHeader(dbFile).kind === 'other') {
+      throw new ArmError('DB_CORRUPT', 'The database cannot be read and this folder has no key file for it.');
+    }
+    unlock();
+    // A folder this process opened with encryption before (tests) keeps no stale scans' key.
+    if (!keys.attachments) useAttachmentKey(options.dataDir, null);
+    if (keys.attachments) {
+      const sealed = sealPlainAttachments(options.dataDir, keys.attachments);
+      if (sealed > 0) log.info('vault.attachments_sealed', { count: sealed });
+    }
+    privateFile(dbFile);
+    db = openDatabase(dbFile, {
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      key: keys.database,
+    });
   } catch (error) {
     if (!(error instanceof ArmError)) throw error;
     log.error('db.open_failed', { code: error.code, message: error.message });
-    state.startError = error.code === 'DB_TOO_NEW' || error.code === 'DB_CORRUPT' ? error.code : 'DB_UNAVAILABLE';
+    state.startError = START_ERRORS.has(error.code) ? (error.code as StartError) : 'DB_UNAVAILABLE';
   }
   const resources = openResources(assetsDir(options.resourcesPath));
   // The app keeps working without its fonts; only printing refuses (RESOURCES_MISSING).
@@ -108,6 +159,7 @@ export function startCore(options: CoreOptions): Core {
     updates: options.updates ?? null,
     fetch: options.fetch ?? fetch,
     now,
+    keys,
   };
   const interval = options.syncIntervalMs ?? 30_000;
   // Sync runs itself (sync/scheduler.ts): the outbox, the inbox (when this workstation has an
@@ -135,6 +187,20 @@ export function startCore(options: CoreOptions): Core {
     scheduler.start();
     void scheduler.runNow('trust');
   }
+  // Data care runs by itself: a backup when the schedule says so, the retention purge once a day.
+  const careInterval = options.dataCareIntervalMs ?? 60_000;
+  const careTimer =
+    db && careInterval > 0
+      ? setInterval(() => {
+          try {
+            runScheduledBackup(context);
+            runScheduledPurge(context);
+          } catch (error) {
+            log.error('datacare.failed', { code: error instanceof ArmError ? error.code : 'INTERNAL' });
+          }
+        }, careInterval)
+      : null;
+  careTimer?.unref();
   const sessions = new SessionStore();
   const ready =
     db && gateway.mode === 'training'
@@ -149,6 +215,7 @@ export function startCore(options: CoreOptions): Core {
     sessions,
     close: () => {
       scheduler?.stop();
+      if (careTimer) clearInterval(careTimer);
       context.db?.close();
       void ownLog?.close();
       lock.release();

@@ -36,6 +36,8 @@ export interface CoreContext {
   fetch: typeof fetch;
   /** The clock: lockouts, idle locks and audit times read it, tests move it. */
   now: () => Date;
+  /** The keys the database and the scans are encrypted under (vault/); null halves: kept plain. */
+  keys: { database: Buffer | null; attachments: Buffer | null };
 }
 
 /** Handlers that need the database call this; the renderer already shows why it is missing. */

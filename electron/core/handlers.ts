@@ -21,6 +21,9 @@ import { updateHandlers } from './update/handlers';
 import { workstationHandlers } from './workstation/handlers';
 import { verifyHandlers } from './verify/handlers';
 import { systemHandlers, type SystemState } from './system/handlers';
+import { backupHandlers } from './backup/handlers';
+import { retentionHandlers } from './retention/handlers';
+import { supportHandlers } from './support/handlers';
 
 /** The one handler registry both hosts serve; each capability contributes its block. */
 export function createHandlers(state: SystemState): Handlers<Contract> {
@@ -46,5 +49,8 @@ export function createHandlers(state: SystemState): Handlers<Contract> {
     update: updateHandlers,
     workstation: workstationHandlers,
     verify: verifyHandlers,
+    backup: backupHandlers(state),
+    retention: retentionHandlers,
+    support: supportHandlers,
   };
 }

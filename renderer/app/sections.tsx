@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { AuditScreen } from '../features/audit/AuditScreen';
+import { DataScreen } from '../features/backup/DataScreen';
 import { CatalogScreen } from '../features/catalog/CatalogScreen';
 import { InboxScreen } from '../features/inbox/InboxScreen';
 import { InboxSettingsScreen } from '../features/inbox/InboxSettingsScreen';
@@ -47,4 +48,5 @@ export const sections: readonly Section[] = [
   { path: '/inbox-settings', label: 'inboxSettings', screen: InboxSettingsScreen, serves: 'inbox.configure' },
   { path: '/sync', label: 'sync', screen: SyncScreen, serves: 'sync.retryParked' },
   { path: '/connections', label: 'connections', screen: ConnectionsScreen, serves: 'workstation.setConnections' },
+  { path: '/data', label: 'data', screen: DataScreen, serves: 'backup.status' },
 ];

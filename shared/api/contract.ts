@@ -1,6 +1,7 @@
 import type { ChannelName } from './channel';
 import { accountsChannels } from './accounts';
 import { auditChannels } from './audit';
+import { backupChannels } from './backup';
 import { authChannels } from './auth';
 import { catalogChannels } from './catalog';
 import { decisionChannels } from './decision';
@@ -13,8 +14,10 @@ import { outboxChannels } from './outbox';
 import { printChannels } from './print';
 import { reportsChannels } from './reports';
 import { resultsChannels } from './results';
+import { retentionChannels } from './retention';
 import { signingChannels } from './signing';
 import { syncChannels } from './sync';
+import { supportChannels } from './support';
 import { systemChannels } from './system';
 import { transferChannels } from './transfer';
 import { updateChannels } from './update';
@@ -46,6 +49,9 @@ export const contract = {
   update: updateChannels,
   workstation: workstationChannels,
   verify: verifyChannels,
+  backup: backupChannels,
+  retention: retentionChannels,
+  support: supportChannels,
 };
 
 export type Contract = typeof contract;

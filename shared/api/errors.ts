@@ -124,6 +124,21 @@ export const errorCodeSchema = z.enum([
   'PRINT_MISMATCH',
   'TRAINING_PRINT',
   'RESULT_TOO_LONG',
+  // Data care (electron/core/vault, backup): the database cannot be written; the master key is missing or cannot be opened here; the OS key store is absent;
+  // backups: the folder, a full disk, a copy that fails its check, not a backup, the password, a newer version, a medium pulled out; a restore by whom.
+  'DB_READONLY',
+  'KEY_UNREADABLE',
+  'KEY_STORE_UNAVAILABLE',
+  'BACKUP_FOLDER_INVALID',
+  'BACKUP_DISK_FULL',
+  'BACKUP_VERIFY_FAILED',
+  'BACKUP_INVALID',
+  'BACKUP_PASSWORD_WRONG',
+  'BACKUP_TOO_NEW',
+  'BACKUP_UNREADABLE',
+  'RESTORE_NOT_ALLOWED',
+  'RESTART_REQUIRED',
+  'BACKUP_NOT_CONFIGURED',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

@@ -27,3 +27,6 @@ export * from './update';
 export * from './settings';
 export * from './workstation';
 export * from './verify';
+export * from './backup';
+export * from './retention';
+export * from './support';

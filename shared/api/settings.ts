@@ -36,6 +36,13 @@ export const settingSchemas = {
   'policy.maxFailedAttempts': policySchema.shape.maxFailedAttempts,
   'policy.lockMinutes': policySchema.shape.lockMinutes,
   'policy.idleMinutes': policySchema.shape.idleMinutes,
+  /** Where backups go (a folder or a USB stick), and every how many hours by themselves (0: on demand). */
+  'backup.folder': z.string().trim().min(1).max(1000),
+  'backup.everyHours': z.number().int().min(0).max(24 * 30),
+  /** Days personal data of a finished request is kept, per ending; unset: kept (retention). */
+  'retention.issuedDays': z.number().int().min(1).max(36_500),
+  'retention.refusedDays': z.number().int().min(1).max(36_500),
+  'retention.withdrawnDays': z.number().int().min(1).max(36_500),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;

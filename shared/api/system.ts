@@ -12,6 +12,11 @@ export const healthSchema = z.object({
   error: errorCodeSchema.optional(),
   schemaVersion: z.number().int().nonnegative(),
   gateway: z.object({ mode: gatewayModeSchema, reachable: z.boolean() }),
+  /**
+   * Encryption at rest: 'os' the OS keeps the master key; 'os-plaintext' Linux without a keyring
+   * (Chromium stores it in the clear); 'key-file' the web host's key file. The last two warn.
+   */
+  atRest: z.object({ encrypted: z.boolean(), protection: z.enum(['os', 'os-plaintext', 'key-file']).nullable() }),
 });
 export type Health = z.infer<typeof healthSchema>;
 

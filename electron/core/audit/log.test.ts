@@ -1,8 +1,6 @@
-import Database from 'better-sqlite3';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../app';
 import { testCore } from '../testing';
+import { openDataFolderDatabase } from '../vault/toolAccess';
 import { appendAudit, listAudit, verifyAudit } from './log';
 
 function withEntries(count = 5) {
@@ -12,7 +10,7 @@ function withEntries(count = 5) {
   }
   t.core.close();
   // A second connection without the triggers' protection in mind: someone with the file.
-  const raw = new Database(path.join(t.dataDir, DATABASE_FILE));
+  const raw = openDataFolderDatabase(t.dataDir);
   const reopen = () => testCore(t.dataDir).db;
   return { raw, reopen };
 }
@@ -74,5 +72,20 @@ describe('audit log', () => {
     expect(listAudit(db, { limit: 2, beforeSeq: 5 }).map((entry) => entry.seq)).toEqual([4, 3]);
     expect(listAudit(db, { limit: 10, userId: 'someone-else' })).toEqual([]);
     expect(listAudit(db, { limit: 10, login: 'nobody' })).toEqual([]);
+  });
+});
+
+describe('audit pseudonyms', () => {
+  it('writes an IIN as a keyed hash, still found by the IIN, and the chain verifies', () => {
+    const t = testCore();
+    appendAudit(t.db, { userId: 'u1', action: 'person.lookup', objectType: 'person', objectId: '900412400014', details: { collectorIin: '820125300010', note: 'x' } }, new Date(Date.UTC(2026, 2, 2)));
+    const row = t.db.prepare('SELECT object_id, details FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { object_id: string; details: string };
+    expect(row.object_id).toMatch(/^iin:[0-9a-f]{24}$/);
+    expect(JSON.stringify(row)).not.toMatch(/900412400014|820125300010/);
+    expect(listAudit(t.db, { limit: 5, iin: '900412400014' })).toHaveLength(1);
+    expect(listAudit(t.db, { limit: 5, iin: '820125300010' })).toHaveLength(1);
+    expect(listAudit(t.db, { limit: 5, iin: '880315400010' })).toHaveLength(0);
+    expect(verifyAudit(t.db).ok).toBe(true);
+    t.core.close();
   });
 });

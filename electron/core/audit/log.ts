@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { AuditEntry, AuditVerification } from '../../../shared/api';
 import type { Db } from '../db/database';
+import { isValidIin } from '../../../shared/iin/iin';
 
 export interface AuditRecord {
   userId: string | null;
@@ -48,6 +49,28 @@ function workstationOf(db: Db): string {
   return (db.prepare("SELECT value FROM meta WHERE key = 'workstation_id'").get() as { value: string }).value;
 }
 
+// The audit proves who looked up or served whom without saying who: an IIN is written as a keyed
+// hash (HMAC-SHA-256 under a random key kept in the encrypted database and carried by its backups),
+// so a retention purge never has to rewrite the chain, and the supervisor still filters by IIN.
+const PSEUDONYM_KEY = 'audit_pseudonym_key';
+
+function pseudonymKey(db: Db): Buffer {
+  db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run(PSEUDONYM_KEY, randomBytes(32).toString('hex'));
+  return Buffer.from((db.prepare('SELECT value FROM meta WHERE key = ?').get(PSEUDONYM_KEY) as { value: string }).value, 'hex');
+}
+
+/** How the audit names a person: `iin:` and 24 hex digits of the keyed hash. */
+export function personRef(db: Db, iin: string): string {
+  return `iin:${createHmac('sha256', pseudonymKey(db)).update(iin).digest('hex').slice(0, 24)}`;
+}
+
+function pseudonymized(db: Db, value: unknown): unknown {
+  if (typeof value === 'string') return isValidIin(value) ? personRef(db, value) : value;
+  if (Array.isArray(value)) return value.map((item) => pseudonymized(db, item));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, pseudonymized(db, item)]));
+  return value;
+}
+
 /**
  * Appends one entry. Call it inside the transaction of the change it records, so both are
  * written or neither is.
@@ -61,8 +84,8 @@ export function appendAudit(db: Db, record: AuditRecord, at: Date): void {
     workstation: workstationOf(db),
     action: record.action,
     object_type: record.objectType ?? null,
-    object_id: record.objectId ?? null,
-    details: JSON.stringify(record.details ?? {}),
+    object_id: record.objectId ? (pseudonymized(db, record.objectId) as string) : null,
+    details: JSON.stringify(pseudonymized(db, record.details ?? {})),
   };
   const prevHash = last?.hash ?? GENESIS;
   db.prepare(
@@ -119,13 +142,15 @@ export function listAudit(db: Db, filter: AuditFilter): AuditEntry[] {
     ['from', 'a.at >= @from'],
     ['to', 'a.at <= @to'],
     ['beforeSeq', 'a.seq < @beforeSeq'],
-    ['iin', '(a.object_id = @iin OR EXISTS (SELECT 1 FROM json_tree(a.details) WHERE json_tree.atom = @iin))'],
+    // Entries written before pseudonyms hold the IIN itself; later ones its keyed hash.
+    ['iin', '(a.object_id IN (@iin, @iinRef) OR EXISTS (SELECT 1 FROM json_tree(a.details) WHERE json_tree.atom IN (@iin, @iinRef)))'],
   ];
   for (const [name, sql] of conditions) {
     if (filter[name] === undefined || filter[name] === '') continue;
     where.push(sql);
     params[name] = filter[name];
   }
+  if (params.iin !== undefined) params.iinRef = personRef(db, String(params.iin));
   const rows = db
     .prepare(
       `SELECT a.*, u.login AS user_login FROM audit_log a LEFT JOIN users u ON u.id = a.user_id

@@ -9,6 +9,8 @@ import { DATABASE_FILE, startCore, type Core } from '../app';
 import { verifyAudit } from '../audit/log';
 import { memoryLogger } from '../testing';
 import { migrations } from './migrations';
+import { readHeader } from './database';
+import { openDataFolderDatabase } from '../vault/toolAccess';
 
 // An update must never lose a pending request. fixtures/v0.1.0 is a data folder written by release
 // 0.1.0 (commit 57886fa) through its own core (generate.ts.txt): one request delivered, two queued
@@ -23,8 +25,9 @@ afterEach(async () => {
 });
 
 type Row = Record<string, unknown>;
+/** Every row of every table; the database opened as it is (plain v0.1.0) or under the folder's key (after). */
 function snapshot(file: string): Map<string, Row[]> {
-  const db = new Database(file, { readonly: true });
+  const db = readHeader(file).kind === 'plain' ? new Database(file, { readonly: true }) : openDataFolderDatabase(path.dirname(file), { readonly: true });
   try {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'requests_name%'").all() as Array<{ name: string }>;
     const order = (table: string) => {
@@ -57,6 +60,8 @@ describe('upgrading a v0.1.0 database', () => {
     core.close();
     cores.splice(0);
 
+    // The plain v0.1.0 file was encrypted in place on the way (vault/): same rows, no plain header.
+    expect(readHeader(path.join(dataDir, DATABASE_FILE)).kind).toBe('other');
     const after = snapshot(path.join(dataDir, DATABASE_FILE));
     // The one exception: 0012_settings moves settings to the store's key names and JSON; every
     // old setting must read back, typed, under its new name.

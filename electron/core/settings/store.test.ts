@@ -9,6 +9,7 @@ import { migrations } from '../db/migrations';
 import { readPolicy } from '../auth/policy';
 import { memoryLogger } from '../testing';
 import { peekGatewayUrl, readSetting, readSettings, writeSettings } from './store';
+import { databaseKeyFromFile } from '../vault/toolAccess';
 
 const at = new Date('2026-03-02T09:00:00Z');
 const tempDir = () => mkdtempSync(path.join(os.tmpdir(), 'arm-settings-'));
@@ -116,6 +117,11 @@ describe('settings read before the core starts', () => {
 
   it('lets the launcher peek at the stored URL without opening the store for writing', () => {
     expect(peekGatewayUrl(path.join(withStoredGateway(), DATABASE_FILE))).toBe(stored);
+    // A folder the core has opened is encrypted: the web host's key file opens it, nothing else does.
+    const encrypted = withStoredGateway();
+    startCore({ appVersion: 'test', dataDir: encrypted, log: memoryLogger(), syncIntervalMs: 0 }).close();
+    expect(peekGatewayUrl(path.join(encrypted, DATABASE_FILE), undefined, databaseKeyFromFile(encrypted))).toBe(stored);
+    expect(peekGatewayUrl(path.join(encrypted, DATABASE_FILE))).toBeNull();
     expect(peekGatewayUrl(path.join(tempDir(), DATABASE_FILE))).toBeNull();
     const garbage = path.join(tempDir(), DATABASE_FILE);
     writeFileSync(garbage, 'not a database at all, just text');

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { ArmError, settingSchemas, type SettingKey, type Settings } from '../../../shared/api';
 import { appendAudit } from '../audit/log';
-import type { Db } from '../db/database';
+import { applyKey, type Db } from '../db/database';
 
 // The one settings store: every workstation setting is a typed key (shared/api/settings.ts) in
 // the settings table, stored as JSON. Writes are validated before anything is written, made in
@@ -102,11 +102,13 @@ export function writeSettings(db: Db, change: SettingsChange, by: SettingsAuthor
  * whether to start the training emulator. Read-only and forgiving — a missing, older, damaged or
  * locked file answers null, and the core reports what is wrong when it opens the database.
  */
-export function peekGatewayUrl(file: string, nativeBinding?: string): string | null {
+export function peekGatewayUrl(file: string, nativeBinding?: string, key?: Buffer | null): string | null {
   if (!existsSync(file)) return null;
   try {
     const db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
     try {
+      // An encrypted database (vault/) opens only under its key; without one this answers null.
+      if (key) applyKey(db, key);
       return readSetting(db, 'gateway.url');
     } finally {
       db.close();

@@ -10,7 +10,13 @@ describe('parseWebArgs', () => {
       gatewayUrl: 'http://127.0.0.1:9000',
       training: false,
       open: false,
+      keyFile: null,
     });
+  });
+
+  it('reads where the master key file lies (--key-file, else ARM_KEY_FILE)', () => {
+    expect(parseWebArgs(['--key-file', 'k/arm.key'], {}).keyFile).toBe(path.resolve('k/arm.key'));
+    expect(parseWebArgs([], { ARM_KEY_FILE: '/media/usb/arm.key' }).keyFile).toBe('/media/usb/arm.key');
   });
 
   it('reads --training, which never takes a real gateway from the environment and refuses --gateway', () => {

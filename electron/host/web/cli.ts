@@ -16,6 +16,8 @@ export interface WebCommand {
   /** Start the bundled gateway emulator and use it (training mode, docs/training.md). */
   training: boolean;
   open: boolean;
+  /** The master key's file (the web host has no OS key store); default <dataDir>/arm.key. */
+  keyFile: string | null;
 }
 
 export function parseWebArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): WebCommand {
@@ -27,6 +29,7 @@ export function parseWebArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
       gateway: { type: 'string' },
       open: { type: 'boolean', default: false },
       training: { type: 'boolean', default: false },
+      'key-file': { type: 'string' },
     },
     strict: true,
   });
@@ -37,7 +40,15 @@ export function parseWebArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   if (values.training && values.gateway) throw new Error('--training starts its own gateway emulator: leave out --gateway.');
   // Training wins over ARM_GATEWAY_URL: asking for training must never talk to a real gateway.
   const training = values.training;
-  return { port, dataDir: resolveDataDir(values['data-dir'], env), gatewayUrl: training ? null : gatewayUrl, training, open: values.open };
+  const keyFile = values['key-file'] || env.ARM_KEY_FILE || null;
+  return {
+    port,
+    dataDir: resolveDataDir(values['data-dir'], env),
+    gatewayUrl: training ? null : gatewayUrl,
+    training,
+    open: values.open,
+    keyFile: keyFile ? path.resolve(keyFile) : null,
+  };
 }
 
 /** Debian's Chromium, or the browser named by ARM_BROWSER, in app mode; null when none is found. */
@@ -56,7 +67,13 @@ export async function runWebHost(command: WebCommand, env: NodeJS.ProcessEnv = p
   const gatewayUrl = training?.url ?? command.gatewayUrl;
   let core: Core;
   try {
-    core = startCore({ appVersion: pkg.version, dataDir: command.dataDir, gatewayUrl, training: training !== null });
+    core = startCore({
+      appVersion: pkg.version,
+      dataDir: command.dataDir,
+      gatewayUrl,
+      training: training !== null,
+      ...(command.keyFile ? { keyFile: command.keyFile } : {}),
+    });
   } catch (error) {
     // Another АРМ holds the folder (DATA_DIR_IN_USE): stop the emulator this start made.
     await training?.stop();
@@ -69,6 +86,10 @@ export async function runWebHost(command: WebCommand, env: NodeJS.ProcessEnv = p
     port: command.port,
   });
   console.log(`Data folder: ${command.dataDir}`);
+  // The browser has no OS key store to offer: the master key is a plain file (system.health says so too).
+  console.log(
+    `Warning: the data is encrypted, but its key is a file (${command.keyFile ?? path.join(command.dataDir, 'arm.key')}) not protected by the OS; keep it apart from the data (--key-file) or use the desktop АРМ.`,
+  );
   if (training) console.log(`Training mode: gateway emulator ${training.url}, TEST PKI in ${training.pkiDir} (docs/training.md)`);
   else
     console.log(
