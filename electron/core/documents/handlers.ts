@@ -1,7 +1,7 @@
 import { ArmError, type Contract } from '../../../shared/api';
 import type { CoreContext } from '../context';
 import type { Handlers } from '../handler';
-import { openDraft, saveAndView } from '../intake/handlers';
+import { openDraft, saveAndView } from '../intake/drafts';
 import { alignChecklist, checklistLines } from '../intake/form';
 import { checkFile } from './files';
 import { listScanners, scanPage } from './scanner';

@@ -10,14 +10,18 @@ import {
   type IntakeDraft,
   type RequestContent,
 } from '../../../shared/api';
-import { serviceDeadline, type Catalog } from '../../../shared/catalog/catalog';
+import { createCatalog, serviceDeadline, type Catalog } from '../../../shared/catalog/catalog';
 import type { Service, Variant } from '../../../shared/catalog/schema';
+import { appendAudit, type AuditRecord } from '../audit/log';
+import { requireDb, type CoreContext } from '../context';
 import type { Db } from '../db/database';
 import { findRequest, type RequestRow } from '../requests/repository';
 import { alignChecklist, checklistLines, formFields, fullName, missingDocuments } from './form';
+import { readDraftRow, writeDraftRow } from './repository';
 
-// The draft as SQLite keeps it: one JSON row per request, rewritten in one statement on every
-// change, so a killed process leaves the previous or the next version, never half of one.
+// The draft the operator fills at the counter: its data, loaded with its service and variant,
+// viewed for the screen; shared with the documents capability (scans attach to a draft's
+// checklist), which is why it lives here and not in intake's handlers.
 
 export const draftDataSchema = z.object({
   channel: z.enum(['centre', 'mobileCentre']),
@@ -39,13 +43,16 @@ export interface LoadedDraft {
   prepared: RequestContent | null;
 }
 
-export function insertDraftData(db: Db, requestId: string, data: DraftData, now: Date): void {
-  db.prepare('INSERT INTO intake_drafts (request_id, data, updated_at) VALUES (?, ?, ?)').run(requestId, JSON.stringify(data), now.toISOString());
+let bundled: Catalog | null = null;
+/** The bundled service catalog, parsed once. */
+export function intakeCatalog(): Catalog {
+  bundled ??= createCatalog();
+  return bundled;
 }
 
 export function loadDraft(db: Db, catalog: Catalog, requestId: string): LoadedDraft {
   const request = findRequest(db, requestId) as LoadedDraft['request'];
-  const row = db.prepare('SELECT data, prepared FROM intake_drafts WHERE request_id = ?').get(requestId) as { data: string; prepared: string | null } | undefined;
+  const row = readDraftRow(db, requestId);
   if (!row) throw new ArmError('NOT_FOUND', 'No intake draft for this request.');
   // The supervisor's document list (catalog overrides) applies at the counter too.
   const bundled = catalog.get(request.service_id);
@@ -68,22 +75,22 @@ export function requireOpen(draft: LoadedDraft): void {
   }
 }
 
-/** Writes the draft and forgets any content prepared for signing: it no longer matches. */
-export function storeDraftData(db: Db, requestId: string, data: DraftData, now: Date): void {
-  const applicant = data.applicant;
-  db.transaction(() => {
-    db.prepare('UPDATE intake_drafts SET data = ?, prepared = NULL, updated_at = ? WHERE request_id = ?').run(JSON.stringify(data), now.toISOString(), requestId);
-    db.prepare('UPDATE requests SET applicant_iin = ?, applicant_name = ?, updated_at = ? WHERE id = ?').run(
-      applicant?.iin ?? '',
-      applicant ? fullName(applicant) : null,
-      now.toISOString(),
-      requestId,
-    );
-  })();
+/** A draft that exists and may still change, with its database. */
+export function openDraft(ctx: CoreContext, requestId: string): { db: Db; draft: LoadedDraft } {
+  const db = requireDb(ctx);
+  const draft = loadDraft(db, intakeCatalog(), requestId);
+  requireOpen(draft);
+  return { db, draft };
 }
 
-export function storePrepared(db: Db, requestId: string, content: RequestContent): void {
-  db.prepare('UPDATE intake_drafts SET prepared = ? WHERE request_id = ?').run(JSON.stringify(content), requestId);
+/** Saves a changed draft, with the audit entry that records the change in the same transaction, and answers the screen's view. */
+export function saveAndView(ctx: CoreContext, db: Db, draft: LoadedDraft, data: DraftData, audit?: AuditRecord): IntakeDraft {
+  const now = ctx.now();
+  db.transaction(() => {
+    if (audit) appendAudit(db, audit, now);
+    writeDraftRow(db, draft.request.id, data, data.applicant ? { iin: data.applicant.iin, name: fullName(data.applicant) } : null, now);
+  })();
+  return viewDraft(loadDraft(db, intakeCatalog(), draft.request.id), now);
 }
 
 /** The workstation's local date and time as the calendar takes it ("YYYY-MM-DDTHH:MM"). */

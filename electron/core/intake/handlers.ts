@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { ArmError, type Contract, type PersonData, type RequestContent } from '../../../shared/api';
-import { createCatalog, type Catalog } from '../../../shared/catalog/catalog';
 import type { Person, PowerOfAttorney } from '../../../shared/gateway/api';
 import { canonicalBytes, canonicalSha256, fromBase64 } from '../../../shared/signing';
 import { appendAudit, type AuditRecord } from '../audit/log';
@@ -11,19 +10,14 @@ import type { Handlers } from '../handler';
 import { enqueue } from '../outbox/outbox';
 import { createDraft, moveRequest } from '../requests/repository';
 import { readCentre, requireCentre, routeProvider, saveCentre, saveReference } from './centre';
-import { insertDraftData, loadDraft, localDateTime, requireOpen, storeDraftData, storePrepared, viewDraft, dueBy, type DraftData, type LoadedDraft } from './drafts';
+import { dueBy, intakeCatalog, loadDraft, localDateTime, openDraft, saveAndView, viewDraft, type DraftData, type LoadedDraft } from './drafts';
 import { alignChecklist, checklistLines, completeFields, missingDocuments, missingFields, variantFor } from './form';
 import { checkPowerOfAttorney } from './powerOfAttorney';
+import { insertDraftRow, listDraftRows, writePrepared, writeSignedContent } from './repository';
 import { verifyOperatorSignature } from './signature';
 
-let bundled: Catalog | null = null;
-export function intakeCatalog(): Catalog {
-  bundled ??= createCatalog();
-  return bundled;
-}
-
 /** ГБД ФЛ keeps both spellings; the request carries the one of the applicant's language. */
-export function personFromRegistry(person: Person, language: 'ru' | 'kk'): PersonData {
+function personFromRegistry(person: Person, language: 'ru' | 'kk'): PersonData {
   return {
     iin: person.iin,
     surname: person.surname[language],
@@ -33,23 +27,6 @@ export function personFromRegistry(person: Person, language: 'ru' | 'kk'): Perso
     address: person.address[language],
     source: 'registry',
   };
-}
-
-export function openDraft(ctx: CoreContext, requestId: string): { db: Db; draft: LoadedDraft } {
-  const db = requireDb(ctx);
-  const draft = loadDraft(db, intakeCatalog(), requestId);
-  requireOpen(draft);
-  return { db, draft };
-}
-
-/** Saves a changed draft, with the audit entry that records the change in the same transaction, and answers the screen's view. */
-export function saveAndView(ctx: CoreContext, db: Db, draft: LoadedDraft, data: DraftData, audit?: AuditRecord) {
-  const now = ctx.now();
-  db.transaction(() => {
-    if (audit) appendAudit(db, audit, now);
-    storeDraftData(db, draft.request.id, data, now);
-  })();
-  return viewDraft(loadDraft(db, intakeCatalog(), draft.request.id), now);
 }
 
 function today(now: Date): string {
@@ -142,8 +119,7 @@ export const intakeHandlers: Handlers<Contract>['intake'] = {
     const data: DraftData = { channel, language: 'ru', applicant: null, represented: false, representative: null, powerOfAttorney: null, fields: {}, checklist: [] };
     const requestId = db.transaction(() => {
       const row = createDraft(db, { serviceId: service.id, applicantIin: '', centre: centre.code }, { userId: caller!.userId, actor: caller!.role }, now);
-      db.prepare('UPDATE requests SET variant_id = ?, provider = ? WHERE id = ?').run(variant.id, provider, row.id);
-      insertDraftData(db, row.id, data, now);
+      insertDraftRow(db, row.id, { variantId: variant.id, provider }, data, now);
       return row.id;
     })();
     return viewDraft(loadDraft(db, intakeCatalog(), requestId), now);
@@ -152,11 +128,7 @@ export const intakeHandlers: Handlers<Contract>['intake'] = {
   get: ({ requestId }, ctx) => viewDraft(loadDraft(requireDb(ctx), intakeCatalog(), requestId), ctx.now()),
 
   drafts: (_input, ctx) => {
-    const db = requireDb(ctx);
-    const rows = db
-      .prepare("SELECT r.id, r.number, r.service_id, r.applicant_name, r.updated_at FROM requests r JOIN intake_drafts d ON d.request_id = r.id WHERE r.state = 'draft' ORDER BY r.updated_at DESC")
-      .all() as Array<{ id: string; number: string; service_id: string; applicant_name: string | null; updated_at: string }>;
-    return rows.map((row) => ({
+    return listDraftRows(requireDb(ctx)).map((row) => ({
       requestId: row.id,
       number: row.number,
       serviceName: intakeCatalog().get(row.service_id)?.name ?? { ru: row.service_id, kk: row.service_id },
@@ -265,7 +237,7 @@ export const intakeHandlers: Handlers<Contract>['intake'] = {
   prepare: ({ requestId }, ctx, { caller }) => {
     const { db, draft } = openDraft(ctx, requestId);
     const content = buildContent(ctx, db, draft, caller!.userId);
-    storePrepared(db, requestId, content);
+    writePrepared(db, requestId, content);
     return content;
   },
 
@@ -285,13 +257,7 @@ export const intakeHandlers: Handlers<Contract>['intake'] = {
       .map(({ iin, surname, name, patronymic, birthDate }) => ({ iin, surname, name, patronymic, birthDate }));
     // The signed request and its outbox message exist together or not at all.
     const row = db.transaction(() => {
-      db.prepare('UPDATE requests SET content = ?, content_sha256 = ?, signature = ?, due_by = ? WHERE id = ?').run(
-        JSON.stringify(content),
-        canonicalSha256(content),
-        cms,
-        content.dueBy,
-        requestId,
-      );
+      writeSignedContent(db, requestId, { content, contentSha256: canonicalSha256(content), cms });
       moveRequest(db, requestId, 'signed', { userId: operator.id, actor: caller!.role }, now);
       enqueue(
         db,

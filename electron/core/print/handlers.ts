@@ -5,9 +5,8 @@ import { requireDb } from '../context';
 import type { Db } from '../db/database';
 import type { Handlers } from '../handler';
 import { readReference } from '../intake/centre';
-import { localDateTime, loadDraft } from '../intake/drafts';
+import { intakeCatalog, localDateTime, loadDraft } from '../intake/drafts';
 import { alignChecklist, checklistLines, fullName, missingDocuments } from '../intake/form';
-import { intakeCatalog } from '../intake/handlers';
 import { findRequest } from '../requests/repository';
 import { renderReceipt, type ReceiptData } from './receipt';
 
