@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { CENTRE, postRequest, requestContent, requestMessage } from '../electron/core/inbox/fixtures';
+import { CENTRE, postRequest, requestContent, requestMessage } from '../electron/core/testing/requests';
 import { certificatePem, crlPem } from '../shared/signing';
 import { createDemoPki, DEMO_PASSWORD } from '../shared/signing/testPki';
 import { SUPERVISOR, firstRun, ru } from './accounts';

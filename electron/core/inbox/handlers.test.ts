@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../../../gateway/testing';
 import { createDemoPki, type DemoPki } from '../../../shared/signing/testPki';
-import { CENTRE, PROVIDER, SCANS, postRequest, requestContent, requestMessage, sha256, workstation } from './testing';
+import { CENTRE, PROVIDER, SCANS, postRequest, requestContent, requestMessage, sha256, providerCore } from '../testing/provider';
 
 let pki: DemoPki;
 let gateway: TestGateway;
@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => gateway.dispose());
 
 async function providerWorkstation(organisation = PROVIDER) {
-  const w = workstation(gateway.url, pki, organisation);
+  const w = providerCore(pki, { gateway, organisation });
   return { ...w, supervisor: w.as('supervisor') };
 }
 
@@ -54,7 +54,7 @@ describe('inbox channels', () => {
     await w.supervisor.inbox.configure({ organisation: 'edu-zhambyl-sko' });
     await expect(clerk.inbox.list({})).resolves.toEqual([]);
     await expect(clerk.inbox.get({ requestId: id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    w.core.close();
+    w.close();
   });
 
   it('configures only with readable PEM, supervisor only, and changes nothing otherwise', async () => {
@@ -65,6 +65,6 @@ describe('inbox channels', () => {
     await expect(w.supervisor.inbox.configure({ organisation: 'edu-other', rootsPem: 'nothing' })).rejects.toMatchObject({ code: 'TRUST_INVALID' });
     await expect(w.as('clerk').inbox.configure({ organisation: 'edu-other' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(w.supervisor.inbox.settings()).resolves.toEqual(before);
-    w.core.close();
+    w.close();
   });
 });

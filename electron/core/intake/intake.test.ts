@@ -4,14 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { postJson, startTestGateway, type TestGateway } from '../../../gateway/testing';
-import { ArmError, contract, createClient, type RequestContent } from '../../../shared/api';
+import type { RequestContent } from '../../../shared/api';
 import { leaseAnswerSchema } from '../../../shared/gateway/api';
 import { canonicalSha256, toBase64 } from '../../../shared/signing';
 import { createDemoPki, type DemoPki } from '../../../shared/signing/testPki';
-import { startCore, type Core } from '../app';
 import { findRequest } from '../requests/repository';
 import { signPayload } from '../signing/sign';
-import { memoryLogger, signedIn } from '../testing';
+import { codeOf, testCore } from '../testing';
 
 // The counter end to end against the real gateway emulator: draft, look-ups, PoA, checklist,
 // scans, signature, queue, receipt.
@@ -28,37 +27,27 @@ beforeAll(async () => {
 });
 
 const gateways: TestGateway[] = [];
-const cores: Core[] = [];
 afterEach(async () => {
-  for (const core of cores.splice(0)) core.close();
   await Promise.all(gateways.splice(0).map((gateway) => gateway.dispose()));
 });
 
-let logins = 0;
 async function setup(options: { gateway?: boolean; dataDir?: string; centre?: boolean } = {}) {
   const gateway = options.gateway === false ? null : await startTestGateway();
   if (gateway) gateways.push(gateway);
-  const clock = { now: START };
-  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'arm-intake-'));
-  const core = startCore({ appVersion: 'test', dataDir, log: memoryLogger(), now: () => new Date(clock.now), gatewayUrl: gateway?.url ?? null, syncIntervalMs: 0 });
-  cores.push(core);
-  const client = (key: string) => createClient(contract, (name, input) => core.dispatch(name, input, key));
-  const run = ++logins;
-  const supervisor = client(signedIn(core, 'supervisor', '880315400010', `supervisor-${run}`));
-  const operatorWindow = signedIn(core, 'operator', pki.keys.operator.person.iin, `operator-${run}`);
-  const operator = client(operatorWindow);
+  const t = testCore({ gateway, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
+  const supervisor = t.as('supervisor', '880315400010');
+  const operatorWindow = t.signIn('operator', pki.keys.operator.person.iin);
+  const operator = t.window(operatorWindow);
   if (options.centre !== false) await supervisor.intake.setCentre({ code: 'con-kokpekty', district: 'kokpekty' });
-  return { gateway, core, clock, dataDir, supervisor, operator, operatorWindow, db: core.context.db! };
+  return { ...t, gateway, supervisor, operator, operatorWindow };
 }
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'ok';
-  } catch (error) {
-    if (error instanceof ArmError) return error.code;
-    throw error;
-  }
+/** A guardianship draft of the mother represented by an attorney with a simple written PoA (its scan still missing). */
+async function representedDraft(t: Awaited<ReturnType<typeof setup>>) {
+  const { requestId } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
+  await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
+  await t.operator.intake.lookupPerson({ requestId, role: 'representative', iin: ATTORNEY });
+  return t.operator.intake.powerOfAttorney({ requestId, kind: 'simple' });
 }
 
 function sign(content: RequestContent, key: 'operator' | 'foreignIin' = 'operator', now = new Date(START)): string {
@@ -151,13 +140,11 @@ describe('intake: applicant and representative', () => {
 describe('intake: checklist, refusal, signing and the queue', () => {
   it('makes a simple written PoA a required scan: missing → DOCUMENTS_MISSING and a refusal; scanned → signable', async () => {
     const t = await setup();
-    const { requestId } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
-    await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
-    await t.operator.intake.lookupPerson({ requestId, role: 'representative', iin: ATTORNEY });
-    const simple = await t.operator.intake.powerOfAttorney({ requestId, kind: 'simple' });
+    const simple = await representedDraft(t);
+    const { requestId } = simple;
     expect(simple.lines).toEqual([expect.objectContaining({ document: 0, kind: 'powerOfAttorney', required: true })]);
     expect(simple.missing).toHaveLength(1);
-    const error = await t.operator.intake.prepare({ requestId }).catch((caught: unknown) => caught as ArmError);
+    const error = await t.operator.intake.prepare({ requestId }).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ code: 'DOCUMENTS_MISSING', params: { documents: 'Доверенность представителя (простая письменная форма)' } });
     const scanned = await t.operator.documents.upload({ requestId, document: 0, fileName: 'poa.png', bytes: PNG.toString('base64') });
     expect(scanned.missing).toEqual([]);
@@ -210,13 +197,9 @@ describe('intake: checklist, refusal, signing and the queue', () => {
 
   it('keeps the draft, scans included, across a restart of the core on the same data folder', async () => {
     const t = await setup();
-    const { requestId } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
-    await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
-    await t.operator.intake.lookupPerson({ requestId, role: 'representative', iin: ATTORNEY });
-    await t.operator.intake.powerOfAttorney({ requestId, kind: 'simple' });
+    const { requestId } = await representedDraft(t);
     const before = await t.operator.documents.upload({ requestId, document: 0, fileName: 'poa.png', bytes: PNG.toString('base64') });
     t.core.close();
-    cores.splice(cores.indexOf(t.core), 1);
     const again = await setup({ dataDir: t.dataDir, centre: false });
     expect(await again.operator.intake.drafts()).toEqual([expect.objectContaining({ requestId, applicantName: 'Сарсенбаева Айгерим Ерлановна' })]);
     expect(await again.operator.intake.get({ requestId })).toEqual(before);
@@ -227,10 +210,7 @@ describe('intake: checklist, refusal, signing and the queue', () => {
 describe('documents', () => {
   it('refuses an empty file, a renamed executable and a truncated PDF with their codes, storing nothing', async () => {
     const t = await setup();
-    const { requestId } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
-    await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
-    await t.operator.intake.lookupPerson({ requestId, role: 'representative', iin: ATTORNEY });
-    await t.operator.intake.powerOfAttorney({ requestId, kind: 'simple' });
+    const { requestId } = await representedDraft(t);
     const upload = (bytes: Buffer) => codeOf(t.operator.documents.upload({ requestId, document: 0, fileName: 'scan.pdf', bytes: bytes.toString('base64') }));
     expect(await upload(Buffer.alloc(0))).toBe('FILE_EMPTY');
     expect(await upload(Buffer.from('MZ\x90\x00 this program cannot be run in DOS mode'))).toBe('FILE_TYPE');
@@ -242,23 +222,16 @@ describe('documents', () => {
 
   it('refuses a file over the limit before storing it', async () => {
     const t = await setup();
-    const { requestId } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
-    await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
-    await t.operator.intake.lookupPerson({ requestId, role: 'representative', iin: ATTORNEY });
-    await t.operator.intake.powerOfAttorney({ requestId, kind: 'simple' });
+    const { requestId } = await representedDraft(t);
     const big = Buffer.alloc(20 * 1024 * 1024 + 1);
     PNG.copy(big);
-    const envelope = await t.core.dispatch('documents.upload', { requestId, document: 0, fileName: 'big.png', bytes: big.toString('base64') }, t.operatorWindow);
-    expect(envelope.ok ? 'ok' : envelope.error.code).toBe('FILE_TOO_LARGE');
+    expect(await codeOf(t.core.dispatch('documents.upload', { requestId, document: 0, fileName: 'big.png', bytes: big.toString('base64') }, t.operatorWindow))).toBe('FILE_TOO_LARGE');
     expect(existsSync(path.join(t.dataDir, 'attachments'))).toBe(false);
   });
 
   it('scans a page from the SANE test backend into the document; an unknown device is SCANNER_NOT_FOUND', async () => {
     const t = await setup();
-    const { requestId } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
-    await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
-    await t.operator.intake.lookupPerson({ requestId, role: 'representative', iin: ATTORNEY });
-    await t.operator.intake.powerOfAttorney({ requestId, kind: 'simple' });
+    const { requestId } = await representedDraft(t);
     expect(await codeOf(t.operator.documents.scan({ requestId, document: 0, device: 'nonexistent:0', resolution: 150, mode: 'Gray' }))).toBe('SCANNER_NOT_FOUND');
     const scanned = await t.operator.documents.scan({ requestId, document: 0, device: 'test', resolution: 150, mode: 'Gray' });
     expect(scanned.checklist[0]).toMatchObject({ presented: true, attachments: [expect.stringMatching(/^[0-9a-f]{64}$/)] });

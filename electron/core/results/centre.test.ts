@@ -4,7 +4,7 @@ import { startTestGateway, type TestGateway } from '../../../gateway/testing';
 import { canonicalBytes, signDetached, toBase64 } from '../../../shared/signing';
 import { createDemoPki, type DemoPki } from '../../../shared/signing/testPki';
 import { writeAttachment } from '../documents/store';
-import { CENTRE, SCANS, requestContent, requestMessage, workstation } from '../inbox/testing';
+import { CENTRE, SCANS, requestContent, requestMessage, providerCore } from '../testing/provider';
 import { enqueue } from '../outbox/outbox';
 import { createDraft, findRequest, moveRequest } from '../requests/repository';
 
@@ -20,7 +20,7 @@ afterAll(() => gateway.dispose());
 const GUARDIANSHIP = { akimLevel: 'района', decisionNumber: '125', decisionDate: '2026-02-20', childName: 'Сарсенбаев Алихан Нурланович', childBirthDate: '2019-06-20' };
 
 /** The centre takes a request in and sends it as intake does: the request, its content, the outbox. */
-function sendFromCentre(centre: ReturnType<typeof workstation>) {
+function sendFromCentre(centre: ReturnType<typeof providerCore>) {
   const now = centre.core.context.now();
   const operator = { userId: 'operator-1', actor: 'operator' as const };
   const draft = createDraft(centre.db, { serviceId: 'guardianship-certificate', applicantIin: '900412400014', centre: CENTRE }, operator, now);
@@ -38,8 +38,8 @@ function sendFromCentre(centre: ReturnType<typeof workstation>) {
 
 describe('results at the centre', () => {
   it('the signed certificate reaches the centre, moves the request to resultAtCentre, and is issued to the applicant', async () => {
-    const centre = workstation(gateway.url, pki, CENTRE);
-    const provider = workstation(gateway.url, pki);
+    const centre = providerCore(pki, { gateway, organisation: CENTRE });
+    const provider = providerCore(pki, { gateway });
     const requestId = sendFromCentre(centre);
     await centre.core.context.sync!.run();
     expect(findRequest(centre.db, requestId).state).toBe('sent');
@@ -68,13 +68,13 @@ describe('results at the centre', () => {
     expect(findRequest(centre.db, requestId).state).toBe('resultAtCentre');
     await expect(operator.results.issue({ requestId, collectorIin: '900412400014', documentNumber: '041234567' })).resolves.toMatchObject({ state: 'issued' });
     await expect(operator.results.issue({ requestId, collectorIin: '900412400014', documentNumber: '041234567' })).rejects.toMatchObject({ code: 'STATE_CONFLICT' });
-    centre.core.close();
-    provider.core.close();
+    centre.close();
+    provider.close();
   });
 
   it('refuses on receipt a result signed by somebody else than the signer it names, and one for an unknown request', async () => {
     await gateway.call('/_control/reset', { method: 'POST' });
-    const centre = workstation(gateway.url, pki, CENTRE);
+    const centre = providerCore(pki, { gateway, organisation: CENTRE });
     const requestId = sendFromCentre(centre);
     await centre.core.context.sync!.run();
     const messageId = (centre.db.prepare('SELECT id FROM outbox WHERE request_id = ?').get(requestId) as { id: string }).id;
@@ -103,6 +103,6 @@ describe('results at the centre', () => {
     await expect(centre.as('operator').inbox.pull()).resolves.toMatchObject({ results: 0, refused: 2 });
     expect((centre.db.prepare('SELECT code FROM inbox_refused ORDER BY code').all() as Array<{ code: string }>).map((entry) => entry.code)).toEqual(['CERT_IIN_MISMATCH', 'MESSAGE_UNEXPECTED']);
     expect(findRequest(centre.db, requestId).state).toBe('sent');
-    centre.core.close();
+    centre.close();
   });
 });

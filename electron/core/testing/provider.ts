@@ -1,0 +1,23 @@
+import { certificatePem, crlPem } from '../../../shared/signing';
+import type { DemoPki } from '../../../shared/signing/testPki';
+import type { Db } from '../db/database';
+import { SETTING, writeSetting } from '../inbox/settings';
+import { testCore, type TestCoreOptions } from './core';
+import { PROVIDER } from './requests';
+
+export * from './requests';
+
+/** This workstation as the education department, trusting the demo root and its CRL. */
+export function configureProvider(db: Db, pki: DemoPki, organisation = PROVIDER): void {
+  writeSetting(db, SETTING.organisation, organisation);
+  writeSetting(db, SETTING.roots, certificatePem(pki.root.certificate));
+  writeSetting(db, SETTING.crls, crlPem(pki.crl));
+}
+
+/** testCore configured as the department (or another organisation) with the demo trust; its clock starts a few days after intake's. */
+export function providerCore(pki: DemoPki, options: TestCoreOptions & { organisation?: string } = {}) {
+  const { organisation = PROVIDER, ...core } = options;
+  const t = testCore({ clock: { now: Date.parse('2026-03-06T10:00:00Z') }, ...core });
+  configureProvider(t.db, pki, organisation);
+  return t;
+}
