@@ -5,14 +5,19 @@ import { startCore } from './core/app';
 import { resolveDataDir } from './core/dataDir';
 import { mimeOf, resolveStatic } from './host/static';
 import { registerIpc } from './ipc';
+import { holdSingleInstance, quitOnSignals } from './lifecycle';
 import { APP_ORIGIN, guardContents, permissionAllowed, secureWebPreferences } from './security';
 import { CONTENT_SECURITY_POLICY } from './security-policy';
 
 // Bundled to build/node/electron-main.cjs; the renderer is in build/renderer.
 const appRoot = path.resolve(__dirname, '..', '..');
 const rendererDir = path.join(appRoot, 'build', 'renderer');
-// scripts/native.mjs builds better-sqlite3 for Electron's ABI here; a packaged app has it in place.
-const electronSqlite = path.join(appRoot, 'build', 'electron-native', 'better_sqlite3.node');
+// scripts/native.mjs builds better-sqlite3 for Electron's ABI into build/electron-native;
+// electron-builder copies that file to <resources>/native (electron-builder.yml, checked by pack:check).
+const resourcesPath = app.isPackaged ? process.resourcesPath : null;
+const electronSqlite = resourcesPath
+  ? path.join(resourcesPath, 'native', 'better_sqlite3.node')
+  : path.join(appRoot, 'build', 'electron-native', 'better_sqlite3.node');
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -24,13 +29,20 @@ function flag(name: string): string | undefined {
   return index >= 0 ? process.argv[index + 1] : undefined;
 }
 
-app.whenReady().then(async () => {
+let mainWindow: BrowserWindow | null = null;
+// A second start focuses the first window and quits (the data-folder lock is the core's concern).
+const firstInstance = holdSingleInstance(app, () => mainWindow);
+if (firstInstance) quitOnSignals(process, app);
+
+void app.whenReady().then(async () => {
+  if (!firstInstance) return;
   const core = startCore({
     appVersion: app.getVersion(),
     dataDir: resolveDataDir(flag('--data-dir')),
     gatewayUrl: flag('--gateway') ?? process.env.ARM_GATEWAY_URL ?? null,
     // npm start's launcher started the training emulator and passes its URL with this flag.
     training: process.argv.includes('--training'),
+    resourcesPath,
     ...(existsSync(electronSqlite) ? { nativeBinding: electronSqlite } : {}),
   });
   await core.ready;
@@ -50,17 +62,16 @@ app.whenReady().then(async () => {
     isTrustedSender: (url) => url.startsWith(APP_ORIGIN + '/'),
   });
 
-  const window = new BrowserWindow({
+  const window = (mainWindow = new BrowserWindow({
     width: 1280,
     height: 800,
     title: 'АРМ',
     webPreferences: secureWebPreferences(path.join(__dirname, 'electron-preload.cjs')),
-  });
+  }));
   window.removeMenu();
   void window.loadURL(`${APP_ORIGIN}/index.html`);
 
-  app.on('window-all-closed', () => {
-    core.close();
-    app.quit();
-  });
+  window.on('closed', () => (mainWindow = null));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => core.close());
 });

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { superviseChild } from './host/supervise';
 import { startTrainingGateway } from './host/training';
 import { parseWebArgs, runWebHost } from './host/web/cli';
 
@@ -30,9 +31,7 @@ async function main(): Promise<void> {
   const gateway = training ? await startTrainingGateway({ appRoot, dataDir: command.dataDir }) : null;
   const extra = gateway ? ['--data-dir', command.dataDir, '--gateway', gateway.url, '--training'] : [];
   const child = spawn(electron, [appRoot, ...args.filter((arg) => arg !== '--training'), ...extra], { stdio: 'inherit' });
-  child.on('exit', (code) => {
-    void (gateway?.stop() ?? Promise.resolve()).finally(() => process.exit(code ?? 0));
-  });
+  await superviseChild({ child, launcher: process, cleanup: () => gateway?.stop() ?? Promise.resolve() });
 }
 
 main().catch((error: unknown) => {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { ackInputSchema, messageSchema, type GatewayMessage, type Receipt, type Recheck, type UnverifiedPerson } from '../shared/gateway/api';
 import type { GatewayDb } from './db/database';
+import { groupCommit } from './groupCommit';
 import { GatewayError, invalid } from './errors';
 import type { MessageSignatureVerifier } from './signature';
 
@@ -53,7 +54,8 @@ export function createMessages(db: GatewayDb, { now, verifySignature, recheck }:
     if (!organisationExists.get(code)) throw new GatewayError('ORGANISATION_NOT_FOUND', `No centre or provider ${code}.`, { status: 422, issues: [{ path, message: 'unknown code' }] });
   };
 
-  const accept = db.transaction((message: GatewayMessage, contentSha256: string, body: string): Accepted => {
+  // Runs inside a group commit's transaction (groupCommit.ts): the receipt leaves after the fsync.
+  const accept = groupCommit(db, ({ message, contentSha256, body }: { message: GatewayMessage; contentSha256: string; body: string }): Accepted => {
     const existing = byId.get(message.id);
     if (existing) {
       if (existing.content_sha256 !== contentSha256) {
@@ -82,7 +84,7 @@ export function createMessages(db: GatewayDb, { now, verifySignature, recheck }:
 
   return {
     /** Validates, then stores once: a resend with the same content gets the first receipt back. */
-    send(input: unknown): Accepted {
+    send(input: unknown): Promise<Accepted> {
       const parsed = messageSchema.safeParse(input);
       if (!parsed.success) throw invalid('The message does not match the schema.', parsed.error);
       const message = parsed.data;
@@ -100,7 +102,7 @@ export function createMessages(db: GatewayDb, { now, verifySignature, recheck }:
         if (!verdict.ok) throw new GatewayError(verdict.code, verdict.reason, { status: 422 });
       }
       const body = canonical(message);
-      return accept(message, createHash('sha256').update(body).digest('hex'), body);
+      return accept({ message, contentSha256: createHash('sha256').update(body).digest('hex'), body });
     },
 
     /** The oldest unacknowledged messages whose lease (if any) has run out, leased anew. */

@@ -205,7 +205,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     }
     if (head === 'messages' && parts.length === 1) {
       only('POST');
-      const accepted = messages.send(await jsonBody(request));
+      const accepted = await messages.send(await jsonBody(request));
       return json(accepted.created ? 201 : 200, accepted.receipt);
     }
     if (head === 'inboxes' && parts.length === 3 && second !== undefined) {

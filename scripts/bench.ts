@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
 import { startCore } from '../electron/core/app';
 import { openDatabase } from '../electron/core/db/database';
 import { requestMessageTo } from '../electron/core/testing/outbox';
-import { journalBench } from './bench/journal';
+import { journalBench, rssChild } from './bench/journal';
 import { intakeBench } from './bench/intake';
 import { median, quiet, report } from './bench/report';
 import { resultsBench } from './bench/results';
@@ -215,7 +215,7 @@ async function signing(): Promise<{ sign: number; verify: number }> {
   return { sign: median(signs), verify: median(verifies) };
 }
 
-async function main(): Promise<void> {
+async function core(): Promise<void> {
   const starts: number[] = [];
   for (let run = 0; run < 7; run++) starts.push(await coldStart());
   report('core.cold_start_ms', median(starts), 'ms');
@@ -226,14 +226,32 @@ async function main(): Promise<void> {
   for (let run = 0; run < 5; run++) logins.push(await loginCheck());
   report('auth.login_ms', median(logins), 'ms');
   report('audit.verify_per_s', auditVerifyRate(20_000), 'entries/s');
-  await gatewayRates();
+}
+
+async function signingLines(): Promise<void> {
   const signed = await signing();
   report('signing.sign_ms', signed.sign, 'ms');
   report('signing.verify_ms', signed.verify, 'ms');
-  await trustBench();
-  await journalBench();
-  await intakeBench();
-  await resultsBench();
 }
 
-void main();
+// The sections in order; BENCH_ONLY=journal,intake runs just those (a quick look at one part).
+const sections: Record<string, () => Promise<void>> = {
+  core,
+  gateway: gatewayRates,
+  signing: signingLines,
+  trust: trustBench,
+  journal: journalBench,
+  intake: intakeBench,
+  results: resultsBench,
+};
+
+async function main(): Promise<void> {
+  const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
+  const unknown = only?.filter((name) => !(name in sections)) ?? [];
+  if (unknown.length > 0) throw new Error(`BENCH_ONLY names no section ${unknown.join(', ')}; sections: ${Object.keys(sections).join(', ')}`);
+  for (const [name, run] of Object.entries(sections)) if (!only || only.includes(name)) await run();
+}
+
+const rssChildAt = process.argv.indexOf('--rss-child');
+if (rssChildAt > 0) void rssChild(process.argv[rssChildAt + 1]!);
+else void main();

@@ -11,6 +11,7 @@ const entries = {
   'audit-verify': 'scripts/audit-verify.ts',
   gateway: 'gateway/main.ts',
   'pki-demo': 'scripts/pki-demo.ts',
+  'pack-check': 'scripts/pack-check.ts',
 };
 
 await build({
@@ -22,8 +23,10 @@ await build({
   target: 'node20',
   format: 'cjs',
   sourcemap: 'linked',
-  // pdfkit reads its font metrics and ICC profile from its own folder at run time.
-  external: ['better-sqlite3', 'electron', 'pdfkit'],
+  // pdfkit reads its font metrics and ICC profile from its own folder at run time; these and
+  // better-sqlite3 are the package's only runtime "dependencies" (electron-builder packs them).
+  // original-fs is Electron's own; @electron/asar is pack:check's tool, loaded from node_modules.
+  external: ['better-sqlite3', 'electron', 'original-fs', 'pdfkit', '@electron/asar'],
   loader: { '.sql': 'text' },
   logLevel: 'warning',
 });

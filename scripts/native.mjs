@@ -50,9 +50,9 @@ if (!electronPresent && !process.env.CI && (wantElectron || !triedBefore)) {
 
 // Electron runs its own Node ABI: build a second better-sqlite3 for it into build/electron-native
 // (electron/main.ts loads it through nativeBinding) so the Node build that tests use stays intact.
-// electron-builder rebuilds node_modules for Electron itself when it packages (`npm run dist`).
+// `npm run dist` packs this very file (electron-builder.yml extraResources; npmRebuild is off).
 const electronSqlite = path.join(root, 'build', 'electron-native', 'better_sqlite3.node');
-if (existsSync(path.join(electronDir, 'path.txt')) && !existsSync(electronSqlite) && !process.argv.includes('--electron')) {
+if (existsSync(path.join(electronDir, 'path.txt')) && !existsSync(electronSqlite)) {
   const electronVersion = JSON.parse(readFileSync(path.join(electronDir, 'package.json'), 'utf8')).version;
   const work = path.join(root, 'build', 'electron-native', 'src');
   const sqliteDir = path.dirname(require.resolve('better-sqlite3/package.json'));

@@ -19,7 +19,7 @@ describe('startCore', () => {
     const { arm } = start(dir);
     await expect(arm.system.health()).resolves.toEqual({ status: 'ok', schemaVersion: migrations.length, gateway: { mode: 'none', reachable: false } });
     const info = await arm.system.info();
-    expect(info).toMatchObject({ appVersion: '9.9.9', dataDir: dir, schemaVersion: migrations.length, gateway: { mode: 'none', url: null } });
+    expect(info).toMatchObject({ appVersion: '9.9.9', dataDir: dir, logDir: path.join(dir, 'logs'), schemaVersion: migrations.length, gateway: { mode: 'none', url: null } });
     expect(info.workstationId).toMatch(/^[0-9a-f]{32}$/);
   });
 

@@ -12,6 +12,7 @@ import { createHandlers } from './handlers';
 import { refreshTrust } from './signing/trust';
 import { seedTrainingAccounts } from './training/accounts';
 import { createLogger, type Logger } from './log';
+import { assetsDir, openResources } from './resources';
 import type { SystemState } from './system/handlers';
 
 export interface CoreOptions {
@@ -21,6 +22,8 @@ export interface CoreOptions {
   /** The bundled emulator was started for this session (training mode). */
   training?: boolean;
   nativeBinding?: string;
+  /** The installed app's resources folder (process.resourcesPath); absent: the repository's assets/. */
+  resourcesPath?: string | null;
   log?: Logger;
   fetch?: typeof fetch;
   now?: () => Date;
@@ -52,7 +55,8 @@ function gatewayConfig(options: CoreOptions): GatewayConfig {
  */
 export function startCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
-  const log = options.log ?? createLogger(options.dataDir);
+  const ownLog = options.log ? null : createLogger(options.dataDir);
+  const log = options.log ?? ownLog!;
   const state: SystemState = { startError: null };
   let db = null;
   try {
@@ -62,6 +66,9 @@ export function startCore(options: CoreOptions): Core {
     log.error('db.open_failed', { code: error.code, message: error.message });
     state.startError = error.code === 'DB_TOO_NEW' || error.code === 'DB_CORRUPT' ? error.code : 'DB_UNAVAILABLE';
   }
+  const resources = openResources(assetsDir(options.resourcesPath));
+  // The app keeps working without its fonts; only printing refuses (RESOURCES_MISSING).
+  if (resources.missing.length > 0) log.error('resources.missing', { dir: resources.dir, files: resources.missing });
   const gateway = gatewayConfig(options);
   const now = options.now ?? (() => new Date());
   const gatewayClient = gateway.url ? createGatewayClient({ url: gateway.url, ...(options.fetch ? { fetch: options.fetch } : {}) }) : null;
@@ -75,6 +82,7 @@ export function startCore(options: CoreOptions): Core {
     gatewayClient,
     sync,
     log,
+    resources,
     fetch: options.fetch ?? fetch,
     now,
   };
@@ -108,6 +116,7 @@ export function startCore(options: CoreOptions): Core {
     close: () => {
       if (timer) clearInterval(timer);
       context.db?.close();
+      void ownLog?.close();
     },
   };
 }

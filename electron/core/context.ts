@@ -3,6 +3,7 @@ import type { Db } from './db/database';
 import type { GatewayClient } from './gateway/client';
 import type { Logger } from './log';
 import type { Sync } from './outbox/outbox';
+import type { Resources } from './resources';
 
 export type GatewayMode = 'none' | 'training' | 'live';
 
@@ -21,6 +22,8 @@ export interface CoreContext {
   gatewayClient: GatewayClient | null;
   sync: Sync | null;
   log: Logger;
+  /** Fonts and other assets, from the repo or the installed app's resources folder. */
+  resources: Resources;
   fetch: typeof fetch;
   /** The clock: lockouts, idle locks and audit times read it, tests move it. */
   now: () => Date;

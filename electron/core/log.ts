@@ -1,5 +1,6 @@
-import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import winston from 'winston';
+import DailyRotateFile from 'winston-daily-rotate-file';
 
 export interface Logger {
   info(event: string, fields?: Record<string, unknown>): void;
@@ -7,22 +8,62 @@ export interface Logger {
   error(event: string, fields?: Record<string, unknown>): void;
 }
 
+/** The one log folder, shown on the status screen: `<dataDir>/logs`. */
+export const LOG_DIR = 'logs';
+
 /**
- * JSON lines into <dataDir>/logs/arm-YYYY-MM-DD.log and stderr. Callers pass codes, channel names
- * and field paths only, never values: inputs carry IINs and names.
+ * How much log a workstation keeps: a file per day, a new one whenever a file reaches maxSize, and
+ * files older than maxDays deleted. 30 days covers a support case opened at the end of a month.
  */
-export function createLogger(dataDir: string | null, now: () => Date = () => new Date()): Logger {
-  const dir = dataDir ? path.join(dataDir, 'logs') : null;
-  if (dir) mkdirSync(dir, { recursive: true });
-  const write = (level: string, event: string, fields: Record<string, unknown> = {}) => {
-    const time = now().toISOString();
-    const line = JSON.stringify({ time, level, event, ...fields });
+export const LOG_POLICY = { maxSize: '10m', maxDays: 30 };
+
+export function logDir(dataDir: string): string {
+  return path.join(dataDir, LOG_DIR);
+}
+
+/**
+ * JSON lines into <dataDir>/logs/arm-YYYY-MM-DD.log (rotated and pruned by winston-daily-rotate-file)
+ * and stderr. Callers pass codes, channel names and field paths only, never values: inputs carry
+ * IINs and names (e2e/accounts.spec.ts reads the files for them).
+ */
+export function createLogger(
+  dataDir: string | null,
+  now: () => Date = () => new Date(),
+  policy: { maxSize: string; maxDays: number } = LOG_POLICY,
+): Logger & { close(): Promise<void> } {
+  const file = dataDir
+    ? new DailyRotateFile({
+        dirname: logDir(dataDir),
+        filename: 'arm-%DATE%.log',
+        datePattern: 'YYYY-MM-DD',
+        maxSize: policy.maxSize,
+        maxFiles: `${policy.maxDays}d`,
+        // The rotator's own index of the files it keeps, in the same folder.
+        auditFile: path.join(logDir(dataDir), '.rotation.json'),
+        // Each line is already JSON; the transport writes it as it is.
+        format: winston.format.printf((info) => String(info.message)),
+      })
+    : null;
+  const logger = file ? winston.createLogger({ transports: [file] }) : null;
+  const write = (level: 'info' | 'warn' | 'error', event: string, fields: Record<string, unknown> = {}) => {
+    const line = JSON.stringify({ time: now().toISOString(), level, event, ...fields });
     process.stderr.write(line + '\n');
-    if (dir) appendFileSync(path.join(dir, `arm-${time.slice(0, 10)}.log`), line + '\n');
+    logger?.log(level, line);
   };
   return {
     info: (event, fields) => write('info', event, fields),
     warn: (event, fields) => write('warn', event, fields),
     error: (event, fields) => write('error', event, fields),
+    // The logger finishes once its transport took every line; the transport's close() then ends
+    // the file stream and says 'finish' again when the bytes are on disk.
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (!logger || !file) return resolve();
+        logger.once('finish', () => {
+          file.once('finish', () => resolve());
+          file.close?.();
+        });
+        logger.end();
+      }),
   };
 }

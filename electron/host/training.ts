@@ -54,9 +54,12 @@ export async function startTrainingGateway(options: { appRoot: string; dataDir: 
   return {
     url,
     pkiDir,
+    // SIGTERM lets the emulator close its database; one that hangs is killed after 5 s.
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
       await exited;
+      clearTimeout(timer);
     },
   };
 }

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { openResources } from '../../electron/core/resources';
 import { renderResultPdf } from '../../electron/core/results/pdf';
 import { certificateContent } from '../../electron/core/testing/results';
 import { barcodeFromCms, decodeBarcode, encodeBarcode, verifyBarcode } from '../../shared/results/barcode';
@@ -15,10 +16,11 @@ export async function resultsBench(): Promise<void> {
   const cms = signDetached({ content: canonicalBytes(content), key: head.key, certificate: head.certificate, signingTime: now });
   const barcode = encodeBarcode(barcodeFromCms(cms, content.number, canonicalSha256(content)));
 
+  const fonts = openResources().fonts();
   const renders: number[] = [];
   for (let run = 0; run < 15; run++) {
     const started = performance.now();
-    await renderResultPdf(content, run % 2 ? 'kk' : 'ru', barcode);
+    await renderResultPdf(content, run % 2 ? 'kk' : 'ru', barcode, fonts);
     renders.push(performance.now() - started);
   }
   report('result.render_ms', median(renders), 'ms');

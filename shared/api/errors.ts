@@ -90,6 +90,8 @@ export const errorCodeSchema = z.enum([
   'TRUST_INVALID',
   'MESSAGE_UNEXPECTED',
   'COLLECTOR_MISMATCH',
+  // Delivery: the installed app's own files (fonts) are missing from its resources folder.
+  'RESOURCES_MISSING',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

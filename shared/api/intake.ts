@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { codeSchema } from '../gateway/api';
-import { checklistItemSchema, notarisedPowerOfAttorneySchema, personDataSchema, requestStateSchema } from './requests';
+import { iinSchema } from './auth';
+import { channel } from './channel';
+import { checklistItemSchema, notarisedPowerOfAttorneySchema, personDataSchema, requestContentSchema, requestStateSchema } from './requests';
+import { counterRoles, roles } from './roles';
 
 // Intake at the counter (приём документов / құжаттарды қабылдау): the draft the operator fills in,
 // saved on every change, and what the screens send. The signed form is requestContentSchema.
@@ -8,7 +11,6 @@ import { checklistItemSchema, notarisedPowerOfAttorneySchema, personDataSchema, 
 export const languageSchema = z.enum(['ru', 'kk']);
 export type Language = z.infer<typeof languageSchema>;
 
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 const isoDate = z.iso.date();
 const requestId = z.uuid();
 
@@ -106,23 +108,25 @@ export const powerOfAttorneyInputSchema = z.discriminatedUnion('kind', [
   z.object({ requestId, kind: z.literal('simple') }),
 ]);
 
-/** Scans and files travel as base64; 20 MB per file (the per-page limit). */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
-export const uploadInputSchema = z.object({
-  requestId,
-  document: z.number().int().nonnegative().max(200),
-  fileName: z.string().max(255),
-  bytes: z.base64().max(Math.ceil(MAX_FILE_BYTES / 3) * 4),
-});
-export const scanInputSchema = z.object({
-  requestId,
-  document: z.number().int().nonnegative().max(200),
-  device: z.string().min(1).max(200),
-  resolution: z.union([z.literal(150), z.literal(300)]).default(150),
-  mode: z.enum(['Color', 'Gray']).default('Gray'),
-});
-export const scannerSchema = z.object({ device: z.string(), description: z.string() });
-export const removeAttachmentInputSchema = z.object({ requestId, document: z.number().int().nonnegative().max(200), sha256 });
-
-export const receiptInputSchema = z.object({ requestId, language: languageSchema });
-export const pdfSchema = z.object({ fileName: z.string(), pdf: z.base64() });
+/** The counter: a request from the service choice to the queue (electron/core/intake). */
+export const intakeChannels = {
+  centre: channel({ input: z.undefined(), output: centreSettingSchema.nullable(), access: roles }),
+  setCentre: channel({ input: centreSettingSchema, output: centreSettingSchema, access: ['supervisor'] }),
+  start: channel({ input: z.object({ serviceId: z.string().min(1).max(100) }), output: intakeDraftSchema, access: counterRoles }),
+  get: channel({ input: z.object({ requestId }), output: intakeDraftSchema, access: counterRoles }),
+  /** Open drafts of this workstation, newest first: what a restart offers to reopen. */
+  drafts: channel({ input: z.undefined(), output: z.array(draftSummarySchema), access: counterRoles }),
+  saveDraft: channel({ input: saveDraftInputSchema, output: intakeDraftSchema, access: counterRoles }),
+  lookupPerson: channel({ input: z.object({ requestId, role: personRoleSchema, iin: iinSchema }), output: intakeDraftSchema, access: counterRoles }),
+  manualPerson: channel({ input: manualPersonInputSchema, output: intakeDraftSchema, access: counterRoles }),
+  powerOfAttorney: channel({ input: powerOfAttorneyInputSchema, output: intakeDraftSchema, access: counterRoles }),
+  /** The content to sign; DOCUMENTS_MISSING (params.documents) while a required document is not presented. */
+  prepare: channel({ input: z.object({ requestId }), output: requestContentSchema, access: counterRoles }),
+  submit: channel({
+    input: z.object({ requestId, cms: z.base64().min(1).max(64 * 1024) }),
+    output: z.object({ requestId, number: z.string(), state: requestStateSchema, dueBy: z.string().nullable() }),
+    access: counterRoles,
+  }),
+  /** Refusal to accept documents (отказ в приёме документов): the draft ends in refusedAtIntake. */
+  refuse: channel({ input: z.object({ requestId }), output: z.object({ requestId, state: requestStateSchema }), access: counterRoles }),
+};

@@ -8,3 +8,6 @@ export const roles: readonly Role[] = roleSchema.options;
 
 /** Who is calling a channel: nobody before login, a signed-in user after. */
 export type Caller = { userId: string; role: Role } | null;
+
+/** The counter (приём у окна): the ЦОН operator and the mobile-centre operator. */
+export const counterRoles = ['operator', 'mobileOperator'] as const satisfies readonly Role[];

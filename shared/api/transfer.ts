@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { channel } from './channel';
+import { counterRoles } from './roles';
 
 /**
  * A transfer file as it crosses the contract. The web host takes bodies up to 10 MB, so a file is
@@ -26,3 +28,9 @@ export const transferImportResultSchema = z.object({
 });
 export type TransferImportResult = z.infer<typeof transferImportResultSchema>;
 export { base64Max as MAX_TRANSFER_BASE64 };
+
+/** A mobile centre's pending outbox on a USB stick to a connected АРМ of the same centre. */
+export const transferChannels = {
+  export: channel({ input: transferExportInputSchema, output: transferFileSchema, access: [...counterRoles, 'supervisor'] }),
+  import: channel({ input: transferImportInputSchema, output: transferImportResultSchema, access: [...counterRoles, 'supervisor'] }),
+};

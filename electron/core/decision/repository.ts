@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { ArmError, requestContentSchema, resultContentSchema, type Caller, type ResultContent, type ResultView } from '../../../shared/api';
 import type { z } from 'zod';
-import type { decideInputSchema } from '../../../shared/api/provider';
+import type { decideInputSchema } from '../../../shared/api/decision';
 import { certificateTemplate } from '../../../shared/results/templates';
 import { canonicalBytes, canonicalSha256, fromBase64, verifyDetached } from '../../../shared/signing';
 import { findById } from '../auth/accounts';
 import type { Db } from '../db/database';
+import { nextInSequence } from '../db/sequences';
 import { departmentRequest } from '../inbox/repository';
 import { readTrust, requireOrganisation } from '../inbox/settings';
 import { findVariant } from '../inbox/variant';
@@ -51,8 +52,7 @@ export function resultView(db: Db, requestId: string): ResultView {
 /** Result numbers: department-day-sequence, as request numbers are made at the centre. */
 function nextResultNumber(db: Db, organisation: string, now: Date): string {
   const prefix = `${organisation}-${now.toISOString().slice(0, 10).replaceAll('-', '')}-`;
-  const row = db.prepare('SELECT count(*) AS n FROM results WHERE number LIKE ?').get(`${prefix}%`) as { n: number };
-  return `${prefix}${String(row.n + 1).padStart(4, '0')}`;
+  return `${prefix}${String(nextInSequence(db, prefix, 'results')).padStart(4, '0')}`;
 }
 
 function invalid(path: string, message: string): ArmError {

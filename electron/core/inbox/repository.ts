@@ -1,5 +1,5 @@
 import { ArmError, requestContentSchema, type RequestState } from '../../../shared/api';
-import type { InboxRow, RequestView } from '../../../shared/api/provider';
+import type { InboxRow, RequestView } from '../../../shared/api/inbox';
 import type { Db } from '../db/database';
 import { findRequest, requestHistory, type RequestRow } from '../requests/repository';
 import { deadlineClock } from './deadline';

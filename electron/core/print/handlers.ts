@@ -67,7 +67,7 @@ export const printHandlers: Handlers<Contract>['print'] = {
   receipt: async ({ requestId, language }, ctx, { caller }) => {
     const db = requireDb(ctx);
     const data = receiptData(db, requestId);
-    const pdf = await renderReceipt(data, language);
+    const pdf = await renderReceipt(data, language, ctx.resources.fonts());
     appendAudit(db, { userId: caller!.userId, action: 'print.receipt', objectType: 'request', objectId: requestId, details: { kind: data.kind, language } }, ctx.now());
     return { fileName: `${data.number}-${data.kind}-${language}.pdf`, pdf: pdf.toString('base64') };
   },

@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { Language } from '../../../shared/api';
+import type { Fonts } from '../resources';
 
 // Расписка (қолхат) printed at the counter. The regulations require it but give no layout (seed
 // 004 §7(8) «мемлекеттік қызмет алушыға сәйкес құжаттарды қабылдау туралы қолхат беру»; the
@@ -61,12 +60,6 @@ const WORDS = {
   signature: { ru: 'подпись', kk: 'қолы' },
 } satisfies Record<string, Text>;
 
-/** The fonts beside the app (assets/fonts): DejaVu covers every Kazakh letter (ә ғ қ ң ө ұ ү һ і). */
-export function fontsDir(): string {
-  const candidates = [path.resolve('assets', 'fonts'), path.resolve(path.dirname(process.argv[1] ?? '.'), '..', '..', 'assets', 'fonts')];
-  return candidates.find((dir) => existsSync(path.join(dir, 'DejaVuSans.ttf'))) ?? candidates[0]!;
-}
-
 /** "02.03.2026" or "02.03.2026 14:00" from the calendar's local forms. */
 export function formatLocal(value: string): string {
   const [date = '', time] = value.split('T');
@@ -74,12 +67,13 @@ export function formatLocal(value: string): string {
   return `${day}.${month}.${year}${time ? ` ${time.slice(0, 5)}` : ''}`;
 }
 
-export async function renderReceipt(data: ReceiptData, language: Language, fonts = fontsDir()): Promise<Buffer> {
+/** fonts: from the one resource resolver (electron/core/resources.ts). */
+export async function renderReceipt(data: ReceiptData, language: Language, fonts: Fonts): Promise<Buffer> {
   const w = (key: keyof typeof WORDS) => WORDS[key][language];
   const qr = await QRCode.toBuffer(data.number, { errorCorrectionLevel: 'M', margin: 1, width: 120 });
-  const doc = new PDFDocument({ size: 'A4', margin: 56, font: path.join(fonts, 'DejaVuSans.ttf'), info: { Title: `${w(data.kind).replace('\n', ' ')} ${data.number}` } });
-  doc.registerFont('regular', path.join(fonts, 'DejaVuSans.ttf'));
-  doc.registerFont('bold', path.join(fonts, 'DejaVuSans-Bold.ttf'));
+  const doc = new PDFDocument({ size: 'A4', margin: 56, font: fonts.regular, info: { Title: `${w(data.kind).replace('\n', ' ')} ${data.number}` } });
+  doc.registerFont('regular', fonts.regular);
+  doc.registerFont('bold', fonts.bold);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));

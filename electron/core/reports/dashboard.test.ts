@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { enqueue } from '../outbox/outbox';
 import { createDraft, moveRequest, type Mover } from '../requests/repository';
 import { signedIn, testCore } from '../testing';
+import { checkCounters, dashboard, recount } from './dashboard';
 
 // The supervisor's dashboard over requests made through the repository; its counts must agree
 // with what the journal finds for the same question.
@@ -70,5 +71,59 @@ describe('dashboard', () => {
     const board = await t.supervisor.reports.dashboard();
     expect(board.operatorsToday).toEqual([{ operatorId: t.operator.userId, fullName: 'operator', count: 1 }]);
     await expect(t.operatorWindow.reports.dashboard()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
+describe('dashboard counters', () => {
+  it('stay equal to the recount through thousands of random inserts, moves, re-dates and deletes', () => {
+    const t = setup();
+    const states = ['draft', 'signed', 'queued', 'sent', 'registered', 'inWork', 'decided', 'resultSigned', 'resultAtCentre', 'issued', 'refusedAtIntake', 'withdrawn'];
+    const providers = ['edu-a', 'edu-b', null];
+    const dues = ['2026-03-01', '2026-03-05', '2026-03-05T10:30', '2026-03-05T12:00', '2026-03-09', null];
+    let seed = 7;
+    const pick = <T>(list: readonly T[]): T => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return list[seed % list.length]!;
+    };
+    const ids: string[] = [];
+    // One transaction around all: the moves are what is tested, not 3,000 fsyncs.
+    t.db.transaction(() => {
+      for (let step = 0; step < 3000; step++) {
+        const action = ids.length < 20 ? 0 : pick([0, 1, 1, 2, 2, 3]);
+        if (action === 0) ids.push(t.make(pick(providers) ?? 'edu-a', pick(dues)).id);
+        const id = pick(ids);
+        if (action === 1) t.db.prepare('UPDATE requests SET state = ? WHERE id = ?').run(pick(states), id);
+        if (action === 2) t.db.prepare('UPDATE requests SET provider = ?, due_by = ?, side = ? WHERE id = ?').run(pick(providers), pick(dues), pick(['centre', 'provider']), id);
+        if (action === 3) {
+          t.db.prepare('DELETE FROM request_events WHERE request_id = ?').run(id);
+          t.db.prepare('DELETE FROM requests WHERE id = ?').run(id);
+          ids.splice(ids.indexOf(id), 1);
+        }
+      }
+    })();
+    expect(ids.length).toBeGreaterThan(100);
+    expect(checkCounters(t.db, t.now())).toEqual({ consistent: true });
+    const board = dashboard(t.db, t.now());
+    expect({ queue: board.queue, byState: board.byState, byProvider: board.byProvider }).toEqual(recount(t.db, t.now()));
+  });
+
+  it('the check repairs counters written around the triggers and says so', () => {
+    const t = setup();
+    t.make('edu-a', '2026-03-04');
+    t.db.prepare("UPDATE request_state_counts SET n = n + 5 WHERE state = 'draft'").run();
+    expect(checkCounters(t.db, t.now())).toEqual({ consistent: false });
+    expect(checkCounters(t.db, t.now())).toEqual({ consistent: true });
+    expect(dashboard(t.db, t.now()).byState).toEqual([{ state: 'draft', count: 1 }]);
+  });
+
+  it('is the supervisor\'s check on the dashboard, audited, and nobody else\'s', async () => {
+    const t = setup();
+    t.make('edu-a', '2026-03-04');
+    t.db.prepare("UPDATE open_due_counts SET n = 9").run();
+    await expect(t.operatorWindow.reports.checkCounters()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await t.supervisor.reports.checkCounters()).toEqual({ consistent: false });
+    expect((await t.supervisor.reports.dashboard()).byProvider).toEqual([{ provider: 'edu-a', dueToday: 0, overdue: 1 }]);
+    const audit = t.db.prepare("SELECT details FROM audit_log WHERE action = 'reports.checkCounters'").all() as Array<{ details: string }>;
+    expect(audit.map((row) => JSON.parse(row.details))).toEqual([{ consistent: false }]);
   });
 });

@@ -1,15 +1,12 @@
-import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { JournalExport, PeriodReport } from '../../../shared/api';
 import { createCatalog } from '../../../shared/catalog/catalog';
 import { catalogs, type Language } from '../../../shared/i18n';
 import { csvCell } from '../journal/export';
+import type { Fonts } from '../resources';
 
 const catalog = createCatalog();
 const COLUMNS = ['accepted', 'refusedAtIntake', 'issued', 'refused', 'overdue', 'averageDays'] as const;
-
-// Started from the repository or the packaged app's folder; DejaVu covers every Kazakh letter.
-const FONTS = path.resolve('assets/fonts');
 
 function cells(report: PeriodReport, language: Language): { header: string[]; body: string[][] } {
   const words = catalogs[language].reports;
@@ -28,12 +25,12 @@ export function periodCsv(report: PeriodReport, language: Language): Buffer {
   return Buffer.from('\uFEFF' + [header, ...body].map((line) => line.map(csvCell).join(',')).join('\r\n') + '\r\n', 'utf8');
 }
 
-export function periodPdf(report: PeriodReport, language: Language, printedAt: string): Promise<Buffer> {
+export function periodPdf(report: PeriodReport, language: Language, printedAt: string, fonts: Fonts): Promise<Buffer> {
   const words = catalogs[language].reports;
   const { header, body } = cells(report, language);
   const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 40, info: { Title: words.title } });
-  doc.registerFont('regular', path.join(FONTS, 'DejaVuSans.ttf'));
-  doc.registerFont('bold', path.join(FONTS, 'DejaVuSans-Bold.ttf'));
+  doc.registerFont('regular', fonts.regular);
+  doc.registerFont('bold', fonts.bold);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
@@ -60,9 +57,9 @@ export function periodPdf(report: PeriodReport, language: Language, printedAt: s
   return done;
 }
 
-export async function periodFile(report: PeriodReport, format: 'csv' | 'pdf', language: Language, now: Date): Promise<JournalExport> {
+export async function periodFile(report: PeriodReport, format: 'csv' | 'pdf', language: Language, now: Date, fonts: () => Fonts): Promise<JournalExport> {
   const name = `report-${report.from}-${report.to}`;
   if (format === 'csv') return { fileName: `${name}.csv`, mime: 'text/csv;charset=utf-8', base64: periodCsv(report, language).toString('base64') };
   const printedAt = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Almaty', dateStyle: 'short', timeStyle: 'short' }).format(now);
-  return { fileName: `${name}.pdf`, mime: 'application/pdf', base64: (await periodPdf(report, language, printedAt)).toString('base64') };
+  return { fileName: `${name}.pdf`, mime: 'application/pdf', base64: (await periodPdf(report, language, printedAt, fonts())).toString('base64') };
 }

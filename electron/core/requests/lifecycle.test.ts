@@ -42,6 +42,23 @@ describe('request life cycle', () => {
     expect([...reached].sort()).toEqual([...states].sort());
   });
 
+  it('numbers requests from a per-day sequence that continues after numbers already taken', () => {
+    const { db, clock } = testCore();
+    const now = () => new Date(clock.now);
+    // A number given out before the sequences existed (or imported by a transfer) is not reused.
+    db.prepare("INSERT INTO requests (id, number, service_id, state, applicant_iin, centre, created_by, created_at, updated_at) VALUES ('old', 'ZHM01-20260302-0001', 'x', 'draft', '880315400010', 'ZHM01', 'op-1', '2026-03-02T03:00:00Z', '2026-03-02T03:00:00Z')").run();
+    expect(createDraft(db, { serviceId: 'x', applicantIin: '880315400010', centre: 'ZHM01' }, operator, now()).number).toBe('ZHM01-20260302-0002');
+    expect(createDraft(db, { serviceId: 'x', applicantIin: '880315400010', centre: 'ZHM02' }, operator, now()).number).toBe('ZHM02-20260302-0001');
+    expect(createDraft(db, { serviceId: 'x', applicantIin: '880315400010', centre: 'ZHM01' }, operator, now()).number).toBe('ZHM01-20260302-0003');
+    clock.now += 86_400_000;
+    expect(createDraft(db, { serviceId: 'x', applicantIin: '880315400010', centre: 'ZHM01' }, operator, now()).number).toBe('ZHM01-20260303-0001');
+    expect(db.prepare('SELECT prefix, last FROM number_sequences ORDER BY prefix').all()).toEqual([
+      { prefix: 'ZHM01-20260302-', last: 3 },
+      { prefix: 'ZHM01-20260303-', last: 1 },
+      { prefix: 'ZHM02-20260302-', last: 1 },
+    ]);
+  });
+
   it('walks a request from draft to issued, with every move in its history and the audit log', () => {
     const { db, clock } = testCore();
     const now = () => new Date(clock.now);

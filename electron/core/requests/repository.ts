@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ArmError, type Outcome, type RequestContent, type RequestState } from '../../../shared/api';
 import { appendAudit } from '../audit/log';
 import type { Db } from '../db/database';
+import { nextInSequence } from '../db/sequences';
 import { checkMove, type Actor } from './lifecycle';
 
 export interface RequestRow {
@@ -37,8 +38,7 @@ export interface Mover {
 function nextNumber(db: Db, centre: string, now: Date): string {
   const day = now.toISOString().slice(0, 10).replaceAll('-', '');
   const prefix = `${centre}-${day}-`;
-  const row = db.prepare('SELECT count(*) AS n FROM requests WHERE number LIKE ?').get(prefix + '%') as { n: number };
-  return prefix + String(row.n + 1).padStart(4, '0');
+  return prefix + String(nextInSequence(db, prefix, 'requests')).padStart(4, '0');
 }
 
 export function findRequest(db: Db, id: string): RequestRow {

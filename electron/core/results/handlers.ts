@@ -8,16 +8,17 @@ import { findResult } from '../decision/repository';
 import type { Handlers } from '../handler';
 import { departmentRequest } from '../inbox/repository';
 import { findRequest, moveRequest } from '../requests/repository';
+import type { Fonts } from '../resources';
 import { renderResultPdf, type Language } from './pdf';
 
 /** The printed result: a preview until the head signs, with the barcode once signed. */
-export async function resultPdf(db: Db, requestId: string, lang: Language): Promise<Buffer> {
+export async function resultPdf(db: Db, requestId: string, lang: Language, fonts: Fonts): Promise<Buffer> {
   const row = findResult(db, requestId);
   if (!row) throw new ArmError('NOT_FOUND', 'The request has no result yet.');
   const content = resultContentSchema.parse(JSON.parse(row.content));
   const cms = row.signature ? fromBase64(row.signature) : null;
   const barcode = cms ? encodeBarcode(barcodeFromCms(cms, content.number, row.content_sha256)) : null;
-  return renderResultPdf(content, lang, barcode);
+  return renderResultPdf(content, lang, barcode, fonts);
 }
 
 interface CounterRow {
@@ -72,7 +73,7 @@ export const resultsHandlers: Handlers<Contract>['results'] = {
     // The department's own requests for the clerk and the head; the centre's own for the counter.
     if (caller!.role === 'clerk' || caller!.role === 'head') departmentRequest(db, requestId);
     else if (findRequest(db, requestId).side !== 'centre') throw new ArmError('FORBIDDEN', 'Not a request of this centre.');
-    return { base64: (await resultPdf(db, requestId, lang)).toString('base64') };
+    return { base64: (await resultPdf(db, requestId, lang, ctx.resources.fonts())).toString('base64') };
   },
   counter: (_input, ctx) => (requireDb(ctx).prepare(`${COUNTER_SQL} ORDER BY r.state, r.updated_at DESC`).all() as CounterRow[]).map(counterRow),
   issue: (input, ctx, { caller }) => issue(requireDb(ctx), input, caller!, ctx.now()),

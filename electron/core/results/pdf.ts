@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { ResultContent } from '../../../shared/api';
@@ -7,6 +5,7 @@ import kk from '../../../shared/i18n/kk.json';
 import ru from '../../../shared/i18n/ru.json';
 import { certificateTemplate, GUARDIANSHIP_000 } from '../../../shared/results/templates';
 import { findVariant } from '../inbox/variant';
+import type { Fonts } from '../resources';
 
 export type Language = 'ru' | 'kk';
 
@@ -33,13 +32,6 @@ const LABELS = {
   kk: { number: '№', date: 'Күні', applicant: 'Көрсетілетін қызметті алушы', request: 'Өтініш', grounds: 'Бас тарту негіздері', signer: 'ЭЦҚ-мен қол қойылды' },
 };
 const GROUNDS = { ru: ru.catalog.refusal, kk: kk.catalog.refusal } as const;
-
-function fontsDir(): string {
-  const candidates = [path.join(process.cwd(), 'assets', 'fonts'), path.join(path.dirname(process.argv[1] ?? ''), '..', '..', 'assets', 'fonts')];
-  const found = candidates.find((dir) => existsSync(path.join(dir, 'DejaVuSans.ttf')));
-  if (!found) throw new Error('DejaVu fonts not found (assets/fonts).');
-  return found;
-}
 
 const dmy = (date: string) => date.split('-').reverse().join('.');
 
@@ -86,11 +78,10 @@ export function resultLines(content: ResultContent, lang: Language): string[] {
  * The printed result: the body, the signer, the equivalence clause and the barcode note in kk and
  * ru, and the QR code (shared/results/barcode.ts). A preview before signing passes no barcode.
  */
-export async function renderResultPdf(content: ResultContent, lang: Language, barcode: string | null): Promise<Buffer> {
-  const fonts = fontsDir();
+export async function renderResultPdf(content: ResultContent, lang: Language, barcode: string | null, fonts: Fonts): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `${content.number}`, Producer: 'АРМ' } });
-  doc.registerFont('regular', path.join(fonts, 'DejaVuSans.ttf'));
-  doc.registerFont('bold', path.join(fonts, 'DejaVuSans-Bold.ttf'));
+  doc.registerFont('regular', fonts.regular);
+  doc.registerFont('bold', fonts.bold);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));

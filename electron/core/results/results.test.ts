@@ -8,6 +8,7 @@ import { barcodeFromCms, decodeBarcode, encodeBarcode, verifyBarcode } from '../
 import { canonicalBytes, canonicalSha256, parseCrl, signDetached } from '../../../shared/signing';
 import { createDemoPki, type DemoKeyId, type DemoPki } from '../../../shared/signing/testPki';
 import { certificateContent } from '../testing/results';
+import { openResources } from '../resources';
 import { renderResultPdf } from './pdf';
 
 let pki: DemoPki;
@@ -35,7 +36,7 @@ const squash = (text: string) => text.replace(/\s+/g, ' ');
 describe('result PDFs', () => {
   it('prints the seed 000 certificate verbatim with the placeholders filled, the kk/ru clauses and a barcode', async () => {
     const content = certificate();
-    const { text, fonts } = pdfText(await renderResultPdf(content, 'ru', encodeBarcode(barcodeFor(content))));
+    const { text, fonts } = pdfText(await renderResultPdf(content, 'ru', encodeBarcode(barcodeFor(content)), openResources().fonts()));
     const body = squash(text);
     for (const line of [
       'СПРАВКА № edu-kokpekty-20260306-0001',
@@ -57,12 +58,12 @@ describe('result PDFs', () => {
   });
 
   it('prints the kk certificate and a refusal with the regulation grounds in kk', async () => {
-    const kk = squash(pdfText(await renderResultPdf(certificate(), 'kk', null)).text);
+    const kk = squash(pdfText(await renderResultPdf(certificate(), 'kk', null, openResources().fonts())).text);
     expect(kk).toContain('АНЫҚТАМА');
     expect(kk).toContain('Баланың аты-жөні: Сарсенбаев Алихан Нурланович');
     expect(kk).toContain('Бөлім басшысы: Беков Асхат Нұрланұлы');
     const refusal: ResultContent = { ...certificate(), kind: 'refusal', templateId: '000.refusal', fields: {}, refusal: { grounds: ['documentViolations'], text: 'Копия свидетельства нечитаема.' } };
-    const text = squash(pdfText(await renderResultPdf(refusal, 'kk', null)).text);
+    const text = squash(pdfText(await renderResultPdf(refusal, 'kk', null, openResources().fonts())).text);
     expect(text).toContain('БАС ТАРТУ ТУРАЛЫ ДӘЛЕЛДІ ЖАУАП № edu-kokpekty-20260306-0001 Күні: 06.03.2026');
     expect(text).toContain('— Қызмет алушының құжаттарындағы бұзушылықтар');
     expect(text).toContain('Копия свидетельства нечитаема.');

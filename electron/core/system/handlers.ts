@@ -1,6 +1,7 @@
 import type { Contract } from '../../../shared/api';
 import { schemaVersion } from '../db/database';
 import type { CoreContext } from '../context';
+import { logDir } from '../log';
 import type { Handlers } from '../handler';
 
 export interface SystemState {
@@ -36,6 +37,7 @@ export function systemHandlers(state: SystemState): Handlers<Contract>['system']
     info: (_input, ctx) => ({
       appVersion: ctx.appVersion,
       dataDir: ctx.dataDir,
+      logDir: logDir(ctx.dataDir),
       workstationId: workstationId(ctx),
       schemaVersion: ctx.db ? schemaVersion(ctx.db) : 0,
       gateway: { mode: ctx.gateway.mode, url: ctx.gateway.url },

@@ -24,6 +24,8 @@ export interface TestCoreOptions {
   /** An existing data folder (a restart); left in place on close. */
   dataDir?: string;
   training?: boolean;
+  /** The installed app's resources folder; absent: the repository's assets/. */
+  resourcesPath?: string;
   fetch?: typeof fetch;
   log?: Logger;
   appVersion?: string;
@@ -61,6 +63,7 @@ export function testCore(options: TestCoreOptions = {}) {
     gatewayUrl,
     training: options.training ?? false,
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.resourcesPath ? { resourcesPath: options.resourcesPath } : {}),
     now: () => new Date(clock.now),
     syncIntervalMs: 0,
   });

@@ -10,7 +10,7 @@ export const DASHBOARD_POLL_MS = 10_000;
 /** Панель руководителя: what is in the queue, what has not reached the gateway, what is due or late. */
 export function DashboardScreen() {
   const { t, i18n } = useTranslation();
-  const { board, error, load } = useDashboard();
+  const { board, error, load, checked, check } = useDashboard();
 
   useEffect(() => {
     void load();
@@ -27,6 +27,16 @@ export function DashboardScreen() {
       <h1>{t('dashboard.title')}</h1>
       {error ? <ErrorText error={error} /> : null}
       <p className="muted">{t('dashboard.updated', { time: time.format(new Date(board.at)) })}</p>
+      <p>
+        <button type="button" onClick={() => void check()}>
+          {t('dashboard.check')}
+        </button>{' '}
+        {checked ? (
+          <span role="status" data-testid="dashboard-checked">
+            {t(checked.consistent ? 'dashboard.checkedOk' : 'dashboard.checkedRepaired')}
+          </span>
+        ) : null}
+      </p>
       <div className="tiles">
         <section className="tile" data-testid="dashboard-queue">
           <h2>{t('dashboard.queue')}</h2>

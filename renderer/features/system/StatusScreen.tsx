@@ -36,6 +36,8 @@ export function StatusScreen() {
           <dd>{info.workstationId}</dd>
           <dt>{t('status.dataDir')}</dt>
           <dd>{info.dataDir}</dd>
+          <dt>{t('status.logDir')}</dt>
+          <dd>{info.logDir}</dd>
           <dt>{t('status.gateway')}</dt>
           <dd>{gatewayText}</dd>
         </dl>

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { refusalGroundCodeSchema } from '../catalog/schema';
 import { certificateCardSchema } from '../signing/card';
 import { codeSchema, recheckSchema, sha256Schema } from '../gateway/api';
 import { errorCodeSchema } from './errors';
+import { channel } from './channel';
 import { requestContentSchema, requestStateSchema } from './requests';
+import { roles } from './roles';
 
-// The provider side (услугодатель) and results: the clerk's inbox, the decision, the head's
-// signature, the result at the centre. Channels in contract.ts (inbox, decision, results).
+// The gateway inbox: requests at the provider (услугодатель: the clerk, the head), results at the centre.
 
 export const pullResultSchema = z.object({
   received: z.number().int().nonnegative(),
@@ -99,61 +99,14 @@ export const requestViewSchema = inboxRowSchema.extend({
 });
 export type RequestView = z.infer<typeof requestViewSchema>;
 
-
-/**
- * The result as the head signs it (RFC 8785 canonical JSON) and as it travels to the centre:
- * a certificate (справка / анықтама) or a motivated refusal (мотивированный ответ об отказе /
- * бас тарту туралы дәлелді жауап), tied to the request by its number and message id.
- */
-export const resultContentSchema = z.object({
-  kind: z.enum(['certificate', 'refusal']),
-  number: z.string().min(1),
-  date: z.iso.date(),
-  request: z.object({ number: z.string(), messageId: z.uuid(), serviceId: z.string(), variantId: z.string() }),
-  provider: codeSchema,
-  centre: codeSchema,
-  templateId: z.string(),
-  applicant: z.object({ iin: z.string().regex(/^\d{12}$/), fullName: z.string(), address: z.string().nullable() }),
-  fields: z.record(z.string(), z.string().max(2000)),
-  refusal: z.object({ grounds: z.array(refusalGroundCodeSchema).min(1), text: z.string() }).nullable(),
-  preparedBy: z.object({ fullName: z.string() }),
-  signer: z.object({ fullName: z.string(), iin: z.string().regex(/^\d{12}$/), position: z.object({ ru: z.string(), kk: z.string() }), organisation: z.string() }).nullable(),
-});
-export type ResultContent = z.infer<typeof resultContentSchema>;
-
-export const decideInputSchema = z.discriminatedUnion('outcome', [
-  z.strictObject({ requestId: z.uuid(), outcome: z.literal('certificate'), fields: z.record(z.string(), z.string().trim().min(1).max(2000)) }),
-  z.strictObject({ requestId: z.uuid(), outcome: z.literal('refusal'), grounds: z.array(refusalGroundCodeSchema).min(1).max(9), text: z.string().trim().min(10).max(4000) }),
-]);
-
-export const returnInputSchema = z.strictObject({ requestId: z.uuid(), comment: z.string().trim().min(3).max(1000) });
-export const approveInputSchema = z.strictObject({ requestId: z.uuid(), cms: z.base64().max(64 * 1024) });
-
-export const resultViewSchema = z.object({
-  requestId: z.string(),
-  state: requestStateSchema,
-  content: resultContentSchema,
-  contentSha256: z.string(),
-  signed: z.boolean(),
-});
-export type ResultView = z.infer<typeof resultViewSchema>;
-
-/** A result waiting at the counter (готово к выдаче / беруге дайын) or handed over. */
-export const counterResultSchema = z.object({
-  requestId: z.string(),
-  number: z.string(),
-  serviceId: z.string(),
-  applicantName: z.string(),
-  state: requestStateSchema,
-  outcome: z.enum(['certificate', 'refusal']),
-  resultNumber: z.string(),
-  signer: z.string(),
-});
-
-/** Who collects the result: the applicant, or the representative named in the request (with the power of attorney). */
-export const issueInputSchema = z.strictObject({
-  requestId: z.uuid(),
-  collectorIin: z.string().regex(/^\d{12}$/),
-  /** Number of the identity document shown at the counter (удостоверение личности). */
-  documentNumber: z.string().trim().min(3).max(40),
-});
+export const inboxChannels = {
+  pull: channel({ input: z.undefined(), output: pullResultSchema, access: roles }),
+  settings: channel({ input: z.undefined(), output: inboxSettingsSchema, access: roles }),
+  configure: channel({ input: configureInputSchema, output: inboxSettingsSchema, access: ['supervisor'] }),
+  list: channel({ input: inboxFilterSchema, output: z.array(inboxRowSchema), access: ['clerk', 'head'] }),
+  get: channel({ input: requestIdSchema, output: requestViewSchema, access: ['clerk', 'head'] }),
+  refused: channel({ input: z.undefined(), output: z.array(refusedMessageSchema), access: ['clerk', 'head', 'supervisor'] }),
+  scan: channel({ input: inboxScanInputSchema, output: scanSchema, access: ['clerk', 'head'] }),
+  take: channel({ input: requestIdSchema, output: requestViewSchema, access: ['clerk'] }),
+  mark: channel({ input: markInputSchema, output: requestViewSchema, access: ['clerk'] }),
+};

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { refusalGroundCodeSchema } from '../catalog/schema';
+import { codeSchema } from '../gateway/api';
+import { channel } from './channel';
+import { inboxRowSchema, requestIdSchema, requestViewSchema } from './inbox';
+import { requestStateSchema } from './requests';
+
+// The clerk's certificate or motivated refusal; the head signs it or returns it.
+
+/**
+ * The result as the head signs it (RFC 8785 canonical JSON) and as it travels to the centre:
+ * a certificate (справка / анықтама) or a motivated refusal (мотивированный ответ об отказе /
+ * бас тарту туралы дәлелді жауап), tied to the request by its number and message id.
+ */
+export const resultContentSchema = z.object({
+  kind: z.enum(['certificate', 'refusal']),
+  number: z.string().min(1),
+  date: z.iso.date(),
+  request: z.object({ number: z.string(), messageId: z.uuid(), serviceId: z.string(), variantId: z.string() }),
+  provider: codeSchema,
+  centre: codeSchema,
+  templateId: z.string(),
+  applicant: z.object({ iin: z.string().regex(/^\d{12}$/), fullName: z.string(), address: z.string().nullable() }),
+  fields: z.record(z.string(), z.string().max(2000)),
+  refusal: z.object({ grounds: z.array(refusalGroundCodeSchema).min(1), text: z.string() }).nullable(),
+  preparedBy: z.object({ fullName: z.string() }),
+  signer: z.object({ fullName: z.string(), iin: z.string().regex(/^\d{12}$/), position: z.object({ ru: z.string(), kk: z.string() }), organisation: z.string() }).nullable(),
+});
+export type ResultContent = z.infer<typeof resultContentSchema>;
+
+export const decideInputSchema = z.discriminatedUnion('outcome', [
+  z.strictObject({ requestId: z.uuid(), outcome: z.literal('certificate'), fields: z.record(z.string(), z.string().trim().min(1).max(2000)) }),
+  z.strictObject({ requestId: z.uuid(), outcome: z.literal('refusal'), grounds: z.array(refusalGroundCodeSchema).min(1).max(9), text: z.string().trim().min(10).max(4000) }),
+]);
+
+export const returnInputSchema = z.strictObject({ requestId: z.uuid(), comment: z.string().trim().min(3).max(1000) });
+export const approveInputSchema = z.strictObject({ requestId: z.uuid(), cms: z.base64().max(64 * 1024) });
+
+export const resultViewSchema = z.object({
+  requestId: z.string(),
+  state: requestStateSchema,
+  content: resultContentSchema,
+  contentSha256: z.string(),
+  signed: z.boolean(),
+});
+export type ResultView = z.infer<typeof resultViewSchema>;
+
+export const decisionChannels = {
+  decide: channel({ input: decideInputSchema, output: resultViewSchema, access: ['clerk'] }),
+  result: channel({ input: requestIdSchema, output: resultViewSchema, access: ['clerk', 'head'] }),
+  queue: channel({ input: z.undefined(), output: z.array(inboxRowSchema), access: ['head'] }),
+  prepare: channel({ input: requestIdSchema, output: resultViewSchema, access: ['head'] }),
+  approve: channel({ input: approveInputSchema, output: resultViewSchema, access: ['head'] }),
+  return: channel({ input: returnInputSchema, output: requestViewSchema, access: ['head'] }),
+};

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { channel } from './channel';
+import { intakeDraftSchema } from './intake';
+import { counterRoles } from './roles';
+
+// Scans and files of a draft's documents, stored content-addressed (electron/core/documents).
+
+const requestId = z.uuid();
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** Scans and files travel as base64; 20 MB per file (the per-page limit). */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+export const uploadInputSchema = z.object({
+  requestId,
+  document: z.number().int().nonnegative().max(200),
+  fileName: z.string().max(255),
+  bytes: z.base64().max(Math.ceil(MAX_FILE_BYTES / 3) * 4),
+});
+export const scanInputSchema = z.object({
+  requestId,
+  document: z.number().int().nonnegative().max(200),
+  device: z.string().min(1).max(200),
+  resolution: z.union([z.literal(150), z.literal(300)]).default(150),
+  mode: z.enum(['Color', 'Gray']).default('Gray'),
+});
+export const scannerSchema = z.object({ device: z.string(), description: z.string() });
+export const removeAttachmentInputSchema = z.object({ requestId, document: z.number().int().nonnegative().max(200), sha256 });
+
+export const documentsChannels = {
+  upload: channel({ input: uploadInputSchema, output: intakeDraftSchema, access: counterRoles }),
+  scanners: channel({ input: z.undefined(), output: z.array(scannerSchema), access: counterRoles }),
+  scan: channel({ input: scanInputSchema, output: intakeDraftSchema, access: counterRoles }),
+  remove: channel({ input: removeAttachmentInputSchema, output: intakeDraftSchema, access: counterRoles }),
+};

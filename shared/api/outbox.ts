@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { channel } from './channel';
+import { errorCodeSchema } from './errors';
+import { counterRoles, roles } from './roles';
+
+// What still has to reach the gateway (electron/core/outbox), as the status bar shows it.
+
+export const outboxStatusSchema = z.object({
+  pending: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+  oldestPendingAt: z.string().nullable(),
+  lastError: errorCodeSchema.nullable(),
+  lastSyncAt: z.string().nullable(),
+});
+export type OutboxStatus = z.infer<typeof outboxStatusSchema>;
+
+export const outboxChannels = {
+  status: channel({ input: z.undefined(), output: outboxStatusSchema, access: roles }),
+  syncNow: channel({ input: z.undefined(), output: outboxStatusSchema, access: [...counterRoles, 'supervisor'] }),
+};

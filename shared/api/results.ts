@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { channel } from './channel';
+import { requestStateSchema } from './requests';
+import { counterRoles } from './roles';
+
+// Results (справка or мотивированный отказ) as PDFs with the verifiable barcode, and at the counter.
+
+/** A result waiting at the counter (готово к выдаче / беруге дайын) or handed over. */
+export const counterResultSchema = z.object({
+  requestId: z.string(),
+  number: z.string(),
+  serviceId: z.string(),
+  applicantName: z.string(),
+  state: requestStateSchema,
+  outcome: z.enum(['certificate', 'refusal']),
+  resultNumber: z.string(),
+  signer: z.string(),
+});
+
+/** Who collects the result: the applicant, or the representative named in the request (with the power of attorney). */
+export const issueInputSchema = z.strictObject({
+  requestId: z.uuid(),
+  collectorIin: z.string().regex(/^\d{12}$/),
+  /** Number of the identity document shown at the counter (удостоверение личности). */
+  documentNumber: z.string().trim().min(3).max(40),
+});
+
+export const resultsChannels = {
+  pdf: channel({ input: z.strictObject({ requestId: z.uuid(), lang: z.enum(['ru', 'kk']) }), output: z.object({ base64: z.string() }), access: ['clerk', 'head', ...counterRoles] }),
+  /** The centre's results inbox: ready to hand over, and handed over. */
+  counter: channel({ input: z.undefined(), output: z.array(counterResultSchema), access: counterRoles }),
+  /** Hands the result over at the counter: resultAtCentre → issued. */
+  issue: channel({ input: issueInputSchema, output: counterResultSchema, access: counterRoles }),
+};

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { certificateCardSchema } from '../signing/card';
+import { channel } from './channel';
+import { roles } from './roles';
+
+// ЭЦП. A key file travels as base64 (a NCA .p12 is a few KB); the password only for the call.
+const keyFileSchema = z.string().max(64 * 1024);
+const keyPasswordSchema = z.string().max(256);
+
+export const signedPayloadSchema = z.object({
+  /** Detached CMS SignedData, DER, base64. */
+  cms: z.string(),
+  /** SHA-256 of the signed bytes (RFC 8785 canonical JSON of the payload), hex. */
+  contentSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  signingTime: z.iso.datetime(),
+  card: certificateCardSchema,
+});
+export type SignedPayload = z.infer<typeof signedPayloadSchema>;
+
+/** The cached trust of the gateway (roots, CRL) as the signing dialog shows it. */
+export const trustStatusSchema = z.object({
+  /** This call reached the gateway; false: the numbers are the last cached ones. */
+  refreshed: z.boolean(),
+  roots: z.number().int().nonnegative(),
+  /** Null: no CRL was ever fetched, so signing is refused with CRL_UNAVAILABLE. */
+  crl: z
+    .object({
+      issuedAt: z.iso.datetime(),
+      nextUpdate: z.iso.datetime().nullable(),
+      fetchedAt: z.iso.datetime(),
+      ageMinutes: z.number().int().nonnegative(),
+      /** Past its nextUpdate: revocations since then are unknown here. */
+      stale: z.boolean(),
+    })
+    .nullable(),
+});
+export type TrustStatus = z.infer<typeof trustStatusSchema>;
+
+export const signingChannels = {
+  inspectKey: channel({
+    input: z.object({ keyFile: keyFileSchema, password: keyPasswordSchema }),
+    output: certificateCardSchema,
+    access: roles,
+  }),
+  /** The certificate's IIN must be the signed-in user's (CERT_IIN_MISMATCH otherwise). */
+  sign: channel({
+    input: z.object({
+      keyFile: keyFileSchema,
+      password: keyPasswordSchema,
+      payload: z.json(),
+    }),
+    output: signedPayloadSchema,
+    access: roles,
+  }),
+  /** Refreshes the roots and the CRL from the gateway when it answers, then reports the cache. */
+  trustStatus: channel({ input: z.undefined(), output: trustStatusSchema, access: roles }),
+};
