@@ -47,6 +47,8 @@ export const inboxRowSchema = z.object({
   /** Working days from today to the due day (0 = due today, negative = overdue). */
   daysLeft: z.number().int().nullable(),
   urgency: urgencySchema,
+  /** The executor (ответственный исполнитель) who holds the request, shown to everyone. */
+  assignee: z.object({ userId: z.string(), fullName: z.string() }).nullable(),
 });
 export type InboxRow = z.infer<typeof inboxRowSchema>;
 
@@ -90,6 +92,9 @@ export const inboxScanInputSchema = z.strictObject({ requestId: z.uuid(), sha256
 export const scanSchema = z.object({ mime: z.enum(['image/png', 'image/jpeg', 'application/pdf', 'application/octet-stream']), base64: z.string() });
 export const markInputSchema = z.strictObject({ requestId: z.uuid(), document: z.number().int().nonnegative().max(200), mark: markSchema, note: z.string().trim().max(500) });
 
+/** The head's resolution: the executor, and the comment a reassignment needs. */
+export const assignInputSchema = z.strictObject({ requestId: z.uuid(), clerkId: z.string().min(1).max(100), comment: z.string().max(500) });
+
 export const requestViewSchema = inboxRowSchema.extend({
   outcome: z.enum(['certificate', 'refusal']).nullable(),
   content: requestContentSchema,
@@ -108,5 +113,7 @@ export const inboxChannels = {
   refused: channel({ input: z.undefined(), output: z.array(refusedMessageSchema), access: ['clerk', 'head', 'supervisor'] }),
   scan: channel({ input: inboxScanInputSchema, output: scanSchema, access: ['clerk', 'head'] }),
   take: channel({ input: requestIdSchema, output: requestViewSchema, access: ['clerk'] }),
+  assign: channel({ input: assignInputSchema, output: requestViewSchema, access: ['head'] }),
+  clerks: channel({ input: z.undefined(), output: z.array(z.object({ userId: z.string(), fullName: z.string() })), access: ['head'] }),
   mark: channel({ input: markInputSchema, output: requestViewSchema, access: ['clerk'] }),
 };

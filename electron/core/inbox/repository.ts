@@ -16,7 +16,7 @@ export function departmentRequest(db: Db, id: string): RequestRow {
   return request;
 }
 
-export function inboxRow(row: RequestRow, now: string): InboxRow {
+export function inboxRow(row: RequestRow & { assignee_name?: string | null }, now: string): InboxRow {
   const received = JSON.parse(row.received ?? '{}') as { receivedAt?: string };
   return {
     id: row.id,
@@ -28,6 +28,7 @@ export function inboxRow(row: RequestRow, now: string): InboxRow {
     receivedAt: received.receivedAt ?? row.created_at,
     dueBy: row.due_by,
     ...deadlineClock(row.due_by, now),
+    assignee: row.assignee_id ? { userId: row.assignee_id, fullName: row.assignee_name ?? row.assignee_id } : null,
   };
 }
 
@@ -41,8 +42,11 @@ export interface InboxFilter {
 export function listInbox(db: Db, filter: InboxFilter, now: string): InboxRow[] {
   const organisation = requireOrganisation(db);
   const rows = db
-    .prepare("SELECT * FROM requests WHERE side = 'provider' AND provider = ? AND (? IS NULL OR state = ?) ORDER BY due_by IS NULL, due_by, created_at")
-    .all(organisation, filter.state ?? null, filter.state ?? null) as RequestRow[];
+    .prepare(
+      `SELECT r.*, u.full_name AS assignee_name FROM requests r LEFT JOIN users u ON u.id = r.assignee_id
+       WHERE r.side = 'provider' AND r.provider = ? AND (? IS NULL OR r.state = ?) ORDER BY r.due_by IS NULL, r.due_by, r.created_at`,
+    )
+    .all(organisation, filter.state ?? null, filter.state ?? null) as Array<RequestRow & { assignee_name: string | null }>;
   // Matched here, not in SQL: SQLite's lower() knows only ASCII, names are Kazakh and Russian.
   const query = filter.query?.toLocaleLowerCase('ru');
   const matches = (row: RequestRow) => !query || `${row.number} ${row.applicant_name ?? ''}`.toLocaleLowerCase('ru').includes(query);
@@ -55,8 +59,9 @@ export function listInbox(db: Db, filter: InboxFilter, now: string): InboxRow[] 
 export function requestView(db: Db, id: string, now: string): RequestView {
   const row = departmentRequest(db, id);
   const marks = db.prepare('SELECT document, mark, note FROM request_marks WHERE request_id = ? ORDER BY document').all(id) as RequestView['marks'];
+  const assigneeName = row.assignee_id ? (db.prepare('SELECT full_name FROM users WHERE id = ?').get(row.assignee_id) as { full_name: string } | undefined)?.full_name : null;
   return {
-    ...inboxRow(row, now),
+    ...inboxRow({ ...row, assignee_name: assigneeName ?? null }, now),
     outcome: row.outcome,
     content: requestContentSchema.parse(JSON.parse(row.content ?? 'null')),
     received: JSON.parse(row.received ?? 'null') as RequestView['received'],
