@@ -8,6 +8,7 @@ import { useCatalog } from '../catalog/store';
 import { useAuth } from '../login/store';
 import { SigningDialog } from '../signing/SigningDialog';
 import { ErrorText } from '../../ui/ErrorText';
+import { arm } from '../../app/api';
 import { useInbox } from './store';
 
 const URGENCIES = ['dueToday', 'overdue', 'ok', 'none'] as const;
@@ -41,6 +42,7 @@ function Rows({ rows, caption }: { rows: InboxRow[]; caption: string }) {
           <th>{t('inbox.deadline')}</th>
           <th>{t('inbox.daysLeft')}</th>
           <th>{t('inbox.state')}</th>
+          <th>{t('inbox.assignee')}</th>
         </tr>
       </thead>
       <tbody>
@@ -60,6 +62,7 @@ function Rows({ rows, caption }: { rows: InboxRow[]; caption: string }) {
               {row.urgency === 'dueToday' || row.urgency === 'overdue' ? <strong> · {t(`inbox.urgency.${row.urgency}`)}</strong> : null}
             </td>
             <td>{t(`requestState.${row.state}`)}</td>
+            <td data-testid="assignee">{row.assignee?.fullName ?? '—'}</td>
           </tr>
         ))}
       </tbody>
@@ -293,6 +296,49 @@ function ResultActions({ view }: { view: RequestView }) {
   );
 }
 
+/** The head's resolution (резолюция): who executes the request; a reassignment says why. */
+function Resolution({ view }: { view: RequestView }) {
+  const { t } = useTranslation();
+  const assign = useInbox((state) => state.assign);
+  const [clerks, setClerks] = useState<Array<{ userId: string; fullName: string }>>([]);
+  const [clerkId, setClerkId] = useState('');
+  const [comment, setComment] = useState('');
+  useEffect(() => {
+    void arm.inbox.clerks().then(setClerks, () => setClerks([]));
+  }, []);
+  if (view.state !== 'registered' && view.state !== 'inWork') return null;
+  return (
+    <form
+      aria-label={t('inbox.resolution')}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void assign(clerkId, comment).then((done) => done && setComment(''));
+      }}
+    >
+      <label className="field">
+        {t('inbox.executor')}
+        <select value={clerkId} onChange={(event) => setClerkId(event.target.value)} data-testid="executor">
+          <option value="">—</option>
+          {clerks.map((clerk) => (
+            <option key={clerk.userId} value={clerk.userId}>
+              {clerk.fullName}
+            </option>
+          ))}
+        </select>
+      </label>
+      {view.assignee ? (
+        <label className="field">
+          {t('inbox.reassignComment')}
+          <textarea value={comment} onChange={(event) => setComment(event.target.value)} />
+        </label>
+      ) : null}
+      <button type="submit" disabled={!clerkId}>
+        {view.assignee ? t('inbox.reassign') : t('inbox.appoint')}
+      </button>
+    </form>
+  );
+}
+
 function HeadActions({ view }: { view: RequestView }) {
   const { t } = useTranslation();
   const { result, prepare, approve, returnToClerk } = useInbox();
@@ -358,6 +404,8 @@ function RequestPanel({ view, role }: { view: RequestView; role: 'clerk' | 'head
         <dd>
           {formatDate(view.dueBy)} · {t('inbox.daysLeft')}: {view.daysLeft ?? '—'}
         </dd>
+        <dt>{t('inbox.assignee')}</dt>
+        <dd data-testid="view-assignee">{view.assignee?.fullName ?? '—'}</dd>
       </dl>
       <Verification view={view} />
       {returned?.comment ? <p className="error">{t('inbox.returned', { comment: returned.comment })}</p> : null}
@@ -370,6 +418,7 @@ function RequestPanel({ view, role }: { view: RequestView; role: 'clerk' | 'head
       ) : null}
       {role === 'clerk' && view.state === 'inWork' && variant ? <DecisionForm view={view} variant={variant} /> : null}
       <ResultActions view={view} />
+      {role === 'head' ? <Resolution view={view} /> : null}
       {role === 'head' ? <HeadActions view={view} /> : null}
     </section>
   );
