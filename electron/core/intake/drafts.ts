@@ -17,7 +17,7 @@ import { requireDb, type CoreContext } from '../context';
 import type { Db } from '../db/database';
 import { findRequest, type RequestRow } from '../requests/repository';
 import { alignChecklist, checklistLines, formFields, fullName, missingDocuments } from './form';
-import { readDraftRow, writeDraftRow } from './repository';
+import { findDuplicates, readDraftRow, writeDraftRow } from './repository';
 
 // The draft the operator fills at the counter: its data, loaded with its service and variant,
 // viewed for the screen; shared with the documents capability (scans attach to a draft's
@@ -32,6 +32,8 @@ export const draftDataSchema = z.object({
   powerOfAttorney: draftPowerOfAttorneySchema.nullable(),
   fields: z.record(z.string(), z.string()),
   checklist: z.array(checklistItemSchema),
+  /** The operator's reason to continue despite a possible duplicate (absent in drafts made before). */
+  duplicateReason: z.string().nullable().default(null),
 });
 export type DraftData = z.infer<typeof draftDataSchema>;
 
@@ -90,7 +92,7 @@ export function saveAndView(ctx: CoreContext, db: Db, draft: LoadedDraft, data: 
     if (audit) appendAudit(db, audit, now);
     writeDraftRow(db, draft.request.id, data, data.applicant ? { iin: data.applicant.iin, name: fullName(data.applicant) } : null, now);
   })();
-  return viewDraft(loadDraft(db, intakeCatalog(), draft.request.id), now);
+  return viewDraft(db, loadDraft(db, intakeCatalog(), draft.request.id), now);
 }
 
 /** The workstation's local date and time as the calendar takes it ("YYYY-MM-DDTHH:MM"). */
@@ -104,10 +106,11 @@ export function dueBy(variant: Variant, channel: DraftData['channel'], now: Date
   return serviceDeadline(variant, channel, localDateTime(now))?.due ?? null;
 }
 
-export function viewDraft(draft: LoadedDraft, now: Date): IntakeDraft {
+export function viewDraft(db: Db, draft: LoadedDraft, now: Date): IntakeDraft {
   const { request, service, variant, data } = draft;
   const lines = checklistLines(variant, data.powerOfAttorney);
   const checklist = alignChecklist(lines, data.checklist);
+  const duplicates = findDuplicates(db, { requestId: request.id, serviceId: service.id, applicantIin: data.applicant?.iin ?? null });
   let due: string | null = null;
   try {
     due = dueBy(variant, data.channel, now);
@@ -138,5 +141,7 @@ export function viewDraft(draft: LoadedDraft, now: Date): IntakeDraft {
     missing: missingDocuments(lines, checklist).map((line) => line.name),
     dueBy: due,
     updatedAt: request.updated_at,
+    duplicates: duplicates.map(({ number, state, centre }) => ({ number, state, centre })),
+    duplicateReason: data.duplicateReason,
   };
 }

@@ -13,7 +13,7 @@ import { readCentre, requireCentre, routeProvider, saveCentre, saveReference } f
 import { dueBy, intakeCatalog, loadDraft, localDateTime, openDraft, saveAndView, viewDraft, type DraftData, type LoadedDraft } from './drafts';
 import { alignChecklist, checklistLines, completeFields, missingDocuments, missingFields, variantFor } from './form';
 import { checkPowerOfAttorney } from './powerOfAttorney';
-import { insertDraftRow, listDraftRows, writePrepared, writeSignedContent } from './repository';
+import { findDuplicates, insertDraftRow, listDraftRows, writePrepared, writeSignedContent } from './repository';
 import { verifyOperatorSignature } from './signature';
 
 /** ГБД ФЛ keeps both spellings; the request carries the one of the applicant's language. */
@@ -55,6 +55,10 @@ function buildContent(ctx: CoreContext, db: Db, draft: LoadedDraft, userId: stri
       missing.map((line) => ({ path: `checklist.${line.document}`, message: 'required' })),
       { documents: missing.map((line) => line.name[data.language]).join('; ') },
     );
+  }
+  const [duplicate] = findDuplicates(db, { requestId: request.id, serviceId: request.service_id, applicantIin: data.applicant.iin });
+  if (duplicate && !data.duplicateReason) {
+    throw new ArmError('DUPLICATE_REQUEST', `Possible duplicate of ${duplicate.number} (${duplicate.state}).`, undefined, { number: duplicate.number });
   }
   const operator = findById(db, userId);
   if (!operator) throw new ArmError('UNAUTHORIZED', 'The signed-in account no longer exists.');
@@ -116,16 +120,19 @@ export const intakeHandlers: Handlers<Contract>['intake'] = {
     const variant = variantFor(service, centre.district, channel);
     const provider = await routeProvider(ctx, db, service.id, centre.district);
     const now = ctx.now();
-    const data: DraftData = { channel, language: 'ru', applicant: null, represented: false, representative: null, powerOfAttorney: null, fields: {}, checklist: [] };
+    const data: DraftData = { channel, language: 'ru', applicant: null, represented: false, representative: null, powerOfAttorney: null, fields: {}, checklist: [], duplicateReason: null };
     const requestId = db.transaction(() => {
       const row = createDraft(db, { serviceId: service.id, applicantIin: '', centre: centre.code }, { userId: caller!.userId, actor: caller!.role }, now);
       insertDraftRow(db, row.id, { variantId: variant.id, provider }, data, now);
       return row.id;
     })();
-    return viewDraft(loadDraft(db, intakeCatalog(), requestId), now);
+    return viewDraft(db, loadDraft(db, intakeCatalog(), requestId), now);
   },
 
-  get: ({ requestId }, ctx) => viewDraft(loadDraft(requireDb(ctx), intakeCatalog(), requestId), ctx.now()),
+  get: ({ requestId }, ctx) => {
+    const db = requireDb(ctx);
+    return viewDraft(db, loadDraft(db, intakeCatalog(), requestId), ctx.now());
+  },
 
   drafts: (_input, ctx) => {
     return listDraftRows(requireDb(ctx)).map((row) => ({
@@ -177,7 +184,8 @@ export const intakeHandlers: Handlers<Contract>['intake'] = {
       ctx,
       db,
       draft,
-      { ...draft.data, ...(role === 'applicant' ? { applicant: found } : { representative: found, represented: true }), powerOfAttorney: null },
+      // Another applicant voids the reason given for the previous one's duplicate.
+      { ...draft.data, ...(role === 'applicant' ? { applicant: found, duplicateReason: null } : { representative: found, represented: true }), powerOfAttorney: null },
       record('found'),
     );
   },
@@ -190,7 +198,7 @@ export const intakeHandlers: Handlers<Contract>['intake'] = {
       ctx,
       db,
       draft,
-      { ...draft.data, ...(role === 'applicant' ? { applicant: typed } : { representative: typed, represented: true }), powerOfAttorney: null },
+      { ...draft.data, ...(role === 'applicant' ? { applicant: typed, duplicateReason: null } : { representative: typed, represented: true }), powerOfAttorney: null },
       { userId: caller!.userId, action: 'person.manual', objectType: 'person', objectId: person.iin, details: { requestId, role } },
     );
   },
@@ -232,6 +240,19 @@ export const intakeHandlers: Handlers<Contract>['intake'] = {
       },
       record('accepted'),
     );
+  },
+
+  continueDuplicate: ({ requestId, reason }, ctx, { caller }) => {
+    const { db, draft } = openDraft(ctx, requestId);
+    const duplicates = findDuplicates(db, { requestId, serviceId: draft.request.service_id, applicantIin: draft.data.applicant?.iin ?? null });
+    if (!duplicates.length) throw new ArmError('VALIDATION_FAILED', 'There is no possible duplicate to continue past.', [{ path: 'requestId', message: 'no duplicate' }]);
+    return saveAndView(ctx, db, draft, { ...draft.data, duplicateReason: reason }, {
+      userId: caller!.userId,
+      action: 'intake.duplicate',
+      objectType: 'request',
+      objectId: requestId,
+      details: { duplicates: duplicates.map((duplicate) => duplicate.number), reason },
+    });
   },
 
   prepare: ({ requestId }, ctx, { caller }) => {

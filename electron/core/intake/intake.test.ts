@@ -4,11 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { postJson, startTestGateway, type TestGateway } from '../../../gateway/testing';
-import type { RequestContent } from '../../../shared/api';
+import { ArmError, type RequestContent } from '../../../shared/api';
 import { leaseAnswerSchema } from '../../../shared/gateway/api';
 import { canonicalSha256, toBase64 } from '../../../shared/signing';
 import { createDemoPki, type DemoPki } from '../../../shared/signing/testPki';
-import { findRequest } from '../requests/repository';
+import { listAudit } from '../audit/log';
+import { findRequest, moveRequest } from '../requests/repository';
 import { signPayload } from '../signing/sign';
 import { codeOf, testCore } from '../testing';
 
@@ -204,6 +205,44 @@ describe('intake: checklist, refusal, signing and the queue', () => {
     expect(await again.operator.intake.drafts()).toEqual([expect.objectContaining({ requestId, applicantName: 'Сарсенбаева Айгерим Ерлановна' })]);
     expect(await again.operator.intake.get({ requestId })).toEqual(before);
     expect(existsSync(path.join(t.dataDir, 'attachments', before.checklist[0]!.attachments[0]!.slice(0, 2)))).toBe(true);
+  });
+});
+
+describe('intake: business duplicates', () => {
+  it('flags an open request of the same applicant and service, and signs only after a reason, audited', async () => {
+    const t = await setup();
+    const first = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
+    await t.operator.intake.lookupPerson({ requestId: first.requestId, role: 'applicant', iin: MOTHER });
+    await t.operator.intake.submit({ requestId: first.requestId, cms: sign(await t.operator.intake.prepare({ requestId: first.requestId })) });
+
+    const { requestId } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
+    const flagged = await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
+    expect(flagged).toMatchObject({ duplicates: [{ number: first.number, state: 'sent', centre: 'con-kokpekty' }], duplicateReason: null });
+    const refused = await t.operator.intake.prepare({ requestId }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ArmError);
+    expect(refused).toMatchObject({ code: 'DUPLICATE_REQUEST', params: { number: first.number } });
+    expect(await codeOf(t.operator.intake.continueDuplicate({ requestId, reason: 'да' }))).toBe('VALIDATION_FAILED');
+    const reason = 'Первое заявление подано с ошибкой в ИИН ребёнка';
+    await expect(t.operator.intake.continueDuplicate({ requestId, reason })).resolves.toMatchObject({ duplicateReason: reason });
+    await expect(t.operator.intake.prepare({ requestId })).resolves.toMatchObject({ applicant: { iin: MOTHER } });
+    expect(listAudit(t.db, { limit: 5, action: 'intake.duplicate' })).toEqual([
+      expect.objectContaining({ objectId: requestId, details: { duplicates: [first.number], reason } }),
+    ]);
+    // Another applicant on the same draft needs a reason of its own, if any.
+    await expect(t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: FATHER })).resolves.toMatchObject({ duplicates: [], duplicateReason: null });
+  });
+
+  it('does not flag the same IIN with another service, nor a closed request, and refuses a reason where there is no duplicate', async () => {
+    const t = await setup();
+    const first = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
+    await t.operator.intake.lookupPerson({ requestId: first.requestId, role: 'applicant', iin: MOTHER });
+    const other = await t.operator.intake.start({ serviceId: 'preschool-queue' });
+    await expect(t.operator.intake.lookupPerson({ requestId: other.requestId, role: 'applicant', iin: MOTHER })).resolves.toMatchObject({ duplicates: [] });
+    expect(await codeOf(t.operator.intake.continueDuplicate({ requestId: other.requestId, reason: 'на всякий случай' }))).toBe('VALIDATION_FAILED');
+
+    moveRequest(t.db, first.requestId, 'withdrawn', { userId: t.core.sessions.get(t.operatorWindow).user!.id, actor: 'operator' }, new Date(START));
+    const second = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
+    await expect(t.operator.intake.lookupPerson({ requestId: second.requestId, role: 'applicant', iin: MOTHER })).resolves.toMatchObject({ duplicates: [] });
   });
 });
 

@@ -1,4 +1,4 @@
-import type { RequestContent } from '../../../shared/api';
+import type { RequestContent, RequestState } from '../../../shared/api';
 import type { Db } from '../db/database';
 
 // Intake's SQL: the draft as SQLite keeps it (one JSON row per request, rewritten in one
@@ -56,4 +56,29 @@ export function writeSignedContent(db: Db, requestId: string, signed: { content:
     signed.content.dueBy,
     requestId,
   );
+}
+
+// A business duplicate (повторное обращение): the same applicant with a request of the same service
+// still open at this centre. Flagged at the counter; the operator continues only with a reason,
+// which is audited. Requests of other centres are not in this database: the provider sees those
+// on receipt.
+
+const CLOSED: RequestState[] = ['issued', 'refusedAtIntake', 'withdrawn'];
+
+export interface Duplicate {
+  requestId: string;
+  number: string;
+  state: RequestState;
+  centre: string;
+}
+
+export function findDuplicates(db: Db, draft: { requestId: string; serviceId: string; applicantIin: string | null }): Duplicate[] {
+  if (!draft.applicantIin) return [];
+  return db
+    .prepare(
+      `SELECT id AS requestId, number, state, centre FROM requests
+       WHERE side = 'centre' AND applicant_iin = ? AND service_id = ? AND id <> ? AND state NOT IN (${CLOSED.map(() => '?').join(', ')})
+       ORDER BY created_at`,
+    )
+    .all(draft.applicantIin, draft.serviceId, draft.requestId, ...CLOSED) as Duplicate[];
 }
