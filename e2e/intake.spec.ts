@@ -204,3 +204,41 @@ test('an operator takes in a guardianship certificate request: look-ups, a refus
     expect(pdf.fonts).toMatch(/DejaVuSans-Bold.*yes/);
   });
 });
+
+test('a second request of the same applicant for the same service is flagged and continued only with a reason', async ({ page, counter }, info) => {
+  test.setTimeout(90_000);
+  const start = async () => {
+    await page.getByRole('link', { name: ru['nav.intake']! }).click();
+    await page.getByTestId('service-search').fill('опек справ');
+    await page.locator('[data-service="guardianship-certificate"]').click();
+    await expect(page.getByTestId('request-number')).toContainText('con-kokpekty-');
+    const number = (await page.getByTestId('request-number').textContent())!.trim();
+    await page.getByLabel(ru['intake.applicantIin']!).fill(MOTHER);
+    await page.getByLabel(ru['intake.applicantIin']!).press('Enter');
+    await expect(page.getByTestId('applicant-step').getByTestId('person-card')).toContainText(MOTHER);
+    return number;
+  };
+  let first = '';
+  await step(page, info, 'the operator takes in the mother’s request and puts it aside', async () => {
+    await operatorSignsIn(page, counter.url, counter.operatorIin, counter.operatorName);
+    first = await start();
+    await expect(page.getByTestId('duplicate-warning')).toHaveCount(0);
+    await page.getByRole('button', { name: ru['intake.later']! }).click();
+  });
+
+  await step(page, info, 'the same applicant and service again: the first request is named and signing waits', async () => {
+    await start();
+    await expect(page.getByTestId('duplicate-warning')).toContainText(first);
+    await page.getByTestId('to-signing').click();
+    await expect(page.getByRole('alert').and(page.locator('[data-code]'))).toHaveAttribute('data-code', 'DUPLICATE_REQUEST');
+    await expect(page.locator('[data-code="DUPLICATE_REQUEST"]')).toContainText(first);
+  });
+
+  await step(page, info, 'with a reason the operator continues to the signature', async () => {
+    await page.getByTestId('duplicate-reason-input').fill('Первое заявление заведено ошибочно');
+    await page.getByTestId('duplicate-continue').click();
+    await expect(page.getByTestId('duplicate-reason')).toContainText('Первое заявление заведено ошибочно');
+    await page.getByTestId('to-signing').click();
+    await expect(page.getByTestId('signing-dialog')).toBeVisible();
+  });
+});

@@ -269,6 +269,44 @@ function ChecklistStep({ draft }: { draft: IntakeDraft }) {
   );
 }
 
+/** An open request of the same applicant for the same service: continue only with a reason. */
+function DuplicateWarning({ draft }: { draft: IntakeDraft }) {
+  const { t } = useTranslation();
+  const { continueDuplicate, busy } = useIntake();
+  const [reason, setReason] = useState('');
+  if (!draft.duplicates.length) return null;
+  return (
+    <section className="card warning" role="alert" aria-label={t('intake.duplicate.title')} data-testid="duplicate-warning">
+      <h3>{t('intake.duplicate.title')}</h3>
+      <ul>
+        {draft.duplicates.map((duplicate) => (
+          <li key={duplicate.number}>
+            {t('intake.duplicate.line', { number: duplicate.number, state: t(`requestState.${duplicate.state}`), centre: duplicate.centre })}
+          </li>
+        ))}
+      </ul>
+      {draft.duplicateReason ? (
+        <p data-testid="duplicate-reason">{t('intake.duplicate.continued', { reason: draft.duplicateReason })}</p>
+      ) : (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void continueDuplicate(reason);
+          }}
+        >
+          <label className="field">
+            {t('intake.duplicate.reason')}
+            <textarea value={reason} onChange={(event) => setReason(event.target.value)} data-testid="duplicate-reason-input" />
+          </label>
+          <button type="submit" disabled={busy || reason.trim().length < 5} data-testid="duplicate-continue">
+            {t('intake.duplicate.continue')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
+
 function ReceiptStep({ draft }: { draft: IntakeDraft }) {
   const { t } = useTranslation();
   const { print, receipt, close, busy } = useIntake();
@@ -316,6 +354,7 @@ function DraftForm({ draft }: { draft: IntakeDraft }) {
       <section aria-labelledby="applicant-title">
         <h2 id="applicant-title">{t('intake.applicant')}</h2>
         <PersonStep role="applicant" person={draft.applicant} />
+        <DuplicateWarning draft={draft} />
       </section>
       {draft.representation.allowed ? (
         <section aria-labelledby="representative-title">

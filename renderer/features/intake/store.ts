@@ -38,6 +38,8 @@ interface IntakeState {
   loadScanners(): Promise<void>;
   scan(document: number, device: string, resolution: 150 | 300, mode: 'Color' | 'Gray'): Promise<void>;
   remove(document: number, sha256: string): Promise<void>;
+  /** Continue despite a possible duplicate, saying why (audited). */
+  continueDuplicate(reason: string): Promise<void>;
   prepare(): Promise<void>;
   cancelSigning(): void;
   submit(cms: string): Promise<void>;
@@ -133,6 +135,7 @@ export const useIntake = create<IntakeState>((set, get) => {
     loadScanners: () => run(async () => ({ scanners: await arm.documents.scanners() })),
     scan: (document, device, resolution, mode) => run(() => showDraft(arm.documents.scan({ requestId: draftId(), document, device, resolution, mode }))),
     remove: (document, sha256) => run(() => showDraft(arm.documents.remove({ requestId: draftId(), document, sha256 }))),
+    continueDuplicate: (reason) => run(() => showDraft(arm.intake.continueDuplicate({ requestId: draftId(), reason }))),
     prepare: () => run(async () => ({ content: await arm.intake.prepare({ requestId: draftId() }) })),
     cancelSigning: () => set({ content: null }),
     submit: (cms) =>
