@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -13,6 +13,7 @@ import { expect, launchHost, startEmulator, step, test as base } from './host';
 const MOTHER = '900412400014';
 const ATTORNEY = '820125300010';
 const OWN_PASSWORD = 'Операторға-2026!';
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108000000003a7e9b550000000a49444154789c6360000000020001e221bc330000000049454e44ae426082', 'hex');
 
 const test = base.extend<{ counter: { url: string; keyFile: string; operatorName: string; operatorIin: string } }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
@@ -240,5 +241,39 @@ test('a second request of the same applicant for the same service is flagged and
     await expect(page.getByTestId('duplicate-reason')).toContainText('Первое заявление заведено ошибочно');
     await page.getByTestId('to-signing').click();
     await expect(page.getByTestId('signing-dialog')).toBeVisible();
+  });
+});
+
+test('a page the MFP scans to the watched folder lands on the document, and the folder is remembered', async ({ page, counter }, info) => {
+  test.setTimeout(90_000);
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'arm-e2e-mfp-'));
+  await step(page, info, 'a draft whose simple PoA needs a scan', async () => {
+    await operatorSignsIn(page, counter.url, counter.operatorIin, counter.operatorName);
+    await page.getByRole('link', { name: ru['nav.intake']! }).click();
+    await page.getByTestId('service-search').fill('опек справ');
+    await page.locator('[data-service="guardianship-certificate"]').click();
+    await applicantWithRepresentative(page);
+    await page.getByRole('button', { name: ru['intake.poaSimple']! }).click();
+    await expect(page.getByTestId('missing')).toContainText('Доверенность представителя');
+  });
+
+  await step(page, info, 'the operator points the workstation at the MFP’s folder, the MFP drops a PNG, «Scan» takes it', async () => {
+    await page.getByRole('button', { name: ru['intake.findScanners']! }).click();
+    await page.getByTestId('scan-folder').fill(folder);
+    await page.getByTestId('use-scan-folder').click();
+    await expect(page.getByTestId('scanner')).toHaveValue(`folder:${folder}`);
+    writeFileSync(path.join(folder, 'scan0001.png'), PNG);
+    await page.getByTestId('document-0').getByRole('button', { name: ru['intake.scan']! }).click();
+    await expect(page.getByTestId('document-0')).toContainText(ru['intake.page']!.replace('{page}', '1'));
+    await expect(page.getByTestId('missing')).toHaveCount(0);
+    expect(readdirSync(path.join(folder, 'taken'))).toHaveLength(1);
+  });
+
+  await step(page, info, 'after a reload the remembered folder is chosen again', async () => {
+    await page.reload();
+    await page.getByRole('link', { name: ru['nav.intake']! }).click();
+    await page.getByRole('button', { name: new RegExp(ru['intake.continue']!) }).first().click();
+    await page.getByRole('button', { name: ru['intake.findScanners']! }).click();
+    await expect(page.getByTestId('scanner')).toHaveValue(`folder:${folder}`);
   });
 });

@@ -166,8 +166,11 @@ function PowerOfAttorneyStep({ draft }: { draft: IntakeDraft }) {
 
 function ChecklistStep({ draft }: { draft: IntakeDraft }) {
   const { t, i18n } = useTranslation();
-  const { save, upload, scan, remove, loadScanners, scanners, busy } = useIntake();
-  const [device, setDevice] = useState('');
+  const { save, upload, scan, remove, loadScanners, rememberScanner, scanners, scanner, busy } = useIntake();
+  const [picked, setDevice] = useState('');
+  const [folder, setFolder] = useState('');
+  // The workstation's remembered scanner until the operator picks another.
+  const device = picked || scanner || '';
   const [resolution, setResolution] = useState<150 | 300>(150);
   const [mode, setMode] = useState<'Color' | 'Gray'>('Gray');
   const update = (document: number, change: Partial<ChecklistItem>) =>
@@ -184,7 +187,14 @@ function ChecklistStep({ draft }: { draft: IntakeDraft }) {
             <>
               <label>
                 {t('intake.scanner')}
-                <select value={device} onChange={(event) => setDevice(event.target.value)} data-testid="scanner">
+                <select
+                  value={device}
+                  onChange={(event) => {
+                    setDevice(event.target.value);
+                    if (event.target.value) void rememberScanner(event.target.value);
+                  }}
+                  data-testid="scanner"
+                >
                   <option value="">—</option>
                   {scanners.map((scanner) => (
                     <option key={scanner.device} value={scanner.device}>
@@ -211,6 +221,24 @@ function ChecklistStep({ draft }: { draft: IntakeDraft }) {
           ) : (
             <span className="muted">{t('intake.noScanners')}</span>
           )
+        ) : null}
+        {scanners ? (
+          <form
+            className="row"
+            onSubmit={(event) => {
+              event.preventDefault();
+              setDevice(`folder:${folder.trim()}`);
+              void rememberScanner(`folder:${folder.trim()}`);
+            }}
+          >
+            <label>
+              {t('intake.scanFolder')}
+              <input value={folder} onChange={(event) => setFolder(event.target.value)} data-testid="scan-folder" />
+            </label>
+            <button type="submit" disabled={busy || !folder.trim()} data-testid="use-scan-folder">
+              {t('intake.useScanFolder')}
+            </button>
+          </form>
         ) : null}
       </div>
       <table className="checklist">
