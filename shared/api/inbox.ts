@@ -49,6 +49,8 @@ export const inboxRowSchema = z.object({
   urgency: urgencySchema,
   /** The executor (ответственный исполнитель) who holds the request, shown to everyone. */
   assignee: z.object({ userId: z.string(), fullName: z.string() }).nullable(),
+  /** Numbers of other open requests here of the same applicant for the same service («возможный повтор»). */
+  possibleDuplicateOf: z.array(z.string()),
 });
 export type InboxRow = z.infer<typeof inboxRowSchema>;
 

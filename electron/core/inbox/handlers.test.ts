@@ -57,6 +57,28 @@ describe('inbox channels', () => {
     w.close();
   });
 
+  it('flags on receipt another open request of the same applicant and service, from any centre, as a possible duplicate', async () => {
+    await gateway.call('/_control/reset', { method: 'POST' });
+    const w = await providerWorkstation();
+    const clerk = w.as('clerk');
+    const base = requestContent(pki);
+    await postRequest(gateway, requestMessage(pki, base));
+    await postRequest(gateway, requestMessage(pki, requestContent(pki, { number: 'mobile-kokpekty-20260302-0007', centre: 'mobile-kokpekty' })));
+    await postRequest(gateway, requestMessage(pki, requestContent(pki, { number: `${CENTRE}-20260302-0003`, applicant: { ...base.applicant, iin: '880903300010' } })));
+    await postRequest(gateway, requestMessage(pki, requestContent(pki, { number: `${CENTRE}-20260302-0004`, serviceId: 'preschool-queue' })));
+    await clerk.inbox.pull();
+    const flags = Object.fromEntries((await clerk.inbox.list({})).map((row) => [row.number, row.possibleDuplicateOf]));
+    expect(flags).toEqual({
+      [base.number]: ['mobile-kokpekty-20260302-0007'],
+      'mobile-kokpekty-20260302-0007': [base.number],
+      [`${CENTRE}-20260302-0003`]: [],
+      [`${CENTRE}-20260302-0004`]: [],
+    });
+    const id = (await clerk.inbox.list({ query: base.number }))[0]!.id;
+    await expect(clerk.inbox.get({ requestId: id })).resolves.toMatchObject({ possibleDuplicateOf: ['mobile-kokpekty-20260302-0007'] });
+    w.close();
+  });
+
   it('configures only with readable PEM, supervisor only, and changes nothing otherwise', async () => {
     const w = await providerWorkstation();
     const before = await w.supervisor.inbox.settings();

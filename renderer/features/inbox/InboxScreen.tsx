@@ -54,7 +54,15 @@ function Rows({ rows, caption }: { rows: InboxRow[]; caption: string }) {
               </button>
             </td>
             <td>{name(row.serviceId)}</td>
-            <td>{row.applicantName}</td>
+            <td>
+              {row.applicantName}
+              {row.possibleDuplicateOf.length ? (
+                <strong className="error" data-testid="possible-duplicate">
+                  {' '}
+                  · {t('inbox.possibleDuplicate', { numbers: row.possibleDuplicateOf.join(', ') })}
+                </strong>
+              ) : null}
+            </td>
             <td>{formatDate(row.receivedAt.slice(0, 16))}</td>
             <td>{formatDate(row.dueBy)}</td>
             <td>
@@ -404,6 +412,12 @@ function RequestPanel({ view, role }: { view: RequestView; role: 'clerk' | 'head
         <dd>
           {formatDate(view.dueBy)} · {t('inbox.daysLeft')}: {view.daysLeft ?? '—'}
         </dd>
+        {view.possibleDuplicateOf.length ? (
+          <>
+            <dt>{t('inbox.possibleDuplicateTitle')}</dt>
+            <dd className="error">{t('inbox.possibleDuplicate', { numbers: view.possibleDuplicateOf.join(', ') })}</dd>
+          </>
+        ) : null}
         <dt>{t('inbox.assignee')}</dt>
         <dd data-testid="view-assignee">{view.assignee?.fullName ?? '—'}</dd>
       </dl>
