@@ -92,7 +92,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/host/**/*.ts', 'electron/start.ts', 'electron/security.ts', 'electron/security-policy.ts', 'electron/lifecycle.ts'],
+    files: ['electron/host/**/*.ts', 'electron/start.ts', 'electron/security.ts', 'electron/security-policy.ts', 'electron/lifecycle.ts', 'electron/menu.ts'],
     rules: restrict({
       patterns: [{ group: ['electron', 'electron/*'], message: 'Only main.ts, preload.ts and ipc.ts import electron (types are fine).', allowTypeImports: true }],
     }),

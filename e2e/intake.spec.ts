@@ -165,6 +165,11 @@ test('an operator takes in a guardianship certificate request: look-ups, a refus
     await page.getByLabel(kk['intake.representativeIin']!).press('Enter');
     await page.getByRole('button', { name: kk['intake.poaSimple']! }).click();
     await page.getByTestId('refuse').click();
+    const dialog = page.getByRole('dialog', { name: kk['intake.refuseTitle']! });
+    await expect(dialog.getByRole('radio', { name: kk['intake.ground.incompletePackage']! })).toBeChecked();
+    await expect(dialog.locator('[data-document="0"]')).toBeChecked();
+    await dialog.getByLabel(kk['intake.refuseComment']!).fill('сенімхаттың сканы жоқ');
+    await dialog.getByTestId('confirm-refusal').click();
     await expect(page.getByTestId('receipt-step')).toContainText(kk['intake.refused']!);
     await page.getByTestId('print-receipt').click();
     const pdf = pdfText(await download(page, 'refusal.pdf'));
@@ -172,6 +177,7 @@ test('an operator takes in a guardianship certificate request: look-ups, a refus
     expect(pdf.text).toContain('ҚОЛХАТ');
     expect(pdf.text).toContain('Өкілдің сенімхаты');
     expect(pdf.text).toContain('Сәрсенбаева Әйгерім');
+    expect(pdf.text).toContain('Ескертпе: сенімхаттың сканы жоқ');
   });
 
   await step(page, info, 'a third applicant in Kazakh with a notarised PoA checked in ЕНИС is signed and gets the Kazakh receipt', async () => {
@@ -275,5 +281,41 @@ test('a page the MFP scans to the watched folder lands on the document, and the 
     await page.getByRole('button', { name: new RegExp(ru['intake.continue']!) }).first().click();
     await page.getByRole('button', { name: ru['intake.findScanners']! }).click();
     await expect(page.getByTestId('scanner')).toHaveValue(`folder:${folder}`);
+
+test('the idle lock hides the applicant, and after signing out the next session opens on no one’s draft', async ({ page, counter }, info) => {
+  test.setTimeout(120_000);
+  await page.clock.install();
+  await step(page, info, 'the operator opens a draft with an applicant', async () => {
+    await operatorSignsIn(page, counter.url, counter.operatorIin, counter.operatorName);
+    await page.getByRole('link', { name: ru['nav.intake']! }).click();
+    await page.getByTestId('service-search').fill('опек справ');
+    await page.locator('[data-service="guardianship-certificate"]').click();
+    await page.getByLabel(ru['intake.applicantIin']!).fill(MOTHER);
+    await page.getByLabel(ru['intake.applicantIin']!).press('Enter');
+    await expect(page.getByTestId('applicant-step').getByTestId('person-card')).toContainText(MOTHER);
+  });
+
+  await step(page, info, 'idle: the lock covers the whole window with an opaque layer', async () => {
+    await page.clock.fastForward('10:05');
+    await expect(page.getByRole('dialog', { name: ru['lock.title']! })).toBeVisible();
+    const cover = await page.evaluate(() => {
+      const card = document.querySelector('[data-testid="person-card"]')!.getBoundingClientRect();
+      const top = document.elementFromPoint(card.left + card.width / 2, card.top + card.height / 2);
+      const overlay = document.querySelector('.lock-overlay')!;
+      return { covered: overlay.contains(top), background: getComputedStyle(overlay).backgroundColor, header: overlay.contains(document.elementFromPoint(5, 5)) };
+    });
+    expect(cover).toEqual({ covered: true, background: 'rgb(29, 39, 51)', header: true });
+  });
+
+  await step(page, info, 'signed out from the lock and back in: the service choice, the draft only in the own list', async () => {
+    await page.getByRole('dialog').getByRole('button', { name: ru['header.logout']! }).click();
+    await expect(page.getByRole('heading', { name: ru['login.title']! })).toBeVisible();
+    await page.getByLabel(ru['account.login']!).fill('operator');
+    await page.getByLabel(ru['login.password']!).fill(OWN_PASSWORD);
+    await page.getByRole('button', { name: ru['login.submit']! }).click();
+    await page.getByRole('link', { name: ru['nav.intake']! }).click();
+    await expect(page.getByTestId('service-search')).toBeVisible();
+    await expect(page.getByTestId('applicant-step')).toHaveCount(0);
+    await expect(page.getByText(ru['intake.drafts']!)).toBeVisible();
   });
 });

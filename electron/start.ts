@@ -1,13 +1,16 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DATABASE_FILE } from './core/app';
+import { peekGatewayUrl } from './core/settings/store';
 import { superviseChild } from './host/supervise';
 import { startTrainingGateway } from './host/training';
 import { parseWebArgs, runWebHost } from './host/web/cli';
 
 // `npm start`: the Electron app where its binary is installed, else the web host in Chromium.
-// With no gateway configured (--gateway, ARM_GATEWAY_URL) it runs in training mode: the bundled
-// gateway emulator in its own process, stopped on exit (docs/training.md).
+// With no gateway configured (--gateway, ARM_GATEWAY_URL, the stored gateway.url setting) it runs
+// in training mode: the bundled gateway emulator in its own process, stopped on exit
+// (docs/training.md).
 const appRoot = path.resolve(path.dirname(process.argv[1] ?? '.'), '..', '..');
 
 function electronBinary(): string | null {
@@ -21,7 +24,7 @@ function electronBinary(): string | null {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const command = parseWebArgs(args);
-  const training = command.training || command.gatewayUrl === null;
+  const training = command.training || (command.gatewayUrl === null && peekGatewayUrl(path.join(command.dataDir, DATABASE_FILE)) === null);
   const electron = electronBinary();
   if (!electron) {
     console.log('Electron binary not installed: starting the web host (see README).');

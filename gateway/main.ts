@@ -15,6 +15,24 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // Training mode: a parent killed outright (kill -9, a crash) sends no signal, so the emulator
+  // looks for it every second and stops when it is gone or this process was handed to another.
+  const parentPid = command.parentPid;
+  if (parentPid !== null) {
+    setInterval(() => {
+      if (process.ppid !== parentPid || !alive(parentPid)) stop();
+    }, 1000).unref();
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, owned by someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 main().catch((error: unknown) => {

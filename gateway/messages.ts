@@ -1,16 +1,13 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import { ackInputSchema, messageSchema, type GatewayMessage, type Receipt, type Recheck, type UnverifiedPerson } from '../shared/gateway/api';
+import { type GatewayMessage, type Receipt, type Recheck, type UnverifiedPerson } from '../shared/gateway/api';
 import type { GatewayDb } from './db/database';
 import { groupCommit } from './groupCommit';
-import { GatewayError, invalid } from './errors';
+import { GatewayError } from './errors';
 import type { MessageSignatureVerifier } from './signature';
 
 // Messages between centres and providers, and their inboxes. A message is stored once by its
 // client-made id; its recipient pulls it with a lease and acknowledges it after its own commit.
-
-export const MAX_LEASE_LIMIT = 100;
-export const MAX_LEASE_SECONDS = 3600;
 
 export interface Accepted {
   receipt: Receipt;
@@ -83,11 +80,8 @@ export function createMessages(db: GatewayDb, { now, verifySignature, recheck }:
   });
 
   return {
-    /** Validates, then stores once: a resend with the same content gets the first receipt back. */
-    send(input: unknown): Promise<Accepted> {
-      const parsed = messageSchema.safeParse(input);
-      if (!parsed.success) throw invalid('The message does not match the schema.', parsed.error);
-      const message = parsed.data;
+    /** Checks what the schema cannot, then stores once: a resend with the same content gets the first receipt back. */
+    send(message: GatewayMessage): Promise<Accepted> {
       requireOrganisation(message.from, 'from');
       requireOrganisation(message.to, 'to');
       const missing = message.attachments.filter((sha256) => !attachmentExists.get(sha256));
@@ -106,14 +100,7 @@ export function createMessages(db: GatewayDb, { now, verifySignature, recheck }:
     },
 
     /** The oldest unacknowledged messages whose lease (if any) has run out, leased anew. */
-    lease(organisation: string, limitParam: string | null, leaseSecondsParam: string | null) {
-      const limit = limitParam === null ? 10 : Number(limitParam);
-      const leaseSeconds = leaseSecondsParam === null ? 60 : Number(leaseSecondsParam);
-      const issues = [
-        ...(Number.isInteger(limit) && limit >= 1 && limit <= MAX_LEASE_LIMIT ? [] : [{ path: 'limit', message: `1…${MAX_LEASE_LIMIT}` }]),
-        ...(Number.isInteger(leaseSeconds) && leaseSeconds >= 1 && leaseSeconds <= MAX_LEASE_SECONDS ? [] : [{ path: 'leaseSeconds', message: `1…${MAX_LEASE_SECONDS}` }]),
-      ];
-      if (issues.length > 0) throw new GatewayError('VALIDATION_FAILED', 'Bad lease parameters.', { issues });
+    lease(organisation: string, limit: number, leaseSeconds: number) {
       if (!organisationExists.get(organisation)) throw new GatewayError('ORGANISATION_NOT_FOUND', `No inbox for ${organisation}.`);
       return db.transaction(() => {
         const at = now();
@@ -132,12 +119,10 @@ export function createMessages(db: GatewayDb, { now, verifySignature, recheck }:
     },
 
     /** All or nothing: one id that is not in this inbox refuses the whole acknowledgement. */
-    ack(organisation: string, input: unknown) {
+    ack(organisation: string, { ids }: { ids: string[] }) {
       if (!organisationExists.get(organisation)) throw new GatewayError('ORGANISATION_NOT_FOUND', `No inbox for ${organisation}.`);
-      const parsed = ackInputSchema.safeParse(input);
-      if (!parsed.success) throw invalid('Give {ids: [message ids]}.', parsed.error);
       return db.transaction(() => {
-        const found = parsed.data.ids.map((id) => ({ id, seq: deliveryOf.get(id, organisation)?.seq }));
+        const found = ids.map((id) => ({ id, seq: deliveryOf.get(id, organisation)?.seq }));
         const unknown = found.filter((entry) => entry.seq === undefined);
         if (unknown.length > 0) {
           throw new GatewayError('MESSAGE_NOT_FOUND', `Not in the inbox of ${organisation}.`, { issues: unknown.map((entry) => ({ path: 'ids', message: entry.id })) });

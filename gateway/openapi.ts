@@ -1,115 +1,72 @@
 import { z } from 'zod';
-import {
-  ackAnswerSchema,
-  ackInputSchema,
-  faultInputSchema,
-  gatewayErrorSchema,
-  catalogReferenceSchema,
-  crlReferenceSchema,
-  holidaysReferenceSchema,
-  leaseAnswerSchema,
-  messageSchema,
-  organisationSchema,
-  organisationsReferenceSchema,
-  personSchema,
-  powerOfAttorneySchema,
-  receiptSchema,
-  routingAnswerSchema,
-  trustReferenceSchema,
-} from '../shared/gateway/api';
+import * as wire from '../shared/gateway/api';
+import { bytes, gatewayEndpoints, parameterName, pathSegments, type GatewayEndpoint } from '../shared/gateway/endpoints';
 
-// GET /openapi.json: made from the same zod schemas the server validates with, so it cannot drift.
-// The prose (what each answer means) is docs/gateway-api.md.
+// GET /openapi.json: made from the table of endpoints (shared/gateway/endpoints.ts) and the zod
+// schemas the server validates with, so it cannot drift. The prose is docs/gateway-api.md.
 
-const components = {
-  Person: personSchema,
-  PowerOfAttorney: powerOfAttorneySchema,
-  Organisation: organisationSchema,
-  RoutingAnswer: routingAnswerSchema,
-  Message: messageSchema,
-  Receipt: receiptSchema,
-  LeaseAnswer: leaseAnswerSchema,
-  AckInput: ackInputSchema,
-  AckAnswer: ackAnswerSchema,
-  HolidaysReference: holidaysReferenceSchema,
-  OrganisationsReference: organisationsReferenceSchema,
-  CatalogReference: catalogReferenceSchema,
-  TrustReference: trustReferenceSchema,
-  CrlReference: crlReferenceSchema,
-  FaultInput: faultInputSchema,
-  Error: gatewayErrorSchema,
-};
-type Component = keyof typeof components;
+/** A wire schema exported as `xyzSchema` becomes the component `Xyz`; others are written inline. */
+const componentNames = new Map<unknown, string>(
+  Object.entries(wire)
+    .filter(([name, value]) => name.endsWith('Schema') && value instanceof z.ZodType)
+    .map(([name, value]) => [value, name[0]!.toUpperCase() + name.slice(1, -'Schema'.length)]),
+);
 
-const ref = (name: Component) => ({ $ref: `#/components/schemas/${name}` });
-const jsonContent = (name: Component) => ({ content: { 'application/json': { schema: ref(name) } } });
-const ok = (name: Component, description = 'OK') => ({ description, ...jsonContent(name) });
-const refusals = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((status) => [String(status), { description: 'Refused: see error.code', ...jsonContent('Error') }]));
-const pathParameter = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
-const queryParameter = (name: string, required: boolean) => ({ name, in: 'query', required, schema: { type: 'string' } });
+function jsonSchema(schema: z.ZodType): Record<string, unknown> {
+  // Components of an OpenAPI document carry no $schema of their own.
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+}
 
 export function openApiDocument(version: string) {
+  const components: Record<string, Record<string, unknown>> = {};
+  const schemaOf = (schema: z.ZodType | typeof bytes) => {
+    if (schema === bytes) return { type: 'string', format: 'binary' };
+    const name = componentNames.get(schema);
+    if (!name) return jsonSchema(schema);
+    components[name] ??= jsonSchema(schema);
+    return { $ref: `#/components/schemas/${name}` };
+  };
+  const content = (schema: z.ZodType | typeof bytes) => ({
+    content: { [schema === bytes ? 'application/octet-stream' : 'application/json']: { schema: schemaOf(schema) } },
+  });
+
+  const operation = (endpoint: GatewayEndpoint) => {
+    const parameters = [
+      ...pathSegments(endpoint.path).flatMap((segment) => {
+        const name = parameterName(segment);
+        return name ? [{ name, in: 'path', required: true, schema: { type: 'string' } }] : [];
+      }),
+      ...Object.entries(endpoint.query?.shape ?? {}).map(([name, field]) => ({
+        name,
+        in: 'query',
+        required: !(field as z.ZodType).safeParse(undefined).success,
+        schema: { type: 'string' },
+      })),
+    ];
+    const answer = { description: 'OK', ...content(endpoint.output) };
+    const responses: Record<string, unknown> = endpoint.created
+      ? { '201': { ...answer, description: 'Created' }, '200': { ...answer, description: 'Already there: the first answer again' } }
+      : { '200': answer };
+    if (endpoint.etag) responses['304'] = { description: 'If-None-Match matched the ETag' };
+    for (const status of endpoint.refusals) responses[String(status)] = { description: 'Refused: see error.code', ...content(wire.gatewayErrorSchema) };
+    return {
+      summary: endpoint.summary,
+      'x-callers': endpoint.callers,
+      ...(parameters.length > 0 ? { parameters } : {}),
+      ...(endpoint.body ? { requestBody: { required: true, ...content(endpoint.body) } } : {}),
+      responses,
+    };
+  };
+
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const endpoint of Object.values(gatewayEndpoints) as GatewayEndpoint[]) {
+    (paths[endpoint.path] ??= {})[endpoint.method.toLowerCase()] = operation(endpoint);
+  }
   return {
     openapi: '3.1.0',
     info: { title: 'АРМ gateway emulator (ШЭП)', version, description: 'See docs/gateway-api.md.' },
-    paths: {
-      '/health': { get: { responses: { '200': { description: '{"status": "ok"}' } } } },
-      '/persons/{iin}': { get: { summary: 'ГБД ФЛ lookup', parameters: [pathParameter('iin')], responses: { '200': ok('Person'), ...refusals(400, 404) } } },
-      '/powers-of-attorney': {
-        get: {
-          summary: 'ЕНИС lookup',
-          parameters: [queryParameter('number', true), queryParameter('date', true)],
-          responses: { '200': ok('PowerOfAttorney'), ...refusals(400, 404) },
-        },
-      },
-      '/routing': {
-        get: { parameters: [queryParameter('service', true), queryParameter('district', true)], responses: { '200': ok('RoutingAnswer'), ...refusals(400, 404) } },
-      },
-      '/organisations/{code}': { get: { parameters: [pathParameter('code')], responses: { '200': ok('Organisation'), ...refusals(404) } } },
-      '/reference/holidays': { get: { responses: { '200': ok('HolidaysReference'), '304': { description: 'If-None-Match matched the ETag' } } } },
-      '/reference/organisations': { get: { responses: { '200': ok('OrganisationsReference'), '304': { description: 'If-None-Match matched the ETag' } } } },
-      '/reference/catalog': { get: { responses: { '200': ok('CatalogReference'), '304': { description: 'If-None-Match matched the ETag' } } } },
-      '/reference/trust': { get: { responses: { '200': ok('TrustReference'), '304': { description: 'If-None-Match matched the ETag' } } } },
-      '/reference/crl': { get: { responses: { '200': ok('CrlReference'), '304': { description: 'If-None-Match matched the ETag' } } } },
-      '/attachments/{sha256}': {
-        put: {
-          parameters: [pathParameter('sha256')],
-          requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
-          responses: { '201': { description: 'Stored' }, '200': { description: 'Already stored' }, ...refusals(400, 413, 422) },
-        },
-        get: {
-          parameters: [pathParameter('sha256')],
-          responses: { '200': { description: 'The bytes', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }, ...refusals(400, 404) },
-        },
-      },
-      '/messages': {
-        post: {
-          requestBody: { required: true, ...jsonContent('Message') },
-          responses: { '201': ok('Receipt', 'Accepted'), '200': ok('Receipt', 'A resend: the original receipt'), ...refusals(400, 409, 413, 422) },
-        },
-      },
-      '/inboxes/{org}/lease': {
-        post: {
-          parameters: [pathParameter('org'), queryParameter('limit', false), queryParameter('leaseSeconds', false)],
-          responses: { '200': ok('LeaseAnswer'), ...refusals(400, 404) },
-        },
-      },
-      '/inboxes/{org}/ack': {
-        post: { parameters: [pathParameter('org')], requestBody: { required: true, ...jsonContent('AckInput') }, responses: { '200': ok('AckAnswer'), ...refusals(400, 404) } },
-      },
-      '/_control/faults': { post: { requestBody: { required: true, ...jsonContent('FaultInput') }, responses: { '200': { description: 'The fault now in force' }, ...refusals(400) } } },
-      '/_control/reset': { post: { responses: { '200': { description: 'Faults and traffic cleared' } } } },
-    },
-    components: {
-      schemas: Object.fromEntries(
-        Object.entries(components).map(([name, schema]) => {
-          // Components of an OpenAPI document carry no $schema of their own.
-          const jsonSchema: Record<string, unknown> = { ...z.toJSONSchema(schema, { io: 'input' }) };
-          delete jsonSchema.$schema;
-          return [name, jsonSchema];
-        }),
-      ),
-    },
+    paths,
+    components: { schemas: components },
   };
 }

@@ -1,5 +1,6 @@
 import type { Organisation, Person, PowerOfAttorney, Recheck, Route, UnverifiedPerson } from '../shared/gateway/api';
 import { checkIin } from '../shared/iin/iin';
+import { localDay } from '../shared/time';
 import type { GatewayDb } from './db/database';
 import { GatewayError } from './errors';
 
@@ -74,8 +75,6 @@ function toOrganisation(row: OrganisationRow): Organisation {
   return { code: row.code, kind: row.kind, name: { ru: row.name_ru, kk: row.name_kk }, district: row.district };
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** Hand-typed names are compared without case, surrounding spaces or the ё/е distinction. */
 function sameName(typed: string | null, registered: { ru: string; kk: string } | null): boolean {
   const normal = (value: string) => value.trim().toLocaleLowerCase('ru').replaceAll('ё', 'е').replace(/\s+/g, ' ');
@@ -106,15 +105,10 @@ export function createRegistries(db: GatewayDb, now: () => Date) {
     },
 
     /** ЕНИС lookup by the registry number and the date of the power of attorney. */
-    powerOfAttorney(number: string | null, date: string | null): PowerOfAttorney {
-      const issues = [
-        ...(number && number.length <= 64 ? [] : [{ path: 'number', message: 'required, up to 64 characters' }]),
-        ...(date && ISO_DATE.test(date) ? [] : [{ path: 'date', message: 'required, YYYY-MM-DD' }]),
-      ];
-      if (issues.length > 0 || !number || !date) throw new GatewayError('VALIDATION_FAILED', 'Give number and date.', { issues });
+    powerOfAttorney(number: string, date: string): PowerOfAttorney {
       const row = powerOfAttorneyByNumber.get(number, date);
       if (!row) throw new GatewayError('POWER_OF_ATTORNEY_NOT_FOUND', 'ЕНИС holds no power of attorney with this number and date.');
-      const today = now().toISOString().slice(0, 10);
+      const today = localDay(now());
       const status = row.revoked ? 'revoked' : today < row.valid_from ? 'not-yet-valid' : today > row.valid_to ? 'expired' : 'valid';
       return {
         number: row.number,
@@ -150,9 +144,7 @@ export function createRegistries(db: GatewayDb, now: () => Date) {
     },
 
     /** Which provider decides a service in a district. */
-    route(service: string | null, district: string | null): { service: string; district: string; provider: Organisation } {
-      const issues = [...(service ? [] : [{ path: 'service', message: 'required' }]), ...(district ? [] : [{ path: 'district', message: 'required' }])];
-      if (issues.length > 0 || !service || !district) throw new GatewayError('VALIDATION_FAILED', 'Give service and district.', { issues });
+    route(service: string, district: string): { service: string; district: string; provider: Organisation } {
       const provider = routeOf.get(service, district)?.provider;
       const organisation = provider ? organisationByCode.get(provider) : undefined;
       if (!organisation) throw new GatewayError('ROUTE_NOT_FOUND', `No provider for ${service} in ${district}.`);

@@ -3,7 +3,19 @@ import { mkdirSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { faultInputSchema, type FaultMode } from '../shared/gateway/api';
+import { MAX_UPLOAD_BYTES } from '../shared/limits';
+import type { FaultMode } from '../shared/gateway/api';
+import {
+  bytes,
+  gatewayEndpoints,
+  parameterName,
+  pathSegments,
+  type EndpointArgs,
+  type EndpointName,
+  type EndpointOutput,
+  type GatewayEndpoint,
+  type GatewayEndpoints,
+} from '../shared/gateway/endpoints';
 import { createAttachments } from './attachments';
 import { openGatewayDb, type GatewayDb } from './db/database';
 import { GatewayError, invalid } from './errors';
@@ -42,7 +54,6 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-export const DEFAULT_MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 const DEFAULT_MAX_JSON_BYTES = 1024 * 1024;
 
 interface Reply {
@@ -76,6 +87,53 @@ function parseJson(body: Buffer): unknown {
   }
 }
 
+/** What a handler answers: the output, or for endpoints that create, whether this call created it. */
+type HandlerResult<N extends EndpointName> = GatewayEndpoints[N] extends { created: true } ? { created: boolean; value: EndpointOutput<N> } : EndpointOutput<N>;
+type EndpointHandlers = { [N in EndpointName]: (input: EndpointArgs<N>) => HandlerResult<N> | Promise<HandlerResult<N>> };
+
+interface Matched {
+  name: EndpointName;
+  endpoint: GatewayEndpoint;
+  params: Record<string, string>;
+  url: URL;
+}
+
+const routes = (Object.entries(gatewayEndpoints) as [EndpointName, GatewayEndpoint][]).map(([name, endpoint]) => ({
+  name,
+  endpoint,
+  segments: pathSegments(endpoint.path),
+}));
+
+/** `_control`: the first segment of the harness's endpoints. */
+const harnessRoots = new Set(routes.filter((route) => route.endpoint.callers.includes('harness')).map((route) => route.segments[0]));
+
+/** The row of the table this request is for; 404 for an unknown path, 405 for a known path and another method. */
+function match(method: string, url: URL): Matched | GatewayError {
+  let parts: string[];
+  try {
+    parts = url.pathname.split('/').filter(Boolean).map(segment);
+  } catch (error) {
+    return error as GatewayError;
+  }
+  const candidates = routes.flatMap((route) => {
+    if (route.segments.length !== parts.length) return [];
+    const params: Record<string, string> = {};
+    for (const [index, expected] of route.segments.entries()) {
+      const name = parameterName(expected);
+      if (name) params[name] = parts[index]!;
+      else if (expected !== parts[index]) return [];
+    }
+    return [{ ...route, params }];
+  });
+  const found = candidates.find((route) => route.endpoint.method === method);
+  if (found) return { name: found.name, endpoint: found.endpoint, params: found.params, url };
+  if (candidates.length > 0) {
+    const allowed = [...new Set(candidates.map((route) => route.endpoint.method))].join(', ');
+    return new GatewayError('NOT_FOUND', `${url.pathname} answers ${allowed} only.`, { status: 405 });
+  }
+  return new GatewayError('NOT_FOUND', `No endpoint ${method} ${url.pathname}.`);
+}
+
 function segment(value: string): string {
   try {
     return decodeURIComponent(value);
@@ -96,7 +154,7 @@ function reference(request: http.IncomingMessage, name: string, value: { version
 
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const now = options.now ?? (() => new Date());
-  const maxAttachment = options.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES;
+  const maxAttachment = options.maxAttachmentBytes ?? MAX_UPLOAD_BYTES;
   const maxJson = options.maxJsonBytes ?? DEFAULT_MAX_JSON_BYTES;
   const log = options.log ?? ((line: string) => console.error(line));
 
@@ -128,95 +186,83 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     db.exec("DELETE FROM deliveries; DELETE FROM messages; DELETE FROM attachments; DELETE FROM sqlite_sequence WHERE name = 'messages';");
   });
 
-  const control = async (request: http.IncomingMessage, action: string | undefined): Promise<Reply> => {
-    if (request.method !== 'POST') throw new GatewayError('NOT_FOUND', 'Control endpoints answer POST only.', { status: 405 });
-    if (action === 'faults') {
-      const parsed = faultInputSchema.safeParse(await jsonBody(request));
-      if (!parsed.success) throw invalid('Give {mode: "none" | "error500" | "timeout" | "drop" | "slow", count?, delayMs?}.', parsed.error);
-      const { mode, count, delayMs } = parsed.data;
+  /** One handler per row of the table (shared/gateway/endpoints.ts), given its validated input. */
+  const handlers: EndpointHandlers = {
+    health: () => ({ status: 'ok' }),
+    openapi: () => openApiDocument(pkg.version),
+    person: ({ iin }) => registries.person(iin),
+    powerOfAttorney: ({ number, date }) => registries.powerOfAttorney(number, date),
+    route: ({ service, district }) => registries.route(service, district),
+    organisation: ({ code }) => {
+      const organisation = registries.organisation(code);
+      if (!organisation) throw new GatewayError('ORGANISATION_NOT_FOUND', `No centre or provider ${code}.`);
+      return organisation;
+    },
+    holidays: () => registries.holidays(),
+    organisationsReference: () => registries.organisations(),
+    catalog: () => catalogReference,
+    trust: () => trustReference,
+    crl: () => crlReference,
+    putAttachment: ({ sha256, body }) => {
+      const { created, ...stored } = attachments.put(sha256, body);
+      return { created, value: stored };
+    },
+    getAttachment: ({ sha256 }) => attachments.get(sha256),
+    send: async ({ body }) => {
+      const accepted = await messages.send(body);
+      return { created: accepted.created, value: accepted.receipt };
+    },
+    lease: ({ org, limit, leaseSeconds }) => messages.lease(org, limit, leaseSeconds),
+    ack: ({ org, body }) => messages.ack(org, body),
+    faults: ({ body: { mode, count, delayMs } }) => {
       fault = mode === 'none' ? noFault : { mode, remaining: count ?? null, delayMs: delayMs ?? 2000 };
-      return json(200, { mode: fault.mode, remaining: fault.remaining });
-    }
-    if (action === 'reset') {
-      await readBody(request, maxJson);
+      return { mode: fault.mode, remaining: fault.remaining };
+    },
+    reset: () => {
       fault = noFault;
       clearTraffic();
-      return json(200, { status: 'reset' });
-    }
-    throw new GatewayError('NOT_FOUND', `No control action ${action ?? ''}.`);
+      return { status: 'reset' };
+    },
   };
 
-  const route = async (request: http.IncomingMessage, url: URL): Promise<Reply> => {
-    const parts = url.pathname.split('/').filter(Boolean).map(segment);
-    const [head, second, third] = parts;
-    const method = request.method ?? 'GET';
-    const only = (allowed: string) => {
-      if (method !== allowed) throw new GatewayError('NOT_FOUND', `${url.pathname} answers ${allowed} only.`, { status: 405 });
-    };
+  /** The table's input of one call: path parameters, query and body, each checked by its schema. */
+  const readInput = async (request: http.IncomingMessage, found: Matched): Promise<Record<string, unknown>> => {
+    const { endpoint } = found;
+    const input: Record<string, unknown> = { ...found.params };
+    if (endpoint.query) {
+      const parsed = endpoint.query.safeParse(Object.fromEntries(found.url.searchParams));
+      if (!parsed.success) throw invalid(`Bad query parameters of ${endpoint.path}.`, parsed.error);
+      Object.assign(input, parsed.data);
+    }
+    if (endpoint.body === bytes) {
+      const declared = Number(request.headers['content-length'] ?? 0);
+      const body = declared > maxAttachment ? null : await readBody(request, maxAttachment);
+      if (!body) {
+        request.resume();
+        throw new GatewayError('PAYLOAD_TOO_LARGE', `Attachments are limited to ${maxAttachment} bytes.`, { issues: [{ path: 'body', message: String(maxAttachment) }] });
+      }
+      input.body = body;
+    } else if (endpoint.body) {
+      const parsed = endpoint.body.safeParse(await jsonBody(request));
+      if (!parsed.success) throw invalid(`The body does not match the schema of ${endpoint.method} ${endpoint.path}.`, parsed.error);
+      input.body = parsed.data;
+    } else if (request.method !== 'GET') {
+      await readBody(request, maxJson);
+    }
+    return input;
+  };
 
-    if (head === 'health' && parts.length === 1) {
-      only('GET');
-      return json(200, { status: 'ok' });
+  const run = async (request: http.IncomingMessage, found: Matched): Promise<Reply> => {
+    const { endpoint, name } = found;
+    const handler = handlers[name] as (input: Record<string, unknown>) => unknown;
+    const result = await handler(await readInput(request, found));
+    if (endpoint.output === bytes) return { status: 200, headers: { 'Content-Type': 'application/octet-stream' }, body: result as Buffer };
+    if ('created' in endpoint) {
+      const { created, value } = result as { created: boolean; value: unknown };
+      return json(created ? 201 : 200, value);
     }
-    if (head === 'openapi.json' && parts.length === 1) {
-      only('GET');
-      return json(200, openApiDocument(pkg.version));
-    }
-    if (head === 'persons' && parts.length === 2 && second !== undefined) {
-      only('GET');
-      return json(200, registries.person(second));
-    }
-    if (head === 'powers-of-attorney' && parts.length === 1) {
-      only('GET');
-      return json(200, registries.powerOfAttorney(url.searchParams.get('number'), url.searchParams.get('date')));
-    }
-    if (head === 'routing' && parts.length === 1) {
-      only('GET');
-      return json(200, registries.route(url.searchParams.get('service'), url.searchParams.get('district')));
-    }
-    if (head === 'organisations' && parts.length === 2 && second !== undefined) {
-      only('GET');
-      const organisation = registries.organisation(second);
-      if (!organisation) throw new GatewayError('ORGANISATION_NOT_FOUND', `No centre or provider ${second}.`);
-      return json(200, organisation);
-    }
-    if (head === 'reference' && parts.length === 2) {
-      only('GET');
-      if (second === 'holidays') return reference(request, 'holidays', registries.holidays());
-      if (second === 'organisations') return reference(request, 'organisations', registries.organisations());
-      if (second === 'catalog') return reference(request, 'catalog', catalogReference);
-      if (second === 'trust') return reference(request, 'trust', trustReference);
-      if (second === 'crl') return reference(request, 'crl', crlReference);
-      throw new GatewayError('NOT_FOUND', `No reference data ${second ?? ''}.`);
-    }
-    if (head === 'attachments' && parts.length === 2 && second !== undefined) {
-      if (method === 'PUT') {
-        const declared = Number(request.headers['content-length'] ?? 0);
-        const body = declared > maxAttachment ? null : await readBody(request, maxAttachment);
-        if (!body) {
-          request.resume();
-          throw new GatewayError('PAYLOAD_TOO_LARGE', `Attachments are limited to ${maxAttachment} bytes.`, { issues: [{ path: 'body', message: String(maxAttachment) }] });
-        }
-        const stored = attachments.put(second, body);
-        return json(stored.created ? 201 : 200, { sha256: stored.sha256, size: stored.size });
-      }
-      only('GET');
-      return { status: 200, headers: { 'Content-Type': 'application/octet-stream' }, body: attachments.get(second) };
-    }
-    if (head === 'messages' && parts.length === 1) {
-      only('POST');
-      const accepted = await messages.send(await jsonBody(request));
-      return json(accepted.created ? 201 : 200, accepted.receipt);
-    }
-    if (head === 'inboxes' && parts.length === 3 && second !== undefined) {
-      only('POST');
-      if (third === 'lease') {
-        await readBody(request, maxJson);
-        return json(200, messages.lease(second, url.searchParams.get('limit'), url.searchParams.get('leaseSeconds')));
-      }
-      if (third === 'ack') return json(200, messages.ack(second, await jsonBody(request)));
-    }
-    throw new GatewayError('NOT_FOUND', `No endpoint ${method} ${url.pathname}.`);
+    if ('etag' in endpoint) return reference(request, pathSegments(endpoint.path).at(-1)!, result as { version: number });
+    return json(200, result);
   };
 
   const answer = (response: http.ServerResponse, reply: Reply) => {
@@ -242,7 +288,16 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       return answer(response, json(403, { error: { code: 'FORBIDDEN', message: 'Browsers and foreign Host headers are refused.' } }));
     }
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname.startsWith('/_control/')) return answer(response, await control(request, url.pathname.split('/')[2]).catch(refusal));
+    const found = match(request.method ?? 'GET', url);
+    const reply = (): Promise<Reply> => {
+      if (found instanceof GatewayError) {
+        request.resume();
+        return Promise.resolve(refusal(found));
+      }
+      return run(request, found).catch(refusal);
+    };
+    // The harness's controls (and mistyped calls to them) are never hit by the faults they set.
+    if (harnessRoots.has(pathSegments(url.pathname)[0] ?? '')) return answer(response, await reply());
 
     const { mode, delayMs } = fault;
     if (mode !== 'none' && fault.remaining !== null && --fault.remaining <= 0) fault = noFault;
@@ -256,7 +311,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       request.resume();
       return answer(response, json(500, { error: { code: 'INTERNAL', message: 'Injected fault: error500.' } }));
     }
-    const reply = await route(request, url).catch(refusal);
+    const replied = await reply();
     // "drop": the request was received and processed, but the connection dies before the answer,
     // so the client cannot know whether its message arrived.
     if (mode === 'drop') return request.socket.destroy();
@@ -267,7 +322,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       hanging.delete(response);
       if (closing || response.destroyed) return;
     }
-    answer(response, reply);
+    answer(response, replied);
   };
 
   const server = http.createServer((request, response) => {

@@ -43,8 +43,9 @@ describe('startCore', () => {
 
   it('reports a configured gateway as reachable only when its /health answers', async () => {
     const server = http.createServer((request, response) => {
+      // The answer the gateway's table gives /health (shared/gateway/endpoints.ts): the client checks it.
       response.statusCode = request.url === '/health' ? 200 : 404;
-      response.end('{}');
+      response.end(request.url === '/health' ? '{"status":"ok"}' : '{}');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

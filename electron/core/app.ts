@@ -9,21 +9,30 @@ import { readAttachment } from './documents/store';
 import { createGatewayClient } from './gateway/client';
 import { createSync } from './outbox/outbox';
 import { createHandlers } from './handlers';
+import { readSetting } from './settings/store';
 import { refreshTrust } from './signing/trust';
+import { nodeCrypto } from './crypto/node';
+import type { CryptoProvider } from '../../shared/crypto';
 import { seedTrainingAccounts } from './training/accounts';
 import { createLogger, type Logger } from './log';
 import { assetsDir, openResources } from './resources';
+import type { UpdateService } from './update/service';
 import type { SystemState } from './system/handlers';
 
 export interface CoreOptions {
   appVersion: string;
   dataDir: string;
+  /** From --gateway or ARM_GATEWAY_URL: overrides the stored setting `gateway.url` for this run. */
   gatewayUrl?: string | null;
   /** The bundled emulator was started for this session (training mode). */
   training?: boolean;
   nativeBinding?: string;
+  /** Hashes, signatures, random bytes (shared/crypto); the Node implementation unless given. */
+  crypto?: CryptoProvider;
   /** The installed app's resources folder (process.resourcesPath); absent: the repository's assets/. */
   resourcesPath?: string | null;
+  /** The Electron host's updater; the web host has none. */
+  updates?: UpdateService | null;
   log?: Logger;
   fetch?: typeof fetch;
   now?: () => Date;
@@ -43,10 +52,11 @@ export interface Core {
 
 export const DATABASE_FILE = 'arm.sqlite';
 
-function gatewayConfig(options: CoreOptions): GatewayConfig {
-  const url = options.gatewayUrl ?? null;
+/** The flag or environment wins over the stored setting; neither means no gateway (offline). */
+function gatewayConfig(options: CoreOptions, stored: string | null): GatewayConfig {
+  const url = options.gatewayUrl || stored;
   if (!url) return { mode: 'none', url: null };
-  return { mode: options.training ? 'training' : 'live', url };
+  return { mode: options.training && options.gatewayUrl ? 'training' : 'live', url };
 }
 
 /**
@@ -69,7 +79,8 @@ export function startCore(options: CoreOptions): Core {
   const resources = openResources(assetsDir(options.resourcesPath));
   // The app keeps working without its fonts; only printing refuses (RESOURCES_MISSING).
   if (resources.missing.length > 0) log.error('resources.missing', { dir: resources.dir, files: resources.missing });
-  const gateway = gatewayConfig(options);
+  // Settings come first: what the rest of the core starts with (the gateway) is decided by them.
+  const gateway = gatewayConfig(options, db ? readSetting(db, 'gateway.url') : null);
   const now = options.now ?? (() => new Date());
   const gatewayClient = gateway.url ? createGatewayClient({ url: gateway.url, ...(options.fetch ? { fetch: options.fetch } : {}) }) : null;
   const sync =
@@ -82,7 +93,9 @@ export function startCore(options: CoreOptions): Core {
     gatewayClient,
     sync,
     log,
+    crypto: options.crypto ?? nodeCrypto(),
     resources,
+    updates: options.updates ?? null,
     fetch: options.fetch ?? fetch,
     now,
   };

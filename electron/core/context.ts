@@ -1,9 +1,11 @@
 import { ArmError } from '../../shared/api';
+import type { CryptoProvider } from '../../shared/crypto';
 import type { Db } from './db/database';
 import type { GatewayClient } from './gateway/client';
 import type { Logger } from './log';
 import type { Sync } from './outbox/outbox';
 import type { Resources } from './resources';
+import type { UpdateService } from './update/service';
 
 export type GatewayMode = 'none' | 'training' | 'live';
 
@@ -22,8 +24,12 @@ export interface CoreContext {
   gatewayClient: GatewayClient | null;
   sync: Sync | null;
   log: Logger;
+  /** The one crypto provider (shared/crypto): Node's algorithms, and GOST once registered. */
+  crypto: CryptoProvider;
   /** Fonts and other assets, from the repo or the installed app's resources folder. */
   resources: Resources;
+  /** The installed app's updater (Electron host only); null elsewhere. */
+  updates: UpdateService | null;
   fetch: typeof fetch;
   /** The clock: lockouts, idle locks and audit times read it, tests move it. */
   now: () => Date;

@@ -1,30 +1,28 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createMemoryRouter, Link, RouterProvider } from 'react-router';
-import { ArmError, type Role } from '../../shared/api';
-import { AccountsScreen } from '../features/admin/AccountsScreen';
-import { AuditScreen } from '../features/admin/AuditScreen';
-import { CatalogScreen } from '../features/catalog/CatalogScreen';
-import { CentreScreen } from '../features/intake/CentreScreen';
-import { IntakeScreen } from '../features/intake/IntakeScreen';
-import { InboxScreen } from '../features/inbox/InboxScreen';
-import { InboxSettingsScreen } from '../features/inbox/InboxSettingsScreen';
-import { IssuanceScreen } from '../features/issuance/IssuanceScreen';
-import { ChangePasswordScreen } from '../features/login/ChangePasswordScreen';
-import { LockScreen, useIdleLock } from '../features/login/LockScreen';
-import { LoginScreen } from '../features/login/LoginScreen';
-import { SetupScreen } from '../features/login/SetupScreen';
-import { useAuth } from '../features/login/store';
-import { DashboardScreen } from '../features/dashboard/DashboardScreen';
-import { ReportScreen } from '../features/dashboard/ReportScreen';
-import { JournalScreen } from '../features/journal/JournalScreen';
-import { KeyScreen } from '../features/signing/KeyScreen';
-import { TransferScreen } from '../features/transfer/TransferScreen';
+import { ArmError } from '../../shared/api';
+import { ChangePasswordScreen } from '../features/auth/ChangePasswordScreen';
+import { LockScreen, useIdleLock } from '../features/auth/LockScreen';
+import { LoginScreen } from '../features/auth/LoginScreen';
+import { SetupScreen } from '../features/auth/SetupScreen';
+import { useAuth } from '../features/auth/store';
 import { StartupFailure } from '../features/system/StartupFailure';
-import { StatusScreen } from '../features/system/StatusScreen';
 import { useSystem } from '../features/system/store';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { ErrorText } from '../ui/ErrorText';
+import { useAccounts } from '../features/accounts/store';
+import { useAudit } from '../features/audit/store';
+import { useInbox } from '../features/inbox/store';
+import { useIntake } from '../features/intake/store';
+import { useJournal } from '../features/journal/store';
+import { useReport } from '../features/reports/reportStore';
+import { useDashboard } from '../features/reports/store';
+import { useIssuance } from '../features/results/store';
+import { useTransfer } from '../features/transfer/store';
+import { allowed, type SectionAccess } from './access';
+import { forgetter } from './forget';
+import { sections } from './sections';
 import { Frame, Sections } from './Shell';
 
 const HEALTH_POLL_MS = 15_000;
@@ -40,9 +38,9 @@ function NotFound() {
 }
 
 /** The core refuses other roles anyway; this spares them a screen of errors. */
-function Only({ role, children }: { role: Role; children: ReactNode }) {
-  const current = useAuth((state) => state.status?.user?.role);
-  return current === role ? children : <ErrorText error={new ArmError('FORBIDDEN')} />;
+function Only({ section, children }: { section: SectionAccess; children: ReactNode }) {
+  const role = useAuth((state) => state.status?.user?.role);
+  return allowed(section, role) ? children : <ErrorText error={new ArmError('FORBIDDEN')} />;
 }
 
 // In memory: the URL belongs to the host (the web host's token fragment, Electron's app://).
@@ -51,29 +49,33 @@ function makeRouter() {
     {
       element: <Sections />,
       children: [
-        { path: '/', element: <StatusScreen /> },
-        { path: '/catalog', element: <CatalogScreen /> },
-        { path: '/accounts', element: <Only role="supervisor"><AccountsScreen /></Only> },
-        { path: '/audit', element: <Only role="supervisor"><AuditScreen /></Only> },
-        { path: '/signing', element: <KeyScreen /> },
-        { path: '/journal', element: <JournalScreen /> },
-        { path: '/transfer', element: <TransferScreen /> },
-        { path: '/reports', element: <Only role="supervisor"><ReportScreen /></Only> },
-        { path: '/dashboard', element: <Only role="supervisor"><DashboardScreen /></Only> },
-        { path: '/intake', element: <IntakeScreen /> },
-        { path: '/centre', element: <Only role="supervisor"><CentreScreen /></Only> },
-        { path: '/inbox', element: <InboxScreen /> },
-        { path: '/issuance', element: <IssuanceScreen /> },
-        { path: '/inbox-settings', element: <Only role="supervisor"><InboxSettingsScreen /></Only> },
+        ...sections.map((section) => ({
+          path: section.path,
+          element: (
+            <Only section={section}>
+              <section.screen />
+            </Only>
+          ),
+        })),
         { path: '*', element: <NotFound /> },
       ],
     },
   ]);
 }
 
-/** Mounted with the user's id as its key: the next person at the counter starts on the first screen. */
+// Every store that holds an applicant, a search or a list of people; the catalog, the language
+// and the system state stay. Drafts are kept in the core, listed per operator.
+const personal = forgetter([useIntake, useInbox, useJournal, useIssuance, useAudit, useAccounts, useDashboard, useReport, useTransfer]);
+
+/**
+ * Mounted with the user's id as its key: the next person at the counter starts on the first screen
+ * and sees nothing of the previous user's work (a lock and unlock by the same user keeps it).
+ */
 function SignedIn() {
-  const [router] = useState(makeRouter);
+  const [router] = useState(() => {
+    personal.forget();
+    return makeRouter();
+  });
   return <RouterProvider router={router} />;
 }
 

@@ -2,10 +2,12 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { languages, type Language } from '../../shared/i18n';
-import { useAuth } from '../features/login/store';
+import { useAuth } from '../features/auth/store';
 import { useSystem } from '../features/system/store';
+import { allowed } from './access';
 import { switchLanguage } from './i18n';
-import { LogoutButton } from '../features/login/LogoutButton';
+import { sections } from './sections';
+import { LogoutButton } from '../features/auth/LogoutButton';
 
 const LANGUAGE_LABEL: Record<Language, string> = { ru: 'Рус', kk: 'Қаз' };
 
@@ -73,32 +75,13 @@ export function Sections() {
   return (
     <>
       <nav className="nav" aria-label={t('nav.main')}>
-        <NavLink to="/">{t('nav.status')}</NavLink>
-        {role === 'operator' || role === 'mobileOperator' ? (
-          <>
-            <NavLink to="/intake">{t('nav.intake')}</NavLink>
-            <NavLink to="/issuance">{t('nav.issuance')}</NavLink>
-          </>
-        ) : null}
-        {role === 'clerk' || role === 'head' ? <NavLink to="/inbox">{t('nav.inbox')}</NavLink> : null}
-        {role && role !== 'clerk' && role !== 'head' ? (
-          <>
-            <NavLink to="/journal">{t('nav.journal')}</NavLink>
-            <NavLink to="/transfer">{t('nav.transfer')}</NavLink>
-          </>
-        ) : null}
-        <NavLink to="/catalog">{t('nav.catalog')}</NavLink>
-        <NavLink to="/signing">{t('nav.signing')}</NavLink>
-        {role === 'supervisor' ? (
-          <>
-            <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>
-            <NavLink to="/reports">{t('nav.reports')}</NavLink>
-            <NavLink to="/accounts">{t('nav.accounts')}</NavLink>
-            <NavLink to="/audit">{t('nav.audit')}</NavLink>
-            <NavLink to="/centre">{t('nav.centre')}</NavLink>
-            <NavLink to="/inbox-settings">{t('nav.inboxSettings')}</NavLink>
-          </>
-        ) : null}
+        {sections
+          .filter((section) => allowed(section, role))
+          .map((section) => (
+            <NavLink key={section.path} to={section.path}>
+              {t(`nav.${section.label}`)}
+            </NavLink>
+          ))}
       </nav>
       <Outlet />
     </>

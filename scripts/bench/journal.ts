@@ -7,7 +7,7 @@ import type { JournalQuery, RequestState } from '../../shared/api';
 import { startCore } from '../../electron/core/app';
 import { insertUser } from '../../electron/core/auth/accounts';
 import type { Db } from '../../electron/core/db/database';
-import { saveCentre, saveReference } from '../../electron/core/intake/centre';
+import { writeSettings } from '../../electron/core/settings/store';
 import { signedIn } from '../../electron/core/testing';
 import { median, quiet, report } from './report';
 
@@ -112,8 +112,15 @@ export async function journalBench(): Promise<void> {
     report('reports.dashboard_ms', median(boards), 'ms');
     report('reports.period_month_ms', median(months), 'ms');
     // A new request on the same million: its number comes from the day's sequence, not a count.
-    saveCentre(db, { code: 'con-bench', district: 'kokpekty' });
-    saveReference(db, { version: 1, organisations: [], routes: [{ service: 'guardianship-certificate', district: 'kokpekty', provider: 'edu-kokpekty' }] });
+    writeSettings(
+      db,
+      {
+        'workstation.centre': { code: 'con-bench', district: 'kokpekty' },
+        'reference.organisations': { version: 1, organisations: [], routes: [{ service: 'guardianship-certificate', district: 'kokpekty', provider: 'edu-kokpekty' }] },
+      },
+      { userId: null },
+      new Date(),
+    );
     const starts: number[] = [];
     for (let run = 0; run < 21; run++) {
       const started = performance.now();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_UPLOAD_BASE64 } from '../limits';
 import { channel } from './channel';
 import { intakeDraftSchema } from './intake';
 import { counterRoles } from './roles';
@@ -8,13 +9,12 @@ import { counterRoles } from './roles';
 const requestId = z.uuid();
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
-/** Scans and files travel as base64; 20 MB per file (the per-page limit). */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** Scans and files travel as base64, each at most the one upload limit (shared/limits.ts). */
 export const uploadInputSchema = z.object({
   requestId,
   document: z.number().int().nonnegative().max(200),
   fileName: z.string().max(255),
-  bytes: z.base64().max(Math.ceil(MAX_FILE_BYTES / 3) * 4),
+  bytes: z.base64().max(MAX_UPLOAD_BASE64),
 });
 export const scanInputSchema = z.object({
   requestId,

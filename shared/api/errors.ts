@@ -48,6 +48,7 @@ export const errorCodeSchema = z.enum([
   'CERT_IIN_MISMATCH',
   'CERT_KEY_USAGE',
   'SIGNATURE_INVALID',
+  'SIGNATURE_ALGORITHM_UNSUPPORTED',
   'CRL_UNAVAILABLE',
   // Journal: a name query with no letters or digits left to search by; an export too large for one file.
   'JOURNAL_QUERY_EMPTY',
@@ -96,6 +97,17 @@ export const errorCodeSchema = z.enum([
   'DUPLICATE_REQUEST',
   // Delivery: the installed app's own files (fonts) are missing from its resources folder.
   'RESOURCES_MISSING',
+  // Updates (electron/host/update): metadata not signed by our update key, server or download
+  // failing, a URL that is not https; install asked while the outbox holds requests, or before one is ready.
+  'UPDATE_SIGNATURE_INVALID',
+  'UPDATE_UNREACHABLE',
+  'UPDATE_DOWNLOAD_FAILED',
+  'UPDATE_URL_INVALID',
+  'UPDATE_OUTBOX_PENDING',
+  'UPDATE_NOT_READY',
+  // The settings screen: a gateway URL that is not https (http only on this computer) or has credentials in it.
+  'GATEWAY_URL_INVALID',
+  'GATEWAY_URL_UNREACHABLE',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

@@ -63,8 +63,8 @@ export const intakeDraftSchema = z.object({
   fields: z.record(z.string(), z.string().max(2000)),
   lines: z.array(checklistLineSchema),
   checklist: z.array(checklistItemSchema),
-  /** Required lines not presented yet (names in both languages): what a refusal receipt lists. */
-  missing: z.array(text),
+  /** Required lines not presented yet, by their `document`: what a refusal preselects. */
+  missing: z.array(z.number().int().nonnegative()),
   dueBy: z.string().nullable(),
   updatedAt: z.string(),
   /** Open requests of the same applicant for the same service at this centre (possible duplicates). */
@@ -112,6 +112,21 @@ export const powerOfAttorneyInputSchema = z.discriminatedUnion('kind', [
   z.object({ requestId, kind: z.literal('simple') }),
 ]);
 
+/**
+ * Why the counter refuses to accept (отказ в приёме документов / құжаттарды қабылдаудан бас тарту):
+ * the regulations name two grounds, an incomplete package (Standard п.9) and documents whose
+ * validity has expired (seed 001, п.2 of each regulation).
+ */
+export const intakeRefusalGroundSchema = z.enum(['incompletePackage', 'expiredDocuments']);
+export type IntakeRefusalGround = z.infer<typeof intakeRefusalGroundSchema>;
+/** The ground, the checklist lines it concerns (the missing ones preselected on the screen) and a note. */
+export const intakeRefusalSchema = z.strictObject({
+  ground: intakeRefusalGroundSchema,
+  documents: z.array(z.number().int().nonnegative().max(200)).min(1).max(200),
+  comment: z.string().trim().max(500).default(''),
+});
+export type IntakeRefusal = z.infer<typeof intakeRefusalSchema>;
+
 /** The counter: a request from the service choice to the queue (electron/core/intake). */
 export const intakeChannels = {
   centre: channel({ input: z.undefined(), output: centreSettingSchema.nullable(), access: roles }),
@@ -133,5 +148,5 @@ export const intakeChannels = {
     access: counterRoles,
   }),
   /** Refusal to accept documents (отказ в приёме документов): the draft ends in refusedAtIntake. */
-  refuse: channel({ input: z.object({ requestId }), output: z.object({ requestId, state: requestStateSchema }), access: counterRoles }),
+  refuse: channel({ input: intakeRefusalSchema.extend({ requestId }), output: z.object({ requestId, state: requestStateSchema }), access: counterRoles }),
 };

@@ -7,7 +7,7 @@ import { counterRoles } from './roles';
 
 // Отчёты: the supervisor's live dashboard and period reports, and the applicant's анкета.
 
-/** What the supervisor watches all day (renderer/features/dashboard), counted in the centre's local day. */
+/** What the supervisor watches all day (renderer/features/reports), counted in the centre's local day. */
 export const dashboardSchema = z.object({
   at: z.string(),
   /** Requests still waiting at the counter's side: drafts, signed, queued, and results awaiting issue. */

@@ -15,6 +15,7 @@ export const requestStateSchema = z.enum([
   'issued', // выдано / берілді
   'refusedAtIntake', // отказ в приёме документов
   'withdrawn', // отозвано
+  'returned', // возвращено отправителю: the provider could not apply it (status notice with the reason)
 ]);
 export type RequestState = z.infer<typeof requestStateSchema>;
 
@@ -67,6 +68,16 @@ export const checklistItemSchema = z.object({
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 
 /**
+ * A presented document as it is signed: its checklist name (the regulation's, or the supervisor's
+ * list for a variant that only points to a Standard) travels with it, so the receipt and the
+ * provider's АРМ, whose catalog has no such list, name it instead of «№ 1».
+ */
+export const acceptedDocumentSchema = checklistItemSchema.extend({
+  name: z.object({ ru: z.string().min(1).max(1000), kk: z.string().min(1).max(1000) }),
+});
+export type AcceptedDocument = z.infer<typeof acceptedDocumentSchema>;
+
+/**
  * What the operator signs (as RFC 8785 canonical JSON), what the gateway carries as the
  * message payload, and what the provider decides on: the whole request, hashes of the scans
  * included, nothing else.
@@ -82,7 +93,7 @@ export const requestContentSchema = z.object({
   powerOfAttorney: powerOfAttorneyDataSchema.nullable(),
   /** The application form's fields by the catalog's keys. */
   fields: z.record(z.string(), z.string().max(2000)),
-  checklist: z.array(checklistItemSchema),
+  checklist: z.array(acceptedDocumentSchema),
   operator: z.object({ userId: z.string(), iin: z.string().regex(/^\d{12}$/), fullName: z.string() }),
   centre: z.string().min(1),
   provider: z.string().min(1),

@@ -1,5 +1,6 @@
 import forge from 'node-forge';
 import { ArmError } from '../api/errors';
+import { ALLOWED_CLOCK_DRIFT_MS } from '../time/time';
 import { fromDerExact, nameHash } from './asn1';
 import type { CertificateCard } from './card';
 import { fromBinary, sha256Hex, toBinary } from './bytes';
@@ -24,7 +25,7 @@ const OIDS = {
 };
 const MAX_CHAIN = 5;
 /** Clocks of offline workstations drift; a signature from further in the future than this is refused. */
-export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
+export const MAX_CLOCK_SKEW_MS = ALLOWED_CLOCK_DRIFT_MS;
 
 export interface SignInput {
   content: Uint8Array;

@@ -73,10 +73,7 @@ export const accountsHandlers: Handlers<Contract>['accounts'] = {
 
   setPolicy: (input, ctx, { caller }) => {
     const db = requireDb(ctx);
-    db.transaction(() => {
-      writePolicy(db, input);
-      appendAudit(db, { userId: caller!.userId, action: 'settings.policy', details: input }, ctx.now());
-    })();
+    writePolicy(db, input, caller!, ctx.now());
     return readPolicy(db);
   },
 };

@@ -1,18 +1,32 @@
 import { ArmError, type Policy } from '../../../shared/api';
 import type { Db } from '../db/database';
+import { readSettings, writeSettings, type SettingsAuthor } from '../settings/store';
 
 export const DEFAULT_POLICY: Policy = { minPasswordLength: 8, maxFailedAttempts: 5, lockMinutes: 15, idleMinutes: 10 };
 
 export function readPolicy(db: Db | null): Policy {
   if (!db) return DEFAULT_POLICY;
-  const rows = db.prepare("SELECT key, value FROM settings WHERE key LIKE 'policy.%'").all() as Array<{ key: string; value: string }>;
-  const stored = Object.fromEntries(rows.map((row) => [row.key.slice('policy.'.length), Number(row.value)]));
-  return { ...DEFAULT_POLICY, ...stored };
+  const stored = readSettings(db);
+  return {
+    minPasswordLength: stored['policy.minPasswordLength'] ?? DEFAULT_POLICY.minPasswordLength,
+    maxFailedAttempts: stored['policy.maxFailedAttempts'] ?? DEFAULT_POLICY.maxFailedAttempts,
+    lockMinutes: stored['policy.lockMinutes'] ?? DEFAULT_POLICY.lockMinutes,
+    idleMinutes: stored['policy.idleMinutes'] ?? DEFAULT_POLICY.idleMinutes,
+  };
 }
 
-export function writePolicy(db: Db, policy: Policy): void {
-  const upsert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-  for (const [key, value] of Object.entries(policy)) upsert.run(`policy.${key}`, String(value));
+export function writePolicy(db: Db, policy: Policy, by: SettingsAuthor, now: Date): void {
+  writeSettings(
+    db,
+    {
+      'policy.minPasswordLength': policy.minPasswordLength,
+      'policy.maxFailedAttempts': policy.maxFailedAttempts,
+      'policy.lockMinutes': policy.lockMinutes,
+      'policy.idleMinutes': policy.idleMinutes,
+    },
+    by,
+    now,
+  );
 }
 
 /** Minimum length, not the login, not the current password: each with its own reason. */

@@ -53,6 +53,12 @@ describe('upgrading a v0.1.0 database', () => {
     close();
 
     const after = snapshot(path.join(dataDir, DATABASE_FILE));
+    // The one exception: 0012_settings moves settings to the store's key names and JSON; every
+    // old setting must read back, typed, under its new name.
+    const renamed: Record<string, string> = { 'intake.centre': 'workstation.centre', 'intake.organisations': 'reference.organisations' };
+    const settings = new Map(after.get('settings')!.map((row) => [row.key as string, JSON.parse(row.value as string) as unknown]));
+    for (const row of before.get('settings')!) expect(settings.get(renamed[row.key as string] ?? (row.key as string)), `setting ${String(row.key)}`).toEqual(JSON.parse(row.value as string));
+    before.delete('settings');
     for (const [table, rows] of before) {
       const now = after.get(table);
       expect(now, `table ${table} survives`).toBeDefined();

@@ -1,7 +1,7 @@
 import type { Contract } from '../../../shared/api';
 import { requireDb } from '../context';
 import type { Handlers } from '../handler';
-import { localDateTime } from '../inbox/deadline';
+import { localDateTime } from '../../../shared/time';
 import { departmentRequest, listInbox, requestView } from '../inbox/repository';
 import { approve, decide, prepareSigning, resultView, returnToClerk } from './repository';
 

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { decideInputSchema } from '../../../shared/api/decision';
 import { certificateTemplate } from '../../../shared/results/templates';
 import { canonicalBytes, canonicalSha256, fromBase64, verifyDetached } from '../../../shared/signing';
+import { localDay, localDayCompact } from '../../../shared/time';
 import { findById } from '../auth/accounts';
 import type { Db } from '../db/database';
 import { nextInSequence } from '../db/sequences';
@@ -52,7 +53,7 @@ export function resultView(db: Db, requestId: string): ResultView {
 
 /** Result numbers: department-day-sequence, as request numbers are made at the centre. */
 function nextResultNumber(db: Db, organisation: string, now: Date): string {
-  const prefix = `${organisation}-${now.toISOString().slice(0, 10).replaceAll('-', '')}-`;
+  const prefix = `${organisation}-${localDayCompact(now)}-`;
   return `${prefix}${String(nextInSequence(db, prefix, 'results')).padStart(4, '0')}`;
 }
 
@@ -88,7 +89,7 @@ export function decide(db: Db, input: z.output<typeof decideInputSchema>, caller
     const result: ResultContent = {
       kind: input.outcome,
       number: previous?.number ?? nextResultNumber(db, requireOrganisation(db), now),
-      date: now.toISOString().slice(0, 10),
+      date: localDay(now),
       request: { number: request.number, messageId: request.message_id!, serviceId: content.serviceId, variantId: content.variantId },
       provider: content.provider,
       centre: content.centre,

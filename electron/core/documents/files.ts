@@ -1,4 +1,5 @@
-import { ArmError, MAX_FILE_BYTES } from '../../../shared/api';
+import { ArmError } from '../../../shared/api';
+import { MAX_UPLOAD_BYTES } from '../../../shared/limits';
 
 export type FileKind = 'pdf' | 'png' | 'jpeg';
 
@@ -8,7 +9,7 @@ export type FileKind = 'pdf' | 'png' | 'jpeg';
  */
 export function checkFile(bytes: Uint8Array): FileKind {
   if (bytes.length === 0) throw new ArmError('FILE_EMPTY', 'The file is empty.');
-  if (bytes.length > MAX_FILE_BYTES) throw new ArmError('FILE_TOO_LARGE', 'The file is too large.', undefined, { limit: MAX_FILE_BYTES / 1024 / 1024 });
+  if (bytes.length > MAX_UPLOAD_BYTES) throw new ArmError('FILE_TOO_LARGE', 'The file is too large.', undefined, { limit: MAX_UPLOAD_BYTES / 1024 / 1024 });
   const starts = (...magic: number[]) => magic.every((byte, index) => bytes[index] === byte);
   if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'png';
   if (starts(0xff, 0xd8, 0xff)) return 'jpeg';

@@ -1,21 +1,17 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { ArmError, errorCodeSchema, type ErrorCode } from '../../../shared/api';
+import { gatewayErrorSchema } from '../../../shared/gateway/api';
 import {
-  ackAnswerSchema,
-  crlReferenceSchema,
-  gatewayErrorSchema,
-  leaseAnswerSchema,
-  organisationSchema,
-  organisationsReferenceSchema,
-  personSchema,
-  powerOfAttorneySchema,
-  receiptSchema,
-  routingAnswerSchema,
-  storedAttachmentSchema,
-  trustReferenceSchema,
-  type GatewayMessage,
-} from '../../../shared/gateway/api';
+  bytes,
+  fillPath,
+  gatewayEndpoints,
+  type EndpointInput,
+  type EndpointName,
+  type EndpointOutput,
+  type GatewayEndpoint,
+  type GatewayEndpoints,
+} from '../../../shared/gateway/endpoints';
 
 export interface GatewayClientOptions {
   url: string;
@@ -30,23 +26,18 @@ export interface GatewayClientOptions {
  * GATEWAY_UNAVAILABLE, which callers treat as "try again later"; the gateway's refusals keep
  * their codes (PERSON_NOT_FOUND, MESSAGE_ID_CONFLICT, …).
  */
-export function createGatewayClient(options: GatewayClientOptions) {
+export function createGatewayClient(options: GatewayClientOptions): GatewayClient {
   const base = options.url.replace(/\/?$/, '/');
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 10_000;
 
-  async function request(pathname: string, init: RequestInit): Promise<Response> {
+  async function request(pathname: string, init: RequestInit, waitMs: number): Promise<Response> {
     try {
-      return await doFetch(new URL(pathname, base), { ...init, signal: AbortSignal.timeout(timeoutMs) });
+      return await doFetch(new URL(pathname, base), { ...init, signal: AbortSignal.timeout(waitMs) });
     } catch (error) {
       const reason = error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : 'unreachable';
       throw new ArmError('GATEWAY_UNAVAILABLE', `The gateway is ${reason}.`);
     }
-  }
-
-  async function call<T>(pathname: string, schema: z.ZodType<T>, init: RequestInit = {}): Promise<{ status: number; body: T }> {
-    const response = await request(pathname, init);
-    return answer(response, schema);
   }
 
   async function readJson(response: Response): Promise<unknown> {
@@ -72,64 +63,68 @@ export function createGatewayClient(options: GatewayClientOptions) {
     return { status: response.status, body: parsed.data };
   }
 
-  /**
-   * Reference data by ETag: `null` when the gateway answers 304 (the cached copy is current),
-   * else the validated body with its new ETag.
-   */
-  async function reference<T>(name: string, schema: z.ZodType<T>, etag: string | null): Promise<{ etag: string | null; body: T } | null> {
-    const response = await request(`reference/${name}`, { headers: etag ? { 'If-None-Match': etag } : {} });
-    if (response.status === 304) return null;
-    if (!response.ok) throw new ArmError('GATEWAY_UNAVAILABLE', `The gateway answered ${response.status} for reference ${name}.`);
-    const { body } = await answer(response, schema);
-    return { etag: response.headers.get('etag'), body };
+  /** One row of the table: the path filled in, the query added, the body sent, the answer checked by the output schema. */
+  async function callEndpoint(name: EndpointName, input: Record<string, unknown> = {}, callOptions: CallOptions = {}): Promise<unknown> {
+    const endpoint: GatewayEndpoint = gatewayEndpoints[name];
+    const query = endpoint.query
+      ? new URLSearchParams(
+          Object.keys(endpoint.query.shape).flatMap((key): [string, string][] => (input[key] === undefined ? [] : [[key, String(input[key])]])),
+        ).toString()
+      : '';
+    // Relative to the base, so a gateway mounted under a path prefix keeps it.
+    const pathname = fillPath(endpoint.path, input).slice(1) + (query ? `?${query}` : '');
+    const headers: Record<string, string> = {};
+    let body: RequestInit['body'];
+    if (endpoint.body === bytes) {
+      headers['Content-Type'] = 'application/octet-stream';
+      body = input.body as Uint8Array<ArrayBuffer>;
+    } else if (endpoint.body) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(input.body);
+    }
+    const etag = endpoint.etag ? (input.etag as string | null | undefined) : undefined;
+    if (etag) headers['If-None-Match'] = etag;
+    const response = await request(pathname, { method: endpoint.method, headers, ...(body !== undefined ? { body } : {}) }, callOptions.timeoutMs ?? timeoutMs);
+
+    if (endpoint.etag && response.status === 304) return null;
+    if (endpoint.output === bytes) {
+      if (!response.ok) return refused(response);
+      let bytesRead: Uint8Array;
+      try {
+        bytesRead = new Uint8Array(await response.arrayBuffer());
+      } catch {
+        throw new ArmError('GATEWAY_UNAVAILABLE', 'The download broke off.');
+      }
+      const named = String(input.sha256);
+      if (endpoint.contentAddressed && createHash('sha256').update(bytesRead).digest('hex') !== named) {
+        throw new ArmError('HASH_MISMATCH', `The gateway's bytes for ${named} do not hash to it.`);
+      }
+      return bytesRead;
+    }
+    const { body: value } = await answer(response, endpoint.output);
+    return endpoint.etag ? { etag: response.headers.get('etag'), body: value } : value;
   }
 
-  const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-
-  return {
-    /** ГБД ФЛ: the person with this IIN, or PERSON_NOT_FOUND. */
-    person: async (iin: string) => (await call(`persons/${iin}`, personSchema)).body,
-    /** ЕНИС: the notarised power of attorney, or POWER_OF_ATTORNEY_NOT_FOUND. */
-    powerOfAttorney: async (number: string, date: string) =>
-      (await call(`powers-of-attorney?${new URLSearchParams({ number, date })}`, powerOfAttorneySchema)).body,
-    organisation: async (code: string) => (await call(`organisations/${code}`, organisationSchema)).body,
-    /** Every organisation and route: the workstation caches it for routing while offline. */
-    organisationsReference: async () => (await call('reference/organisations', organisationsReferenceSchema)).body,
-    route: async (service: string, district: string) => (await call(`routing?${new URLSearchParams({ service, district })}`, routingAnswerSchema)).body,
-    /** Idempotent: the gateway hashes the bytes itself and keeps one copy. */
-    putAttachment: async (sha256: string, bytes: Uint8Array) => {
-      await call(`attachments/${sha256}`, storedAttachmentSchema, {
-        method: 'PUT',
-        headers: { 'Content-Type': 'application/octet-stream' },
-        body: bytes,
-      });
-    },
-    /** 201 the first time, 200 with the same receipt for a resend of the same message. */
-    send: async (message: GatewayMessage) => (await call('messages', receiptSchema, json(message))).body,
-    /** The scan's bytes, checked against the hash they are named by (HASH_MISMATCH otherwise). */
-    getAttachment: async (sha256: string): Promise<Uint8Array> => {
-      const response = await request(`attachments/${sha256}`, {});
-      if (!response.ok) return refused(response);
-      let bytes: Uint8Array;
-      try {
-        bytes = new Uint8Array(await response.arrayBuffer());
-      } catch {
-        throw new ArmError('GATEWAY_UNAVAILABLE', 'The attachment download broke off.');
-      }
-      if (createHash('sha256').update(bytes).digest('hex') !== sha256) throw new ArmError('HASH_MISMATCH', `The gateway's bytes for ${sha256} do not hash to it.`);
-      return bytes;
-    },
-    /** Leases the oldest unacknowledged messages of this organisation's inbox. */
-    lease: async (organisation: string, limit = 20, leaseSeconds = 120) =>
-      (await call(`inboxes/${organisation}/lease?${new URLSearchParams({ limit: String(limit), leaseSeconds: String(leaseSeconds) })}`, leaseAnswerSchema, { method: 'POST' })).body
-        .messages,
-    /** After the local commit only: an acknowledged message is never delivered again. */
-    ack: async (organisation: string, ids: string[]) => (await call(`inboxes/${organisation}/ack`, ackAnswerSchema, json({ ids }))).body.acknowledged,
-    /** The roots a signer's chain must end in (PEM). */
-    trust: (etag: string | null) => reference('trust', trustReferenceSchema, etag),
-    /** The CRLs of the issuers (PEM). */
-    crl: (etag: string | null) => reference('crl', crlReferenceSchema, etag),
-  };
+  return Object.fromEntries(
+    (Object.keys(gatewayEndpoints) as EndpointName[])
+      .filter((name) => !gatewayEndpoints[name].callers.every((caller) => caller === 'harness'))
+      .map((name) => [name, (input?: Record<string, unknown>, callOptions?: CallOptions) => callEndpoint(name, input, callOptions)]),
+  ) as unknown as GatewayClient;
 }
 
-export type GatewayClient = ReturnType<typeof createGatewayClient>;
+interface CallOptions {
+  /** Replaces the client's timeout for this call (the online indicator waits less). */
+  timeoutMs?: number;
+}
+
+/** The endpoints an АРМ calls: every row of the table but the harness's controls. */
+type ArmEndpointName = { [N in EndpointName]: GatewayEndpoints[N]['callers'][number] extends 'harness' ? never : N }[EndpointName];
+type ClientInput<N extends EndpointName> = EndpointInput<N> & (GatewayEndpoints[N] extends { etag: true } ? { etag?: string | null } : unknown);
+/** Reference data: null when the gateway answers 304 (the cached copy is current), else the body with its new ETag. */
+type ClientOutput<N extends EndpointName> = GatewayEndpoints[N] extends { etag: true } ? { etag: string | null; body: EndpointOutput<N> } | null : EndpointOutput<N>;
+type ClientMethod<N extends EndpointName> = object extends ClientInput<N>
+  ? (input?: ClientInput<N>, options?: CallOptions) => Promise<ClientOutput<N>>
+  : (input: ClientInput<N>, options?: CallOptions) => Promise<ClientOutput<N>>;
+
+/** One method per row of shared/gateway/endpoints.ts, named as the row. */
+export type GatewayClient = { [N in ArmEndpointName]: ClientMethod<N> };

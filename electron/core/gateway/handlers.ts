@@ -27,10 +27,10 @@ async function audited<T>(ctx: CoreContext, userId: string, what: Looked, lookup
 
 export const lookupHandlers: Handlers<Contract>['lookup'] = {
   person: ({ iin }, ctx, { caller }) =>
-    audited(ctx, caller!.userId, { action: 'person.lookup', objectType: 'person', objectId: iin }, () => requireGateway(ctx).person(iin)),
+    audited(ctx, caller!.userId, { action: 'person.lookup', objectType: 'person', objectId: iin }, () => requireGateway(ctx).person({ iin })),
 
   powerOfAttorney: ({ number, date }, ctx, { caller }) =>
     audited(ctx, caller!.userId, { action: 'poa.lookup', objectType: 'powerOfAttorney', objectId: number, details: { date } }, () =>
-      requireGateway(ctx).powerOfAttorney(number, date),
+      requireGateway(ctx).powerOfAttorney({ number, date }),
     ),
 };

@@ -1,12 +1,6 @@
 import { ArmError } from '../../../shared/api';
 import { kzCalendar, type Calendar } from '../../../shared/calendar/calendar';
 
-/** The workstation's local date and time, "YYYY-MM-DDTHH:MM", as due dates are written. */
-export function localDateTime(now: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}:${pad(now.getMinutes())}`;
-}
-
 const DAY_MS = 86_400_000;
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 

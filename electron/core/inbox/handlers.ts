@@ -6,12 +6,13 @@ import { requireDb, requireGateway } from '../context';
 import { readAttachment } from '../documents/store';
 import type { Handlers } from '../handler';
 import { type RequestRow } from '../requests/repository';
+import { localDateTime } from '../../../shared/time';
 import { activeClerks, assign, requireAssignee, take } from './assignment';
-import { localDateTime } from './deadline';
 import { findVariant } from './variant';
-import { pullInbox } from './pull';
+import { pullInbox, retryRefused, returnRefused } from './pull';
 import { departmentRequest, listInbox, requestView } from './repository';
-import { parseCrls, parseRoots, readSetting, readTrust, SETTING, writeSetting } from './settings';
+import { readSetting, writeSettings } from '../settings/store';
+import { parseCrls, parseRoots, readTrust } from './settings';
 
 function mimeOf(bytes: Uint8Array): 'image/png' | 'image/jpeg' | 'application/pdf' | 'application/octet-stream' {
   if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'image/png';
@@ -20,10 +21,16 @@ function mimeOf(bytes: Uint8Array): 'image/png' | 'image/jpeg' | 'application/pd
   return 'application/octet-stream';
 }
 
+function listRefused(db: Db) {
+  return db
+    .prepare('SELECT message_id AS messageId, received_at AS receivedAt, sender, kind, code, reason, returned_at AS returnedAt FROM inbox_refused ORDER BY received_at DESC')
+    .all() as Array<{ messageId: string; receivedAt: string; sender: string; kind: string; code: ErrorCode; reason: string; returnedAt: string | null }>;
+}
+
 function settingsOf(db: Db) {
   const trust = readTrust(db);
   return {
-    organisation: readSetting(db, SETTING.organisation),
+    organisation: readSetting(db, 'workstation.organisation'),
     roots: trust.roots.map((root) => {
       const card = certificateCard(root);
       return { subject: card.subject.dn, notAfter: card.notAfter };
@@ -50,12 +57,7 @@ export const inboxHandlers: Handlers<Contract>['inbox'] = {
     // Parsed before anything is written: a bad PEM changes nothing.
     if (rootsPem !== undefined) parseRoots(rootsPem);
     if (crlsPem !== undefined) parseCrls(crlsPem);
-    db.transaction(() => {
-      writeSetting(db, SETTING.organisation, organisation);
-      if (rootsPem !== undefined) writeSetting(db, SETTING.roots, rootsPem);
-      if (crlsPem !== undefined) writeSetting(db, SETTING.crls, crlsPem);
-      appendAudit(db, { userId: caller!.userId, action: 'settings.inbox', details: { organisation, roots: rootsPem !== undefined, crls: crlsPem !== undefined } }, ctx.now());
-    })();
+    writeSettings(db, { 'workstation.organisation': organisation, 'trust.roots': rootsPem, 'trust.crls': crlsPem }, caller!, ctx.now());
     return settingsOf(db);
   },
 
@@ -63,14 +65,17 @@ export const inboxHandlers: Handlers<Contract>['inbox'] = {
 
   get: ({ requestId }, ctx) => requestView(requireDb(ctx), requestId, localDateTime(ctx.now())),
 
-  refused: (_input, ctx) =>
-    requireDb(ctx).prepare('SELECT message_id AS messageId, received_at AS receivedAt, sender, kind, code FROM inbox_refused ORDER BY received_at DESC').all() as Array<{
-      messageId: string;
-      receivedAt: string;
-      sender: string;
-      kind: string;
-      code: ErrorCode;
-    }>,
+  refused: (_input, ctx) => listRefused(requireDb(ctx)),
+
+  retryRefused: async ({ messageId }, ctx, { caller }) => ({
+    outcome: await retryRefused({ db: requireDb(ctx), client: requireGateway(ctx), dataDir: ctx.dataDir, now: ctx.now, log: ctx.log }, messageId, caller!.userId),
+  }),
+
+  returnRefused: ({ messageId }, ctx, { caller }) => {
+    const db = requireDb(ctx);
+    returnRefused(db, messageId, caller!.userId, ctx.now());
+    return listRefused(db).find((message) => message.messageId === messageId)!;
+  },
 
   scan: ({ requestId, sha256 }, ctx) => {
     const request = departmentRequest(requireDb(ctx), requestId);

@@ -7,7 +7,7 @@ import { requestHistory } from '../requests/repository';
 import { memoryLogger, testCore } from '../testing';
 import { refreshTrust } from '../signing/trust';
 import { pullInbox } from './pull';
-import { SETTING, writeSetting } from './settings';
+import { writeSettings } from '../settings/store';
 import { CENTRE, PROVIDER, SCANS, configureProvider, postRequest, requestContent, requestMessage, sha256 } from '../testing/provider';
 
 let pki: DemoPki;
@@ -39,7 +39,7 @@ describe('inbox pull', () => {
     const message = requestMessage(pki, requestContent(pki));
     await postRequest(t.gateway, message);
 
-    await expect(t.pull()).resolves.toEqual({ received: 1, refused: 0, duplicates: 0, waiting: 0, results: 0 });
+    await expect(t.pull()).resolves.toEqual({ received: 1, refused: 0, duplicates: 0, waiting: 0, results: 0, statuses: 0 });
     const [row] = requests(t);
     expect(row).toMatchObject({ number: `${CENTRE}-20260302-0001`, state: 'registered', message_id: message.id, applicant_name: 'Сарсенбаева Айгерим Нурлановна', due_by: '2026-03-10T18:00' });
     expect(JSON.parse(row!.received!)).toMatchObject({ receiptNumber: '2026-00000001', signer: { subject: { iin: pki.keys.operator.person.iin } } });
@@ -50,7 +50,7 @@ describe('inbox pull', () => {
 
     // Acknowledged: nothing left for this inbox, even after any lease would have run out.
     t.gateway.clock.advance(3600);
-    await expect(t.pull()).resolves.toEqual({ received: 0, refused: 0, duplicates: 0, waiting: 0, results: 0 });
+    await expect(t.pull()).resolves.toEqual({ received: 0, refused: 0, duplicates: 0, waiting: 0, results: 0, statuses: 0 });
   });
 
   it('applies a redelivery once: a lost acknowledgement brings the message back, it changes nothing', async () => {
@@ -63,7 +63,7 @@ describe('inbox pull', () => {
     expect(requests(t)).toHaveLength(1);
 
     t.gateway.clock.advance(600);
-    await expect(t.pull()).resolves.toEqual({ received: 0, refused: 0, duplicates: 1, waiting: 0, results: 0 });
+    await expect(t.pull()).resolves.toEqual({ received: 0, refused: 0, duplicates: 1, waiting: 0, results: 0, statuses: 0 });
     expect(requests(t)).toHaveLength(1);
   });
 
@@ -79,16 +79,16 @@ describe('inbox pull', () => {
     const { signature, ...unsigned } = tamper ? tamper(signed) : signed;
     await postRequest(t.gateway, signature ? { ...unsigned, signature } : unsigned);
 
-    await expect(t.pull()).resolves.toEqual({ received: 0, refused: 1, duplicates: 0, waiting: 0, results: 0 });
+    await expect(t.pull()).resolves.toEqual({ received: 0, refused: 1, duplicates: 0, waiting: 0, results: 0, statuses: 0 });
     expect(requests(t)).toEqual([]);
     expect(t.db.prepare('SELECT message_id, code FROM inbox_refused').all()).toEqual([{ message_id: signed.id, code }]);
     t.gateway.clock.advance(3600);
-    await expect(t.pull()).resolves.toEqual({ received: 0, refused: 0, duplicates: 0, waiting: 0, results: 0 });
+    await expect(t.pull()).resolves.toEqual({ received: 0, refused: 0, duplicates: 0, waiting: 0, results: 0, statuses: 0 });
   });
 
   it('fails closed without trusted roots: the request is refused as untrusted', async () => {
     const t = await setup();
-    writeSetting(t.db, SETTING.roots, '');
+    writeSettings(t.db, { 'trust.roots': '' }, { userId: null }, new Date());
     await postRequest(t.gateway, requestMessage(pki, requestContent(pki)));
     await t.pull();
     expect(t.db.prepare('SELECT code FROM inbox_refused').all()).toEqual([{ code: 'CERT_UNTRUSTED' }]);
@@ -98,7 +98,7 @@ describe('inbox pull', () => {
     const gateway = await startTestGateway({ trust: { roots: [pki.root.certificate], crls: [pki.crl] } });
     gateways.push(gateway);
     const t = testCore();
-    writeSetting(t.db, SETTING.organisation, PROVIDER);
+    writeSettings(t.db, { 'workstation.organisation': PROVIDER }, { userId: null }, new Date());
     const client = createGatewayClient({ url: gateway.url, timeoutMs: 1500 });
     await refreshTrust(t.db, client, new Date(t.clock.now));
     await postRequest(gateway, requestMessage(pki, requestContent(pki)));
@@ -117,14 +117,14 @@ describe('inbox pull', () => {
 
   it('refuses a request addressed to another provider, and needs its own organisation code', async () => {
     const t = await setup();
-    writeSetting(t.db, SETTING.organisation, 'edu-zhambyl-sko');
+    writeSettings(t.db, { 'workstation.organisation': 'edu-zhambyl-sko' }, { userId: null }, new Date());
     const content = requestContent(pki, { provider: 'edu-zhambyl-sko' });
     await postRequest(t.gateway, { ...requestMessage(pki, content), to: 'edu-zhambyl-sko' });
     await postRequest(t.gateway, { ...requestMessage(pki, requestContent(pki, { number: `${CENTRE}-20260302-0002` })), to: 'edu-zhambyl-sko' });
     await expect(t.pull()).resolves.toMatchObject({ received: 1, refused: 1 });
     expect(t.db.prepare('SELECT code FROM inbox_refused').all()).toEqual([{ code: 'MESSAGE_UNEXPECTED' }]);
 
-    t.db.prepare('DELETE FROM settings WHERE key = ?').run(SETTING.organisation);
+    writeSettings(t.db, { 'workstation.organisation': null }, { userId: null }, new Date());
     await expect(t.pull()).rejects.toMatchObject({ code: 'WORKSTATION_NOT_CONFIGURED' });
     expect(PROVIDER).toBe('edu-kokpekty');
   });

@@ -3,25 +3,16 @@ import { readTrust as readPublishedTrust } from '../signing/trust';
 import { ArmError } from '../../../shared/api';
 import { parseCertificate, parseCrl, type Crl } from '../../../shared/signing';
 import type { Db } from '../db/database';
+import { readSetting } from '../settings/store';
 
-// Workstation settings the inbox needs, in the settings table:
+// Workstation settings the inbox needs (settings store, shared/api/settings.ts):
 //   workstation.organisation  the gateway code of this workstation's organisation (edu-kokpekty,
 //                             con-kokpekty): whose inbox it pulls, what it signs results as;
 //   trust.roots               PEM certificates of the trusted roots (НУЦ РК, or the demo root);
 //   trust.crls                PEM CRLs of those roots (the cached revocation list).
-export const SETTING = { organisation: 'workstation.organisation', roots: 'trust.roots', crls: 'trust.crls' } as const;
-
-export function readSetting(db: Db, key: string): string | null {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
-  return row?.value ?? null;
-}
-
-export function writeSetting(db: Db, key: string, value: string): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
-}
 
 export function requireOrganisation(db: Db): string {
-  const organisation = readSetting(db, SETTING.organisation);
+  const organisation = readSetting(db, 'workstation.organisation');
   if (!organisation) throw new ArmError('WORKSTATION_NOT_CONFIGURED', 'This workstation has no organisation code yet.');
   return organisation;
 }
@@ -59,8 +50,8 @@ export function parseCrls(pem: string): Crl[] {
  * closed.
  */
 export function readTrust(db: Db): Trust {
-  const roots = readSetting(db, SETTING.roots);
-  const crls = readSetting(db, SETTING.crls);
+  const roots = readSetting(db, 'trust.roots');
+  const crls = readSetting(db, 'trust.crls');
   if (roots) return { roots: parseRoots(roots), crls: crls ? parseCrls(crls) : [] };
   const published = readPublishedTrust(db);
   return { roots: published.roots, crls: published.crls };

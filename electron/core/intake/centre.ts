@@ -1,28 +1,13 @@
-import { z } from 'zod';
-import { ArmError, centreSettingSchema, type CentreSetting } from '../../../shared/api';
-import { organisationsReferenceSchema } from '../../../shared/gateway/api';
+import { ArmError, type CentreSetting } from '../../../shared/api';
 import type { CoreContext } from '../context';
 import type { Db } from '../db/database';
+import { readSetting } from '../settings/store';
 
 // The workstation's centre (ЦОН) and its district, set by the supervisor, and the gateway's
-// organisations reference kept for routing while the gateway cannot be reached.
-
-const CENTRE_KEY = 'intake.centre';
-const REFERENCE_KEY = 'intake.organisations';
-
-function readSetting<T>(db: Db, key: string, schema: z.ZodType<T>): T | null {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
-  if (!row) return null;
-  const parsed = schema.safeParse(JSON.parse(row.value));
-  return parsed.success ? parsed.data : null;
-}
-
-export function writeSetting(db: Db, key: string, value: unknown): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
-}
+// organisations reference kept for routing while the gateway cannot be reached (settings store).
 
 export function readCentre(db: Db): CentreSetting | null {
-  return readSetting(db, CENTRE_KEY, centreSettingSchema);
+  return readSetting(db, 'workstation.centre');
 }
 
 export function requireCentre(db: Db): CentreSetting {
@@ -31,16 +16,8 @@ export function requireCentre(db: Db): CentreSetting {
   return centre;
 }
 
-export function saveCentre(db: Db, centre: CentreSetting): void {
-  writeSetting(db, CENTRE_KEY, centre);
-}
-
 export function readReference(db: Db) {
-  return readSetting(db, REFERENCE_KEY, organisationsReferenceSchema);
-}
-
-export function saveReference(db: Db, reference: z.infer<typeof organisationsReferenceSchema>): void {
-  writeSetting(db, REFERENCE_KEY, reference);
+  return readSetting(db, 'reference.organisations');
 }
 
 /**
@@ -51,7 +28,7 @@ export function saveReference(db: Db, reference: z.infer<typeof organisationsRef
 export async function routeProvider(ctx: CoreContext, db: Db, service: string, district: string): Promise<string> {
   if (ctx.gatewayClient) {
     try {
-      return (await ctx.gatewayClient.route(service, district)).provider.code;
+      return (await ctx.gatewayClient.route({ service, district })).provider.code;
     } catch (error) {
       if (!(error instanceof ArmError) || error.code !== 'GATEWAY_UNAVAILABLE') throw error;
     }

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { withOverrides } from '../catalog/overrides';
+import { localDateTime } from '../../../shared/time';
 import {
   ArmError,
   checklistItemSchema,
   draftPowerOfAttorneySchema,
+  intakeRefusalSchema,
   languageSchema,
   personDataSchema,
   requestContentSchema,
@@ -34,6 +36,8 @@ export const draftDataSchema = z.object({
   checklist: z.array(checklistItemSchema),
   /** The operator's reason to continue despite a possible duplicate (absent in drafts made before). */
   duplicateReason: z.string().nullable().default(null),
+  /** Set when the counter refused to accept: what the refusal receipt says. */
+  refusal: intakeRefusalSchema.optional(),
 });
 export type DraftData = z.infer<typeof draftDataSchema>;
 
@@ -85,21 +89,21 @@ export function openDraft(ctx: CoreContext, requestId: string): { db: Db; draft:
   return { db, draft };
 }
 
+/** Writes the draft (and the applicant's IIN and name on the request); prepared content is forgotten. */
+export function storeDraftData(db: Db, requestId: string, data: DraftData, now: Date): void {
+  writeDraftRow(db, requestId, data, data.applicant ? { iin: data.applicant.iin, name: fullName(data.applicant) } : null, now);
+}
+
 /** Saves a changed draft, with the audit entry that records the change in the same transaction, and answers the screen's view. */
 export function saveAndView(ctx: CoreContext, db: Db, draft: LoadedDraft, data: DraftData, audit?: AuditRecord): IntakeDraft {
   const now = ctx.now();
   db.transaction(() => {
     if (audit) appendAudit(db, audit, now);
-    writeDraftRow(db, draft.request.id, data, data.applicant ? { iin: data.applicant.iin, name: fullName(data.applicant) } : null, now);
+    storeDraftData(db, draft.request.id, data, now);
   })();
   return viewDraft(db, loadDraft(db, intakeCatalog(), draft.request.id), now);
 }
 
-/** The workstation's local date and time as the calendar takes it ("YYYY-MM-DDTHH:MM"). */
-export function localDateTime(now: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}:${pad(now.getMinutes())}`;
-}
 
 /** The deadline if accepted at `now`; null when the regulation gives no term for the channel. */
 export function dueBy(variant: Variant, channel: DraftData['channel'], now: Date): string | null {
@@ -138,7 +142,7 @@ export function viewDraft(db: Db, draft: LoadedDraft, now: Date): IntakeDraft {
     fields: data.fields,
     lines,
     checklist,
-    missing: missingDocuments(lines, checklist).map((line) => line.name),
+    missing: missingDocuments(lines, checklist).map((line) => line.document),
     dueBy: due,
     updatedAt: request.updated_at,
     duplicates: duplicates.map(({ number, state, centre }) => ({ number, state, centre })),

@@ -9,8 +9,10 @@ import type { Db } from '../db/database';
 import type { Handlers } from '../handler';
 import { enqueue } from '../outbox/outbox';
 import { createDraft, moveRequest } from '../requests/repository';
-import { readCentre, requireCentre, routeProvider, saveCentre, saveReference } from './centre';
-import { dueBy, intakeCatalog, loadDraft, localDateTime, openDraft, saveAndView, viewDraft, type DraftData, type LoadedDraft } from './drafts';
+import { localDay } from '../../../shared/time';
+import { writeSettings } from '../settings/store';
+import { readCentre, requireCentre, routeProvider } from './centre';
+import { dueBy, intakeCatalog, loadDraft, openDraft, saveAndView, storeDraftData, viewDraft, type DraftData, type LoadedDraft } from './drafts';
 import { alignChecklist, checklistLines, completeFields, missingDocuments, missingFields, variantFor } from './form';
 import { checkPowerOfAttorney } from './powerOfAttorney';
 import { findDuplicates, insertDraftRow, listDraftRows, writePrepared, writeSignedContent } from './repository';
@@ -30,7 +32,7 @@ function personFromRegistry(person: Person, language: 'ru' | 'kk'): PersonData {
 }
 
 function today(now: Date): string {
-  return localDateTime(now).slice(0, 10);
+  return localDay(now);
 }
 
 /** Everything the signature must cover, or the first reason the request cannot be signed yet. */
@@ -77,8 +79,8 @@ function buildContent(ctx: CoreContext, db: Db, draft: LoadedDraft, userId: stri
         ? { kind: 'simple', attachment: checklist.find((item) => item.document === poaLine?.document)!.attachments[0]! }
         : poa,
     fields: completeFields(variant, data.fields, data.applicant),
-    // Only what was presented is accepted and signed.
-    checklist: checklist.filter((item) => item.presented),
+    // Only what was presented is accepted and signed, each by its checklist name.
+    checklist: checklist.filter((item) => item.presented).map((item) => ({ ...item, name: lines.find((line) => line.document === item.document)!.name })),
     operator: { userId: operator.id, iin: operator.iin, fullName: operator.full_name },
     centre: request.centre,
     provider: request.provider,
@@ -95,19 +97,17 @@ export const intakeHandlers: Handlers<Contract>['intake'] = {
     // Checked against the directory when the gateway answers; offline the supervisor's word stands.
     if (ctx.gatewayClient) {
       try {
-        const organisation = await ctx.gatewayClient.organisation(centre.code);
+        const organisation = await ctx.gatewayClient.organisation({ code: centre.code });
         if (organisation.kind !== 'centre' || organisation.district !== centre.district) {
           throw new ArmError('ORGANISATION_NOT_FOUND', `${centre.code} is not a centre of ${centre.district}.`);
         }
-        saveReference(db, await ctx.gatewayClient.organisationsReference());
+        const directory = await ctx.gatewayClient.organisationsReference();
+        if (directory) writeSettings(db, { 'reference.organisations': directory.body }, { userId: null }, ctx.now());
       } catch (error) {
         if (!(error instanceof ArmError) || error.code !== 'GATEWAY_UNAVAILABLE') throw error;
       }
     }
-    db.transaction(() => {
-      saveCentre(db, centre);
-      appendAudit(db, { userId: caller!.userId, action: 'settings.centre', details: centre }, ctx.now());
-    })();
+    writeSettings(db, { 'workstation.centre': centre }, caller!, ctx.now());
     return centre;
   },
 
@@ -134,8 +134,9 @@ export const intakeHandlers: Handlers<Contract>['intake'] = {
     return viewDraft(db, loadDraft(db, intakeCatalog(), requestId), ctx.now());
   },
 
-  drafts: (_input, ctx) => {
-    return listDraftRows(requireDb(ctx)).map((row) => ({
+  // Per operator: the next person at the desk is not offered the previous one's applicants.
+  drafts: (_input, ctx, { caller }) => {
+    return listDraftRows(requireDb(ctx), caller!.userId).map((row) => ({
       requestId: row.id,
       number: row.number,
       serviceName: intakeCatalog().get(row.service_id)?.name ?? { ru: row.service_id, kk: row.service_id },
@@ -173,7 +174,7 @@ export const intakeHandlers: Handlers<Contract>['intake'] = {
     const record = (result: string): AuditRecord => ({ userId: caller!.userId, action: 'person.lookup', objectType: 'person', objectId: iin, details: { requestId, role, result } });
     let person: Person;
     try {
-      person = await requireGateway(ctx).person(iin);
+      person = await requireGateway(ctx).person({ iin });
     } catch (error) {
       appendAudit(db, record(error instanceof ArmError ? error.code : 'INTERNAL'), ctx.now());
       throw error;
@@ -223,7 +224,7 @@ export const intakeHandlers: Handlers<Contract>['intake'] = {
     });
     let poa: PowerOfAttorney;
     try {
-      poa = await requireGateway(ctx).powerOfAttorney(input.number, input.date);
+      poa = await requireGateway(ctx).powerOfAttorney({ number: input.number, date: input.date });
       checkPowerOfAttorney(poa, { applicantIin: data.applicant.iin, representativeIin: data.representative.iin, serviceId: draft.service.id, today: today(ctx.now()) });
     } catch (error) {
       appendAudit(db, record(error instanceof ArmError ? error.code : 'INTERNAL'), ctx.now());
@@ -304,14 +305,21 @@ export const intakeHandlers: Handlers<Contract>['intake'] = {
     return { requestId, number: row.number, state: row.state, dueBy: content.dueBy };
   },
 
-  refuse: ({ requestId }, ctx, { caller }) => {
+  refuse: ({ requestId, ...refusal }, ctx, { caller }) => {
     const { db, draft } = openDraft(ctx, requestId);
     const lines = checklistLines(draft.variant, draft.data.represented ? draft.data.powerOfAttorney : null);
     const missing = missingDocuments(lines, alignChecklist(lines, draft.data.checklist));
-    if (!missing.length) throw new ArmError('DOCUMENTS_COMPLETE', 'Every required document is presented.');
-    const row = moveRequest(db, requestId, 'refusedAtIntake', { userId: caller!.userId, actor: caller!.role }, ctx.now(), {
-      comment: missing.map((line) => line.name.ru).join('; '),
-    });
+    if (refusal.ground === 'incompletePackage' && !missing.length) throw new ArmError('DOCUMENTS_COMPLETE', 'Every required document is presented.');
+    const named = refusal.documents.map((document) => lines.find((line) => line.document === document));
+    const unknown = named.findIndex((line) => !line);
+    if (unknown >= 0) throw new ArmError('VALIDATION_FAILED', 'No such document in the checklist.', [{ path: `documents.${unknown}`, message: 'unknown document' }]);
+    const now = ctx.now();
+    const row = db.transaction(() => {
+      storeDraftData(db, requestId, { ...draft.data, refusal }, now);
+      return moveRequest(db, requestId, 'refusedAtIntake', { userId: caller!.userId, actor: caller!.role }, now, {
+        comment: `${refusal.ground}: ${named.map((line) => line!.name.ru).join('; ')}${refusal.comment ? ` (${refusal.comment})` : ''}`,
+      });
+    })();
     return { requestId, state: row.state };
   },
 };

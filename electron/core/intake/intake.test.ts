@@ -149,7 +149,7 @@ describe('intake: checklist, refusal, signing and the queue', () => {
     expect(error).toMatchObject({ code: 'DOCUMENTS_MISSING', params: { documents: 'Доверенность представителя (простая письменная форма)' } });
     const scanned = await t.operator.documents.upload({ requestId, document: 0, fileName: 'poa.png', bytes: PNG.toString('base64') });
     expect(scanned.missing).toEqual([]);
-    expect(await codeOf(t.operator.intake.refuse({ requestId }))).toBe('DOCUMENTS_COMPLETE');
+    expect(await codeOf(t.operator.intake.refuse({ requestId, ground: 'incompletePackage', documents: [0] }))).toBe('DOCUMENTS_COMPLETE');
     const content = await t.operator.intake.prepare({ requestId });
     expect(content.powerOfAttorney).toEqual({ kind: 'simple', attachment: scanned.checklist[0]!.attachments[0] });
 
@@ -157,7 +157,10 @@ describe('intake: checklist, refusal, signing and the queue', () => {
     await t.operator.intake.lookupPerson({ requestId: other.requestId, role: 'applicant', iin: MOTHER });
     await t.operator.intake.lookupPerson({ requestId: other.requestId, role: 'representative', iin: ATTORNEY });
     await t.operator.intake.powerOfAttorney({ requestId: other.requestId, kind: 'simple' });
-    expect(await t.operator.intake.refuse({ requestId: other.requestId })).toMatchObject({ state: 'refusedAtIntake' });
+    expect(await codeOf(t.operator.intake.refuse({ requestId: other.requestId, ground: 'incompletePackage', documents: [7] }))).toBe('VALIDATION_FAILED');
+    expect(await codeOf(t.operator.intake.refuse({ requestId: other.requestId, ground: 'incompletePackage', documents: [] }))).toBe('VALIDATION_FAILED');
+    expect((await t.operator.intake.get({ requestId: other.requestId })).state).toBe('draft');
+    expect(await t.operator.intake.refuse({ requestId: other.requestId, ground: 'incompletePackage', documents: [0] })).toMatchObject({ state: 'refusedAtIntake' });
     expect(await codeOf(t.operator.intake.saveDraft({ requestId: other.requestId, language: 'ru', represented: false, fields: {}, checklist: [] }))).toBe('STATE_CONFLICT');
   });
 
@@ -196,14 +199,21 @@ describe('intake: checklist, refusal, signing and the queue', () => {
     expect(t.db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
   });
 
-  it('keeps the draft, scans included, across a restart of the core on the same data folder', async () => {
+  it('keeps the draft, scans included, across a restart of the core on the same data folder, offered to its operator only', async () => {
     const t = await setup();
     const { requestId } = await representedDraft(t);
     const before = await t.operator.documents.upload({ requestId, document: 0, fileName: 'poa.png', bytes: PNG.toString('base64') });
     t.core.close();
     const again = await setup({ dataDir: t.dataDir, centre: false });
-    expect(await again.operator.intake.drafts()).toEqual([expect.objectContaining({ requestId, applicantName: 'Сарсенбаева Айгерим Ерлановна' })]);
-    expect(await again.operator.intake.get({ requestId })).toEqual(before);
+    // Another operator at this desk is not offered it; the one who started it is.
+    expect(await again.operator.intake.drafts()).toEqual([]);
+    const { created_by: userId } = again.db.prepare('SELECT created_by FROM requests WHERE id = ?').get(requestId) as { created_by: string };
+    const session = again.core.sessions.get('same-operator');
+    session.user = { id: userId, login: 'same', fullName: 'same', role: 'operator', organisation: 'test', mustChangePassword: false };
+    session.lastActivity = START;
+    const same = createClient(contract, (name, input) => again.core.dispatch(name, input, 'same-operator'));
+    expect(await same.intake.drafts()).toEqual([expect.objectContaining({ requestId, applicantName: 'Сарсенбаева Айгерим Ерлановна' })]);
+    expect(await same.intake.get({ requestId })).toEqual(before);
     expect(existsSync(path.join(t.dataDir, 'attachments', before.checklist[0]!.attachments[0]!.slice(0, 2)))).toBe(true);
   });
 });
@@ -310,6 +320,41 @@ describe('print.receipt', () => {
     expect(ru.text).toContain('Срок оказания услуги: 10.03.2026');
   });
 
+  it("names each accepted document on the receipt by the supervisor's checklist, with its form and pages, and signs those names", async () => {
+    const t = await setup();
+    await t.supervisor.catalog.setDocuments({
+      variantId: '003-r4',
+      basis: 'Стандарт, п. 8',
+      items: [
+        { name: { ru: 'Свидетельство о рождении ребёнка', kk: 'Баланың туу туралы куәлігі' }, form: 'copy', requirement: 'required' },
+        { name: { ru: 'Справка о составе семьи', kk: 'Отбасы құрамы туралы анықтама' }, form: 'original', requirement: 'required' },
+      ],
+    });
+    const { requestId } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
+    await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
+    await t.operator.documents.upload({ requestId, document: 0, fileName: 'birth-1.png', bytes: PNG.toString('base64') });
+    await t.operator.documents.upload({ requestId, document: 0, fileName: 'birth-2.png', bytes: Buffer.concat([PNG, Buffer.from([0])]).toString('base64') });
+    await t.operator.intake.saveDraft({
+      requestId,
+      language: 'ru',
+      represented: false,
+      fields: {},
+      checklist: [
+        { document: 0, presented: true, form: 'copy' },
+        { document: 1, presented: true, form: 'original' },
+      ],
+    });
+    const content = await t.operator.intake.prepare({ requestId });
+    expect(content.checklist.map((item) => item.name.kk)).toEqual(['Баланың туу туралы куәлігі', 'Отбасы құрамы туралы анықтама']);
+    await t.operator.intake.submit({ requestId, cms: sign(content) });
+    const ru = pdfText((await t.operator.print.receipt({ requestId, language: 'ru' })).pdf).text.replace(/\s+/g, ' ');
+    expect(ru).toContain('1. Свидетельство о рождении ребёнка (копия, листов: 2)');
+    expect(ru).toContain('2. Справка о составе семьи (оригинал)');
+    expect(ru).not.toMatch(/№ \d \(/);
+    const kk = pdfText((await t.operator.print.receipt({ requestId, language: 'kk' })).pdf).text.replace(/\s+/g, ' ');
+    expect(kk).toContain('1. Баланың туу туралы куәлігі (көшірме, парақ: 2)');
+  });
+
   it('prints the refusal to accept listing the missing documents; a draft has no receipt', async () => {
     const t = await setup();
     const { requestId, number } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
@@ -317,11 +362,28 @@ describe('print.receipt', () => {
     await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
     await t.operator.intake.lookupPerson({ requestId, role: 'representative', iin: ATTORNEY });
     await t.operator.intake.powerOfAttorney({ requestId, kind: 'simple' });
-    await t.operator.intake.refuse({ requestId });
+    await t.operator.intake.refuse({ requestId, ground: 'incompletePackage', documents: [0] });
     const ru = pdfText((await t.operator.print.receipt({ requestId, language: 'ru' })).pdf);
     expect(ru.text).toContain('об отказе в приёме документов');
     expect(ru.text).toContain(number);
+    expect(ru.text).toContain('неполного пакета документов');
     expect(ru.text).toContain('Доверенность представителя');
     expect(ru.text).not.toContain('Срок оказания');
+  });
+
+  it('refuses a complete package whose document has expired, with that ground, the document and the note on the receipt', async () => {
+    const t = await setup();
+    const { requestId } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
+    await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
+    await t.operator.intake.lookupPerson({ requestId, role: 'representative', iin: ATTORNEY });
+    await t.operator.intake.powerOfAttorney({ requestId, kind: 'simple' });
+    await t.operator.documents.upload({ requestId, document: 0, fileName: 'poa.png', bytes: PNG.toString('base64') });
+    await t.operator.intake.refuse({ requestId, ground: 'expiredDocuments', documents: [0], comment: 'срок доверенности истёк 01.02.2026' });
+    const kk = pdfText((await t.operator.print.receipt({ requestId, language: 'kk' })).pdf).text.replace(/\s+/g, ' ');
+    expect(kk).toContain('Қолданылу мерзімі өткен құжаттар ұсынылғандықтан');
+    expect(kk).toContain('Қолданылу мерзімі өткен құжаттар 1. Өкілдің сенімхаты');
+    expect(kk).toContain('Ескертпе: срок доверенности истёк 01.02.2026');
+    const events = t.db.prepare("SELECT comment FROM request_events WHERE request_id = ? AND to_state = 'refusedAtIntake'").all(requestId) as Array<{ comment: string }>;
+    expect(events).toEqual([{ comment: expect.stringMatching(/^expiredDocuments: Доверенность представителя/) }]);
   });
 });

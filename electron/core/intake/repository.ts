@@ -28,11 +28,11 @@ export function readDraftRow(db: Db, requestId: string): DraftRow | undefined {
   return db.prepare('SELECT data, prepared FROM intake_drafts WHERE request_id = ?').get(requestId) as DraftRow | undefined;
 }
 
-/** Open drafts, the latest changed first. */
-export function listDraftRows(db: Db): DraftListRow[] {
+/** An operator's open drafts, the latest changed first. */
+export function listDraftRows(db: Db, createdBy: string): DraftListRow[] {
   return db
-    .prepare("SELECT r.id, r.number, r.service_id, r.applicant_name, r.updated_at FROM requests r JOIN intake_drafts d ON d.request_id = r.id WHERE r.state = 'draft' ORDER BY r.updated_at DESC")
-    .all() as DraftListRow[];
+    .prepare("SELECT r.id, r.number, r.service_id, r.applicant_name, r.updated_at FROM requests r JOIN intake_drafts d ON d.request_id = r.id WHERE r.state = 'draft' AND r.created_by = ? ORDER BY r.updated_at DESC")
+    .all(createdBy) as DraftListRow[];
 }
 
 /** Writes the draft and forgets any content prepared for signing: it no longer matches. */
@@ -63,7 +63,8 @@ export function writeSignedContent(db: Db, requestId: string, signed: { content:
 // which is audited. Requests of other centres are not in this database: the provider sees those
 // on receipt.
 
-const CLOSED: RequestState[] = ['issued', 'refusedAtIntake', 'withdrawn'];
+// A request returned by its provider is closed here too: the operator takes it in again.
+const CLOSED: RequestState[] = ['issued', 'refusedAtIntake', 'withdrawn', 'returned'];
 
 export interface Duplicate {
   requestId: string;

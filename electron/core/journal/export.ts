@@ -1,13 +1,14 @@
-import ExcelJS from 'exceljs';
 import type { JournalExport, JournalRow } from '../../../shared/api';
 import { createCatalog } from '../../../shared/catalog/catalog';
 import { catalogs, type Language } from '../../../shared/i18n';
+import { localDateTime, localDay } from '../../../shared/time';
 
 const catalog = createCatalog();
 
 const COLUMNS = ['number', 'acceptedAt', 'service', 'state', 'applicantIin', 'applicantName', 'provider', 'operator', 'dueBy', 'overdue'] as const;
 
-const dayTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Almaty', dateStyle: 'short', timeStyle: 'short' });
+/** "YYYY-MM-DD HH:MM" at Kazakhstan time: sorts as text in a spreadsheet. */
+const dayTime = (at: Date) => localDateTime(at).replace('T', ' ');
 
 /** The journal's rows as a person reads them: local times, the service's name, the state's label. */
 function table(rows: JournalRow[], language: Language): { header: string[]; body: string[][] } {
@@ -15,7 +16,7 @@ function table(rows: JournalRow[], language: Language): { header: string[]; body
   const header = COLUMNS.map((column) => words.columns[column]);
   const body = rows.map((row) => [
     row.number,
-    dayTime.format(new Date(row.createdAt)),
+    dayTime(new Date(row.createdAt)),
     catalog.get(row.serviceId)?.name[language] ?? row.serviceId,
     catalogs[language].requestState[row.state],
     row.applicantIin,
@@ -47,6 +48,9 @@ export function journalCsv(rows: JournalRow[], language: Language): Buffer {
 /** XLSX keeps every value a string cell, so an IIN keeps its leading zero and nothing is a formula. */
 export async function journalXlsx(rows: JournalRow[], language: Language): Promise<Buffer> {
   const { header, body } = table(rows, language);
+  // Loaded on the first export: exceljs and its zip stack are the largest code the core has, and
+  // most sessions never export (core.rss_mb in npm run bench).
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(catalogs[language].journal.title);
   sheet.addRow(header).font = { bold: true };
@@ -59,7 +63,7 @@ export async function journalXlsx(rows: JournalRow[], language: Language): Promi
 }
 
 export async function journalFile(rows: JournalRow[], format: 'csv' | 'xlsx', language: Language, now: Date): Promise<JournalExport> {
-  const stamp = now.toISOString().slice(0, 10);
+  const stamp = localDay(now);
   if (format === 'csv') return { fileName: `journal-${stamp}.csv`, mime: 'text/csv;charset=utf-8', base64: journalCsv(rows, language).toString('base64') };
   return {
     fileName: `journal-${stamp}.xlsx`,

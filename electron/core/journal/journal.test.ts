@@ -6,7 +6,8 @@ import { createDraft, moveRequest, type Mover } from '../requests/repository';
 import { signedIn, testCore } from '../testing';
 import { MAX_EXPORT_ROWS } from './handlers';
 import { csvCell, journalCsv } from './export';
-import { localDateTime, NAME_SCAN_THRESHOLD, nameTerms } from './search';
+import { localDateTime } from '../../../shared/time';
+import { NAME_SCAN_THRESHOLD, nameTerms } from './search';
 
 // The journal over a real core: requests made through the repository, searched through dispatch.
 

@@ -1,5 +1,6 @@
 import { ArmError, type JournalCursor, type JournalFilter, type JournalPage, type JournalRow, type RequestState } from '../../../shared/api';
 import type { Db } from '../db/database';
+import { localDateTime, localDayStart } from '../../../shared/time';
 
 /** States after which a request can no longer be late: the result is at the centre, or there is none to wait for. */
 export const CLOSED_STATES: readonly RequestState[] = ['resultAtCentre', 'issued', 'refusedAtIntake', 'withdrawn'];
@@ -9,25 +10,9 @@ const OPEN = "r.state NOT IN ('resultAtCentre', 'issued', 'refusedAtIntake', 'wi
 // due_by is a local "YYYY-MM-DD" (due by the end of that day) or "YYYY-MM-DDTHH:MM" (minute terms).
 const DUE_MOMENT = "CASE WHEN length(r.due_by) = 10 THEN r.due_by || 'T24:00' ELSE r.due_by END";
 
-/** Kazakhstan keeps one time zone; acceptance days and deadlines are the centre's local time. */
-const TIME_ZONE = 'Asia/Almaty';
-const localFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-
-/** "YYYY-MM-DDTHH:MM" in the centre's time, the form due_by is written in. */
-export function localDateTime(at: Date): string {
-  return localFormat.format(at).replace(' ', 'T');
-}
-
 /** The UTC instant a local day starts, to compare with created_at (UTC ISO). */
 export function localDayStartUtc(day: string, plusDays = 0): string {
-  const offsetMs = localOffsetMs(new Date(`${day}T12:00:00Z`));
-  const start = Date.parse(`${day}T00:00:00Z`) + plusDays * 86_400_000 - offsetMs;
-  return new Date(start).toISOString();
-}
-
-function localOffsetMs(at: Date): number {
-  const local = Date.parse(localDateTime(at) + ':00Z');
-  return local - Math.floor(at.getTime() / 60_000) * 60_000;
+  return localDayStart(day, plusDays).toISOString();
 }
 
 /**
@@ -82,6 +67,7 @@ interface Row {
   due_by: string | null;
   overdue: 0 | 1;
   questionnaire_due: 0 | 1;
+  recheck: string | null;
 }
 
 /**
@@ -106,7 +92,7 @@ function select(db: Db, filter: JournalFilter, after: JournalCursor | undefined,
     params.push(after.at, after.at, after.key);
   }
   const sql = `SELECT r.rowid AS key, r.id, r.number, r.service_id, r.state, r.outcome, r.applicant_iin, r.applicant_name, r.provider,
-      r.created_by, u.full_name AS operator_name, r.created_at, r.due_by, (r.state = 'issued' AND r.questionnaire_at IS NULL) AS questionnaire_due,
+      r.created_by, u.full_name AS operator_name, r.created_at, r.due_by, (r.state = 'issued' AND r.questionnaire_at IS NULL) AS questionnaire_due, r.recheck,
       (${OPEN} AND r.due_by IS NOT NULL AND ${DUE_MOMENT} < ?) AS overdue
     FROM requests r ${byTime ? 'INDEXED BY requests_created' : ''} LEFT JOIN users u ON u.id = r.created_by
     ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
@@ -130,6 +116,7 @@ function toJournalRow(row: Row): JournalRow {
     dueBy: row.due_by,
     overdue: row.overdue === 1,
     questionnaireDue: row.questionnaire_due === 1,
+    recheck: row.recheck ? (JSON.parse(row.recheck) as JournalRow['recheck']) : null,
   };
 }
 

@@ -4,6 +4,7 @@ import { postJson, startTestGateway, type TestGateway } from '../../../gateway/t
 import { listAudit } from '../audit/log';
 import { readAttachment, writeAttachment } from '../documents/store';
 import { createGatewayClient } from '../gateway/client';
+import { searchJournal } from '../journal/search';
 import { findRequest } from '../requests/repository';
 import { memoryLogger, queueRequest, testCore } from '../testing';
 import { createSync, enqueue } from './outbox';
@@ -25,11 +26,26 @@ async function setup() {
   return { ...t, gateway, client, sync, now };
 }
 
-const queuedRequest = (t: Awaited<ReturnType<typeof setup>>, attachments: string[] = []) => queueRequest(t.db, t.now(), { attachments });
+const queuedRequest = (t: Awaited<ReturnType<typeof setup>>, attachments: string[] = [], unverifiedPersons?: GatewayMessage['unverifiedPersons']) =>
+  queueRequest(t.db, t.now(), { attachments, ...(unverifiedPersons ? { unverifiedPersons } : {}) });
 
 const fault = (gateway: TestGateway, mode: string, count?: number) => gateway.call('/_control/faults', postJson(count ? { mode, count } : { mode }));
 
 describe('outbox', () => {
+  it("keeps the gateway's re-check of a person typed by hand on the request: the journal flags the mismatch with its fields", async () => {
+    const t = await setup();
+    const typed = { iin: '190620500010', surname: 'Сарсенбаев', name: 'Алихан', patronymic: null, birthDate: '2019-06-21' };
+    const { request } = queuedRequest(t, [], [typed]);
+    const matching = queuedRequest(t, [], [{ ...typed, patronymic: 'Нурланович', birthDate: '2019-06-20' }]).request;
+    await t.sync.run();
+    const journal = searchJournal(t.db, { limit: 10 }, t.now());
+    expect(journal.rows.find((row) => row.id === request.id)?.recheck).toEqual([{ iin: typed.iin, result: 'mismatch', mismatches: ['patronymic', 'birthDate'] }]);
+    expect(journal.rows.find((row) => row.id === matching.id)?.recheck).toEqual([{ iin: typed.iin, result: 'match', mismatches: [] }]);
+    const audited = listAudit(t.db, { limit: 50, action: 'request.recheck' });
+    expect(audited.map((entry) => entry.objectId)).toEqual([request.id]);
+    expect(JSON.stringify(audited)).not.toContain(typed.iin);
+  });
+
   it('delivers a queued request with its scan, moves it to "sent" and keeps the receipt', async () => {
     const t = await setup();
     const scan = writeAttachment(t.dataDir, Buffer.from('скан заявления'));

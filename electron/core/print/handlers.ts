@@ -5,7 +5,8 @@ import { requireDb } from '../context';
 import type { Db } from '../db/database';
 import type { Handlers } from '../handler';
 import { readReference } from '../intake/centre';
-import { intakeCatalog, localDateTime, loadDraft } from '../intake/drafts';
+import { intakeCatalog, loadDraft } from '../intake/drafts';
+import { localDateTime } from '../../../shared/time';
 import { alignChecklist, checklistLines, fullName, missingDocuments } from '../intake/form';
 import { findRequest } from '../requests/repository';
 import { renderReceipt, type ReceiptData } from './receipt';
@@ -23,25 +24,26 @@ export function receiptData(db: Db, requestId: string): ReceiptData {
     const draft = loadDraft(db, intakeCatalog(), requestId);
     const { data } = draft;
     const lines = checklistLines(draft.variant, data.represented ? data.powerOfAttorney : null);
-    const refusal = db.prepare("SELECT at, actor_id FROM request_events WHERE request_id = ? AND to_state = 'refusedAtIntake'").get(requestId) as { at: string; actor_id: string };
+    const event = db.prepare("SELECT at, actor_id FROM request_events WHERE request_id = ? AND to_state = 'refusedAtIntake'").get(requestId) as { at: string; actor_id: string };
+    // Refusals from before the screen asked for a ground named the missing documents only.
+    const refusal = data.refusal ?? { ground: 'incompletePackage', documents: missingDocuments(lines, alignChecklist(lines, data.checklist)).map((line) => line.document), comment: '' };
     return {
       kind: 'refusal',
       number: request.number,
       service: serviceName,
       applicant: data.applicant ? { name: fullName(data.applicant), iin: data.applicant.iin, unverified: data.applicant.source === 'manual' } : null,
       representative: data.represented && data.representative ? { name: fullName(data.representative), iin: data.representative.iin, powerOfAttorney: null } : null,
-      documents: missingDocuments(lines, alignChecklist(lines, data.checklist)).map((line) => ({ name: line.name, form: null, pages: 0 })),
-      operator: findById(db, refusal.actor_id)?.full_name ?? '',
+      documents: refusal.documents.map((document) => ({ name: lines.find((line) => line.document === document)!.name, form: null, pages: 0 })),
+      refusal: { ground: refusal.ground, comment: refusal.comment },
+      operator: findById(db, event.actor_id)?.full_name ?? '',
       centre: centreName(db, request.centre),
-      at: localDateTime(new Date(refusal.at)),
+      at: localDateTime(new Date(event.at)),
       dueBy: null,
     };
   }
   const row = db.prepare('SELECT content FROM requests WHERE id = ?').get(requestId) as { content: string | null };
   if (!row.content) throw new ArmError('STATE_CONFLICT', 'The request is not signed yet: no receipt.', undefined, { from: request.state, to: 'signed' });
   const content = requestContentSchema.parse(JSON.parse(row.content));
-  const variant = service?.variants.find((candidate) => candidate.id === content.variantId);
-  const lines = variant ? checklistLines(variant, content.powerOfAttorney?.kind === 'simple' ? { kind: 'simple' } : null) : [];
   const poa = content.powerOfAttorney;
   return {
     kind: 'acceptance',
@@ -52,7 +54,7 @@ export function receiptData(db: Db, requestId: string): ReceiptData {
       ? { name: fullName(content.representative), iin: content.representative.iin, powerOfAttorney: poa?.kind === 'notarised' ? `№ ${poa.number}, ${poa.issuedOn.split('-').reverse().join('.')}` : null }
       : null,
     documents: content.checklist.map((item) => ({
-      name: lines.find((line) => line.document === item.document)?.name ?? { ru: `№ ${item.document + 1}`, kk: `№ ${item.document + 1}` },
+      name: item.name,
       form: item.form,
       pages: item.attachments.length,
     })),
@@ -60,6 +62,7 @@ export function receiptData(db: Db, requestId: string): ReceiptData {
     centre: centreName(db, content.centre),
     at: localDateTime(new Date(content.acceptedAt)),
     dueBy: content.dueBy,
+    refusal: null,
   };
 }
 

@@ -1,6 +1,6 @@
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
-import type { Language } from '../../../shared/api';
+import type { IntakeRefusalGround, Language } from '../../../shared/api';
+import { pdfDocument } from '../pdf/document';
+import { drawQr } from '../pdf/qr';
 import type { Fonts } from '../resources';
 
 // Расписка (қолхат) printed at the counter. The regulations require it but give no layout (seed
@@ -22,8 +22,10 @@ export interface ReceiptData {
   service: Text;
   applicant: { name: string; iin: string; unverified: boolean } | null;
   representative: { name: string; iin: string; powerOfAttorney: string | null } | null;
-  /** Accepted documents, or for a refusal the missing ones. */
+  /** Accepted documents, or those the refusal names (missing or expired). */
   documents: ReceiptDocument[];
+  /** The refusal's ground and the operator's note; null for an acceptance. */
+  refusal: { ground: IntakeRefusalGround; comment: string } | null;
   operator: string;
   centre: Text;
   at: string;
@@ -46,11 +48,17 @@ const WORDS = {
   noDocuments: { ru: 'перечень документов регламентом не установлен', kk: 'құжаттар тізбесі регламентте белгіленбеген' },
   original: { ru: 'оригинал', kk: 'түпнұсқа' },
   copy: { ru: 'копия', kk: 'көшірме' },
-  pages: { ru: 'скан-копий', kk: 'сканерленген көшірме' },
-  refusalReason: {
+  pages: { ru: 'листов', kk: 'парақ' },
+  incompletePackage: {
     ru: 'В приёме заявления отказано в связи с представлением неполного пакета документов.',
     kk: 'Құжаттар топтамасы толық ұсынылмағандықтан өтінішті қабылдаудан бас тартылды.',
   },
+  expiredDocuments: {
+    ru: 'В приёме заявления отказано в связи с представлением документов с истёкшим сроком действия.',
+    kk: 'Қолданылу мерзімі өткен құжаттар ұсынылғандықтан өтінішті қабылдаудан бас тартылды.',
+  },
+  expired: { ru: 'Документы с истёкшим сроком действия', kk: 'Қолданылу мерзімі өткен құжаттар' },
+  comment: { ru: 'Примечание', kk: 'Ескертпе' },
   at: { ru: 'Дата и время приёма', kk: 'Қабылданған күні мен уақыты' },
   refusedAt: { ru: 'Дата и время отказа', kk: 'Бас тартылған күні мен уақыты' },
   due: { ru: 'Срок оказания услуги', kk: 'Қызмет көрсету мерзімі' },
@@ -70,15 +78,12 @@ export function formatLocal(value: string): string {
 /** fonts: from the one resource resolver (electron/core/resources.ts). */
 export async function renderReceipt(data: ReceiptData, language: Language, fonts: Fonts): Promise<Buffer> {
   const w = (key: keyof typeof WORDS) => WORDS[key][language];
-  const qr = await QRCode.toBuffer(data.number, { errorCorrectionLevel: 'M', margin: 1, width: 120 });
-  const doc = new PDFDocument({ size: 'A4', margin: 56, font: fonts.regular, info: { Title: `${w(data.kind).replace('\n', ' ')} ${data.number}` } });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
+  const doc = pdfDocument(fonts, { size: 'A4', margin: 56, info: { Title: `${w(data.kind).replace('\n', ' ')} ${data.number}` } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
 
-  doc.image(qr, doc.page.width - 56 - 90, 40, { width: 90 });
+  drawQr(doc, data.number, doc.page.width - 56 - 90, 40, 90, { errorCorrectionLevel: 'M', margin: 1 });
   doc.font('bold').fontSize(15).text(w(data.kind), 56, 60, { align: 'center', width: doc.page.width - 112 - 90 });
   doc.moveDown(1.5);
   const row = (label: string, value: string) => {
@@ -95,11 +100,11 @@ export async function renderReceipt(data: ReceiptData, language: Language, fonts
     row(w('representative'), `${data.representative.name}, ${w('iin')} ${data.representative.iin}${poa}`);
   }
   doc.moveDown(0.5);
-  if (data.kind === 'refusal') {
-    doc.font('regular').fontSize(10).text(w('refusalReason'));
+  if (data.refusal) {
+    doc.font('regular').fontSize(10).text(w(data.refusal.ground));
     doc.moveDown(0.5);
   }
-  doc.font('bold').fontSize(11).text(w(data.kind === 'acceptance' ? 'accepted' : 'missing'));
+  doc.font('bold').fontSize(11).text(w(!data.refusal ? 'accepted' : data.refusal.ground === 'expiredDocuments' ? 'expired' : 'missing'));
   doc.moveDown(0.3);
   doc.font('regular').fontSize(10);
   if (!data.documents.length) doc.text(w('noDocuments'));
@@ -108,6 +113,7 @@ export async function renderReceipt(data: ReceiptData, language: Language, fonts
     doc.text(`${index + 1}. ${document.name[language]}${details ? ` (${details})` : ''}`, { indent: 10 });
   });
   doc.moveDown(0.8);
+  if (data.refusal?.comment) row(w('comment'), data.refusal.comment);
   row(w(data.kind === 'acceptance' ? 'at' : 'refusedAt'), formatLocal(data.at));
   if (data.kind === 'acceptance') row(w('due'), data.dueBy ? formatLocal(data.dueBy) : w('noTerm'));
   row(w('centre'), data.centre[language]);

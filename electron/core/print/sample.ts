@@ -8,6 +8,7 @@ export const SAMPLE_RECEIPT: ReceiptData = {
   applicant: { name: 'Әбілқасымова Гүлнәр Ұлықбекқызы (ә ғ қ ң ө ұ ү һ і)', iin: '920701300012', unverified: false },
   representative: null,
   documents: [],
+  refusal: null,
   operator: 'Сейітова Айгүл',
   centre: { ru: 'ЦОН района', kk: 'Аудандық ХҚО' },
   at: '2026-03-02T14:00',

@@ -1,6 +1,7 @@
 import type { Dashboard, RequestState } from '../../../shared/api';
 import type { Db } from '../db/database';
-import { localDateTime, localDayStartUtc } from '../journal/search';
+import { localDateTime } from '../../../shared/time';
+import { localDayStartUtc } from '../journal/search';
 
 // Same open-state list and deadline moment as the journal's overdue filter (journal/search.ts),
 // so the dashboard's counts and the journal's "overdue" agree. The counter tables and their

@@ -1,8 +1,9 @@
-import PDFDocument from 'pdfkit';
 import type { JournalExport, PeriodReport } from '../../../shared/api';
+import { formatDateTime } from '../../../shared/time';
 import { createCatalog } from '../../../shared/catalog/catalog';
 import { catalogs, type Language } from '../../../shared/i18n';
 import { csvCell } from '../journal/export';
+import { pdfDocument } from '../pdf/document';
 import type { Fonts } from '../resources';
 
 const catalog = createCatalog();
@@ -28,9 +29,7 @@ export function periodCsv(report: PeriodReport, language: Language): Buffer {
 export function periodPdf(report: PeriodReport, language: Language, printedAt: string, fonts: Fonts): Promise<Buffer> {
   const words = catalogs[language].reports;
   const { header, body } = cells(report, language);
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 40, info: { Title: words.title } });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
+  const doc = pdfDocument(fonts, { size: 'A4', layout: 'landscape', margin: 40, info: { Title: words.title } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
@@ -60,6 +59,6 @@ export function periodPdf(report: PeriodReport, language: Language, printedAt: s
 export async function periodFile(report: PeriodReport, format: 'csv' | 'pdf', language: Language, now: Date, fonts: () => Fonts): Promise<JournalExport> {
   const name = `report-${report.from}-${report.to}`;
   if (format === 'csv') return { fileName: `${name}.csv`, mime: 'text/csv;charset=utf-8', base64: periodCsv(report, language).toString('base64') };
-  const printedAt = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Almaty', dateStyle: 'short', timeStyle: 'short' }).format(now);
+  const printedAt = formatDateTime(now);
   return { fileName: `${name}.pdf`, mime: 'application/pdf', base64: (await periodPdf(report, language, printedAt, fonts())).toString('base64') };
 }

@@ -1,6 +1,7 @@
 import { ArmError, type PeriodReport } from '../../../shared/api';
 import type { Db } from '../db/database';
-import { localDateTime, localDayStartUtc } from '../journal/search';
+import { localDateTime } from '../../../shared/time';
+import { localDayStartUtc } from '../journal/search';
 import { questionnaireShares } from './questionnaire';
 
 const DUE_MOMENT = "CASE WHEN length(r.due_by) = 10 THEN r.due_by || 'T24:00' ELSE r.due_by END";

@@ -2,7 +2,7 @@ import { ArmError, type QuestionnaireShares } from '../../../shared/api';
 import { appendAudit } from '../audit/log';
 import type { Db } from '../db/database';
 import { findRequest } from '../requests/repository';
-import { localDateTime } from '../journal/search';
+import { localDay } from '../../../shared/time';
 
 /** Stores the answers apart from the request: service and day only, so no answer leads back to a person. */
 export function answerQuestionnaire(db: Db, input: { requestId: string; quality: 1 | 2 | 3; information: 1 | 2 | 3 }, userId: string, now: Date): void {
@@ -13,7 +13,7 @@ export function answerQuestionnaire(db: Db, input: { requestId: string; quality:
     db.prepare('UPDATE requests SET questionnaire_at = ? WHERE id = ?').run(now.toISOString(), request.id);
     db.prepare('INSERT INTO questionnaire_answers (service_id, answered_on, quality, information) VALUES (?, ?, ?, ?)').run(
       request.service_id,
-      localDateTime(now).slice(0, 10),
+      localDay(now),
       input.quality,
       input.information,
     );

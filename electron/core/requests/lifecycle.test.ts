@@ -42,6 +42,20 @@ describe('request life cycle', () => {
     expect([...reached].sort()).toEqual([...states].sort());
   });
 
+  it('numbers requests by the Kazakhstan day, whatever zone the machine is set to', () => {
+    const { db } = testCore();
+    const zone = process.env.TZ;
+    try {
+      process.env.TZ = 'UTC';
+      // 19:30 UTC on 2 March is 00:30 on 3 March at the counter.
+      const late = new Date('2026-03-02T19:30:00Z');
+      expect(createDraft(db, { serviceId: 's', applicantIin: '880315400010', centre: 'ZHM01' }, operator, late).number).toBe('ZHM01-20260303-0001');
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it('numbers requests from a per-day sequence that continues after numbers already taken', () => {
     const { db, clock } = testCore();
     const now = () => new Date(clock.now);

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { ArmError, type Outcome, type RequestContent, type RequestState } from '../../../shared/api';
+import { localDayCompact } from '../../../shared/time';
 import { appendAudit } from '../audit/log';
 import type { Db } from '../db/database';
 import { nextInSequence } from '../db/sequences';
+import type { StatusNotice } from '../../../shared/gateway/api';
+import { NOTIFIED_STATES, queueStatus } from './status';
 import { checkMove, type Actor } from './lifecycle';
 
 export interface RequestRow {
@@ -37,7 +40,7 @@ export interface Mover {
 
 /** Request numbers a person can read out at the counter: centre-day-sequence. */
 function nextNumber(db: Db, centre: string, now: Date): string {
-  const day = now.toISOString().slice(0, 10).replaceAll('-', '');
+  const day = localDayCompact(now);
   const prefix = `${centre}-${day}-`;
   return prefix + String(nextInSequence(db, prefix, 'requests')).padStart(4, '0');
 }
@@ -110,7 +113,9 @@ export function insertReceived(db: Db, request: Received, now: Date): RequestRow
     );
     db.prepare("INSERT INTO request_events (request_id, at, from_state, to_state, actor_id, actor_role) VALUES (?, ?, NULL, 'registered', NULL, 'system')").run(id, at);
     appendAudit(db, { userId: null, action: 'request.received', objectType: 'request', objectId: id, details: { number: content.number, messageId: request.messageId, from: content.centre } }, now);
-    return findRequest(db, id);
+    const received = findRequest(db, id);
+    queueStatus(db, received, 'registered', now);
+    return received;
   })();
 }
 
@@ -126,7 +131,8 @@ export function moveRequest(db: Db, id: string, to: RequestState, by: Mover, now
       throw new ArmError('STATE_CONFLICT', `A request in state ${request.state} cannot move to ${to}.`, undefined, { from: request.state, to });
     }
     if (check === 'actor') throw new ArmError('FORBIDDEN', `${by.actor} may not move a request from ${request.state} to ${to}.`);
-    if (to === 'decided' && !extra.outcome) throw new ArmError('VALIDATION_FAILED', 'A decision needs its outcome.', [{ path: 'outcome', message: 'required' }]);
+    // The centre's copy hears "decided" from the provider's status notice, which does not say how.
+    if (to === 'decided' && by.actor !== 'system' && !extra.outcome) throw new ArmError('VALIDATION_FAILED', 'A decision needs its outcome.', [{ path: 'outcome', message: 'required' }]);
     const at = now.toISOString();
     db.prepare('UPDATE requests SET state = ?, outcome = coalesce(?, outcome), updated_at = ? WHERE id = ?').run(to, extra.outcome ?? null, at, id);
     db.prepare('INSERT INTO request_events (request_id, at, from_state, to_state, actor_id, actor_role, comment) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
@@ -143,7 +149,9 @@ export function moveRequest(db: Db, id: string, to: RequestState, by: Mover, now
       { userId: by.userId, action: `request.${to}`, objectType: 'request', objectId: id, details: { from: request.state, ...(extra.outcome ? { outcome: extra.outcome } : {}) } },
       now,
     );
-    return findRequest(db, id);
+    const moved = findRequest(db, id);
+    if ((NOTIFIED_STATES as readonly string[]).includes(to)) queueStatus(db, moved, to as StatusNotice['state'], now);
+    return moved;
   })();
 }
 

@@ -1,10 +1,10 @@
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { ResultContent } from '../../../shared/api';
 import kk from '../../../shared/i18n/kk.json';
 import ru from '../../../shared/i18n/ru.json';
 import { certificateTemplate, GUARDIANSHIP_000 } from '../../../shared/results/templates';
 import { findVariant } from '../inbox/variant';
+import { pdfDocument } from '../pdf/document';
 import type { Fonts } from '../resources';
 
 export type Language = 'ru' | 'kk';
@@ -79,9 +79,7 @@ export function resultLines(content: ResultContent, lang: Language): string[] {
  * ru, and the QR code (shared/results/barcode.ts). A preview before signing passes no barcode.
  */
 export async function renderResultPdf(content: ResultContent, lang: Language, barcode: string | null, fonts: Fonts): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `${content.number}`, Producer: 'АРМ' } });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
+  const doc = pdfDocument(fonts, { size: 'A4', margin: 56, info: { Title: `${content.number}`, Producer: 'АРМ' } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));

@@ -56,7 +56,7 @@ export async function refreshTrust(db: Db, client: GatewayClient, now: Date): Pr
       .run(name, etag, JSON.stringify(body), now.toISOString());
   const touch = (name: Name) => db.prepare('UPDATE trust_cache SET fetched_at = ? WHERE name = ?').run(now.toISOString(), name);
 
-  const [trust, crl] = await Promise.all([client.trust(row(db, 'trust')?.etag ?? null), client.crl(row(db, 'crl')?.etag ?? null)]);
+  const [trust, crl] = await Promise.all([client.trust({ etag: row(db, 'trust')?.etag ?? null }), client.crl({ etag: row(db, 'crl')?.etag ?? null })]);
   if (trust) parseRoots(trust.body.roots);
   if (crl) {
     try {

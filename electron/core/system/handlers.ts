@@ -10,12 +10,10 @@ export interface SystemState {
 }
 
 async function gatewayReachable(ctx: CoreContext): Promise<boolean> {
-  if (!ctx.gateway.url) return false;
+  if (!ctx.gatewayClient) return false;
   try {
-    const response = await ctx.fetch(new URL('health', ctx.gateway.url.replace(/\/?$/, '/')), {
-      signal: AbortSignal.timeout(2000),
-    });
-    return response.ok;
+    await ctx.gatewayClient.health({}, { timeoutMs: 2000 });
+    return true;
   } catch {
     return false;
   }

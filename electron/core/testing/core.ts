@@ -80,7 +80,8 @@ export function testCore(options: TestCoreOptions = {}) {
     core.close();
     if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
-  if (expect.getState().currentTestName !== undefined) onTestFinished(close);
+  // Training mode seeds its demo accounts in the background (scrypt): close only after that.
+  if (expect.getState().currentTestName !== undefined) onTestFinished(() => core.ready.then(close, close));
   return { core, clock, dataDir, log, window, signIn, as, close, db: core.context.db! };
 }
 

@@ -1,7 +1,7 @@
 import { certificatePem, crlPem } from '../../../shared/signing';
 import type { DemoPki } from '../../../shared/signing/testPki';
 import type { Db } from '../db/database';
-import { SETTING, writeSetting } from '../inbox/settings';
+import { writeSettings } from '../settings/store';
 import { testCore, type TestCoreOptions } from './core';
 import { PROVIDER } from './requests';
 
@@ -9,9 +9,7 @@ export * from './requests';
 
 /** This workstation as the education department, trusting the demo root and its CRL. */
 export function configureProvider(db: Db, pki: DemoPki, organisation = PROVIDER): void {
-  writeSetting(db, SETTING.organisation, organisation);
-  writeSetting(db, SETTING.roots, certificatePem(pki.root.certificate));
-  writeSetting(db, SETTING.crls, crlPem(pki.crl));
+  writeSettings(db, { 'workstation.organisation': organisation, 'trust.roots': certificatePem(pki.root.certificate), 'trust.crls': crlPem(pki.crl) }, { userId: null }, new Date());
 }
 
 /** testCore configured as the department (or another organisation) with the demo trust; its clock starts a few days after intake's. */

@@ -30,7 +30,7 @@ export function requestContent(pki: DemoPki, overrides: Partial<RequestContent> 
     representative: null,
     powerOfAttorney: null,
     fields: { childIin: '190620500010' },
-    checklist: [{ document: 0, presented: true, form: 'original', attachments: SCANS.map(sha256) }],
+    checklist: [{ document: 0, presented: true, form: 'original', attachments: SCANS.map(sha256), name: { ru: 'Заявление', kk: 'Өтініш' } }],
     operator: { userId: 'operator-1', iin: operator.person.iin, fullName: 'Сәрсенова Айгүл Маратқызы' },
     centre: CENTRE,
     provider: PROVIDER,

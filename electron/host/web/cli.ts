@@ -64,7 +64,9 @@ export async function runWebHost(command: WebCommand, env: NodeJS.ProcessEnv = p
   if (training) console.log(`Training mode: gateway emulator ${training.url}, TEST PKI in ${training.pkiDir} (docs/training.md)`);
   else
     console.log(
-      gatewayUrl ? `Gateway: ${gatewayUrl}` : 'Gateway: none configured; the АРМ works offline. Pass --gateway <url> or set ARM_GATEWAY_URL.',
+      core.context.gateway.url
+        ? `Gateway: ${core.context.gateway.url}`
+        : 'Gateway: none configured; the АРМ works offline. Pass --gateway <url>, set ARM_GATEWAY_URL or the gateway.url setting.',
     );
   console.log(`ARM ready: ${host.url}`);
 

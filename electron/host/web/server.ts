@@ -3,8 +3,9 @@ import { createReadStream } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApiError, ErrorCode } from '../../../shared/api';
+import { MAX_HOST_BODY_BYTES } from '../../../shared/limits';
 import type { Dispatch } from '../../core/dispatch';
-import { CONTENT_SECURITY_POLICY } from '../../security-policy';
+import { contentSecurityPolicy } from '../../security-policy';
 import { mimeOf, resolveStatic } from '../static';
 
 export interface WebHostOptions {
@@ -33,7 +34,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 };
 
 const SECURITY_HEADERS = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'Content-Security-Policy': contentSecurityPolicy(),
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -73,7 +74,7 @@ async function readBody(request: http.IncomingMessage, limit: number): Promise<B
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
-  const maxBody = options.maxBodyBytes ?? 10 * 1024 * 1024;
+  const maxBody = options.maxBodyBytes ?? MAX_HOST_BODY_BYTES;
   let origins: Set<string> = new Set();
 
   const api = async (request: http.IncomingMessage, response: http.ServerResponse, channel: string) => {

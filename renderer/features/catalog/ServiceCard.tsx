@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Citation, Service, Variant } from '../../../shared/catalog/schema';
 import { languages, type Language } from '../../../shared/i18n';
-import { useAuth } from '../login/store';
+import { useAuth } from '../auth/store';
 import { DocumentsEditor } from './DocumentsEditor';
 import { dueIfAcceptedAt, localNow, type DueToday } from './due';
 

@@ -7,8 +7,9 @@ const variants = createCatalog().services.flatMap((service) => service.variants)
 const variant = (id: string) => variants.find((entry) => entry.id === id) as Variant;
 
 describe('due date on the catalog card', () => {
-  it('takes the local clock, not UTC', () => {
-    expect(localNow(new Date(2026, 2, 5, 9, 7))).toBe('2026-03-05T09:07');
+  it('takes Kazakhstan local time (UTC+5), whatever the machine\'s time zone', () => {
+    expect(localNow(new Date('2026-03-05T04:07:00Z'))).toBe('2026-03-05T09:07');
+    expect(localNow(new Date('2026-03-05T20:30:00Z'))).toBe('2026-03-06T01:30');
   });
 
   it('formats days and minutes as on a receipt', () => {

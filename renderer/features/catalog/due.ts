@@ -2,11 +2,11 @@ import { ArmError, type ErrorCode } from '../../../shared/api';
 import type { Deadline } from '../../../shared/calendar/calendar';
 import { serviceDeadline } from '../../../shared/catalog/catalog';
 import type { ChannelKind, Variant } from '../../../shared/catalog/schema';
+import { localDateTime } from '../../../shared/time';
 
-/** The workstation's local date and time as the calendar takes it ("YYYY-MM-DDTHH:MM"). */
+/** Kazakhstan local date and time as the calendar takes it ("YYYY-MM-DDTHH:MM", shared/time). */
 export function localNow(now: Date = new Date()): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}:${pad(now.getMinutes())}`;
+  return localDateTime(now);
 }
 
 /** "01.04.2025" for a day, "04.05.2026 12:03" for a minute term, as printed on receipts. */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ArmError, type ChecklistItem, type IntakeDraft, type Language, type PersonData } from '../../../shared/api';
+import { ArmError, intakeRefusalGroundSchema, type ChecklistItem, type IntakeDraft, type IntakeRefusalGround, type Language, type PersonData } from '../../../shared/api';
 import { checkIin } from '../../../shared/iin/iin';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
@@ -358,9 +358,78 @@ function ReceiptStep({ draft }: { draft: IntakeDraft }) {
   );
 }
 
+/**
+ * Отказ в приёме: never one click. The operator confirms the ground and the documents it concerns
+ * (the missing ones preselected), with an optional note; all of it goes on the refusal receipt.
+ */
+function RefusalDialog({ draft, onCancel }: { draft: IntakeDraft; onCancel: () => void }) {
+  const { t, i18n } = useTranslation();
+  const { refuse, busy } = useIntake();
+  const [ground, setGround] = useState<IntakeRefusalGround>(draft.missing.length ? 'incompletePackage' : 'expiredDocuments');
+  const [documents, setDocuments] = useState<number[]>(draft.missing);
+  const [comment, setComment] = useState('');
+  const [empty, setEmpty] = useState(false);
+  return (
+    <div role="dialog" aria-modal="true" aria-labelledby="refusal-title" className="dialog" data-testid="refusal-dialog">
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!documents.length) return setEmpty(true);
+          void refuse({ ground, documents, comment });
+        }}
+      >
+        <h2 id="refusal-title">{t('intake.refuseTitle')}</h2>
+        <fieldset>
+          <legend>{t('intake.refuseGround')}</legend>
+          {intakeRefusalGroundSchema.options.map((value) => (
+            <label key={value} className="field">
+              <input type="radio" name="refusal-ground" value={value} checked={ground === value} onChange={() => setGround(value)} autoFocus={ground === value} /> {t(`intake.ground.${value}`)}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t('intake.refuseDocuments')}</legend>
+          {draft.lines.map((line) => (
+            <label key={line.document} className="field">
+              <input
+                type="checkbox"
+                checked={documents.includes(line.document)}
+                onChange={(event) => {
+                  setEmpty(false);
+                  setDocuments(event.target.checked ? [...documents, line.document].sort((a, b) => a - b) : documents.filter((document) => document !== line.document));
+                }}
+                data-document={line.document}
+              />{' '}
+              {line.name[lang(i18n.language)]}
+            </label>
+          ))}
+          {empty ? (
+            <p role="alert" className="error">
+              {t('intake.refuseNoDocuments')}
+            </p>
+          ) : null}
+        </fieldset>
+        <label className="field">
+          {t('intake.refuseComment')}
+          <textarea value={comment} maxLength={500} onChange={(event) => setComment(event.target.value)} />
+        </label>
+        <div className="actions">
+          <button type="submit" disabled={busy} data-testid="confirm-refusal">
+            {t('intake.refuseConfirm')}
+          </button>
+          <button type="button" onClick={onCancel}>
+            {t('intake.cancel')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
 function DraftForm({ draft }: { draft: IntakeDraft }) {
   const { t, i18n } = useTranslation();
-  const { save, prepare, refuse, submit, cancelSigning, content, close, busy } = useIntake();
+  const { save, prepare, submit, cancelSigning, content, close, busy } = useIntake();
+  const [refusing, setRefusing] = useState(false);
   if (draft.state !== 'draft') return <ReceiptStep draft={draft} />;
   return (
     <>
@@ -418,7 +487,7 @@ function DraftForm({ draft }: { draft: IntakeDraft }) {
         <ChecklistStep draft={draft} />
         {draft.missing.length ? (
           <p className="error" data-testid="missing">
-            {t('intake.missing')}: {draft.missing.map((name) => name[lang(i18n.language)]).join('; ')}
+            {t('intake.missing')}: {draft.lines.filter((line) => draft.missing.includes(line.document)).map((line) => line.name[lang(i18n.language)]).join('; ')}
           </p>
         ) : null}
       </section>
@@ -426,8 +495,8 @@ function DraftForm({ draft }: { draft: IntakeDraft }) {
         <button type="button" disabled={busy} onClick={() => void prepare()} data-testid="to-signing">
           {t('intake.sign')}
         </button>
-        {draft.missing.length ? (
-          <button type="button" disabled={busy} onClick={() => void refuse()} data-testid="refuse">
+        {draft.lines.length ? (
+          <button type="button" disabled={busy} onClick={() => setRefusing(true)} data-testid="refuse">
             {t('intake.refuse')}
           </button>
         ) : null}
@@ -435,6 +504,7 @@ function DraftForm({ draft }: { draft: IntakeDraft }) {
           {t('intake.later')}
         </button>
       </div>
+      {refusing ? <RefusalDialog draft={draft} onCancel={() => setRefusing(false)} /> : null}
       {content ? (
         <div role="dialog" aria-modal="true" className="dialog" data-testid="signing-dialog">
           <SigningDialog request={{ payload: content, onSigned: (signed) => void submit(signed.cms) }} />

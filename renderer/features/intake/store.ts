@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CentreSetting, IntakeDraft, Language, RequestContent } from '../../../shared/api';
+import type { CentreSetting, IntakeDraft, IntakeRefusal, Language, RequestContent } from '../../../shared/api';
 import type { ServiceSummary } from '../../../shared/catalog/schema';
 import { arm } from '../../app/api';
 
@@ -46,7 +46,7 @@ interface IntakeState {
   prepare(): Promise<void>;
   cancelSigning(): void;
   submit(cms: string): Promise<void>;
-  refuse(): Promise<void>;
+  refuse(refusal: IntakeRefusal): Promise<void>;
   print(language: Language): Promise<void>;
 }
 
@@ -148,9 +148,9 @@ export const useIntake = create<IntakeState>((set, get) => {
         await arm.intake.submit({ requestId: draftId(), cms });
         return showDraft(arm.intake.get({ requestId: draftId() }));
       }),
-    refuse: () =>
+    refuse: (refusal) =>
       run(async () => {
-        await arm.intake.refuse({ requestId: draftId() });
+        await arm.intake.refuse({ requestId: draftId(), ...refusal });
         return showDraft(arm.intake.get({ requestId: draftId() }));
       }),
     print: (language) =>

@@ -9,7 +9,9 @@ import journal from './0008_journal.sql';
 import intake from './0009_intake.sql';
 import provider from './0010_provider.sql';
 import counters from './0011_counters.sql';
-import assignment from './0012_assignment.sql';
+import settings from './0012_settings.sql';
+import bothSides from './0013_both_sides.sql';
+import assignment from './0014_assignment.sql';
 
 // Numbered files, applied in order, each in its own transaction; the number is PRAGMA user_version.
 // Never edit a shipped migration: add the next number.
@@ -25,5 +27,7 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 9, name: '0009_intake', sql: intake },
   { version: 10, name: '0010_provider', sql: provider },
   { version: 11, name: '0011_counters', sql: counters },
-  { version: 12, name: '0012_assignment', sql: assignment },
+  { version: 12, name: '0012_settings', sql: settings },
+  { version: 13, name: '0013_both_sides', sql: bothSides },
+  { version: 14, name: '0014_assignment', sql: assignment },
 ];

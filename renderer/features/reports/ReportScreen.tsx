@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/i18n';
+import { localDay } from '../../../shared/time';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
 import { useJournal } from '../journal/store';
@@ -9,8 +10,7 @@ import { useReport } from './reportStore';
 const COLUMNS = ['accepted', 'refusedAtIntake', 'issued', 'refused', 'overdue', 'averageDays'] as const;
 
 function monthStart(): string {
-  const today = new Date();
-  return `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-01`;
+  return `${localDay(new Date()).slice(0, 7)}-01`;
 }
 
 /** Отчёты: per service for a period, on screen, as CSV and as a PDF in ru or kk. */
@@ -18,7 +18,7 @@ export function ReportScreen() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const [from, setFrom] = useState(monthStart);
-  const [to, setTo] = useState(() => new Date().toLocaleDateString('sv-SE'));
+  const [to, setTo] = useState(() => localDay(new Date()));
   const { report, error, load, download } = useReport();
   const { services, loadChoices } = useJournal();
 

@@ -1,0 +1,43 @@
+import { createHash, createPrivateKey, createPublicKey, randomBytes, sign, verify } from 'node:crypto';
+import { createCryptoProvider, type Algorithm, type CryptoProvider } from '../../../shared/crypto';
+
+// The Node implementation of the one crypto provider (shared/crypto): OpenSSL's hashes and
+// signatures. GOST registers into the same provider from its JS implementation (shared/signing).
+
+const digest = (name: string, nodeName: string, oids: string[], size: number): Algorithm => ({
+  kind: 'digest',
+  name,
+  oids,
+  size,
+  digest: (data) => new Uint8Array(createHash(nodeName).update(data).digest()),
+});
+
+const signature = (name: string, digestName: string, oids: string[]): Algorithm => ({
+  kind: 'signature',
+  name,
+  oids,
+  digest: digestName,
+  sign: (privateKey, data) => new Uint8Array(sign(digestName, data, createPrivateKey({ key: Buffer.from(privateKey), format: 'der', type: 'pkcs8' }))),
+  verify: (publicKey, data, signatureBytes) => {
+    try {
+      return verify(digestName, data, createPublicKey({ key: Buffer.from(publicKey), format: 'der', type: 'spki' }), signatureBytes);
+    } catch {
+      return false;
+    }
+  },
+});
+
+export const NODE_ALGORITHMS: readonly Algorithm[] = [
+  digest('sha1', 'sha1', ['1.3.14.3.2.26'], 20),
+  digest('sha256', 'sha256', ['2.16.840.1.101.3.4.2.1'], 32),
+  digest('sha384', 'sha384', ['2.16.840.1.101.3.4.2.2'], 48),
+  digest('sha512', 'sha512', ['2.16.840.1.101.3.4.2.3'], 64),
+  // RSASSA-PKCS1-v1_5, as NCALayer's RSA keys and our test PKI sign.
+  signature('rsa-sha256', 'sha256', ['1.2.840.113549.1.1.11']),
+  signature('rsa-sha512', 'sha512', ['1.2.840.113549.1.1.13']),
+  signature('ecdsa-sha256', 'sha256', ['1.2.840.10045.4.3.2']),
+];
+
+export function nodeCrypto(): CryptoProvider {
+  return createCryptoProvider((length) => new Uint8Array(randomBytes(length)), NODE_ALGORITHMS);
+}

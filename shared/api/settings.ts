@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { codeSchema, organisationsReferenceSchema } from '../gateway/api';
+import { policySchema } from './accounts';
+import { centreSettingSchema } from './intake';
+import { updateUrlSchema } from './update';
+
+// The workstation's settings: one table (settings), one typed key each, read and written only
+// through electron/core/settings. A key is added here when something reads it; its default, if
+// any, lives with the code that reads it.
+
+/** The gateway the АРМ talks to: http(s), no credentials in it. */
+export const gatewayUrlSchema = z
+  .url({ protocol: /^https?$/ })
+  .max(2000)
+  .refine((url) => { const parsed = new URL(url); return !parsed.username && !parsed.password; }, 'no credentials in the URL');
+
+export const settingSchemas = {
+  /** The gateway (ШЭП) URL; `--gateway` and ARM_GATEWAY_URL override it for one run. */
+  'gateway.url': gatewayUrlSchema,
+  /** The update server (electron-updater's generic provider); --update-url and ARM_UPDATE_URL override it. */
+  'updates.url': updateUrlSchema,
+  /** The centre (ЦОН) this counter belongs to and its district (intake). */
+  'workstation.centre': centreSettingSchema,
+  /** The gateway code of this workstation's organisation: whose inbox it pulls (provider side). */
+  'workstation.organisation': codeSchema,
+  /** PEM roots the supervisor set (else the gateway's published ones). */
+  'trust.roots': z.string().max(200_000),
+  /** PEM CRLs of those roots. */
+  'trust.crls': z.string().max(2_000_000),
+  /** The gateway's organisations reference, kept for routing while it cannot be reached. */
+  'reference.organisations': organisationsReferenceSchema,
+  /** Password and session limits (accounts.setPolicy). */
+  'policy.minPasswordLength': policySchema.shape.minPasswordLength,
+  'policy.maxFailedAttempts': policySchema.shape.maxFailedAttempts,
+  'policy.lockMinutes': policySchema.shape.lockMinutes,
+  'policy.idleMinutes': policySchema.shape.idleMinutes,
+} as const;
+
+export type SettingKey = keyof typeof settingSchemas;
+export type Settings = { [K in SettingKey]: z.infer<(typeof settingSchemas)[K]> };
+export const settingKeys = Object.keys(settingSchemas) as SettingKey[];

@@ -1,0 +1,252 @@
+import { z } from 'zod';
+import {
+  ackAnswerSchema,
+  ackInputSchema,
+  catalogReferenceSchema,
+  crlReferenceSchema,
+  faultInputSchema,
+  holidaysReferenceSchema,
+  leaseAnswerSchema,
+  messageSchema,
+  organisationSchema,
+  organisationsReferenceSchema,
+  personSchema,
+  powerOfAttorneySchema,
+  receiptSchema,
+  routingAnswerSchema,
+  storedAttachmentSchema,
+  trustReferenceSchema,
+} from './api';
+
+// THE list of the gateway's endpoints (ШЭП as the emulator serves it). The emulator's router
+// (gateway/server.ts), the АРМ's client (electron/core/gateway/client.ts) and the OpenAPI document
+// (gateway/openapi.ts) are made from it; docs/gateway-api.md describes it and a test holds the two
+// together. Adding an endpoint here makes the type checker ask the emulator for its handler.
+
+/**
+ * Who calls an endpoint: a centre's АРМ (ЦОН, mobile centre), a provider's АРМ (услугодатель), or
+ * the test harness (the emulator's fault controls, exempt from the faults they set). The emulator
+ * does not authenticate callers yet; the column is the rule the gateway's client authentication
+ * will enforce, and the OpenAPI document carries it as `x-callers`.
+ */
+export type GatewayCaller = 'centre' | 'provider' | 'harness';
+
+export const MAX_LEASE_LIMIT = 100;
+export const MAX_LEASE_SECONDS = 3600;
+
+/** Raw bytes in or out (attachments), not JSON. */
+export const bytes = 'bytes' as const;
+
+export interface GatewayEndpoint {
+  method: 'GET' | 'POST' | 'PUT';
+  /** `{name}` marks a path parameter; each becomes a string field of the call's input. */
+  path: string;
+  summary: string;
+  callers: readonly GatewayCaller[];
+  /** Query parameters, as strings on the wire. */
+  query?: z.ZodObject;
+  body?: z.ZodType | typeof bytes;
+  output: z.ZodType | typeof bytes;
+  /** The success answers: 200 alone, or also 201 (created the first time). */
+  created?: true;
+  /** Reference data: ETag / If-None-Match, 304 while unchanged. */
+  etag?: true;
+  /** Bytes named by the `{sha256}` of their path: the reader checks they hash to it. */
+  contentAddressed?: true;
+  /** The refusal statuses it may answer besides 500 (docs/gateway-api.md gives the codes). */
+  refusals: readonly number[];
+}
+
+const endpoint = <const E extends GatewayEndpoint>(entry: E): E => entry;
+
+const limitSchema = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback);
+
+export const gatewayEndpoints = {
+  health: endpoint({
+    method: 'GET',
+    path: '/health',
+    summary: 'Is the gateway up (the online indicator)',
+    callers: ['centre', 'provider'],
+    output: z.object({ status: z.literal('ok') }),
+    refusals: [],
+  }),
+  openapi: endpoint({
+    method: 'GET',
+    path: '/openapi.json',
+    summary: 'This table as an OpenAPI 3.1 document',
+    callers: ['centre', 'provider'],
+    output: z.record(z.string(), z.unknown()),
+    refusals: [],
+  }),
+  person: endpoint({
+    method: 'GET',
+    path: '/persons/{iin}',
+    summary: 'ГБД ФЛ: a person by IIN',
+    callers: ['centre', 'provider'],
+    output: personSchema,
+    refusals: [400, 404],
+  }),
+  powerOfAttorney: endpoint({
+    method: 'GET',
+    path: '/powers-of-attorney',
+    summary: 'ЕНИС: a notarised power of attorney by number and date',
+    callers: ['centre'],
+    query: z.object({ number: z.string().min(1).max(64), date: z.iso.date() }),
+    output: powerOfAttorneySchema,
+    refusals: [400, 404],
+  }),
+  route: endpoint({
+    method: 'GET',
+    path: '/routing',
+    summary: 'The provider that decides a service in a district',
+    callers: ['centre'],
+    query: z.object({ service: z.string().min(1), district: z.string().min(1) }),
+    output: routingAnswerSchema,
+    refusals: [400, 404],
+  }),
+  organisation: endpoint({
+    method: 'GET',
+    path: '/organisations/{code}',
+    summary: 'One centre or provider',
+    callers: ['centre', 'provider'],
+    output: organisationSchema,
+    refusals: [404],
+  }),
+  holidays: endpoint({
+    method: 'GET',
+    path: '/reference/holidays',
+    summary: 'Reference data: public holidays',
+    callers: ['centre', 'provider'],
+    output: holidaysReferenceSchema,
+    etag: true,
+    refusals: [],
+  }),
+  organisationsReference: endpoint({
+    method: 'GET',
+    path: '/reference/organisations',
+    summary: 'Reference data: every organisation and route',
+    callers: ['centre', 'provider'],
+    output: organisationsReferenceSchema,
+    etag: true,
+    refusals: [],
+  }),
+  catalog: endpoint({
+    method: 'GET',
+    path: '/reference/catalog',
+    summary: 'Reference data: the service catalog',
+    callers: ['centre', 'provider'],
+    output: catalogReferenceSchema,
+    etag: true,
+    refusals: [],
+  }),
+  trust: endpoint({
+    method: 'GET',
+    path: '/reference/trust',
+    summary: 'Reference data: the trusted root certificates (PEM)',
+    callers: ['centre', 'provider'],
+    output: trustReferenceSchema,
+    etag: true,
+    refusals: [],
+  }),
+  crl: endpoint({
+    method: 'GET',
+    path: '/reference/crl',
+    summary: 'Reference data: the CRL of each issuer (PEM)',
+    callers: ['centre', 'provider'],
+    output: crlReferenceSchema,
+    etag: true,
+    refusals: [],
+  }),
+  putAttachment: endpoint({
+    method: 'PUT',
+    path: '/attachments/{sha256}',
+    summary: 'Upload a scan, named by the SHA-256 of its bytes (idempotent)',
+    callers: ['centre', 'provider'],
+    body: bytes,
+    output: storedAttachmentSchema,
+    created: true,
+    refusals: [400, 413, 422],
+  }),
+  getAttachment: endpoint({
+    method: 'GET',
+    path: '/attachments/{sha256}',
+    summary: 'Download a scan',
+    callers: ['centre', 'provider'],
+    output: bytes,
+    contentAddressed: true,
+    refusals: [400, 404],
+  }),
+  send: endpoint({
+    method: 'POST',
+    path: '/messages',
+    summary: 'Send a request (centre) or a result, refusal or notice (provider); a resend gets the first receipt',
+    callers: ['centre', 'provider'],
+    body: messageSchema,
+    output: receiptSchema,
+    created: true,
+    refusals: [400, 409, 413, 422],
+  }),
+  lease: endpoint({
+    method: 'POST',
+    path: '/inboxes/{org}/lease',
+    summary: "Lease the oldest unacknowledged messages of the caller's own inbox",
+    callers: ['centre', 'provider'],
+    query: z.object({ limit: limitSchema(MAX_LEASE_LIMIT, 10), leaseSeconds: limitSchema(MAX_LEASE_SECONDS, 60) }),
+    output: leaseAnswerSchema,
+    refusals: [400, 404],
+  }),
+  ack: endpoint({
+    method: 'POST',
+    path: '/inboxes/{org}/ack',
+    summary: "Acknowledge messages of the caller's own inbox after the local commit",
+    callers: ['centre', 'provider'],
+    body: ackInputSchema,
+    output: ackAnswerSchema,
+    refusals: [400, 404],
+  }),
+  faults: endpoint({
+    method: 'POST',
+    path: '/_control/faults',
+    summary: 'Emulator only: inject a fault into every other endpoint',
+    callers: ['harness'],
+    body: faultInputSchema,
+    output: z.object({ mode: z.string(), remaining: z.number().int().nullable() }),
+    refusals: [400],
+  }),
+  reset: endpoint({
+    method: 'POST',
+    path: '/_control/reset',
+    summary: 'Emulator only: clear the faults and the traffic, keep the registries',
+    callers: ['harness'],
+    output: z.object({ status: z.literal('reset') }),
+    refusals: [],
+  }),
+} as const;
+
+export type GatewayEndpoints = typeof gatewayEndpoints;
+export type EndpointName = keyof GatewayEndpoints;
+
+/** `/inboxes/{org}/lease` → `['org']`, as a type. */
+type PathParams<P extends string> = P extends `${string}{${infer Name}}${infer Rest}` ? Name | PathParams<Rest> : never;
+
+type QueryOf<E> = E extends { query: infer Q extends z.ZodType } ? z.input<Q> : unknown;
+type ParsedQueryOf<E> = E extends { query: infer Q extends z.ZodType } ? z.output<Q> : unknown;
+type BodyOf<E> = E extends { body: infer B } ? (B extends z.ZodType ? { body: z.input<B> } : { body: Uint8Array }) : unknown;
+type ParsedBodyOf<E> = E extends { body: infer B } ? (B extends z.ZodType ? { body: z.output<B> } : { body: Buffer }) : unknown;
+
+/** What the client passes: path parameters and query fields side by side, the body under `body`. */
+export type EndpointInput<N extends EndpointName> = Record<PathParams<GatewayEndpoints[N]['path']>, string> & QueryOf<GatewayEndpoints[N]> & BodyOf<GatewayEndpoints[N]>;
+/** What the emulator's handler gets: the same, validated by the table's schemas. */
+export type EndpointArgs<N extends EndpointName> = Record<PathParams<GatewayEndpoints[N]['path']>, string> &
+  ParsedQueryOf<GatewayEndpoints[N]> &
+  ParsedBodyOf<GatewayEndpoints[N]>;
+export type EndpointOutput<N extends EndpointName> = GatewayEndpoints[N]['output'] extends z.ZodType ? z.output<GatewayEndpoints[N]['output']> : Uint8Array;
+
+/** `/persons/{iin}` → `['persons', '{iin}']`, for matching a request path. */
+export const pathSegments = (template: string): string[] => template.split('/').filter(Boolean);
+export const parameterName = (segment: string): string | null => /^\{(\w+)\}$/.exec(segment)?.[1] ?? null;
+
+/** The request path of a call: path parameters percent-encoded into the template. */
+export function fillPath(template: string, values: Record<string, unknown>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(values[name])));
+}

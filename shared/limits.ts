@@ -1,0 +1,17 @@
+// The one upload limit: a scanned page, an uploaded file, a gateway attachment. The gateway's
+// own limit (20 MiB) decides, so a file the АРМ accepts is never refused at the gateway.
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+/** Length of the base64 text of `bytes` bytes (padded), for schemas that carry files as base64. */
+export function base64Length(bytes: number): number {
+  return Math.ceil(bytes / 3) * 4;
+}
+
+/** A file at the limit as base64, the largest file field a JSON body may carry. */
+export const MAX_UPLOAD_BASE64 = base64Length(MAX_UPLOAD_BYTES);
+
+/**
+ * The largest JSON body a host accepts: one file at the limit in base64 and room for the rest
+ * of the call (names, ids). Hosts refuse more with 413 before parsing.
+ */
+export const MAX_HOST_BODY_BYTES = MAX_UPLOAD_BASE64 + 1024 * 1024;
