@@ -74,6 +74,12 @@ export default tseslint.config(
     },
   },
   {
+    // Tests of shared/ run under Vitest in Node: they may set process.env.TZ or build a Buffer.
+    files: ['shared/**/*.test.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'no-restricted-globals': 'off' },
+  },
+  {
     // Playwright runs in Node and evaluates code in the page.
     files: ['e2e/**/*.ts'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },

@@ -281,6 +281,8 @@ test('a page the MFP scans to the watched folder lands on the document, and the 
     await page.getByRole('button', { name: new RegExp(ru['intake.continue']!) }).first().click();
     await page.getByRole('button', { name: ru['intake.findScanners']! }).click();
     await expect(page.getByTestId('scanner')).toHaveValue(`folder:${folder}`);
+  });
+});
 
 test('the idle lock hides the applicant, and after signing out the next session opens on no one’s draft', async ({ page, counter }, info) => {
   test.setTimeout(120_000);

@@ -1,5 +1,4 @@
 import { ArmError, type Contract } from '../../../shared/api';
-import { appendAudit } from '../audit/log';
 import { requireDb, type CoreContext } from '../context';
 import type { Handlers } from '../handler';
 import { openDraft, saveAndView } from '../intake/drafts';
@@ -33,8 +32,7 @@ export const documentsHandlers: Handlers<Contract>['documents'] = {
 
   setScanner: ({ device }, ctx, { caller }) => {
     const db = requireDb(ctx);
-    rememberScanner(db, device);
-    appendAudit(db, { userId: caller!.userId, action: 'settings.scanner', details: { device } }, ctx.now());
+    rememberScanner(db, device, caller!, ctx.now());
     return rememberedScanner(db);
   },
 

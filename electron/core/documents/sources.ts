@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import { readSetting, writeSetting } from '../inbox/settings';
+import { readSetting, writeSettings } from '../settings/store';
 import { requireFolder, takeFolderPages, type FolderOptions } from './scanFolder';
 import { listScanners, scanPage, type Scanner } from './scanner';
 import { listWia, scanWia, spawnRunner, type Runner } from './wia';
@@ -10,7 +10,6 @@ import { listWia, scanWia, spawnRunner, type Runner } from './wia';
 
 const FOLDER = 'folder:';
 const WIA = 'wia:';
-const SCANNER_KEY = 'documents.scanner';
 
 export interface SourceOptions {
   runner?: Runner;
@@ -19,13 +18,13 @@ export interface SourceOptions {
 }
 
 export function rememberedScanner(db: Db): string | null {
-  return readSetting(db, SCANNER_KEY);
+  return readSetting(db, 'documents.scanner');
 }
 
-/** Remembers this workstation's scanner; a folder must exist now. */
-export function rememberScanner(db: Db, device: string): void {
+/** Remembers this workstation's scanner (audited by the settings store); a folder must exist now. */
+export function rememberScanner(db: Db, device: string, by: { userId: string }, now: Date): void {
   if (device.startsWith(FOLDER)) requireFolder(device.slice(FOLDER.length));
-  writeSetting(db, SCANNER_KEY, device);
+  writeSettings(db, { 'documents.scanner': device }, by, now);
 }
 
 export async function allScanners(db: Db, options: SourceOptions = {}): Promise<Scanner[]> {

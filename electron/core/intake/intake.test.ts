@@ -211,7 +211,7 @@ describe('intake: checklist, refusal, signing and the queue', () => {
     const session = again.core.sessions.get('same-operator');
     session.user = { id: userId, login: 'same', fullName: 'same', role: 'operator', organisation: 'test', mustChangePassword: false };
     session.lastActivity = START;
-    const same = createClient(contract, (name, input) => again.core.dispatch(name, input, 'same-operator'));
+    const same = again.window('same-operator');
     expect(await same.intake.drafts()).toEqual([expect.objectContaining({ requestId, applicantName: 'Сарсенбаева Айгерим Ерлановна' })]);
     expect(await same.intake.get({ requestId })).toEqual(before);
     expect(existsSync(path.join(t.dataDir, 'attachments', before.checklist[0]!.attachments[0]!.slice(0, 2)))).toBe(true);
