@@ -188,6 +188,11 @@ test('an operator takes in a guardianship certificate request: look-ups, a refus
     await page.getByLabel(kk['intake.applicantIin']!).fill(MOTHER);
     await page.getByLabel(kk['intake.applicantIin']!).press('Enter');
     await expect(page.getByTestId('applicant-step').getByTestId('person-card')).toContainText('Сәрсенбаева');
+    // The same mother's first request for this service is still open: the operator says why.
+    await expect(page.getByTestId('duplicate-warning')).toBeVisible();
+    await page.getByTestId('duplicate-reason-input').fill('Екінші бала бойынша өтініш');
+    await page.getByTestId('duplicate-continue').click();
+    await expect(page.getByTestId('duplicate-reason')).toBeVisible();
     await page.getByTestId('represented').check();
     await page.getByLabel(kk['intake.representativeIin']!).fill(ATTORNEY);
     await page.getByLabel(kk['intake.representativeIin']!).press('Enter');
