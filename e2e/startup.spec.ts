@@ -49,3 +49,26 @@ test('a database from a newer АРМ: refused with its own message, file untouch
   }
   expect(readFileSync(file).equals(before)).toBe(true);
 });
+
+test('a second АРМ on the same data folder is refused with a translated message; the first keeps working', async ({ page }, info) => {
+  const first = await launchHost();
+  try {
+    await step(page, info, 'a second web host on the first one’s folder exits with the message', async () => {
+      const error = await launchHost({ dataDir: first.dataDir }).then(
+        async (second) => {
+          await second.stop();
+          return null;
+        },
+        (refused: Error) => refused.message,
+      );
+      expect(error).toContain(ru['errors.DATA_DIR_IN_USE']!.replace('{dir}', first.dataDir));
+      expect(error).toContain(kk['errors.DATA_DIR_IN_USE']!.replace('{dir}', first.dataDir));
+    });
+    await step(page, info, 'the first one still answers', async () => {
+      await page.goto(first.url);
+      await expect(page.locator('body')).not.toBeEmpty();
+    });
+  } finally {
+    await first.stop();
+  }
+});

@@ -1,11 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { autoUpdater } from 'electron-updater';
-import { startCore } from './core/app';
+import { startCore, type Core } from './core/app';
 import type { Logger } from './core/log';
 import { readSetting } from './core/settings/store';
 import type { UpdateService } from './core/update/service';
+import { startErrorText } from './host/startError';
 import { resolveDataDir } from './core/dataDir';
 import { mimeOf, resolveStatic } from './host/static';
 import { policyFile, readUpdatePolicy } from './host/update/policy';
@@ -78,14 +79,23 @@ void app.whenReady().then(async () => {
         runtime: { execPath: process.execPath, env: { ELECTRON_RUN_AS_NODE: '1', ...(existsSync(electronSqlite) ? { ARM_SQLITE_BINDING: electronSqlite } : {}) } },
       })
     : null;
-  const core = startCore({
-    appVersion: app.getVersion(),
-    dataDir,
-    gatewayUrl: emulator?.url ?? flag('--gateway') ?? process.env.ARM_GATEWAY_URL ?? null,
-    training,
-    resourcesPath,
-    ...(existsSync(electronSqlite) ? { nativeBinding: electronSqlite } : {}),
-  });
+  let core: Core;
+  try {
+    core = startCore({
+      appVersion: app.getVersion(),
+      dataDir,
+      gatewayUrl: emulator?.url ?? flag('--gateway') ?? process.env.ARM_GATEWAY_URL ?? null,
+      training,
+      resourcesPath,
+      ...(existsSync(electronSqlite) ? { nativeBinding: electronSqlite } : {}),
+    });
+  } catch (error) {
+    // Another АРМ (another user's, or one started with another --data-dir) holds the folder.
+    dialog.showErrorBox('АРМ', startErrorText(error));
+    await emulator?.stop();
+    app.exit(1);
+    return;
+  }
   await core.ready;
   const storedUpdatesUrl = core.context.db ? readSetting(core.context.db, 'updates.url') : null;
   core.context.updates = app.isPackaged ? startUpdates(core.context.log, storedUpdatesUrl) : null;

@@ -22,6 +22,7 @@ import { canonicalBytes, parseCrl, verifyDetached } from '../shared/signing';
 import { createDemoPki, DEMO_PASSWORD } from '../shared/signing/testPki';
 import { syncDrain } from './bench/sync';
 import { trustBench } from './bench/trust';
+import { gostBench } from './bench/gost';
 
 // `npm run bench`: one JSON object a line, {"name","value","unit"}. Targets live here, not in tests.
 // A new capability puts its measurements in scripts/bench/<capability>.ts and one call in main().
@@ -238,6 +239,7 @@ async function signingLines(): Promise<void> {
   const signed = await signing();
   report('signing.sign_ms', signed.sign, 'ms');
   report('signing.verify_ms', signed.verify, 'ms');
+  gostBench();
 }
 
 // The sections in order; BENCH_ONLY=journal,intake runs just those (a quick look at one part).

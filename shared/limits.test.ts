@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { uploadInputSchema } from './api/documents';
-import { base64Length, MAX_HOST_BODY_BYTES, MAX_UPLOAD_BASE64, MAX_UPLOAD_BYTES } from './limits';
+import { base64Length, MAX_HOST_BODY_BYTES, MAX_INPUT_DEPTH, MAX_UPLOAD_BASE64, MAX_UPLOAD_BYTES, nestsDeeperThan } from './limits';
 
 describe('the one upload limit', () => {
   it('is the gateway’s 20 MiB', () => {
@@ -16,5 +16,21 @@ describe('the one upload limit', () => {
     expect(uploadInputSchema.safeParse({ ...at, bytes: 'A'.repeat(MAX_UPLOAD_BASE64) }).success).toBe(true);
     expect(uploadInputSchema.safeParse({ ...at, bytes: 'A'.repeat(MAX_UPLOAD_BASE64 + 4) }).success).toBe(false);
     expect(MAX_HOST_BODY_BYTES).toBeGreaterThan(MAX_UPLOAD_BASE64 + JSON.stringify(at).length + 1024);
+  });
+});
+
+describe('input depth', () => {
+  const nested = (depth: number) => {
+    let value: unknown = 'leaf';
+    for (let level = 0; level < depth; level++) value = level % 2 ? [value] : { a: value };
+    return value;
+  };
+
+  it('measures any depth without recursion, arrays and objects alike', () => {
+    expect(nestsDeeperThan(nested(MAX_INPUT_DEPTH))).toBe(false);
+    expect(nestsDeeperThan(nested(MAX_INPUT_DEPTH + 1))).toBe(true);
+    expect(nestsDeeperThan(nested(100_000))).toBe(true);
+    expect(nestsDeeperThan('text')).toBe(false);
+    expect(nestsDeeperThan(undefined)).toBe(false);
   });
 });

@@ -1,11 +1,11 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ArmError, contract } from '../../shared/api';
 import type { CoreContext, GatewayConfig } from './context';
 import { openDatabase } from './db/database';
 import { SessionStore } from './auth/sessions';
 import { createDispatch, type Dispatch } from './dispatch';
-import { readAttachment } from './documents/store';
+import { ATTACHMENTS_DIR, readAttachment } from './documents/store';
+import { lockFolder, privateDir, privateFile, removeTemporaryFiles } from './folder';
 import { createGatewayClient } from './gateway/client';
 import { createSync } from './outbox/outbox';
 import { createHandlers } from './handlers';
@@ -60,17 +60,24 @@ function gatewayConfig(options: CoreOptions, stored: string | null): GatewayConf
 }
 
 /**
- * Opens the data folder and the database and builds the dispatcher. A damaged or newer database
- * does not stop the host: the core starts without it and system.health says why.
+ * Locks the data folder (DATA_DIR_IN_USE when another АРМ has it), opens it and the database and
+ * builds the dispatcher. A damaged or newer database does not stop the host: the core starts
+ * without it and system.health says why.
  */
 export function startCore(options: CoreOptions): Core {
-  mkdirSync(options.dataDir, { recursive: true });
+  privateDir(options.dataDir);
+  const lock = lockFolder(options.dataDir, options.nativeBinding);
   const ownLog = options.log ? null : createLogger(options.dataDir);
   const log = options.log ?? ownLog!;
+  // Under the lock no write can be under way: what an interrupted upload left is garbage.
+  const leftovers = removeTemporaryFiles(path.join(options.dataDir, ATTACHMENTS_DIR));
+  if (leftovers > 0) log.warn('attachments.temporary_removed', { count: leftovers });
   const state: SystemState = { startError: null };
   let db = null;
   try {
-    db = openDatabase(path.join(options.dataDir, DATABASE_FILE), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    const file = path.join(options.dataDir, DATABASE_FILE);
+    privateFile(file);
+    db = openDatabase(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   } catch (error) {
     if (!(error instanceof ArmError)) throw error;
     log.error('db.open_failed', { code: error.code, message: error.message });
@@ -130,6 +137,7 @@ export function startCore(options: CoreOptions): Core {
       if (timer) clearInterval(timer);
       context.db?.close();
       void ownLog?.close();
+      lock.release();
     },
   };
 }

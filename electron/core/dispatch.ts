@@ -5,6 +5,7 @@ import { readPolicy } from './auth/policy';
 import { SessionStore, type Session } from './auth/sessions';
 import type { CoreContext } from './context';
 import type { Call, Handlers } from './handler';
+import { MAX_INPUT_DEPTH, nestsDeeperThan } from '../../shared/limits';
 
 /** `sessionKey` names the calling window; the host makes it, the core keeps who is signed in there. */
 export type Dispatch = (channel: string, input: unknown, sessionKey: string) => Promise<Envelope>;
@@ -64,6 +65,7 @@ export function createDispatch<K extends ContractShape>(
       const refusal = allowed(entry.definition, session);
       if (refusal) throw refusal;
       if (restricted) session.lastActivity = now;
+      if (nestsDeeperThan(input)) throw new ArmError('VALIDATION_FAILED', 'The request nests too deep.', [{ path: '', message: `deeper than ${MAX_INPUT_DEPTH}` }]);
       const parsed = entry.definition.input.safeParse(input);
       if (!parsed.success) {
         throw new ArmError('VALIDATION_FAILED', 'The request does not match the contract.', issuesOf(parsed.error));

@@ -90,4 +90,23 @@ describe('fuzz', () => {
     // The process is alive and the supervisor's session still works.
     await expect(window('supervisor').accounts.list()).resolves.toHaveLength(2 + roles.length - 1);
   }, 120_000);
+
+  it('refuses a payload nested 3,000 deep on every channel with VALIDATION_FAILED, not a stack overflow', async () => {
+    const { core, window, db } = testCore();
+    await window('supervisor').auth.setup(SUPERVISOR);
+    const operator = signedIn(core, 'operator', '920701300012', 'deep-operator');
+    const before = fingerprint(db);
+    let deep: unknown = 'leaf';
+    for (let level = 0; level < 3000; level++) deep = level % 2 ? [deep] : { requestId: deep, person: deep };
+    for (const [name, definition] of channelEntries(contract)) {
+      const session = definition.access === 'public' || definition.access.includes('operator') ? operator : 'supervisor';
+      const envelope = await core.dispatch(name, deep, session);
+      if (envelope.ok) throw new Error(`${name} accepted the deep payload`);
+      expect(['VALIDATION_FAILED', 'FORBIDDEN'], name).toContain(envelope.error.code);
+    }
+    // The probe's case: a field that takes any JSON (the payload to sign) carrying the depth.
+    const signing = await core.dispatch('signing.sign', { keyFile: 'AAAA', password: 'secret', payload: deep }, operator);
+    expect(signing).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', issues: [{ message: 'deeper than 32' }] } });
+    expect(fingerprint(db)).toBe(before);
+  });
 });

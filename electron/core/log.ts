@@ -1,6 +1,7 @@
 import path from 'node:path';
 import winston from 'winston';
 import DailyRotateFile from 'winston-daily-rotate-file';
+import { privateDir, PRIVATE_FILE } from './folder';
 
 export interface Logger {
   info(event: string, fields?: Record<string, unknown>): void;
@@ -31,6 +32,7 @@ export function createLogger(
   now: () => Date = () => new Date(),
   policy: { maxSize: string; maxDays: number } = LOG_POLICY,
 ): Logger & { close(): Promise<void> } {
+  if (dataDir) privateDir(logDir(dataDir));
   const file = dataDir
     ? new DailyRotateFile({
         dirname: logDir(dataDir),
@@ -38,6 +40,8 @@ export function createLogger(
         datePattern: 'YYYY-MM-DD',
         maxSize: policy.maxSize,
         maxFiles: `${policy.maxDays}d`,
+        // Logs name channels and codes, still: only the folder's owner reads them.
+        options: { flags: 'a', mode: PRIVATE_FILE },
         // The rotator's own index of the files it keeps, in the same folder.
         auditFile: path.join(logDir(dataDir), '.rotation.json'),
         // Each line is already JSON; the transport writes it as it is.

@@ -20,4 +20,9 @@ describe('resolveStatic', () => {
     expect(resolveStatic(root, '/%2e%2e/%2e%2e/etc/hosts.conf')).toBeNull();
     expect(resolveStatic(root, '/%E0%A4%A')).toBeNull();
   });
+
+  it('answers null, not a throw, for a path with a NUL byte (GET /%00 was a 500)', () => {
+    expect(resolveStatic(root, '/%00')).toBeNull();
+    expect(resolveStatic(root, '/app.js%00.png')).toBeNull();
+  });
 });

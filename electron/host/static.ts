@@ -25,6 +25,8 @@ export function resolveStatic(rootDir: string, pathname: string): string | null 
   } catch {
     return null;
   }
+  // A NUL byte makes the file system calls throw (GET /%00 was a 500): no file has one.
+  if (decoded.includes('\0')) return null;
   const wanted = path.resolve(root, '.' + decoded);
   const inside = wanted.startsWith(root + path.sep);
   if (inside && statSync(wanted, { throwIfNoEntry: false })?.isFile()) return wanted;

@@ -13,6 +13,7 @@ export const errorCodeSchema = z.enum([
   'DB_CORRUPT',
   'DB_TOO_NEW',
   'DB_UNAVAILABLE',
+  'DATA_DIR_IN_USE',
   'CALENDAR_YEAR_MISSING',
   'IIN_INVALID',
   'SETUP_DONE',
@@ -50,6 +51,16 @@ export const errorCodeSchema = z.enum([
   'SIGNATURE_INVALID',
   'SIGNATURE_ALGORITHM_UNSUPPORTED',
   'CRL_UNAVAILABLE',
+  // The CRL relied on is past its nextUpdate (and the supervisor's grace period, if any).
+  'CRL_STALE',
+  // A signature or key algorithm we cannot verify (ГОСТ 34.310-2004, an unknown curve): refused, never accepted unverified.
+  'SIGNATURE_ALGORITHM_UNSUPPORTED',
+  // НУЦ key roles: a head's result needs a head or may-sign key, a request an employee key; of the right organisation (BIN).
+  'CERT_ROLE',
+  'CERT_ORGANISATION',
+  // NCALayer (НУЦ РК's local signing service): not running; answered garbage, closed, hung or failed.
+  'NCALAYER_UNAVAILABLE',
+  'NCALAYER_FAILED',
   // Journal: a name query with no letters or digits left to search by; an export too large for one file.
   'JOURNAL_QUERY_EMPTY',
   'JOURNAL_EXPORT_TOO_LARGE',
@@ -84,6 +95,7 @@ export const errorCodeSchema = z.enum([
   'FILE_EMPTY',
   'FILE_TOO_LARGE',
   'FILE_TYPE',
+  'FILE_UNREADABLE',
   'SCANNER_NOT_FOUND',
   'SCANNER_FAILED',
   // The provider side and results (electron/core/inbox, decision, results).

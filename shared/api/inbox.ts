@@ -24,6 +24,8 @@ export const inboxSettingsSchema = z.object({
   organisation: codeSchema.nullable(),
   roots: z.array(z.object({ subject: z.string(), notAfter: z.string() })),
   crls: z.number().int().nonnegative(),
+  /** Hours a CRL past its nextUpdate is still believed; 0: refused at once (CRL_STALE). */
+  crlGraceHours: z.number().int().nonnegative(),
 });
 
 export const configureInputSchema = z.strictObject({
@@ -32,6 +34,8 @@ export const configureInputSchema = z.strictObject({
   rootsPem: z.string().max(200_000).optional(),
   /** PEM CRLs (список отозванных регистрационных свидетельств); absent keeps the current ones. */
   crlsPem: z.string().max(2_000_000).optional(),
+  /** The grace period for a CRL past its nextUpdate, in hours (at most a week); absent keeps the current one. */
+  crlGraceHours: z.number().int().min(0).max(168).optional(),
 });
 
 /** Highlight of the deadline clock: due today, overdue, or neither; none when there is no due date. */

@@ -98,7 +98,8 @@ export const manualPersonInputSchema = z.object({
   requestId,
   role: personRoleSchema,
   person: z.object({
-    iin: z.string().regex(/^\d{12}$/),
+    // Checked where it is typed: a wrong check digit used to pass here and fail only at submit.
+    iin: iinSchema,
     surname: z.string().trim().min(1).max(100),
     name: z.string().trim().min(1).max(100),
     patronymic: z.string().trim().max(100).nullable(),

@@ -3,7 +3,7 @@ import { startTestGateway, type TestGateway } from '../../../gateway/testing';
 import { leaseAnswerSchema } from '../../../shared/gateway/api';
 import { canonicalBytes, parseCrl, signDetached, toBase64, verifyDetached } from '../../../shared/signing';
 import type { ResultContent } from '../../../shared/api';
-import { createDemoPki, type DemoKeyId, type DemoPki } from '../../../shared/signing/testPki';
+import { createDemoPki, issueCertificate, type DemoKeyId, type DemoPki } from '../../../shared/signing/testPki';
 import { CENTRE, postRequest, requestContent, requestMessage, providerCore } from '../testing/provider';
 
 let pki: DemoPki;
@@ -92,6 +92,10 @@ describe('decision', () => {
     await expect(w.head.decision.approve({ requestId: w.requestId, cms: sign(content, 'clerk', now) })).rejects.toMatchObject({ code: 'CERT_IIN_MISMATCH' });
     await expect(w.head.decision.approve({ requestId: w.requestId, cms: sign({ ...content, fields: { ...GUARDIANSHIP, decisionNumber: '126' } }, 'head', now) })).rejects.toMatchObject({ code: 'SIGNATURE_INVALID' });
     await expect(w.head.decision.approve({ requestId: w.requestId, cms: sign(content, 'revoked', now) })).rejects.toMatchObject({ code: 'CERT_REVOKED' });
+    // The head's own IIN, but an employee key of the department (НУЦ key role …4.1.2.5): not a head's signature.
+    const employeeKey = issueCertificate({ issuer: pki.root, person: pki.keys.head.person, kind: 'sign', notBefore: new Date('2026-01-01T00:00:00Z'), notAfter: new Date('2027-01-01T00:00:00Z'), organisationRole: 'employee' });
+    const byEmployeeKey = toBase64(signDetached({ content: canonicalBytes(content), key: employeeKey.key, certificate: employeeKey.certificate, signingTime: now }));
+    await expect(w.head.decision.approve({ requestId: w.requestId, cms: byEmployeeKey })).rejects.toMatchObject({ code: 'CERT_ROLE' });
     await expect(w.head.decision.result({ requestId: w.requestId })).resolves.toMatchObject({ state: 'decided', signed: false });
     expect(w.db.prepare("SELECT count(*) AS n FROM outbox WHERE json_extract(message, '$.kind') != 'status'").get()).toEqual({ n: 0 });
     await expect(w.as('operator').decision.decide({ requestId: w.requestId, outcome: 'certificate', fields: GUARDIANSHIP })).rejects.toMatchObject({ code: 'FORBIDDEN' });

@@ -8,16 +8,24 @@ import { allScanners, rememberedScanner, rememberScanner, scanPages } from './so
 import { writeAttachment } from './store';
 
 /** Stores the bytes content-addressed and adds their hash to the document's line of the checklist. */
-function attach(ctx: CoreContext, requestId: string, document: number, bytes: Uint8Array, userId: string, source: string) {
+function requireLine(ctx: CoreContext, requestId: string, document: number) {
   const { db, draft } = openDraft(ctx, requestId);
   const lines = checklistLines(draft.variant, draft.data.powerOfAttorney);
   if (!lines.some((line) => line.document === document)) throw new ArmError('VALIDATION_FAILED', 'No such document in the checklist.', [{ path: 'document', message: 'unknown document' }]);
-  checkFile(bytes);
+  return { db, draft, lines };
+}
+
+async function attach(ctx: CoreContext, requestId: string, document: number, bytes: Uint8Array, userId: string, source: string) {
+  // A closed draft or an unknown line is refused before the file is parsed.
+  requireLine(ctx, requestId, document);
+  const { kind, pages } = await checkFile(bytes);
+  // Read again after the (asynchronous) parse: the draft may have changed meanwhile.
+  const { db, draft, lines } = requireLine(ctx, requestId, document);
   const sha256 = writeAttachment(ctx.dataDir, bytes);
   const checklist = alignChecklist(lines, draft.data.checklist).map((item) =>
     item.document === document && !item.attachments.includes(sha256) ? { ...item, presented: true, attachments: [...item.attachments, sha256] } : item,
   );
-  return saveAndView(ctx, db, draft, { ...draft.data, checklist }, { userId, action: 'document.attach', objectType: 'request', objectId: requestId, details: { document, sha256, source, size: bytes.length } });
+  return saveAndView(ctx, db, draft, { ...draft.data, checklist }, { userId, action: 'document.attach', objectType: 'request', objectId: requestId, details: { document, sha256, source, size: bytes.length, kind, pages } });
 }
 
 export const documentsHandlers: Handlers<Contract>['documents'] = {

@@ -1,21 +1,24 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { PRIVATE_DIR, PRIVATE_FILE } from '../folder';
 
 // Scans are content-addressed files under <dataDir>/attachments/<first two hex>/<sha256>: written
 // to a temporary file, flushed to disk, then renamed, so a power cut leaves either the whole file
 // or none. The request's signature covers the hashes.
 
+export const ATTACHMENTS_DIR = 'attachments';
+
 function fileOf(dataDir: string, sha256: string): string {
-  return path.join(dataDir, 'attachments', sha256.slice(0, 2), sha256);
+  return path.join(dataDir, ATTACHMENTS_DIR, sha256.slice(0, 2), sha256);
 }
 
 export function writeAttachment(dataDir: string, bytes: Uint8Array): string {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const target = fileOf(dataDir, sha256);
-  mkdirSync(path.dirname(target), { recursive: true });
+  mkdirSync(path.dirname(target), { recursive: true, mode: PRIVATE_DIR });
   const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-  const fd = openSync(temporary, 'wx');
+  const fd = openSync(temporary, 'wx', PRIVATE_FILE);
   try {
     writeSync(fd, bytes);
     fsyncSync(fd);

@@ -1,6 +1,6 @@
 import { ArmError, requestContentSchema, type Contract, type ErrorCode } from '../../../shared/api';
 import type { Db } from '../db/database';
-import { certificateCard } from '../../../shared/signing';
+import { trustedRootCard } from '../../../shared/signing';
 import { appendAudit } from '../audit/log';
 import { requireDb, requireGateway } from '../context';
 import { readAttachment } from '../documents/store';
@@ -32,10 +32,11 @@ function settingsOf(db: Db) {
   return {
     organisation: readSetting(db, 'workstation.organisation'),
     roots: trust.roots.map((root) => {
-      const card = certificateCard(root);
+      const card = trustedRootCard(root);
       return { subject: card.subject.dn, notAfter: card.notAfter };
     }),
     crls: trust.crls.length,
+    crlGraceHours: trust.crlGraceMs / 3_600_000,
   };
 }
 
@@ -52,12 +53,13 @@ export const inboxHandlers: Handlers<Contract>['inbox'] = {
 
   settings: (_input, ctx) => settingsOf(requireDb(ctx)),
 
-  configure: ({ organisation, rootsPem, crlsPem }, ctx, { caller }) => {
+  configure: ({ organisation, rootsPem, crlsPem, crlGraceHours }, ctx, { caller }) => {
     const db = requireDb(ctx);
     // Parsed before anything is written: a bad PEM changes nothing.
     if (rootsPem !== undefined) parseRoots(rootsPem);
     if (crlsPem !== undefined) parseCrls(crlsPem);
-    writeSettings(db, { 'workstation.organisation': organisation, 'trust.roots': rootsPem, 'trust.crls': crlsPem }, caller!, ctx.now());
+    // Audited by the settings store, the grace period included.
+    writeSettings(db, { 'workstation.organisation': organisation, 'trust.roots': rootsPem, 'trust.crls': crlsPem, 'trust.crlGraceHours': crlGraceHours }, caller!, ctx.now());
     return settingsOf(db);
   },
 

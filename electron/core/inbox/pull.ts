@@ -1,6 +1,7 @@
 import { ArmError, requestContentSchema, resultContentSchema, type ErrorCode, type RequestContent, type ResultContent } from '../../../shared/api';
 import { statusNoticeSchema, type GatewayMessage, type Receipt } from '../../../shared/gateway/api';
 import { canonicalBytes, canonicalJson, fromBase64, verifyDetached, type VerifiedSignature } from '../../../shared/signing';
+import { requireSignerRole } from '../../../shared/signing/roles';
 import { appendAudit } from '../audit/log';
 import type { Db } from '../db/database';
 import { readAttachment, writeAttachment } from '../documents/store';
@@ -69,7 +70,8 @@ function checkRequest(message: GatewayMessage, organisation: string, trust: Trus
   const cms = message.signature ? fromBase64(message.signature.value) : null;
   if (!cms) throw new Refusal('SIGNATURE_INVALID', 'The request is not signed.');
   try {
-    const verified = verifyDetached({ cms, content: canonicalBytes(message.payload), trustedRoots: trust.roots, crls: trust.crls, expectedIin: content.operator.iin, now });
+    const verified = verifyDetached({ cms, content: canonicalBytes(message.payload), trustedRoots: trust.roots, crls: trust.crls, crlGraceMs: trust.crlGraceMs, expectedIin: content.operator.iin, now });
+    requireSignerRole(verified.signer, 'request', null);
     return { content, verified };
   } catch (error) {
     if (error instanceof ArmError) throw new Refusal(error.code, error.message);
@@ -123,7 +125,8 @@ function checkResult(db: Db, message: GatewayMessage, organisation: string, trus
   const cms = message.signature ? fromBase64(message.signature.value) : null;
   if (!cms || !content.signer) throw new Refusal('SIGNATURE_INVALID', 'The result is not signed.');
   try {
-    const verified = verifyDetached({ cms, content: canonicalBytes(message.payload), trustedRoots: trust.roots, crls: trust.crls, expectedIin: content.signer.iin, now });
+    const verified = verifyDetached({ cms, content: canonicalBytes(message.payload), trustedRoots: trust.roots, crls: trust.crls, crlGraceMs: trust.crlGraceMs, expectedIin: content.signer.iin, now });
+    requireSignerRole(verified.signer, 'result', null);
     return { content, requestId, verified };
   } catch (error) {
     if (error instanceof ArmError) throw new Refusal(error.code, error.message);

@@ -2,13 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PNG as PngImage } from 'pngjs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { postJson, startTestGateway, type TestGateway } from '../../../gateway/testing';
 import { ArmError, type RequestContent } from '../../../shared/api';
 import { leaseAnswerSchema } from '../../../shared/gateway/api';
-import { canonicalSha256, toBase64 } from '../../../shared/signing';
+import { canonicalSha256, certificatePem, crlPem, toBase64 } from '../../../shared/signing';
 import { createDemoPki, type DemoPki } from '../../../shared/signing/testPki';
 import { listAudit } from '../audit/log';
+import { writeSettings } from '../settings/store';
 import { findRequest, moveRequest } from '../requests/repository';
 import { signPayload } from '../signing/sign';
 import { codeOf, testCore } from '../testing';
@@ -40,6 +42,8 @@ async function setup(options: { gateway?: boolean; dataDir?: string; centre?: bo
   const operatorWindow = t.signIn('operator', pki.keys.operator.person.iin);
   const operator = t.window(operatorWindow);
   if (options.centre !== false) await supervisor.intake.setCentre({ code: 'con-kokpekty', district: 'kokpekty' });
+  // The trust the operator's signature is checked with at submit (the supervisor's roots and CRL).
+  writeSettings(t.db, { 'trust.roots': certificatePem(pki.root.certificate), 'trust.crls': crlPem(pki.crl) }, { userId: null }, new Date(START));
   return { ...t, gateway, supervisor, operator, operatorWindow };
 }
 
@@ -56,7 +60,7 @@ function sign(content: RequestContent, key: 'operator' | 'foreignIin' = 'operato
   return toBase64(signed.cms);
 }
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108000000003a7e9b550000000a49444154789c6360000000020001e221bc330000000049454e44ae426082', 'hex');
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108000000003a7e9b550000000a49444154789c636000000002000148afa4710000000049454e44ae426082', 'hex');
 
 describe('intake: the workstation centre', () => {
   it('refuses a draft until the supervisor sets the centre; only the supervisor sets it, checked in the directory', async () => {
@@ -110,6 +114,15 @@ describe('intake: applicant and representative', () => {
       person: { iin: MOTHER, surname: 'Сарсенбаева', name: 'Айгерим', patronymic: null, birthDate: '1990-04-12', address: null },
     });
     expect(manual.applicant).toMatchObject({ iin: MOTHER, source: 'manual' });
+    // A hand-typed IIN with a wrong check digit is refused where it is typed, and the draft keeps its applicant.
+    const wrongDigit = MOTHER.slice(0, 11) + String((Number(MOTHER[11]) + 1) % 10);
+    const refused = t.operator.intake.manualPerson({
+      requestId,
+      role: 'applicant',
+      person: { iin: wrongDigit, surname: 'Сарсенбаева', name: 'Айгерим', patronymic: null, birthDate: '1990-04-12', address: null },
+    });
+    expect(await codeOf(refused)).toBe('VALIDATION_FAILED');
+    expect((await t.operator.intake.get({ requestId })).applicant).toMatchObject({ iin: MOTHER, source: 'manual' });
   });
 
   it('accepts a notarised PoA naming this principal and attorney, in force and covering the service; each mismatch has its code and changes nothing', async () => {
@@ -193,6 +206,9 @@ describe('intake: checklist, refusal, signing and the queue', () => {
     const content = await t.operator.intake.prepare({ requestId });
     expect(await codeOf(t.operator.intake.submit({ requestId, cms: sign({ ...content, provider: 'edu-uralsk' }) }))).toBe('SIGNATURE_INVALID');
     expect(await codeOf(t.operator.intake.submit({ requestId, cms: sign(content, 'foreignIin') }))).toBe('CERT_IIN_MISMATCH');
+    // The same trust as signing: without the supervisor's roots (and none from the gateway yet) nothing is trusted.
+    t.db.prepare('DELETE FROM settings WHERE key IN (?, ?)').run('trust.roots', 'trust.crls');
+    expect(await codeOf(t.operator.intake.submit({ requestId, cms: sign(content) }))).toBe('CERT_UNTRUSTED');
     await t.operator.intake.saveDraft({ requestId, language: 'ru', represented: false, fields: {}, checklist: [] });
     expect(await codeOf(t.operator.intake.submit({ requestId, cms: sign(content) }))).toBe('CONTENT_NOT_PREPARED');
     expect(findRequest(t.db, requestId).state).toBe('draft');
@@ -257,13 +273,17 @@ describe('intake: business duplicates', () => {
 });
 
 describe('documents', () => {
-  it('refuses an empty file, a renamed executable and a truncated PDF with their codes, storing nothing', async () => {
+  it('refuses an empty file, a renamed executable, a truncated PDF and files that only look right, storing nothing', async () => {
     const t = await setup();
     const { requestId } = await representedDraft(t);
     const upload = (bytes: Buffer) => codeOf(t.operator.documents.upload({ requestId, document: 0, fileName: 'scan.pdf', bytes: bytes.toString('base64') }));
     expect(await upload(Buffer.alloc(0))).toBe('FILE_EMPTY');
     expect(await upload(Buffer.from('MZ\x90\x00 this program cannot be run in DOS mode'))).toBe('FILE_TYPE');
-    expect(await upload(Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >>'))).toBe('FILE_TYPE');
+    expect(await upload(Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >>'))).toBe('FILE_UNREADABLE');
+    // The probe's files: a PNG header alone, a PNG followed by an executable, a "PDF" that is a script.
+    expect(await upload(PNG.subarray(0, 8))).toBe('FILE_UNREADABLE');
+    expect(await upload(Buffer.concat([PNG, Buffer.from('MZ\x90\x00 this program cannot be run in DOS mode')]))).toBe('FILE_UNREADABLE');
+    expect(await upload(Buffer.from('%PDF-<script>alert(1)</script>\n%%EOF'))).toBe('FILE_UNREADABLE');
     expect(await upload(PNG)).toBe('ok');
     expect(await codeOf(t.operator.documents.upload({ requestId, document: 5, fileName: 'x.png', bytes: PNG.toString('base64') }))).toBe('VALIDATION_FAILED');
     expect((await t.operator.intake.get({ requestId })).checklist[0]!.attachments).toHaveLength(1);
@@ -333,7 +353,10 @@ describe('print.receipt', () => {
     const { requestId } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
     await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
     await t.operator.documents.upload({ requestId, document: 0, fileName: 'birth-1.png', bytes: PNG.toString('base64') });
-    await t.operator.documents.upload({ requestId, document: 0, fileName: 'birth-2.png', bytes: Buffer.concat([PNG, Buffer.from([0])]).toString('base64') });
+    // A second page: another valid image (uploads are decoded, so not the same bytes with a tail).
+    const page = new PngImage({ width: 1, height: 1 });
+    page.data.set([40, 80, 120, 255]);
+    await t.operator.documents.upload({ requestId, document: 0, fileName: 'birth-2.png', bytes: PngImage.sync.write(page).toString('base64') });
     await t.operator.intake.saveDraft({
       requestId,
       language: 'ru',

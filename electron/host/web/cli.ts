@@ -2,8 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startCore } from '../../core/app';
+import { startCore, type Core } from '../../core/app';
 import { resolveDataDir } from '../../core/dataDir';
+import { startErrorText } from '../startError';
 import { startTrainingGateway, type TrainingGateway } from '../training';
 import { startWebHost } from './server';
 import pkg from '../../../package.json' with { type: 'json' };
@@ -53,7 +54,14 @@ export async function runWebHost(command: WebCommand, env: NodeJS.ProcessEnv = p
   const appRoot = path.resolve(path.dirname(process.argv[1] ?? '.'), '..', '..');
   const training: TrainingGateway | null = command.training ? await startTrainingGateway({ appRoot, dataDir: command.dataDir }) : null;
   const gatewayUrl = training?.url ?? command.gatewayUrl;
-  const core = startCore({ appVersion: pkg.version, dataDir: command.dataDir, gatewayUrl, training: training !== null });
+  let core: Core;
+  try {
+    core = startCore({ appVersion: pkg.version, dataDir: command.dataDir, gatewayUrl, training: training !== null });
+  } catch (error) {
+    // Another АРМ holds the folder (DATA_DIR_IN_USE): stop the emulator this start made.
+    await training?.stop();
+    throw new Error(startErrorText(error), { cause: error });
+  }
   await core.ready;
   const host = await startWebHost({
     dispatch: core.dispatch,

@@ -73,6 +73,18 @@ describe('web host', () => {
     expect((await call('system.health', { body: JSON.stringify({ input: 'x'.repeat(2000) }) })).status).toBe(413);
   });
 
+  it('answers 413 with its envelope, not a reset, to a body far over the limit', async () => {
+    for (let round = 0; round < 5; round++) {
+      const response = await call('system.health', { body: 'x'.repeat(4 * 1024 * 1024) });
+      expect(response.status).toBe(413);
+      expect(await response.json()).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
+    }
+  });
+
+  it('answers 404 for a NUL byte in the path (GET /%00 was a 500)', async () => {
+    for (const bad of ['/%00', '/assets/app.js%00', '/%00.js']) expect((await fetch(`${base()}${bad}`)).status, bad).toBe(404);
+  });
+
   it('serves the renderer with a strict CSP, index.html for app paths, 404 for missing files', async () => {
     const page = await fetch(`${base()}/`);
     expect(page.status).toBe(200);
