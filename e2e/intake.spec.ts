@@ -13,7 +13,7 @@ import { expect, launchHost, startEmulator, step, test as base } from './host';
 const MOTHER = '900412400014';
 const ATTORNEY = '820125300010';
 const OWN_PASSWORD = 'Операторға-2026!';
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108000000003a7e9b550000000a49444154789c6360000000020001e221bc330000000049454e44ae426082', 'hex');
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108000000003a7e9b550000000a49444154789c636000000002000148afa4710000000049454e44ae426082', 'hex');
 
 const test = base.extend<{ counter: { url: string; keyFile: string; operatorName: string; operatorIin: string } }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern

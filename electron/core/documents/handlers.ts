@@ -49,7 +49,8 @@ export const documentsHandlers: Handlers<Contract>['documents'] = {
     openDraft(ctx, requestId);
     const scanned = await scanPages(device, { resolution, mode });
     let view = null;
-    for (const page of scanned.pages) view = attach(ctx, requestId, document, page, caller!.userId, device.startsWith('folder:') ? 'folder' : 'scanner');
+    // One page after another: each attach rewrites the draft.
+    for (const page of scanned.pages) view = await attach(ctx, requestId, document, page, caller!.userId, device.startsWith('folder:') ? 'folder' : 'scanner');
     scanned.done();
     return view!;
   },

@@ -5,22 +5,21 @@ import { describe, expect, it } from 'vitest';
 import { codeOf } from '../testing';
 import { takeFolderPages } from './scanFolder';
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108000000003a7e9b550000000a49444154789c6360000000020001e221bc330000000049454e44ae426082', 'hex');
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108000000003a7e9b550000000a49444154789c636000000002000148afa4710000000049454e44ae426082', 'hex');
 const fast = { pollMs: 20, waitMs: 600, settleMs: 0 };
 const folder = () => mkdtempSync(path.join(os.tmpdir(), 'arm-scan-folder-'));
 
 describe('the watched scan folder', () => {
   it('takes the settled files as pages, oldest name first, and moves them to taken/ once stored', async () => {
     const dir = folder();
-    writeFileSync(path.join(dir, 'scan-002.pdf'), PDF);
+    writeFileSync(path.join(dir, 'scan-002.png'), PNG);
     writeFileSync(path.join(dir, 'scan-001.png'), PNG);
     writeFileSync(path.join(dir, '.DS_Store'), 'x');
     writeFileSync(path.join(dir, 'scan-003.png.tmp'), 'half');
     const taken = await takeFolderPages(dir, fast);
-    expect(taken.pages.map((page) => [page.name, Buffer.from(page.bytes).equals(page.name.endsWith('png') ? PNG : PDF)])).toEqual([
+    expect(taken.pages.map((page) => [page.name, Buffer.from(page.bytes).equals(PNG)])).toEqual([
       ['scan-001.png', true],
-      ['scan-002.pdf', true],
+      ['scan-002.png', true],
     ]);
     expect(readdirSync(dir).sort()).toContain('scan-001.png');
     taken.done();

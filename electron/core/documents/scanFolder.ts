@@ -97,7 +97,7 @@ export async function takeFolderPages(folder: string, options: FolderOptions = {
       for (const [name] of ready) {
         const bytes = new Uint8Array(readFileSync(path.join(folder, name)));
         try {
-          checkFile(bytes);
+          await checkFile(bytes);
         } catch (error) {
           moveTo(folder, 'refused', name);
           throw error;
