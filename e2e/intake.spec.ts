@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -13,6 +13,7 @@ import { expect, launchHost, startEmulator, step, test as base } from './host';
 const MOTHER = '900412400014';
 const ATTORNEY = '820125300010';
 const OWN_PASSWORD = 'Операторға-2026!';
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108000000003a7e9b550000000a49444154789c636000000002000148afa4710000000049454e44ae426082', 'hex');
 
 const test = base.extend<{ counter: { url: string; keyFile: string; operatorName: string; operatorIin: string } }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
@@ -187,6 +188,11 @@ test('an operator takes in a guardianship certificate request: look-ups, a refus
     await page.getByLabel(kk['intake.applicantIin']!).fill(MOTHER);
     await page.getByLabel(kk['intake.applicantIin']!).press('Enter');
     await expect(page.getByTestId('applicant-step').getByTestId('person-card')).toContainText('Сәрсенбаева');
+    // The same mother's first request for this service is still open: the operator says why.
+    await expect(page.getByTestId('duplicate-warning')).toBeVisible();
+    await page.getByTestId('duplicate-reason-input').fill('Екінші бала бойынша өтініш');
+    await page.getByTestId('duplicate-continue').click();
+    await expect(page.getByTestId('duplicate-reason')).toBeVisible();
     await page.getByTestId('represented').check();
     await page.getByLabel(kk['intake.representativeIin']!).fill(ATTORNEY);
     await page.getByLabel(kk['intake.representativeIin']!).press('Enter');
@@ -208,6 +214,78 @@ test('an operator takes in a guardianship certificate request: look-ups, a refus
     expect(pdf.text).toContain('2025-000101');
     expect(pdf.text).toContain(`Қызмет көрсету мерзімі: ${due}`);
     expect(pdf.fonts).toMatch(/DejaVuSans-Bold.*yes/);
+  });
+});
+
+test('a second request of the same applicant for the same service is flagged and continued only with a reason', async ({ page, counter }, info) => {
+  test.setTimeout(90_000);
+  const start = async () => {
+    await page.getByRole('link', { name: ru['nav.intake']! }).click();
+    await page.getByTestId('service-search').fill('опек справ');
+    await page.locator('[data-service="guardianship-certificate"]').click();
+    await expect(page.getByTestId('request-number')).toContainText('con-kokpekty-');
+    const number = (await page.getByTestId('request-number').textContent())!.trim();
+    await page.getByLabel(ru['intake.applicantIin']!).fill(MOTHER);
+    await page.getByLabel(ru['intake.applicantIin']!).press('Enter');
+    await expect(page.getByTestId('applicant-step').getByTestId('person-card')).toContainText(MOTHER);
+    return number;
+  };
+  let first = '';
+  await step(page, info, 'the operator takes in the mother’s request and puts it aside', async () => {
+    await operatorSignsIn(page, counter.url, counter.operatorIin, counter.operatorName);
+    first = await start();
+    await expect(page.getByTestId('duplicate-warning')).toHaveCount(0);
+    await page.getByRole('button', { name: ru['intake.later']! }).click();
+  });
+
+  await step(page, info, 'the same applicant and service again: the first request is named and signing waits', async () => {
+    await start();
+    await expect(page.getByTestId('duplicate-warning')).toContainText(first);
+    await page.getByTestId('to-signing').click();
+    await expect(page.getByRole('alert').and(page.locator('[data-code]'))).toHaveAttribute('data-code', 'DUPLICATE_REQUEST');
+    await expect(page.locator('[data-code="DUPLICATE_REQUEST"]')).toContainText(first);
+  });
+
+  await step(page, info, 'with a reason the operator continues to the signature', async () => {
+    await page.getByTestId('duplicate-reason-input').fill('Первое заявление заведено ошибочно');
+    await page.getByTestId('duplicate-continue').click();
+    await expect(page.getByTestId('duplicate-reason')).toContainText('Первое заявление заведено ошибочно');
+    await page.getByTestId('to-signing').click();
+    await expect(page.getByTestId('signing-dialog')).toBeVisible();
+  });
+});
+
+test('a page the MFP scans to the watched folder lands on the document, and the folder is remembered', async ({ page, counter }, info) => {
+  test.setTimeout(90_000);
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'arm-e2e-mfp-'));
+  await step(page, info, 'a draft whose simple PoA needs a scan', async () => {
+    await operatorSignsIn(page, counter.url, counter.operatorIin, counter.operatorName);
+    await page.getByRole('link', { name: ru['nav.intake']! }).click();
+    await page.getByTestId('service-search').fill('опек справ');
+    await page.locator('[data-service="guardianship-certificate"]').click();
+    await applicantWithRepresentative(page);
+    await page.getByRole('button', { name: ru['intake.poaSimple']! }).click();
+    await expect(page.getByTestId('missing')).toContainText('Доверенность представителя');
+  });
+
+  await step(page, info, 'the operator points the workstation at the MFP’s folder, the MFP drops a PNG, «Scan» takes it', async () => {
+    await page.getByRole('button', { name: ru['intake.findScanners']! }).click();
+    await page.getByTestId('scan-folder').fill(folder);
+    await page.getByTestId('use-scan-folder').click();
+    await expect(page.getByTestId('scanner')).toHaveValue(`folder:${folder}`);
+    writeFileSync(path.join(folder, 'scan0001.png'), PNG);
+    await page.getByTestId('document-0').getByRole('button', { name: ru['intake.scan']! }).click();
+    await expect(page.getByTestId('document-0')).toContainText(ru['intake.page']!.replace('{page}', '1'));
+    await expect(page.getByTestId('missing')).toHaveCount(0);
+    expect(readdirSync(path.join(folder, 'taken'))).toHaveLength(1);
+  });
+
+  await step(page, info, 'after a reload the remembered folder is chosen again', async () => {
+    await page.reload();
+    await page.getByRole('link', { name: ru['nav.intake']! }).click();
+    await page.getByRole('button', { name: new RegExp(ru['intake.continue']!) }).first().click();
+    await page.getByRole('button', { name: ru['intake.findScanners']! }).click();
+    await expect(page.getByTestId('scanner')).toHaveValue(`folder:${folder}`);
   });
 });
 

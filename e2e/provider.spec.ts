@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { CENTRE, postRequest, requestContent, requestMessage } from '../electron/core/inbox/fixtures';
+import { CENTRE, postRequest, requestContent, requestMessage } from '../electron/core/testing/requests';
 import { renderResultPdf } from '../electron/core/results/pdf';
 import { resultContentSchema } from '../shared/api';
 import { barcodeFromCms, encodeBarcode } from '../shared/results/barcode';

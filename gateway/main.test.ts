@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleGateway } from './bundle';
 import { parseGatewayArgs } from './cli';
 
 describe('parseGatewayArgs', () => {
@@ -28,16 +28,7 @@ describe('the gateway process (build/node/gateway.cjs as npm run gateway runs it
   const dataDir = path.join(work, 'data');
 
   beforeAll(async () => {
-    await build({
-      entryPoints: [path.join(__dirname, 'main.ts')],
-      outfile: bundle,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      external: ['better-sqlite3'],
-      loader: { '.sql': 'text' },
-      logLevel: 'silent',
-    });
+    await bundleGateway(bundle);
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 

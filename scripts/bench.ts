@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { startCore } from '../electron/core/app';
 import { openDatabase } from '../electron/core/db/database';
+import { requestMessageTo } from '../electron/core/testing/outbox';
 import { journalBench, rssChild } from './bench/journal';
 import { intakeBench } from './bench/intake';
 import { median, quiet, report } from './bench/report';
@@ -120,17 +121,7 @@ async function gatewayRates(): Promise<void> {
     report('gateway.noop_per_s', noop.durations.length / noop.seconds, 'requests/s');
     const lookups = await load(2000, 8, lookup);
     report('gateway.lookup_p95_ms', percentile(lookups.durations, 0.95), 'ms');
-    const body = (id: string) =>
-      JSON.stringify({
-        id,
-        kind: 'request',
-        from: 'con-kokpekty',
-        to: 'edu-kokpekty',
-        service: 'preschool-queue',
-        createdAt: new Date().toISOString(),
-        attachments: [],
-        payload: { applicantIin: demoIins.mother, childIin: demoIins.preschoolChild, note: 'bench' },
-      });
+    const body = (id: string) => JSON.stringify(requestMessageTo(new Date(), { id, payload: { applicantIin: demoIins.mother, childIin: demoIins.preschoolChild, note: 'bench' } }));
     const messages = await load(2000, 8, () => expect(fetch(`${gateway.url}/messages`, { method: 'POST', body: body(randomUUID()) }), 201));
     report('gateway.messages_per_s', messages.durations.length / messages.seconds, 'messages/s');
   } finally {

@@ -3,24 +3,14 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { contract, createClient } from '../../shared/api';
-import { DATABASE_FILE, startCore, type Core } from './app';
+import { describe, expect, it } from 'vitest';
+import { DATABASE_FILE } from './app';
 import { migrations } from './db/migrations';
-import { memoryLogger } from './testing';
+import { testCore } from './testing';
 
-const cores: Core[] = [];
-// Training mode seeds its demo accounts in the background (scrypt): close only after that.
-afterEach(async () => {
-  const started = cores.splice(0);
-  await Promise.all(started.map((core) => core.ready));
-  started.forEach((core) => core.close());
-});
-
-function start(dataDir: string, gatewayUrl: string | null = null, training = false) {
-  const core = startCore({ appVersion: '9.9.9', dataDir, gatewayUrl, training, log: memoryLogger() });
-  cores.push(core);
-  return { core, arm: createClient(contract, (name, input) => core.dispatch(name, input, 'test')) };
+function start(dataDir: string, gateway: string | null = null, training = false) {
+  const t = testCore({ appVersion: '9.9.9', dataDir, gateway, training, clock: 'system' });
+  return { ...t, arm: t.window() };
 }
 
 describe('startCore', () => {
@@ -41,8 +31,9 @@ describe('startCore', () => {
 
   it('keeps the workstation id across restarts', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'arm-core-'));
-    const first = await start(dir).arm.system.info();
-    cores.splice(0).forEach((core) => core.close());
+    const before = start(dir);
+    const first = await before.arm.system.info();
+    before.core.close();
     const second = await start(dir).arm.system.info();
     expect(second.workstationId).toBe(first.workstationId);
   });

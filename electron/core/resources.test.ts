@@ -2,9 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contract, createClient } from '../../shared/api';
-import { startCore } from './app';
-import { memoryLogger } from './testing';
+import { memoryLogger, testCore } from './testing';
 import { ASSET_FILES, assetsDir, openResources } from './resources';
 import { renderReceipt } from './print/receipt';
 import { SAMPLE_RECEIPT } from './print/sample';
@@ -48,12 +46,8 @@ describe('the resource resolver', () => {
 
   it('lets the core start without its fonts, logging which are missing', async () => {
     const log = memoryLogger();
-    const core = startCore({ appVersion: 'test', dataDir: mkdtempSync(path.join(os.tmpdir(), 'arm-nofonts-')), resourcesPath: mkdtempSync(path.join(os.tmpdir(), 'arm-res-')), log, syncIntervalMs: 0 });
-    try {
-      await expect(createClient(contract, (name, input) => core.dispatch(name, input, 'w')).system.health()).resolves.toMatchObject({ status: 'ok' });
-      expect(log.lines).toContainEqual(expect.objectContaining({ event: 'resources.missing' }));
-    } finally {
-      core.close();
-    }
+    const t = testCore({ resourcesPath: mkdtempSync(path.join(os.tmpdir(), 'arm-res-')), log });
+    await expect(t.window().system.health()).resolves.toMatchObject({ status: 'ok' });
+    expect(log.lines).toContainEqual(expect.objectContaining({ event: 'resources.missing' }));
   });
 });

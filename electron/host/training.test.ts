@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleGateway } from '../../gateway/bundle';
 import { trustReferenceSchema } from '../../shared/gateway/api';
 import { parseCertificate } from '../../shared/signing';
 import { startTrainingGateway, trainingDataDir, TRAINING_GATEWAY_DIR } from './training';
@@ -14,16 +14,7 @@ const dataDir = path.join(appRoot, 'data');
 
 beforeAll(async () => {
   mkdirSync(path.join(appRoot, 'build', 'node'), { recursive: true });
-  await build({
-    entryPoints: [path.join(__dirname, '..', '..', 'gateway', 'main.ts')],
-    outfile: path.join(appRoot, 'build', 'node', 'gateway.cjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    external: ['better-sqlite3'],
-    loader: { '.sql': 'text' },
-    logLevel: 'silent',
-  });
+  await bundleGateway(path.join(appRoot, 'build', 'node', 'gateway.cjs'));
   // The bundle finds better-sqlite3 the way the packaged app does: node_modules beside build/.
   const modules = path.join(__dirname, '..', '..', 'node_modules');
   symlinkSync(modules, path.join(appRoot, 'node_modules'));

@@ -21,7 +21,8 @@ export function ErrorText({ error }: { error: unknown }) {
   );
   return (
     <p role="alert" className="error" data-code={code ?? 'UNKNOWN'}>
-      {known ? t(`errors.${code}`, params) : t('errors.UNKNOWN')}
+      {/* A request another clerk holds: the conflict names them. */}
+      {known && code === 'STATE_CONFLICT' && params.holder ? t('errors.heldBy', params) : known ? t(`errors.${code}`, params) : t('errors.UNKNOWN')}
       {fields > 0 ? ` (${t('errors.fieldCount', { count: fields })})` : null}
     </p>
   );

@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
-import type { ResultContent } from '../../shared/api';
 import { openResources } from '../../electron/core/resources';
 import { renderResultPdf } from '../../electron/core/results/pdf';
 import { verifyPrint } from '../../electron/core/verify/check';
+import { certificateContent } from '../../electron/core/testing/results';
 import { barcodeFromCms, decodeBarcode, encodeBarcode, verifyBarcode } from '../../shared/results/barcode';
 import { canonicalBytes, parseCrl, signDetached } from '../../shared/signing';
 import { createDemoPki } from '../../shared/signing/testPki';
@@ -16,20 +16,7 @@ export async function resultsBench(): Promise<void> {
   const now = new Date();
   const pki = await createDemoPki({ now, only: ['head'] });
   const head = pki.keys.head;
-  const content: ResultContent = {
-    kind: 'certificate',
-    number: 'edu-kokpekty-20260306-0001',
-    date: now.toISOString().slice(0, 10),
-    request: { number: 'con-kokpekty-20260302-0001', messageId: '3f1c2b7e-8d4a-4c1e-9b2f-6a5d4e3c2b1a', serviceId: 'guardianship-certificate', variantId: '000' },
-    provider: 'edu-kokpekty',
-    centre: 'con-kokpekty',
-    templateId: '000.certificate',
-    applicant: { iin: '900412400014', fullName: 'Сарсенбаева Айгерим Нурлановна', address: 'с. Кокпекты, ул. Абая 1' },
-    fields: { akimLevel: 'района', decisionNumber: '125', decisionDate: '2026-02-20', childName: 'Сарсенбаев Алихан Нурланович', childBirthDate: '2019-06-20' },
-    refusal: null,
-    preparedBy: { fullName: 'Омарова Гүлнар Серікқызы' },
-    signer: { fullName: 'Беков Асхат Нұрланұлы', iin: head.person.iin, position: { ru: 'Руководитель отдела', kk: 'Бөлім басшысы' }, organisation: 'ГУ «Отдел образования»' },
-  };
+  const content = certificateContent(head.person.iin, now.toISOString().slice(0, 10));
   const cms = signDetached({ content: canonicalBytes(content), key: head.key, certificate: head.certificate, signingTime: now });
   const barcode = encodeBarcode(barcodeFromCms(cms, content));
 

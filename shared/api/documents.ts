@@ -19,7 +19,7 @@ export const uploadInputSchema = z.object({
 export const scanInputSchema = z.object({
   requestId,
   document: z.number().int().nonnegative().max(200),
-  device: z.string().min(1).max(200),
+  device: z.string().min(1).max(500),
   resolution: z.union([z.literal(150), z.literal(300)]).default(150),
   mode: z.enum(['Color', 'Gray']).default('Gray'),
 });
@@ -31,4 +31,7 @@ export const documentsChannels = {
   scanners: channel({ input: z.undefined(), output: z.array(scannerSchema), access: counterRoles }),
   scan: channel({ input: scanInputSchema, output: intakeDraftSchema, access: counterRoles }),
   remove: channel({ input: removeAttachmentInputSchema, output: intakeDraftSchema, access: counterRoles }),
+  /** This workstation's scanner, remembered: a SANE device, wia:<id> or folder:<full path>. */
+  scanner: channel({ input: z.undefined(), output: z.string().nullable(), access: counterRoles }),
+  setScanner: channel({ input: z.strictObject({ device: z.string().trim().min(1).max(500) }), output: z.string().nullable(), access: counterRoles }),
 };

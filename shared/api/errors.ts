@@ -101,6 +101,10 @@ export const errorCodeSchema = z.enum([
   'TRUST_INVALID',
   'MESSAGE_UNEXPECTED',
   'COLLECTOR_MISMATCH',
+  // Assignment at the provider (electron/core/inbox/assignment.ts) and business duplicates at intake.
+  'ASSIGNEE_INVALID',
+  'ASSIGNMENT_REQUIRED',
+  'DUPLICATE_REQUEST',
   // Delivery: the installed app's own files (fonts) are missing from its resources folder.
   'RESOURCES_MISSING',
   // Updates (electron/host/update): metadata not signed by our update key, server or download

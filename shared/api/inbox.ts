@@ -53,6 +53,10 @@ export const inboxRowSchema = z.object({
   /** Working days from today to the due day (0 = due today, negative = overdue). */
   daysLeft: z.number().int().nullable(),
   urgency: urgencySchema,
+  /** The executor (ответственный исполнитель) who holds the request, shown to everyone. */
+  assignee: z.object({ userId: z.string(), fullName: z.string() }).nullable(),
+  /** Numbers of other open requests here of the same applicant for the same service («возможный повтор»). */
+  possibleDuplicateOf: z.array(z.string()),
 });
 export type InboxRow = z.infer<typeof inboxRowSchema>;
 
@@ -104,6 +108,9 @@ export const inboxScanInputSchema = z.strictObject({ requestId: z.uuid(), sha256
 export const scanSchema = z.object({ mime: z.enum(['image/png', 'image/jpeg', 'application/pdf', 'application/octet-stream']), base64: z.string() });
 export const markInputSchema = z.strictObject({ requestId: z.uuid(), document: z.number().int().nonnegative().max(200), mark: markSchema, note: z.string().trim().max(500) });
 
+/** The head's resolution: the executor, and the comment a reassignment needs. */
+export const assignInputSchema = z.strictObject({ requestId: z.uuid(), clerkId: z.string().min(1).max(100), comment: z.string().max(500) });
+
 export const requestViewSchema = inboxRowSchema.extend({
   outcome: z.enum(['certificate', 'refusal']).nullable(),
   content: requestContentSchema,
@@ -126,5 +133,7 @@ export const inboxChannels = {
   returnRefused: channel({ input: refusedIdSchema, output: refusedMessageSchema, access: ['clerk', 'supervisor'] }),
   scan: channel({ input: inboxScanInputSchema, output: scanSchema, access: ['clerk', 'head'] }),
   take: channel({ input: requestIdSchema, output: requestViewSchema, access: ['clerk'] }),
+  assign: channel({ input: assignInputSchema, output: requestViewSchema, access: ['head'] }),
+  clerks: channel({ input: z.undefined(), output: z.array(z.object({ userId: z.string(), fullName: z.string() })), access: ['head'] }),
   mark: channel({ input: markInputSchema, output: requestViewSchema, access: ['clerk'] }),
 };

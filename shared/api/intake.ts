@@ -67,6 +67,10 @@ export const intakeDraftSchema = z.object({
   missing: z.array(z.number().int().nonnegative()),
   dueBy: z.string().nullable(),
   updatedAt: z.string(),
+  /** Open requests of the same applicant for the same service at this centre (possible duplicates). */
+  duplicates: z.array(z.object({ number: z.string(), state: requestStateSchema, centre: z.string() })),
+  /** Why the operator continues despite them; signing waits for it while there are duplicates. */
+  duplicateReason: z.string().nullable(),
 });
 export type IntakeDraft = z.infer<typeof intakeDraftSchema>;
 
@@ -137,6 +141,7 @@ export const intakeChannels = {
   manualPerson: channel({ input: manualPersonInputSchema, output: intakeDraftSchema, access: counterRoles }),
   powerOfAttorney: channel({ input: powerOfAttorneyInputSchema, output: intakeDraftSchema, access: counterRoles }),
   /** The content to sign; DOCUMENTS_MISSING (params.documents) while a required document is not presented. */
+  continueDuplicate: channel({ input: z.strictObject({ requestId, reason: z.string().trim().min(5).max(500) }), output: intakeDraftSchema, access: counterRoles }),
   prepare: channel({ input: z.object({ requestId }), output: requestContentSchema, access: counterRoles }),
   submit: channel({
     input: z.object({ requestId, cms: z.base64().min(1).max(64 * 1024) }),

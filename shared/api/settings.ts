@@ -23,6 +23,8 @@ export const settingSchemas = {
   'workstation.centre': centreSettingSchema,
   /** The gateway code of this workstation's organisation: whose inbox it pulls (provider side). */
   'workstation.organisation': codeSchema,
+  /** This workstation's scanner (electron/core/documents/sources.ts): a SANE device, wia:<id> or folder:<full path>. */
+  'documents.scanner': z.string().min(1).max(500),
   /** PEM roots the supervisor set (else the gateway's published ones). */
   'trust.roots': z.string().max(200_000),
   /** PEM CRLs of those roots. */

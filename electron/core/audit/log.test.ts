@@ -11,7 +11,7 @@ function withEntries(count = 5) {
   t.core.close();
   // A second connection without the triggers' protection in mind: someone with the file.
   const raw = openDataFolderDatabase(t.dataDir);
-  const reopen = () => testCore(t.dataDir).db;
+  const reopen = () => testCore({ dataDir: t.dataDir }).db;
   return { raw, reopen };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ArmError } from '../../../shared/api';
 import { listAudit, verifyAudit } from '../audit/log';
-import { SUPERVISOR, testCore } from '../testing';
+import type { ArmError } from '../../../shared/api';
+import { codeOf, SUPERVISOR, testCore } from '../testing';
 
 const OPERATOR = { login: 'operator1', fullName: 'Сейітов Ерлан', iin: '920701300012', role: 'operator' as const, organisation: 'ЦОН района', temporaryPassword: 'Уақытша-123' };
 
@@ -10,11 +10,6 @@ async function withSupervisor() {
   const supervisor = t.window('supervisor-window');
   await supervisor.auth.setup(SUPERVISOR);
   return { ...t, supervisor };
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
-  return error instanceof ArmError ? error.code : `resolved or not ArmError: ${String(error)}`;
 }
 
 describe('first run', () => {

@@ -4,7 +4,7 @@ import { requireDb, type CoreContext } from '../context';
 import { openDatabase } from '../db/database';
 import { migrations } from '../db/migrations';
 import type { Handlers } from '../handler';
-import type { SystemState } from '../system/handlers';
+import type { SystemState } from '../system/state';
 import { backupSecret, createBackup, finishRestore, rollBackRestore, stageRestore, swapInRestore, type BackupResult, type BackupSecret } from './backup';
 import { readBackupSecret, readBackupSettings, readLastError, readLastGood, writeBackupSecret, writeBackupSettings, writeLastError, writeLastGood } from './settings';
 

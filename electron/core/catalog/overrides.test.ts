@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ArmError, contract, createClient } from '../../../shared/api';
 import { listAudit } from '../audit/log';
-import { signedIn, testCore } from '../testing';
+import { codeOf, testCore } from '../testing';
 
 const LIST = [
   { name: { ru: 'Заявление', kk: 'Өтініш' }, form: 'original' as const, requirement: 'required' as const },
@@ -15,13 +14,7 @@ const LIST = [
 
 function windows() {
   const t = testCore();
-  const as = (key: string) => createClient(contract, (name, input) => t.core.dispatch(name, input, key));
-  return { ...t, supervisor: as(signedIn(t.core, 'supervisor', '880315400010')), operator: as(signedIn(t.core, 'operator', '920701300012')) };
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
-  return error instanceof ArmError ? error.code : `not ArmError: ${String(error)}`;
+  return { ...t, supervisor: t.as('supervisor', '880315400010'), operator: t.as('operator', '920701300012') };
 }
 
 describe('catalog overrides', () => {

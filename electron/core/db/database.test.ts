@@ -3,21 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { ArmError } from '../../../shared/api';
+import { codeOf } from '../testing';
 import { openDatabase, schemaVersion } from './database';
 import { migrations } from './migrations';
 
 function tempFile(): string {
   return path.join(mkdtempSync(path.join(os.tmpdir(), 'arm-db-')), 'arm.sqlite');
-}
-
-function codeOf(action: () => unknown): string | undefined {
-  try {
-    action();
-  } catch (error) {
-    return error instanceof ArmError ? error.code : `not ArmError: ${String(error)}`;
-  }
-  return undefined;
 }
 
 describe('openDatabase', () => {

@@ -4,10 +4,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../../../gateway/testing';
-import { contract, createClient } from '../../../shared/api';
-import { DATABASE_FILE, startCore, type Core } from '../app';
+import { DATABASE_FILE } from '../app';
 import { verifyAudit } from '../audit/log';
-import { memoryLogger } from '../testing';
+import { testCore } from '../testing';
 import { migrations } from './migrations';
 import { readHeader } from './database';
 import { openDataFolderDatabase } from '../vault/toolAccess';
@@ -17,10 +16,9 @@ import { openDataFolderDatabase } from '../vault/toolAccess';
 // with their outbox rows pending (the network went down), two drafts, one with a scanned document.
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'v0.1.0');
-const cores: Core[] = [];
+const NEXT_DAY = '2026-03-03T09:00:00Z';
 const gateways: TestGateway[] = [];
 afterEach(async () => {
-  for (const core of cores.splice(0)) core.close();
   await Promise.all(gateways.splice(0).map((gateway) => gateway.dispose()));
 });
 
@@ -53,12 +51,9 @@ describe('upgrading a v0.1.0 database', () => {
     expect(before.get('outbox')!.filter((row) => row.state === 'pending')).toHaveLength(2);
     expect(before.get('requests')!.filter((row) => row.state === 'draft')).toHaveLength(2);
 
-    const core = startCore({ appVersion: 'next', dataDir, log: memoryLogger(), syncIntervalMs: 0, now: () => new Date('2026-03-03T09:00:00Z') });
-    cores.push(core);
-    const db = core.context.db!;
+    const { db, close } = testCore({ appVersion: 'next', dataDir, clock: { now: Date.parse(NEXT_DAY) } });
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
-    core.close();
-    cores.splice(0);
+    close();
 
     // The plain v0.1.0 file was encrypted in place on the way (vault/): same rows, no plain header.
     expect(readHeader(path.join(dataDir, DATABASE_FILE)).kind).toBe('other');
@@ -82,9 +77,7 @@ describe('upgrading a v0.1.0 database', () => {
     const dataDir = copyFixture();
     const gateway = await startTestGateway();
     gateways.push(gateway);
-    const core = startCore({ appVersion: 'next', dataDir, log: memoryLogger(), gatewayUrl: gateway.url, syncIntervalMs: 0, now: () => new Date('2026-03-03T09:00:00Z') });
-    cores.push(core);
-    const db = core.context.db!;
+    const { core, db, window: client } = testCore({ appVersion: 'next', dataDir, gateway, clock: { now: Date.parse(NEXT_DAY) } });
     expect(verifyAudit(db)).toMatchObject({ ok: true });
 
     // The fixture's own operator account, signed in without its (unknown) password.
@@ -94,7 +87,7 @@ describe('upgrading a v0.1.0 database', () => {
     session.user = { id: operatorRow.id, login: 'operator', fullName: operatorRow.full_name, role: 'operator', organisation: 'test', mustChangePassword: false };
     session.lastActivity = core.context.now().getTime();
     const drafts = db.prepare("SELECT id FROM requests WHERE state = 'draft' ORDER BY rowid").all() as Array<{ id: string }>;
-    const operator = createClient(contract, (name, input) => core.dispatch(name, input, window));
+    const operator = client(window);
     const withScan = await operator.intake.get({ requestId: drafts[0]!.id });
     expect(withScan.applicant).toMatchObject({ iin: '900412400014', source: 'manual' });
     expect(withScan.checklist.flatMap((line) => line.attachments)).toHaveLength(1);

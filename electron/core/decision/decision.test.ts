@@ -4,7 +4,7 @@ import { leaseAnswerSchema } from '../../../shared/gateway/api';
 import { canonicalBytes, parseCrl, signDetached, toBase64, verifyDetached } from '../../../shared/signing';
 import type { ResultContent } from '../../../shared/api';
 import { createDemoPki, issueCertificate, type DemoKeyId, type DemoPki } from '../../../shared/signing/testPki';
-import { CENTRE, postRequest, requestContent, requestMessage, workstation } from '../inbox/testing';
+import { CENTRE, postRequest, requestContent, requestMessage, providerCore } from '../testing/provider';
 
 let pki: DemoPki;
 let gateway: TestGateway;
@@ -25,7 +25,7 @@ function sign(content: ResultContent, key: DemoKeyId, at: Date): string {
 
 async function inWork() {
   await gateway.call('/_control/reset', { method: 'POST' });
-  const w = workstation(gateway.url, pki);
+  const w = providerCore(pki, { gateway });
   const clerk = w.as('clerk', pki.keys.clerk.person.iin);
   const head = w.as('head', pki.keys.head.person.iin);
   await postRequest(gateway, requestMessage(pki, requestContent(pki)));
@@ -64,7 +64,7 @@ describe('decision', () => {
     expect(message).toMatchObject({ kind: 'result', from: 'edu-kokpekty', to: CENTRE, payload: { number: prepared.content.number, request: { number: prepared.content.request.number } } });
     const verified = verifyDetached({ cms: Buffer.from(message.signature!.value, 'base64'), content: canonicalBytes(message.payload), trustedRoots: [pki.root.certificate], crls: [parseCrl(pki.crl)], expectedIin: null, now: w.core.context.now() });
     expect(verified.signer.subject.iin).toBe(pki.keys.head.person.iin);
-    w.core.close();
+    w.close();
   });
 
   it('refusal on the regulation grounds; the head may return it with a comment', async () => {
@@ -78,7 +78,7 @@ describe('decision', () => {
       history: expect.arrayContaining([expect.objectContaining({ from: 'decided', to: 'inWork', comment: 'Уточните основание' })]),
     });
     await expect(w.head.decision.prepare({ requestId: w.requestId })).rejects.toMatchObject({ code: 'STATE_CONFLICT' });
-    w.core.close();
+    w.close();
   });
 
   it('refuses a foreign signature, a changed letter, a revoked key, a wrong state, wrong fields — and changes nothing', async () => {
@@ -99,6 +99,6 @@ describe('decision', () => {
     await expect(w.head.decision.result({ requestId: w.requestId })).resolves.toMatchObject({ state: 'decided', signed: false });
     expect(w.db.prepare("SELECT count(*) AS n FROM outbox WHERE json_extract(message, '$.kind') != 'status'").get()).toEqual({ n: 0 });
     await expect(w.as('operator').decision.decide({ requestId: w.requestId, outcome: 'certificate', fields: GUARDIANSHIP })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    w.core.close();
+    w.close();
   });
 });

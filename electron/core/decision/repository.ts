@@ -10,6 +10,7 @@ import { localDay, localDayCompact } from '../../../shared/time';
 import { findById } from '../auth/accounts';
 import type { Db } from '../db/database';
 import { nextInSequence } from '../db/sequences';
+import { requireAssignee } from '../inbox/assignment';
 import { departmentRequest } from '../inbox/repository';
 import { readTrust, requireOrganisation } from '../inbox/settings';
 import { findVariant } from '../inbox/variant';
@@ -68,6 +69,8 @@ function invalid(path: string, message: string): ArmError {
  */
 export function decide(db: Db, input: z.output<typeof decideInputSchema>, caller: Person, now: Date, training = false): ResultView {
   const request = departmentRequest(db, input.requestId);
+  // Only the executor who holds the request decides it: two clerks never decide the same one.
+  requireAssignee(db, request, caller);
   const content = requestContentSchema.parse(JSON.parse(request.content ?? 'null'));
   const variant = findVariant(content.serviceId, content.variantId);
   if (!variant) throw invalid('requestId', 'the service variant is not in the catalog');

@@ -1,10 +1,10 @@
 import { ArmError, type Contract } from '../../../shared/api';
-import type { CoreContext } from '../context';
+import { requireDb, type CoreContext } from '../context';
 import type { Handlers } from '../handler';
-import { openDraft, saveAndView } from '../intake/handlers';
+import { openDraft, saveAndView } from '../intake/drafts';
 import { alignChecklist, checklistLines } from '../intake/form';
 import { checkFile } from './files';
-import { listScanners, scanPage } from './scanner';
+import { allScanners, rememberedScanner, rememberScanner, scanPages } from './sources';
 import { writeAttachment } from './store';
 
 /** Stores the bytes content-addressed and adds their hash to the document's line of the checklist. */
@@ -34,13 +34,25 @@ export const documentsHandlers: Handlers<Contract>['documents'] = {
     return attach(ctx, requestId, document, Buffer.from(bytes, 'base64'), caller!.userId, 'file');
   },
 
-  scanners: () => listScanners(),
+  scanners: (_input, ctx) => allScanners(requireDb(ctx)),
+
+  scanner: (_input, ctx) => rememberedScanner(requireDb(ctx)),
+
+  setScanner: ({ device }, ctx, { caller }) => {
+    const db = requireDb(ctx);
+    rememberScanner(db, device, caller!, ctx.now());
+    return rememberedScanner(db);
+  },
 
   scan: async ({ requestId, document, device, resolution, mode }, ctx, { caller }) => {
     // Checked before the scanner runs, so a closed draft does not start a scan.
     openDraft(ctx, requestId);
-    const page = await scanPage(device, { resolution, mode });
-    return attach(ctx, requestId, document, page, caller!.userId, 'scanner');
+    const scanned = await scanPages(device, { resolution, mode });
+    let view = null;
+    // One page after another: each attach rewrites the draft.
+    for (const page of scanned.pages) view = await attach(ctx, requestId, document, page, caller!.userId, device.startsWith('folder:') ? 'folder' : 'scanner');
+    scanned.done();
+    return view!;
   },
 
   remove: ({ requestId, document, sha256 }, ctx, { caller }) => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../../../gateway/testing';
 import { createDemoPki, type DemoPki } from '../../../shared/signing/testPki';
-import { CENTRE, PROVIDER, SCANS, postRequest, requestContent, requestMessage, sha256, workstation } from './testing';
+import { CENTRE, PROVIDER, SCANS, postRequest, requestContent, requestMessage, sha256, providerCore } from '../testing/provider';
 
 let pki: DemoPki;
 let gateway: TestGateway;
@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => gateway.dispose());
 
 async function providerWorkstation(organisation = PROVIDER) {
-  const w = workstation(gateway.url, pki, organisation);
+  const w = providerCore(pki, { gateway, organisation });
   return { ...w, supervisor: w.as('supervisor') };
 }
 
@@ -54,7 +54,29 @@ describe('inbox channels', () => {
     await w.supervisor.inbox.configure({ organisation: 'edu-zhambyl-sko' });
     await expect(clerk.inbox.list({})).resolves.toEqual([]);
     await expect(clerk.inbox.get({ requestId: id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    w.core.close();
+    w.close();
+  });
+
+  it('flags on receipt another open request of the same applicant and service, from any centre, as a possible duplicate', async () => {
+    await gateway.call('/_control/reset', { method: 'POST' });
+    const w = await providerWorkstation();
+    const clerk = w.as('clerk');
+    const base = requestContent(pki);
+    await postRequest(gateway, requestMessage(pki, base));
+    await postRequest(gateway, requestMessage(pki, requestContent(pki, { number: 'mobile-kokpekty-20260302-0007', centre: 'mobile-kokpekty' })));
+    await postRequest(gateway, requestMessage(pki, requestContent(pki, { number: `${CENTRE}-20260302-0003`, applicant: { ...base.applicant, iin: '880903300010' } })));
+    await postRequest(gateway, requestMessage(pki, requestContent(pki, { number: `${CENTRE}-20260302-0004`, serviceId: 'preschool-queue' })));
+    await clerk.inbox.pull();
+    const flags = Object.fromEntries((await clerk.inbox.list({})).map((row) => [row.number, row.possibleDuplicateOf]));
+    expect(flags).toEqual({
+      [base.number]: ['mobile-kokpekty-20260302-0007'],
+      'mobile-kokpekty-20260302-0007': [base.number],
+      [`${CENTRE}-20260302-0003`]: [],
+      [`${CENTRE}-20260302-0004`]: [],
+    });
+    const id = (await clerk.inbox.list({ query: base.number }))[0]!.id;
+    await expect(clerk.inbox.get({ requestId: id })).resolves.toMatchObject({ possibleDuplicateOf: ['mobile-kokpekty-20260302-0007'] });
+    w.close();
   });
 
   it('refuses a request once the CRL is past its nextUpdate (CRL_STALE), until the supervisor sets a grace period, audited', async () => {
@@ -82,6 +104,6 @@ describe('inbox channels', () => {
     await expect(w.supervisor.inbox.configure({ organisation: 'edu-other', rootsPem: 'nothing' })).rejects.toMatchObject({ code: 'TRUST_INVALID' });
     await expect(w.as('clerk').inbox.configure({ organisation: 'edu-other' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(w.supervisor.inbox.settings()).resolves.toEqual(before);
-    w.core.close();
+    w.close();
   });
 });

@@ -5,8 +5,9 @@ import { appendAudit } from '../audit/log';
 import { requireDb, requireGateway } from '../context';
 import { readAttachment } from '../documents/store';
 import type { Handlers } from '../handler';
-import { moveRequest, type RequestRow } from '../requests/repository';
+import { type RequestRow } from '../requests/repository';
 import { localDateTime } from '../../../shared/time';
+import { activeClerks, assign, requireAssignee, take } from './assignment';
 import { findVariant } from './variant';
 import { pullInbox, retryRefused, returnRefused } from './pull';
 import { departmentRequest, listInbox, requestView } from './repository';
@@ -88,16 +89,24 @@ export const inboxHandlers: Handlers<Contract>['inbox'] = {
 
   take: ({ requestId }, ctx, { caller }) => {
     const db = requireDb(ctx);
-    departmentRequest(db, requestId);
-    moveRequest(db, requestId, 'inWork', { userId: caller!.userId, actor: caller!.role }, ctx.now());
+    take(db, requestId, caller!, ctx.now());
     return requestView(db, requestId, localDateTime(ctx.now()));
   },
+
+  assign: (input, ctx, { caller }) => {
+    const db = requireDb(ctx);
+    assign(db, input, caller!, ctx.now());
+    return requestView(db, input.requestId, localDateTime(ctx.now()));
+  },
+
+  clerks: (_input, ctx) => activeClerks(requireDb(ctx)),
 
   mark: ({ requestId, document, mark, note }, ctx, { caller }) => {
     const db = requireDb(ctx);
     const request = departmentRequest(db, requestId);
     checkDocument(request, document);
     if (request.state !== 'inWork') throw new ArmError('STATE_CONFLICT', 'Documents are checked while the request is in work.', undefined, { from: request.state, to: 'inWork' });
+    requireAssignee(db, request, caller!);
     db.transaction(() => {
       db.prepare(
         'INSERT INTO request_marks (request_id, document, mark, note) VALUES (?, ?, ?, ?) ON CONFLICT (request_id, document) DO UPDATE SET mark = excluded.mark, note = excluded.note',

@@ -8,7 +8,7 @@ import { memoryLogger, testCore } from '../testing';
 import { refreshTrust } from '../signing/trust';
 import { pullInbox } from './pull';
 import { writeSettings } from '../settings/store';
-import { CENTRE, PROVIDER, SCANS, configureProvider, postRequest, requestContent, requestMessage, sha256 } from './testing';
+import { CENTRE, PROVIDER, SCANS, configureProvider, postRequest, requestContent, requestMessage, sha256 } from '../testing/provider';
 
 let pki: DemoPki;
 const gateways: TestGateway[] = [];

@@ -16,7 +16,15 @@ export function departmentRequest(db: Db, id: string): RequestRow {
   return request;
 }
 
-export function inboxRow(row: RequestRow, now: string): InboxRow {
+// A possible business duplicate on receipt: another request of the same applicant for the same
+// service still being worked here (registered, in work or decided), from any centre.
+const DUPLICATES = `(SELECT group_concat(d.number, ' ') FROM requests d
+  WHERE d.side = 'provider' AND d.provider = r.provider AND d.applicant_iin = r.applicant_iin AND d.service_id = r.service_id
+    AND d.id <> r.id AND d.state IN ('registered', 'inWork', 'decided')) AS duplicate_numbers`;
+
+type ListedRow = RequestRow & { assignee_name?: string | null; duplicate_numbers?: string | null };
+
+export function inboxRow(row: ListedRow, now: string): InboxRow {
   const received = JSON.parse(row.received ?? '{}') as { receivedAt?: string };
   return {
     id: row.id,
@@ -28,6 +36,8 @@ export function inboxRow(row: RequestRow, now: string): InboxRow {
     receivedAt: received.receivedAt ?? row.created_at,
     dueBy: row.due_by,
     ...deadlineClock(row.due_by, now),
+    assignee: row.assignee_id ? { userId: row.assignee_id, fullName: row.assignee_name ?? row.assignee_id } : null,
+    possibleDuplicateOf: row.duplicate_numbers ? row.duplicate_numbers.split(' ') : [],
   };
 }
 
@@ -41,8 +51,11 @@ export interface InboxFilter {
 export function listInbox(db: Db, filter: InboxFilter, now: string): InboxRow[] {
   const organisation = requireOrganisation(db);
   const rows = db
-    .prepare("SELECT * FROM requests WHERE side = 'provider' AND provider = ? AND (? IS NULL OR state = ?) ORDER BY due_by IS NULL, due_by, created_at")
-    .all(organisation, filter.state ?? null, filter.state ?? null) as RequestRow[];
+    .prepare(
+      `SELECT r.*, u.full_name AS assignee_name, ${DUPLICATES} FROM requests r LEFT JOIN users u ON u.id = r.assignee_id
+       WHERE r.side = 'provider' AND r.provider = ? AND (? IS NULL OR r.state = ?) ORDER BY r.due_by IS NULL, r.due_by, r.created_at`,
+    )
+    .all(organisation, filter.state ?? null, filter.state ?? null) as ListedRow[];
   // Matched here, not in SQL: SQLite's lower() knows only ASCII, names are Kazakh and Russian.
   const query = filter.query?.toLocaleLowerCase('ru');
   const matches = (row: RequestRow) => !query || `${row.number} ${row.applicant_name ?? ''}`.toLocaleLowerCase('ru').includes(query);
@@ -55,8 +68,9 @@ export function listInbox(db: Db, filter: InboxFilter, now: string): InboxRow[] 
 export function requestView(db: Db, id: string, now: string): RequestView {
   const row = departmentRequest(db, id);
   const marks = db.prepare('SELECT document, mark, note FROM request_marks WHERE request_id = ? ORDER BY document').all(id) as RequestView['marks'];
+  const listed = db.prepare(`SELECT u.full_name AS assignee_name, ${DUPLICATES} FROM requests r LEFT JOIN users u ON u.id = r.assignee_id WHERE r.id = ?`).get(id) as ListedRow;
   return {
-    ...inboxRow(row, now),
+    ...inboxRow({ ...row, ...listed }, now),
     outcome: row.outcome,
     content: requestContentSchema.parse(JSON.parse(row.content ?? 'null')),
     received: JSON.parse(row.received ?? 'null') as RequestView['received'],

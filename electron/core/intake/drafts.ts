@@ -12,14 +12,18 @@ import {
   type IntakeDraft,
   type RequestContent,
 } from '../../../shared/api';
-import { serviceDeadline, type Catalog } from '../../../shared/catalog/catalog';
+import { createCatalog, serviceDeadline, type Catalog } from '../../../shared/catalog/catalog';
 import type { Service, Variant } from '../../../shared/catalog/schema';
+import { appendAudit, type AuditRecord } from '../audit/log';
+import { requireDb, type CoreContext } from '../context';
 import type { Db } from '../db/database';
 import { findRequest, type RequestRow } from '../requests/repository';
 import { alignChecklist, checklistLines, formFields, fullName, missingDocuments } from './form';
+import { findDuplicates, readDraftRow, writeDraftRow } from './repository';
 
-// The draft as SQLite keeps it: one JSON row per request, rewritten in one statement on every
-// change, so a killed process leaves the previous or the next version, never half of one.
+// The draft the operator fills at the counter: its data, loaded with its service and variant,
+// viewed for the screen; shared with the documents capability (scans attach to a draft's
+// checklist), which is why it lives here and not in intake's handlers.
 
 export const draftDataSchema = z.object({
   channel: z.enum(['centre', 'mobileCentre']),
@@ -30,6 +34,8 @@ export const draftDataSchema = z.object({
   powerOfAttorney: draftPowerOfAttorneySchema.nullable(),
   fields: z.record(z.string(), z.string()),
   checklist: z.array(checklistItemSchema),
+  /** The operator's reason to continue despite a possible duplicate (absent in drafts made before). */
+  duplicateReason: z.string().nullable().default(null),
   /** Set when the counter refused to accept: what the refusal receipt says. */
   refusal: intakeRefusalSchema.optional(),
 });
@@ -43,13 +49,16 @@ export interface LoadedDraft {
   prepared: RequestContent | null;
 }
 
-export function insertDraftData(db: Db, requestId: string, data: DraftData, now: Date): void {
-  db.prepare('INSERT INTO intake_drafts (request_id, data, updated_at) VALUES (?, ?, ?)').run(requestId, JSON.stringify(data), now.toISOString());
+let bundled: Catalog | null = null;
+/** The bundled service catalog, parsed once. */
+export function intakeCatalog(): Catalog {
+  bundled ??= createCatalog();
+  return bundled;
 }
 
 export function loadDraft(db: Db, catalog: Catalog, requestId: string): LoadedDraft {
   const request = findRequest(db, requestId) as LoadedDraft['request'];
-  const row = db.prepare('SELECT data, prepared FROM intake_drafts WHERE request_id = ?').get(requestId) as { data: string; prepared: string | null } | undefined;
+  const row = readDraftRow(db, requestId);
   if (!row) throw new ArmError('NOT_FOUND', 'No intake draft for this request.');
   // The supervisor's document list (catalog overrides) applies at the counter too.
   const bundled = catalog.get(request.service_id);
@@ -72,22 +81,27 @@ export function requireOpen(draft: LoadedDraft): void {
   }
 }
 
-/** Writes the draft and forgets any content prepared for signing: it no longer matches. */
-export function storeDraftData(db: Db, requestId: string, data: DraftData, now: Date): void {
-  const applicant = data.applicant;
-  db.transaction(() => {
-    db.prepare('UPDATE intake_drafts SET data = ?, prepared = NULL, updated_at = ? WHERE request_id = ?').run(JSON.stringify(data), now.toISOString(), requestId);
-    db.prepare('UPDATE requests SET applicant_iin = ?, applicant_name = ?, updated_at = ? WHERE id = ?').run(
-      applicant?.iin ?? '',
-      applicant ? fullName(applicant) : null,
-      now.toISOString(),
-      requestId,
-    );
-  })();
+/** A draft that exists and may still change, with its database. */
+export function openDraft(ctx: CoreContext, requestId: string): { db: Db; draft: LoadedDraft } {
+  const db = requireDb(ctx);
+  const draft = loadDraft(db, intakeCatalog(), requestId);
+  requireOpen(draft);
+  return { db, draft };
 }
 
-export function storePrepared(db: Db, requestId: string, content: RequestContent): void {
-  db.prepare('UPDATE intake_drafts SET prepared = ? WHERE request_id = ?').run(JSON.stringify(content), requestId);
+/** Writes the draft (and the applicant's IIN and name on the request); prepared content is forgotten. */
+export function storeDraftData(db: Db, requestId: string, data: DraftData, now: Date): void {
+  writeDraftRow(db, requestId, data, data.applicant ? { iin: data.applicant.iin, name: fullName(data.applicant) } : null, now);
+}
+
+/** Saves a changed draft, with the audit entry that records the change in the same transaction, and answers the screen's view. */
+export function saveAndView(ctx: CoreContext, db: Db, draft: LoadedDraft, data: DraftData, audit?: AuditRecord): IntakeDraft {
+  const now = ctx.now();
+  db.transaction(() => {
+    if (audit) appendAudit(db, audit, now);
+    storeDraftData(db, draft.request.id, data, now);
+  })();
+  return viewDraft(db, loadDraft(db, intakeCatalog(), draft.request.id), now);
 }
 
 
@@ -96,10 +110,11 @@ export function dueBy(variant: Variant, channel: DraftData['channel'], now: Date
   return serviceDeadline(variant, channel, localDateTime(now))?.due ?? null;
 }
 
-export function viewDraft(draft: LoadedDraft, now: Date): IntakeDraft {
+export function viewDraft(db: Db, draft: LoadedDraft, now: Date): IntakeDraft {
   const { request, service, variant, data } = draft;
   const lines = checklistLines(variant, data.powerOfAttorney);
   const checklist = alignChecklist(lines, data.checklist);
+  const duplicates = findDuplicates(db, { requestId: request.id, serviceId: service.id, applicantIin: data.applicant?.iin ?? null });
   let due: string | null = null;
   try {
     due = dueBy(variant, data.channel, now);
@@ -130,5 +145,7 @@ export function viewDraft(draft: LoadedDraft, now: Date): IntakeDraft {
     missing: missingDocuments(lines, checklist).map((line) => line.document),
     dueBy: due,
     updatedAt: request.updated_at,
+    duplicates: duplicates.map(({ number, state, centre }) => ({ number, state, centre })),
+    duplicateReason: data.duplicateReason,
   };
 }

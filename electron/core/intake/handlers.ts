@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { ArmError, type Contract, type PersonData, type RequestContent } from '../../../shared/api';
-import { createCatalog, type Catalog } from '../../../shared/catalog/catalog';
 import type { Person, PowerOfAttorney } from '../../../shared/gateway/api';
 import { canonicalBytes, canonicalSha256, fromBase64 } from '../../../shared/signing';
 import { appendAudit, type AuditRecord } from '../audit/log';
@@ -13,19 +12,14 @@ import { createDraft, moveRequest } from '../requests/repository';
 import { localDay } from '../../../shared/time';
 import { writeSettings } from '../settings/store';
 import { readCentre, requireCentre, routeProvider } from './centre';
-import { insertDraftData, loadDraft, requireOpen, storeDraftData, storePrepared, viewDraft, dueBy, type DraftData, type LoadedDraft } from './drafts';
+import { dueBy, intakeCatalog, loadDraft, openDraft, saveAndView, storeDraftData, viewDraft, type DraftData, type LoadedDraft } from './drafts';
 import { alignChecklist, checklistLines, completeFields, missingDocuments, missingFields, variantFor } from './form';
 import { checkPowerOfAttorney } from './powerOfAttorney';
+import { findDuplicates, insertDraftRow, listDraftRows, writePrepared, writeSignedContent } from './repository';
 import { verifyOperatorSignature } from './signature';
 
-let bundled: Catalog | null = null;
-export function intakeCatalog(): Catalog {
-  bundled ??= createCatalog();
-  return bundled;
-}
-
 /** ГБД ФЛ keeps both spellings; the request carries the one of the applicant's language. */
-export function personFromRegistry(person: Person, language: 'ru' | 'kk'): PersonData {
+function personFromRegistry(person: Person, language: 'ru' | 'kk'): PersonData {
   return {
     iin: person.iin,
     surname: person.surname[language],
@@ -35,23 +29,6 @@ export function personFromRegistry(person: Person, language: 'ru' | 'kk'): Perso
     address: person.address[language],
     source: 'registry',
   };
-}
-
-export function openDraft(ctx: CoreContext, requestId: string): { db: Db; draft: LoadedDraft } {
-  const db = requireDb(ctx);
-  const draft = loadDraft(db, intakeCatalog(), requestId);
-  requireOpen(draft);
-  return { db, draft };
-}
-
-/** Saves a changed draft, with the audit entry that records the change in the same transaction, and answers the screen's view. */
-export function saveAndView(ctx: CoreContext, db: Db, draft: LoadedDraft, data: DraftData, audit?: AuditRecord) {
-  const now = ctx.now();
-  db.transaction(() => {
-    if (audit) appendAudit(db, audit, now);
-    storeDraftData(db, draft.request.id, data, now);
-  })();
-  return viewDraft(loadDraft(db, intakeCatalog(), draft.request.id), now);
 }
 
 function today(now: Date): string {
@@ -80,6 +57,10 @@ function buildContent(ctx: CoreContext, db: Db, draft: LoadedDraft, userId: stri
       missing.map((line) => ({ path: `checklist.${line.document}`, message: 'required' })),
       { documents: missing.map((line) => line.name[data.language]).join('; ') },
     );
+  }
+  const [duplicate] = findDuplicates(db, { requestId: request.id, serviceId: request.service_id, applicantIin: data.applicant.iin });
+  if (duplicate && !data.duplicateReason) {
+    throw new ArmError('DUPLICATE_REQUEST', `Possible duplicate of ${duplicate.number} (${duplicate.state}).`, undefined, { number: duplicate.number });
   }
   const operator = findById(db, userId);
   if (!operator) throw new ArmError('UNAUTHORIZED', 'The signed-in account no longer exists.');
@@ -139,25 +120,23 @@ export const intakeHandlers: Handlers<Contract>['intake'] = {
     const variant = variantFor(service, centre.district, channel);
     const provider = await routeProvider(ctx, db, service.id, centre.district);
     const now = ctx.now();
-    const data: DraftData = { channel, language: 'ru', applicant: null, represented: false, representative: null, powerOfAttorney: null, fields: {}, checklist: [] };
+    const data: DraftData = { channel, language: 'ru', applicant: null, represented: false, representative: null, powerOfAttorney: null, fields: {}, checklist: [], duplicateReason: null };
     const requestId = db.transaction(() => {
       const row = createDraft(db, { serviceId: service.id, applicantIin: '', centre: centre.code }, { userId: caller!.userId, actor: caller!.role }, now);
-      db.prepare('UPDATE requests SET variant_id = ?, provider = ? WHERE id = ?').run(variant.id, provider, row.id);
-      insertDraftData(db, row.id, data, now);
+      insertDraftRow(db, row.id, { variantId: variant.id, provider }, data, now);
       return row.id;
     })();
-    return viewDraft(loadDraft(db, intakeCatalog(), requestId), now);
+    return viewDraft(db, loadDraft(db, intakeCatalog(), requestId), now);
   },
 
-  get: ({ requestId }, ctx) => viewDraft(loadDraft(requireDb(ctx), intakeCatalog(), requestId), ctx.now()),
+  get: ({ requestId }, ctx) => {
+    const db = requireDb(ctx);
+    return viewDraft(db, loadDraft(db, intakeCatalog(), requestId), ctx.now());
+  },
 
   // Per operator: the next person at the desk is not offered the previous one's applicants.
   drafts: (_input, ctx, { caller }) => {
-    const db = requireDb(ctx);
-    const rows = db
-      .prepare("SELECT r.id, r.number, r.service_id, r.applicant_name, r.updated_at FROM requests r JOIN intake_drafts d ON d.request_id = r.id WHERE r.state = 'draft' AND r.created_by = ? ORDER BY r.updated_at DESC")
-      .all(caller!.userId) as Array<{ id: string; number: string; service_id: string; applicant_name: string | null; updated_at: string }>;
-    return rows.map((row) => ({
+    return listDraftRows(requireDb(ctx), caller!.userId).map((row) => ({
       requestId: row.id,
       number: row.number,
       serviceName: intakeCatalog().get(row.service_id)?.name ?? { ru: row.service_id, kk: row.service_id },
@@ -206,7 +185,8 @@ export const intakeHandlers: Handlers<Contract>['intake'] = {
       ctx,
       db,
       draft,
-      { ...draft.data, ...(role === 'applicant' ? { applicant: found } : { representative: found, represented: true }), powerOfAttorney: null },
+      // Another applicant voids the reason given for the previous one's duplicate.
+      { ...draft.data, ...(role === 'applicant' ? { applicant: found, duplicateReason: null } : { representative: found, represented: true }), powerOfAttorney: null },
       record('found'),
     );
   },
@@ -219,7 +199,7 @@ export const intakeHandlers: Handlers<Contract>['intake'] = {
       ctx,
       db,
       draft,
-      { ...draft.data, ...(role === 'applicant' ? { applicant: typed } : { representative: typed, represented: true }), powerOfAttorney: null },
+      { ...draft.data, ...(role === 'applicant' ? { applicant: typed, duplicateReason: null } : { representative: typed, represented: true }), powerOfAttorney: null },
       { userId: caller!.userId, action: 'person.manual', objectType: 'person', objectId: person.iin, details: { requestId, role } },
     );
   },
@@ -263,10 +243,23 @@ export const intakeHandlers: Handlers<Contract>['intake'] = {
     );
   },
 
+  continueDuplicate: ({ requestId, reason }, ctx, { caller }) => {
+    const { db, draft } = openDraft(ctx, requestId);
+    const duplicates = findDuplicates(db, { requestId, serviceId: draft.request.service_id, applicantIin: draft.data.applicant?.iin ?? null });
+    if (!duplicates.length) throw new ArmError('VALIDATION_FAILED', 'There is no possible duplicate to continue past.', [{ path: 'requestId', message: 'no duplicate' }]);
+    return saveAndView(ctx, db, draft, { ...draft.data, duplicateReason: reason }, {
+      userId: caller!.userId,
+      action: 'intake.duplicate',
+      objectType: 'request',
+      objectId: requestId,
+      details: { duplicates: duplicates.map((duplicate) => duplicate.number), reason },
+    });
+  },
+
   prepare: ({ requestId }, ctx, { caller }) => {
     const { db, draft } = openDraft(ctx, requestId);
     const content = buildContent(ctx, db, draft, caller!.userId);
-    storePrepared(db, requestId, content);
+    writePrepared(db, requestId, content);
     return content;
   },
 
@@ -286,13 +279,7 @@ export const intakeHandlers: Handlers<Contract>['intake'] = {
       .map(({ iin, surname, name, patronymic, birthDate }) => ({ iin, surname, name, patronymic, birthDate }));
     // The signed request and its outbox message exist together or not at all.
     const row = db.transaction(() => {
-      db.prepare('UPDATE requests SET content = ?, content_sha256 = ?, signature = ?, due_by = ? WHERE id = ?').run(
-        JSON.stringify(content),
-        canonicalSha256(content),
-        cms,
-        content.dueBy,
-        requestId,
-      );
+      writeSignedContent(db, requestId, { content, contentSha256: canonicalSha256(content), cms });
       moveRequest(db, requestId, 'signed', { userId: operator.id, actor: caller!.role }, now);
       enqueue(
         db,

@@ -5,15 +5,15 @@ import path from 'node:path';
 import { PNG as PngImage } from 'pngjs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { postJson, startTestGateway, type TestGateway } from '../../../gateway/testing';
-import { ArmError, contract, createClient, type RequestContent } from '../../../shared/api';
+import { ArmError, type RequestContent } from '../../../shared/api';
 import { leaseAnswerSchema } from '../../../shared/gateway/api';
 import { canonicalSha256, certificatePem, crlPem, toBase64 } from '../../../shared/signing';
 import { createDemoPki, type DemoPki } from '../../../shared/signing/testPki';
-import { startCore, type Core } from '../app';
+import { listAudit } from '../audit/log';
 import { writeSettings } from '../settings/store';
-import { findRequest } from '../requests/repository';
+import { findRequest, moveRequest } from '../requests/repository';
 import { signPayload } from '../signing/sign';
-import { memoryLogger, signedIn } from '../testing';
+import { codeOf, testCore } from '../testing';
 
 // The counter end to end against the real gateway emulator: draft, look-ups, PoA, checklist,
 // scans, signature, queue, receipt.
@@ -30,39 +30,29 @@ beforeAll(async () => {
 });
 
 const gateways: TestGateway[] = [];
-const cores: Core[] = [];
 afterEach(async () => {
-  for (const core of cores.splice(0)) core.close();
   await Promise.all(gateways.splice(0).map((gateway) => gateway.dispose()));
 });
 
-let logins = 0;
 async function setup(options: { gateway?: boolean; dataDir?: string; centre?: boolean } = {}) {
   const gateway = options.gateway === false ? null : await startTestGateway();
   if (gateway) gateways.push(gateway);
-  const clock = { now: START };
-  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'arm-intake-'));
-  const core = startCore({ appVersion: 'test', dataDir, log: memoryLogger(), now: () => new Date(clock.now), gatewayUrl: gateway?.url ?? null, syncIntervalMs: 0 });
-  cores.push(core);
-  const client = (key: string) => createClient(contract, (name, input) => core.dispatch(name, input, key));
-  const run = ++logins;
-  const supervisor = client(signedIn(core, 'supervisor', '880315400010', `supervisor-${run}`));
-  const operatorWindow = signedIn(core, 'operator', pki.keys.operator.person.iin, `operator-${run}`);
-  const operator = client(operatorWindow);
+  const t = testCore({ gateway, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
+  const supervisor = t.as('supervisor', '880315400010');
+  const operatorWindow = t.signIn('operator', pki.keys.operator.person.iin);
+  const operator = t.window(operatorWindow);
   if (options.centre !== false) await supervisor.intake.setCentre({ code: 'con-kokpekty', district: 'kokpekty' });
   // The trust the operator's signature is checked with at submit (the supervisor's roots and CRL).
-  writeSettings(core.context.db!, { 'trust.roots': certificatePem(pki.root.certificate), 'trust.crls': crlPem(pki.crl) }, { userId: null }, new Date(START));
-  return { gateway, core, clock, dataDir, supervisor, operator, operatorWindow, db: core.context.db! };
+  writeSettings(t.db, { 'trust.roots': certificatePem(pki.root.certificate), 'trust.crls': crlPem(pki.crl) }, { userId: null }, new Date(START));
+  return { ...t, gateway, supervisor, operator, operatorWindow };
 }
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'ok';
-  } catch (error) {
-    if (error instanceof ArmError) return error.code;
-    throw error;
-  }
+/** A guardianship draft of the mother represented by an attorney with a simple written PoA (its scan still missing). */
+async function representedDraft(t: Awaited<ReturnType<typeof setup>>) {
+  const { requestId } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
+  await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
+  await t.operator.intake.lookupPerson({ requestId, role: 'representative', iin: ATTORNEY });
+  return t.operator.intake.powerOfAttorney({ requestId, kind: 'simple' });
 }
 
 function sign(content: RequestContent, key: 'operator' | 'foreignIin' = 'operator', now = new Date(START)): string {
@@ -164,13 +154,11 @@ describe('intake: applicant and representative', () => {
 describe('intake: checklist, refusal, signing and the queue', () => {
   it('makes a simple written PoA a required scan: missing → DOCUMENTS_MISSING and a refusal; scanned → signable', async () => {
     const t = await setup();
-    const { requestId } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
-    await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
-    await t.operator.intake.lookupPerson({ requestId, role: 'representative', iin: ATTORNEY });
-    const simple = await t.operator.intake.powerOfAttorney({ requestId, kind: 'simple' });
+    const simple = await representedDraft(t);
+    const { requestId } = simple;
     expect(simple.lines).toEqual([expect.objectContaining({ document: 0, kind: 'powerOfAttorney', required: true })]);
     expect(simple.missing).toHaveLength(1);
-    const error = await t.operator.intake.prepare({ requestId }).catch((caught: unknown) => caught as ArmError);
+    const error = await t.operator.intake.prepare({ requestId }).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ code: 'DOCUMENTS_MISSING', params: { documents: 'Доверенность представителя (простая письменная форма)' } });
     const scanned = await t.operator.documents.upload({ requestId, document: 0, fileName: 'poa.png', bytes: PNG.toString('base64') });
     expect(scanned.missing).toEqual([]);
@@ -229,13 +217,9 @@ describe('intake: checklist, refusal, signing and the queue', () => {
 
   it('keeps the draft, scans included, across a restart of the core on the same data folder, offered to its operator only', async () => {
     const t = await setup();
-    const { requestId } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
-    await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
-    await t.operator.intake.lookupPerson({ requestId, role: 'representative', iin: ATTORNEY });
-    await t.operator.intake.powerOfAttorney({ requestId, kind: 'simple' });
+    const { requestId } = await representedDraft(t);
     const before = await t.operator.documents.upload({ requestId, document: 0, fileName: 'poa.png', bytes: PNG.toString('base64') });
     t.core.close();
-    cores.splice(cores.indexOf(t.core), 1);
     const again = await setup({ dataDir: t.dataDir, centre: false });
     // Another operator at this desk is not offered it; the one who started it is.
     expect(await again.operator.intake.drafts()).toEqual([]);
@@ -243,20 +227,55 @@ describe('intake: checklist, refusal, signing and the queue', () => {
     const session = again.core.sessions.get('same-operator');
     session.user = { id: userId, login: 'same', fullName: 'same', role: 'operator', organisation: 'test', mustChangePassword: false };
     session.lastActivity = START;
-    const same = createClient(contract, (name, input) => again.core.dispatch(name, input, 'same-operator'));
+    const same = again.window('same-operator');
     expect(await same.intake.drafts()).toEqual([expect.objectContaining({ requestId, applicantName: 'Сарсенбаева Айгерим Ерлановна' })]);
     expect(await same.intake.get({ requestId })).toEqual(before);
     expect(existsSync(path.join(t.dataDir, 'attachments', before.checklist[0]!.attachments[0]!.slice(0, 2)))).toBe(true);
   });
 });
 
+describe('intake: business duplicates', () => {
+  it('flags an open request of the same applicant and service, and signs only after a reason, audited', async () => {
+    const t = await setup();
+    const first = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
+    await t.operator.intake.lookupPerson({ requestId: first.requestId, role: 'applicant', iin: MOTHER });
+    await t.operator.intake.submit({ requestId: first.requestId, cms: sign(await t.operator.intake.prepare({ requestId: first.requestId })) });
+
+    const { requestId } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
+    const flagged = await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
+    expect(flagged).toMatchObject({ duplicates: [{ number: first.number, state: 'sent', centre: 'con-kokpekty' }], duplicateReason: null });
+    const refused = await t.operator.intake.prepare({ requestId }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ArmError);
+    expect(refused).toMatchObject({ code: 'DUPLICATE_REQUEST', params: { number: first.number } });
+    expect(await codeOf(t.operator.intake.continueDuplicate({ requestId, reason: 'да' }))).toBe('VALIDATION_FAILED');
+    const reason = 'Первое заявление подано с ошибкой в ИИН ребёнка';
+    await expect(t.operator.intake.continueDuplicate({ requestId, reason })).resolves.toMatchObject({ duplicateReason: reason });
+    await expect(t.operator.intake.prepare({ requestId })).resolves.toMatchObject({ applicant: { iin: MOTHER } });
+    expect(listAudit(t.db, { limit: 5, action: 'intake.duplicate' })).toEqual([
+      expect.objectContaining({ objectId: requestId, details: { duplicates: [first.number], reason } }),
+    ]);
+    // Another applicant on the same draft needs a reason of its own, if any.
+    await expect(t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: FATHER })).resolves.toMatchObject({ duplicates: [], duplicateReason: null });
+  });
+
+  it('does not flag the same IIN with another service, nor a closed request, and refuses a reason where there is no duplicate', async () => {
+    const t = await setup();
+    const first = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
+    await t.operator.intake.lookupPerson({ requestId: first.requestId, role: 'applicant', iin: MOTHER });
+    const other = await t.operator.intake.start({ serviceId: 'preschool-queue' });
+    await expect(t.operator.intake.lookupPerson({ requestId: other.requestId, role: 'applicant', iin: MOTHER })).resolves.toMatchObject({ duplicates: [] });
+    expect(await codeOf(t.operator.intake.continueDuplicate({ requestId: other.requestId, reason: 'на всякий случай' }))).toBe('VALIDATION_FAILED');
+
+    moveRequest(t.db, first.requestId, 'withdrawn', { userId: t.core.sessions.get(t.operatorWindow).user!.id, actor: 'operator' }, new Date(START));
+    const second = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
+    await expect(t.operator.intake.lookupPerson({ requestId: second.requestId, role: 'applicant', iin: MOTHER })).resolves.toMatchObject({ duplicates: [] });
+  });
+});
+
 describe('documents', () => {
   it('refuses an empty file, a renamed executable, a truncated PDF and files that only look right, storing nothing', async () => {
     const t = await setup();
-    const { requestId } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
-    await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
-    await t.operator.intake.lookupPerson({ requestId, role: 'representative', iin: ATTORNEY });
-    await t.operator.intake.powerOfAttorney({ requestId, kind: 'simple' });
+    const { requestId } = await representedDraft(t);
     const upload = (bytes: Buffer) => codeOf(t.operator.documents.upload({ requestId, document: 0, fileName: 'scan.pdf', bytes: bytes.toString('base64') }));
     expect(await upload(Buffer.alloc(0))).toBe('FILE_EMPTY');
     expect(await upload(Buffer.from('MZ\x90\x00 this program cannot be run in DOS mode'))).toBe('FILE_TYPE');
@@ -272,23 +291,16 @@ describe('documents', () => {
 
   it('refuses a file over the limit before storing it', async () => {
     const t = await setup();
-    const { requestId } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
-    await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
-    await t.operator.intake.lookupPerson({ requestId, role: 'representative', iin: ATTORNEY });
-    await t.operator.intake.powerOfAttorney({ requestId, kind: 'simple' });
+    const { requestId } = await representedDraft(t);
     const big = Buffer.alloc(20 * 1024 * 1024 + 1);
     PNG.copy(big);
-    const envelope = await t.core.dispatch('documents.upload', { requestId, document: 0, fileName: 'big.png', bytes: big.toString('base64') }, t.operatorWindow);
-    expect(envelope.ok ? 'ok' : envelope.error.code).toBe('FILE_TOO_LARGE');
+    expect(await codeOf(t.core.dispatch('documents.upload', { requestId, document: 0, fileName: 'big.png', bytes: big.toString('base64') }, t.operatorWindow))).toBe('FILE_TOO_LARGE');
     expect(existsSync(path.join(t.dataDir, 'attachments'))).toBe(false);
   });
 
   it('scans a page from the SANE test backend into the document; an unknown device is SCANNER_NOT_FOUND', async () => {
     const t = await setup();
-    const { requestId } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
-    await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
-    await t.operator.intake.lookupPerson({ requestId, role: 'representative', iin: ATTORNEY });
-    await t.operator.intake.powerOfAttorney({ requestId, kind: 'simple' });
+    const { requestId } = await representedDraft(t);
     expect(await codeOf(t.operator.documents.scan({ requestId, document: 0, device: 'nonexistent:0', resolution: 150, mode: 'Gray' }))).toBe('SCANNER_NOT_FOUND');
     const scanned = await t.operator.documents.scan({ requestId, document: 0, device: 'test', resolution: 150, mode: 'Gray' });
     expect(scanned.checklist[0]).toMatchObject({ presented: true, attachments: [expect.stringMatching(/^[0-9a-f]{64}$/)] });

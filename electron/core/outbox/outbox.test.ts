@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { leaseAnswerSchema, type GatewayMessage } from '../../../shared/gateway/api';
 import { postJson, startTestGateway, type TestGateway } from '../../../gateway/testing';
@@ -6,8 +5,8 @@ import { listAudit } from '../audit/log';
 import { readAttachment, writeAttachment } from '../documents/store';
 import { createGatewayClient } from '../gateway/client';
 import { searchJournal } from '../journal/search';
-import { createDraft, findRequest, moveRequest } from '../requests/repository';
-import { memoryLogger, testCore } from '../testing';
+import { findRequest } from '../requests/repository';
+import { memoryLogger, queueRequest, testCore } from '../testing';
 import { createSync, enqueue } from './outbox';
 
 // The outbox against the real emulator on loopback: exactly once through 500s, drops and restarts.
@@ -27,27 +26,8 @@ async function setup() {
   return { ...t, gateway, client, sync, now };
 }
 
-function queuedRequest(t: Awaited<ReturnType<typeof setup>>, attachments: string[] = [], unverifiedPersons?: GatewayMessage['unverifiedPersons']) {
-  const operator = { userId: 'op-1', actor: 'operator' as const };
-  const request = createDraft(t.db, { serviceId: 'preschool-queue', applicantIin: '900412400014', centre: 'con-kokpekty' }, operator, t.now());
-  const message: GatewayMessage = {
-    id: randomUUID(),
-    kind: 'request',
-    from: 'con-kokpekty',
-    to: 'edu-kokpekty',
-    service: 'preschool-queue',
-    createdAt: t.now().toISOString(),
-    attachments,
-    payload: { applicantIin: '900412400014', childIin: '190620500010' },
-    ...(unverifiedPersons ? { unverifiedPersons } : {}),
-  };
-  t.db.transaction(() => {
-    moveRequest(t.db, request.id, 'signed', operator, t.now());
-    moveRequest(t.db, request.id, 'queued', operator, t.now());
-    enqueue(t.db, message, request.id, t.now());
-  })();
-  return { request, message };
-}
+const queuedRequest = (t: Awaited<ReturnType<typeof setup>>, attachments: string[] = [], unverifiedPersons?: GatewayMessage['unverifiedPersons']) =>
+  queueRequest(t.db, t.now(), { attachments, ...(unverifiedPersons ? { unverifiedPersons } : {}) });
 
 const fault = (gateway: TestGateway, mode: string, count?: number) => gateway.call('/_control/faults', postJson(count ? { mode, count } : { mode }));
 

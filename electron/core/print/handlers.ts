@@ -6,10 +6,9 @@ import { requireDb } from '../context';
 import type { Db } from '../db/database';
 import type { Handlers } from '../handler';
 import { readReference } from '../intake/centre';
-import { loadDraft } from '../intake/drafts';
+import { intakeCatalog, loadDraft } from '../intake/drafts';
 import { localDateTime } from '../../../shared/time';
 import { alignChecklist, checklistLines, fullName, missingDocuments } from '../intake/form';
-import { intakeCatalog } from '../intake/handlers';
 import { findRequest } from '../requests/repository';
 import { renderReceipt, type ReceiptData } from './receipt';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ArmError, requestStateSchema, roles, type RequestState } from '../../../shared/api';
+import { requestStateSchema, roles, type RequestState } from '../../../shared/api';
 import { listAudit, verifyAudit } from '../audit/log';
-import { testCore } from '../testing';
+import { codeOf, testCore } from '../testing';
 import { checkMove, TRANSITIONS, type Actor } from './lifecycle';
 import { createDraft, findRequest, moveRequest, requestHistory } from './repository';
 
@@ -11,15 +11,6 @@ const operator = { userId: 'op-1', actor: 'operator' as const };
 const clerk = { userId: 'clerk-1', actor: 'clerk' as const };
 const head = { userId: 'head-1', actor: 'head' as const };
 const system = { userId: null, actor: 'system' as const };
-
-function codeOf(action: () => unknown): string | undefined {
-  try {
-    action();
-  } catch (error) {
-    return error instanceof ArmError ? error.code : String(error);
-  }
-  return undefined;
-}
 
 describe('request life cycle', () => {
   it('allows exactly the moves of the table, for exactly its actors', () => {

@@ -30,6 +30,7 @@ export interface RequestRow {
   signature: string | null;
   message_id: string | null;
   received: string | null;
+  assignee_id: string | null;
 }
 
 export interface Mover {

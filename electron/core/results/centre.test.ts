@@ -4,7 +4,7 @@ import { startTestGateway, type TestGateway } from '../../../gateway/testing';
 import { canonicalBytes, signDetached, toBase64 } from '../../../shared/signing';
 import { createDemoPki, type DemoPki } from '../../../shared/signing/testPki';
 import { writeAttachment } from '../documents/store';
-import { CENTRE, SCANS, configureProvider, requestContent, requestMessage, workstation } from '../inbox/testing';
+import { CENTRE, SCANS, configureProvider, requestContent, requestMessage, providerCore } from '../testing/provider';
 import { enqueue } from '../outbox/outbox';
 import { writeSettings } from '../settings/store';
 import { createDraft, findRequest, moveRequest, requestHistory } from '../requests/repository';
@@ -21,7 +21,7 @@ afterAll(() => gateway.dispose());
 const GUARDIANSHIP = { akimLevel: 'района', decisionNumber: '125', decisionDate: '2026-02-20', childName: 'Сарсенбаев Алихан Нурланович', childBirthDate: '2019-06-20' };
 
 /** The centre takes a request in and sends it as intake does: the request, its content, the outbox. */
-function sendFromCentre(centre: ReturnType<typeof workstation>) {
+function sendFromCentre(centre: ReturnType<typeof providerCore>) {
   const now = centre.core.context.now();
   const operator = { userId: 'operator-1', actor: 'operator' as const };
   const draft = createDraft(centre.db, { serviceId: 'guardianship-certificate', applicantIin: '900412400014', centre: CENTRE }, operator, now);
@@ -39,8 +39,8 @@ function sendFromCentre(centre: ReturnType<typeof workstation>) {
 
 describe('results at the centre', () => {
   it('the signed certificate reaches the centre, moves the request to resultAtCentre, and is issued to the applicant', async () => {
-    const centre = workstation(gateway.url, pki, CENTRE);
-    const provider = workstation(gateway.url, pki);
+    const centre = providerCore(pki, { gateway, organisation: CENTRE });
+    const provider = providerCore(pki, { gateway });
     const requestId = sendFromCentre(centre);
     await centre.core.context.sync!.run();
     expect(findRequest(centre.db, requestId).state).toBe('sent');
@@ -69,14 +69,14 @@ describe('results at the centre', () => {
     expect(findRequest(centre.db, requestId).state).toBe('resultAtCentre');
     await expect(operator.results.issue({ requestId, collectorIin: '900412400014', documentNumber: '041234567' })).resolves.toMatchObject({ state: 'issued' });
     await expect(operator.results.issue({ requestId, collectorIin: '900412400014', documentNumber: '041234567' })).rejects.toMatchObject({ code: 'STATE_CONFLICT' });
-    centre.core.close();
-    provider.core.close();
+    centre.close();
+    provider.close();
   });
 
   it('one workstation is the centre and the provider (training mode): the request is received, decided, signed, returned and issued on one data folder', async () => {
     await gateway.call('/_control/reset', { method: 'POST' });
     // The department's workstation that also takes requests in at its own counter.
-    const both = workstation(gateway.url, pki);
+    const both = providerCore(pki, { gateway });
     writeSettings(both.db, { 'workstation.centre': { code: CENTRE, district: 'kokpekty' } }, { userId: null }, both.core.context.now());
     const requestId = sendFromCentre(both);
     await both.core.context.sync!.run();
@@ -122,13 +122,13 @@ describe('results at the centre', () => {
     expect(findRequest(both.db, row!.id).state).toBe('resultSigned');
     await expect(operator.results.issue({ requestId, collectorIin: '900412400014', documentNumber: '041234567' })).resolves.toMatchObject({ state: 'issued' });
     await expect(clerk.inbox.refused()).resolves.toEqual([]);
-    both.core.close();
+    both.close();
   });
 
   it('keeps a request refused on receipt with its reason: retried once the trust is set it is received; returned, the centre sees it returned', async () => {
     await gateway.call('/_control/reset', { method: 'POST' });
-    const centre = workstation(gateway.url, pki, CENTRE);
-    const provider = workstation(gateway.url, pki);
+    const centre = providerCore(pki, { gateway, organisation: CENTRE });
+    const provider = providerCore(pki, { gateway });
     // The supervisor has not set the trusted roots yet: every signature fails to verify.
     writeSettings(provider.db, { 'trust.roots': null, 'trust.crls': null }, { userId: null }, provider.core.context.now());
     const retried = sendFromCentre(centre);
@@ -163,13 +163,13 @@ describe('results at the centre', () => {
     await centre.core.context.sync!.run();
     expect(findRequest(centre.db, returned).state).toBe('sent');
     await expect(supervisor.inbox.pull()).resolves.toMatchObject({ received: 1, refused: 0 });
-    centre.core.close();
-    provider.core.close();
+    centre.close();
+    provider.close();
   });
 
   it('refuses on receipt a result signed by somebody else than the signer it names, and one for an unknown request', async () => {
     await gateway.call('/_control/reset', { method: 'POST' });
-    const centre = workstation(gateway.url, pki, CENTRE);
+    const centre = providerCore(pki, { gateway, organisation: CENTRE });
     const requestId = sendFromCentre(centre);
     await centre.core.context.sync!.run();
     const messageId = (centre.db.prepare('SELECT id FROM outbox WHERE request_id = ?').get(requestId) as { id: string }).id;
@@ -198,6 +198,6 @@ describe('results at the centre', () => {
     await expect(centre.as('operator').inbox.pull()).resolves.toMatchObject({ results: 0, refused: 2 });
     expect((centre.db.prepare('SELECT code FROM inbox_refused ORDER BY code').all() as Array<{ code: string }>).map((entry) => entry.code)).toEqual(['CERT_IIN_MISMATCH', 'MESSAGE_UNEXPECTED']);
     expect(findRequest(centre.db, requestId).state).toBe('sent');
-    centre.core.close();
+    centre.close();
   });
 });

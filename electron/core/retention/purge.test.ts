@@ -119,7 +119,7 @@ describe('a purge killed with SIGKILL', () => {
     const run = spawnSync(process.execPath, [script, t.dataDir, NOW.toISOString()]);
     expect(run.signal).toBe('SIGKILL');
 
-    const again = testCore(t.dataDir);
+    const again = testCore({ dataDir: t.dataDir });
     expect(integrityOk(again.db)).toBe(true);
     expect(verifyAudit(again.db).ok).toBe(true);
     // Exactly the first request was committed before the kill; its scan is still on disk.

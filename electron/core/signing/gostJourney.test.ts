@@ -7,7 +7,7 @@ import { canonicalBytes, parseCrl, toBase64, verifyDetached } from '../../../sha
 import { signGostDetached } from '../../../shared/signing/gost/cms';
 import { buildGostCrl, createGostRoot, gostPem, issueGostCertificate, type GostIssued } from '../../../shared/signing/gost/issue';
 import type { DemoPki } from '../../../shared/signing/testPki';
-import { CENTRE, PROVIDER, requestContent, SCANS, sha256, workstation } from '../inbox/testing';
+import { CENTRE, PROVIDER, requestContent, SCANS, sha256, providerCore } from '../testing/provider';
 import { writeSettings } from '../settings/store';
 
 // A request signed with a GOST 34.10-2015 key travels as the issue asks: the gateway emulator
@@ -74,7 +74,7 @@ describe('a GOST-signed request from intake to the head’s GOST signature', () 
     expect(response.status).toBe(201);
     expect(receiptSchema.parse(await response.json()).signature).toBe('verified');
 
-    const w = workstation(gateway.url, null, PROVIDER, START.toISOString());
+    const w = providerCore(null, { gateway, organisation: PROVIDER, clock: { now: START.getTime() } });
     writeSettings(w.db, { 'trust.roots': gostPem('CERTIFICATE', root.certificate.der), 'trust.crls': gostPem('X509 CRL', crl) }, { userId: null }, START);
     const clerk = w.as('clerk', '850721431062');
     const head = w.as('head', headPerson.iin);

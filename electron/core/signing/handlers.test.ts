@@ -1,30 +1,20 @@
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { roles, type Envelope, type SignedPayload } from '../../../shared/api';
+import { roles, type SignedPayload } from '../../../shared/api';
 import { canonicalBytes, fromBase64, parseCrl, signDetached, toBase64, utf8Bytes, verifyDetached, type CertificateCard } from '../../../shared/signing';
 import { createDemoPki, createTestRoot, type DemoKeyId, type DemoPki } from '../../../shared/signing/testPki';
 import { postJson, startTestGateway, type TestGateway } from '../../../gateway/testing';
 import { receiptSchema } from '../../../shared/gateway/api';
-import { startCore, type Core } from '../app';
-import type { Logger } from '../log';
-import { signedIn } from '../testing';
+import type { Core } from '../app';
+import { codeOf, memoryLogger, requestMessageTo, signedIn, testCore, type TestCore } from '../testing';
 
-const lines: string[] = [];
-const capture: Logger = {
-  info: (event, fields) => lines.push(JSON.stringify({ event, ...fields })),
-  warn: (event, fields) => lines.push(JSON.stringify({ event, ...fields })),
-  error: (event, fields) => lines.push(JSON.stringify({ event, ...fields })),
-};
+const capture = memoryLogger();
 const PASSWORD = 'Пароль-ЭЦП-7731';
 // Building RSA-2048 keys and forge's signatures takes seconds on a loaded machine.
 const PKI_TIMEOUT_MS = 60_000;
 let pkiDemo: DemoPki;
 let gateway: TestGateway;
+let t: TestCore;
 let core: Core;
-let dataDir: string;
 let operator: string;
 let headWindow: string;
 
@@ -43,26 +33,21 @@ beforeAll(async () => {
   pkiDemo = await createDemoPki({ now: new Date(), password: PASSWORD, only: ['clerk', 'head', 'operator', 'supervisor', 'expired', 'foreignIin', 'operatorAuth', 'revoked'] });
   // The gateway on the real clock: the PKI and the signatures are made now.
   gateway = await startTestGateway({ trust: { roots: [pkiDemo.root.certificate], crls: [pkiDemo.crl] }, now: () => new Date() });
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'arm-signing-'));
-  core = startCore({ appVersion: 'test', dataDir, log: capture, gatewayUrl: gateway.url, syncIntervalMs: 0 });
+  t = testCore({ gateway, clock: 'system', log: capture });
+  core = t.core;
   // Accounts whose IINs are those of the demo keys, each signed in in a window of its own.
   operator = signedIn(core, 'operator', pkiDemo.keys.operator.person.iin);
   headWindow = signedIn(core, 'head', pkiDemo.keys.head.person.iin);
   // The roots and the CRL reach the cache the way the signing dialog fetches them.
-  expect(errorCode(await core.dispatch('signing.trustStatus', undefined, operator))).toBe('ok');
+  expect(await codeOf(core.dispatch('signing.trustStatus', undefined, operator))).toBe('ok');
 }, PKI_TIMEOUT_MS);
 
 afterAll(async () => {
-  core.close();
+  t.close();
   await gateway.dispose();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 const keyFile = (id: DemoKeyId) => toBase64(pkiDemo.keys[id].p12);
-
-function errorCode(envelope: Envelope): string {
-  return envelope.ok ? 'ok' : envelope.error.code;
-}
 
 describe('signing.inspectKey', () => {
   it('returns the certificate card for the right password', async () => {
@@ -74,7 +59,7 @@ describe('signing.inspectKey', () => {
   });
 
   it('answers each bad key file with its code', async () => {
-    const call = (input: unknown) => core.dispatch('signing.inspectKey', input, operator).then(errorCode);
+    const call = (input: unknown) => codeOf(core.dispatch('signing.inspectKey', input, operator));
     expect(await call({ keyFile: keyFile('clerk'), password: 'nope' })).toBe('KEY_PASSWORD_WRONG');
     expect(await call({ keyFile: '', password: PASSWORD })).toBe('KEY_FILE_INVALID');
     expect(await call({ keyFile: 'это не base64', password: PASSWORD })).toBe('KEY_FILE_INVALID');
@@ -84,8 +69,8 @@ describe('signing.inspectKey', () => {
 
   it('is closed before login and open to every role', async () => {
     const input = { keyFile: keyFile('clerk'), password: PASSWORD };
-    expect(errorCode(await core.dispatch('signing.inspectKey', input, 'nobody-signed-in'))).toBe('UNAUTHORIZED');
-    for (const role of roles) expect(errorCode(await core.dispatch('signing.inspectKey', input, signedIn(core, role, '880315400010', `inspect-${role}`)))).toBe('ok');
+    expect(await codeOf(core.dispatch('signing.inspectKey', input, 'nobody-signed-in'))).toBe('UNAUTHORIZED');
+    for (const role of roles) expect(await codeOf(core.dispatch('signing.inspectKey', input, signedIn(core, role, '880315400010', `inspect-${role}`)))).toBe('ok');
   });
 });
 
@@ -113,7 +98,7 @@ describe('signing.sign', () => {
     let windows = 0;
     // Each call signs in an account whose IIN is `userIin`: the signer's IIN comes from the account.
     const sign = (id: DemoKeyId, userIin: string, password = PASSWORD) =>
-      core.dispatch('signing.sign', { keyFile: keyFile(id), password, payload: request }, signedIn(core, 'operator', userIin, `signer-${++windows}`)).then(errorCode);
+      codeOf(core.dispatch('signing.sign', { keyFile: keyFile(id), password, payload: request }, signedIn(core, 'operator', userIin, `signer-${++windows}`)));
     const keys = pkiDemo.keys;
     expect(await sign('operator', keys.operator.userIin, 'wrong')).toBe('KEY_PASSWORD_WRONG');
     expect(await sign('expired', keys.expired.userIin)).toBe('CERT_EXPIRED');
@@ -126,35 +111,28 @@ describe('signing.sign', () => {
     const audited = () => core.context.db!.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'signing.sign'").get() as { n: number };
     const before = audited().n;
     const revokedWindow = signedIn(core, 'operator', pkiDemo.keys.revoked.userIin, 'revoked-signer');
-    expect(errorCode(await core.dispatch('signing.sign', { keyFile: keyFile('revoked'), password: PASSWORD, payload: request }, revokedWindow))).toBe('CERT_REVOKED');
+    expect(await codeOf(core.dispatch('signing.sign', { keyFile: keyFile('revoked'), password: PASSWORD, payload: request }, revokedWindow))).toBe('CERT_REVOKED');
 
     // The same operator key, but the gateway this workstation follows trusts another root only.
     const other = createTestRoot({ now: new Date(), commonName: 'Another TEST root' });
     const foreignGateway = await startTestGateway({ trust: { roots: [other.certificate], crls: [pkiDemo.crl] } });
-    const elsewhere = startCore({ appVersion: 'test', dataDir: mkdtempSync(path.join(os.tmpdir(), 'arm-signing-other-')), log: capture, gatewayUrl: foreignGateway.url, syncIntervalMs: 0 });
+    const elsewhere = testCore({ gateway: foreignGateway, clock: 'system', log: capture });
     try {
       // No trustStatus call first: signing.sign fetches the roots and the CRL itself when it has none.
-      const window = signedIn(elsewhere, 'operator', pkiDemo.keys.operator.person.iin);
-      expect(errorCode(await elsewhere.dispatch('signing.sign', { keyFile: keyFile('operator'), password: PASSWORD, payload: request }, window))).toBe('CERT_UNTRUSTED');
+      const window = elsewhere.signIn('operator', pkiDemo.keys.operator.person.iin);
+      expect(await codeOf(elsewhere.core.dispatch('signing.sign', { keyFile: keyFile('operator'), password: PASSWORD, payload: request }, window))).toBe('CERT_UNTRUSTED');
     } finally {
-      elsewhere.close();
-      rmSync(elsewhere.context.dataDir, { recursive: true, force: true });
       await foreignGateway.dispose();
     }
     expect(audited().n).toBe(before);
   });
 
   it('refuses to sign with CRL_UNAVAILABLE on a workstation that never got a CRL', async () => {
-    const offline = startCore({ appVersion: 'test', dataDir: mkdtempSync(path.join(os.tmpdir(), 'arm-signing-offline-')), log: capture });
-    try {
-      const window = signedIn(offline, 'operator', pkiDemo.keys.operator.person.iin);
-      const status = await offline.dispatch('signing.trustStatus', undefined, window);
-      expect(status).toEqual({ ok: true, value: { refreshed: false, roots: 0, crl: null } });
-      expect(errorCode(await offline.dispatch('signing.sign', { keyFile: keyFile('operator'), password: PASSWORD, payload: request }, window))).toBe('CRL_UNAVAILABLE');
-    } finally {
-      offline.close();
-      rmSync(offline.context.dataDir, { recursive: true, force: true });
-    }
+    const offline = testCore({ clock: 'system', log: capture });
+    const window = offline.signIn('operator', pkiDemo.keys.operator.person.iin);
+    const status = await offline.core.dispatch('signing.trustStatus', undefined, window);
+    expect(status).toEqual({ ok: true, value: { refreshed: false, roots: 0, crl: null } });
+    expect(await codeOf(offline.core.dispatch('signing.sign', { keyFile: keyFile('operator'), password: PASSWORD, payload: request }, window))).toBe('CRL_UNAVAILABLE');
   });
 
   it('makes a signature the gateway accepts as verified, with the operator named in the payload', async () => {
@@ -162,17 +140,7 @@ describe('signing.sign', () => {
     const envelope = await core.dispatch('signing.sign', { keyFile: keyFile('operator'), password: PASSWORD, payload }, operator);
     expect(envelope.ok).toBe(true);
     const signed = (envelope as { value: SignedPayload }).value;
-    const message = {
-      id: randomUUID(),
-      kind: 'request',
-      from: 'con-kokpekty',
-      to: 'edu-kokpekty',
-      service: 'preschool-queue',
-      createdAt: new Date().toISOString(),
-      attachments: [],
-      payload,
-      signature: { format: 'cms', value: signed.cms },
-    };
+    const message = { ...requestMessageTo(new Date(), { payload }), signature: { format: 'cms', value: signed.cms } };
     const response = await gateway.call('/messages', postJson(message));
     expect(response.status).toBe(201);
     expect(receiptSchema.parse(await response.json()).signature).toBe('verified');
@@ -180,19 +148,19 @@ describe('signing.sign', () => {
 
   it('refuses a payload that is not JSON', async () => {
     const base = { keyFile: keyFile('operator'), password: PASSWORD };
-    expect(errorCode(await core.dispatch('signing.sign', { ...base, payload: { at: Number.NaN } }, operator))).toBe('VALIDATION_FAILED');
+    expect(await codeOf(core.dispatch('signing.sign', { ...base, payload: { at: Number.NaN } }, operator))).toBe('VALIDATION_FAILED');
   });
 
   it("ignores an IIN sent by the page: the signed-in account's IIN decides", async () => {
     const supervisorWindow = signedIn(core, 'supervisor', pkiDemo.keys.supervisor.person.iin, 'page-iin');
     const input = { keyFile: keyFile('operator'), password: PASSWORD, payload: request, expectedIin: pkiDemo.keys.operator.person.iin };
-    expect(errorCode(await core.dispatch('signing.sign', input, supervisorWindow))).toBe('CERT_IIN_MISMATCH');
-    expect(errorCode(await core.dispatch('signing.sign', input, operator))).toBe('ok');
+    expect(await codeOf(core.dispatch('signing.sign', input, supervisorWindow))).toBe('CERT_IIN_MISMATCH');
+    expect(await codeOf(core.dispatch('signing.sign', input, operator))).toBe('ok');
   });
 
   it('never writes the password or the key file into the log', () => {
-    expect(lines.length).toBeGreaterThan(0);
-    const log = lines.join('\n');
+    expect(capture.lines.length).toBeGreaterThan(0);
+    const log = JSON.stringify(capture.lines);
     expect(log).not.toContain(PASSWORD);
     expect(log).not.toContain(keyFile('operator').slice(0, 40));
   });
@@ -213,10 +181,10 @@ describe('signing.prepareExternal / acceptExternal (a signature made in NCALayer
 
   it('refuses what NCALayer might return wrongly: other data, another person, a revoked key, garbage', async () => {
     const accept = (cms: string) => core.dispatch('signing.acceptExternal', { cms, payload: request }, operator);
-    expect(errorCode(await accept(externalCms('operator', { ...request, serviceId: 'other' })))).toBe('SIGNATURE_INVALID');
-    expect(errorCode(await accept(externalCms('head', request)))).toBe('CERT_IIN_MISMATCH');
-    expect(errorCode(await accept(externalCms('revoked', request)))).toBe('CERT_REVOKED');
-    expect(errorCode(await accept('bm90IGEgQ01T'))).toBe('SIGNATURE_INVALID');
-    expect(errorCode(await accept('not base64 at all!'))).toBe('SIGNATURE_INVALID');
+    expect(await codeOf(accept(externalCms('operator', { ...request, serviceId: 'other' })))).toBe('SIGNATURE_INVALID');
+    expect(await codeOf(accept(externalCms('head', request)))).toBe('CERT_IIN_MISMATCH');
+    expect(await codeOf(accept(externalCms('revoked', request)))).toBe('CERT_REVOKED');
+    expect(await codeOf(accept('bm90IGEgQ01T'))).toBe('SIGNATURE_INVALID');
+    expect(await codeOf(accept('not base64 at all!'))).toBe('SIGNATURE_INVALID');
   });
 });

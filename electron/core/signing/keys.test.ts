@@ -1,6 +1,6 @@
 import forge from 'node-forge';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ArmError, type ErrorCode } from '../../../shared/api';
+import { codeOf } from '../testing';
 import { certificateCard, certificatePem, utf8Bytes } from '../../../shared/signing';
 import { createDemoPki, DEMO_PASSWORD, type DemoPki } from '../../../shared/signing/testPki';
 import { openKey } from './keys';
@@ -11,16 +11,6 @@ let pkiDemo: DemoPki;
 beforeAll(async () => {
   pkiDemo = await createDemoPki({ now: new Date(), only: ['head', 'operator', 'operatorAuth'] });
 }, PKI_TIMEOUT_MS);
-
-function codeOf(run: () => unknown): ErrorCode | 'none' {
-  try {
-    run();
-    return 'none';
-  } catch (error) {
-    if (error instanceof ArmError) return error.code;
-    throw error;
-  }
-}
 
 describe('openKey', () => {
   it('opens a demo .p12 and shows its owner as NCA writes the subject', () => {

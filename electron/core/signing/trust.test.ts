@@ -1,17 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrustStatus } from '../../../shared/api';
 import { createDemoPki, type DemoPki } from '../../../shared/signing/testPki';
 import { startTestGateway, type TestGateway } from '../../../gateway/testing';
-import { startCore, type Core } from '../app';
-import { memoryLogger, signedIn } from '../testing';
+import type { Core } from '../app';
+import { testCore, type TestCore } from '../testing';
 
 const START = Date.parse('2026-03-02T09:00:00Z');
 const MINUTE = 60_000;
 let pki: DemoPki;
 let gateway: TestGateway;
+let t: TestCore;
 let core: Core;
 let window: string;
 const clock = { now: START };
@@ -25,21 +23,13 @@ beforeAll(async () => {
     if (String(input).includes('/reference/crl')) seen.push(new Headers(init?.headers).get('if-none-match'));
     return fetch(input, init);
   };
-  core = startCore({
-    appVersion: 'test',
-    dataDir: mkdtempSync(path.join(os.tmpdir(), 'arm-trust-')),
-    log: memoryLogger(),
-    gatewayUrl: gateway.url,
-    fetch: recordingFetch,
-    now: () => new Date(clock.now),
-    syncIntervalMs: 0,
-  });
-  window = signedIn(core, 'operator', pki.keys.operator.person.iin);
+  t = testCore({ gateway, clock, fetch: recordingFetch });
+  core = t.core;
+  window = t.signIn('operator', pki.keys.operator.person.iin);
 }, 60_000);
 
 afterAll(async () => {
-  core.close();
-  rmSync(core.context.dataDir, { recursive: true, force: true });
+  t.close();
   await gateway.dispose();
 });
 

@@ -4,18 +4,10 @@ import { schemaVersion } from '../db/database';
 import type { CoreContext } from '../context';
 import { logDir } from '../log';
 import type { Handlers } from '../handler';
-import type { KeyProtection } from '../vault/masterKey';
+import type { SystemState } from './state';
 
-export interface SystemState {
-  /** Why the core failed to start, reported by system.health instead of crashing the host. */
-  startError: 'DB_CORRUPT' | 'DB_TOO_NEW' | 'DB_READONLY' | 'DB_UNAVAILABLE' | 'KEY_UNREADABLE' | 'KEY_STORE_UNAVAILABLE' | 'RESTART_REQUIRED' | null;
-  /** Encryption at rest and how the master key is kept ('os' is the only one without a warning). */
-  atRest: { encrypted: boolean; protection: KeyProtection | null };
-  /** The database file, for a restore that replaces it. */
-  databaseFile: string;
-  /** The data keys, loading (or making) the master key when the start could not: a restore needs them. */
-  unlock(): CoreContext['keys'];
-}
+export type { SystemState } from './state';
+
 
 async function gatewayReachable(ctx: CoreContext): Promise<boolean> {
   if (!ctx.gatewayClient) return false;

@@ -1,28 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { roles } from '../../../shared/api';
 import { DEMO_KEYS } from '../../../shared/signing/testPki';
-import { startCore, type Core } from '../app';
 import { listUsers } from '../auth/accounts';
-import { memoryLogger } from '../testing';
+import { testCore } from '../testing';
 import { TRAINING_LOGINS, TRAINING_PASSWORD } from './accounts';
 import { TRAINING_CHECKLIST_BASIS } from './workstation';
 
-const dirs: string[] = [];
-const cores: Core[] = [];
-afterEach(() => {
-  for (const core of cores.splice(0)) core.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
 async function start(options: { training: boolean; dataDir?: string }) {
-  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'arm-training-'));
-  if (!options.dataDir) dirs.push(dataDir);
   // Nothing listens on port 9 (discard): the accounts do not need the gateway to answer.
-  const core = startCore({ appVersion: 'test', dataDir, log: memoryLogger(), gatewayUrl: 'http://127.0.0.1:9/', training: options.training, syncIntervalMs: 0 });
-  cores.push(core);
+  const { core } = testCore({ gateway: 'http://127.0.0.1:9/', training: options.training, clock: 'system', ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
   await core.ready;
   return core;
 }
@@ -64,7 +50,6 @@ describe('training mode demo accounts', () => {
     expect(await real.dispatch('auth.setup', { login: 'boss', fullName: 'Начальник', iin: '880315400010', organisation: 'ЦОН', password: 'Бастау-2026!' }, 'w')).toMatchObject({ ok: true });
     const dataDir = real.context.dataDir;
     real.close();
-    cores.splice(cores.indexOf(real), 1);
 
     const later = await start({ training: true, dataDir });
     expect(listUsers(later.context.db!).map((user) => user.login)).toEqual(['boss']);
@@ -74,7 +59,6 @@ describe('training mode demo accounts', () => {
     const first = await start({ training: true });
     const dataDir = first.context.dataDir;
     first.close();
-    cores.splice(cores.indexOf(first), 1);
     const again = await start({ training: true, dataDir });
     expect(listUsers(again.context.db!)).toHaveLength(roles.length);
   });

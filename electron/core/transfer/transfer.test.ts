@@ -1,17 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { contract, createClient } from '../../../shared/api';
-import type { GatewayMessage } from '../../../shared/gateway/api';
 import { startTestGateway, type TestGateway } from '../../../gateway/testing';
-import { startCore, type Core } from '../app';
 import { listAudit } from '../audit/log';
 import { readAttachment, writeAttachment } from '../documents/store';
-import { enqueue } from '../outbox/outbox';
-import { createDraft, findRequest, moveRequest } from '../requests/repository';
-import { memoryLogger, signedIn, testCore } from '../testing';
+import { findRequest } from '../requests/repository';
+import { queueRequest, signedIn, testCore } from '../testing';
 
 // A mobile centre offline (no gateway) hands its outbox to a connected АРМ on a USB stick.
 
@@ -28,37 +20,15 @@ function mobileCentre() {
   const now = () => new Date(t.clock.now);
   const queue = (scanText: string) => {
     const scan = writeAttachment(t.dataDir, Buffer.from(scanText));
-    const request = createDraft(t.db, { serviceId: 'preschool-queue', applicantIin: '900412400014', centre: 'con-kokpekty' }, operator, now());
-    const message: GatewayMessage = {
-      id: randomUUID(),
-      kind: 'request',
-      from: 'con-kokpekty',
-      to: 'edu-kokpekty',
-      service: 'preschool-queue',
-      createdAt: now().toISOString(),
-      attachments: [scan],
-      payload: { applicantIin: '900412400014', childIin: '190620500010' },
-    };
-    t.db.transaction(() => {
-      t.db.prepare('UPDATE requests SET applicant_name = ? WHERE id = ?').run('Сейткали Нұрлан', request.id);
-      moveRequest(t.db, request.id, 'signed', operator, now());
-      moveRequest(t.db, request.id, 'queued', operator, now());
-      enqueue(t.db, message, request.id, now());
-    })();
-    return { request, message, scan };
+    return { ...queueRequest(t.db, now(), { by: operator, attachments: [scan], applicantName: 'Сейткали Нұрлан' }), scan };
   };
   return { ...t, arm: t.window(key), queue };
 }
 
 async function connectedCentre(gateway: TestGateway) {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'arm-test-'));
-  const core: Core = startCore({ appVersion: 'test', dataDir, log: memoryLogger(), gatewayUrl: gateway.url, syncIntervalMs: 0 });
-  cleanup.push(() => core.close());
-  const key = signedIn(core, 'operator', '920701300013', 'operator');
-  const arm = createClient(contract, (name, input) => core.dispatch(name, input, key));
-  const db = core.context.db!;
-  const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-  return { core, dataDir, arm, db, count };
+  const t = testCore({ gateway });
+  const count = (table: string) => (t.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return { ...t, arm: t.as('operator', '920701300013'), count };
 }
 
 async function gateway() {

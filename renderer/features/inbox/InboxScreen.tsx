@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxRow, RequestView } from '../../../shared/api';
 import { languages, type Language } from '../../../shared/i18n';
@@ -7,6 +7,7 @@ import { useCatalog } from '../catalog/store';
 import { useAuth } from '../auth/store';
 import { DecisionForm, HeadActions, ResultActions } from '../decision/DecisionPanel';
 import { ErrorText } from '../../ui/ErrorText';
+import { arm } from '../../app/api';
 import { useInbox } from './store';
 
 const URGENCIES = ['dueToday', 'overdue', 'ok', 'none'] as const;
@@ -40,6 +41,7 @@ function Rows({ rows, caption }: { rows: InboxRow[]; caption: string }) {
           <th>{t('inbox.deadline')}</th>
           <th>{t('inbox.daysLeft')}</th>
           <th>{t('inbox.state')}</th>
+          <th>{t('inbox.assignee')}</th>
         </tr>
       </thead>
       <tbody>
@@ -51,7 +53,15 @@ function Rows({ rows, caption }: { rows: InboxRow[]; caption: string }) {
               </button>
             </td>
             <td>{name(row.serviceId)}</td>
-            <td>{row.applicantName}</td>
+            <td>
+              {row.applicantName}
+              {row.possibleDuplicateOf.length ? (
+                <strong className="error" data-testid="possible-duplicate">
+                  {' '}
+                  · {t('inbox.possibleDuplicate', { numbers: row.possibleDuplicateOf.join(', ') })}
+                </strong>
+              ) : null}
+            </td>
             <td>{formatDate(row.receivedAt.slice(0, 16))}</td>
             <td>{formatDate(row.dueBy)}</td>
             <td>
@@ -59,6 +69,7 @@ function Rows({ rows, caption }: { rows: InboxRow[]; caption: string }) {
               {row.urgency === 'dueToday' || row.urgency === 'overdue' ? <strong> · {t(`inbox.urgency.${row.urgency}`)}</strong> : null}
             </td>
             <td>{t(`requestState.${row.state}`)}</td>
+            <td data-testid="assignee">{row.assignee?.fullName ?? '—'}</td>
           </tr>
         ))}
       </tbody>
@@ -176,6 +187,49 @@ function Checklist({ view, variant }: { view: RequestView; variant: Variant | nu
   );
 }
 
+/** The head's resolution (резолюция): who executes the request; a reassignment says why. */
+function Resolution({ view }: { view: RequestView }) {
+  const { t } = useTranslation();
+  const assign = useInbox((state) => state.assign);
+  const [clerks, setClerks] = useState<Array<{ userId: string; fullName: string }>>([]);
+  const [clerkId, setClerkId] = useState('');
+  const [comment, setComment] = useState('');
+  useEffect(() => {
+    void arm.inbox.clerks().then(setClerks, () => setClerks([]));
+  }, []);
+  if (view.state !== 'registered' && view.state !== 'inWork') return null;
+  return (
+    <form
+      aria-label={t('inbox.resolution')}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void assign(clerkId, comment).then((done) => done && setComment(''));
+      }}
+    >
+      <label className="field">
+        {t('inbox.executor')}
+        <select value={clerkId} onChange={(event) => setClerkId(event.target.value)} data-testid="executor">
+          <option value="">—</option>
+          {clerks.map((clerk) => (
+            <option key={clerk.userId} value={clerk.userId}>
+              {clerk.fullName}
+            </option>
+          ))}
+        </select>
+      </label>
+      {view.assignee ? (
+        <label className="field">
+          {t('inbox.reassignComment')}
+          <textarea value={comment} onChange={(event) => setComment(event.target.value)} />
+        </label>
+      ) : null}
+      <button type="submit" disabled={!clerkId}>
+        {view.assignee ? t('inbox.reassign') : t('inbox.appoint')}
+      </button>
+    </form>
+  );
+}
+
 function RequestPanel({ view, role }: { view: RequestView; role: 'clerk' | 'head' }) {
   const { t } = useTranslation();
   const { service, take, close } = useInbox();
@@ -210,6 +264,14 @@ function RequestPanel({ view, role }: { view: RequestView; role: 'clerk' | 'head
         <dd>
           {formatDate(view.dueBy)} · {t('inbox.daysLeft')}: {view.daysLeft ?? '—'}
         </dd>
+        {view.possibleDuplicateOf.length ? (
+          <>
+            <dt>{t('inbox.possibleDuplicateTitle')}</dt>
+            <dd className="error">{t('inbox.possibleDuplicate', { numbers: view.possibleDuplicateOf.join(', ') })}</dd>
+          </>
+        ) : null}
+        <dt>{t('inbox.assignee')}</dt>
+        <dd data-testid="view-assignee">{view.assignee?.fullName ?? '—'}</dd>
       </dl>
       <Verification view={view} />
       {returned?.comment ? <p className="error">{t('inbox.returned', { comment: returned.comment })}</p> : null}
@@ -222,6 +284,7 @@ function RequestPanel({ view, role }: { view: RequestView; role: 'clerk' | 'head
       ) : null}
       {role === 'clerk' && view.state === 'inWork' && variant ? <DecisionForm view={view} variant={variant} /> : null}
       <ResultActions view={view} />
+      {role === 'head' ? <Resolution view={view} /> : null}
       {role === 'head' ? <HeadActions view={view} /> : null}
     </section>
   );

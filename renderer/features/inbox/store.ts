@@ -37,6 +37,8 @@ interface InboxState {
   close(): void;
   showScan(sha256: string): Promise<void>;
   take(): Promise<void>;
+  /** The head's resolution: appoint (or reassign, with a comment) the executor. */
+  assign(clerkId: string, comment: string): Promise<boolean>;
   mark(document: number, mark: 'ok' | 'missing' | 'defective', note: string): Promise<void>;
   decide(decision: Decision): Promise<boolean>;
   prepare(): Promise<void>;
@@ -129,6 +131,15 @@ export const useInbox = create<InboxState>((set, get) => {
     take: async () => {
       const open = get().open;
       if (open) await attempt(async () => refreshOpen(await arm.inbox.take({ requestId: open.id })));
+    },
+    assign: async (clerkId, comment) => {
+      const open = get().open;
+      if (!open) return false;
+      const done = await attempt(async () => {
+        await refreshOpen(await arm.inbox.assign({ requestId: open.id, clerkId, comment }));
+        return true;
+      });
+      return done ?? false;
     },
     mark: async (document, mark, note) => {
       const open = get().open;

@@ -165,8 +165,11 @@ function PowerOfAttorneyStep({ draft }: { draft: IntakeDraft }) {
 
 function ChecklistStep({ draft }: { draft: IntakeDraft }) {
   const { t, i18n } = useTranslation();
-  const { save, upload, scan, remove, loadScanners, scanners, busy } = useIntake();
-  const [device, setDevice] = useState('');
+  const { save, upload, scan, remove, loadScanners, rememberScanner, scanners, scanner, busy } = useIntake();
+  const [picked, setDevice] = useState('');
+  const [folder, setFolder] = useState('');
+  // The workstation's remembered scanner until the operator picks another.
+  const device = picked || scanner || '';
   const [resolution, setResolution] = useState<150 | 300>(150);
   const [mode, setMode] = useState<'Color' | 'Gray'>('Gray');
   const update = (document: number, change: Partial<ChecklistItem>) =>
@@ -183,7 +186,14 @@ function ChecklistStep({ draft }: { draft: IntakeDraft }) {
             <>
               <label>
                 {t('intake.scanner')}
-                <select value={device} onChange={(event) => setDevice(event.target.value)} data-testid="scanner">
+                <select
+                  value={device}
+                  onChange={(event) => {
+                    setDevice(event.target.value);
+                    if (event.target.value) void rememberScanner(event.target.value);
+                  }}
+                  data-testid="scanner"
+                >
                   <option value="">—</option>
                   {scanners.map((scanner) => (
                     <option key={scanner.device} value={scanner.device}>
@@ -210,6 +220,24 @@ function ChecklistStep({ draft }: { draft: IntakeDraft }) {
           ) : (
             <span className="muted">{t('intake.noScanners')}</span>
           )
+        ) : null}
+        {scanners ? (
+          <form
+            className="row"
+            onSubmit={(event) => {
+              event.preventDefault();
+              setDevice(`folder:${folder.trim()}`);
+              void rememberScanner(`folder:${folder.trim()}`);
+            }}
+          >
+            <label>
+              {t('intake.scanFolder')}
+              <input value={folder} onChange={(event) => setFolder(event.target.value)} data-testid="scan-folder" />
+            </label>
+            <button type="submit" disabled={busy || !folder.trim()} data-testid="use-scan-folder">
+              {t('intake.useScanFolder')}
+            </button>
+          </form>
         ) : null}
       </div>
       <table className="checklist">
@@ -265,6 +293,44 @@ function ChecklistStep({ draft }: { draft: IntakeDraft }) {
         </tbody>
       </table>
     </>
+  );
+}
+
+/** An open request of the same applicant for the same service: continue only with a reason. */
+function DuplicateWarning({ draft }: { draft: IntakeDraft }) {
+  const { t } = useTranslation();
+  const { continueDuplicate, busy } = useIntake();
+  const [reason, setReason] = useState('');
+  if (!draft.duplicates.length) return null;
+  return (
+    <section className="card warning" role="alert" aria-label={t('intake.duplicate.title')} data-testid="duplicate-warning">
+      <h3>{t('intake.duplicate.title')}</h3>
+      <ul>
+        {draft.duplicates.map((duplicate) => (
+          <li key={duplicate.number}>
+            {t('intake.duplicate.line', { number: duplicate.number, state: t(`requestState.${duplicate.state}`), centre: duplicate.centre })}
+          </li>
+        ))}
+      </ul>
+      {draft.duplicateReason ? (
+        <p data-testid="duplicate-reason">{t('intake.duplicate.continued', { reason: draft.duplicateReason })}</p>
+      ) : (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void continueDuplicate(reason);
+          }}
+        >
+          <label className="field">
+            {t('intake.duplicate.reason')}
+            <textarea value={reason} onChange={(event) => setReason(event.target.value)} data-testid="duplicate-reason-input" />
+          </label>
+          <button type="submit" disabled={busy || reason.trim().length < 5} data-testid="duplicate-continue">
+            {t('intake.duplicate.continue')}
+          </button>
+        </form>
+      )}
+    </section>
   );
 }
 
@@ -384,6 +450,7 @@ function DraftForm({ draft }: { draft: IntakeDraft }) {
       <section aria-labelledby="applicant-title">
         <h2 id="applicant-title">{t('intake.applicant')}</h2>
         <PersonStep role="applicant" person={draft.applicant} />
+        <DuplicateWarning draft={draft} />
       </section>
       {draft.representation.allowed ? (
         <section aria-labelledby="representative-title">

@@ -20,6 +20,8 @@ interface IntakeState {
   /** Set after intake.prepare: the signing dialog is open over this content. */
   content: RequestContent | null;
   scanners: Scanner[] | null;
+  /** This workstation's remembered scanner (SANE device, wia:…, folder:…). */
+  scanner: string | null;
   receipt: Receipt | null;
   busy: boolean;
   error: unknown;
@@ -36,8 +38,11 @@ interface IntakeState {
   simple(): Promise<void>;
   upload(document: number, file: File): Promise<void>;
   loadScanners(): Promise<void>;
+  rememberScanner(device: string): Promise<void>;
   scan(document: number, device: string, resolution: 150 | 300, mode: 'Color' | 'Gray'): Promise<void>;
   remove(document: number, sha256: string): Promise<void>;
+  /** Continue despite a possible duplicate, saying why (audited). */
+  continueDuplicate(reason: string): Promise<void>;
   prepare(): Promise<void>;
   cancelSigning(): void;
   submit(cms: string): Promise<void>;
@@ -76,6 +81,7 @@ export const useIntake = create<IntakeState>((set, get) => {
     draft: null,
     content: null,
     scanners: null,
+    scanner: null,
     receipt: null,
     busy: false,
     error: null,
@@ -130,9 +136,11 @@ export const useIntake = create<IntakeState>((set, get) => {
     simple: () => run(() => showDraft(arm.intake.powerOfAttorney({ requestId: draftId(), kind: 'simple' }))),
     upload: (document, file) =>
       run(async () => showDraft(arm.documents.upload({ requestId: draftId(), document, fileName: file.name, bytes: base64(new Uint8Array(await file.arrayBuffer())) }))),
-    loadScanners: () => run(async () => ({ scanners: await arm.documents.scanners() })),
+    loadScanners: () => run(async () => ({ scanner: await arm.documents.scanner(), scanners: await arm.documents.scanners() })),
+    rememberScanner: (device) => run(async () => ({ scanner: await arm.documents.setScanner({ device }), scanners: await arm.documents.scanners() })),
     scan: (document, device, resolution, mode) => run(() => showDraft(arm.documents.scan({ requestId: draftId(), document, device, resolution, mode }))),
     remove: (document, sha256) => run(() => showDraft(arm.documents.remove({ requestId: draftId(), document, sha256 }))),
+    continueDuplicate: (reason) => run(() => showDraft(arm.intake.continueDuplicate({ requestId: draftId(), reason }))),
     prepare: () => run(async () => ({ content: await arm.intake.prepare({ requestId: draftId() }) })),
     cancelSigning: () => set({ content: null }),
     submit: (cms) =>

@@ -4,9 +4,9 @@ import type { GatewayMessage } from '../../../shared/gateway/api';
 import { canonicalBytes, signDetached, toBase64 } from '../../../shared/signing';
 import type { DemoPki } from '../../../shared/signing/testPki';
 
-// Fixtures for the provider side (tests and e2e; no core imports, so Playwright loads it too): requests shaped exactly as intake sends them (a gateway
-// message of kind "request" whose payload is the request content, signed by the operator with
-// the demo PKI), posted to the emulator. Tests only.
+// Fixtures for the provider side (tests and e2e; no core imports, so Playwright loads it too):
+// requests shaped exactly as intake sends them (a gateway message of kind "request" whose payload
+// is the request content, signed by the operator with the demo PKI), posted to the emulator.
 
 export const PROVIDER = 'edu-kokpekty';
 export const CENTRE = 'con-kokpekty';
