@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { MAX_UPLOAD_BYTES } from '../shared/limits';
+import { CLIENT_VERSION_HEADER, meetsFloor } from '../shared/gateway/version';
 import type { FaultMode } from '../shared/gateway/api';
 import {
   bytes,
@@ -43,6 +44,8 @@ export interface GatewayOptions {
   trust?: GatewayTrust | null;
   /** Replaces the verifier made from `trust` (tests of the seam itself). */
   verifySignature?: MessageSignatureVerifier | null;
+  /** The version floor: АРМ calls without `x-arm-version` at or above it get CLIENT_TOO_OLD (426). */
+  minClientVersion?: string | null;
   log?: (line: string) => void;
 }
 
@@ -298,6 +301,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     };
     // The harness's controls (and mistyped calls to them) are never hit by the faults they set.
     if (harnessRoots.has(pathSegments(url.pathname)[0] ?? '')) return answer(response, await reply());
+    const version = request.headers[CLIENT_VERSION_HEADER];
+    if (options.minClientVersion && !meetsFloor(typeof version === 'string' ? version : null, options.minClientVersion)) {
+      request.resume();
+      return answer(response, refusal(new GatewayError('CLIENT_TOO_OLD', `This gateway serves АРМ ${options.minClientVersion} and later; this one is ${String(version ?? 'unnamed')}.`)));
+    }
 
     const { mode, delayMs } = fault;
     if (mode !== 'none' && fault.remaining !== null && --fault.remaining <= 0) fault = noFault;

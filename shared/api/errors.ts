@@ -39,6 +39,7 @@ export const errorCodeSchema = z.enum([
   // The АРМ's side: no usable answer (network, timeout, 5xx), or a refusal with a code it does not know.
   'GATEWAY_UNAVAILABLE',
   'GATEWAY_REFUSED',
+  'CLIENT_TOO_OLD',
   // ЭЦП: key files, certificates, signatures (shared/signing, electron/core/signing).
   'KEY_PASSWORD_WRONG',
   'KEY_FILE_INVALID',
