@@ -9,7 +9,7 @@ import { parseGatewayArgs } from './cli';
 
 describe('parseGatewayArgs', () => {
   it('reads --port and --data-dir', () => {
-    expect(parseGatewayArgs(['--port', '8123', '--data-dir', '/tmp/gw'])).toEqual({ port: 8123, dataDir: '/tmp/gw', trustDir: null });
+    expect(parseGatewayArgs(['--port', '8123', '--data-dir', '/tmp/gw'])).toEqual({ port: 8123, dataDir: '/tmp/gw', trustDir: null, minClientVersion: null });
     expect(parseGatewayArgs(['--trust-dir', '/tmp/pki']).trustDir).toBe('/tmp/pki');
     expect(parseGatewayArgs([]).port).toBe(0);
   });

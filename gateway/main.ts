@@ -8,6 +8,8 @@ async function main(): Promise<void> {
   const gateway = await startGateway({
     port: command.port, dataDir: command.dataDir, trust: command.trustDir ? readTrustDir(command.trustDir) : null,
     minClientVersion: command.minClientVersion,
+    // Test harnesses only: with it the /_control endpoints exist (and need it); never in training.
+    controlSecret: process.env.GATEWAY_CONTROL_SECRET || null,
   });
   console.log(`Gateway ready: ${gateway.url}`);
   const stop = () => {

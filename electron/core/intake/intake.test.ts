@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { PNG as PngImage } from 'pngjs';
 import { postJson, startTestGateway, type TestGateway } from '../../../gateway/testing';
 import { ArmError, contract, createClient, type RequestContent } from '../../../shared/api';
 import { leaseAnswerSchema } from '../../../shared/gateway/api';
@@ -334,7 +335,7 @@ describe('print.receipt', () => {
     const { requestId } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
     await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
     await t.operator.documents.upload({ requestId, document: 0, fileName: 'birth-1.png', bytes: PNG.toString('base64') });
-    await t.operator.documents.upload({ requestId, document: 0, fileName: 'birth-2.png', bytes: Buffer.concat([PNG, Buffer.from([0])]).toString('base64') });
+    await t.operator.documents.upload({ requestId, document: 0, fileName: 'birth-2.png', bytes: PngImage.sync.write(new PngImage({ width: 2, height: 1 })).toString('base64') });
     await t.operator.intake.saveDraft({
       requestId,
       language: 'ru',
