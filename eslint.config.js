@@ -54,7 +54,7 @@ export default tseslint.config(
     ]),
   },
   {
-    files: ['electron/host/**/*.ts', 'electron/start.ts', 'electron/security.ts', 'electron/security-policy.ts', 'electron/lifecycle.ts'],
+    files: ['electron/host/**/*.ts', 'electron/start.ts', 'electron/security.ts', 'electron/security-policy.ts', 'electron/lifecycle.ts', 'electron/menu.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

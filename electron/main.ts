@@ -1,11 +1,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { autoUpdater } from 'electron-updater';
 import { startCore, type Core } from './core/app';
+import type { Logger } from './core/log';
+import { readSetting } from './core/settings/store';
+import type { UpdateService } from './core/update/service';
 import { startErrorText } from './host/startError';
 import { resolveDataDir } from './core/dataDir';
 import { mimeOf, resolveStatic } from './host/static';
+import { policyFile, readUpdatePolicy } from './host/update/policy';
+import { createUpdateService } from './host/update/updater';
 import { registerIpc } from './ipc';
+import { menuTemplate, PRODUCT_NAME, relaunchArgs, windowTitle } from './menu';
+import { startTrainingGateway, trainingDataDir } from './host/training';
 import { holdSingleInstance, quitOnSignals } from './lifecycle';
 import { APP_ORIGIN, guardContents, permissionAllowed, secureWebPreferences } from './security';
 import { contentSecurityPolicy } from './security-policy';
@@ -30,6 +38,27 @@ function flag(name: string): string | undefined {
   return index >= 0 ? process.argv[index + 1] : undefined;
 }
 
+/**
+ * The installed app's updater (electron/host/update): our update key packed beside the app, the
+ * server from --update-url / ARM_UPDATE_URL / the settings screen, the organisation's policy file. Checks at start and
+ * every 6 hours; installs only when the supervisor says so (update.install).
+ */
+function startUpdates(log: Logger, storedUrl: string | null): UpdateService {
+  const keyFile = path.join(resourcesPath ?? path.join(appRoot, 'build-resources'), 'update-key.pem');
+  const updates = createUpdateService({
+    updater: autoUpdater,
+    currentVersion: app.getVersion(),
+    url: flag('--update-url') ?? process.env.ARM_UPDATE_URL ?? storedUrl,
+    publicKeyPem: existsSync(keyFile) ? readFileSync(keyFile, 'utf8') : null,
+    policy: readUpdatePolicy(policyFile()),
+    log,
+  });
+  const check = () => void updates.check().catch((error: unknown) => log.error('update.check_failed', { error: String(error) }));
+  check();
+  setInterval(check, 6 * 60 * 60 * 1000).unref();
+  return updates;
+}
+
 let mainWindow: BrowserWindow | null = null;
 // A second start focuses the first window and quits (the data-folder lock is the core's concern).
 const firstInstance = holdSingleInstance(app, () => mainWindow);
@@ -37,24 +66,39 @@ if (firstInstance) quitOnSignals(process, app);
 
 void app.whenReady().then(async () => {
   if (!firstInstance) return;
+  // Training mode: npm start's launcher runs the emulator itself and passes --training with its
+  // --gateway; the installed app (menu «учебный режим», or --training alone) runs the bundled
+  // emulator under Electron's own Node, with data in a folder of its own.
+  const training = process.argv.includes('--training');
+  const ownEmulator = training && !flag('--gateway');
+  const dataDir = ownEmulator ? trainingDataDir(resolveDataDir(flag('--data-dir'))) : resolveDataDir(flag('--data-dir'));
+  const emulator = ownEmulator
+    ? await startTrainingGateway({
+        appRoot,
+        dataDir,
+        runtime: { execPath: process.execPath, env: { ELECTRON_RUN_AS_NODE: '1', ...(existsSync(electronSqlite) ? { ARM_SQLITE_BINDING: electronSqlite } : {}) } },
+      })
+    : null;
   let core: Core;
   try {
     core = startCore({
       appVersion: app.getVersion(),
-      dataDir: resolveDataDir(flag('--data-dir')),
-      gatewayUrl: flag('--gateway') ?? process.env.ARM_GATEWAY_URL ?? null,
-      // npm start's launcher started the training emulator and passes its URL with this flag.
-      training: process.argv.includes('--training'),
+      dataDir,
+      gatewayUrl: emulator?.url ?? flag('--gateway') ?? process.env.ARM_GATEWAY_URL ?? null,
+      training,
       resourcesPath,
       ...(existsSync(electronSqlite) ? { nativeBinding: electronSqlite } : {}),
     });
   } catch (error) {
     // Another АРМ (another user's, or one started with another --data-dir) holds the folder.
     dialog.showErrorBox('АРМ', startErrorText(error));
+    await emulator?.stop();
     app.exit(1);
     return;
   }
   await core.ready;
+  const storedUpdatesUrl = core.context.db ? readSetting(core.context.db, 'updates.url') : null;
+  core.context.updates = app.isPackaged ? startUpdates(core.context.log, storedUpdatesUrl) : null;
 
   session.defaultSession.setPermissionRequestHandler((contents, permission, grant) => grant(permissionAllowed(permission, contents.getURL())));
   session.defaultSession.setPermissionCheckHandler((_contents, permission, origin) => permissionAllowed(permission, origin + '/'));
@@ -74,13 +118,29 @@ void app.whenReady().then(async () => {
   const window = (mainWindow = new BrowserWindow({
     width: 1280,
     height: 800,
-    title: 'АРМ',
+    title: windowTitle(app.getVersion(), training),
     webPreferences: secureWebPreferences(path.join(__dirname, 'electron-preload.cjs')),
   }));
-  window.removeMenu();
+  app.setAboutPanelOptions({ applicationName: PRODUCT_NAME, applicationVersion: app.getVersion(), copyright: 'АРМ ЦОН' });
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate({
+        training,
+        switchMode: (mode) => {
+          app.relaunch({ args: relaunchArgs(process.argv.slice(1), mode) });
+          app.quit();
+        },
+      }),
+    ),
+  );
+  // The page's own <title> must not replace the product, version and training mark.
+  window.on('page-title-updated', (event) => event.preventDefault());
   void window.loadURL(`${APP_ORIGIN}/index.html`);
 
   window.on('closed', () => (mainWindow = null));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => core.close());
+  app.on('will-quit', () => {
+    core.close();
+    void emulator?.stop();
+  });
 });

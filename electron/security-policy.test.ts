@@ -4,10 +4,10 @@ import { contentSecurityPolicy, newNonce } from './security-policy';
 const directive = (policy: string, name: string) => policy.split('; ').find((part) => part.startsWith(`${name} `));
 
 describe('the one Content-Security-Policy', () => {
-  it('allows only the app’s own origin by default: no inline script, no eval, no frames from elsewhere', () => {
+  it('allows only the app’s own origin (and NCALayer’s one origin) by default: no inline script, no eval, no frames from elsewhere', () => {
     const policy = contentSecurityPolicy();
     expect(directive(policy, 'script-src')).toBe("script-src 'self'");
-    expect(directive(policy, 'connect-src')).toBe("connect-src 'self'");
+    expect(directive(policy, 'connect-src')).toBe("connect-src 'self' wss://127.0.0.1:13579");
     expect(directive(policy, 'frame-src')).toBeUndefined();
     expect(directive(policy, 'object-src')).toBe("object-src 'none'");
     expect(directive(policy, 'frame-ancestors')).toBe("frame-ancestors 'none'");

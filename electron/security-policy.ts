@@ -13,8 +13,11 @@ export interface PageSources {
   frame?: readonly string[];
 }
 
-/** What the renderer needs beyond its own origin today (features add theirs here). */
-export const APP_SOURCES: Required<PageSources> = { connect: [], frame: [] };
+/**
+ * What the renderer needs beyond its own origin today (features add theirs here): NCALayer, НУЦ
+ * РК's local signing service, at exactly its one origin (renderer/features/signing/ncalayer.ts).
+ */
+export const APP_SOURCES: Required<PageSources> = { connect: ['wss://127.0.0.1:13579'], frame: [] };
 
 export interface PolicyOptions extends PageSources {
   /** Made fresh for each page load (newNonce): lets that load's own inline <script>/<style nonce> run. */

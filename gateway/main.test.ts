@@ -9,7 +9,9 @@ import { parseGatewayArgs } from './cli';
 
 describe('parseGatewayArgs', () => {
   it('reads --port and --data-dir', () => {
-    expect(parseGatewayArgs(['--port', '8123', '--data-dir', '/tmp/gw'])).toEqual({ port: 8123, dataDir: '/tmp/gw', trustDir: null, minClientVersion: null });
+    expect(parseGatewayArgs(['--port', '8123', '--data-dir', '/tmp/gw'])).toEqual({ port: 8123, dataDir: '/tmp/gw', trustDir: null, parentPid: null, minClientVersion: null });
+    expect(parseGatewayArgs(['--parent-pid', '4242']).parentPid).toBe(4242);
+    expect(() => parseGatewayArgs(['--parent-pid', '0'])).toThrow(/--parent-pid/);
     expect(parseGatewayArgs(['--trust-dir', '/tmp/pki']).trustDir).toBe('/tmp/pki');
     expect(parseGatewayArgs([]).port).toBe(0);
   });
@@ -83,4 +85,28 @@ describe('the gateway process (build/node/gateway.cjs as npm run gateway runs it
     second.child.kill('SIGTERM');
     expect(await new Promise((resolve) => second.child.once('exit', resolve))).toBe(0);
   });
+
+  it('--parent-pid: stops by itself when the process that started it is killed outright (kill -9)', async () => {
+    // A stand-in for the АРМ: starts the emulator with its own pid, prints the emulator's pid, waits.
+    const parentScript = `
+      const { spawn } = require('node:child_process');
+      const child = spawn(process.execPath, [${JSON.stringify(bundle)}, '--port', '0', '--data-dir', ${JSON.stringify(path.join(work, 'orphan'))}, '--parent-pid', String(process.pid)], { stdio: ['ignore', 'pipe', 'inherit'] });
+      child.stdout.once('data', () => console.log(child.pid));
+      setInterval(() => {}, 1000);`;
+    const parent = spawn(process.execPath, ['-e', parentScript], { env: { ...process.env, NODE_PATH: path.join(__dirname, '..', 'node_modules') }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const emulatorPid = Number(await new Promise<string>((resolve) => createInterface({ input: parent.stdout! }).once('line', resolve)));
+    const running = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    expect(running(emulatorPid)).toBe(true);
+    parent.kill('SIGKILL');
+    const deadline = Date.now() + 10_000;
+    while (running(emulatorPid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(running(emulatorPid)).toBe(false);
+  }, 20_000);
 });

@@ -6,7 +6,9 @@ import { readTrustDir } from './signature';
 async function main(): Promise<void> {
   const command = parseGatewayArgs(process.argv.slice(2));
   const gateway = await startGateway({
-    port: command.port, dataDir: command.dataDir, trust: command.trustDir ? readTrustDir(command.trustDir) : null,
+    port: command.port,
+    dataDir: command.dataDir,
+    trust: command.trustDir ? readTrustDir(command.trustDir) : null,
     minClientVersion: command.minClientVersion,
     // Test harnesses only: with it the /_control endpoints exist (and need it); never in training.
     controlSecret: process.env.GATEWAY_CONTROL_SECRET || null,
@@ -20,6 +22,24 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // Training mode: a parent killed outright (kill -9, a crash) sends no signal, so the emulator
+  // looks for it every second and stops when it is gone or this process was handed to another.
+  const parentPid = command.parentPid;
+  if (parentPid !== null) {
+    setInterval(() => {
+      if (process.ppid !== parentPid || !alive(parentPid)) stop();
+    }, 1000).unref();
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, owned by someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 main().catch((error: unknown) => {

@@ -84,6 +84,11 @@ describe('gateway signature check (условие 2: срок действия, 
     expect(await refusedWith(request(key('operator'), { number: 'Z-3' }))).toBe('CERT_IIN_MISMATCH');
     expect(await refusedWith(message('result', { signer: { iin: key('head').person.iin } }, key('operator')))).toBe('CERT_IIN_MISMATCH');
   });
+
+  it("refuses a request signed with a head's key and a result signed with an employee's key (НУЦ key roles)", async () => {
+    expect(await refusedWith(request(key('head'), { number: 'Z-4', operator: { iin: key('head').person.iin } }))).toBe('CERT_ROLE');
+    expect(await refusedWith(message('result', { signer: { iin: operatorIin() } }, key('operator')))).toBe('CERT_ROLE');
+  });
 });
 
 describe('GET /reference/trust and /reference/crl', () => {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type forge from 'node-forge';
 import { ArmError, type ErrorCode } from '../shared/api/errors';
 import type { GatewayMessage } from '../shared/gateway/api';
-import { canonicalBytes, certificatePem, fromBase64, parseCertificate, parseCrl, verifyDetached } from '../shared/signing';
+import { canonicalBytes, fromBase64, parseCrl, parseTrustedRoot, trustedRootPem, verifyDetached, type TrustedRoot } from '../shared/signing';
+import { requireSignerRole } from '../shared/signing/roles';
 
 /**
  * THE SIGNATURE SEAM. The regulations have the gateway check the signer's certificate: validity
@@ -15,21 +15,22 @@ export type MessageSignatureVerifier = (message: GatewayMessage) => { ok: true }
 
 /** What the gateway trusts and publishes (GET /reference/trust, GET /reference/crl). */
 export interface GatewayTrust {
-  roots: forge.pki.Certificate[];
+  /** RSA roots as forge reads them, GOST roots (НУЦ РК's) as DER. */
+  roots: TrustedRoot[];
   /** DER of each issuer's CRL, served as they are so their signatures stay checkable. */
   crls: Uint8Array[];
 }
 
 /** The files `npm run pki:demo` writes (docs/pki-demo.md): the TEST root and its CRL. */
 export function readTrustDir(dir: string): GatewayTrust {
-  const root = parseCertificate(readFileSync(path.join(dir, 'test-root-ca.pem'), 'utf8'));
+  const root = parseTrustedRoot(readFileSync(path.join(dir, 'test-root-ca.pem'), 'utf8'));
   if (!root) throw new Error(`${dir}/test-root-ca.pem is not a certificate`);
   const crl = readFileSync(path.join(dir, 'test-crl.crl'));
   parseCrl(crl);
   return { roots: [root], crls: [new Uint8Array(crl)] };
 }
 
-export const trustPems = (trust: GatewayTrust): string[] => trust.roots.map(certificatePem);
+export const trustPems = (trust: GatewayTrust): string[] => trust.roots.map(trustedRootPem);
 
 /**
  * Who must have signed a message: the operator for a request (requestContentSchema's
@@ -51,13 +52,18 @@ export function signerIin(message: GatewayMessage): string | null {
 export function createSignatureVerifier(trust: GatewayTrust, now: () => Date): MessageSignatureVerifier {
   const crls = trust.crls.map((der) => parseCrl(der));
   return (message) => {
+    // A status notice is the system's, not a person's: no ЭЦП to check (the gateway knows its
+    // sender by the connection, issue 16). Every other kind carries a person's signature.
+    if (message.kind === 'status') return { ok: true };
     if (!message.signature) return { ok: false, code: 'SIGNATURE_INVALID', reason: 'The message is not signed.' };
     const cms = fromBase64(message.signature.value);
     if (!cms) return { ok: false, code: 'SIGNATURE_INVALID', reason: 'The signature is not base64.' };
     const expectedIin = signerIin(message);
     if (!expectedIin) return { ok: false, code: 'CERT_IIN_MISMATCH', reason: 'The payload names no signer IIN.' };
     try {
-      verifyDetached({ cms, content: canonicalBytes(message.payload), trustedRoots: trust.roots, crls, expectedIin, now: now() });
+      const verified = verifyDetached({ cms, content: canonicalBytes(message.payload), trustedRoots: trust.roots, crls, expectedIin, now: now() });
+      // НУЦ key roles: an operator's employee key for a request, a head's (or may-sign) key for a result.
+      requireSignerRole(verified.signer, message.kind === 'request' ? 'request' : 'result', null);
       return { ok: true };
     } catch (error) {
       if (error instanceof ArmError) return { ok: false, code: error.code, reason: error.message };

@@ -7,9 +7,10 @@ import { appendAudit } from '../electron/core/audit/log';
 import { testCore } from '../electron/core/testing';
 
 // The real command, bundled as `npm run audit:verify` runs it.
+// Bundling takes seconds, more on a loaded CI machine than vitest's 10 s hook default.
 beforeAll(() => {
   execFileSync(process.execPath, ['scripts/build-node.mjs']);
-});
+}, 120_000);
 
 function run(dataDir: string) {
   return spawnSync(process.execPath, ['build/node/audit-verify.cjs', '--data-dir', dataDir], { encoding: 'utf8' });

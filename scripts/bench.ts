@@ -19,7 +19,9 @@ import { hashPassword, verifyPassword } from '../electron/core/auth/passwords';
 import { signPayload } from '../electron/core/signing/sign';
 import { canonicalBytes, parseCrl, verifyDetached } from '../shared/signing';
 import { createDemoPki, DEMO_PASSWORD } from '../shared/signing/testPki';
+import { syncDrain } from './bench/sync';
 import { trustBench } from './bench/trust';
+import { gostBench } from './bench/gost';
 
 // `npm run bench`: one JSON object a line, {"name","value","unit"}. Targets live here, not in tests.
 // A new capability puts its measurements in scripts/bench/<capability>.ts and one call in main().
@@ -80,8 +82,8 @@ function percentile(values: number[], fraction: number): number {
 }
 
 /** Starts build/node/gateway.cjs (built beside this bundle) and waits for its ready line. */
-async function spawnGateway(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [path.join(__dirname, 'gateway.cjs'), '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+async function spawnGateway(dataDir: string, extraArgs: string[] = []): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, [path.join(__dirname, 'gateway.cjs'), '--port', '0', '--data-dir', dataDir, ...extraArgs], { stdio: ['ignore', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`gateway exited with ${code}`)));
@@ -132,6 +134,11 @@ async function gatewayRates(): Promise<void> {
     report('gateway.messages_per_s', messages.durations.length / messages.seconds, 'messages/s');
   } finally {
     await gateway.stop();
+  }
+  try {
+    // Beside gateway.noop_per_s: the same emulator build, now with signatures checked.
+    await syncDrain(path.join(dir, 'drain'), spawnGateway);
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -241,6 +248,7 @@ async function signingLines(): Promise<void> {
   const signed = await signing();
   report('signing.sign_ms', signed.sign, 'ms');
   report('signing.verify_ms', signed.verify, 'ms');
+  gostBench();
 }
 
 // The sections in order; BENCH_ONLY=journal,intake runs just those (a quick look at one part).

@@ -16,6 +16,7 @@ import type { CryptoProvider } from '../../shared/crypto';
 import { seedTrainingAccounts } from './training/accounts';
 import { createLogger, type Logger } from './log';
 import { assetsDir, openResources } from './resources';
+import type { UpdateService } from './update/service';
 import type { SystemState } from './system/handlers';
 
 export interface CoreOptions {
@@ -30,6 +31,8 @@ export interface CoreOptions {
   crypto?: CryptoProvider;
   /** The installed app's resources folder (process.resourcesPath); absent: the repository's assets/. */
   resourcesPath?: string | null;
+  /** The Electron host's updater; the web host has none. */
+  updates?: UpdateService | null;
   log?: Logger;
   fetch?: typeof fetch;
   now?: () => Date;
@@ -99,6 +102,7 @@ export function startCore(options: CoreOptions): Core {
     log,
     crypto: options.crypto ?? nodeCrypto(),
     resources,
+    updates: options.updates ?? null,
     fetch: options.fetch ?? fetch,
     now,
   };

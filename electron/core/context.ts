@@ -5,6 +5,7 @@ import type { GatewayClient } from './gateway/client';
 import type { Logger } from './log';
 import type { Sync } from './outbox/outbox';
 import type { Resources } from './resources';
+import type { UpdateService } from './update/service';
 
 export type GatewayMode = 'none' | 'training' | 'live';
 
@@ -27,6 +28,8 @@ export interface CoreContext {
   crypto: CryptoProvider;
   /** Fonts and other assets, from the repo or the installed app's resources folder. */
   resources: Resources;
+  /** The installed app's updater (Electron host only); null elsewhere. */
+  updates: UpdateService | null;
   fetch: typeof fetch;
   /** The clock: lockouts, idle locks and audit times read it, tests move it. */
   now: () => Date;

@@ -16,6 +16,8 @@ import type { Handlers } from './handler';
 import { journalHandlers } from './journal/handlers';
 import { signingHandlers } from './signing/handlers';
 import { transferHandlers } from './transfer/handlers';
+import { updateHandlers } from './update/handlers';
+import { workstationHandlers } from './workstation/handlers';
 import { systemHandlers, type SystemState } from './system/handlers';
 
 /** The one handler registry both hosts serve; each capability contributes its block. */
@@ -38,5 +40,7 @@ export function createHandlers(state: SystemState): Handlers<Contract> {
     inbox: inboxHandlers,
     decision: decisionHandlers,
     results: resultsHandlers,
+    update: updateHandlers,
+    workstation: workstationHandlers,
   };
 }

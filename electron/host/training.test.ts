@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trustReferenceSchema } from '../../shared/gateway/api';
 import { parseCertificate } from '../../shared/signing';
-import { startTrainingGateway, TRAINING_GATEWAY_DIR } from './training';
+import { startTrainingGateway, trainingDataDir, TRAINING_GATEWAY_DIR } from './training';
 
 // The launcher runs build/node/gateway.cjs as npm start would; the test bundles it into a
 // temporary app root so it does not depend on an earlier `npm run build`.
@@ -54,6 +54,20 @@ describe('training gateway process', () => {
       if (!stopped) await gateway.stop();
     }
   }, 120_000);
+
+  it('runs under the runtime and native module the installed app names (Electron as Node there)', async () => {
+    const binding = path.join(__dirname, '..', '..', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+    const broken = startTrainingGateway({ appRoot, dataDir: path.join(appRoot, 'broken'), timeoutMs: 60_000, runtime: { execPath: process.execPath, env: { ARM_SQLITE_BINDING: path.join(appRoot, 'no-such.node') } } });
+    await expect(broken).rejects.toThrow(/exited/);
+    const gateway = await startTrainingGateway({ appRoot, dataDir: path.join(appRoot, 'bound'), timeoutMs: 60_000, runtime: { execPath: process.execPath, env: { ARM_SQLITE_BINDING: binding } } });
+    await gateway.stop();
+    expect(gateway.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  }, 120_000);
+
+  it('keeps the installed app’s training data in a folder of its own', () => {
+    expect(trainingDataDir('/home/op/.local/share/arm')).toBe('/home/op/.local/share/arm-training');
+    expect(trainingDataDir('C:\\Users\\op\\AppData\\Roaming\\ARM\\')).toBe('C:\\Users\\op\\AppData\\Roaming\\ARM-training');
+  });
 
   it('says what is missing when the emulator was not built', async () => {
     await expect(startTrainingGateway({ appRoot: path.join(appRoot, 'nowhere'), dataDir })).rejects.toThrow(/gateway\.cjs is missing/);

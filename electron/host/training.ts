@@ -25,13 +25,28 @@ export async function ensureTrainingPki(dataDir: string, now = new Date()): Prom
   return pkiDir;
 }
 
-/** Starts build/node/gateway.cjs on a free port and resolves once it printed its ready line. */
-export async function startTrainingGateway(options: { appRoot: string; dataDir: string; timeoutMs?: number }): Promise<TrainingGateway> {
+/** The installed app's training mode keeps its data beside the real folder, never in it. */
+export function trainingDataDir(dataDir: string): string {
+  return dataDir.replace(/[\\/]+$/, '') + '-training';
+}
+
+/**
+ * Starts build/node/gateway.cjs on a free port and resolves once it printed its ready line.
+ * runtime: how to run it under Node — the installed app passes Electron itself with
+ * ELECTRON_RUN_AS_NODE and its Electron-ABI better-sqlite3 (ARM_SQLITE_BINDING).
+ */
+export async function startTrainingGateway(options: {
+  appRoot: string;
+  dataDir: string;
+  timeoutMs?: number;
+  runtime?: { execPath: string; env: NodeJS.ProcessEnv };
+}): Promise<TrainingGateway> {
   const pkiDir = await ensureTrainingPki(options.dataDir);
   const script = path.join(options.appRoot, 'build', 'node', 'gateway.cjs');
   if (!existsSync(script)) throw new Error(`Training mode needs the gateway emulator: ${script} is missing (npm run build).`);
-  const child = spawn(process.execPath, [script, '--port', '0', '--data-dir', path.join(options.dataDir, TRAINING_GATEWAY_DIR), '--trust-dir', pkiDir], {
+  const child = spawn(options.runtime?.execPath ?? process.execPath, [script, '--port', '0', '--data-dir', path.join(options.dataDir, TRAINING_GATEWAY_DIR), '--trust-dir', pkiDir, '--parent-pid', String(process.pid)], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...options.runtime?.env },
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {

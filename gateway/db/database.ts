@@ -15,7 +15,9 @@ export interface Migration {
  * message that is on disk.
  */
 export function openGatewayDb(file: string, migrations: readonly Migration[] = bundledMigrations): GatewayDb {
-  const db = new Database(file);
+  // The installed app runs the training emulator under Electron's Node, which needs the Electron-ABI
+  // build (electron/main.ts passes it; electron-builder.yml packs only that one).
+  const db = new Database(file, process.env.ARM_SQLITE_BINDING ? { nativeBinding: process.env.ARM_SQLITE_BINDING } : {});
   try {
     const latest = migrations.at(-1)?.version ?? 0;
     const current = db.pragma('user_version', { simple: true }) as number;

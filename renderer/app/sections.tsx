@@ -13,6 +13,7 @@ import { IssuanceScreen } from '../features/results/IssuanceScreen';
 import { KeyScreen } from '../features/signing/KeyScreen';
 import { StatusScreen } from '../features/system/StatusScreen';
 import { TransferScreen } from '../features/transfer/TransferScreen';
+import { ConnectionsScreen } from '../features/workstation/ConnectionsScreen';
 import type { SectionAccess } from './access';
 
 export interface Section extends SectionAccess {
@@ -41,4 +42,5 @@ export const sections: readonly Section[] = [
   { path: '/audit', label: 'audit', screen: AuditScreen, serves: 'audit.list' },
   { path: '/centre', label: 'centre', screen: CentreScreen, serves: 'intake.setCentre' },
   { path: '/inbox-settings', label: 'inboxSettings', screen: InboxSettingsScreen, serves: 'inbox.configure' },
+  { path: '/connections', label: 'connections', screen: ConnectionsScreen, serves: 'workstation.setConnections' },
 ];

@@ -16,6 +16,8 @@ import { resultsChannels } from './results';
 import { signingChannels } from './signing';
 import { systemChannels } from './system';
 import { transferChannels } from './transfer';
+import { updateChannels } from './update';
+import { workstationChannels } from './workstation';
 
 // The one registry of channels, merged from each capability's own file shared/api/<capability>.ts
 // (its schemas and its block). Adding a capability: that file, a line here, a handler set in
@@ -38,6 +40,8 @@ export const contract = {
   inbox: inboxChannels,
   decision: decisionChannels,
   results: resultsChannels,
+  update: updateChannels,
+  workstation: workstationChannels,
 };
 
 export type Contract = typeof contract;

@@ -52,6 +52,16 @@ export const errorCodeSchema = z.enum([
   'SIGNATURE_INVALID',
   'SIGNATURE_ALGORITHM_UNSUPPORTED',
   'CRL_UNAVAILABLE',
+  // The CRL relied on is past its nextUpdate (and the supervisor's grace period, if any).
+  'CRL_STALE',
+  // A signature or key algorithm we cannot verify (ГОСТ 34.310-2004, an unknown curve): refused, never accepted unverified.
+  'SIGNATURE_ALGORITHM_UNSUPPORTED',
+  // НУЦ key roles: a head's result needs a head or may-sign key, a request an employee key; of the right organisation (BIN).
+  'CERT_ROLE',
+  'CERT_ORGANISATION',
+  // NCALayer (НУЦ РК's local signing service): not running; answered garbage, closed, hung or failed.
+  'NCALAYER_UNAVAILABLE',
+  'NCALAYER_FAILED',
   // Journal: a name query with no letters or digits left to search by; an export too large for one file.
   'JOURNAL_QUERY_EMPTY',
   'JOURNAL_EXPORT_TOO_LARGE',
@@ -96,6 +106,17 @@ export const errorCodeSchema = z.enum([
   'COLLECTOR_MISMATCH',
   // Delivery: the installed app's own files (fonts) are missing from its resources folder.
   'RESOURCES_MISSING',
+  // Updates (electron/host/update): metadata not signed by our update key, server or download
+  // failing, a URL that is not https; install asked while the outbox holds requests, or before one is ready.
+  'UPDATE_SIGNATURE_INVALID',
+  'UPDATE_UNREACHABLE',
+  'UPDATE_DOWNLOAD_FAILED',
+  'UPDATE_URL_INVALID',
+  'UPDATE_OUTBOX_PENDING',
+  'UPDATE_NOT_READY',
+  // The settings screen: a gateway URL that is not https (http only on this computer) or has credentials in it.
+  'GATEWAY_URL_INVALID',
+  'GATEWAY_URL_UNREACHABLE',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

@@ -15,6 +15,8 @@ export const pullResultSchema = z.object({
   waiting: z.number().int().nonnegative(),
   /** Results that reached this centre (centre workstations). */
   results: z.number().int().nonnegative(),
+  /** Status notices applied to this centre's requests (registered, in work, decided, returned). */
+  statuses: z.number().int().nonnegative(),
 });
 export type PullResult = z.infer<typeof pullResultSchema>;
 
@@ -22,6 +24,8 @@ export const inboxSettingsSchema = z.object({
   organisation: codeSchema.nullable(),
   roots: z.array(z.object({ subject: z.string(), notAfter: z.string() })),
   crls: z.number().int().nonnegative(),
+  /** Hours a CRL past its nextUpdate is still believed; 0: refused at once (CRL_STALE). */
+  crlGraceHours: z.number().int().nonnegative(),
 });
 
 export const configureInputSchema = z.strictObject({
@@ -30,6 +34,8 @@ export const configureInputSchema = z.strictObject({
   rootsPem: z.string().max(200_000).optional(),
   /** PEM CRLs (список отозванных регистрационных свидетельств); absent keeps the current ones. */
   crlsPem: z.string().max(2_000_000).optional(),
+  /** The grace period for a CRL past its nextUpdate, in hours (at most a week); absent keeps the current one. */
+  crlGraceHours: z.number().int().min(0).max(168).optional(),
 });
 
 /** Highlight of the deadline clock: due today, overdue, or neither; none when there is no due date. */
@@ -63,7 +69,15 @@ export const refusedMessageSchema = z.object({
   sender: z.string(),
   kind: z.string(),
   code: errorCodeSchema,
+  /** Why, in words (the check that failed). */
+  reason: z.string(),
+  /** When it was returned to its sender; null while it is kept here to be retried. */
+  returnedAt: z.string().nullable(),
 });
+
+export const refusedIdSchema = z.strictObject({ messageId: z.uuid() });
+/** What became of a retried message: applied (as a request, result or status), refused again, or waiting for its scans. */
+export const retryResultSchema = z.object({ outcome: z.enum(['received', 'results', 'statuses', 'duplicates', 'refused', 'waiting']) });
 
 export const markSchema = z.enum(['ok', 'missing', 'defective']);
 export const checklistMarkSchema = z.object({ document: z.number().int().nonnegative(), mark: markSchema, note: z.string().max(500) });
@@ -106,6 +120,10 @@ export const inboxChannels = {
   list: channel({ input: inboxFilterSchema, output: z.array(inboxRowSchema), access: ['clerk', 'head'] }),
   get: channel({ input: requestIdSchema, output: requestViewSchema, access: ['clerk', 'head'] }),
   refused: channel({ input: z.undefined(), output: z.array(refusedMessageSchema), access: ['clerk', 'head', 'supervisor'] }),
+  /** Apply a refused message again once the cause is fixed (audited). */
+  retryRefused: channel({ input: refusedIdSchema, output: retryResultSchema, access: ['clerk', 'supervisor'] }),
+  /** Send a refused message back to its sender with the reason (audited). */
+  returnRefused: channel({ input: refusedIdSchema, output: refusedMessageSchema, access: ['clerk', 'supervisor'] }),
   scan: channel({ input: inboxScanInputSchema, output: scanSchema, access: ['clerk', 'head'] }),
   take: channel({ input: requestIdSchema, output: requestViewSchema, access: ['clerk'] }),
   mark: channel({ input: markInputSchema, output: requestViewSchema, access: ['clerk'] }),

@@ -22,4 +22,6 @@ export * from './print';
 export * from './inbox';
 export * from './decision';
 export * from './results';
+export * from './update';
 export * from './settings';
+export * from './workstation';

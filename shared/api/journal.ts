@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recheckSchema } from '../gateway/api';
 import { languages } from '../i18n';
 import { channel } from './channel';
 import { outcomeSchema, requestStateSchema } from './requests';
@@ -46,6 +47,8 @@ export const journalRowSchema = z.object({
   overdue: z.boolean(),
   /** Issued and the applicant has not been asked the анкета yet. */
   questionnaireDue: z.boolean(),
+  /** The gateway's re-check of persons typed by hand offline, from the receipt; null before it (or none typed). */
+  recheck: z.array(recheckSchema).nullable(),
 });
 export type JournalRow = z.infer<typeof journalRowSchema>;
 

@@ -17,4 +17,10 @@ export type OutboxStatus = z.infer<typeof outboxStatusSchema>;
 export const outboxChannels = {
   status: channel({ input: z.undefined(), output: outboxStatusSchema, access: roles }),
   syncNow: channel({ input: z.undefined(), output: outboxStatusSchema, access: [...counterRoles, 'supervisor'] }),
+  /**
+   * Sends a request its provider returned once more, in a new message (the gateway keeps the old
+   * one as delivered): returned → queued. The content and its signature are the operator's as
+   * signed; a request that must change is withdrawn and taken in anew.
+   */
+  resend: channel({ input: z.strictObject({ requestId: z.string().min(1).max(100) }), output: outboxStatusSchema, access: counterRoles }),
 };

@@ -15,6 +15,7 @@ export const requestStateSchema = z.enum([
   'issued', // выдано / берілді
   'refusedAtIntake', // отказ в приёме документов
   'withdrawn', // отозвано
+  'returned', // возвращено отправителю: the provider could not apply it (status notice with the reason)
 ]);
 export type RequestState = z.infer<typeof requestStateSchema>;
 

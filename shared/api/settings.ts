@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { codeSchema, organisationsReferenceSchema } from '../gateway/api';
 import { policySchema } from './accounts';
 import { centreSettingSchema } from './intake';
+import { updateUrlSchema } from './update';
 
 // The workstation's settings: one table (settings), one typed key each, read and written only
 // through electron/core/settings. A key is added here when something reads it; its default, if
@@ -16,6 +17,8 @@ export const gatewayUrlSchema = z
 export const settingSchemas = {
   /** The gateway (ШЭП) URL; `--gateway` and ARM_GATEWAY_URL override it for one run. */
   'gateway.url': gatewayUrlSchema,
+  /** The update server (electron-updater's generic provider); --update-url and ARM_UPDATE_URL override it. */
+  'updates.url': updateUrlSchema,
   /** The centre (ЦОН) this counter belongs to and its district (intake). */
   'workstation.centre': centreSettingSchema,
   /** The gateway code of this workstation's organisation: whose inbox it pulls (provider side). */
@@ -24,6 +27,8 @@ export const settingSchemas = {
   'trust.roots': z.string().max(200_000),
   /** PEM CRLs of those roots. */
   'trust.crls': z.string().max(2_000_000),
+  /** Hours a CRL past its nextUpdate is still believed (the supervisor's grace period; unset: none, CRL_STALE). */
+  'trust.crlGraceHours': z.number().int().min(0).max(168),
   /** The gateway's organisations reference, kept for routing while it cannot be reached. */
   'reference.organisations': organisationsReferenceSchema,
   /** Password and session limits (accounts.setPolicy). */

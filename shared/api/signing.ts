@@ -52,6 +52,24 @@ export const signingChannels = {
     output: signedPayloadSchema,
     access: roles,
   }),
+  /**
+   * For a signature made outside the core (NCALayer): the exact bytes to sign (RFC 8785 canonical
+   * JSON of the payload, base64) and the signed-in account's IIN, which NCALayer filters keys by.
+   */
+  prepareExternal: channel({
+    input: z.object({ payload: z.json() }),
+    output: z.object({ data: z.string(), iin: z.string() }),
+    access: roles,
+  }),
+  /**
+   * Re-verifies a CMS that came back from outside (NCALayer) as `sign` verifies its own: over exactly
+   * the prepared bytes, signer IIN = the account's, chain and revocation with the cached trust.
+   */
+  acceptExternal: channel({
+    input: z.object({ cms: z.string().max(256 * 1024), payload: z.json() }),
+    output: signedPayloadSchema,
+    access: roles,
+  }),
   /** Refreshes the roots and the CRL from the gateway when it answers, then reports the cache. */
   trustStatus: channel({ input: z.undefined(), output: trustStatusSchema, access: roles }),
 };

@@ -96,7 +96,26 @@ export const recheckSchema = z.object({
 });
 export type Recheck = z.infer<typeof recheckSchema>;
 
-export const messageKindSchema = z.enum(['request', 'result', 'refusal', 'notice']);
+export const messageKindSchema = z.enum(['request', 'result', 'refusal', 'notice', 'status']);
+
+/**
+ * Уведомление об изменении статуса (ШЭП) / мәртебенің өзгергені туралы хабарлама: the receiving side
+ * tells the sender what became of its message — the provider registered the request, took it in
+ * work, decided it — or that it could not apply it and returns it (`returned`, with the code and
+ * the reason). The payload of a message of kind "status"; the system sends it, no person signs it.
+ */
+export const statusNoticeSchema = z.strictObject({
+  /** The message the request travelled in: the sender finds its copy by it. */
+  messageId: z.uuid(),
+  /** The request's number, when the receiver could read it. */
+  requestNumber: z.string().max(100).nullable(),
+  state: z.enum(['registered', 'inWork', 'decided', 'returned']),
+  at: z.iso.datetime(),
+  /** For `returned`: a stable code (shared/api/errors.ts) and the reason in words. */
+  code: z.string().max(64).optional(),
+  reason: z.string().max(1000).optional(),
+});
+export type StatusNotice = z.infer<typeof statusNoticeSchema>;
 
 /**
  * What a centre or provider sends. `id` is made by the sender before the first attempt and kept

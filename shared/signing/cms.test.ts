@@ -134,6 +134,15 @@ describe('detached CMS', () => {
     expect(codeOf(() => verifyDetached(verifyInput({ cms, content, crls: [parseCrl(forged)] })))).toBe('CRL_UNAVAILABLE');
   });
 
+  it('refuses a CRL past its nextUpdate (CRL_STALE) unless within the grace period the supervisor set', () => {
+    const content = utf8Bytes('{}');
+    const cms = signWith('operator', content);
+    const crl = parseCrl(pkiDemo.crl);
+    const afterNextUpdate = new Date(crl.nextUpdate!.getTime() + 60_000);
+    expect(codeOf(() => verifyDetached(verifyInput({ cms, content, now: afterNextUpdate })))).toBe('CRL_STALE');
+    expect(codeOf(() => verifyDetached(verifyInput({ cms, content, now: afterNextUpdate, crlGraceMs: 24 * 60 * 60 * 1000 })))).toBe('none');
+  });
+
   it('refuses a login (AUTH) key for signing', () => {
     const content = utf8Bytes('{}');
     expect(codeOf(() => verifyDetached(verifyInput({ cms: signWith('operatorAuth', content), content })))).toBe('CERT_KEY_USAGE');

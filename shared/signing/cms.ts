@@ -4,8 +4,10 @@ import { ALLOWED_CLOCK_DRIFT_MS } from '../time/time';
 import { fromDerExact, nameHash } from './asn1';
 import type { CertificateCard } from './card';
 import { fromBinary, sha256Hex, toBinary } from './bytes';
-import { asParsed, certificateCard, certificateIin, keyPurpose, parseCertificate } from './certificate';
-import { crlSignedBy, normaliseSerial, type Crl } from './crl';
+import { asParsed, certificateCard, certificateDer, certificateIin, keyPurpose, parseCertificate } from './certificate';
+import { crlSignedBy, normaliseSerial, requireFreshCrl, type Crl } from './crl';
+import { isGostOid } from './gost/algorithms';
+import { verifyGostDetached } from './gost/cms';
 
 // CMS SignedData (RFC 5652), detached, SHA-256, with the signing-time attribute and the signer's
 // certificate inside: the shape NCALayer's createCMSSignatureFromBase64(…, attach=false) returns
@@ -59,13 +61,15 @@ export function signDetached(input: SignInput): Uint8Array {
 export interface VerifyInput {
   cms: Uint8Array;
   content: Uint8Array;
-  /** The roots the gateway publishes; nothing else is trusted. */
-  trustedRoots: forge.pki.Certificate[];
+  /** The roots the gateway publishes; nothing else is trusted. DER for roots forge cannot read (GOST). */
+  trustedRoots: Array<forge.pki.Certificate | Uint8Array>;
   /** CRLs of the issuers (from the gateway, possibly cached); a certificate without one is refused. */
   crls: Crl[];
   /** The IIN the signer must have (the logged-in user, the request's signer); null skips the check. */
   expectedIin: string | null;
   now: Date;
+  /** How long past its nextUpdate a CRL is still believed (the supervisor's grace period); 0 when unset. */
+  crlGraceMs?: number;
 }
 
 export interface VerifiedSignature {
@@ -212,13 +216,14 @@ function checkValidity(chain: forge.pki.Certificate[], at: Date): void {
  * and a stolen key can backdate it. No CRL for an issuer fails closed (NCANode issues #158/#184
  * show revocation checks that silently passed).
  */
-function checkRevocation(chain: forge.pki.Certificate[], crls: Crl[]): Date {
+function checkRevocation(chain: forge.pki.Certificate[], crls: Crl[], now: Date, graceMs: number): Date {
   let oldest: Date | null = null;
   for (let i = 0; i + 1 < chain.length; i++) {
     const cert = chain[i]!;
     const issuer = chain[i + 1]!;
     const crl = crls.filter((candidate) => crlSignedBy(candidate, issuer)).sort((a, b) => b.thisUpdate.getTime() - a.thisUpdate.getTime())[0];
     if (!crl) throw new ArmError('CRL_UNAVAILABLE', `No valid CRL of issuer ${issuer.subject.hash}.`);
+    requireFreshCrl(crl, now, graceMs);
     if (crl.revoked.has(normaliseSerial(cert.serialNumber))) throw new ArmError('CERT_REVOKED', `Certificate ${cert.serialNumber} is revoked.`);
     if (!oldest || crl.thisUpdate < oldest) oldest = crl.thisUpdate;
   }
@@ -232,8 +237,16 @@ function checkRevocation(chain: forge.pki.Certificate[], crls: Crl[]): Date {
  */
 export function verifyDetached(input: VerifyInput): VerifiedSignature {
   const parsed = parseSignedData(input.cms);
-  if (parsed.digestOid !== OIDS.sha256) throw invalid(`digest ${parsed.digestOid} is not SHA-256`);
-  if (parsed.signatureOid !== OIDS.rsaEncryption && parsed.signatureOid !== OIDS.sha256WithRsa) throw invalid(`signature algorithm ${parsed.signatureOid} is not RSA`);
+  if (isGostOid(parsed.digestOid) || isGostOid(parsed.signatureOid)) {
+    const roots = input.trustedRoots.map((root) => (root instanceof Uint8Array ? root : certificateDer(root)));
+    const verified = verifyGostDetached({ ...input, trustedRoots: roots, maxClockSkewMs: MAX_CLOCK_SKEW_MS });
+    return { ...verified, contentSha256: sha256Hex(input.content) };
+  }
+  // An algorithm we cannot verify has its own code: it is never taken for a bad or a good signature.
+  if (parsed.digestOid !== OIDS.sha256) throw new ArmError('SIGNATURE_ALGORITHM_UNSUPPORTED', `Digest ${parsed.digestOid} is not supported.`);
+  if (parsed.signatureOid !== OIDS.rsaEncryption && parsed.signatureOid !== OIDS.sha256WithRsa) {
+    throw new ArmError('SIGNATURE_ALGORITHM_UNSUPPORTED', `Signature algorithm ${parsed.signatureOid} is not supported.`);
+  }
   const signer = parsed.certificates.find((cert) => cert.issuer.hash === parsed.issuerHash && normaliseSerial(cert.serialNumber) === parsed.serial);
   if (!signer) throw invalid('the signer certificate is not included');
 
@@ -256,9 +269,10 @@ export function verifyDetached(input: VerifyInput): VerifiedSignature {
   const signingTime = readTime(signingTimeNode);
   if (signingTime.getTime() > input.now.getTime() + MAX_CLOCK_SKEW_MS) throw invalid('the signing time is in the future');
 
-  const chain = chainToRoot(signer, parsed.certificates, input.trustedRoots.map(asParsed));
+  const rsaRoots = input.trustedRoots.map((root) => (root instanceof Uint8Array ? parseCertificate(root) : asParsed(root))).filter((root): root is forge.pki.Certificate => root !== null);
+  const chain = chainToRoot(signer, parsed.certificates, rsaRoots);
   checkValidity(chain, signingTime);
-  const crlIssuedAt = checkRevocation(chain, input.crls);
+  const crlIssuedAt = checkRevocation(chain, input.crls, input.now, input.crlGraceMs ?? 0);
   if (keyPurpose(signer) !== 'sign') throw new ArmError('CERT_KEY_USAGE', 'The certificate is not a signing certificate.');
   if (input.expectedIin !== null && certificateIin(signer) !== input.expectedIin) {
     throw new ArmError('CERT_IIN_MISMATCH', 'The IIN in the certificate is not the expected signer IIN.');

@@ -78,6 +78,13 @@ export function parseCrl(input: Uint8Array | string): Crl {
   }
 }
 
+/** CRL_STALE when the CRL relied on is past its nextUpdate (plus the grace period) at `now`. */
+export function requireFreshCrl(crl: Crl, now: Date, graceMs: number): void {
+  if (crl.nextUpdate && now.getTime() > crl.nextUpdate.getTime() + graceMs) {
+    throw new ArmError('CRL_STALE', `The revocation list was due to be replaced on ${crl.nextUpdate.toISOString()}.`);
+  }
+}
+
 /** True when `issuer` signed this CRL; a CRL is believed only then. */
 export function crlSignedBy(crl: Crl, issuer: forge.pki.Certificate): boolean {
   const digest = SIGNATURE_DIGESTS[crl.signatureOid];

@@ -6,3 +6,4 @@ export * from './card';
 export * from './certificate';
 export * from './cms';
 export * from './crl';
+export * from './roots';

@@ -80,7 +80,11 @@ export interface IssueOptions {
   notBefore: Date;
   notAfter: Date;
   keys?: forge.pki.rsa.KeyPair;
+  /** For organisation keys: the holder's role, written as NCA does after 1.2.398.3.3.4.1.2 in the EKU. */
+  organisationRole?: 'head' | 'maySign' | 'employee';
 }
+
+const ORGANISATION_ROLE_OIDS = { head: OID.ncaHead, maySign: '1.2.398.3.3.4.1.2.2', employee: OID.ncaEmployee } as const;
 
 export function issueCertificate(options: IssueOptions): Issued {
   const keys = options.keys ?? generateKey();
@@ -100,14 +104,15 @@ export function issueCertificate(options: IssueOptions): Issued {
   ]);
   cert.setIssuer(options.issuer.certificate.subject.attributes);
   const keyUser = person.organisation ? OID.ncaOrganisation : OID.ncaIndividual;
+  const roleOid = person.organisation && options.organisationRole ? { [ORGANISATION_ROLE_OIDS[options.organisationRole]]: true } : {};
   cert.setExtensions([
     { name: 'basicConstraints', cA: false },
     options.kind === 'sign'
       ? { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true }
       : { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
     options.kind === 'sign'
-      ? { name: 'extKeyUsage', emailProtection: true, [keyUser]: true }
-      : { name: 'extKeyUsage', clientAuth: true, [keyUser]: true },
+      ? { name: 'extKeyUsage', emailProtection: true, [keyUser]: true, ...roleOid }
+      : { name: 'extKeyUsage', clientAuth: true, [keyUser]: true, ...roleOid },
     { name: 'subjectKeyIdentifier' },
   ]);
   cert.sign(options.issuer.key, forge.md.sha256.create());
@@ -165,7 +170,6 @@ const people = {
   clerk: { surname: 'ОМАРОВА', firstName: 'ГҮЛНАР', patronymic: 'СЕРІКҚЫЗЫ', iin: iin('1985-07-21', 'female', 3106), organisation: EDUCATION },
   head: { surname: 'БЕКОВ', firstName: 'АСХАТ', patronymic: 'НҰРЛАНҰЛЫ', iin: iin('1975-01-30', 'male', 4150), organisation: EDUCATION },
   supervisor: { surname: 'ТЕМІРОВА', firstName: 'САУЛЕ', patronymic: 'АЙДАРҚЫЗЫ', iin: iin('1980-09-09', 'female', 5210), organisation: CENTRE },
-  revoked: { surname: 'ҚАСЫМОВ', firstName: 'НҰРЛАН', patronymic: 'ЕРБОЛҰЛЫ', iin: iin('1990-04-18', 'male', 6301), organisation: CENTRE },
   expired: { surname: 'ЖҰМАБАЕВА', firstName: 'ДИНАРА', patronymic: 'АСҚАРҚЫЗЫ', iin: iin('1994-12-05', 'female', 7402), organisation: CENTRE },
 } satisfies Record<string, PersonSubject>;
 
@@ -178,7 +182,8 @@ export const DEMO_KEYS: readonly DemoKeyDefinition[] = [
   { id: 'clerk', role: 'clerk', person: people.clerk, kind: 'sign', validity: 'current', revoked: false, userIin: people.clerk.iin, note: 'education department specialist' },
   { id: 'head', role: 'head', person: people.head, kind: 'sign', validity: 'current', revoked: false, userIin: people.head.iin, note: 'head of department, signs results' },
   { id: 'supervisor', role: 'supervisor', person: people.supervisor, kind: 'sign', validity: 'current', revoked: false, userIin: people.supervisor.iin, note: 'centre supervisor' },
-  { id: 'revoked', role: 'operator', person: people.revoked, kind: 'sign', validity: 'current', revoked: true, userIin: people.revoked.iin, note: 'listed in the CRL → CERT_REVOKED' },
+  // The operator's own second key, so that signing with it as the operator reaches the revocation check (not an IIN mismatch).
+  { id: 'revoked', role: 'operator', person: people.operator, kind: 'sign', validity: 'current', revoked: true, userIin: people.operator.iin, note: "the operator's second key, listed in the CRL → CERT_REVOKED" },
   { id: 'expired', role: 'operator', person: people.expired, kind: 'sign', validity: 'expired', revoked: false, userIin: people.expired.iin, note: 'expired a year ago → CERT_EXPIRED' },
   { id: 'foreignIin', role: 'operator', person: foreign, kind: 'sign', validity: 'current', revoked: false, userIin: people.operator.iin, note: "operator's name, somebody else's IIN → CERT_IIN_MISMATCH" },
   { id: 'operatorAuth', role: 'operator', person: people.operator, kind: 'auth', validity: 'current', revoked: false, userIin: people.operator.iin, note: 'login (AUTH) key, not for signing → CERT_KEY_USAGE' },
@@ -211,7 +216,9 @@ export async function createDemoPki(options: { now: Date; password?: string; onl
     const expired = definition.validity === 'expired';
     const notBefore = new Date(now.getTime() - (expired ? 2 * 365 : 1) * DAY);
     const notAfter = new Date(now.getTime() + (expired ? -365 : 365) * DAY);
-    const issued = issueCertificate({ issuer: root, person: definition.person, kind: definition.kind, notBefore, notAfter, keys: personKeys[index]! });
+    // The head holds a first-head key; everybody else an employee key of their organisation.
+    const organisationRole = definition.role === 'head' ? 'head' : 'employee';
+    const issued = issueCertificate({ issuer: root, person: definition.person, kind: definition.kind, notBefore, notAfter, keys: personKeys[index]!, organisationRole });
     let p12: Uint8Array | null = null;
     keys[definition.id] = {
       ...definition,

@@ -98,11 +98,21 @@ function migrate(db: Db, migrations: readonly Migration[]): void {
       throw new Error(`Migration ${migration.name} is numbered ${migration.version}, expected ${index + 1}`);
     }
   });
-  for (const migration of migrations) {
-    if (migration.version <= schemaVersion(db)) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
+  const pending = migrations.filter((migration) => migration.version > schemaVersion(db));
+  if (pending.length === 0) return;
+  // A migration may rebuild a table (SQLite's way to change a column constraint): foreign keys
+  // are off while it runs, outside the transaction as SQLite requires, and checked before commit.
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (const migration of pending) {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new Error(`Migration ${migration.name} leaves ${broken.length} broken foreign keys.`);
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    }
+  } finally {
+    db.pragma('foreign_keys = ON');
   }
 }

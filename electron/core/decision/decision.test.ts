@@ -3,7 +3,7 @@ import { startTestGateway, type TestGateway } from '../../../gateway/testing';
 import { leaseAnswerSchema } from '../../../shared/gateway/api';
 import { canonicalBytes, parseCrl, signDetached, toBase64, verifyDetached } from '../../../shared/signing';
 import type { ResultContent } from '../../../shared/api';
-import { createDemoPki, type DemoKeyId, type DemoPki } from '../../../shared/signing/testPki';
+import { createDemoPki, issueCertificate, type DemoKeyId, type DemoPki } from '../../../shared/signing/testPki';
 import { CENTRE, postRequest, requestContent, requestMessage, workstation } from '../inbox/testing';
 
 let pki: DemoPki;
@@ -53,8 +53,14 @@ describe('decision', () => {
     // The outbox delivers it; the centre's inbox holds the signed result with the request's message id.
     await w.core.context.sync!.run();
     const leased = leaseAnswerSchema.parse(await (await gateway.call(`/inboxes/${CENTRE}/lease`, { method: 'POST' })).json()).messages;
-    expect(leased).toHaveLength(1);
-    const message = leased[0]!.message;
+    // Before the result, the status notices of each step (registered, in work, decided).
+    expect(leased.map((entry) => [entry.message.kind, entry.message.payload.state])).toEqual([
+      ['status', 'registered'],
+      ['status', 'inWork'],
+      ['status', 'decided'],
+      ['result', undefined],
+    ]);
+    const message = leased[3]!.message;
     expect(message).toMatchObject({ kind: 'result', from: 'edu-kokpekty', to: CENTRE, payload: { number: prepared.content.number, request: { number: prepared.content.request.number } } });
     const verified = verifyDetached({ cms: Buffer.from(message.signature!.value, 'base64'), content: canonicalBytes(message.payload), trustedRoots: [pki.root.certificate], crls: [parseCrl(pki.crl)], expectedIin: null, now: w.core.context.now() });
     expect(verified.signer.subject.iin).toBe(pki.keys.head.person.iin);
@@ -86,8 +92,12 @@ describe('decision', () => {
     await expect(w.head.decision.approve({ requestId: w.requestId, cms: sign(content, 'clerk', now) })).rejects.toMatchObject({ code: 'CERT_IIN_MISMATCH' });
     await expect(w.head.decision.approve({ requestId: w.requestId, cms: sign({ ...content, fields: { ...GUARDIANSHIP, decisionNumber: '126' } }, 'head', now) })).rejects.toMatchObject({ code: 'SIGNATURE_INVALID' });
     await expect(w.head.decision.approve({ requestId: w.requestId, cms: sign(content, 'revoked', now) })).rejects.toMatchObject({ code: 'CERT_REVOKED' });
+    // The head's own IIN, but an employee key of the department (НУЦ key role …4.1.2.5): not a head's signature.
+    const employeeKey = issueCertificate({ issuer: pki.root, person: pki.keys.head.person, kind: 'sign', notBefore: new Date('2026-01-01T00:00:00Z'), notAfter: new Date('2027-01-01T00:00:00Z'), organisationRole: 'employee' });
+    const byEmployeeKey = toBase64(signDetached({ content: canonicalBytes(content), key: employeeKey.key, certificate: employeeKey.certificate, signingTime: now }));
+    await expect(w.head.decision.approve({ requestId: w.requestId, cms: byEmployeeKey })).rejects.toMatchObject({ code: 'CERT_ROLE' });
     await expect(w.head.decision.result({ requestId: w.requestId })).resolves.toMatchObject({ state: 'decided', signed: false });
-    expect(w.db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
+    expect(w.db.prepare("SELECT count(*) AS n FROM outbox WHERE json_extract(message, '$.kind') != 'status'").get()).toEqual({ n: 0 });
     await expect(w.as('operator').decision.decide({ requestId: w.requestId, outcome: 'certificate', fields: GUARDIANSHIP })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     w.core.close();
   });

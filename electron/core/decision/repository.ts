@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { decideInputSchema } from '../../../shared/api/decision';
 import { certificateTemplate } from '../../../shared/results/templates';
 import { canonicalBytes, canonicalSha256, fromBase64, verifyDetached } from '../../../shared/signing';
+import { requireSignerRole } from '../../../shared/signing/roles';
 import { localDay, localDayCompact } from '../../../shared/time';
 import { findById } from '../auth/accounts';
 import type { Db } from '../db/database';
@@ -137,7 +138,9 @@ export function approve(db: Db, requestId: string, cmsBase64: string, caller: Pe
   const cms = fromBase64(cmsBase64);
   if (!cms) throw new ArmError('SIGNATURE_INVALID', 'The signature is not base64.');
   const trust = readTrust(db);
-  const verified = verifyDetached({ cms, content: canonicalBytes(content), trustedRoots: trust.roots, crls: trust.crls, expectedIin: head.iin, now });
+  const verified = verifyDetached({ cms, content: canonicalBytes(content), trustedRoots: trust.roots, crls: trust.crls, crlGraceMs: trust.crlGraceMs, expectedIin: head.iin, now });
+  // A result is signed with the first head's (or a may-sign) key, never an employee's (CERT_ROLE).
+  requireSignerRole(verified.signer, 'result', null);
   const messageId = randomUUID();
   return db.transaction(() => {
     db.prepare('UPDATE results SET signature = ?, signer = ?, message_id = ?, updated_at = ? WHERE request_id = ?').run(cmsBase64, JSON.stringify(verified.signer), messageId, now.toISOString(), requestId);

@@ -57,6 +57,23 @@ describe('inbox channels', () => {
     w.core.close();
   });
 
+  it('refuses a request once the CRL is past its nextUpdate (CRL_STALE), until the supervisor sets a grace period, audited', async () => {
+    await gateway.call('/_control/reset', { method: 'POST' });
+    const w = await providerWorkstation();
+    await postRequest(gateway, requestMessage(pki, requestContent(pki)));
+    // The demo CRL of 2026-03-02 is due for renewal a week later; the workstation's clock is now past it.
+    w.clock.now = Date.parse('2026-03-10T09:00:00Z');
+    await expect(w.as('clerk').inbox.pull()).resolves.toMatchObject({ received: 0 });
+    expect((await w.as('clerk').inbox.refused()).map((refusal) => refusal.code)).toContain('CRL_STALE');
+    await gateway.call('/_control/reset', { method: 'POST' });
+    await postRequest(gateway, requestMessage(pki, requestContent(pki)));
+    await expect(w.as('supervisor').inbox.configure({ organisation: PROVIDER, crlGraceHours: 72 })).resolves.toMatchObject({ crlGraceHours: 72 });
+    const audited = w.db.prepare("SELECT details FROM audit_log WHERE details LIKE '%crlGraceHours%'").all();
+    expect(audited.length).toBeGreaterThan(0);
+    await expect(w.as('clerk').inbox.pull()).resolves.toMatchObject({ received: 1 });
+    w.core.close();
+  });
+
   it('configures only with readable PEM, supervisor only, and changes nothing otherwise', async () => {
     const w = await providerWorkstation();
     const before = await w.supervisor.inbox.settings();

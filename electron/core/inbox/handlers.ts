@@ -1,6 +1,6 @@
 import { ArmError, requestContentSchema, type Contract, type ErrorCode } from '../../../shared/api';
 import type { Db } from '../db/database';
-import { certificateCard } from '../../../shared/signing';
+import { trustedRootCard } from '../../../shared/signing';
 import { appendAudit } from '../audit/log';
 import { requireDb, requireGateway } from '../context';
 import { readAttachment } from '../documents/store';
@@ -8,7 +8,7 @@ import type { Handlers } from '../handler';
 import { moveRequest, type RequestRow } from '../requests/repository';
 import { localDateTime } from '../../../shared/time';
 import { findVariant } from './variant';
-import { pullInbox } from './pull';
+import { pullInbox, retryRefused, returnRefused } from './pull';
 import { departmentRequest, listInbox, requestView } from './repository';
 import { readSetting, writeSettings } from '../settings/store';
 import { parseCrls, parseRoots, readTrust } from './settings';
@@ -20,15 +20,22 @@ function mimeOf(bytes: Uint8Array): 'image/png' | 'image/jpeg' | 'application/pd
   return 'application/octet-stream';
 }
 
+function listRefused(db: Db) {
+  return db
+    .prepare('SELECT message_id AS messageId, received_at AS receivedAt, sender, kind, code, reason, returned_at AS returnedAt FROM inbox_refused ORDER BY received_at DESC')
+    .all() as Array<{ messageId: string; receivedAt: string; sender: string; kind: string; code: ErrorCode; reason: string; returnedAt: string | null }>;
+}
+
 function settingsOf(db: Db) {
   const trust = readTrust(db);
   return {
     organisation: readSetting(db, 'workstation.organisation'),
     roots: trust.roots.map((root) => {
-      const card = certificateCard(root);
+      const card = trustedRootCard(root);
       return { subject: card.subject.dn, notAfter: card.notAfter };
     }),
     crls: trust.crls.length,
+    crlGraceHours: trust.crlGraceMs / 3_600_000,
   };
 }
 
@@ -45,12 +52,13 @@ export const inboxHandlers: Handlers<Contract>['inbox'] = {
 
   settings: (_input, ctx) => settingsOf(requireDb(ctx)),
 
-  configure: ({ organisation, rootsPem, crlsPem }, ctx, { caller }) => {
+  configure: ({ organisation, rootsPem, crlsPem, crlGraceHours }, ctx, { caller }) => {
     const db = requireDb(ctx);
     // Parsed before anything is written: a bad PEM changes nothing.
     if (rootsPem !== undefined) parseRoots(rootsPem);
     if (crlsPem !== undefined) parseCrls(crlsPem);
-    writeSettings(db, { 'workstation.organisation': organisation, 'trust.roots': rootsPem, 'trust.crls': crlsPem }, caller!, ctx.now());
+    // Audited by the settings store, the grace period included.
+    writeSettings(db, { 'workstation.organisation': organisation, 'trust.roots': rootsPem, 'trust.crls': crlsPem, 'trust.crlGraceHours': crlGraceHours }, caller!, ctx.now());
     return settingsOf(db);
   },
 
@@ -58,14 +66,17 @@ export const inboxHandlers: Handlers<Contract>['inbox'] = {
 
   get: ({ requestId }, ctx) => requestView(requireDb(ctx), requestId, localDateTime(ctx.now())),
 
-  refused: (_input, ctx) =>
-    requireDb(ctx).prepare('SELECT message_id AS messageId, received_at AS receivedAt, sender, kind, code FROM inbox_refused ORDER BY received_at DESC').all() as Array<{
-      messageId: string;
-      receivedAt: string;
-      sender: string;
-      kind: string;
-      code: ErrorCode;
-    }>,
+  refused: (_input, ctx) => listRefused(requireDb(ctx)),
+
+  retryRefused: async ({ messageId }, ctx, { caller }) => ({
+    outcome: await retryRefused({ db: requireDb(ctx), client: requireGateway(ctx), dataDir: ctx.dataDir, now: ctx.now, log: ctx.log }, messageId, caller!.userId),
+  }),
+
+  returnRefused: ({ messageId }, ctx, { caller }) => {
+    const db = requireDb(ctx);
+    returnRefused(db, messageId, caller!.userId, ctx.now());
+    return listRefused(db).find((message) => message.messageId === messageId)!;
+  },
 
   scan: ({ requestId, sha256 }, ctx) => {
     const request = departmentRequest(requireDb(ctx), requestId);

@@ -39,7 +39,7 @@ describe('inbox pull', () => {
     const message = requestMessage(pki, requestContent(pki));
     await postRequest(t.gateway, message);
 
-    await expect(t.pull()).resolves.toEqual({ received: 1, refused: 0, duplicates: 0, waiting: 0, results: 0 });
+    await expect(t.pull()).resolves.toEqual({ received: 1, refused: 0, duplicates: 0, waiting: 0, results: 0, statuses: 0 });
     const [row] = requests(t);
     expect(row).toMatchObject({ number: `${CENTRE}-20260302-0001`, state: 'registered', message_id: message.id, applicant_name: 'Сарсенбаева Айгерим Нурлановна', due_by: '2026-03-10T18:00' });
     expect(JSON.parse(row!.received!)).toMatchObject({ receiptNumber: '2026-00000001', signer: { subject: { iin: pki.keys.operator.person.iin } } });
@@ -50,7 +50,7 @@ describe('inbox pull', () => {
 
     // Acknowledged: nothing left for this inbox, even after any lease would have run out.
     t.gateway.clock.advance(3600);
-    await expect(t.pull()).resolves.toEqual({ received: 0, refused: 0, duplicates: 0, waiting: 0, results: 0 });
+    await expect(t.pull()).resolves.toEqual({ received: 0, refused: 0, duplicates: 0, waiting: 0, results: 0, statuses: 0 });
   });
 
   it('applies a redelivery once: a lost acknowledgement brings the message back, it changes nothing', async () => {
@@ -63,7 +63,7 @@ describe('inbox pull', () => {
     expect(requests(t)).toHaveLength(1);
 
     t.gateway.clock.advance(600);
-    await expect(t.pull()).resolves.toEqual({ received: 0, refused: 0, duplicates: 1, waiting: 0, results: 0 });
+    await expect(t.pull()).resolves.toEqual({ received: 0, refused: 0, duplicates: 1, waiting: 0, results: 0, statuses: 0 });
     expect(requests(t)).toHaveLength(1);
   });
 
@@ -79,11 +79,11 @@ describe('inbox pull', () => {
     const { signature, ...unsigned } = tamper ? tamper(signed) : signed;
     await postRequest(t.gateway, signature ? { ...unsigned, signature } : unsigned);
 
-    await expect(t.pull()).resolves.toEqual({ received: 0, refused: 1, duplicates: 0, waiting: 0, results: 0 });
+    await expect(t.pull()).resolves.toEqual({ received: 0, refused: 1, duplicates: 0, waiting: 0, results: 0, statuses: 0 });
     expect(requests(t)).toEqual([]);
     expect(t.db.prepare('SELECT message_id, code FROM inbox_refused').all()).toEqual([{ message_id: signed.id, code }]);
     t.gateway.clock.advance(3600);
-    await expect(t.pull()).resolves.toEqual({ received: 0, refused: 0, duplicates: 0, waiting: 0, results: 0 });
+    await expect(t.pull()).resolves.toEqual({ received: 0, refused: 0, duplicates: 0, waiting: 0, results: 0, statuses: 0 });
   });
 
   it('fails closed without trusted roots: the request is refused as untrusted', async () => {

@@ -1,12 +1,17 @@
 import { ArmError, requestContentSchema, resultContentSchema, type ErrorCode, type RequestContent, type ResultContent } from '../../../shared/api';
-import type { GatewayMessage, Receipt } from '../../../shared/gateway/api';
+import { statusNoticeSchema, type GatewayMessage, type Receipt } from '../../../shared/gateway/api';
 import { canonicalBytes, canonicalJson, fromBase64, verifyDetached, type VerifiedSignature } from '../../../shared/signing';
+import { requireSignerRole } from '../../../shared/signing/roles';
 import { appendAudit } from '../audit/log';
 import type { Db } from '../db/database';
 import { readAttachment, writeAttachment } from '../documents/store';
 import type { GatewayClient } from '../gateway/client';
 import type { Logger } from '../log';
+import { checkMove } from '../requests/lifecycle';
 import { findRequest, insertReceived, moveRequest } from '../requests/repository';
+import { queueReturn } from '../requests/status';
+import { readCentre } from '../intake/centre';
+import { readSetting } from '../settings/store';
 import { readTrust, requireOrganisation, type Trust } from './settings';
 
 export interface PullOptions {
@@ -28,6 +33,8 @@ export interface PullResult {
   waiting: number;
   /** Results and refusals that reached this centre. */
   results: number;
+  /** Status notices applied to this centre's requests. */
+  statuses: number;
 }
 
 type Applied = keyof PullResult;
@@ -63,7 +70,8 @@ function checkRequest(message: GatewayMessage, organisation: string, trust: Trus
   const cms = message.signature ? fromBase64(message.signature.value) : null;
   if (!cms) throw new Refusal('SIGNATURE_INVALID', 'The request is not signed.');
   try {
-    const verified = verifyDetached({ cms, content: canonicalBytes(message.payload), trustedRoots: trust.roots, crls: trust.crls, expectedIin: content.operator.iin, now });
+    const verified = verifyDetached({ cms, content: canonicalBytes(message.payload), trustedRoots: trust.roots, crls: trust.crls, crlGraceMs: trust.crlGraceMs, expectedIin: content.operator.iin, now });
+    requireSignerRole(verified.signer, 'request', null);
     return { content, verified };
   } catch (error) {
     if (error instanceof ArmError) throw new Refusal(error.code, error.message);
@@ -71,12 +79,33 @@ function checkRequest(message: GatewayMessage, organisation: string, trust: Trus
   }
 }
 
+/**
+ * Applied before: a provider-side request that arrived in it, a result a centre-side request got
+ * from it, or a refusal on receipt. Only what this workstation *received* counts: on a workstation
+ * that is centre and provider at once its own outgoing result carries the same message id.
+ */
 function known(db: Db, messageId: string): boolean {
   return Boolean(
     db
-      .prepare('SELECT 1 FROM requests WHERE message_id = ? UNION ALL SELECT 1 FROM inbox_refused WHERE message_id = ? UNION ALL SELECT 1 FROM results WHERE message_id = ?')
+      .prepare(
+        `SELECT 1 FROM requests WHERE message_id = ? AND side = 'provider'
+         UNION ALL SELECT 1 FROM inbox_refused WHERE message_id = ?
+         UNION ALL SELECT 1 FROM results JOIN requests r ON r.id = results.request_id WHERE results.message_id = ? AND r.side = 'centre'`,
+      )
       .get(messageId, messageId, messageId),
   );
+}
+
+/**
+ * Whose inboxes this workstation pulls: its organisation (the department, or the centre) and the
+ * centre its counter takes requests for, when that is another code — one workstation may be both.
+ */
+export function inboxesOf(db: Db): string[] {
+  const organisation = readSetting(db, 'workstation.organisation');
+  const centre = readCentre(db)?.code ?? null;
+  const codes = [...new Set([organisation, centre].filter((code): code is string => code !== null))];
+  if (codes.length === 0) requireOrganisation(db);
+  return codes;
 }
 
 /**
@@ -96,7 +125,8 @@ function checkResult(db: Db, message: GatewayMessage, organisation: string, trus
   const cms = message.signature ? fromBase64(message.signature.value) : null;
   if (!cms || !content.signer) throw new Refusal('SIGNATURE_INVALID', 'The result is not signed.');
   try {
-    const verified = verifyDetached({ cms, content: canonicalBytes(message.payload), trustedRoots: trust.roots, crls: trust.crls, expectedIin: content.signer.iin, now });
+    const verified = verifyDetached({ cms, content: canonicalBytes(message.payload), trustedRoots: trust.roots, crls: trust.crls, crlGraceMs: trust.crlGraceMs, expectedIin: content.signer.iin, now });
+    requireSignerRole(verified.signer, 'result', null);
     return { content, requestId, verified };
   } catch (error) {
     if (error instanceof ArmError) throw new Refusal(error.code, error.message);
@@ -108,7 +138,7 @@ function storeResult(db: Db, message: GatewayMessage, checked: ReturnType<typeof
   const { content, requestId, verified } = checked;
   db.transaction(() => {
     const request = findRequest(db, requestId);
-    if (request.state !== 'sent' && request.state !== 'registered' && request.state !== 'resultSigned') {
+    if (!['sent', 'registered', 'inWork', 'decided', 'resultSigned'].includes(request.state)) {
       throw new Refusal('STATE_CONFLICT', `The request is ${request.state}; a result cannot be applied.`);
     }
     db.prepare(
@@ -119,17 +149,34 @@ function storeResult(db: Db, message: GatewayMessage, checked: ReturnType<typeof
   })();
 }
 
-function refuse(db: Db, message: GatewayMessage, refusal: Refusal, now: Date): void {
+/**
+ * A status notice for a request this centre sent: its copy moves (registered → in work →
+ * decided) with the provider's time in the comment, or comes back `returned` with the code and
+ * the reason. A notice that the copy has already passed (the result overtook it) changes nothing.
+ */
+function applyStatus(db: Db, message: GatewayMessage, organisation: string, now: Date): void {
+  const parsed = statusNoticeSchema.safeParse(message.payload);
+  if (!parsed.success) throw new Refusal('VALIDATION_FAILED', 'The payload is not a status notice.');
+  const notice = parsed.data;
+  const sent = db.prepare('SELECT request_id FROM outbox WHERE id = ?').get(notice.messageId) as { request_id: string | null } | undefined;
+  const request = sent?.request_id ? findRequest(db, sent.request_id) : null;
+  const provider = request ? ((JSON.parse(request.content ?? '{}') as { provider?: string }).provider ?? request.provider) : null;
+  if (!request || request.side !== 'centre' || message.to !== organisation || provider !== message.from) {
+    throw new Refusal('MESSAGE_UNEXPECTED', 'A status notice for a request this centre did not send.');
+  }
+  const comment = notice.state === 'returned' ? `${notice.code ?? 'GATEWAY_REFUSED'}: ${notice.reason ?? ''} (${notice.at})` : notice.at;
   db.transaction(() => {
-    db.prepare('INSERT INTO inbox_refused (message_id, received_at, sender, kind, code, reason, message) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-      message.id,
-      now.toISOString(),
-      message.from,
-      message.kind,
-      refusal.code,
-      refusal.message,
-      JSON.stringify(message),
-    );
+    if (checkMove(request.state, notice.state, 'system') === 'ok') moveRequest(db, request.id, notice.state, { userId: null, actor: 'system' }, now, { comment });
+    appendAudit(db, { userId: null, action: 'request.status', objectType: 'request', objectId: request.id, details: { state: notice.state, at: notice.at, from: message.from, ...(notice.code ? { code: notice.code } : {}) } }, now);
+  })();
+}
+
+function refuse(db: Db, message: GatewayMessage, refusal: Refusal, now: Date, receipt: Receipt, deliveryAttempt: number): void {
+  db.transaction(() => {
+    // A retry that fails again replaces the earlier reason.
+    db.prepare(
+      'INSERT OR REPLACE INTO inbox_refused (message_id, received_at, sender, kind, code, reason, message, receipt, delivery_attempt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(message.id, now.toISOString(), message.from, message.kind, refusal.code, refusal.message, JSON.stringify(message), JSON.stringify(receipt), deliveryAttempt);
     appendAudit(db, { userId: null, action: 'inbox.refused', objectType: 'message', objectId: message.id, details: { from: message.from, code: refusal.code } }, now);
   })();
 }
@@ -150,21 +197,46 @@ async function fetchScans(client: GatewayClient, dataDir: string, hashes: readon
  * so the clerk sees it and the gateway stops redelivering it. A message whose scans cannot be
  * fetched now stays unacknowledged; its lease runs out and the next pull takes it again.
  */
-export async function pullInbox({ db, client, dataDir, now, log }: PullOptions): Promise<PullResult> {
-  const organisation = requireOrganisation(db);
-  const trust = readTrust(db);
-  const result: PullResult = { received: 0, refused: 0, duplicates: 0, waiting: 0, results: 0 };
+export async function pullInbox(options: PullOptions): Promise<PullResult> {
+  const { db, client } = options;
+  const inboxes = inboxesOf(db);
+  const apply = applier(options);
+  const result: PullResult = { received: 0, refused: 0, duplicates: 0, waiting: 0, results: 0, statuses: 0 };
+  for (const organisation of inboxes) {
+    for (;;) {
+      const { messages: leased } = await client.lease({ org: organisation, limit: BATCH, leaseSeconds: LEASE_SECONDS });
+      const done: string[] = [];
+      for (const { message, receipt, deliveryAttempt } of leased) {
+        const applied = known(db, message.id) ? 'duplicates' : await apply(organisation, message, receipt, deliveryAttempt);
+        result[applied]++;
+        if (applied !== 'waiting') done.push(message.id);
+      }
+      if (done.length > 0) await client.ack({ org: organisation, body: { ids: done } });
+      if (leased.length < BATCH) break;
+    }
+  }
+  return result;
+}
 
-  async function apply(message: GatewayMessage, receipt: Receipt, deliveryAttempt: number): Promise<Applied> {
-    if (known(db, message.id)) return 'duplicates';
+/**
+ * Applies one message as it arrived: checks, stores once, or records the refusal on receipt. The
+ * caller has made sure it is not applied yet.
+ */
+function applier({ db, client, dataDir, now, log }: PullOptions) {
+  const trust = readTrust(db);
+  return async function apply(organisation: string, message: GatewayMessage, receipt: Receipt, deliveryAttempt: number): Promise<Applied> {
     try {
+      if (message.kind === 'status') {
+        applyStatus(db, message, organisation, now());
+        return 'statuses';
+      }
       if (message.kind === 'result' || message.kind === 'refusal') {
         storeResult(db, message, checkResult(db, message, organisation, trust, now()), now());
         return 'results';
       }
       if (message.kind !== 'request') throw new Refusal('MESSAGE_UNEXPECTED', `A ${message.kind} message in this inbox.`);
       const { content, verified } = checkRequest(message, organisation, trust, now());
-      if (db.prepare('SELECT 1 FROM requests WHERE number = ?').get(content.number)) throw new Refusal('MESSAGE_ID_CONFLICT', 'A request with this number came in another message.');
+      if (db.prepare("SELECT 1 FROM requests WHERE number = ? AND side = 'provider'").get(content.number)) throw new Refusal('MESSAGE_ID_CONFLICT', 'A request with this number came in another message.');
       try {
         await fetchScans(client, dataDir, message.attachments);
       } catch (error) {
@@ -194,21 +266,65 @@ export async function pullInbox({ db, client, dataDir, now, log }: PullOptions):
       return 'received';
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
-      refuse(db, message, error, now());
+      refuse(db, message, error, now(), receipt, deliveryAttempt);
       log.warn('inbox.refused', { message: message.id, code: error.code });
       return 'refused';
     }
-  }
+  };
+}
 
-  for (;;) {
-    const { messages: leased } = await client.lease({ org: organisation, limit: BATCH, leaseSeconds: LEASE_SECONDS });
-    const done: string[] = [];
-    for (const { message, receipt, deliveryAttempt } of leased) {
-      const applied = await apply(message, receipt, deliveryAttempt);
-      result[applied]++;
-      if (applied !== 'waiting') done.push(message.id);
-    }
-    if (done.length > 0) await client.ack({ org: organisation, body: { ids: done } });
-    if (leased.length < BATCH) return result;
+interface RefusedRow {
+  message: string;
+  receipt: string | null;
+  delivery_attempt: number | null;
+  returned_at: string | null;
+  code: string;
+  reason: string;
+}
+
+function refusedRow(db: Db, messageId: string): RefusedRow {
+  const row = db.prepare('SELECT message, receipt, delivery_attempt, returned_at, code, reason FROM inbox_refused WHERE message_id = ?').get(messageId) as RefusedRow | undefined;
+  if (!row) throw new ArmError('NOT_FOUND', 'No message refused on receipt has this id.');
+  if (row.returned_at) throw new ArmError('STATE_CONFLICT', 'The message was returned to its sender.');
+  return row;
+}
+
+/**
+ * Applies a message refused on receipt again, as if it had just arrived (after the supervisor
+ * fixed the organisation or the trusted roots). Applied, it leaves the refused list; refused
+ * again, it stays with the new reason. Audited either way.
+ */
+export async function retryRefused(options: PullOptions, messageId: string, userId: string): Promise<Applied> {
+  const { db, now } = options;
+  const row = refusedRow(db, messageId);
+  if (!row.receipt) throw new ArmError('STATE_CONFLICT', 'This refusal was recorded without its receipt and cannot be applied again.');
+  const message = JSON.parse(row.message) as GatewayMessage;
+  const organisation = inboxesOf(db).find((code) => code === message.to);
+  let applied: Applied;
+  if (!organisation) {
+    refuse(db, message, new Refusal('MESSAGE_UNEXPECTED', `The message is for ${message.to}, not for this workstation.`), now(), JSON.parse(row.receipt) as Receipt, row.delivery_attempt ?? 1);
+    applied = 'refused';
+  } else {
+    applied = await applier(options)(organisation, message, JSON.parse(row.receipt) as Receipt, row.delivery_attempt ?? 1);
   }
+  db.transaction(() => {
+    if (applied !== 'refused' && applied !== 'waiting') db.prepare('DELETE FROM inbox_refused WHERE message_id = ?').run(messageId);
+    appendAudit(db, { userId, action: 'inbox.retried', objectType: 'message', objectId: messageId, details: { outcome: applied } }, now());
+  })();
+  return applied;
+}
+
+/**
+ * Returns a message refused on receipt to its sender: a status notice `returned` with the code
+ * and the reason goes through the outbox; the sender's journal shows its request returned.
+ */
+export function returnRefused(db: Db, messageId: string, userId: string, now: Date): void {
+  const row = refusedRow(db, messageId);
+  const message = JSON.parse(row.message) as GatewayMessage;
+  const number = message.payload.number;
+  db.transaction(() => {
+    queueReturn(db, { id: message.id, from: message.from, to: message.to, service: message.service, requestNumber: typeof number === 'string' ? number : null }, { code: row.code, reason: row.reason }, now);
+    db.prepare('UPDATE inbox_refused SET returned_at = ? WHERE message_id = ?').run(now.toISOString(), messageId);
+    appendAudit(db, { userId, action: 'inbox.returned', objectType: 'message', objectId: messageId, details: { to: message.from, code: row.code } }, now);
+  })();
 }

@@ -1,7 +1,6 @@
-import type forge from 'node-forge';
 import { readTrust as readPublishedTrust } from '../signing/trust';
 import { ArmError } from '../../../shared/api';
-import { parseCertificate, parseCrl, type Crl } from '../../../shared/signing';
+import { parseCrl, parseTrustedRoot, type Crl, type TrustedRoot } from '../../../shared/signing';
 import type { Db } from '../db/database';
 import { readSetting } from '../settings/store';
 
@@ -18,16 +17,18 @@ export function requireOrganisation(db: Db): string {
 }
 
 export interface Trust {
-  roots: forge.pki.Certificate[];
+  roots: TrustedRoot[];
   crls: Crl[];
+  /** How long past its nextUpdate a CRL is still believed (the supervisor's setting; 0: CRL_STALE at once). */
+  crlGraceMs: number;
 }
 
 /** Every certificate block of a PEM bundle; TRUST_INVALID when one does not parse or there is none. */
-export function parseRoots(pem: string): forge.pki.Certificate[] {
+export function parseRoots(pem: string): TrustedRoot[] {
   const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
   if (blocks.length === 0) throw new ArmError('TRUST_INVALID', 'No certificate in the PEM text.');
   return blocks.map((block) => {
-    const certificate = parseCertificate(block);
+    const certificate = parseTrustedRoot(block);
     if (!certificate) throw new ArmError('TRUST_INVALID', 'A certificate in the PEM text does not parse.');
     return certificate;
   });
@@ -52,7 +53,8 @@ export function parseCrls(pem: string): Crl[] {
 export function readTrust(db: Db): Trust {
   const roots = readSetting(db, 'trust.roots');
   const crls = readSetting(db, 'trust.crls');
-  if (roots) return { roots: parseRoots(roots), crls: crls ? parseCrls(crls) : [] };
+  const crlGraceMs = (readSetting(db, 'trust.crlGraceHours') ?? 0) * 3_600_000;
+  if (roots) return { roots: parseRoots(roots), crls: crls ? parseCrls(crls) : [], crlGraceMs };
   const published = readPublishedTrust(db);
-  return { roots: published.roots, crls: published.crls };
+  return { roots: published.roots, crls: published.crls, crlGraceMs };
 }

@@ -19,9 +19,10 @@ export function configureProvider(db: Db, pki: DemoPki, organisation = PROVIDER)
 
 /**
  * A workstation of its own (core, data folder, clock) on the given emulator, configured as the
- * department with the demo trust; `as(role, iin)` signs a user in a window of their own.
+ * department with the demo trust (or, with pki null, no trust yet: the test sets its own);
+ * `as(role, iin)` signs a user in a window of their own.
  */
-export function workstation(gatewayUrl: string, pki: DemoPki, organisation = PROVIDER, start = '2026-03-06T10:00:00Z') {
+export function workstation(gatewayUrl: string, pki: DemoPki | null, organisation = PROVIDER, start = '2026-03-06T10:00:00Z') {
   const clock = { now: Date.parse(start) };
   const core = startCore({ appVersion: 'test', dataDir: mkdtempSync(path.join(os.tmpdir(), 'arm-ws-')), gatewayUrl, log: memoryLogger(), now: () => new Date(clock.now), syncIntervalMs: 0 });
   let logins = 0;
@@ -29,6 +30,7 @@ export function workstation(gatewayUrl: string, pki: DemoPki, organisation = PRO
     const key = signedIn(core, role, iin, `${role}-${++logins}`);
     return createClient(contract, (name, input) => core.dispatch(name, input, key));
   };
-  configureProvider(core.context.db!, pki, organisation);
+  if (pki) configureProvider(core.context.db!, pki, organisation);
+  else writeSettings(core.context.db!, { 'workstation.organisation': organisation }, { userId: null }, new Date());
   return { core, clock, as, db: core.context.db! };
 }

@@ -7,9 +7,10 @@ import { PNG as PngImage } from 'pngjs';
 import { postJson, startTestGateway, type TestGateway } from '../../../gateway/testing';
 import { ArmError, contract, createClient, type RequestContent } from '../../../shared/api';
 import { leaseAnswerSchema } from '../../../shared/gateway/api';
-import { canonicalSha256, toBase64 } from '../../../shared/signing';
+import { canonicalSha256, certificatePem, crlPem, toBase64 } from '../../../shared/signing';
 import { createDemoPki, type DemoPki } from '../../../shared/signing/testPki';
 import { startCore, type Core } from '../app';
+import { writeSettings } from '../settings/store';
 import { findRequest } from '../requests/repository';
 import { signPayload } from '../signing/sign';
 import { memoryLogger, signedIn } from '../testing';
@@ -49,6 +50,8 @@ async function setup(options: { gateway?: boolean; dataDir?: string; centre?: bo
   const operatorWindow = signedIn(core, 'operator', pki.keys.operator.person.iin, `operator-${run}`);
   const operator = client(operatorWindow);
   if (options.centre !== false) await supervisor.intake.setCentre({ code: 'con-kokpekty', district: 'kokpekty' });
+  // The trust the operator's signature is checked with at submit (the supervisor's roots and CRL).
+  writeSettings(core.context.db!, { 'trust.roots': certificatePem(pki.root.certificate), 'trust.crls': crlPem(pki.crl) }, { userId: null }, new Date(START));
   return { gateway, core, clock, dataDir, supervisor, operator, operatorWindow, db: core.context.db! };
 }
 
@@ -215,6 +218,9 @@ describe('intake: checklist, refusal, signing and the queue', () => {
     const content = await t.operator.intake.prepare({ requestId });
     expect(await codeOf(t.operator.intake.submit({ requestId, cms: sign({ ...content, provider: 'edu-uralsk' }) }))).toBe('SIGNATURE_INVALID');
     expect(await codeOf(t.operator.intake.submit({ requestId, cms: sign(content, 'foreignIin') }))).toBe('CERT_IIN_MISMATCH');
+    // The same trust as signing: without the supervisor's roots (and none from the gateway yet) nothing is trusted.
+    t.db.prepare('DELETE FROM settings WHERE key IN (?, ?)').run('trust.roots', 'trust.crls');
+    expect(await codeOf(t.operator.intake.submit({ requestId, cms: sign(content) }))).toBe('CERT_UNTRUSTED');
     await t.operator.intake.saveDraft({ requestId, language: 'ru', represented: false, fields: {}, checklist: [] });
     expect(await codeOf(t.operator.intake.submit({ requestId, cms: sign(content) }))).toBe('CONTENT_NOT_PREPARED');
     expect(findRequest(t.db, requestId).state).toBe('draft');

@@ -67,6 +67,7 @@ interface Row {
   due_by: string | null;
   overdue: 0 | 1;
   questionnaire_due: 0 | 1;
+  recheck: string | null;
 }
 
 /**
@@ -91,7 +92,7 @@ function select(db: Db, filter: JournalFilter, after: JournalCursor | undefined,
     params.push(after.at, after.at, after.key);
   }
   const sql = `SELECT r.rowid AS key, r.id, r.number, r.service_id, r.state, r.outcome, r.applicant_iin, r.applicant_name, r.provider,
-      r.created_by, u.full_name AS operator_name, r.created_at, r.due_by, (r.state = 'issued' AND r.questionnaire_at IS NULL) AS questionnaire_due,
+      r.created_by, u.full_name AS operator_name, r.created_at, r.due_by, (r.state = 'issued' AND r.questionnaire_at IS NULL) AS questionnaire_due, r.recheck,
       (${OPEN} AND r.due_by IS NOT NULL AND ${DUE_MOMENT} < ?) AS overdue
     FROM requests r ${byTime ? 'INDEXED BY requests_created' : ''} LEFT JOIN users u ON u.id = r.created_by
     ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
@@ -115,6 +116,7 @@ function toJournalRow(row: Row): JournalRow {
     dueBy: row.due_by,
     overdue: row.overdue === 1,
     questionnaireDue: row.questionnaire_due === 1,
+    recheck: row.recheck ? (JSON.parse(row.recheck) as JournalRow['recheck']) : null,
   };
 }
 

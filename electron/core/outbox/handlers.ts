@@ -1,7 +1,11 @@
-import type { Contract } from '../../../shared/api';
+import { randomUUID } from 'node:crypto';
+import { ArmError, type Contract } from '../../../shared/api';
+import { messageSchema } from '../../../shared/gateway/api';
 import { requireDb } from '../context';
 import type { Handlers } from '../handler';
+import { findRequest, moveRequest } from '../requests/repository';
 import { outboxStatus } from './outbox';
+import { enqueue } from './queue';
 
 export const outboxHandlers: Handlers<Contract>['outbox'] = {
   status: (_input, ctx) => ctx.sync?.status() ?? outboxStatus(requireDb(ctx), null),
@@ -10,5 +14,18 @@ export const outboxHandlers: Handlers<Contract>['outbox'] = {
     if (!ctx.sync) return outboxStatus(requireDb(ctx), null);
     await ctx.sync.run();
     return ctx.sync.status();
+  },
+  resend: ({ requestId }, ctx, { caller }) => {
+    const db = requireDb(ctx);
+    const request = findRequest(db, requestId);
+    if (request.side !== 'centre') throw new ArmError('FORBIDDEN', 'Only the centre resends its own requests.');
+    const last = db.prepare('SELECT message FROM outbox WHERE request_id = ? ORDER BY rowid DESC LIMIT 1').get(requestId) as { message: string } | undefined;
+    if (!last) throw new ArmError('STATE_CONFLICT', 'The request was never sent.', undefined, { from: request.state, to: 'queued' });
+    const now = ctx.now();
+    db.transaction(() => {
+      moveRequest(db, requestId, 'queued', { userId: caller!.userId, actor: caller!.role }, now, { comment: 'resend' });
+      enqueue(db, { ...messageSchema.parse(JSON.parse(last.message)), id: randomUUID(), createdAt: now.toISOString() }, requestId, now);
+    })();
+    return ctx.sync?.status() ?? outboxStatus(db, null);
   },
 };

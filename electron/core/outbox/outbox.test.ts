@@ -5,6 +5,7 @@ import { postJson, startTestGateway, type TestGateway } from '../../../gateway/t
 import { listAudit } from '../audit/log';
 import { readAttachment, writeAttachment } from '../documents/store';
 import { createGatewayClient } from '../gateway/client';
+import { searchJournal } from '../journal/search';
 import { createDraft, findRequest, moveRequest } from '../requests/repository';
 import { memoryLogger, testCore } from '../testing';
 import { createSync, enqueue } from './outbox';
@@ -26,7 +27,7 @@ async function setup() {
   return { ...t, gateway, client, sync, now };
 }
 
-function queuedRequest(t: Awaited<ReturnType<typeof setup>>, attachments: string[] = []) {
+function queuedRequest(t: Awaited<ReturnType<typeof setup>>, attachments: string[] = [], unverifiedPersons?: GatewayMessage['unverifiedPersons']) {
   const operator = { userId: 'op-1', actor: 'operator' as const };
   const request = createDraft(t.db, { serviceId: 'preschool-queue', applicantIin: '900412400014', centre: 'con-kokpekty' }, operator, t.now());
   const message: GatewayMessage = {
@@ -38,6 +39,7 @@ function queuedRequest(t: Awaited<ReturnType<typeof setup>>, attachments: string
     createdAt: t.now().toISOString(),
     attachments,
     payload: { applicantIin: '900412400014', childIin: '190620500010' },
+    ...(unverifiedPersons ? { unverifiedPersons } : {}),
   };
   t.db.transaction(() => {
     moveRequest(t.db, request.id, 'signed', operator, t.now());
@@ -50,6 +52,20 @@ function queuedRequest(t: Awaited<ReturnType<typeof setup>>, attachments: string
 const fault = (gateway: TestGateway, mode: string, count?: number) => gateway.call('/_control/faults', postJson(count ? { mode, count } : { mode }));
 
 describe('outbox', () => {
+  it("keeps the gateway's re-check of a person typed by hand on the request: the journal flags the mismatch with its fields", async () => {
+    const t = await setup();
+    const typed = { iin: '190620500010', surname: 'Сарсенбаев', name: 'Алихан', patronymic: null, birthDate: '2019-06-21' };
+    const { request } = queuedRequest(t, [], [typed]);
+    const matching = queuedRequest(t, [], [{ ...typed, patronymic: 'Нурланович', birthDate: '2019-06-20' }]).request;
+    await t.sync.run();
+    const journal = searchJournal(t.db, { limit: 10 }, t.now());
+    expect(journal.rows.find((row) => row.id === request.id)?.recheck).toEqual([{ iin: typed.iin, result: 'mismatch', mismatches: ['patronymic', 'birthDate'] }]);
+    expect(journal.rows.find((row) => row.id === matching.id)?.recheck).toEqual([{ iin: typed.iin, result: 'match', mismatches: [] }]);
+    const audited = listAudit(t.db, { limit: 50, action: 'request.recheck' });
+    expect(audited.map((entry) => entry.objectId)).toEqual([request.id]);
+    expect(JSON.stringify(audited)).not.toContain(typed.iin);
+  });
+
   it('delivers a queued request with its scan, moves it to "sent" and keeps the receipt', async () => {
     const t = await setup();
     const scan = writeAttachment(t.dataDir, Buffer.from('скан заявления'));

@@ -1,25 +1,12 @@
 import { ArmError, type ErrorCode, type OutboxStatus } from '../../../shared/api';
-import { messageSchema, type GatewayMessage, type Receipt } from '../../../shared/gateway/api';
+import { messageSchema, type Receipt } from '../../../shared/gateway/api';
 import { appendAudit } from '../audit/log';
 import type { Db } from '../db/database';
 import type { GatewayClient } from '../gateway/client';
 import type { Logger } from '../log';
 import { findRequest, moveRequest } from '../requests/repository';
 
-/**
- * Puts a message in the outbox. Call it inside the transaction that changes the request, so a
- * request is never "queued" without its message, nor a message left without its request.
- */
-export function enqueue(db: Db, message: GatewayMessage, requestId: string | null, now: Date): void {
-  const checked = messageSchema.parse(message);
-  db.prepare('INSERT INTO outbox (id, request_id, message, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?)').run(
-    checked.id,
-    requestId,
-    JSON.stringify(checked),
-    now.toISOString(),
-    now.toISOString(),
-  );
-}
+export { enqueue } from './queue';
 
 export function outboxStatus(db: Db, lastSyncAt: string | null): OutboxStatus {
   const counts = db.prepare("SELECT state, count(*) AS n, min(created_at) AS oldest FROM outbox WHERE state != 'delivered' GROUP BY state").all() as Array<{
@@ -115,6 +102,14 @@ export function createSync(options: SyncOptions) {
         row.id,
       );
       appendAudit(db, { userId: null, action: 'outbox.delivered', objectType: 'message', objectId: row.id, details: { receiptNumber: receipt.receiptNumber } }, at);
+      // The gateway's verdict on persons typed by hand offline: kept on the request, a mismatch audited.
+      if (row.request_id && receipt.recheck.length > 0) {
+        db.prepare('UPDATE requests SET recheck = ? WHERE id = ?').run(JSON.stringify(receipt.recheck), row.request_id);
+        const differing = receipt.recheck.filter((verdict) => verdict.result !== 'match');
+        if (differing.length > 0) {
+          appendAudit(db, { userId: null, action: 'request.recheck', objectType: 'request', objectId: row.request_id, details: { verdicts: differing.map(({ result, mismatches }) => ({ result, mismatches })) } }, at);
+        }
+      }
       if (row.request_id && findRequest(db, row.request_id).state === 'queued') moveRequest(db, row.request_id, 'sent', { userId: null, actor: 'system' }, at);
     })();
     return 'delivered';
@@ -122,8 +117,10 @@ export function createSync(options: SyncOptions) {
 
   async function runOnce(): Promise<SyncResult> {
     const result: SyncResult = { delivered: 0, retrying: 0, rejected: 0 };
+    // In the order they were queued (rowid), not by id: a request's status notices of one moment
+    // must reach the centre in the order the request moved.
     const due = db
-      .prepare("SELECT id, request_id, message, attempts FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY created_at, id")
+      .prepare("SELECT id, request_id, message, attempts FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY created_at, rowid")
       .all(now().toISOString()) as OutboxRow[];
     for (const row of due) result[await deliver(row)]++;
     lastSyncAt = now().toISOString();

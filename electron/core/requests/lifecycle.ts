@@ -14,18 +14,22 @@ export const TRANSITIONS: Readonly<Record<RequestState, Partial<Record<RequestSt
   draft: { signed: COUNTER, refusedAtIntake: COUNTER, withdrawn: COUNTER },
   signed: { queued: [...COUNTER, 'system'], withdrawn: COUNTER },
   queued: { sent: ['system'], withdrawn: COUNTER },
-  // The centre hears of the provider's work only when the result arrives: its request goes from
-  // sent (or registered) straight to resultAtCentre on the signed result (electron/core/inbox).
-  sent: { registered: ['system', 'clerk'], resultAtCentre: ['system'] },
-  registered: { inWork: ['clerk'], resultAtCentre: ['system'] },
-  inWork: { decided: ['clerk'] },
+  // The centre's copy follows the provider's status notices (registered, in work, decided; the
+  // sync engine moves it) and reaches resultAtCentre on the signed result (electron/core/inbox).
+  // A notice may be overtaken by the result or a later notice, hence the forward jumps. A request
+  // the provider could not apply comes back `returned` with the reason.
+  sent: { registered: ['system', 'clerk'], inWork: ['system'], decided: ['system'], resultAtCentre: ['system'], returned: ['system'] },
+  registered: { inWork: ['clerk', 'system'], decided: ['system'], resultAtCentre: ['system'], returned: ['system'] },
+  inWork: { decided: ['clerk', 'system'], resultAtCentre: ['system'] },
   // The head signs the result, or returns it to the clerk with a comment.
-  decided: { resultSigned: ['head'], inWork: ['head'] },
+  decided: { resultSigned: ['head'], inWork: ['head', 'system'], resultAtCentre: ['system'] },
   resultSigned: { resultAtCentre: ['system'] },
   resultAtCentre: { issued: COUNTER },
   issued: {},
   refusedAtIntake: {},
   withdrawn: {},
+  // The operator resends it once the cause is fixed (a new message), or withdraws it.
+  returned: { queued: COUNTER, withdrawn: COUNTER },
 };
 
 export type MoveCheck = 'ok' | 'state' | 'actor';

@@ -4,6 +4,8 @@ import { localDayCompact } from '../../../shared/time';
 import { appendAudit } from '../audit/log';
 import type { Db } from '../db/database';
 import { nextInSequence } from '../db/sequences';
+import type { StatusNotice } from '../../../shared/gateway/api';
+import { NOTIFIED_STATES, queueStatus } from './status';
 import { checkMove, type Actor } from './lifecycle';
 
 export interface RequestRow {
@@ -110,7 +112,9 @@ export function insertReceived(db: Db, request: Received, now: Date): RequestRow
     );
     db.prepare("INSERT INTO request_events (request_id, at, from_state, to_state, actor_id, actor_role) VALUES (?, ?, NULL, 'registered', NULL, 'system')").run(id, at);
     appendAudit(db, { userId: null, action: 'request.received', objectType: 'request', objectId: id, details: { number: content.number, messageId: request.messageId, from: content.centre } }, now);
-    return findRequest(db, id);
+    const received = findRequest(db, id);
+    queueStatus(db, received, 'registered', now);
+    return received;
   })();
 }
 
@@ -126,7 +130,8 @@ export function moveRequest(db: Db, id: string, to: RequestState, by: Mover, now
       throw new ArmError('STATE_CONFLICT', `A request in state ${request.state} cannot move to ${to}.`, undefined, { from: request.state, to });
     }
     if (check === 'actor') throw new ArmError('FORBIDDEN', `${by.actor} may not move a request from ${request.state} to ${to}.`);
-    if (to === 'decided' && !extra.outcome) throw new ArmError('VALIDATION_FAILED', 'A decision needs its outcome.', [{ path: 'outcome', message: 'required' }]);
+    // The centre's copy hears "decided" from the provider's status notice, which does not say how.
+    if (to === 'decided' && by.actor !== 'system' && !extra.outcome) throw new ArmError('VALIDATION_FAILED', 'A decision needs its outcome.', [{ path: 'outcome', message: 'required' }]);
     const at = now.toISOString();
     db.prepare('UPDATE requests SET state = ?, outcome = coalesce(?, outcome), updated_at = ? WHERE id = ?').run(to, extra.outcome ?? null, at, id);
     db.prepare('INSERT INTO request_events (request_id, at, from_state, to_state, actor_id, actor_role, comment) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
@@ -143,7 +148,9 @@ export function moveRequest(db: Db, id: string, to: RequestState, by: Mover, now
       { userId: by.userId, action: `request.${to}`, objectType: 'request', objectId: id, details: { from: request.state, ...(extra.outcome ? { outcome: extra.outcome } : {}) } },
       now,
     );
-    return findRequest(db, id);
+    const moved = findRequest(db, id);
+    if ((NOTIFIED_STATES as readonly string[]).includes(to)) queueStatus(db, moved, to as StatusNotice['state'], now);
+    return moved;
   })();
 }
 

@@ -4,9 +4,10 @@ import { startTestGateway, type TestGateway } from '../../../gateway/testing';
 import { canonicalBytes, signDetached, toBase64 } from '../../../shared/signing';
 import { createDemoPki, type DemoPki } from '../../../shared/signing/testPki';
 import { writeAttachment } from '../documents/store';
-import { CENTRE, SCANS, requestContent, requestMessage, workstation } from '../inbox/testing';
+import { CENTRE, SCANS, configureProvider, requestContent, requestMessage, workstation } from '../inbox/testing';
 import { enqueue } from '../outbox/outbox';
-import { createDraft, findRequest, moveRequest } from '../requests/repository';
+import { writeSettings } from '../settings/store';
+import { createDraft, findRequest, moveRequest, requestHistory } from '../requests/repository';
 
 let pki: DemoPki;
 let gateway: TestGateway;
@@ -68,6 +69,100 @@ describe('results at the centre', () => {
     expect(findRequest(centre.db, requestId).state).toBe('resultAtCentre');
     await expect(operator.results.issue({ requestId, collectorIin: '900412400014', documentNumber: '041234567' })).resolves.toMatchObject({ state: 'issued' });
     await expect(operator.results.issue({ requestId, collectorIin: '900412400014', documentNumber: '041234567' })).rejects.toMatchObject({ code: 'STATE_CONFLICT' });
+    centre.core.close();
+    provider.core.close();
+  });
+
+  it('one workstation is the centre and the provider (training mode): the request is received, decided, signed, returned and issued on one data folder', async () => {
+    await gateway.call('/_control/reset', { method: 'POST' });
+    // The department's workstation that also takes requests in at its own counter.
+    const both = workstation(gateway.url, pki);
+    writeSettings(both.db, { 'workstation.centre': { code: CENTRE, district: 'kokpekty' } }, { userId: null }, both.core.context.now());
+    const requestId = sendFromCentre(both);
+    await both.core.context.sync!.run();
+    expect(findRequest(both.db, requestId).state).toBe('sent');
+
+    const clerk = both.as('clerk', pki.keys.clerk.person.iin);
+    const head = both.as('head', pki.keys.head.person.iin);
+    const operator = both.as('operator');
+    await expect(clerk.inbox.pull()).resolves.toMatchObject({ received: 1, refused: 0 });
+    const [row] = await clerk.inbox.list({});
+    expect(row).toMatchObject({ number: findRequest(both.db, requestId).number, state: 'registered' });
+    // The provider's «registered» reaches the centre's copy as a status notice.
+    await both.core.context.sync!.run();
+    await expect(operator.inbox.pull()).resolves.toMatchObject({ statuses: 1, refused: 0 });
+    expect(findRequest(both.db, requestId).state).toBe('registered');
+
+    both.clock.now += 300_000;
+    await clerk.inbox.take({ requestId: row!.id });
+    both.clock.now += 300_000;
+    await clerk.decision.decide({ requestId: row!.id, outcome: 'certificate', fields: GUARDIANSHIP });
+    await both.core.context.sync!.run();
+    await expect(operator.inbox.pull()).resolves.toMatchObject({ statuses: 2, refused: 0 });
+    expect(findRequest(both.db, requestId).state).toBe('decided');
+    const { content } = await head.decision.prepare({ requestId: row!.id });
+    const demo = pki.keys.head;
+    await head.decision.approve({ requestId: row!.id, cms: toBase64(signDetached({ content: canonicalBytes(content), key: demo.key, certificate: demo.certificate, signingTime: both.core.context.now() })) });
+    await both.core.context.sync!.run();
+
+    await expect(operator.inbox.pull()).resolves.toMatchObject({ results: 1, refused: 0, duplicates: 0 });
+    expect(findRequest(both.db, requestId)).toMatchObject({ state: 'resultAtCentre', outcome: 'certificate' });
+    // The centre's journal: each step of the provider with the provider's time.
+    const steps = requestHistory(both.db, requestId).map((entry) => [entry.to, entry.actorRole, entry.comment]);
+    expect(steps).toEqual([
+      ['draft', 'operator', null],
+      ['signed', 'operator', null],
+      ['queued', 'operator', null],
+      ['sent', 'system', null],
+      ['registered', 'system', '2026-03-06T10:00:00.000Z'],
+      ['inWork', 'system', '2026-03-06T10:05:00.000Z'],
+      ['decided', 'system', '2026-03-06T10:10:00.000Z'],
+      ['resultAtCentre', 'system', content.number],
+    ]);
+    expect(findRequest(both.db, row!.id).state).toBe('resultSigned');
+    await expect(operator.results.issue({ requestId, collectorIin: '900412400014', documentNumber: '041234567' })).resolves.toMatchObject({ state: 'issued' });
+    await expect(clerk.inbox.refused()).resolves.toEqual([]);
+    both.core.close();
+  });
+
+  it('keeps a request refused on receipt with its reason: retried once the trust is set it is received; returned, the centre sees it returned', async () => {
+    await gateway.call('/_control/reset', { method: 'POST' });
+    const centre = workstation(gateway.url, pki, CENTRE);
+    const provider = workstation(gateway.url, pki);
+    // The supervisor has not set the trusted roots yet: every signature fails to verify.
+    writeSettings(provider.db, { 'trust.roots': null, 'trust.crls': null }, { userId: null }, provider.core.context.now());
+    const retried = sendFromCentre(centre);
+    const returned = sendFromCentre(centre);
+    await centre.core.context.sync!.run();
+    const supervisor = provider.as('supervisor');
+    await expect(supervisor.inbox.pull()).resolves.toMatchObject({ received: 0, refused: 2 });
+    const refused = await supervisor.inbox.refused();
+    expect(refused).toEqual([expect.objectContaining({ code: 'CERT_UNTRUSTED', returnedAt: null }), expect.objectContaining({ code: 'CERT_UNTRUSTED', returnedAt: null })]);
+    expect(refused[0]!.reason).not.toBe('');
+    const messageOf = (requestId: string) => (centre.db.prepare('SELECT id FROM outbox WHERE request_id = ?').get(requestId) as { id: string }).id;
+
+    configureProvider(provider.db, pki);
+    await expect(supervisor.inbox.retryRefused({ messageId: messageOf(retried) })).resolves.toEqual({ outcome: 'received' });
+    await expect(supervisor.inbox.retryRefused({ messageId: messageOf(retried) })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(supervisor.inbox.returnRefused({ messageId: messageOf(returned) })).resolves.toMatchObject({ code: 'CERT_UNTRUSTED', returnedAt: expect.any(String) });
+    await expect(supervisor.inbox.retryRefused({ messageId: messageOf(returned) })).rejects.toMatchObject({ code: 'STATE_CONFLICT' });
+    const audit = provider.db.prepare("SELECT action FROM audit_log WHERE action IN ('inbox.retried', 'inbox.returned') ORDER BY seq").all() as Array<{ action: string }>;
+    expect(audit.map((entry) => entry.action)).toEqual(['inbox.retried', 'inbox.returned']);
+
+    await provider.core.context.sync!.run();
+    await expect(centre.as('operator').inbox.pull()).resolves.toMatchObject({ statuses: 2, refused: 0 });
+    expect(findRequest(centre.db, retried).state).toBe('registered');
+    expect(findRequest(centre.db, returned).state).toBe('returned');
+    expect(requestHistory(centre.db, returned).at(-1)).toMatchObject({ to: 'returned', comment: expect.stringMatching(/^CERT_UNTRUSTED: .+/) });
+
+    // The operator resends it in a new message; the provider, its trust set now, receives it.
+    const operator = centre.as('operator');
+    await expect(operator.outbox.resend({ requestId: retried })).rejects.toMatchObject({ code: 'STATE_CONFLICT' });
+    await operator.outbox.resend({ requestId: returned });
+    expect(findRequest(centre.db, returned).state).toBe('queued');
+    await centre.core.context.sync!.run();
+    expect(findRequest(centre.db, returned).state).toBe('sent');
+    await expect(supervisor.inbox.pull()).resolves.toMatchObject({ received: 1, refused: 0 });
     centre.core.close();
     provider.core.close();
   });

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles, type Envelope, type SignedPayload } from '../../../shared/api';
-import { canonicalBytes, fromBase64, parseCrl, toBase64, utf8Bytes, verifyDetached, type CertificateCard } from '../../../shared/signing';
+import { canonicalBytes, fromBase64, parseCrl, signDetached, toBase64, utf8Bytes, verifyDetached, type CertificateCard } from '../../../shared/signing';
 import { createDemoPki, createTestRoot, type DemoKeyId, type DemoPki } from '../../../shared/signing/testPki';
 import { postJson, startTestGateway, type TestGateway } from '../../../gateway/testing';
 import { receiptSchema } from '../../../shared/gateway/api';
@@ -195,5 +195,28 @@ describe('signing.sign', () => {
     const log = lines.join('\n');
     expect(log).not.toContain(PASSWORD);
     expect(log).not.toContain(keyFile('operator').slice(0, 40));
+  });
+});
+
+describe('signing.prepareExternal / acceptExternal (a signature made in NCALayer)', () => {
+  const externalCms = (id: DemoKeyId, payload: unknown) => {
+    const { key, certificate } = pkiDemo.keys[id];
+    return toBase64(signDetached({ content: canonicalBytes(payload), key, certificate, signingTime: new Date() }));
+  };
+
+  it("gives the exact canonical bytes and the account's IIN, and accepts a signature over exactly them", async () => {
+    const prepared = await core.dispatch('signing.prepareExternal', { payload: request }, operator);
+    expect(prepared.ok && prepared.value).toEqual({ data: toBase64(canonicalBytes(request)), iin: pkiDemo.keys.operator.person.iin });
+    const accepted = await core.dispatch('signing.acceptExternal', { cms: externalCms('operator', request), payload: request }, operator);
+    expect(accepted.ok && (accepted.value as SignedPayload).card.subject.iin).toBe(pkiDemo.keys.operator.person.iin);
+  });
+
+  it('refuses what NCALayer might return wrongly: other data, another person, a revoked key, garbage', async () => {
+    const accept = (cms: string) => core.dispatch('signing.acceptExternal', { cms, payload: request }, operator);
+    expect(errorCode(await accept(externalCms('operator', { ...request, serviceId: 'other' })))).toBe('SIGNATURE_INVALID');
+    expect(errorCode(await accept(externalCms('head', request)))).toBe('CERT_IIN_MISMATCH');
+    expect(errorCode(await accept(externalCms('revoked', request)))).toBe('CERT_REVOKED');
+    expect(errorCode(await accept('bm90IGEgQ01T'))).toBe('SIGNATURE_INVALID');
+    expect(errorCode(await accept('not base64 at all!'))).toBe('SIGNATURE_INVALID');
   });
 });

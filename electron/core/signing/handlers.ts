@@ -1,12 +1,12 @@
 import { ArmError, type Contract } from '../../../shared/api';
-import { canonicalBytes, certificateCard, fromBase64, toBase64, verifyDetached } from '../../../shared/signing';
+import { canonicalBytes, fromBase64, toBase64, verifyDetached } from '../../../shared/signing';
 import { appendAudit } from '../audit/log';
 import { findById } from '../auth/accounts';
 import { requireDb, type CoreContext } from '../context';
 import type { Handlers } from '../handler';
-import { openKey } from './keys';
-import { signPayload } from './sign';
-import { readTrust, refreshTrust, trustStatus } from './trust';
+import { keyCard, signPayload } from './sign';
+import { readTrust } from '../inbox/settings';
+import { refreshTrust, trustStatus } from './trust';
 
 function keyFileBytes(base64: string): Uint8Array {
   const bytes = fromBase64(base64);
@@ -27,7 +27,7 @@ async function tryRefresh(ctx: CoreContext): Promise<boolean> {
 }
 
 export const signingHandlers: Handlers<Contract>['signing'] = {
-  inspectKey: ({ keyFile, password }) => certificateCard(openKey(keyFileBytes(keyFile), password).certificate),
+  inspectKey: ({ keyFile, password }) => keyCard(keyFileBytes(keyFile), password),
   sign: async ({ keyFile, password, payload }, ctx, { caller }) => {
     const db = requireDb(ctx);
     // The signer is whoever is signed in: the IIN comes from the account, never from the page.
@@ -39,9 +39,26 @@ export const signingHandlers: Handlers<Contract>['signing'] = {
     if (trust.crls.length === 0) throw new ArmError('CRL_UNAVAILABLE', 'No revocation list from the gateway yet: connect to the gateway once.');
     const signed = signPayload({ keyFile: keyFileBytes(keyFile), password, payload, expectedIin: user.iin, now: ctx.now() });
     // The gateway runs the same check; refusing here keeps a revoked or untrusted key out of the outbox.
-    verifyDetached({ cms: signed.cms, content: canonicalBytes(payload), trustedRoots: trust.roots, crls: trust.crls, expectedIin: user.iin, now: ctx.now() });
+    verifyDetached({ cms: signed.cms, content: canonicalBytes(payload), trustedRoots: trust.roots, crls: trust.crls, crlGraceMs: trust.crlGraceMs, expectedIin: user.iin, now: ctx.now() });
     appendAudit(db, { userId: user.id, action: 'signing.sign', details: { contentSha256: signed.contentSha256, certificate: signed.card.fingerprintSha256 } }, ctx.now());
     return { cms: toBase64(signed.cms), contentSha256: signed.contentSha256, signingTime: signed.signingTime.toISOString(), card: signed.card };
+  },
+  prepareExternal: ({ payload }, ctx, { caller }) => {
+    const user = findById(requireDb(ctx), caller!.userId);
+    if (!user) throw new ArmError('UNAUTHORIZED', 'The signed-in account no longer exists.');
+    return { data: toBase64(canonicalBytes(payload)), iin: user.iin };
+  },
+  acceptExternal: async ({ cms, payload }, ctx, { caller }) => {
+    const db = requireDb(ctx);
+    const user = findById(db, caller!.userId);
+    if (!user) throw new ArmError('UNAUTHORIZED', 'The signed-in account no longer exists.');
+    const bytes = fromBase64(cms);
+    if (!bytes) throw new ArmError('SIGNATURE_INVALID', 'The signature is not base64.');
+    let trust = readTrust(db);
+    if (trust.crls.length === 0 && (await tryRefresh(ctx))) trust = readTrust(db);
+    const verified = verifyDetached({ cms: bytes, content: canonicalBytes(payload), trustedRoots: trust.roots, crls: trust.crls, crlGraceMs: trust.crlGraceMs, expectedIin: user.iin, now: ctx.now() });
+    appendAudit(db, { userId: user.id, action: 'signing.external', details: { contentSha256: verified.contentSha256, certificate: verified.signer.fingerprintSha256 } }, ctx.now());
+    return { cms, contentSha256: verified.contentSha256, signingTime: verified.signingTime, card: verified.signer };
   },
   trustStatus: async (_input, ctx) => {
     const refreshed = await tryRefresh(ctx);

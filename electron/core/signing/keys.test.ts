@@ -38,7 +38,7 @@ describe('openKey', () => {
     expect(card.subject.dn).toContain(`SERIALNUMBER=IIN${head.iin}`);
     expect(card.issuer.commonName).toContain('TEST');
     expect(card.keyUsage).toEqual(['digitalSignature', 'nonRepudiation']);
-    expect(card.extendedKeyUsage).toEqual(['1.3.6.1.5.5.7.3.4', '1.2.398.3.3.4.1.2']);
+    expect(card.extendedKeyUsage).toEqual(['1.3.6.1.5.5.7.3.4', '1.2.398.3.3.4.1.2', '1.2.398.3.3.4.1.2.1']);
     expect(card.purpose).toBe('sign');
     expect(opened.chain.map((cert) => cert.serialNumber)).toEqual([pkiDemo.root.certificate.serialNumber]);
     expect(opened.key.n.equals(pkiDemo.keys.head.key.n)).toBe(true);

@@ -1,6 +1,9 @@
 import type forge from 'node-forge';
 import { ArmError } from '../../../shared/api';
 import { canonicalBytes, certificateCard, certificateIin, keyPurpose, sha256Hex, signDetached, type CertificateCard } from '../../../shared/signing';
+import { rawCertificateCard, rawCertificateIin, rawKeyPurpose, signGostDetached } from '../../../shared/signing/gost/cms';
+import { openGostKeyFile } from '../../../shared/signing/gost/keyFile';
+import type { RawCertificate } from '../../../shared/signing/gost/x509';
 import { openKey } from './keys';
 
 export interface SignRequest {
@@ -32,11 +35,46 @@ export function checkSigningCertificate(certificate: forge.pki.Certificate, expe
   if (certificateIin(certificate) !== expectedIin) throw new ArmError('CERT_IIN_MISMATCH', "The IIN in the certificate is not the user's IIN.");
 }
 
+/** The same local checks for a GOST certificate (forge cannot read it). */
+function checkGostSigningCertificate(certificate: RawCertificate, expectedIin: string, now: Date): void {
+  if (now < certificate.notBefore) throw new ArmError('CERT_NOT_YET_VALID', 'The certificate is not valid yet.');
+  if (now > certificate.notAfter) throw new ArmError('CERT_EXPIRED', 'The certificate has expired.');
+  if (rawKeyPurpose(certificate) !== 'sign') throw new ArmError('CERT_KEY_USAGE', 'This key is not a signing key.');
+  if (rawCertificateIin(certificate) !== expectedIin) throw new ArmError('CERT_IIN_MISMATCH', "The IIN in the certificate is not the user's IIN.");
+}
+
+/** RSA when forge can open the file as such; null when it holds no RSA key (then it may be GOST). */
+function openRsaKey(file: Uint8Array, password: string): ReturnType<typeof openKey> | null {
+  try {
+    return openKey(file, password);
+  } catch (error) {
+    if (error instanceof ArmError && error.code === 'KEY_FILE_INVALID') return null;
+    throw error;
+  }
+}
+
+/** What the signing dialog shows of a key file, RSA or GOST. */
+export function keyCard(file: Uint8Array, password: string): CertificateCard {
+  const rsa = openRsaKey(file, password);
+  return rsa ? certificateCard(rsa.certificate) : rawCertificateCard(openGostKeyFile(file, password).certificate);
+}
+
+/**
+ * An RSA key file, or else a GOST 34.10-2015 one (НУЦ РК's GOSTKNCA_….p12): signed under НУЦ's
+ * OIDs, as Kalkan and NCALayer sign, so the gateway and the provider verify both alike.
+ */
 export function signPayload(request: SignRequest): SignedPayload {
   const content = canonicalBytes(request.payload);
-  const { key, certificate } = openKey(request.keyFile, request.password);
   // The signing-time attribute (UTCTime) holds whole seconds; report exactly what was signed.
   const signingTime = new Date(Math.floor(request.now.getTime() / 1000) * 1000);
+  const rsa = openRsaKey(request.keyFile, request.password);
+  if (!rsa) {
+    const gost = openGostKeyFile(request.keyFile, request.password);
+    checkGostSigningCertificate(gost.certificate, request.expectedIin, signingTime);
+    const cms = signGostDetached({ content, key: gost, signingTime, profile: 'kz' });
+    return { cms, contentSha256: sha256Hex(content), signingTime, card: rawCertificateCard(gost.certificate) };
+  }
+  const { key, certificate } = rsa;
   checkSigningCertificate(certificate, request.expectedIin, signingTime);
   const cms = signDetached({ content, key, certificate, signingTime });
   return { cms, contentSha256: sha256Hex(content), signingTime, card: certificateCard(certificate) };

@@ -1,7 +1,6 @@
-import type forge from 'node-forge';
 import { ArmError, type TrustStatus } from '../../../shared/api';
 import { crlReferenceSchema, trustReferenceSchema } from '../../../shared/gateway/api';
-import { parseCertificate, parseCrl, type Crl } from '../../../shared/signing';
+import { parseCrl, parseTrustedRoot, type Crl, type TrustedRoot } from '../../../shared/signing';
 import type { Db } from '../db/database';
 import type { GatewayClient } from '../gateway/client';
 
@@ -18,7 +17,7 @@ interface Row {
 }
 
 export interface CachedTrust {
-  roots: forge.pki.Certificate[];
+  roots: TrustedRoot[];
   crls: Crl[];
   crlFetchedAt: string | null;
 }
@@ -27,9 +26,9 @@ function row(db: Db, name: Name): Row | undefined {
   return db.prepare<[Name], Row>('SELECT etag, body, fetched_at FROM trust_cache WHERE name = ?').get(name);
 }
 
-function parseRoots(pems: string[]): forge.pki.Certificate[] {
+function parseRoots(pems: string[]): TrustedRoot[] {
   return pems.map((pem) => {
-    const cert = parseCertificate(pem);
+    const cert = parseTrustedRoot(pem);
     if (!cert) throw new ArmError('GATEWAY_UNAVAILABLE', 'The gateway published a root that is not a certificate.');
     return cert;
   });

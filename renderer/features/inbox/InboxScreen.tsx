@@ -231,7 +231,7 @@ function RequestPanel({ view, role }: { view: RequestView; role: 'clerk' | 'head
 export function InboxScreen() {
   const { t } = useTranslation();
   const role = useAuth((state) => state.status?.user?.role) === 'head' ? 'head' : 'clerk';
-  const { rows, queue, refused, filter, open, error, load, pull, setFilter } = useInbox();
+  const { rows, queue, refused, filter, open, error, load, pull, setFilter, retryRefused, returnRefused } = useInbox();
   const { services, load: loadCatalog } = useCatalog();
 
   useEffect(() => {
@@ -266,8 +266,21 @@ export function InboxScreen() {
           <h2>{t('inbox.refused')}</h2>
           <ul>
             {refused.map((message) => (
-              <li key={message.messageId}>
-                {formatDate(message.receivedAt.slice(0, 16))} · {message.sender} · {t(`errors.${message.code}`)}
+              <li key={message.messageId} data-message={message.messageId}>
+                {formatDate(message.receivedAt.slice(0, 16))} · {message.sender} · {t(`errors.${message.code}`)} — <span className="reason">{message.reason}</span>
+                {message.returnedAt ? (
+                  <> · {t('inbox.refusedReturned', { time: formatDate(message.returnedAt.slice(0, 16)) })}</>
+                ) : role === 'clerk' ? (
+                  <>
+                    {' '}
+                    <button type="button" onClick={() => void retryRefused(message.messageId)}>
+                      {t('inbox.refusedRetry')}
+                    </button>{' '}
+                    <button type="button" onClick={() => void returnRefused(message.messageId)}>
+                      {t('inbox.refusedReturn')}
+                    </button>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -29,6 +29,9 @@ interface InboxState {
   error: unknown;
   load(role: 'clerk' | 'head'): Promise<void>;
   pull(role: 'clerk' | 'head'): Promise<void>;
+  /** A refused message: apply it again (settings fixed) or return it to its sender, both audited. */
+  retryRefused(messageId: string): Promise<void>;
+  returnRefused(messageId: string): Promise<void>;
   setFilter(change: Partial<InboxFilter>): void;
   openRequest(id: string): Promise<void>;
   close(): void;
@@ -94,6 +97,14 @@ export const useInbox = create<InboxState>((set, get) => {
       const pulled = await attempt(() => arm.inbox.pull());
       if (pulled) set({ pulled: new Date().toISOString() });
       await get().load(role);
+    },
+    retryRefused: async (messageId) => {
+      await attempt(() => arm.inbox.retryRefused({ messageId }));
+      await get().load(get().role);
+    },
+    returnRefused: async (messageId) => {
+      await attempt(() => arm.inbox.returnRefused({ messageId }));
+      await get().load(get().role);
     },
     setFilter: (change) => set({ filter: { ...get().filter, ...change } }),
     openRequest: async (id) => {

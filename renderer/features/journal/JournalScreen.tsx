@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { requestStateSchema } from '../../../shared/api';
+import { requestStateSchema, type JournalRow } from '../../../shared/api';
 import type { Language } from '../../../shared/i18n';
 import { ErrorText } from '../../ui/ErrorText';
 import { useAuth } from '../auth/store';
@@ -27,6 +27,26 @@ function Choice({ label, value, onChange, options }: { label: string; value: str
 }
 
 /** Журнал заявлений: find a request in seconds when a person comes back, and export what was found. */
+/** The gateway's re-check of persons typed by hand offline: a mismatch in red, with the fields. */
+function Recheck({ verdicts }: { verdicts: JournalRow['recheck'] }) {
+  const { t } = useTranslation();
+  if (!verdicts) return null;
+  const differing = verdicts.filter((verdict) => verdict.result !== 'match');
+  if (differing.length === 0) return <span className="recheck-match"> · {t('journal.recheck.match')}</span>;
+  return (
+    <>
+      {differing.map((verdict) => (
+        <strong key={verdict.iin} className="error recheck-mismatch" data-testid="recheck-mismatch">
+          {' · '}
+          {verdict.result === 'not-found'
+            ? t('journal.recheck.notFound', { iin: verdict.iin })
+            : t('journal.recheck.mismatch', { iin: verdict.iin, fields: verdict.mismatches.map((field) => t(`journal.recheck.fields.${field}`)).join(', ') })}
+        </strong>
+      ))}
+    </>
+  );
+}
+
 export function JournalScreen() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
@@ -131,7 +151,10 @@ export function JournalScreen() {
               <td>{row.number}</td>
               <td>{time.format(new Date(row.createdAt))}</td>
               <td>{serviceName.get(row.serviceId) ?? row.serviceId}</td>
-              <td>{t(`requestState.${row.state}`)}</td>
+              <td>
+                {t(`requestState.${row.state}`)}
+                <Recheck verdicts={row.recheck} />
+              </td>
               <td>{row.applicantIin}</td>
               <td>{row.applicantName ?? ''}</td>
               <td>{row.operatorName ?? ''}</td>

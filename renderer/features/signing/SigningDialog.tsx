@@ -5,7 +5,8 @@ import type { SignedPayload, TrustStatus } from '../../../shared/api';
 import type { CertificateCard } from '../../../shared/signing/card';
 import { arm } from '../../app/api';
 import { ErrorText } from '../../ui/ErrorText';
-import { createSigningStore, type SignablePayload, type SigningApi } from './store';
+import { createNcaLayerSigner } from './ncalayer';
+import { createSigningStore, type ExternalSigningApi, type SignablePayload, type SigningApi } from './store';
 
 function useDate() {
   const { i18n } = useTranslation();
@@ -78,12 +79,12 @@ function TrustLine({ trust }: { trust: TrustStatus }) {
 export interface SigningDialogProps {
   /** What to sign; without it the dialog only opens the key and shows its certificate. */
   request?: { payload: SignablePayload; onSigned(result: SignedPayload): void };
-  api?: SigningApi;
+  api?: SigningApi & ExternalSigningApi;
 }
 
 /** Key file, password, certificate card, progress and translated refusals (issue 6, item 5). */
 export function SigningDialog({ request, api = arm.signing }: SigningDialogProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const date = useDate();
   const [store] = useState(() => createSigningStore(api));
   const state = useStore(store);
@@ -101,6 +102,12 @@ export function SigningDialog({ request, api = arm.signing }: SigningDialogProps
   async function onSign() {
     if (!request) return;
     const result = await state.sign(request.payload);
+    if (result) request.onSigned(result);
+  }
+
+  async function onNcaLayer() {
+    if (!request) return;
+    const result = await state.signExternally(request.payload, createNcaLayerSigner(), api, i18n.language === 'kk' ? 'kk' : 'ru');
     if (result) request.onSigned(result);
   }
 
@@ -134,12 +141,21 @@ export function SigningDialog({ request, api = arm.signing }: SigningDialogProps
           ) : null}
         </div>
       </form>
+      {request ? (
+        <div className="actions">
+          <button type="button" disabled={busy} onClick={() => void onNcaLayer()} data-testid="sign-ncalayer">
+            {t('signing.ncalayer')}
+          </button>
+          <span className="muted">{t('signing.ncalayerHint')}</span>
+        </div>
+      ) : null}
       {state.trust ? <TrustLine trust={state.trust} /> : null}
       {state.trustError ? <ErrorText error={state.trustError} /> : null}
       <p role="status" aria-live="polite" className="muted" data-testid="signing-step" data-step={state.step}>
         {state.step === 'inspecting' ? t('signing.inspecting') : null}
         {state.step === 'signing' ? t('signing.signing') : null}
         {state.step === 'signed' && state.result ? t('signing.signed', { time: date(state.result.signingTime) }) : null}
+        {state.step === 'cancelled' ? t('signing.cancelled') : null}
       </p>
       {state.step === 'failed' ? <ErrorText error={state.error} /> : null}
       {state.card ? <CertificateCardView card={state.card} /> : null}

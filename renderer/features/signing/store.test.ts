@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ArmError, type SignedPayload } from '../../../shared/api';
 import type { CertificateCard } from '../../../shared/signing/card';
-import { createSigningStore, type SigningApi } from './store';
+import type { Signer } from './ncalayer';
+import { createSigningStore, type ExternalSigningApi, type SigningApi } from './store';
 
 const card: CertificateCard = {
   subject: { commonName: 'СӘРСЕНОВА АЙГҮЛ', surname: 'СӘРСЕНОВА', givenName: 'МАРАТҚЫЗЫ', iin: '920314410210', organisation: 'ЦОН', bin: '160340012015', dn: 'CN=…' },
@@ -98,5 +99,56 @@ describe('signing dialog store', () => {
     expect(await store.getState().sign({})).toBeNull();
     expect(calls).toEqual([]);
     expect(store.getState().step).toBe('idle');
+  });
+});
+
+describe('signing through NCALayer (another Signer)', () => {
+  const payload = { number: 'con-kokpekty-20260302-0001' };
+  const bytes = new TextEncoder().encode(JSON.stringify(payload));
+  function external(refuse: boolean) {
+    const seen: unknown[] = [];
+    const api: ExternalSigningApi = {
+      prepareExternal: async () => ({ data: btoa(String.fromCharCode(...bytes)), iin: '920314410210' }),
+      acceptExternal: async (input) => {
+        seen.push(input);
+        if (refuse) throw new ArmError('SIGNATURE_INVALID');
+        return { cms: input.cms, contentSha256: 'cd'.repeat(32), signingTime: '2026-11-23T10:00:00.000Z', card };
+      },
+    };
+    return { api, seen };
+  }
+  const signer = (outcome: Awaited<ReturnType<Signer['sign']>>, requests: unknown[] = []): Signer => ({
+    sign: async (request) => {
+      requests.push(request);
+      return outcome;
+    },
+  });
+
+  it("signs the core's bytes for the account's IIN and hands the CMS back to the core to verify", async () => {
+    const store = createSigningStore(fakeApi().api);
+    const requests: Array<{ data: Uint8Array; iin: string }> = [];
+    const { api, seen } = external(false);
+    const result = await store.getState().signExternally(payload, signer({ kind: 'signed', cms: 'MIIB' }, requests), api, 'kk');
+    expect(result?.card.subject.iin).toBe('920314410210');
+    expect(requests[0]).toMatchObject({ iin: '920314410210', purpose: 'sign', locale: 'kk' });
+    expect(new TextDecoder().decode(requests[0]!.data)).toBe(JSON.stringify(payload));
+    expect(seen).toEqual([{ cms: 'MIIB', payload }]);
+    expect(store.getState().step).toBe('signed');
+  });
+
+  it('a cancel in NCALayer is no error and sends nothing to the core', async () => {
+    const store = createSigningStore(fakeApi().api);
+    const { api, seen } = external(false);
+    expect(await store.getState().signExternally(payload, signer({ kind: 'cancelled' }), api, 'ru')).toBeNull();
+    expect(store.getState()).toMatchObject({ step: 'cancelled', error: null });
+    expect(seen).toEqual([]);
+  });
+
+  it("the core's refusal of what came back is shown, nothing is signed", async () => {
+    const store = createSigningStore(fakeApi().api);
+    const { api } = external(true);
+    expect(await store.getState().signExternally(payload, signer({ kind: 'signed', cms: 'MIIB' }), api, 'ru')).toBeNull();
+    expect(store.getState().step).toBe('failed');
+    expect((store.getState().error as ArmError).code).toBe('SIGNATURE_INVALID');
   });
 });

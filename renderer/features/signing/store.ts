@@ -1,14 +1,17 @@
 import { createStore, type StoreApi } from 'zustand';
 import type { Client, Contract, SignedPayload, TrustStatus } from '../../../shared/api';
 import type { CertificateCard } from '../../../shared/signing/card';
+import type { Signer } from './ncalayer';
 
 // One store per open signing dialog: the key file and its password live only while the dialog is
 // open and the password is dropped after every attempt (ключ ЭЦП / ЭЦҚ кілті; the core keeps neither).
 
 export type SigningApi = Pick<Client<Contract>['signing'], 'inspectKey' | 'sign' | 'trustStatus'>;
+/** The core's side of a signature made outside it (NCALayer): the bytes to sign, then the re-verification. */
+export type ExternalSigningApi = Pick<Client<Contract>['signing'], 'prepareExternal' | 'acceptExternal'>;
 /** A JSON value, as the contract's `signing.sign` accepts it. */
 export type SignablePayload = Parameters<SigningApi['sign']>[0]['payload'];
-export type SigningStep = 'idle' | 'inspecting' | 'ready' | 'signing' | 'signed' | 'failed';
+export type SigningStep = 'idle' | 'inspecting' | 'ready' | 'signing' | 'signed' | 'cancelled' | 'failed';
 
 export interface SigningState {
   fileName: string | null;
@@ -27,6 +30,15 @@ export interface SigningState {
   setPassword(password: string): void;
   inspect(): Promise<void>;
   sign(payload: SignablePayload): Promise<SignedPayload | null>;
+  /** Through another Signer (NCALayer): the core gives the bytes and re-verifies what comes back. */
+  signExternally(payload: SignablePayload, signer: Signer, api: ExternalSigningApi, locale: 'ru' | 'kk'): Promise<SignedPayload | null>;
+}
+
+function bytesOf(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
 function base64(bytes: Uint8Array): string {
@@ -64,6 +76,23 @@ export function createSigningStore(api: SigningApi): StoreApi<SigningState> {
         set({ card: await api.inspectKey({ keyFile, password }), step: 'ready' });
       } catch (error) {
         set({ error, step: 'failed' });
+      }
+    },
+    signExternally: async (payload, signer, external, locale) => {
+      set({ step: 'signing', error: null, result: null });
+      try {
+        const { data, iin } = await external.prepareExternal({ payload });
+        const outcome = await signer.sign({ data: bytesOf(data), iin, purpose: 'sign', locale });
+        if (outcome.kind === 'cancelled') {
+          set({ step: 'cancelled' });
+          return null;
+        }
+        const result = await external.acceptExternal({ cms: outcome.cms, payload });
+        set({ result, card: result.card, step: 'signed' });
+        return result;
+      } catch (error) {
+        set({ error, step: 'failed' });
+        return null;
       }
     },
     sign: async (payload) => {

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../ui/ErrorText';
+import { useAuth } from '../auth/store';
+import { UpdatePanel } from '../update/UpdatePanel';
 import { useSystem } from './store';
 
 function useSecondsSince(time: number | null): number {
@@ -16,6 +18,7 @@ export function StatusScreen() {
   const { t } = useTranslation();
   const { info, error, checkedAt, refresh } = useSystem();
   const seconds = useSecondsSince(checkedAt);
+  const supervisor = useAuth((state) => state.status?.user?.role === 'supervisor');
   const gateway = info?.gateway;
   const gatewayText =
     !gateway || gateway.mode === 'none'
@@ -46,6 +49,7 @@ export function StatusScreen() {
       <button type="button" onClick={() => void refresh()}>
         {t('status.refresh')}
       </button>
+      {supervisor ? <UpdatePanel /> : null}
     </main>
   );
 }

@@ -10,6 +10,7 @@ import intake from './0009_intake.sql';
 import provider from './0010_provider.sql';
 import counters from './0011_counters.sql';
 import settings from './0012_settings.sql';
+import bothSides from './0013_both_sides.sql';
 
 // Numbered files, applied in order, each in its own transaction; the number is PRAGMA user_version.
 // Never edit a shipped migration: add the next number.
@@ -26,4 +27,5 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 10, name: '0010_provider', sql: provider },
   { version: 11, name: '0011_counters', sql: counters },
   { version: 12, name: '0012_settings', sql: settings },
+  { version: 13, name: '0013_both_sides', sql: bothSides },
 ];

@@ -1,0 +1,30 @@
+import { firstRun, ru } from './accounts';
+import { expect, step, test } from './host';
+
+// The supervisor configures the workstation without flags (docs/delivery.md): the gateway and the
+// update server on «Подключения», a URL that is not https refused with its own message, the
+// update panel on the status screen saying why updates are off here.
+test('the supervisor sets the update server, an http gateway is refused, and the status screen shows updates', async ({ page, host }, info) => {
+  await step(page, info, 'first run, then «Подключения»', async () => {
+    await firstRun(page, host.url);
+    await expect(page.getByTestId('update-state')).toContainText(ru['update.off.unsupported']!);
+    await page.getByRole('link', { name: ru['nav.connections']! }).click();
+    await expect(page.getByRole('heading', { name: ru['connections.title']! })).toBeVisible();
+  });
+
+  await step(page, info, 'an http gateway off this computer is refused and nothing is saved', async () => {
+    await page.getByLabel(ru['connections.gateway']!).fill('http://gateway.example.kz/arm/');
+    await page.getByRole('button', { name: ru['connections.save']! }).click();
+    await expect(page.getByRole('alert')).toHaveAttribute('data-code', 'GATEWAY_URL_INVALID');
+  });
+
+  await step(page, info, 'the update server is stored and shown again after a reload', async () => {
+    await page.getByLabel(ru['connections.gateway']!).fill('');
+    await page.getByLabel(ru['connections.updates']!).fill('https://updates.example.kz/arm/');
+    await page.getByRole('button', { name: ru['connections.save']! }).click();
+    await expect(page.getByRole('status')).toHaveText(ru['connections.saved']!);
+    await page.reload();
+    await page.getByRole('link', { name: ru['nav.connections']! }).click();
+    await expect(page.getByLabel(ru['connections.updates']!)).toHaveValue('https://updates.example.kz/arm/');
+  });
+});

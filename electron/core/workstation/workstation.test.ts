@@ -1,0 +1,71 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ArmError, contract, createClient } from '../../../shared/api';
+import { listAudit } from '../audit/log';
+import { readSetting } from '../settings/store';
+import { signedIn, testCore } from '../testing';
+
+const cores: Array<ReturnType<typeof testCore>> = [];
+const servers: http.Server[] = [];
+afterEach(async () => {
+  for (const t of cores.splice(0)) t.core.close();
+  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+});
+
+function setup() {
+  const t = testCore();
+  cores.push(t);
+  const window = signedIn(t.core, 'supervisor', '880315400010');
+  return { ...t, supervisor: createClient(contract, (name, input) => t.core.dispatch(name, input, window)) };
+}
+
+/** A gateway on loopback that answers /health. */
+async function healthyGateway(): Promise<string> {
+  const server = http.createServer((request, response) => response.writeHead(request.url?.endsWith('/health') ? 200 : 404).end());
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/arm/`;
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'ok';
+  } catch (error) {
+    if (error instanceof ArmError) return error.code;
+    throw error;
+  }
+}
+
+describe('the supervisor sets the gateway and the update server', () => {
+  it('stores a gateway that answers and an https update server in the settings store, audited, used from the next start', async () => {
+    const t = setup();
+    const gateway = await healthyGateway();
+    const saved = await t.supervisor.workstation.setConnections({ gatewayUrl: gateway, updatesUrl: 'https://updates.example.kz/arm/' });
+    expect(saved).toEqual({ gatewayUrl: gateway, updatesUrl: 'https://updates.example.kz/arm/', activeGatewayUrl: null });
+    expect(readSetting(t.db, 'gateway.url')).toBe(gateway);
+    expect(listAudit(t.db, { limit: 5 })).toContainEqual(expect.objectContaining({ action: 'settings.change' }));
+  });
+
+  it('refuses http off this computer, credentials in the URL, and a gateway that does not answer; nothing changes', async () => {
+    const t = setup();
+    const gateway = await healthyGateway();
+    await t.supervisor.workstation.setConnections({ gatewayUrl: gateway, updatesUrl: null });
+    expect(await codeOf(t.supervisor.workstation.setConnections({ gatewayUrl: 'http://gateway.example.kz/arm/', updatesUrl: null }))).toBe('GATEWAY_URL_INVALID');
+    expect(await codeOf(t.supervisor.workstation.setConnections({ gatewayUrl: 'https://user:secret@gateway.example.kz/', updatesUrl: null }))).toBe('GATEWAY_URL_INVALID');
+    expect(await codeOf(t.supervisor.workstation.setConnections({ gatewayUrl: 'not a url', updatesUrl: null }))).toBe('GATEWAY_URL_INVALID');
+    expect(await codeOf(t.supervisor.workstation.setConnections({ gatewayUrl: gateway, updatesUrl: 'http://updates.example.kz/' }))).toBe('UPDATE_URL_INVALID');
+    expect(await codeOf(t.supervisor.workstation.setConnections({ gatewayUrl: 'http://127.0.0.1:9/arm/', updatesUrl: null }))).toBe('GATEWAY_URL_UNREACHABLE');
+    await expect(t.supervisor.workstation.connections()).resolves.toMatchObject({ gatewayUrl: gateway, updatesUrl: null });
+  });
+
+  it('clears both with null (the workstation works offline), and only the supervisor may', async () => {
+    const t = setup();
+    await t.supervisor.workstation.setConnections({ gatewayUrl: await healthyGateway(), updatesUrl: 'https://updates.example.kz/' });
+    await expect(t.supervisor.workstation.setConnections({ gatewayUrl: null, updatesUrl: null })).resolves.toMatchObject({ gatewayUrl: null, updatesUrl: null });
+    const operatorWindow = signedIn(t.core, 'operator');
+    const operator = createClient(contract, (name, input) => t.core.dispatch(name, input, operatorWindow));
+    expect(await codeOf(operator.workstation.setConnections({ gatewayUrl: null, updatesUrl: null }))).toBe('FORBIDDEN');
+  });
+});
