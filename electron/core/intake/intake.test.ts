@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PNG as PngImage } from 'pngjs';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { postJson, startTestGateway, type TestGateway } from '../../../gateway/testing';
 import { ArmError, contract, createClient, type RequestContent } from '../../../shared/api';
 import { leaseAnswerSchema } from '../../../shared/gateway/api';
@@ -341,7 +341,10 @@ describe('print.receipt', () => {
     const { requestId } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
     await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
     await t.operator.documents.upload({ requestId, document: 0, fileName: 'birth-1.png', bytes: PNG.toString('base64') });
-    await t.operator.documents.upload({ requestId, document: 0, fileName: 'birth-2.png', bytes: PngImage.sync.write(new PngImage({ width: 2, height: 1 })).toString('base64') });
+    // A second page: another valid image (uploads are decoded, so not the same bytes with a tail).
+    const page = new PngImage({ width: 1, height: 1 });
+    page.data.set([40, 80, 120, 255]);
+    await t.operator.documents.upload({ requestId, document: 0, fileName: 'birth-2.png', bytes: PngImage.sync.write(page).toString('base64') });
     await t.operator.intake.saveDraft({
       requestId,
       language: 'ru',
