@@ -50,7 +50,6 @@ export const errorCodeSchema = z.enum([
   'CERT_IIN_MISMATCH',
   'CERT_KEY_USAGE',
   'SIGNATURE_INVALID',
-  'SIGNATURE_ALGORITHM_UNSUPPORTED',
   'CRL_UNAVAILABLE',
   // The CRL relied on is past its nextUpdate (and the supervisor's grace period, if any).
   'CRL_STALE',
