@@ -1,24 +1,38 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseVersion } from '../shared/gateway/version';
 
 export interface GatewayCommand {
   port: number;
   dataDir: string;
   /** A folder `npm run pki:demo` wrote: its root and CRL become the trust (signatures checked). */
   trustDir: string | null;
+  /** The lowest АРМ version served (CLIENT_TOO_OLD below it); null serves every version. */
+  minClientVersion: string | null;
   /** The process that started the emulator (training mode): when it is gone, the emulator stops. */
   parentPid: number | null;
 }
 
-/** `--port <p>` (0 = a free port), `--data-dir <dir>` (default ./gateway-data), `--trust-dir <dir>`, `--parent-pid <pid>`. */
+/**
+ * `--port <p>` (0 = a free port), `--data-dir <dir>` (default ./gateway-data), `--trust-dir <dir>`,
+ * `--parent-pid <pid>`, `--min-client-version <x.y.z>`.
+ */
 export function parseGatewayArgs(argv: string[]): GatewayCommand {
   const { values } = parseArgs({
     args: argv,
-    options: { port: { type: 'string', default: '0' }, 'data-dir': { type: 'string', default: 'gateway-data' }, 'trust-dir': { type: 'string' }, 'parent-pid': { type: 'string' } },
+    options: {
+      port: { type: 'string', default: '0' },
+      'data-dir': { type: 'string', default: 'gateway-data' },
+      'trust-dir': { type: 'string' },
+      'parent-pid': { type: 'string' },
+      'min-client-version': { type: 'string' },
+    },
     strict: true,
   });
   const port = Number(values.port);
   if (!/^\d+$/.test(values.port) || port > 65535) throw new Error(`--port must be 0…65535, got ${values.port}`);
+  const minClientVersion = values['min-client-version'] ?? null;
+  if (minClientVersion !== null && !parseVersion(minClientVersion)) throw new Error(`--min-client-version must be x.y.z, got ${minClientVersion}`);
   const parent = values['parent-pid'];
   if (parent !== undefined && !/^[1-9]\d*$/.test(parent)) throw new Error(`--parent-pid must be a process id, got ${parent}`);
   return {
@@ -26,5 +40,6 @@ export function parseGatewayArgs(argv: string[]): GatewayCommand {
     dataDir: path.resolve(values['data-dir']),
     trustDir: values['trust-dir'] ? path.resolve(values['trust-dir']) : null,
     parentPid: parent === undefined ? null : Number(parent),
+    minClientVersion,
   };
 }

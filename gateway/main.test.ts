@@ -9,7 +9,7 @@ import { parseGatewayArgs } from './cli';
 
 describe('parseGatewayArgs', () => {
   it('reads --port and --data-dir', () => {
-    expect(parseGatewayArgs(['--port', '8123', '--data-dir', '/tmp/gw'])).toEqual({ port: 8123, dataDir: '/tmp/gw', trustDir: null, parentPid: null });
+    expect(parseGatewayArgs(['--port', '8123', '--data-dir', '/tmp/gw'])).toEqual({ port: 8123, dataDir: '/tmp/gw', trustDir: null, parentPid: null, minClientVersion: null });
     expect(parseGatewayArgs(['--parent-pid', '4242']).parentPid).toBe(4242);
     expect(() => parseGatewayArgs(['--parent-pid', '0'])).toThrow(/--parent-pid/);
     expect(parseGatewayArgs(['--trust-dir', '/tmp/pki']).trustDir).toBe('/tmp/pki');

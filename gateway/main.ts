@@ -2,10 +2,17 @@ import { parseGatewayArgs } from './cli';
 import { startGateway } from './server';
 import { readTrustDir } from './signature';
 
-// `npm run gateway -- --port <p> --data-dir <dir> [--trust-dir <pki dir>]`: the gateway emulator, on 127.0.0.1 only.
+// `npm run gateway -- --port <p> --data-dir <dir> [--trust-dir <pki dir>] [--min-client-version <x.y.z>]`: the gateway emulator, on 127.0.0.1 only.
 async function main(): Promise<void> {
   const command = parseGatewayArgs(process.argv.slice(2));
-  const gateway = await startGateway({ port: command.port, dataDir: command.dataDir, trust: command.trustDir ? readTrustDir(command.trustDir) : null });
+  const gateway = await startGateway({
+    port: command.port,
+    dataDir: command.dataDir,
+    trust: command.trustDir ? readTrustDir(command.trustDir) : null,
+    minClientVersion: command.minClientVersion,
+    // Test harnesses only: with it the /_control endpoints exist (and need it); never in training.
+    controlSecret: process.env.GATEWAY_CONTROL_SECRET || null,
+  });
   console.log(`Gateway ready: ${gateway.url}`);
   const stop = () => {
     gateway.close().then(

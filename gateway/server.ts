@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { MAX_UPLOAD_BYTES } from '../shared/limits';
+import { CLIENT_VERSION_HEADER, meetsFloor } from '../shared/gateway/version';
 import type { FaultMode } from '../shared/gateway/api';
 import {
   bytes,
@@ -43,6 +44,15 @@ export interface GatewayOptions {
   trust?: GatewayTrust | null;
   /** Replaces the verifier made from `trust` (tests of the seam itself). */
   verifySignature?: MessageSignatureVerifier | null;
+  /**
+   * The fault and reset controls (/_control/*) exist only with this secret, and answer only a
+   * call carrying it (`Authorization: Bearer <secret>`): tests and test harnesses set it; a
+   * gateway without it — training mode, a demo — has no controls (404), so no local process can
+   * reset its traffic or inject faults.
+   */
+  controlSecret?: string | null;
+  /** The version floor: АРМ calls without `x-arm-version` at or above it get CLIENT_TOO_OLD (426). */
+  minClientVersion?: string | null;
   log?: (line: string) => void;
 }
 
@@ -277,6 +287,13 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   };
 
   let closing = false;
+  const controlSecret = options.controlSecret ? Buffer.from(options.controlSecret) : null;
+  const controlRefusal = (authorization: string | undefined): GatewayError | null => {
+    if (!controlSecret) return new GatewayError('NOT_FOUND', 'No such endpoint.', { status: 404 });
+    const presented = Buffer.from(authorization?.startsWith('Bearer ') ? authorization.slice(7) : '');
+    const matches = presented.length === controlSecret.length && timingSafeEqual(presented, controlSecret);
+    return matches ? null : new GatewayError('UNAUTHORIZED', 'The controls need the emulator’s admin secret.', { status: 401 });
+  };
   /** Filled in once the port is known. */
   let ownHosts = new Set<string>();
 
@@ -297,7 +314,19 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       return run(request, found).catch(refusal);
     };
     // The harness's controls (and mistyped calls to them) are never hit by the faults they set.
-    if (harnessRoots.has(pathSegments(url.pathname)[0] ?? '')) return answer(response, await reply());
+    if (harnessRoots.has(pathSegments(url.pathname)[0] ?? '')) {
+      const refused = controlRefusal(request.headers.authorization);
+      if (refused) {
+        request.resume();
+        return answer(response, refusal(refused));
+      }
+      return answer(response, await reply());
+    }
+    const version = request.headers[CLIENT_VERSION_HEADER];
+    if (options.minClientVersion && !meetsFloor(typeof version === 'string' ? version : null, options.minClientVersion)) {
+      request.resume();
+      return answer(response, refusal(new GatewayError('CLIENT_TOO_OLD', `This gateway serves АРМ ${options.minClientVersion} and later; this one is ${String(version ?? 'unnamed')}.`)));
+    }
 
     const { mode, delayMs } = fault;
     if (mode !== 'none' && fault.remaining !== null && --fault.remaining <= 0) fault = noFault;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,15 +28,18 @@ export interface TestGateway extends Gateway {
 
 export async function startTestGateway(options: Partial<GatewayOptions> = {}, dataDir = mkdtempSync(path.join(os.tmpdir(), 'arm-gateway-'))): Promise<TestGateway> {
   const clock = manualClock();
-  const gateway = await startGateway({ port: 0, dataDir, now: clock.now, log: () => {}, ...options });
+  // Tests drive the controls: the secret is made here and `call` sends it to /_control/*.
+  const controlSecret = options.controlSecret ?? randomBytes(24).toString('base64url');
+  const gateway = await startGateway({ port: 0, dataDir, now: clock.now, log: () => {}, ...options, controlSecret });
   const test: TestGateway = {
     ...gateway,
     dataDir,
     clock,
-    call: (pathname, init) => fetch(`${gateway.url}${pathname}`, init),
+    call: (pathname, init = {}) =>
+      fetch(`${gateway.url}${pathname}`, pathname.startsWith('/_control/') ? { ...init, headers: { ...(init.headers as Record<string, string> | undefined), Authorization: `Bearer ${controlSecret}` } } : init),
     restart: async () => {
       await gateway.close();
-      return startTestGateway(options, dataDir);
+      return startTestGateway({ ...options, controlSecret }, dataDir);
     },
     dispose: async () => {
       await gateway.close();

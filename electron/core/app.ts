@@ -142,7 +142,7 @@ export function startCore(options: CoreOptions): Core {
   // Settings come first: what the rest of the core starts with (the gateway) is decided by them.
   const gateway = gatewayConfig(options, db ? readSetting(db, 'gateway.url') : null);
   const now = options.now ?? (() => new Date());
-  const gatewayClient = gateway.url ? createGatewayClient({ url: gateway.url, ...(options.fetch ? { fetch: options.fetch } : {}) }) : null;
+  const gatewayClient = gateway.url ? createGatewayClient({ url: gateway.url, clientVersion: options.appVersion, ...(options.fetch ? { fetch: options.fetch } : {}) }) : null;
   const sync =
     db && gatewayClient ? createSync({ db, client: gatewayClient, readAttachment: (sha256) => readAttachment(options.dataDir, sha256), now, log }) : null;
   const context: CoreContext = {

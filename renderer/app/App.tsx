@@ -130,7 +130,17 @@ export function App() {
   else if (!health && error) content = <main className="screen"><ErrorText error={error} /></main>;
   else if (!health || !auth.status) content = <main className="screen">{checkedAt === null || !error ? t('app.loading') : <ErrorText error={error} />}</main>;
   else if (auth.status.needsSetup) content = <SetupScreen />;
-  else if (!user) content = <LoginScreen />;
+  else if (!user)
+    content = (
+      <>
+        {health.gateway.refusal ? (
+          <div className="screen" data-testid="gateway-refusal">
+            <ErrorText error={new ArmError(health.gateway.refusal)} />
+          </div>
+        ) : null}
+        <LoginScreen />
+      </>
+    );
   else if (user.mustChangePassword) content = <ChangePasswordScreen />;
   else
     content = (

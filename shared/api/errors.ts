@@ -39,6 +39,7 @@ export const errorCodeSchema = z.enum([
   // The АРМ's side: no usable answer (network, timeout, 5xx), or a refusal with a code it does not know.
   'GATEWAY_UNAVAILABLE',
   'GATEWAY_REFUSED',
+  'CLIENT_TOO_OLD',
   // ЭЦП: key files, certificates, signatures (shared/signing, electron/core/signing).
   'KEY_PASSWORD_WRONG',
   'KEY_FILE_INVALID',
@@ -49,6 +50,7 @@ export const errorCodeSchema = z.enum([
   'CERT_IIN_MISMATCH',
   'CERT_KEY_USAGE',
   'SIGNATURE_INVALID',
+  // A signature algorithm this АРМ cannot verify (GOST 34.310-2004, an unknown OID): refused by name, never accepted unverified.
   'SIGNATURE_ALGORITHM_UNSUPPORTED',
   'CRL_UNAVAILABLE',
   // The CRL relied on is past its nextUpdate (and the supervisor's grace period, if any).

@@ -11,7 +11,8 @@ export const healthSchema = z.object({
   /** Why the core could not start (corrupt or newer database); the renderer shows it translated. */
   error: errorCodeSchema.optional(),
   schemaVersion: z.number().int().nonnegative(),
-  gateway: z.object({ mode: gatewayModeSchema, reachable: z.boolean() }),
+  /** refusal: the gateway answers but refuses this АРМ (below its version floor); shown before login. */
+  gateway: z.object({ mode: gatewayModeSchema, reachable: z.boolean(), refusal: z.literal('CLIENT_TOO_OLD').optional() }),
   /**
    * Encryption at rest: 'os' the OS keeps the master key; 'os-plaintext' Linux without a keyring
    * (Chromium stores it in the clear); 'key-file' the web host's key file. The last two warn.

@@ -12,7 +12,7 @@ let gateway: TestGateway;
 let client: GatewayClient;
 beforeAll(async () => {
   gateway = await startTestGateway();
-  client = createGatewayClient({ url: gateway.url, timeoutMs: 2000 });
+  client = createGatewayClient({ url: gateway.url, clientVersion: '0.0.0-test', timeoutMs: 2000 });
 });
 afterAll(() => gateway.dispose());
 

@@ -12,9 +12,12 @@ import {
   type GatewayEndpoint,
   type GatewayEndpoints,
 } from '../../../shared/gateway/endpoints';
+import { CLIENT_VERSION_HEADER } from '../../../shared/gateway/version';
 
 export interface GatewayClientOptions {
   url: string;
+  /** The АРМ's version, sent on every call (x-arm-version) for the gateway's version floor. */
+  clientVersion: string;
   fetch?: typeof fetch;
   /** A lookup at the counter must not hang: the regulation gives seconds for it. */
   timeoutMs?: number;
@@ -73,7 +76,7 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
       : '';
     // Relative to the base, so a gateway mounted under a path prefix keeps it.
     const pathname = fillPath(endpoint.path, input).slice(1) + (query ? `?${query}` : '');
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { [CLIENT_VERSION_HEADER]: options.clientVersion };
     let body: RequestInit['body'];
     if (endpoint.body === bytes) {
       headers['Content-Type'] = 'application/octet-stream';

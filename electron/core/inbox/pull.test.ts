@@ -25,7 +25,7 @@ async function setup() {
   gateways.push(gateway);
   const t = testCore();
   configureProvider(t.db, pki);
-  const client = createGatewayClient({ url: gateway.url, timeoutMs: 1500 });
+  const client = createGatewayClient({ url: gateway.url, clientVersion: '0.0.0-test', timeoutMs: 1500 });
   const pull = () => pullInbox({ db: t.db, client, dataDir: t.dataDir, now: () => new Date(t.clock.now), log: memoryLogger() });
   return { ...t, gateway, client, pull };
 }
@@ -99,7 +99,7 @@ describe('inbox pull', () => {
     gateways.push(gateway);
     const t = testCore();
     writeSettings(t.db, { 'workstation.organisation': PROVIDER }, { userId: null }, new Date());
-    const client = createGatewayClient({ url: gateway.url, timeoutMs: 1500 });
+    const client = createGatewayClient({ url: gateway.url, clientVersion: '0.0.0-test', timeoutMs: 1500 });
     await refreshTrust(t.db, client, new Date(t.clock.now));
     await postRequest(gateway, requestMessage(pki, requestContent(pki)));
     await expect(pullInbox({ db: t.db, client, dataDir: t.dataDir, now: () => new Date(t.clock.now), log: memoryLogger() })).resolves.toMatchObject({ received: 1, refused: 0 });

@@ -21,7 +21,7 @@ async function setup() {
   gateways.push(gateway);
   const t = testCore();
   const now = () => new Date(t.clock.now);
-  const client = createGatewayClient({ url: gateway.url, timeoutMs: 1500 });
+  const client = createGatewayClient({ url: gateway.url, clientVersion: '0.0.0-test', timeoutMs: 1500 });
   const sync = createSync({ db: t.db, client, readAttachment: (sha) => readAttachment(t.dataDir, sha), now, log: memoryLogger() });
   return { ...t, gateway, client, sync, now };
 }
@@ -97,7 +97,7 @@ describe('outbox', () => {
     await expect(t.sync.run()).resolves.toMatchObject({ retrying: 1 });
     const restarted = await t.gateway.restart();
     gateways.splice(gateways.indexOf(t.gateway), 1, restarted);
-    const sync = createSync({ db: t.db, client: createGatewayClient({ url: restarted.url }), readAttachment: () => null, now: t.now, log: memoryLogger() });
+    const sync = createSync({ db: t.db, client: createGatewayClient({ url: restarted.url, clientVersion: '0.0.0-test' }), readAttachment: () => null, now: t.now, log: memoryLogger() });
     t.clock.now += 6_000;
     await expect(sync.run()).resolves.toMatchObject({ delivered: 1 });
   });

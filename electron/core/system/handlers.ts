@@ -1,5 +1,5 @@
 import { kzCalendarYears } from '../../../shared/calendar/calendar';
-import type { Contract } from '../../../shared/api';
+import { ArmError, type Contract } from '../../../shared/api';
 import { schemaVersion } from '../db/database';
 import type { CoreContext } from '../context';
 import { logDir } from '../log';
@@ -9,13 +9,14 @@ import type { SystemState } from './state';
 export type { SystemState } from './state';
 
 
-async function gatewayReachable(ctx: CoreContext): Promise<boolean> {
-  if (!ctx.gatewayClient) return false;
+/** Does the gateway answer, and if it answers with a refusal of this АРМ (its version floor), which. */
+async function gatewayStatus(ctx: CoreContext): Promise<{ reachable: boolean; refusal?: 'CLIENT_TOO_OLD' }> {
+  if (!ctx.gatewayClient) return { reachable: false };
   try {
     await ctx.gatewayClient.health({}, { timeoutMs: 2000 });
-    return true;
-  } catch {
-    return false;
+    return { reachable: true };
+  } catch (error) {
+    return error instanceof ArmError && error.code === 'CLIENT_TOO_OLD' ? { reachable: false, refusal: 'CLIENT_TOO_OLD' } : { reachable: false };
   }
 }
 
@@ -30,7 +31,7 @@ export function systemHandlers(state: SystemState): Handlers<Contract>['system']
       status: state.startError ? 'failed' : 'ok',
       ...(state.startError ? { error: state.startError } : {}),
       schemaVersion: ctx.db ? schemaVersion(ctx.db) : 0,
-      gateway: { mode: ctx.gateway.mode, reachable: await gatewayReachable(ctx) },
+      gateway: { mode: ctx.gateway.mode, ...(await gatewayStatus(ctx)) },
       atRest: state.atRest,
     }),
     info: (_input, ctx) => ({
