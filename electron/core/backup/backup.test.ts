@@ -3,12 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ArmError } from '../../../shared/api';
 import { DATABASE_FILE, type Core } from '../app';
 import { applyKey, openDatabase, readHeader, tableCounts } from '../db/database';
 import { migrations } from '../db/migrations';
 import { readAttachment, writeAttachment } from '../documents/store';
-import { testCore } from '../testing';
+import { testCore, codeOf } from '../testing';
 import { openDataFolderDatabase } from '../vault/toolAccess';
 import { backupSecret, createBackup, finishRestore, recoverRestore, RESTORE_ASIDE, RESTORE_STAGING, rollBackRestore, stageRestore, swapInRestore, type BackupStep } from './backup';
 
@@ -46,14 +45,6 @@ function holds(dir: string, text: string): string[] {
   return hits;
 }
 
-function codeOf(action: () => unknown): string {
-  try {
-    action();
-  } catch (error) {
-    return error instanceof ArmError ? error.code : `not ArmError: ${String(error)}`;
-  }
-  return 'ok';
-}
 
 function backUp(t: ReturnType<typeof workstation>, target = folder(), onStep?: (step: BackupStep) => void) {
   return createBackup({ db: t.db, dataDir: t.dataDir, keys: t.core.context.keys, folder: target, secret: backupSecret(PASSWORD), appVersion: 'test', now: t.core.context.now(), ...(onStep ? { onStep } : {}) });

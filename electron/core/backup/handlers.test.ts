@@ -2,9 +2,9 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ArmError, contract, createClient } from '../../../shared/api';
+import { contract, createClient } from '../../../shared/api';
 import { DATABASE_FILE, startCore, type Core } from '../app';
-import { memoryLogger, signedIn } from '../testing';
+import { memoryLogger, signedIn, codeOf } from '../testing';
 import { runScheduledBackup } from './handlers';
 
 const PASSWORD = 'Резерв-копия-2026';
@@ -18,15 +18,6 @@ function start(dataDir = mkdtempSync(path.join(os.tmpdir(), 'arm-care-')), clock
   return { core, dataDir, clock, client, anonymous: client('nobody') };
 }
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'ok';
-  } catch (error) {
-    if (error instanceof ArmError) return error.code;
-    throw error;
-  }
-}
 
 describe('backup schedule', () => {
   it('backs up when due, not before, and keeps a failure for the supervisor’s screen', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ArmError, contract, createClient, type UpdateStatus } from '../../../shared/api';
+import { contract, createClient, type ArmError, type UpdateStatus } from '../../../shared/api';
 import { listAudit } from '../audit/log';
-import { signedIn, testCore } from '../testing';
+import { signedIn, testCore, codeOf } from '../testing';
 import type { UpdateService } from './service';
 import { updateGate } from './service';
 
@@ -33,15 +33,6 @@ function queueRequest(db: ReturnType<typeof testCore>['db'], id: string) {
   db.prepare("INSERT INTO outbox (id, request_id, message, next_attempt_at, created_at) VALUES (?, NULL, '{}', '2026-03-02T09:00:00Z', '2026-03-02T09:00:00Z')").run(id);
 }
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'ok';
-  } catch (error) {
-    if (error instanceof ArmError) return error.code;
-    throw error;
-  }
-}
 
 describe('the update gate', () => {
   it('installs on an empty outbox, waits on a full one unless the supervisor confirms', () => {

@@ -1,10 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ArmError, contract, createClient } from '../../../shared/api';
+import { contract, createClient } from '../../../shared/api';
 import { listAudit } from '../audit/log';
 import { readSetting } from '../settings/store';
-import { signedIn, testCore } from '../testing';
+import { signedIn, testCore, codeOf } from '../testing';
 
 const cores: Array<ReturnType<typeof testCore>> = [];
 const servers: http.Server[] = [];
@@ -28,15 +28,6 @@ async function healthyGateway(): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/arm/`;
 }
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'ok';
-  } catch (error) {
-    if (error instanceof ArmError) return error.code;
-    throw error;
-  }
-}
 
 describe('the supervisor sets the gateway and the update server', () => {
   it('stores a gateway that answers and an https update server in the settings store, audited, used from the next start', async () => {
