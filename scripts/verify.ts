@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import Database from 'better-sqlite3';
 import type { PrintVerdict } from '../shared/api';
 import kk from '../shared/i18n/kk.json' with { type: 'json' };
 import ru from '../shared/i18n/ru.json' with { type: 'json' };
 import { parseCertificate } from '../shared/signing';
 import { DATABASE_FILE } from '../electron/core/app';
+import { openDataFolderDatabase } from '../electron/core/vault/toolAccess';
 import { resolveDataDir } from '../electron/core/dataDir';
 import { parseCrls, parseRoots, readTrust } from '../electron/core/inbox/settings';
 import { knownSigners, rsaRoots, verifyPrint, type VerifyTrust } from '../electron/core/verify/check';
@@ -44,7 +44,8 @@ function trustOf(): VerifyTrust {
   if (values['data-dir'] || !values.roots) {
     const database = path.join(resolveDataDir(values['data-dir']), DATABASE_FILE);
     if (!existsSync(database)) fail(`${database}: ${text.errors.DB_UNAVAILABLE}\n${usage}`);
-    const db = new Database(database, { readonly: true, fileMustExist: true });
+    // The АРМ's database is encrypted at rest: opened read-only with the folder's key file.
+    const db = openDataFolderDatabase(resolveDataDir(values['data-dir']), { readonly: true });
     try {
       const { roots, crls } = readTrust(db);
       trust.roots.push(...rsaRoots(roots));

@@ -44,10 +44,11 @@ describe('one АРМ per data folder', () => {
 
   it('is not blocked by a lock a killed process (kill -9) left behind', async () => {
     const dataDir = tempDir();
-    // The real lockFolder in a process of its own, killed without any chance to clean up.
+    // The real lockFolder in a process of its own, killed without any chance to clean up. The lock
+    // is kept referenced, as the core keeps it: a collected connection would release it.
     const bundle = path.join(tempDir(), 'holder.cjs');
     buildSync({
-      stdin: { contents: `const { lockFolder } = require(${JSON.stringify(path.join(__dirname, 'folder.ts'))}); lockFolder(process.argv[2]); console.log('locked'); setInterval(() => {}, 1000);`, resolveDir: __dirname, loader: 'ts' },
+      stdin: { contents: `const { lockFolder } = require(${JSON.stringify(path.join(__dirname, 'folder.ts'))}); globalThis.held = lockFolder(process.argv[2]); console.log('locked'); setInterval(() => {}, 1000);`, resolveDir: __dirname, loader: 'ts' },
       bundle: true,
       platform: 'node',
       format: 'cjs',

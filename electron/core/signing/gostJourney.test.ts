@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../../../gateway/testing';
 import type { RequestContent, ResultContent } from '../../../shared/api';
@@ -7,7 +6,7 @@ import { canonicalBytes, parseCrl, toBase64, verifyDetached } from '../../../sha
 import { signGostDetached } from '../../../shared/signing/gost/cms';
 import { buildGostCrl, createGostRoot, gostPem, issueGostCertificate, type GostIssued } from '../../../shared/signing/gost/issue';
 import type { DemoPki } from '../../../shared/signing/testPki';
-import { CENTRE, PROVIDER, requestContent, SCANS, sha256, providerCore } from '../testing/provider';
+import { CENTRE, PROVIDER, requestContent, SCANS, sha256, providerCore, signedRequestMessage } from '../testing/provider';
 import { writeSettings } from '../settings/store';
 
 // A request signed with a GOST 34.10-2015 key travels as the issue asks: the gateway emulator
@@ -44,17 +43,7 @@ afterAll(() => gateway.dispose());
 const gostSign = (content: unknown, key: GostIssued, at: Date) => toBase64(signGostDetached({ content: canonicalBytes(content), key: key.key, signingTime: at, profile: 'kz' }));
 
 function requestMessage(content: RequestContent, key: GostIssued): GatewayMessage {
-  return {
-    id: randomUUID(),
-    kind: 'request',
-    from: content.centre,
-    to: content.provider,
-    service: content.serviceId,
-    createdAt: content.acceptedAt,
-    attachments: SCANS.map(sha256),
-    payload: content as unknown as Record<string, unknown>,
-    signature: { format: 'cms', value: gostSign(content, key, new Date(content.acceptedAt)) },
-  };
+  return signedRequestMessage(content, gostSign(content, key, new Date(content.acceptedAt)));
 }
 
 async function post(message: GatewayMessage): Promise<Response> {

@@ -45,6 +45,11 @@ export function requestMessage(pki: DemoPki, content: RequestContent, signer: 'o
   const key = pki.keys[signer];
   // signDetached with the key in memory: the .p12 round trip (signPayload) is slow in pure JS.
   const cms = signDetached({ content: canonicalBytes(content), key: key.key, certificate: key.certificate, signingTime: new Date(content.acceptedAt) });
+  return signedRequestMessage(content, toBase64(cms));
+}
+
+/** The request message around a signature made elsewhere (a GOST key, NCALayer): the scans attached. */
+export function signedRequestMessage(content: RequestContent, cmsBase64: string): GatewayMessage {
   return {
     id: randomUUID(),
     kind: 'request',
@@ -54,7 +59,7 @@ export function requestMessage(pki: DemoPki, content: RequestContent, signer: 'o
     createdAt: content.acceptedAt,
     attachments: SCANS.map(sha256),
     payload: content as unknown as Record<string, unknown>,
-    signature: { format: 'cms', value: toBase64(cms) },
+    signature: { format: 'cms', value: cmsBase64 },
   };
 }
 

@@ -1,12 +1,14 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../../../gateway/testing';
 import { contract, createClient } from '../../../shared/api';
-import { toBase64 } from '../../../shared/signing';
+import { certificatePem, crlPem, toBase64 } from '../../../shared/signing';
 import { createDemoPki, type DemoPki } from '../../../shared/signing/testPki';
 import { startCore } from '../app';
+import { writeSettings } from '../settings/store';
 import { signPayload } from '../signing/sign';
 import { memoryLogger, signedIn } from '../testing';
 
@@ -18,7 +20,12 @@ const MOTHER = '900412400014';
 const ATTORNEY = '820125300010';
 const START = Date.parse('2026-03-02T09:00:00Z');
 const SCAN_TEXT = 'Удостоверение личности 900412400014 Сарсенбаева';
-const PDF = Buffer.from(`%PDF-1.4\n1 0 obj << /Title (${SCAN_TEXT}) >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
+/** A real one-page PDF (uploads are parsed) that carries the text as plain UTF-8 in a comment. */
+async function scannedPdf(): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  doc.addPage();
+  return Buffer.concat([Buffer.from(await doc.save()), Buffer.from(`%${SCAN_TEXT}\n`)]);
+}
 
 let pki: DemoPki;
 let gateway: TestGateway;
@@ -51,12 +58,14 @@ describe('the data folder at rest', () => {
     const supervisor = client(signedIn(core, 'supervisor', '880315400010', 'supervisor'));
     const operator = client(signedIn(core, 'operator', pki.keys.operator.person.iin, 'operator'));
     await supervisor.intake.setCentre({ code: 'con-kokpekty', district: 'kokpekty' });
+    // The one trust signatures are checked against: the demo root and its CRL, as a supervisor sets them.
+    writeSettings(core.context.db!, { 'trust.roots': certificatePem(pki.root.certificate), 'trust.crls': crlPem(pki.crl) }, { userId: null }, new Date(START));
     const { requestId } = await operator.intake.start({ serviceId: 'guardianship-certificate' });
     const applicant = await operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
     expect(JSON.stringify(applicant)).toContain('Сарсенбаева');
     await operator.intake.lookupPerson({ requestId, role: 'representative', iin: ATTORNEY });
     await operator.intake.powerOfAttorney({ requestId, kind: 'simple' });
-    await operator.documents.upload({ requestId, document: 0, fileName: 'id.pdf', bytes: PDF.toString('base64') });
+    await operator.documents.upload({ requestId, document: 0, fileName: 'id.pdf', bytes: (await scannedPdf()).toString('base64') });
     const content = await operator.intake.prepare({ requestId });
     const signed = signPayload({ keyFile: pki.keys.operator.p12, password: 'demo-2026', payload: content, expectedIin: pki.keys.operator.person.iin, now: new Date(START) });
     await operator.intake.submit({ requestId, cms: toBase64(signed.cms) });
