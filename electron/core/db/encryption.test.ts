@@ -1,14 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArmError } from '../../../shared/api';
 import { applyKey, corruption, openDatabase, readHeader, schemaVersion, type EncryptionStep } from './database';
 import { migrations } from './migrations';
+import { buildChildScript } from '../testing/childScript';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'arm-enc-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -123,29 +123,14 @@ describe('encryption in place killed with SIGKILL', () => {
   const script = path.join(appRoot, 'build', 'encrypt.cjs');
 
   beforeAll(async () => {
-    mkdirSync(path.dirname(script), { recursive: true });
     // The child encrypts and kills itself (kill -9) when it reaches the named step.
-    await build({
-      stdin: {
-        contents: `
+    await buildChildScript(appRoot, 'encrypt', __dirname, `
           import { encryptInPlace } from './database';
           const [file, keyHex, dieAt] = process.argv.slice(2);
           encryptInPlace(file, Buffer.from(keyHex, 'hex'), {
             onMigrationStep: (step) => { if (step === dieAt) process.kill(process.pid, 'SIGKILL'); },
           });
-        `,
-        resolveDir: __dirname,
-        loader: 'ts',
-      },
-      outfile: script,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      external: ['better-sqlite3'],
-      loader: { '.sql': 'text' },
-      logLevel: 'silent',
-    });
-    symlinkSync(path.join(__dirname, '..', '..', '..', 'node_modules'), path.join(appRoot, 'node_modules'));
+        `);
   });
 
   for (const dieAt of ['checkpointed', 'copied', 'encrypted', 'verified', 'swapped'] as const) {

@@ -1,14 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../audit/log';
 import { integrityOk, type Db } from '../db/database';
 import { listAttachments, readAttachment, writeAttachment } from '../documents/store';
 import { testCore } from '../testing';
+import { buildChildScript } from '../testing/childScript';
 import { purgeDue, type RetentionTerms } from './purge';
 
 const NOW = new Date('2026-06-01T09:00:00Z');
@@ -88,28 +88,13 @@ describe('a purge killed with SIGKILL', () => {
   afterAll(() => rmSync(appRoot, { recursive: true, force: true }));
 
   beforeAll(async () => {
-    mkdirSync(path.dirname(script), { recursive: true });
-    await build({
-      stdin: {
-        contents: `
+    await buildChildScript(appRoot, 'purge', __dirname, `
           import { purgeDue } from './purge';
           import { openDataFolderDatabase } from '../vault/toolAccess';
           const [dataDir, now] = process.argv.slice(2);
           const db = openDataFolderDatabase(dataDir);
           purgeDue({ db, dataDir, now: new Date(now), terms: ${JSON.stringify(TERMS)}, onPurged: () => process.kill(process.pid, 'SIGKILL') });
-        `,
-        resolveDir: __dirname,
-        loader: 'ts',
-      },
-      outfile: script,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      external: ['better-sqlite3'],
-      loader: { '.sql': 'text' },
-      logLevel: 'silent',
-    });
-    symlinkSync(path.join(__dirname, '..', '..', '..', 'node_modules'), path.join(appRoot, 'node_modules'));
+        `);
   });
 
   it('leaves a consistent database, and the next run finishes the job with no scan left behind', () => {
