@@ -12,6 +12,7 @@ import { writeSettings } from '../electron/core/settings/store';
 import { createDraft } from '../electron/core/requests/repository';
 import { testCore } from '../electron/core/testing';
 import { openResources } from '../electron/core/resources';
+import { certificateContent } from '../electron/core/testing/results';
 
 // The real command, bundled as `npm run verify` runs it.
 let pki: DemoPki;
@@ -24,20 +25,8 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, 'head.pem'), certificatePem(pki.keys.head.certificate));
 }, 120_000);
 
-const content = (): ResultContent => ({
-  kind: 'certificate',
-  number: 'edu-kokpekty-20260306-0007',
-  date: '2026-03-06',
-  request: { number: 'con-kokpekty-20260302-0007', messageId: '3f1c2b7e-8d4a-4c1e-9b2f-6a5d4e3c2b1a', serviceId: 'guardianship-certificate', variantId: '000' },
-  provider: 'edu-kokpekty',
-  centre: 'con-kokpekty',
-  templateId: '000.certificate',
-  applicant: { iin: '900412400014', fullName: 'Сарсенбаева Айгерим Нурлановна', address: 'с. Кокпекты, ул. Абая 1' },
-  fields: { akimLevel: 'района', decisionNumber: '125', decisionDate: '2026-02-20', childName: 'Сарсенбаев Алихан Нурланович', childBirthDate: '2019-06-20' },
-  refusal: null,
-  preparedBy: { fullName: 'Омарова Гүлнар Серікқызы' },
-  signer: { fullName: 'Беков Асхат Нұрланұлы', iin: pki.keys.head.person.iin, position: { ru: 'Руководитель отдела', kk: 'Бөлім басшысы' }, organisation: 'ГУ «Отдел образования Кокпектинского района»' },
-});
+// Its own numbers, so this printout is not the one other tests make.
+const content = (): ResultContent => ({ ...certificateContent(pki.keys.head.person.iin), number: 'edu-kokpekty-20260306-0007', request: { ...certificateContent('').request, number: 'con-kokpekty-20260302-0007' } });
 
 function signed(result: ResultContent): Uint8Array {
   const head = pki.keys.head;

@@ -12,26 +12,14 @@ import { createDemoPki, type DemoKeyId, type DemoPki } from '../../../shared/sig
 import { renderResultPdf } from '../results/pdf';
 import { verifyPrint, type VerifyTrust } from './check';
 import { openResources } from '../resources';
+import { certificateContent } from '../testing/results';
 
 let pki: DemoPki;
 beforeAll(async () => {
   pki = await createDemoPki({ now: new Date('2026-03-02T08:00:00Z'), only: ['head', 'clerk', 'revoked'] });
 }, 60_000);
 
-const certificate = (): ResultContent => ({
-  kind: 'certificate',
-  number: 'edu-kokpekty-20260306-0001',
-  date: '2026-03-06',
-  request: { number: 'con-kokpekty-20260302-0001', messageId: '3f1c2b7e-8d4a-4c1e-9b2f-6a5d4e3c2b1a', serviceId: 'guardianship-certificate', variantId: '000' },
-  provider: 'edu-kokpekty',
-  centre: 'con-kokpekty',
-  templateId: '000.certificate',
-  applicant: { iin: '900412400014', fullName: 'Сарсенбаева Айгерим Нурлановна', address: 'с. Кокпекты, ул. Абая 1' },
-  fields: { akimLevel: 'района', decisionNumber: '125', decisionDate: '2026-02-20', childName: 'Сарсенбаев Алихан Нурланович', childBirthDate: '2019-06-20' },
-  refusal: null,
-  preparedBy: { fullName: 'Омарова Гүлнар Серікқызы' },
-  signer: { fullName: 'Беков Асхат Нұрланұлы', iin: pki.keys.head.person.iin, position: { ru: 'Руководитель отдела', kk: 'Бөлім басшысы' }, organisation: 'ГУ «Отдел образования Кокпектинского района»' },
-});
+const certificate = (): ResultContent => certificateContent(pki.keys.head.person.iin);
 
 function barcodeOf(content: ResultContent, key: DemoKeyId = 'head'): string {
   const demo = pki.keys[key];
