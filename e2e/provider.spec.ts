@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import Database from 'better-sqlite3';
+import { openDataFolderDatabase } from '../electron/core/vault/toolAccess';
 import { CENTRE, postRequest, requestContent, requestMessage } from '../electron/core/testing/requests';
 import { renderResultPdf } from '../electron/core/results/pdf';
 import { resultContentSchema } from '../shared/api';
@@ -52,7 +52,7 @@ async function logInAs(page: Page, login: string, first: boolean, home: string =
  * in state sent and the outbox row of the message it left in, which the result names.
  */
 function seedCentreRequest(dataDir: string, message: { id: string }, number: string): void {
-  const db = new Database(path.join(dataDir, 'arm.sqlite'));
+  const db = openDataFolderDatabase(dataDir);
   const { id } = db.prepare("SELECT id FROM users WHERE login = 'supervisor'").get() as { id: string };
   const at = new Date().toISOString();
   db.prepare(
@@ -178,7 +178,7 @@ test('a provider workstation receives a signed request, the clerk decides, the h
 
       await step(page, info, 'the same certificate with one printed field edited is refused, naming the line', async () => {
         // The forger keeps the genuine barcode (the head's signature, from the provider's database) and retypes one field.
-        const db = new Database(path.join(host.dataDir, 'arm.sqlite'), { readonly: true });
+        const db = openDataFolderDatabase(host.dataDir, { readonly: true });
         const row = db.prepare('SELECT content, signature FROM results').get() as { content: string; signature: string };
         db.close();
         const signed = resultContentSchema.parse(JSON.parse(row.content));
