@@ -26,10 +26,6 @@ await build({
   target: 'node20',
   format: 'cjs',
   sourcemap: 'linked',
-  // Whitespace and comments out: one Cyrillic letter in a comment makes V8 keep the whole
-  // bundle's source as two-byte text (11 MB of the core's heap, core.rss_mb); strings are
-  // escaped to ASCII anyway (esbuild's default charset). Names stay for readable stack traces.
-  minifyWhitespace: true,
   // pdfkit reads its font metrics and ICC profile from its own folder at run time; these and
   // better-sqlite3 are the package's only runtime "dependencies" (electron-builder packs them).
   // fontkit is pdfkit's font parser: the core parses each font once with it and hands pdfkit the

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { contract, createClient } from '../../shared/api';
-import { toBase64 } from '../../shared/signing';
+import { certificatePem, crlPem, toBase64 } from '../../shared/signing';
 import { createDemoPki, DEMO_PASSWORD } from '../../shared/signing/testPki';
 import { DATABASE_FILE, startCore } from '../../electron/core/app';
 import { backupSecret, createBackup } from '../../electron/core/backup/backup';
@@ -14,6 +14,7 @@ import { writeSettings } from '../../electron/core/settings/store';
 import { signPayload } from '../../electron/core/signing/sign';
 import { signedIn } from '../../electron/core/testing';
 import { median, quiet, report } from './report';
+import { scanPage } from './pages';
 
 // Data care: a backup of a large encrypted workstation (requests and scans), beside the floor of
 // copying the same files and fsyncing them; and the intake commit with encryption at rest on and
@@ -113,6 +114,9 @@ async function intakeStation(encrypted: boolean, pki: Awaited<ReturnType<typeof 
     {
       'workstation.centre': { code: 'con-kokpekty', district: 'kokpekty' },
       'reference.organisations': { version: 1, organisations: [], routes: [{ service: 'guardianship-certificate', district: 'kokpekty', provider: 'edu-kokpekty' }] },
+      // The one trust every signature is checked against (a supervisor's roots and CRL).
+      'trust.roots': certificatePem(pki.root.certificate),
+      'trust.crls': crlPem(pki.crl),
     },
     { userId: null },
     new Date(),
@@ -120,14 +124,12 @@ async function intakeStation(encrypted: boolean, pki: Awaited<ReturnType<typeof 
   const window = signedIn(core, 'operator', pki.keys.operator.person.iin, 'bench-operator');
   const client = createClient(contract, (name, input) => core.dispatch(name, input, window));
   const person = { surname: 'Сарсенбаева', name: 'Айгерим', patronymic: 'Ерлановна', birthDate: '1990-04-12', address: null };
-  const pages = Array.from({ length: PAGES }, () => {
-    const bytes = randomBytes(MB);
-    Buffer.from('89504e470d0a1a0a', 'hex').copy(bytes);
-    return bytes;
-  });
+  let pages = Array.from({ length: PAGES }, scanPage);
   const commit = async (): Promise<number> => {
     const { requestId } = await client.intake.start({ serviceId: 'guardianship-certificate' });
-    await client.intake.manualPerson({ requestId, role: 'applicant', person: { ...person, iin: '900412400014' } });
+    const view = await client.intake.manualPerson({ requestId, role: 'applicant', person: { ...person, iin: '900412400014' } });
+    // The same applicant every run: the operator continues past the possible duplicate, as at the counter.
+    if (view.duplicates.length > 0) await client.intake.continueDuplicate({ requestId, reason: 'bench: the same applicant each run' });
     await client.intake.manualPerson({ requestId, role: 'representative', person: { ...person, iin: '820125300010', surname: 'Оспанов', name: 'Бауыржан' } });
     await client.intake.powerOfAttorney({ requestId, kind: 'simple' });
     const started = performance.now();
@@ -136,7 +138,7 @@ async function intakeStation(encrypted: boolean, pki: Awaited<ReturnType<typeof 
     const signed = signPayload({ keyFile: pki.keys.operator.p12, password: DEMO_PASSWORD, payload: content, expectedIin: pki.keys.operator.person.iin, now: new Date() });
     await client.intake.submit({ requestId, cms: toBase64(signed.cms) });
     const ms = performance.now() - started;
-    pages.forEach((bytes) => randomBytes(16).copy(bytes, 8));
+    pages = Array.from({ length: PAGES }, scanPage);
     return ms;
   };
   return {

@@ -1,4 +1,4 @@
-import { createHash, createSign, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createHash, createSign, generateKeyPairSync } from 'node:crypto';
 import { closeSync, fsyncSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,20 +17,15 @@ import { openResources } from '../../electron/core/resources';
 import { signPayload } from '../../electron/core/signing/sign';
 import { signedIn } from '../../electron/core/testing';
 import { median, quiet, report } from './report';
+import { scanPage } from './pages';
+import { certificatePem, crlPem } from '../../shared/signing';
 
 // Intake at the counter: a request with 5 scanned pages (5 MB) uploaded, prepared, signed and
 // committed with its outbox message, beside the floor of the same work done raw; the receipt PDF
 // beside a bare pdfkit page with the same font.
 
 const PAGES = 5;
-const PAGE_BYTES = 1024 * 1024;
 
-/** A PNG signature followed by noise: passes the magic-byte check, does not compress. */
-function page(): Buffer {
-  const bytes = randomBytes(PAGE_BYTES);
-  Buffer.from('89504e470d0a1a0a', 'hex').copy(bytes);
-  return bytes;
-}
 
 export async function intakeBench(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'arm-bench-intake-'));
@@ -43,20 +38,25 @@ export async function intakeBench(): Promise<void> {
     {
       'workstation.centre': { code: 'con-kokpekty', district: 'kokpekty' },
       'reference.organisations': { version: 1, organisations: [], routes: [{ service: 'guardianship-certificate', district: 'kokpekty', provider: 'edu-kokpekty' }] },
+      // The one trust every signature is checked against (a supervisor's roots and CRL).
+      'trust.roots': certificatePem(pki.root.certificate),
+      'trust.crls': crlPem(pki.crl),
     },
     { userId: null },
     new Date(),
   );
   const window = signedIn(core, 'operator', pki.keys.operator.person.iin, 'bench-operator');
   const operator = createClient(contract, (name, input) => core.dispatch(name, input, window));
-  const pages = Array.from({ length: PAGES }, page);
+  let pages = Array.from({ length: PAGES }, scanPage);
   const person = { surname: 'Сарсенбаева', name: 'Айгерим', patronymic: 'Ерлановна', birthDate: '1990-04-12', address: null };
   const commits: number[] = [];
   const renders: number[] = [];
   let lastRequest = '';
   for (let run = 0; run < 7; run++) {
     const { requestId } = await operator.intake.start({ serviceId: 'guardianship-certificate' });
-    await operator.intake.manualPerson({ requestId, role: 'applicant', person: { ...person, iin: '900412400014' } });
+    const view = await operator.intake.manualPerson({ requestId, role: 'applicant', person: { ...person, iin: '900412400014' } });
+    // The same applicant every run: the operator continues past the possible duplicate, as at the counter.
+    if (view.duplicates.length > 0) await operator.intake.continueDuplicate({ requestId, reason: 'bench: the same applicant each run' });
     await operator.intake.manualPerson({ requestId, role: 'representative', person: { ...person, iin: '820125300010', surname: 'Оспанов', name: 'Бауыржан' } });
     await operator.intake.powerOfAttorney({ requestId, kind: 'simple' });
     const started = performance.now();
@@ -66,7 +66,7 @@ export async function intakeBench(): Promise<void> {
     await operator.intake.submit({ requestId, cms: toBase64(signed.cms) });
     commits.push(performance.now() - started);
     lastRequest = requestId;
-    pages.forEach((bytes) => randomBytes(16).copy(bytes, 8)); // new bytes: new files next run
+    pages = Array.from({ length: PAGES }, scanPage); // new bytes: new files next run
   }
   report('intake.commit_ms', median(commits), 'ms');
 
