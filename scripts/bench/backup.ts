@@ -4,17 +4,14 @@ import { closeSync, copyFileSync, fsyncSync, mkdirSync, mkdtempSync, openSync, r
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { contract, createClient } from '../../shared/api';
-import { certificatePem, crlPem, toBase64 } from '../../shared/signing';
+import { toBase64 } from '../../shared/signing';
 import { createDemoPki, DEMO_PASSWORD } from '../../shared/signing/testPki';
 import { DATABASE_FILE, startCore } from '../../electron/core/app';
 import { backupSecret, createBackup } from '../../electron/core/backup/backup';
 import { writeAttachment } from '../../electron/core/documents/store';
-import { writeSettings } from '../../electron/core/settings/store';
 import { signPayload } from '../../electron/core/signing/sign';
-import { signedIn } from '../../electron/core/testing';
 import { median, quiet, report } from './report';
-import { scanPage } from './pages';
+import { counterOperator, scanPage } from './pages';
 
 // Data care: a backup of a large encrypted workstation (requests and scans), beside the floor of
 // copying the same files and fsyncing them; and the intake commit with encryption at rest on and
@@ -108,21 +105,7 @@ const PAGES = 5;
 async function intakeStation(encrypted: boolean, pki: Awaited<ReturnType<typeof createDemoPki>>) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `arm-bench-atrest-${encrypted ? 'on' : 'off'}-`));
   const core = startCore({ appVersion: 'bench', dataDir, log: quiet, syncIntervalMs: 0, dataCareIntervalMs: 0, ...(encrypted ? {} : { keyProtector: null }) });
-  const db = core.context.db!;
-  writeSettings(
-    db,
-    {
-      'workstation.centre': { code: 'con-kokpekty', district: 'kokpekty' },
-      'reference.organisations': { version: 1, organisations: [], routes: [{ service: 'guardianship-certificate', district: 'kokpekty', provider: 'edu-kokpekty' }] },
-      // The one trust every signature is checked against (a supervisor's roots and CRL).
-      'trust.roots': certificatePem(pki.root.certificate),
-      'trust.crls': crlPem(pki.crl),
-    },
-    { userId: null },
-    new Date(),
-  );
-  const window = signedIn(core, 'operator', pki.keys.operator.person.iin, 'bench-operator');
-  const client = createClient(contract, (name, input) => core.dispatch(name, input, window));
+  const client = counterOperator(core, pki);
   const person = { surname: 'Сарсенбаева', name: 'Айгерим', patronymic: 'Ерлановна', birthDate: '1990-04-12', address: null };
   let pages = Array.from({ length: PAGES }, scanPage);
   const commit = async (): Promise<number> => {

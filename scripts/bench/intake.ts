@@ -5,20 +5,16 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
-import { contract, createClient } from '../../shared/api';
 import { toBase64 } from '../../shared/signing';
 import { createDemoPki, DEMO_PASSWORD } from '../../shared/signing/testPki';
 import { startCore } from '../../electron/core/app';
 import { openDatabase } from '../../electron/core/db/database';
-import { writeSettings } from '../../electron/core/settings/store';
 import { receiptData } from '../../electron/core/print/handlers';
 import { renderReceipt } from '../../electron/core/print/receipt';
 import { openResources } from '../../electron/core/resources';
 import { signPayload } from '../../electron/core/signing/sign';
-import { signedIn } from '../../electron/core/testing';
 import { median, quiet, report } from './report';
-import { scanPage } from './pages';
-import { certificatePem, crlPem } from '../../shared/signing';
+import { counterOperator, scanPage } from './pages';
 
 // Intake at the counter: a request with 5 scanned pages (5 MB) uploaded, prepared, signed and
 // committed with its outbox message, beside the floor of the same work done raw; the receipt PDF
@@ -32,21 +28,7 @@ export async function intakeBench(): Promise<void> {
   const pki = await createDemoPki({ now: new Date(), only: ['operator'] });
   const core = startCore({ appVersion: 'bench', dataDir, log: quiet, syncIntervalMs: 0 });
   const db = core.context.db!;
-  // The centre and a cached reference, as a supervisor's setting leaves them, so routing works offline.
-  writeSettings(
-    db,
-    {
-      'workstation.centre': { code: 'con-kokpekty', district: 'kokpekty' },
-      'reference.organisations': { version: 1, organisations: [], routes: [{ service: 'guardianship-certificate', district: 'kokpekty', provider: 'edu-kokpekty' }] },
-      // The one trust every signature is checked against (a supervisor's roots and CRL).
-      'trust.roots': certificatePem(pki.root.certificate),
-      'trust.crls': crlPem(pki.crl),
-    },
-    { userId: null },
-    new Date(),
-  );
-  const window = signedIn(core, 'operator', pki.keys.operator.person.iin, 'bench-operator');
-  const operator = createClient(contract, (name, input) => core.dispatch(name, input, window));
+  const operator = counterOperator(core, pki);
   let pages = Array.from({ length: PAGES }, scanPage);
   const person = { surname: 'Сарсенбаева', name: 'Айгерим', patronymic: 'Ерлановна', birthDate: '1990-04-12', address: null };
   const commits: number[] = [];
