@@ -71,6 +71,6 @@ await build({ ...options, entryPoints: vendors });
 for (const name of [...Object.keys(entries), ...Object.keys(vendors)]) {
   const file = `build/node/${name}.cjs`;
   const source = readFileSync(file, 'utf8');
-  const ascii = source.replace(/[^\x00-\x7f]/g, '?');
+  const ascii = source.replace(/[\u0080-\uffff]/g, '?');
   if (ascii !== source) writeFileSync(file, ascii);
 }

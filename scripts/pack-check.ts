@@ -88,7 +88,7 @@ async function main(): Promise<void> {
     const parts = [...main.matchAll(/require\("\.\/([\w-]+\.cjs)"\)/g)].map((match) => `build/node/${match[1]}`);
     check('the on-demand parts the core bundle requires are in the asar', parts.length >= 3 && parts.every((part) => files.has(part)), parts.join(', '));
     // One non-ASCII character would make V8 keep the whole source as two-byte text (scripts/build-node.mjs).
-    check('the core bundle is ASCII', !/[^\x00-\x7f]/.test(main));
+    check('the core bundle is ASCII', !/[\u0080-\uffff]/.test(main));
     const migrationsDir = path.join(root, 'electron', 'core', 'db', 'migrations');
     const migrations = readdirSync(migrationsDir).filter((file) => file.endsWith('.sql'));
     const absent = migrations.filter((file) => {
