@@ -40,3 +40,16 @@ await build({
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });
+
+// The gateway emulator's portal page script (gateway/portal/browser.ts), for the browser: served by
+// the emulator as /portal/app.js from beside gateway.cjs (gateway/portal/page.ts).
+await build({
+  entryPoints: { portal: 'gateway/portal/browser.ts' },
+  outdir: 'build/node',
+  bundle: true,
+  platform: 'browser',
+  target: 'chrome120',
+  format: 'iife',
+  minify: true,
+  logLevel: 'warning',
+});
