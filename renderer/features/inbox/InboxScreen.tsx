@@ -51,6 +51,12 @@ function Rows({ rows, caption }: { rows: InboxRow[]; caption: string }) {
               <button type="button" className="link" onClick={() => void openRequest(row.id)}>
                 {row.number}
               </button>
+              {row.channel === 'portal' ? (
+                <strong className="badge" data-testid="channel-portal" title={t('inbox.channel.portalNote')}>
+                  {' '}
+                  {t('inbox.channel.portal')}
+                </strong>
+              ) : null}
             </td>
             <td>{name(row.serviceId)}</td>
             <td>
@@ -257,6 +263,15 @@ function RequestPanel({ view, role }: { view: RequestView; role: 'clerk' | 'head
               {view.content.powerOfAttorney.kind === 'notarised'
                 ? `№ ${view.content.powerOfAttorney.number}, ${formatDate(view.content.powerOfAttorney.issuedOn)} — ${t(`inbox.source.${view.content.powerOfAttorney.source}`)}`
                 : t('inbox.simplePowerOfAttorney')}
+            </dd>
+          </>
+        ) : null}
+        {view.channel ? (
+          <>
+            <dt>{t('inbox.channel.title')}</dt>
+            <dd data-testid="view-channel">
+              {t(`inbox.channel.${view.channel}`)}
+              {view.channel === 'portal' ? <span className="muted"> — {t('inbox.channel.portalNote')}</span> : null}
             </dd>
           </>
         ) : null}
