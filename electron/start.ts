@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     return;
   }
   const gateway = training ? await startTrainingGateway({ appRoot, dataDir: command.dataDir }) : null;
+  if (gateway) console.log(`Citizen portal (training): ${gateway.url}/portal/ (demo citizens in docs/gateway-api.md)`);
   const extra = gateway ? ['--data-dir', command.dataDir, '--gateway', gateway.url, '--training'] : [];
   const child = spawn(electron, [appRoot, ...args.filter((arg) => arg !== '--training'), ...extra], { stdio: 'inherit' });
   await superviseChild({ child, launcher: process, cleanup: () => gateway?.stop() ?? Promise.resolve() });

@@ -150,13 +150,19 @@ function renderFields(iin: string): void {
   }
 }
 
+/** "2026-03-02" or "2026-03-02T14:10" as the page writes it: 02.03.2026 14:10. */
+const localDate = (value: string) => {
+  const [date = '', time] = value.split('T');
+  return `${date.split('-').reverse().join('.')}${time ? ` ${time.slice(0, 5)}` : ''}`;
+};
+
 function notificationText(request: PortalRequest, note: PortalRequest['notifications'][number]): string {
   switch (note.kind) {
     case 'accepted':
-      return note.date ? fill(t.accepted!, { number: request.number, due: note.date.replace('T', ' ') }) : fill(t.acceptedNoTerm!, { number: request.number });
+      return note.date ? fill(t.accepted!, { number: request.number, due: localDate(note.date) }) : fill(t.acceptedNoTerm!, { number: request.number });
     case 'certificate':
     case 'refusal':
-      return fill(t[`result.${note.kind}`]!, { number: note.number ?? '', date: note.date ?? '' });
+      return fill(t[`result.${note.kind}`]!, { number: note.number ?? '', date: note.date ? localDate(note.date) : '' });
     default:
       return fill(t[`status.${note.kind}`]!, { reason: note.reason ?? '' });
   }
