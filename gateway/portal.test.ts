@@ -4,6 +4,8 @@ import { PORTAL_CODE, requestContentSchema, type RequestContent } from '../share
 import { gatewayErrorSchema, type GatewayMessage } from '../shared/gateway/api';
 import { portalCabinetSchema, portalDraftSchema, portalRequestSchema, portalServicesSchema, portalSessionSchema } from '../shared/gateway/portal';
 import { canonicalBytes, signDetached, toBase64 } from '../shared/signing';
+import { signGostDetached } from '../shared/signing/gost/cms';
+import { buildGostCrl, createGostRoot, issueGostCertificate } from '../shared/signing/gost/issue';
 import { createDemoPki, type DemoKeyId, type DemoPki } from '../shared/signing/testPki';
 import { PORTAL_DEMO_PASSWORD } from './portal';
 import { postJson, startTestGateway, type TestGateway } from './testing';
@@ -210,5 +212,31 @@ describe('portal services and requests', () => {
     const response = await gateway.call('/messages', postJson(forged));
     expect(response.status).toBe(422);
     expect(gatewayErrorSchema.parse(await response.json()).error.code).toBe('MESSAGE_UNEXPECTED');
+  });
+});
+
+describe('«условие 2» on a GOST key (НУЦ РК’s GOST 34.10-2015, the shared JS signer)', () => {
+  it('accepts the citizen’s own GOST signature and refuses her revoked GOST key', async () => {
+    const DAY = 86_400_000;
+    const root = createGostRoot({ now: new Date(NOW.getTime() - 30 * DAY), commonName: 'ARM GOST TEST Root - NOT FOR PRODUCTION' });
+    const validity = { notBefore: new Date(NOW.getTime() - DAY), notAfter: new Date(NOW.getTime() + 365 * DAY) };
+    const mother = { surname: 'САРСЕНБАЕВА', firstName: 'АЙГЕРИМ', patronymic: 'ЕРЛАНОВНА', iin: MOTHER };
+    const own = issueGostCertificate({ issuer: root, person: mother, kind: 'sign', ...validity });
+    const revoked = issueGostCertificate({ issuer: root, person: mother, kind: 'sign', ...validity });
+    const crl = buildGostCrl({ issuer: root, revoked: [{ serialNumber: revoked.certificate.serialHex, date: new Date(NOW.getTime() - DAY) }], thisUpdate: new Date(NOW.getTime() - DAY), nextUpdate: new Date(NOW.getTime() + 7 * DAY), crlNumber: 1 });
+    const gost = await startTestGateway({ trust: { roots: [root.certificate.der], crls: [crl] } });
+    try {
+      const token = portalSessionSchema.parse(await (await gost.call('/portal/api/session', postJson({ iin: MOTHER, password: PORTAL_DEMO_PASSWORD }))).json()).token;
+      const headers = { 'Content-Type': 'application/json', ...bearer(token) };
+      const sign = (content: unknown, key: typeof own) => toBase64(signGostDetached({ content: canonicalBytes(content), key: key.key, signingTime: NOW, profile: 'kz' }));
+      for (const [key, status, code] of [[revoked, 422, 'CERT_REVOKED'], [own, 201, null]] as const) {
+        const { draftId, content } = portalDraftSchema.parse(await (await gost.call('/portal/api/requests/prepare', { ...postJson({ variantId: '001-r2', fields: {}, files: [] }), headers })).json());
+        const response = await gost.call('/portal/api/requests', { ...postJson({ draftId, cms: sign(content, key) }), headers });
+        expect(response.status).toBe(status);
+        if (code) expect(gatewayErrorSchema.parse(await response.json()).error.issues?.[0]?.message).toBe(code);
+      }
+    } finally {
+      await gost.dispose();
+    }
   });
 });
