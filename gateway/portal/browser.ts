@@ -4,6 +4,7 @@ import type { PortalRequest } from '../../shared/gateway/portal';
 import { canonicalBytes, signDetached, toBase64, toBinary } from '../../shared/signing';
 import { signGostDetached } from '../../shared/signing/gost/cms';
 import { openGostKeyFile } from '../../shared/signing/gost/keyFile';
+import { KZ_UTC_OFFSET_MINUTES } from '../../shared/time';
 
 // The portal page's script (bundled for the browser into build/node/portal.js): log in, pick a
 // service with a portal channel, fill it, attach copies, sign the request in the page with the
@@ -168,7 +169,8 @@ function notificationText(request: PortalRequest, note: PortalRequest['notificat
   }
 }
 
-const localTime = (iso: string) => new Date(iso).toLocaleString(lang === 'kk' ? 'kk-KZ' : 'ru-RU', { timeZone: 'Asia/Almaty' });
+/** An instant as Kazakhstan's local time (UTC+5, shared/time), written as the page writes dates. */
+const localTime = (iso: string) => localDate(new Date(Date.parse(iso) + KZ_UTC_OFFSET_MINUTES * 60_000).toISOString().slice(0, 16));
 
 async function download(sha: string, name: string): Promise<void> {
   const bytes = await api<ArrayBuffer>('GET', `/portal/api/documents/${sha}`);

@@ -8,11 +8,14 @@ header a { color: #fff; }
 .training { margin: 0; padding: 0.5rem 1.5rem; background: #fff3cd; border-bottom: 1px solid #e0c36a; }
 main { max-width: 60rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
 section { background: #fff; border: 1px solid #d5dbe1; border-radius: 6px; padding: 1rem 1.5rem; }
-.grid { display: grid; grid-template-columns: minmax(10rem, 16rem) 1fr; gap: 0.5rem 1rem; align-items: center; }
+.grid { display: grid; grid-template-columns: minmax(10rem, 16rem) minmax(0, 1fr); gap: 0.5rem 1rem; align-items: center; }
 .wide, .grid > fieldset, .grid > button { grid-column: 1 / -1; }
 .grid > button { justify-self: start; }
 fieldset { border: 1px solid #d5dbe1; border-radius: 4px; }
-input, select, button { font: inherit; padding: 0.35rem 0.5rem; }
+input, select, button { font: inherit; padding: 0.35rem 0.5rem; box-sizing: border-box; max-width: 100%; min-width: 0; }
+.grid > input, .grid > select { width: 100%; }
+fieldset { min-width: 0; }
+.error:empty, [role="status"]:empty { display: none; }
 button { background: #0b4f8a; color: #fff; border: 0; border-radius: 4px; cursor: pointer; }
 button:disabled { opacity: 0.6; }
 button:focus-visible, input:focus-visible, select:focus-visible, a:focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }
