@@ -86,6 +86,7 @@ test('a portal-only service filed on the emulator’s portal, decided at the pro
     await expect(row.getByTestId('channel-portal')).toHaveText('ПЭП');
     await row.getByRole('button', { name: number }).click();
     await expect(page.getByTestId('view-channel')).toContainText('ПЭП');
+    await expect(page.getByTestId('verification')).toContainText(ru['inbox.applicantSignature']!);
     await page.getByTestId('executor').selectOption({ index: 1 });
     await page.getByRole('button', { name: ru['inbox.appoint']! }).click();
     await expect(page.getByTestId('view-assignee')).not.toHaveText('—');

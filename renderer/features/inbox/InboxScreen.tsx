@@ -101,7 +101,8 @@ function Verification({ view }: { view: RequestView }) {
   const { received } = view;
   return (
     <dl className="facts" data-testid="verification">
-      <dt>{t('inbox.signature')}</dt>
+      {/* A portal request is signed by the applicant with their own key, a counter's by the operator. */}
+      <dt>{t(view.channel === 'portal' ? 'inbox.applicantSignature' : 'inbox.signature')}</dt>
       <dd>
         {t('inbox.signatureVerified', { signer: received.signer.subject.commonName, iin: received.signer.subject.iin ?? '—', time: formatDate(received.signingTime.slice(0, 16)) })}
       </dd>
