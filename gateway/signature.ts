@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ArmError, type ErrorCode } from '../shared/api/errors';
 import type { GatewayMessage } from '../shared/gateway/api';
 import { canonicalBytes, fromBase64, parseCrl, parseTrustedRoot, trustedRootPem, verifyDetached, type TrustedRoot } from '../shared/signing';
-import { requireSignerRole } from '../shared/signing/roles';
+import { requestPurpose, requireSignerRole } from '../shared/signing/roles';
 import { createCryptoProvider, type Algorithm } from '../shared/crypto';
 
 /**
@@ -61,7 +61,8 @@ export const trustPems = (trust: GatewayTrust): string[] => trust.roots.map(trus
  * payload does not say, which is refused as CERT_IIN_MISMATCH.
  */
 export function signerIin(message: GatewayMessage): string | null {
-  const holder = message.kind === 'request' ? message.payload.operator : message.payload.signer;
+  // A portal request is signed by the applicant (requestSignerIin), every other by the operator.
+  const holder = message.kind === 'request' ? (message.payload.channel === 'portal' ? message.payload.applicant : message.payload.operator) : message.payload.signer;
   if (typeof holder !== 'object' || holder === null) return null;
   const iin = (holder as { iin?: unknown }).iin;
   return typeof iin === 'string' ? iin : null;
@@ -86,7 +87,7 @@ export function createSignatureVerifier(trust: GatewayTrust, now: () => Date): M
     try {
       const verified = verifyDetached({ cms, content: canonicalBytes(message.payload), trustedRoots: trust.roots, crls, expectedIin, now: now(), crypto: gatewayCrypto });
       // НУЦ key roles: an operator's employee key for a request, a head's (or may-sign) key for a result.
-      requireSignerRole(verified.signer, message.kind === 'request' ? 'request' : 'result', null);
+      requireSignerRole(verified.signer, message.kind === 'request' ? requestPurpose(String(message.payload.channel)) : 'result', null);
       return { ok: true };
     } catch (error) {
       if (error instanceof ArmError) return { ok: false, code: error.code, reason: error.message };
