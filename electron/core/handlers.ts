@@ -24,6 +24,7 @@ import { systemHandlers, type SystemState } from './system/handlers';
 import { backupHandlers } from './backup/handlers';
 import { retentionHandlers } from './retention/handlers';
 import { supportHandlers } from './support/handlers';
+import { reachHandlers } from './reach/handlers';
 
 /** The one handler registry both hosts serve; each capability contributes its block. */
 export function createHandlers(state: SystemState): Handlers<Contract> {
@@ -52,5 +53,6 @@ export function createHandlers(state: SystemState): Handlers<Contract> {
     backup: backupHandlers(state),
     retention: retentionHandlers,
     support: supportHandlers,
+    reach: reachHandlers,
   };
 }

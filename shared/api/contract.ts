@@ -12,6 +12,7 @@ import { journalChannels } from './journal';
 import { lookupChannels } from './lookup';
 import { outboxChannels } from './outbox';
 import { printChannels } from './print';
+import { reachChannels } from './reach';
 import { reportsChannels } from './reports';
 import { resultsChannels } from './results';
 import { retentionChannels } from './retention';
@@ -52,6 +53,7 @@ export const contract = {
   backup: backupChannels,
   retention: retentionChannels,
   support: supportChannels,
+  reach: reachChannels,
 };
 
 export type Contract = typeof contract;

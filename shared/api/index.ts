@@ -30,3 +30,4 @@ export * from './verify';
 export * from './backup';
 export * from './retention';
 export * from './support';
+export * from './reach';

@@ -20,9 +20,13 @@ function lang(language: string): Language {
 /** Step 1: the service, searched in Russian or Kazakh; open drafts to continue after a restart. */
 function ServicePicker() {
   const { t, i18n } = useTranslation();
-  const { services, drafts, centre, start, open } = useIntake();
+  const { services, reach, drafts, centre, start, open } = useIntake();
   const [query, setQuery] = useState('');
-  const found = filterServices(services ?? [], { query, provider: '', channel: 'centre' });
+  const found = filterServices(services ?? [], { query, provider: '', channel: '' });
+  // Only what this centre may take in is offered; the rest is named with the reason it is missing.
+  const why = new Map((reach ?? []).map((service) => [service.id, service.missing]));
+  const offered = found.filter((service) => !why.get(service.id));
+  const missing = found.filter((service) => why.get(service.id));
   return (
     <>
       {centre ? null : <ErrorText error={new ArmError('CENTRE_NOT_SET')} />}
@@ -44,7 +48,7 @@ function ServicePicker() {
         <h2 id="service-title">{t('intake.chooseService')}</h2>
         <Field label={t('intake.searchService')} value={query} onChange={setQuery} autoFocus data-testid="service-search" />
         <ul className="list" data-testid="services">
-          {found.map((service) => (
+          {offered.map((service) => (
             <li key={service.id}>
               <button type="button" onClick={() => void start(service.id)} data-service={service.id}>
                 {service.name[lang(i18n.language)]}
@@ -52,6 +56,18 @@ function ServicePicker() {
             </li>
           ))}
         </ul>
+        {missing.length ? (
+          <details data-testid="services-missing">
+            <summary>{t('reach.missingTitle', { count: missing.length })}</summary>
+            <ul className="list">
+              {missing.map((service) => (
+                <li key={service.id} data-missing={why.get(service.id)}>
+                  {service.name[lang(i18n.language)]} — {t(`reach.missing.${why.get(service.id)}`)}
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
       </section>
     </>
   );
