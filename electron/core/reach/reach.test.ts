@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../../../gateway/testing';
 import { leaseAnswerSchema } from '../../../shared/gateway/api';
@@ -9,7 +13,9 @@ import { signPayload } from '../signing/sign';
 import { codeOf, TEST_START, testCore } from '../testing';
 
 // Reach: seed 002 (Karaganda) applied at a Karaganda centre, mobile centres only where a
-// regulation names them, the picker saying why a service is missing.
+// regulation names them, the picker saying why a service is missing. Also the counter at these
+// centres: refusal to accept where the regulation gives no document list (seed 001 R1, seed 002),
+// and the applicant's information block on the papers it hands out.
 
 const MOTHER = '900412400014';
 let pki: DemoPki;
@@ -76,5 +82,50 @@ describe('reach', () => {
     expect(offered.every((service) => service.variantId?.startsWith('004'))).toBe(true);
     const draft = await mobile.mobile.intake.start({ serviceId: offered[0]!.id });
     expect(draft).toMatchObject({ channel: 'mobileCentre', centre: 'mobile-m-zhumabaev', provider: 'edu-m-zhumabaev' });
+  });
+});
+
+function pdfText(base64: string): string {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'arm-info-')), 'paper.pdf');
+  writeFileSync(file, Buffer.from(base64, 'base64'));
+  return execFileSync('pdftotext', [file, '-']).toString().replace(/\s+/g, ' ');
+}
+
+describe('refusal to accept where the regulation gives no document list', () => {
+  it('refuses 001 R1 at an Uralsk centre with a receipt naming the documents in the note; «бесплатно», 1414, status and appeal printed', { timeout: 30_000 }, async () => {
+    const t = await centreAt('con-uralsk', 'uralsk');
+    const draft = await t.operator.intake.start({ serviceId: 'camp-referral' });
+    expect(draft).toMatchObject({ variantId: '001-r1', lines: [] });
+    const { requestId, number } = draft;
+    await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
+    expect(await codeOf(t.operator.intake.refuse({ requestId, ground: 'expiredDocuments', documents: [] }))).toBe('REFUSAL_DOCUMENTS_UNNAMED');
+    expect(await codeOf(t.operator.intake.refuse({ requestId, ground: 'expiredDocuments', documents: [0], comment: 'удостоверение личности' }))).toBe('VALIDATION_FAILED');
+    expect(await codeOf(t.supervisor.intake.refuse({ requestId, ground: 'expiredDocuments', documents: [], comment: 'удостоверение личности' }))).toBe('FORBIDDEN');
+    expect((await t.operator.intake.get({ requestId })).state).toBe('draft');
+    await t.operator.intake.refuse({ requestId, ground: 'expiredDocuments', documents: [], comment: 'удостоверение личности, срок действия истёк 01.02.2026' });
+    const ru = pdfText((await t.operator.print.receipt({ requestId, language: 'ru' })).pdf);
+    expect(ru).toContain('об отказе в приёме документов');
+    expect(ru).toContain('перечень документов регламентом не установлен');
+    expect(ru).toContain('удостоверение личности, срок действия истёк 01.02.2026');
+    expect(ru).toContain('Государственная услуга оказывается бесплатно');
+    expect(ru).toContain('call-центра: 1414');
+    expect(ru).toContain(`Статус заявления № ${number}`);
+    expect(ru).toContain('Вы вправе обжаловать');
+    const kk = pdfText((await t.operator.print.receipt({ requestId, language: 'kk' })).pdf);
+    expect(kk).toContain('Мемлекеттік қызмет тегін көрсетіледі');
+    expect(kk).toContain('шағым жасауға құқылысыз');
+  });
+
+  it('prints no «бесплатно» where the regulation does not say it (seed 002), on the acceptance receipt too', { timeout: 30_000 }, async () => {
+    const t = await centreAt('con-karaganda', 'karaganda');
+    const { requestId } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
+    await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
+    const content = await t.operator.intake.prepare({ requestId });
+    const signed = signPayload({ keyFile: pki.keys.operator.p12, password: 'demo-2026', payload: content, expectedIin: pki.keys.operator.person.iin, now: new Date(TEST_START) });
+    await t.operator.intake.submit({ requestId, cms: toBase64(signed.cms) });
+    const ru = pdfText((await t.operator.print.receipt({ requestId, language: 'ru' })).pdf);
+    expect(ru).toContain('РАСПИСКА о приёме документов');
+    expect(ru).toContain('call-центра: 1414');
+    expect(ru).not.toContain('бесплатно');
   });
 });

@@ -389,7 +389,8 @@ function RefusalDialog({ draft, onCancel }: { draft: IntakeDraft; onCancel: () =
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          if (!documents.length) return setEmpty(true);
+          // Without a document list (seed 001 R1/R5/R9) the note names the documents instead.
+          if (draft.lines.length ? !documents.length : comment.trim().length < 5) return setEmpty(true);
           void refuse({ ground, documents, comment });
         }}
       >
@@ -418,15 +419,16 @@ function RefusalDialog({ draft, onCancel }: { draft: IntakeDraft; onCancel: () =
               {line.name[lang(i18n.language)]}
             </label>
           ))}
+          {draft.lines.length ? null : <p>{t('intake.refuseNoList')}</p>}
           {empty ? (
             <p role="alert" className="error">
-              {t('intake.refuseNoDocuments')}
+              {t(draft.lines.length ? 'intake.refuseNoDocuments' : 'errors.REFUSAL_DOCUMENTS_UNNAMED')}
             </p>
           ) : null}
         </fieldset>
         <label className="field">
-          {t('intake.refuseComment')}
-          <textarea value={comment} maxLength={500} onChange={(event) => setComment(event.target.value)} />
+          {draft.lines.length ? t('intake.refuseComment') : t('intake.refuseCommentRequired')}
+          <textarea value={comment} required={!draft.lines.length} data-testid="refusal-comment" maxLength={500} onChange={(event) => setComment(event.target.value)} />
         </label>
         <div className="actions">
           <button type="submit" disabled={busy} data-testid="confirm-refusal">
@@ -512,11 +514,9 @@ function DraftForm({ draft }: { draft: IntakeDraft }) {
         <button type="button" disabled={busy} onClick={() => void prepare()} data-testid="to-signing">
           {t('intake.sign')}
         </button>
-        {draft.lines.length ? (
-          <button type="button" disabled={busy} onClick={() => setRefusing(true)} data-testid="refuse">
-            {t('intake.refuse')}
-          </button>
-        ) : null}
+        <button type="button" disabled={busy} onClick={() => setRefusing(true)} data-testid="refuse">
+          {t('intake.refuse')}
+        </button>
         <button type="button" onClick={close}>
           {t('intake.later')}
         </button>
