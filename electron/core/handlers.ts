@@ -25,6 +25,7 @@ import { backupHandlers } from './backup/handlers';
 import { retentionHandlers } from './retention/handlers';
 import { supportHandlers } from './support/handlers';
 import { reachHandlers } from './reach/handlers';
+import { noticesHandlers } from './notices/handlers';
 
 /** The one handler registry both hosts serve; each capability contributes its block. */
 export function createHandlers(state: SystemState): Handlers<Contract> {
@@ -54,5 +55,6 @@ export function createHandlers(state: SystemState): Handlers<Contract> {
     retention: retentionHandlers,
     support: supportHandlers,
     reach: reachHandlers,
+    notices: noticesHandlers,
   };
 }

@@ -13,6 +13,7 @@ import { lookupChannels } from './lookup';
 import { outboxChannels } from './outbox';
 import { printChannels } from './print';
 import { reachChannels } from './reach';
+import { noticesChannels } from './notices';
 import { reportsChannels } from './reports';
 import { resultsChannels } from './results';
 import { retentionChannels } from './retention';
@@ -54,6 +55,7 @@ export const contract = {
   retention: retentionChannels,
   support: supportChannels,
   reach: reachChannels,
+  notices: noticesChannels,
 };
 
 export type Contract = typeof contract;

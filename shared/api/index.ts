@@ -31,3 +31,4 @@ export * from './backup';
 export * from './retention';
 export * from './support';
 export * from './reach';
+export * from './notices';
