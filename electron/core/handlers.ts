@@ -26,6 +26,7 @@ import { retentionHandlers } from './retention/handlers';
 import { supportHandlers } from './support/handlers';
 import { reachHandlers } from './reach/handlers';
 import { noticesHandlers } from './notices/handlers';
+import { complaintsHandlers } from './complaints/handlers';
 
 /** The one handler registry both hosts serve; each capability contributes its block. */
 export function createHandlers(state: SystemState): Handlers<Contract> {
@@ -56,5 +57,6 @@ export function createHandlers(state: SystemState): Handlers<Contract> {
     support: supportHandlers,
     reach: reachHandlers,
     notices: noticesHandlers,
+    complaints: complaintsHandlers,
   };
 }

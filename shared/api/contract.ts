@@ -14,6 +14,7 @@ import { outboxChannels } from './outbox';
 import { printChannels } from './print';
 import { reachChannels } from './reach';
 import { noticesChannels } from './notices';
+import { complaintsChannels } from './complaints';
 import { reportsChannels } from './reports';
 import { resultsChannels } from './results';
 import { retentionChannels } from './retention';
@@ -56,6 +57,7 @@ export const contract = {
   support: supportChannels,
   reach: reachChannels,
   notices: noticesChannels,
+  complaints: complaintsChannels,
 };
 
 export type Contract = typeof contract;

@@ -32,3 +32,4 @@ export * from './retention';
 export * from './support';
 export * from './reach';
 export * from './notices';
+export * from './complaints';
