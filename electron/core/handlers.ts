@@ -27,6 +27,7 @@ import { supportHandlers } from './support/handlers';
 import { reachHandlers } from './reach/handlers';
 import { noticesHandlers } from './notices/handlers';
 import { complaintsHandlers } from './complaints/handlers';
+import { visitsHandlers } from './visits/handlers';
 
 /** The one handler registry both hosts serve; each capability contributes its block. */
 export function createHandlers(state: SystemState): Handlers<Contract> {
@@ -58,5 +59,6 @@ export function createHandlers(state: SystemState): Handlers<Contract> {
     reach: reachHandlers,
     notices: noticesHandlers,
     complaints: complaintsHandlers,
+    visits: visitsHandlers,
   };
 }

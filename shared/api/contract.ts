@@ -15,6 +15,7 @@ import { printChannels } from './print';
 import { reachChannels } from './reach';
 import { noticesChannels } from './notices';
 import { complaintsChannels } from './complaints';
+import { visitsChannels } from './visits';
 import { reportsChannels } from './reports';
 import { resultsChannels } from './results';
 import { retentionChannels } from './retention';
@@ -58,6 +59,7 @@ export const contract = {
   reach: reachChannels,
   notices: noticesChannels,
   complaints: complaintsChannels,
+  visits: visitsChannels,
 };
 
 export type Contract = typeof contract;

@@ -33,3 +33,4 @@ export * from './support';
 export * from './reach';
 export * from './notices';
 export * from './complaints';
+export * from './visits';

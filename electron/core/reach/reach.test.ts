@@ -129,3 +129,22 @@ describe('refusal to accept where the regulation gives no document list', () => 
     expect(ru).not.toContain('бесплатно');
   });
 });
+
+describe('counter metrics', () => {
+  it('records the queue ticket at intake and measures wait and service against the regulation’s minutes in the period report', { timeout: 30_000 }, async () => {
+    const t = await centreAt('con-karaganda', 'karaganda'); // 002 п.10 пп.2: service at most 5 minutes, no wait norm
+    const { requestId } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' }); // called at 14:00 local
+    expect(await codeOf(t.operator.visits.ticket({ requestId, ticket: 'A 015', issuedAt: null }))).toBe('TICKET_INVALID');
+    expect(await codeOf(t.operator.visits.ticket({ requestId, ticket: '', issuedAt: null }))).toBe('TICKET_INVALID');
+    expect(await codeOf(t.operator.visits.ticket({ requestId, ticket: 'A-015', issuedAt: '14:20' }))).toBe('TICKET_INVALID');
+    expect(await codeOf(t.operator.visits.ticket({ requestId, ticket: 'A-015', issuedAt: '25:00' }))).toBe('VALIDATION_FAILED');
+    expect(await t.operator.visits.get({ requestId })).toBeNull();
+    await expect(t.operator.visits.ticket({ requestId, ticket: 'a-015', issuedAt: '13:48' })).resolves.toMatchObject({ ticket: 'A-015', issuedAt: '2026-03-02T08:48:00.000Z' });
+    await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
+    t.clock.now += 7 * 60_000;
+    await t.operator.intake.refuse({ requestId, ground: 'incompletePackage', documents: [], comment: 'нет документа, удостоверяющего личность' });
+    expect(await codeOf(t.operator.visits.ticket({ requestId, ticket: 'A-016', issuedAt: null }))).toBe('STATE_CONFLICT');
+    const report = await t.supervisor.reports.period({ from: '2026-03-02', to: '2026-03-02' });
+    expect(report.counter).toEqual([{ serviceId: 'guardianship-certificate', visits: 1, averageWait: 12, maxWait: null, overWait: 0, averageService: 7, maxService: 5, overService: 1 }]);
+  });
+});
