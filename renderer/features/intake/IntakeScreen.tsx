@@ -9,6 +9,7 @@ import { Field } from '../../ui/Field';
 import { IinField } from '../../ui/IinField';
 import { filterServices } from '../catalog/filter';
 import { SigningDialog } from '../signing/SigningDialog';
+import { TicketField } from '../visits/TicketField';
 import { useIntake, type ManualPerson } from './store';
 import { formatDateTime } from '../../../shared/time';
 
@@ -464,6 +465,7 @@ function DraftForm({ draft }: { draft: IntakeDraft }) {
             <option value="kk">Қазақ тілі</option>
           </select>
         </label>
+        <TicketField requestId={draft.requestId} />
       </section>
       <section aria-labelledby="applicant-title">
         <h2 id="applicant-title">{t('intake.applicant')}</h2>
