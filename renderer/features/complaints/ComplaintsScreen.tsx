@@ -103,14 +103,14 @@ function Actions({ complaint }: { complaint: Complaint }) {
       <div className="actions">
         {complaint.status === 'registered' ? (
           <button type="button" onClick={() => void update({ id: complaint.id, status: 'inReview', answer: '' })}>
-            {t('complaints.status.inReview')}
+            {t('complaints.action.inReview')}
           </button>
         ) : null}
         <button type="button" onClick={() => void update({ id: complaint.id, status: 'answered', answer })}>
-          {t('complaints.status.answered')}
+          {t('complaints.action.answered')}
         </button>
         <button type="button" onClick={() => void update({ id: complaint.id, status: 'rejected', answer })}>
-          {t('complaints.status.rejected')}
+          {t('complaints.action.rejected')}
         </button>
       </div>
     </div>
