@@ -9,6 +9,7 @@ import { certificatePem, crlPem, toBase64 } from '../../../shared/signing';
 import { createDemoPki, type DemoPki } from '../../../shared/signing/testPki';
 import { findRequest } from '../requests/repository';
 import { writeSettings } from '../settings/store';
+import { nodeCrypto } from '../crypto/node';
 import { signPayload } from '../signing/sign';
 import { codeOf, TEST_START, testCore } from '../testing';
 
@@ -59,7 +60,7 @@ describe('reach', () => {
     await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
     const content = await t.operator.intake.prepare({ requestId });
     expect(content).toMatchObject({ variantId: '002', centre: 'con-karaganda', provider: 'edu-karaganda' });
-    const signed = signPayload({ keyFile: pki.keys.operator.p12, password: 'demo-2026', payload: content, expectedIin: pki.keys.operator.person.iin, now: new Date(TEST_START) });
+    const signed = signPayload({ crypto: nodeCrypto(), keyFile: pki.keys.operator.p12, password: 'demo-2026', payload: content, expectedIin: pki.keys.operator.person.iin, now: new Date(TEST_START) });
     expect(await t.operator.intake.submit({ requestId, cms: toBase64(signed.cms) })).toMatchObject({ state: 'queued' });
     await t.core.context.sync!.run();
     expect(findRequest(t.db, requestId).state).toBe('sent');
@@ -121,7 +122,7 @@ describe('refusal to accept where the regulation gives no document list', () => 
     const { requestId } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
     await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
     const content = await t.operator.intake.prepare({ requestId });
-    const signed = signPayload({ keyFile: pki.keys.operator.p12, password: 'demo-2026', payload: content, expectedIin: pki.keys.operator.person.iin, now: new Date(TEST_START) });
+    const signed = signPayload({ crypto: nodeCrypto(), keyFile: pki.keys.operator.p12, password: 'demo-2026', payload: content, expectedIin: pki.keys.operator.person.iin, now: new Date(TEST_START) });
     await t.operator.intake.submit({ requestId, cms: toBase64(signed.cms) });
     const ru = pdfText((await t.operator.print.receipt({ requestId, language: 'ru' })).pdf);
     expect(ru).toContain('РАСПИСКА о приёме документов');
