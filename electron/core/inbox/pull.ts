@@ -8,7 +8,7 @@ import { readAttachment, writeAttachment } from '../documents/store';
 import type { GatewayClient } from '../gateway/client';
 import type { Logger } from '../log';
 import { checkMove } from '../requests/lifecycle';
-import { findRequest, insertReceived, moveRequest } from '../requests/repository';
+import { findRequest, insertReceived, moveRequest, reopenReturned, type Received } from '../requests/repository';
 import { queueReturn } from '../requests/status';
 import { addTask } from '../notices/tasks';
 import { readCentre } from '../intake/centre';
@@ -281,15 +281,16 @@ function applier({ db, client, dataDir, now, log }: PullOptions) {
       }
       if (message.kind !== 'request') throw new Refusal('MESSAGE_UNEXPECTED', `A ${message.kind} message in this inbox.`);
       const { content, verified } = checkRequest(message, organisation, trust, now());
-      if (db.prepare("SELECT 1 FROM requests WHERE number = ? AND side = 'provider'").get(content.number)) throw new Refusal('MESSAGE_ID_CONFLICT', 'A request with this number came in another message.');
+      // A number seen before is a conflict, unless this department returned that request for defects and the centre resent it.
+      const earlier = db.prepare("SELECT id, state FROM requests WHERE number = ? AND side = 'provider'").get(content.number) as { id: string; state: string } | undefined;
+      if (earlier && earlier.state !== 'returned') throw new Refusal('MESSAGE_ID_CONFLICT', 'A request with this number came in another message.');
       try {
         await fetchScans(client, dataDir, message.attachments);
       } catch (error) {
         log.warn('inbox.scan_waiting', { message: message.id, code: error instanceof ArmError ? error.code : 'INTERNAL' });
         return 'waiting';
       }
-      insertReceived(
-        db,
+      (earlier ? (received: Received, at: Date) => reopenReturned(db, earlier.id, received, at) : (received: Received, at: Date) => insertReceived(db, received, at))(
         {
           messageId: message.id,
           content,

@@ -81,6 +81,13 @@ describe('notices between provider and centre', () => {
     expect(await codeOf(operator.notices.done({ taskId: task.id }))).toBe('STATE_CONFLICT');
     expect((await operator.notices.tasks({})).tasks.some((candidate) => candidate.id === task.id)).toBe(false);
     expect(centre.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'notices.told'").get()).toEqual({ n: 1 });
+
+    // Fixed at the counter and resent: the provider's returned copy is registered again, not refused as a duplicate number.
+    await operator.outbox.resend({ requestId });
+    await exchange();
+    expect(findRequest(provider.db, row!.id)).toMatchObject({ state: 'registered', assignee_id: null });
+    expect(await clerk.inbox.refused()).toEqual([]);
+    expect(findRequest(centre.db, requestId).state).toBe('registered');
     centre.close();
     provider.close();
   });
