@@ -77,8 +77,9 @@ export function createSignatureVerifier(trust: GatewayTrust, now: () => Date): M
   const crls = trust.crls.map((der) => parseCrl(der));
   return (message) => {
     // A status notice is the system's, not a person's: no ЭЦП to check (the gateway knows its
-    // sender by the connection, issue 16). Every other kind carries a person's signature.
-    if (message.kind === 'status') return { ok: true };
+    // sender by the connection, issue 16); so is a notice (extension, return), which names the
+    // clerk in its payload. Every other kind carries a person's signature.
+    if (message.kind === 'status' || message.kind === 'notice') return { ok: true };
     if (!message.signature) return { ok: false, code: 'SIGNATURE_INVALID', reason: 'The message is not signed.' };
     const cms = fromBase64(message.signature.value);
     if (!cms) return { ok: false, code: 'SIGNATURE_INVALID', reason: 'The signature is not base64.' };

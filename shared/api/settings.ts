@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { noticeTextsSchema } from './notices';
 import { codeSchema, organisationsReferenceSchema } from '../gateway/api';
 import { policySchema } from './accounts';
 import { centreSettingSchema } from './intake';
@@ -45,6 +46,8 @@ export const settingSchemas = {
   'retention.issuedDays': z.number().int().min(1).max(36_500),
   'retention.refusedDays': z.number().int().min(1).max(36_500),
   'retention.withdrawnDays': z.number().int().min(1).max(36_500),
+  /** The supervisor's texts of what the centre tells the applicant, per notice kind (notices). */
+  'notices.texts': noticeTextsSchema,
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;

@@ -6,6 +6,7 @@ import type { Variant } from '../../../shared/catalog/schema';
 import { useCatalog } from '../catalog/store';
 import { useAuth } from '../auth/store';
 import { DecisionForm, HeadActions, ResultActions } from '../decision/DecisionPanel';
+import { ProviderNotices } from '../notices/ProviderNotices';
 import { ErrorText } from '../../ui/ErrorText';
 import { arm } from '../../app/api';
 import { useInbox } from './store';
@@ -299,6 +300,7 @@ function RequestPanel({ view, role }: { view: RequestView; role: 'clerk' | 'head
         </button>
       ) : null}
       {role === 'clerk' && view.state === 'inWork' && variant ? <DecisionForm view={view} variant={variant} /> : null}
+      <ProviderNotices view={view} onDone={close} />
       <ResultActions view={view} />
       {role === 'head' ? <Resolution view={view} /> : null}
       {role === 'head' ? <HeadActions view={view} /> : null}
