@@ -38,6 +38,7 @@ export const settingSchemas = {
   'policy.maxFailedAttempts': policySchema.shape.maxFailedAttempts,
   'policy.lockMinutes': policySchema.shape.lockMinutes,
   'policy.idleMinutes': policySchema.shape.idleMinutes,
+  'policy.keyWarningDays': policySchema.shape.keyWarningDays,
   /** Where backups go (a folder or a USB stick), and every how many hours by themselves (0: on demand). */
   'backup.folder': z.string().trim().min(1).max(1000),
   'backup.everyHours': z.number().int().min(0).max(24 * 30),

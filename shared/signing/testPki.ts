@@ -147,7 +147,7 @@ function iin(birthDate: string, sex: 'male' | 'female', serial: number): string 
 const CENTRE = { name: 'НАО «Государственная корпорация «Правительство для граждан» (TEST)', bin: makeBin('1603', 1201) };
 const EDUCATION = { name: 'ГУ «Отдел образования Кокпектинского района» (TEST)', bin: makeBin('0511', 3307) };
 
-export type DemoKeyId = 'operator' | 'mobileOperator' | 'clerk' | 'head' | 'supervisor' | 'revoked' | 'expired' | 'foreignIin' | 'operatorAuth';
+export type DemoKeyId = 'operator' | 'mobileOperator' | 'clerk' | 'head' | 'supervisor' | 'revoked' | 'expired' | 'foreignIin' | 'operatorAuth' | 'clerkAuth' | 'headAuth';
 
 export interface DemoKeyDefinition {
   id: DemoKeyId;
@@ -155,7 +155,8 @@ export interface DemoKeyDefinition {
   role: Role;
   person: PersonSubject;
   kind: CertificateKind;
-  validity: 'current' | 'expired';
+  /** expiring: 20 days left, inside the 30-day warning (key expiry, issue 15 item 7). */
+  validity: 'current' | 'expired' | 'expiring';
   revoked: boolean;
   /** For foreignIin: the IIN of the user who tries to sign with it. */
   userIin: string;
@@ -187,6 +188,8 @@ export const DEMO_KEYS: readonly DemoKeyDefinition[] = [
   { id: 'expired', role: 'operator', person: people.expired, kind: 'sign', validity: 'expired', revoked: false, userIin: people.expired.iin, note: 'expired a year ago → CERT_EXPIRED' },
   { id: 'foreignIin', role: 'operator', person: foreign, kind: 'sign', validity: 'current', revoked: false, userIin: people.operator.iin, note: "operator's name, somebody else's IIN → CERT_IIN_MISMATCH" },
   { id: 'operatorAuth', role: 'operator', person: people.operator, kind: 'auth', validity: 'current', revoked: false, userIin: people.operator.iin, note: 'login (AUTH) key, not for signing → CERT_KEY_USAGE' },
+  { id: 'clerkAuth', role: 'clerk', person: people.clerk, kind: 'auth', validity: 'current', revoked: false, userIin: people.clerk.iin, note: "the clerk's login (AUTH) key: log in by key" },
+  { id: 'headAuth', role: 'head', person: people.head, kind: 'auth', validity: 'expiring', revoked: false, userIin: people.head.iin, note: "the head's login (AUTH) key, 20 days left → the expiry warning" },
 ];
 
 export interface DemoKey extends DemoKeyDefinition, Issued {
@@ -215,7 +218,7 @@ export async function createDemoPki(options: { now: Date; password?: string; onl
   for (const [index, definition] of definitions.entries()) {
     const expired = definition.validity === 'expired';
     const notBefore = new Date(now.getTime() - (expired ? 2 * 365 : 1) * DAY);
-    const notAfter = new Date(now.getTime() + (expired ? -365 : 365) * DAY);
+    const notAfter = new Date(now.getTime() + (expired ? -365 : definition.validity === 'expiring' ? 20 : 365) * DAY);
     // The head holds a first-head key; everybody else an employee key of their organisation.
     const organisationRole = definition.role === 'head' ? 'head' : 'employee';
     const issued = issueCertificate({ issuer: root, person: definition.person, kind: definition.kind, notBefore, notAfter, keys: personKeys[index]!, organisationRole });

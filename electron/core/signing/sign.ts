@@ -79,3 +79,15 @@ export function signPayload(request: SignRequest): SignedPayload {
   const cms = signDetached({ content, key, certificate, signingTime });
   return { cms, contentSha256: sha256Hex(content), signingTime, card: certificateCard(certificate) };
 }
+
+/**
+ * The key-file signer for a login: a detached CMS over `content` with whatever key the file holds
+ * (RSA or GOST). It checks nothing itself — the caller verifies the result exactly as it verifies
+ * one that NCALayer made, so both ways in go through one check.
+ */
+export function signWithKeyFile(file: Uint8Array, password: string, content: Uint8Array, now: Date): Uint8Array {
+  const signingTime = new Date(Math.floor(now.getTime() / 1000) * 1000);
+  const rsa = openRsaKey(file, password);
+  if (rsa) return signDetached({ content, key: rsa.key, certificate: rsa.certificate, signingTime });
+  return signGostDetached({ content, key: openGostKeyFile(file, password), signingTime, profile: 'kz' });
+}
