@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCrl, certificatePem, crlPem, fromBase64, signDetached, toBase64, utf8Bytes } from '../../../shared/signing';
 import { signGostDetached } from '../../../shared/signing/gost/cms';
 import { buildGostCrl, createGostRoot, gostPem, issueGostCertificate } from '../../../shared/signing/gost/issue';
-import { createDemoPki, DEMO_PASSWORD, issueCertificate, pkcs12Bytes, type DemoKeyId, type DemoPki, type Issued } from '../../../shared/signing/testPki';
+import { createDemoPki, DEMO_PASSWORD, issueCertificate, type DemoKeyId, type DemoPki, type Issued } from '../../../shared/signing/testPki';
 import { verifyAudit } from '../audit/log';
 import { writeSettings } from '../settings/store';
 import { codeOf, signedIn, testCore, type TestClock, type TestCore } from '../testing';
