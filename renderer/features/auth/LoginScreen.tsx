@@ -73,7 +73,7 @@ export function LoginScreen() {
         <legend>{t('login.method')}</legend>
         {(['password', 'key'] as const).map((value) => (
           <label key={value}>
-            <input type="radio" name="login-method" value={value} checked={method === value} onChange={() => setMethod(value)} />
+            <input type="radio" name="login-method" value={value} checked={method === value} onChange={() => { useAuth.setState({ error: null }); setMethod(value); }} />
             {t(value === 'password' ? 'login.withPassword' : 'login.withKey')}
           </label>
         ))}
@@ -94,6 +94,8 @@ export function LoginScreen() {
                 disabled={busy}
                 onChange={(event) => {
                   const file = event.target.files?.[0];
+                  // Another key: the last refusal was about the previous one.
+                  useAuth.setState({ error: null });
                   if (file) void file.arrayBuffer().then((buffer) => setKeyFile(base64(new Uint8Array(buffer))));
                 }}
               />
