@@ -5,7 +5,7 @@ import { findById } from '../auth/accounts';
 import { rememberSignKey } from '../auth/keyExpiry';
 import { requireDb, type CoreContext } from '../context';
 import type { Handlers } from '../handler';
-import { keyCard, signPayload } from './sign';
+import { keyCard, signPayload, signWithKeyFile } from './sign';
 import { readTrust } from '../inbox/settings';
 import { refreshTrust, trustStatus } from './trust';
 
@@ -46,6 +46,11 @@ export const signingHandlers: Handlers<Contract>['signing'] = {
       rememberSignKey(db, user.id, signed.card.notAfter);
     })();
     return { cms: toBase64(signed.cms), contentSha256: signed.contentSha256, signingTime: signed.signingTime.toISOString(), card: signed.card };
+  },
+  signBytes: ({ keyFile, password, data }, ctx) => {
+    const bytes = fromBase64(data);
+    if (!bytes) throw new ArmError('VALIDATION_FAILED', 'The data to sign is not base64.', [{ path: 'data', message: 'base64' }]);
+    return { cms: toBase64(signWithKeyFile(keyFileBytes(keyFile), password, bytes, ctx.now())) };
   },
   prepareExternal: ({ payload }, ctx, { caller }) => {
     const user = findById(requireDb(ctx), caller!.userId);

@@ -7,7 +7,7 @@ import { arm } from '../../app/api';
 import { ErrorText } from '../../ui/ErrorText';
 import { useAuth } from '../auth/store';
 import { createNcaLayerSigner } from './ncalayer';
-import { createSigningStore, type ExternalSigningApi, type SignablePayload, type SigningApi } from './store';
+import { createSigningStore, type SignablePayload, type SigningApi } from './store';
 import { formatDateTime } from '../../../shared/time';
 
 // Kazakhstan time as dd.mm.yyyy hh:mm whatever the machine's zone (shared/time).
@@ -88,7 +88,7 @@ function TrustLine({ trust }: { trust: TrustStatus }) {
 export interface SigningDialogProps {
   /** What to sign; without it the dialog only opens the key and shows its certificate. */
   request?: { payload: SignablePayload; onSigned(result: SignedPayload): void };
-  api?: SigningApi & ExternalSigningApi;
+  api?: SigningApi;
 }
 
 /** Key file, password, certificate card, progress and translated refusals (issue 6, item 5). */
@@ -120,7 +120,7 @@ export function SigningDialog({ request, api = arm.signing }: SigningDialogProps
 
   async function onNcaLayer() {
     if (!request) return;
-    const result = await state.signExternally(request.payload, createNcaLayerSigner(), api, i18n.language === 'kk' ? 'kk' : 'ru');
+    const result = await state.signWith(request.payload, createNcaLayerSigner(), i18n.language === 'kk' ? 'kk' : 'ru');
     if (result) {
       request.onSigned(result);
       void useAuth.getState().refresh();
