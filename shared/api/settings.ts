@@ -3,6 +3,7 @@ import { codeSchema, organisationsReferenceSchema } from '../gateway/api';
 import { policySchema } from './accounts';
 import { centreSettingSchema } from './intake';
 import { updateUrlSchema } from './update';
+import { binSchema } from './workstation';
 
 // The workstation's settings: one table (settings), one typed key each, read and written only
 // through electron/core/settings. A key is added here when something reads it; its default, if
@@ -21,6 +22,8 @@ export const settingSchemas = {
   'updates.url': updateUrlSchema,
   /** The centre (ЦОН) this counter belongs to and its district (intake). */
   'workstation.centre': centreSettingSchema,
+  /** This workstation's organisation BIN (БИН): signatures made here need a key of it (CERT_ORGANISATION). */
+  'workstation.bin': binSchema,
   /** The gateway code of this workstation's organisation: whose inbox it pulls (provider side). */
   'workstation.organisation': codeSchema,
   /** This workstation's scanner (electron/core/documents/sources.ts): a SANE device, wia:<id> or folder:<full path>. */
