@@ -139,7 +139,7 @@ export const authHandlers: Handlers<Contract>['auth'] = {
       else {
         const file = fromBase64(input.keyFile);
         if (!file) throw new ArmError('KEY_FILE_INVALID', 'The key file is not valid base64.');
-        cms = toBase64(signWithKeyFile(file, input.password, challenge, now));
+        cms = toBase64(signWithKeyFile(file, input.password, challenge, now, ctx.crypto));
       }
       card = verifyLoginSignature(db, user, cms, challenge, now);
     } catch (error) {

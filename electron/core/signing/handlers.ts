@@ -50,7 +50,7 @@ export const signingHandlers: Handlers<Contract>['signing'] = {
   signBytes: ({ keyFile, password, data }, ctx) => {
     const bytes = fromBase64(data);
     if (!bytes) throw new ArmError('VALIDATION_FAILED', 'The data to sign is not base64.', [{ path: 'data', message: 'base64' }]);
-    return { cms: toBase64(signWithKeyFile(keyFileBytes(keyFile), password, bytes, ctx.now())) };
+    return { cms: toBase64(signWithKeyFile(keyFileBytes(keyFile), password, bytes, ctx.now(), ctx.crypto)) };
   },
   prepareExternal: ({ payload }, ctx, { caller }) => {
     const user = findById(requireDb(ctx), caller!.userId);
