@@ -54,6 +54,13 @@ test('the head logs in with the AUTH key file, sees the expiry warning; a SIGN k
       expect(days).toBeGreaterThanOrEqual(18);
       expect(days).toBeLessThan(20);
       await shot(page, `${language}-03-key-expiry`);
+      // The signing dialog's certificate card says how many days the key has left.
+      await page.getByRole('link', { name: text['nav.signing']! }).click();
+      await page.getByTestId('key-file').setInputFiles(key('headAuth'));
+      await page.getByTestId('key-password').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: text['signing.inspect']! }).click();
+      await expect(page.getByTestId('certificate-expires-in')).toBeVisible();
+      await shot(page, `${language}-04-card-expires`);
       await page.getByRole('button', { name: text['header.logout']! }).click();
     });
   }
@@ -68,7 +75,7 @@ test('the head logs in with the AUTH key file, sees the expiry warning; a SIGN k
     await expect(head.locator('[data-key="AUTH"]')).toHaveClass('error');
     await head.getByRole('button', { name: ru['accounts.setKey']! }).click();
     await expect(head).toContainText(ru['accounts.methodKey']!);
-    await shot(page, 'ru-04-accounts-keys');
+    await shot(page, 'ru-05-accounts-keys');
     await page.getByRole('button', { name: ru['header.logout']! }).click();
   });
 
