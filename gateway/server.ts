@@ -213,8 +213,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     catalog: () => catalogReference,
     trust: () => trustReference,
     crl: () => crlReference,
-    putAttachment: ({ sha256, body }) => {
-      const { created, ...stored } = attachments.put(sha256, body);
+    putAttachment: async ({ sha256, body }) => {
+      const { created, ...stored } = await attachments.put(sha256, body);
       return { created, value: stored };
     },
     getAttachment: ({ sha256 }) => attachments.get(sha256),
