@@ -19,6 +19,8 @@ export const errorCodeSchema = z.enum([
   'SETUP_DONE',
   'LOGIN_FAILED',
   'LOGIN_TAKEN',
+  'LOGIN_KEY_REQUIRED',
+  'LOGIN_CHALLENGE_EXPIRED',
   'ACCOUNT_LOCKED',
   'ACCOUNT_INACTIVE',
   'ACCOUNT_SELF',

@@ -4,6 +4,7 @@ import type { CryptoProvider } from '../crypto';
 import { ALLOWED_CLOCK_DRIFT_MS } from '../time/time';
 import { fromDerExact, nameHash } from './asn1';
 import type { CertificateCard } from './card';
+import { requireKeyPurpose } from './roles';
 import { fromBinary, sha256Hex, toBinary } from './bytes';
 import { asParsed, certificateCard, certificateDer, certificateIin, keyPurpose, parseCertificate } from './certificate';
 import { crlSignedBy, normaliseSerial, requireFreshCrl, type Crl } from './crl';
@@ -119,6 +120,8 @@ export interface VerifyInput {
   now: Date;
   /** How long past its nextUpdate a CRL is still believed (the supervisor's grace period); 0 when unset. */
   crlGraceMs?: number;
+  /** The key the signature must be made with: a SIGN key (default) or, for a login, the AUTH key. */
+  purpose?: 'sign' | 'auth';
   /**
    * The host's crypto provider: RSA checks (the signature, each link of the chain) run through it,
    * natively in the core and the gateway, where forge's JavaScript took ~1 ms a check. Without it,
@@ -337,7 +340,7 @@ export function verifyDetached(input: VerifyInput): VerifiedSignature {
   const chain = chainToRoot(signer, parsed.certificates, rsaRoots, input.crypto);
   checkValidity(chain, signingTime);
   const crlIssuedAt = checkRevocation(chain, input.crls, input.now, input.crlGraceMs ?? 0);
-  if (keyPurpose(signer) !== 'sign') throw new ArmError('CERT_KEY_USAGE', 'The certificate is not a signing certificate.');
+  requireKeyPurpose(keyPurpose(signer), input.purpose ?? 'sign');
   if (input.expectedIin !== null && certificateIin(signer) !== input.expectedIin) {
     throw new ArmError('CERT_IIN_MISMATCH', 'The IIN in the certificate is not the expected signer IIN.');
   }

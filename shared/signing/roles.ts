@@ -1,5 +1,5 @@
 import { ArmError } from '../api/errors';
-import type { CertificateCard } from './card';
+import type { CertificateCard, KeyPurpose } from './card';
 import { OID } from './certificate';
 
 // Who a key speaks for (НУЦ РК's key-user policies in the extended key usage, as NCANode reads
@@ -55,4 +55,14 @@ export function requireSignerRole(card: Pick<CertificateCard, 'extendedKeyUsage'
   if (bin !== null && card.subject.bin !== bin) {
     throw new ArmError('CERT_ORGANISATION', `The key is of organisation BIN ${card.subject.bin ?? '(none)'}, not ${bin}.`);
   }
+}
+
+/**
+ * A SIGN key where an AUTH key is needed (a login) is the wrong НУЦ key role (CERT_ROLE); a login
+ * key that signs a document is the wrong key usage (CERT_KEY_USAGE).
+ */
+export function requireKeyPurpose(actual: KeyPurpose, wanted: 'sign' | 'auth'): void {
+  if (actual === wanted) return;
+  if (wanted === 'auth') throw new ArmError('CERT_ROLE', 'This is not an authentication (AUTH) key: log in with the AUTH key.', undefined, { need: 'auth' });
+  throw new ArmError('CERT_KEY_USAGE', 'The certificate is not a signing certificate.');
 }

@@ -160,7 +160,9 @@ export type DemoKeyId =
   | 'citizen'
   | 'citizenGuardian'
   | 'citizenRevoked'
-  | 'citizenExpired';
+  | 'citizenExpired'
+  | 'clerkAuth'
+  | 'headAuth';
 
 export interface DemoKeyDefinition {
   id: DemoKeyId;
@@ -171,7 +173,8 @@ export interface DemoKeyDefinition {
   role: Role | 'citizen';
   person: PersonSubject;
   kind: CertificateKind;
-  validity: 'current' | 'expired';
+  /** expiring: 20 days left, inside the 30-day warning (key expiry, issue 15 item 7). */
+  validity: 'current' | 'expired' | 'expiring';
   revoked: boolean;
   /** For foreignIin: the IIN of the user who tries to sign with it. */
   userIin: string;
@@ -216,6 +219,8 @@ export const DEMO_KEYS: readonly DemoKeyDefinition[] = [
   { id: 'citizenGuardian', role: 'citizen', person: citizens.guardian, kind: 'sign', validity: 'current', revoked: false, userIin: citizens.guardian.iin, note: 'portal citizen (the demo guardian); the mother signing with it → CERT_IIN_MISMATCH' },
   { id: 'citizenRevoked', role: 'citizen', person: citizens.mother, kind: 'sign', validity: 'current', revoked: true, userIin: citizens.mother.iin, note: "the mother's second key, listed in the CRL → CERT_REVOKED on the portal" },
   { id: 'citizenExpired', role: 'citizen', person: citizens.mother, kind: 'sign', validity: 'expired', revoked: false, userIin: citizens.mother.iin, note: "the mother's old key, expired a year ago → CERT_EXPIRED on the portal" },
+  { id: 'clerkAuth', role: 'clerk', person: people.clerk, kind: 'auth', validity: 'current', revoked: false, userIin: people.clerk.iin, note: "the clerk's login (AUTH) key: log in by key" },
+  { id: 'headAuth', role: 'head', person: people.head, kind: 'auth', validity: 'expiring', revoked: false, userIin: people.head.iin, note: "the head's login (AUTH) key, 20 days left → the expiry warning" },
 ];
 
 export interface DemoKey extends DemoKeyDefinition, Issued {
@@ -244,7 +249,7 @@ export async function createDemoPki(options: { now: Date; password?: string; onl
   for (const [index, definition] of definitions.entries()) {
     const expired = definition.validity === 'expired';
     const notBefore = new Date(now.getTime() - (expired ? 2 * 365 : 1) * DAY);
-    const notAfter = new Date(now.getTime() + (expired ? -365 : 365) * DAY);
+    const notAfter = new Date(now.getTime() + (expired ? -365 : definition.validity === 'expiring' ? 20 : 365) * DAY);
     // The head holds a first-head key; everybody else an employee key of their organisation.
     const organisationRole = definition.role === 'head' ? 'head' : 'employee';
     // (a citizen's person has no organisation: issueCertificate makes a private person's key)

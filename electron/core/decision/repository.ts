@@ -6,6 +6,7 @@ import { barcodeFromCms, encodeBarcode, fitsBarcode } from '../../../shared/resu
 import { certificateTemplate } from '../../../shared/results/templates';
 import { canonicalBytes, canonicalSha256, fromBase64, verifyDetached } from '../../../shared/signing';
 import { requireSignerRole } from '../../../shared/signing/roles';
+import { readSetting } from '../settings/store';
 import { localDay, localDayCompact } from '../../../shared/time';
 import { findById } from '../auth/accounts';
 import type { Db } from '../db/database';
@@ -149,8 +150,9 @@ export function approve(db: Db, requestId: string, cmsBase64: string, caller: Pe
   if (!cms) throw new ArmError('SIGNATURE_INVALID', 'The signature is not base64.');
   const trust = readTrust(db);
   const verified = verifyDetached({ cms, content: canonicalBytes(content), trustedRoots: trust.roots, crls: trust.crls, crlGraceMs: trust.crlGraceMs, expectedIin: head.iin, now });
-  // A result is signed with the first head's (or a may-sign) key, never an employee's (CERT_ROLE).
-  requireSignerRole(verified.signer, 'result', null);
+  // A result is signed with the first head's (or a may-sign) key, never an employee's (CERT_ROLE),
+  // of this organisation when its BIN is set (CERT_ORGANISATION).
+  requireSignerRole(verified.signer, 'result', readSetting(db, 'workstation.bin'));
   const messageId = randomUUID();
   return db.transaction(() => {
     db.prepare('UPDATE results SET signature = ?, signer = ?, message_id = ?, updated_at = ? WHERE request_id = ?').run(cmsBase64, JSON.stringify(verified.signer), messageId, now.toISOString(), requestId);

@@ -8,7 +8,7 @@ import { postJson, startTestGateway, type TestGateway } from '../../../gateway/t
 import { ArmError, type RequestContent } from '../../../shared/api';
 import { leaseAnswerSchema } from '../../../shared/gateway/api';
 import { canonicalSha256, certificatePem, crlPem, toBase64 } from '../../../shared/signing';
-import { createDemoPki, type DemoPki } from '../../../shared/signing/testPki';
+import { createDemoPki, makeBin, type DemoPki } from '../../../shared/signing/testPki';
 import { listAudit } from '../audit/log';
 import { writeSettings } from '../settings/store';
 import { findRequest, moveRequest } from '../requests/repository';
@@ -207,6 +207,10 @@ describe('intake: checklist, refusal, signing and the queue', () => {
     const content = await t.operator.intake.prepare({ requestId });
     expect(await codeOf(t.operator.intake.submit({ requestId, cms: sign({ ...content, provider: 'edu-uralsk' }) }))).toBe('SIGNATURE_INVALID');
     expect(await codeOf(t.operator.intake.submit({ requestId, cms: sign(content, 'foreignIin') }))).toBe('CERT_IIN_MISMATCH');
+    // The operator's own employee key, but the centre's BIN set to the department's: another organisation's key.
+    writeSettings(t.db, { 'workstation.bin': makeBin('0511', 3307) }, { userId: null }, new Date());
+    expect(await codeOf(t.operator.intake.submit({ requestId, cms: sign(content) }))).toBe('CERT_ORGANISATION');
+    writeSettings(t.db, { 'workstation.bin': null }, { userId: null }, new Date());
     // The same trust as signing: without the supervisor's roots (and none from the gateway yet) nothing is trusted.
     t.db.prepare('DELETE FROM settings WHERE key IN (?, ?)').run('trust.roots', 'trust.crls');
     expect(await codeOf(t.operator.intake.submit({ requestId, cms: sign(content) }))).toBe('CERT_UNTRUSTED');

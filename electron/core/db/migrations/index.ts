@@ -15,6 +15,7 @@ import nameFolding from './0014_name_folding.sql';
 import retention from './0015_retention.sql';
 import assignment from './0016_assignment.sql';
 import notices from './0017_notices.sql';
+import keyLogin from './0018_key_login.sql';
 
 // Numbered files, applied in order, each in its own transaction; the number is PRAGMA user_version.
 // Never edit a shipped migration: add the next number.
@@ -36,4 +37,5 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 15, name: '0015_retention', sql: retention },
   { version: 16, name: '0016_assignment', sql: assignment },
   { version: 17, name: '0017_notices', sql: notices },
+  { version: 18, name: '0018_key_login', sql: keyLogin },
 ];
