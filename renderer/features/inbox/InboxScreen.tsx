@@ -6,6 +6,7 @@ import type { Variant } from '../../../shared/catalog/schema';
 import { useCatalog } from '../catalog/store';
 import { useAuth } from '../auth/store';
 import { DecisionForm, HeadActions, ResultActions } from '../decision/DecisionPanel';
+import { ChainPanel } from '../chain/ChainPanel';
 import { ErrorText } from '../../ui/ErrorText';
 import { arm } from '../../app/api';
 import { useInbox } from './store';
@@ -277,6 +278,7 @@ function RequestPanel({ view, role }: { view: RequestView; role: 'clerk' | 'head
       {returned?.comment ? <p className="error">{t('inbox.returned', { comment: returned.comment })}</p> : null}
       <Scans view={view} />
       <Checklist view={view} variant={variant} />
+      <ChainPanel view={view} role={role} />
       {role === 'clerk' && view.state === 'registered' ? (
         <button type="button" onClick={() => void take()} data-testid="take">
           {t('inbox.take')}
