@@ -4,6 +4,7 @@ import type { RequestContent, ResultContent } from '../../../shared/api';
 import { certificateTemplate } from '../../../shared/results/templates';
 import { canonicalBytes, signDetached, toBase64 } from '../../../shared/signing';
 import { createDemoPki, type DemoPki } from '../../../shared/signing/testPki';
+import { nodeCrypto } from '../crypto/node';
 import { signPayload } from '../signing/sign';
 import { findRequest } from '../requests/repository';
 import { codeOf } from '../testing';
@@ -35,7 +36,7 @@ function officeDesk() {
   const executorKey = t.signIn('clerk', pki.keys.clerk.person.iin);
   const executor = t.window(executorKey);
   const head = t.as('head', pki.keys.head.person.iin);
-  const sign = (content: RequestContent) => toBase64(signPayload({ keyFile: pki.keys.officeWorker.p12, password: 'demo-2026', payload: content, expectedIin: pki.keys.officeWorker.person.iin, now: t.core.context.now() }).cms);
+  const sign = (content: RequestContent) => toBase64(signPayload({ crypto: nodeCrypto(), keyFile: pki.keys.officeWorker.p12, password: 'demo-2026', payload: content, expectedIin: pki.keys.officeWorker.person.iin, now: t.core.context.now() }).cms);
   const headSign = (content: ResultContent) => toBase64(signDetached({ content: canonicalBytes(content), key: pki.keys.head.key, certificate: pki.keys.head.certificate, signingTime: t.core.context.now() }));
   return { ...t, office, executor, head, sign, headSign, executorId: t.core.sessions.get(executorKey).user!.id };
 }
