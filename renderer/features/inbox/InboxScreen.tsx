@@ -96,11 +96,11 @@ function Verification({ view }: { view: RequestView }) {
   const { received } = view;
   return (
     <dl className="facts" data-testid="verification">
-      <dt>{t('inbox.signature')}</dt>
+      <dt>{t(received.office ? 'inbox.officeSignature' : 'inbox.signature')}</dt>
       <dd>
         {t('inbox.signatureVerified', { signer: received.signer.subject.commonName, iin: received.signer.subject.iin ?? '—', time: formatDate(received.signingTime.slice(0, 16)) })}
       </dd>
-      <dt>{t('inbox.receipt')}</dt>
+      <dt>{t(received.office ? 'inbox.officeRegistration' : 'inbox.receipt')}</dt>
       <dd>{received.receiptNumber}</dd>
       {received.recheck.map((recheck) => (
         <span key={recheck.iin}>
