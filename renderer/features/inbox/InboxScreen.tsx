@@ -52,6 +52,12 @@ function Rows({ rows, caption }: { rows: InboxRow[]; caption: string }) {
               <button type="button" className="link" onClick={() => void openRequest(row.id)}>
                 {row.number}
               </button>
+              {row.channel === 'portal' ? (
+                <strong className="badge" data-testid="channel-portal" title={t('inbox.channel.portalNote')}>
+                  {' '}
+                  {t('inbox.channel.portal')}
+                </strong>
+              ) : null}
             </td>
             <td>{name(row.serviceId)}</td>
             <td>
@@ -96,7 +102,8 @@ function Verification({ view }: { view: RequestView }) {
   const { received } = view;
   return (
     <dl className="facts" data-testid="verification">
-      <dt>{t(received.office ? 'inbox.officeSignature' : 'inbox.signature')}</dt>
+      {/* A portal request is signed by the applicant with their own key, a counter's by the operator, an office's by the office worker. */}
+      <dt>{t(view.channel === 'portal' ? 'inbox.applicantSignature' : received.office ? 'inbox.officeSignature' : 'inbox.signature')}</dt>
       <dd>
         {t('inbox.signatureVerified', { signer: received.signer.subject.commonName, iin: received.signer.subject.iin ?? '—', time: formatDate(received.signingTime.slice(0, 16)) })}
       </dd>
@@ -258,6 +265,15 @@ function RequestPanel({ view, role }: { view: RequestView; role: 'clerk' | 'head
               {view.content.powerOfAttorney.kind === 'notarised'
                 ? `№ ${view.content.powerOfAttorney.number}, ${formatDate(view.content.powerOfAttorney.issuedOn)} — ${t(`inbox.source.${view.content.powerOfAttorney.source}`)}`
                 : t('inbox.simplePowerOfAttorney')}
+            </dd>
+          </>
+        ) : null}
+        {view.channel ? (
+          <>
+            <dt>{t('inbox.channel.title')}</dt>
+            <dd data-testid="view-channel">
+              {t(`inbox.channel.${view.channel}`)}
+              {view.channel === 'portal' ? <span className="muted"> — {t('inbox.channel.portalNote')}</span> : null}
             </dd>
           </>
         ) : null}
