@@ -27,7 +27,7 @@ async function tour(page: Page, host: RunningHost, language: Language): Promise<
   await page.goto(host.url);
   await page.getByRole('button', { name: language === 'kk' ? 'Қаз' : 'Рус' }).click();
   found.push(...(await violations(page, `${language} login`)));
-  for (const login of ['supervisor', 'operator', 'clerk', 'head']) {
+  for (const login of ['supervisor', 'operator', 'office', 'clerk', 'head']) {
     await page.getByLabel(t['account.login']!).fill(login);
     await page.getByLabel(t['login.password']!).fill('training-2026');
     await page.getByRole('button', { name: t['login.submit']! }).click();

@@ -126,6 +126,14 @@ for (const size of SIZES) {
         await page.getByRole('button', { name: t['header.logout']! }).first().click();
       });
 
+      await tryStep('office', async () => {
+        await signIn(page, language, 'office');
+        for (const section of ['intake', 'issuance']) {
+          await open(page, language, section);
+          await shot(`office-${section}`);
+        }
+        await page.getByRole('button', { name: t['header.logout']! }).first().click();
+      });
       for (const login of ['clerk', 'head'] as const) {
         await tryStep(login, async () => {
           await signIn(page, language, login);

@@ -65,25 +65,13 @@ await build({ ...options, entryPoints: vendors });
 
 // One non-ASCII character anywhere makes V8 hold a script's whole source as two-byte text: the
 // 11 MB main bundle took 22 MB of the core's heap for the Cyrillic and typographic quotes in its
-// comments. esbuild escapes non-ASCII in strings, regular expressions and identifiers (charset
-// ascii, its default), so what is left is in comments: each such UTF-16 unit becomes '?', which
-// keeps every line and column of the source map.
+// comments. esbuild escapes non-ASCII in strings, but not in comments or regular expressions
+// (/[әғқ]/), so each remaining UTF-16 unit becomes \uXXXX, which means the same character in a
+// regular expression, a string or an identifier and is harmless in a comment; lines stay where
+// the source map says.
 for (const name of [...Object.keys(entries), ...Object.keys(vendors)]) {
   const file = `build/node/${name}.cjs`;
   const source = readFileSync(file, 'utf8');
-  const ascii = source.replace(/[\u0080-\uffff]/g, '?');
+  const ascii = source.replace(/[\u0080-\uffff]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
   if (ascii !== source) writeFileSync(file, ascii);
 }
-
-// The gateway emulator's portal page script (gateway/portal/browser.ts), for the browser: served by
-// the emulator as /portal/app.js from beside gateway.cjs (gateway/portal/page.ts).
-await build({
-  entryPoints: { portal: 'gateway/portal/browser.ts' },
-  outdir: 'build/node',
-  bundle: true,
-  platform: 'browser',
-  target: 'chrome120',
-  format: 'iife',
-  minify: true,
-  logLevel: 'warning',
-});

@@ -12,6 +12,7 @@ import { printHandlers } from './print/handlers';
 import { decisionHandlers } from './decision/handlers';
 import { inboxHandlers } from './inbox/handlers';
 import { resultsHandlers } from './results/handlers';
+import { chainHandlers } from './chain/handlers';
 import type { Handlers } from './handler';
 import { journalHandlers } from './journal/handlers';
 import { signingHandlers } from './signing/handlers';
@@ -49,6 +50,7 @@ export function createHandlers(state: SystemState): Handlers<Contract> {
     inbox: inboxHandlers,
     decision: decisionHandlers,
     results: resultsHandlers,
+    chain: chainHandlers,
     sync: syncHandlers,
     update: updateHandlers,
     workstation: workstationHandlers,

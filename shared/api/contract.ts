@@ -4,6 +4,7 @@ import { auditChannels } from './audit';
 import { backupChannels } from './backup';
 import { authChannels } from './auth';
 import { catalogChannels } from './catalog';
+import { chainChannels } from './chain';
 import { decisionChannels } from './decision';
 import { documentsChannels } from './documents';
 import { inboxChannels } from './inbox';
@@ -49,6 +50,7 @@ export const contract = {
   inbox: inboxChannels,
   decision: decisionChannels,
   results: resultsChannels,
+  chain: chainChannels,
   sync: syncChannels,
   update: updateChannels,
   workstation: workstationChannels,

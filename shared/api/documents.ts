@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { uploadBase64Schema } from './upload';
 import { channel } from './channel';
 import { intakeDraftSchema } from './intake';
-import { counterRoles } from './roles';
+import { intakeRoles } from './roles';
 
 // Scans and files of a draft's documents, stored content-addressed (electron/core/documents).
 
@@ -27,11 +27,11 @@ export const scannerSchema = z.object({ device: z.string(), description: z.strin
 export const removeAttachmentInputSchema = z.object({ requestId, document: z.number().int().nonnegative().max(200), sha256 });
 
 export const documentsChannels = {
-  upload: channel({ input: uploadInputSchema, output: intakeDraftSchema, access: counterRoles }),
-  scanners: channel({ input: z.undefined(), output: z.array(scannerSchema), access: counterRoles }),
-  scan: channel({ input: scanInputSchema, output: intakeDraftSchema, access: counterRoles }),
-  remove: channel({ input: removeAttachmentInputSchema, output: intakeDraftSchema, access: counterRoles }),
+  upload: channel({ input: uploadInputSchema, output: intakeDraftSchema, access: intakeRoles }),
+  scanners: channel({ input: z.undefined(), output: z.array(scannerSchema), access: intakeRoles }),
+  scan: channel({ input: scanInputSchema, output: intakeDraftSchema, access: intakeRoles }),
+  remove: channel({ input: removeAttachmentInputSchema, output: intakeDraftSchema, access: intakeRoles }),
   /** This workstation's scanner, remembered: a SANE device, wia:<id> or folder:<full path>. */
-  scanner: channel({ input: z.undefined(), output: z.string().nullable(), access: counterRoles }),
-  setScanner: channel({ input: z.strictObject({ device: z.string().trim().min(1).max(500) }), output: z.string().nullable(), access: counterRoles }),
+  scanner: channel({ input: z.undefined(), output: z.string().nullable(), access: intakeRoles }),
+  setScanner: channel({ input: z.strictObject({ device: z.string().trim().min(1).max(500) }), output: z.string().nullable(), access: intakeRoles }),
 };

@@ -124,6 +124,11 @@ export const errorCodeSchema = z.enum([
   'ASSIGNEE_INVALID',
   'ASSIGNMENT_REQUIRED',
   'DUPLICATE_REQUEST',
+  // The provider's chain (electron/core/chain): an outside act's number used before, a result
+  // that waits for the act, a stage the regulation does not have or that is not open.
+  'ACT_NUMBER_REUSED',
+  'ACT_REQUIRED',
+  'STAGE_NOT_APPLICABLE',
   // Delivery: the installed app's own files (fonts) are missing from its resources folder.
   'RESOURCES_MISSING',
   // Updates (electron/host/update): metadata not signed by our update key, server or download

@@ -95,6 +95,8 @@ export const receivedSchema = z.object({
   signingTime: z.string(),
   crlIssuedAt: z.string(),
   recheck: z.array(recheckSchema),
+  /** Taken in at this provider's own office: the receipt number is the request's, no gateway. */
+  office: z.boolean().optional(),
 });
 
 export const historyEntrySchema = z.object({

@@ -23,6 +23,7 @@ export * from './print';
 export * from './inbox';
 export * from './decision';
 export * from './results';
+export * from './chain';
 export * from './update';
 export * from './settings';
 export * from './workstation';

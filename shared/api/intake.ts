@@ -3,10 +3,15 @@ import { codeSchema } from '../gateway/api';
 import { iinSchema } from './auth';
 import { channel } from './channel';
 import { checklistItemSchema, notarisedPowerOfAttorneySchema, personDataSchema, requestContentSchema, requestStateSchema } from './requests';
-import { counterRoles, roles } from './roles';
+import { intakeRoles, roles } from './roles';
+import { channelKindSchema } from '../catalog/schema';
 
 // Intake at the counter (приём документов / құжаттарды қабылдау): the draft the operator fills in,
 // saved on every change, and what the screens send. The signed form is requestContentSchema.
+
+/** The channels the АРМ takes requests in through: the catalog's own kinds, the portal excepted (the citizen applies there). */
+export const intakeChannelSchema = channelKindSchema.extract(['centre', 'mobileCentre', 'provider']);
+export type IntakeChannel = z.infer<typeof intakeChannelSchema>;
 
 export const languageSchema = z.enum(['ru', 'kk']);
 export type Language = z.infer<typeof languageSchema>;
@@ -49,7 +54,8 @@ export const intakeDraftSchema = z.object({
   serviceId: z.string(),
   serviceName: text,
   variantId: z.string(),
-  channel: z.enum(['centre', 'mobileCentre']),
+  /** Where the request is taken in (the catalog's channel table): the counter, the mobile centre or the provider's office. */
+  channel: intakeChannelSchema,
   centre: z.string(),
   provider: z.string(),
   /** Whether the variant lets a representative apply, and with what kind of PoA. */
@@ -66,6 +72,8 @@ export const intakeDraftSchema = z.object({
   /** Required lines not presented yet, by their `document`: what a refusal preselects. */
   missing: z.array(z.number().int().nonnegative()),
   dueBy: z.string().nullable(),
+  /** dueBy is the sum of the step norms (no total term in the regulation): shown as indicative. */
+  dueIndicative: z.boolean(),
   updatedAt: z.string(),
   /** Open requests of the same applicant for the same service at this centre (possible duplicates). */
   duplicates: z.array(z.object({ number: z.string(), state: requestStateSchema, centre: z.string() })),
@@ -137,22 +145,22 @@ export type IntakeRefusal = z.infer<typeof intakeRefusalSchema>;
 export const intakeChannels = {
   centre: channel({ input: z.undefined(), output: centreSettingSchema.nullable(), access: roles }),
   setCentre: channel({ input: centreSettingSchema, output: centreSettingSchema, access: ['supervisor'] }),
-  start: channel({ input: z.object({ serviceId: z.string().min(1).max(100) }), output: intakeDraftSchema, access: counterRoles }),
-  get: channel({ input: z.object({ requestId }), output: intakeDraftSchema, access: counterRoles }),
+  start: channel({ input: z.object({ serviceId: z.string().min(1).max(100) }), output: intakeDraftSchema, access: intakeRoles }),
+  get: channel({ input: z.object({ requestId }), output: intakeDraftSchema, access: intakeRoles }),
   /** Open drafts of this workstation, newest first: what a restart offers to reopen. */
-  drafts: channel({ input: z.undefined(), output: z.array(draftSummarySchema), access: counterRoles }),
-  saveDraft: channel({ input: saveDraftInputSchema, output: intakeDraftSchema, access: counterRoles }),
-  lookupPerson: channel({ input: z.object({ requestId, role: personRoleSchema, iin: iinSchema }), output: intakeDraftSchema, access: counterRoles }),
-  manualPerson: channel({ input: manualPersonInputSchema, output: intakeDraftSchema, access: counterRoles }),
-  powerOfAttorney: channel({ input: powerOfAttorneyInputSchema, output: intakeDraftSchema, access: counterRoles }),
+  drafts: channel({ input: z.undefined(), output: z.array(draftSummarySchema), access: intakeRoles }),
+  saveDraft: channel({ input: saveDraftInputSchema, output: intakeDraftSchema, access: intakeRoles }),
+  lookupPerson: channel({ input: z.object({ requestId, role: personRoleSchema, iin: iinSchema }), output: intakeDraftSchema, access: intakeRoles }),
+  manualPerson: channel({ input: manualPersonInputSchema, output: intakeDraftSchema, access: intakeRoles }),
+  powerOfAttorney: channel({ input: powerOfAttorneyInputSchema, output: intakeDraftSchema, access: intakeRoles }),
   /** The content to sign; DOCUMENTS_MISSING (params.documents) while a required document is not presented. */
-  continueDuplicate: channel({ input: z.strictObject({ requestId, reason: z.string().trim().min(5).max(500) }), output: intakeDraftSchema, access: counterRoles }),
-  prepare: channel({ input: z.object({ requestId }), output: requestContentSchema, access: counterRoles }),
+  continueDuplicate: channel({ input: z.strictObject({ requestId, reason: z.string().trim().min(5).max(500) }), output: intakeDraftSchema, access: intakeRoles }),
+  prepare: channel({ input: z.object({ requestId }), output: requestContentSchema, access: intakeRoles }),
   submit: channel({
     input: z.object({ requestId, cms: z.base64().min(1).max(64 * 1024) }),
     output: z.object({ requestId, number: z.string(), state: requestStateSchema, dueBy: z.string().nullable() }),
-    access: counterRoles,
+    access: intakeRoles,
   }),
   /** Refusal to accept documents (отказ в приёме документов): the draft ends in refusedAtIntake. */
-  refuse: channel({ input: intakeRefusalSchema.extend({ requestId }), output: z.object({ requestId, state: requestStateSchema }), access: counterRoles }),
+  refuse: channel({ input: intakeRefusalSchema.extend({ requestId }), output: z.object({ requestId, state: requestStateSchema }), access: intakeRoles }),
 };

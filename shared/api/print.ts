@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { languageSchema } from './intake';
-import { counterRoles } from './roles';
+import { intakeRoles } from './roles';
 
 // Printed forms as PDF bytes (electron/core/print).
 
@@ -10,5 +10,5 @@ export const pdfSchema = z.object({ fileName: z.string(), pdf: z.base64() });
 
 export const printChannels = {
   /** Расписка о приёме документов, or об отказе в приёме for a refused request. */
-  receipt: channel({ input: receiptInputSchema, output: pdfSchema, access: counterRoles }),
+  receipt: channel({ input: receiptInputSchema, output: pdfSchema, access: intakeRoles }),
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { channelKindSchema } from '../catalog/schema';
 
 // The request life cycle (статус исполнения заявления / өтініштің орындалу мәртебесі). Labels in
 // shared/i18n under "requestState.<state>" follow the glossary (seeds/digests, section E).
@@ -88,8 +89,12 @@ export const requestContentSchema = z.object({
   serviceId: z.string().min(1),
   /** The catalog variant (regulation of the region) the request is taken under. */
   variantId: z.string().min(1),
-  /** portal: the applicant filed it on egov.kz (ПЭП) and signed it with their own key; there is no operator. */
-  channel: z.enum(['centre', 'mobileCentre', 'portal']),
+  /**
+   * The channel it was taken in through (the catalog's table): the counter, the mobile centre, the
+   * provider's own office (it takes it in itself), or the portal — the applicant filed it on
+   * egov.kz (ПЭП) and signed it with their own key; there is no operator.
+   */
+  channel: channelKindSchema,
   applicant: personDataSchema,
   representative: personDataSchema.nullable(),
   powerOfAttorney: powerOfAttorneyDataSchema.nullable(),
@@ -104,6 +109,11 @@ export const requestContentSchema = z.object({
   acceptedAt: z.iso.datetime(),
   /** The result is due by this local date-time (срок оказания), from the catalog term and the calendar. */
   dueBy: z.string().nullable(),
+  /**
+   * Set where the regulation gives no total term and dueBy is the sum of its step norms (seed 001
+   * п.5): an indicative term, printed and shown as such (issue 19 item 4).
+   */
+  dueIndicative: z.literal(true).optional(),
 });
 export type RequestContent = z.infer<typeof requestContentSchema>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { requestStateSchema } from './requests';
-import { counterRoles } from './roles';
+import { intakeRoles } from './roles';
 
 // Results (справка or мотивированный отказ) as PDFs with the verifiable barcode, and at the counter.
 
@@ -26,9 +26,9 @@ export const issueInputSchema = z.strictObject({
 });
 
 export const resultsChannels = {
-  pdf: channel({ input: z.strictObject({ requestId: z.uuid(), lang: z.enum(['ru', 'kk']) }), output: z.object({ base64: z.string() }), access: ['clerk', 'head', ...counterRoles] }),
-  /** The centre's results inbox: ready to hand over, and handed over. */
-  counter: channel({ input: z.undefined(), output: z.array(counterResultSchema), access: counterRoles }),
-  /** Hands the result over at the counter: resultAtCentre → issued. */
-  issue: channel({ input: issueInputSchema, output: counterResultSchema, access: counterRoles }),
+  pdf: channel({ input: z.strictObject({ requestId: z.uuid(), lang: z.enum(['ru', 'kk']) }), output: z.object({ base64: z.string() }), access: ['clerk', 'head', ...intakeRoles] }),
+  /** The centre's results inbox (or, for the office worker, the provider office's): ready to hand over, and handed over. */
+  counter: channel({ input: z.undefined(), output: z.array(counterResultSchema), access: intakeRoles }),
+  /** Hands the result over: resultAtCentre → issued at the counter, resultSigned → issued at the provider's office. */
+  issue: channel({ input: issueInputSchema, output: counterResultSchema, access: intakeRoles }),
 };

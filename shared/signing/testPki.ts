@@ -150,6 +150,7 @@ const EDUCATION = { name: 'ГУ «Отдел образования Кокпек
 export type DemoKeyId =
   | 'operator'
   | 'mobileOperator'
+  | 'officeWorker'
   | 'clerk'
   | 'head'
   | 'supervisor'
@@ -186,6 +187,7 @@ const operator: PersonSubject = { surname: 'СӘРСЕНОВА', firstName: 'А�
 const people = {
   operator,
   mobileOperator: { surname: 'ЖАҚСЫЛЫҚОВ', firstName: 'ЕРЛАН', patronymic: 'ҚАЙРАТҰЛЫ', iin: iin('1988-11-02', 'male', 2044), organisation: CENTRE },
+  officeWorker: { surname: 'ИСМАИЛОВА', firstName: 'ЖАНАР', patronymic: 'ТАЛҒАТҚЫЗЫ', iin: iin('1990-04-18', 'female', 6120), organisation: EDUCATION },
   clerk: { surname: 'ОМАРОВА', firstName: 'ГҮЛНАР', patronymic: 'СЕРІКҚЫЗЫ', iin: iin('1985-07-21', 'female', 3106), organisation: EDUCATION },
   head: { surname: 'БЕКОВ', firstName: 'АСХАТ', patronymic: 'НҰРЛАНҰЛЫ', iin: iin('1975-01-30', 'male', 4150), organisation: EDUCATION },
   supervisor: { surname: 'ТЕМІРОВА', firstName: 'САУЛЕ', patronymic: 'АЙДАРҚЫЗЫ', iin: iin('1980-09-09', 'female', 5210), organisation: CENTRE },
@@ -207,7 +209,8 @@ const foreign: PersonSubject = { ...operator, iin: iin('1979-06-27', 'male', 850
 export const DEMO_KEYS: readonly DemoKeyDefinition[] = [
   { id: 'operator', role: 'operator', person: people.operator, kind: 'sign', validity: 'current', revoked: false, userIin: people.operator.iin, note: 'ЦОН operator, signs requests' },
   { id: 'mobileOperator', role: 'mobileOperator', person: people.mobileOperator, kind: 'sign', validity: 'current', revoked: false, userIin: people.mobileOperator.iin, note: 'mobile-centre operator' },
-  { id: 'clerk', role: 'clerk', person: people.clerk, kind: 'sign', validity: 'current', revoked: false, userIin: people.clerk.iin, note: 'education department specialist' },
+  { id: 'officeWorker', role: 'officeWorker', person: people.officeWorker, kind: 'sign', validity: 'current', revoked: false, userIin: people.officeWorker.iin, note: "provider's office worker, signs requests taken in at the office" },
+  { id: 'clerk', role: 'clerk', person: people.clerk, kind: 'sign', validity: 'current', revoked: false, userIin: people.clerk.iin, note: 'executor (ответственный исполнитель) of the education department' },
   { id: 'head', role: 'head', person: people.head, kind: 'sign', validity: 'current', revoked: false, userIin: people.head.iin, note: 'head of department, signs results' },
   { id: 'supervisor', role: 'supervisor', person: people.supervisor, kind: 'sign', validity: 'current', revoked: false, userIin: people.supervisor.iin, note: 'centre supervisor' },
   // The operator's own second key, so that signing with it as the operator reaches the revocation check (not an IIN mismatch).

@@ -14,6 +14,7 @@ import { writeAttachment } from '../documents/store';
 import type { Fonts } from '../resources';
 import { renderResultPdf } from '../results/pdf';
 import { nextInSequence } from '../db/sequences';
+import { requireActFor } from '../chain/acts';
 import { requireAssignee } from '../inbox/assignment';
 import { departmentRequest } from '../inbox/repository';
 import { readTrust, requireOrganisation } from '../inbox/settings';
@@ -89,6 +90,8 @@ export function decide(db: Db, input: z.output<typeof decideInputSchema>, caller
     const allowed = new Set(variant.refusalGrounds.map((ground) => ground.code));
     if (input.grounds.some((ground) => !allowed.has(ground))) throw invalid('grounds', 'not a ground of this regulation');
   }
+  // A certificate resting on the akimat's resolution or a commission waits for the act.
+  requireActFor(db, request, input.outcome);
   const clerk = account(db, caller);
   return db.transaction(() => {
     const previous = findResult(db, request.id);
@@ -157,6 +160,8 @@ export function approve(db: Db, requestId: string, cmsBase64: string, caller: Pe
   return db.transaction(() => {
     db.prepare('UPDATE results SET signature = ?, signer = ?, message_id = ?, updated_at = ? WHERE request_id = ?').run(cmsBase64, JSON.stringify(verified.signer), messageId, now.toISOString(), requestId);
     moveRequest(db, requestId, 'resultSigned', { userId: caller.userId, actor: caller.role }, now);
+    // Taken in at this office: the result waits here to be issued (results.issue), no message.
+    if (content.centre === content.provider) return resultView(db, requestId);
     enqueue(
       db,
       {

@@ -39,3 +39,22 @@ export async function routeProvider(ctx: CoreContext, db: Db, service: string, d
   if (!route) throw new ArmError('ROUTE_NOT_FOUND', `No provider of ${service} in ${district}.`);
   return route.provider;
 }
+
+/**
+ * The district of this workstation's own organisation, for intake at the provider's office: the
+ * gateway's directory when it answers, else the cached reference; ROUTE_OFFLINE with neither.
+ */
+export async function organisationDistrict(ctx: CoreContext, db: Db, code: string): Promise<string> {
+  if (ctx.gatewayClient) {
+    try {
+      return (await ctx.gatewayClient.organisation({ code })).district;
+    } catch (error) {
+      if (!(error instanceof ArmError) || error.code !== 'GATEWAY_UNAVAILABLE') throw error;
+    }
+  }
+  const reference = readReference(db);
+  if (!reference) throw new ArmError('ROUTE_OFFLINE', 'The gateway is unreachable and no organisations reference is cached.');
+  const organisation = reference.organisations.find((candidate) => candidate.code === code);
+  if (!organisation) throw new ArmError('ORGANISATION_NOT_FOUND', `${code} is not in the organisations reference.`);
+  return organisation.district;
+}

@@ -5,6 +5,7 @@ import {
   ArmError,
   checklistItemSchema,
   draftPowerOfAttorneySchema,
+  intakeChannelSchema,
   intakeRefusalSchema,
   languageSchema,
   personDataSchema,
@@ -12,7 +13,8 @@ import {
   type IntakeDraft,
   type RequestContent,
 } from '../../../shared/api';
-import { createCatalog, serviceDeadline, type Catalog } from '../../../shared/catalog/catalog';
+import { createCatalog, type Catalog } from '../../../shared/catalog/catalog';
+import { receiptTerm } from '../../../shared/catalog/steps';
 import type { Service, Variant } from '../../../shared/catalog/schema';
 import { appendAudit, type AuditRecord } from '../audit/log';
 import { requireDb, type CoreContext } from '../context';
@@ -26,7 +28,7 @@ import { findDuplicates, readDraftRow, writeDraftRow } from './repository';
 // checklist), which is why it lives here and not in intake's handlers.
 
 export const draftDataSchema = z.object({
-  channel: z.enum(['centre', 'mobileCentre']),
+  channel: intakeChannelSchema,
   language: languageSchema,
   applicant: personDataSchema.nullable(),
   represented: z.boolean(),
@@ -105,9 +107,12 @@ export function saveAndView(ctx: CoreContext, db: Db, draft: LoadedDraft, data: 
 }
 
 
-/** The deadline if accepted at `now`; null when the regulation gives no term for the channel. */
-export function dueBy(variant: Variant, channel: DraftData['channel'], now: Date): string | null {
-  return serviceDeadline(variant, channel, localDateTime(now))?.due ?? null;
+/**
+ * The deadline if accepted at `now`: the channel's term, or the indicative sum of the step norms
+ * where the regulation gives no term (shared/catalog/steps.ts); null when it gives neither.
+ */
+export function dueBy(variant: Variant, channel: DraftData['channel'], now: Date): { due: string; indicative: boolean } | null {
+  return receiptTerm(variant, channel, localDateTime(now));
 }
 
 export function viewDraft(db: Db, draft: LoadedDraft, now: Date): IntakeDraft {
@@ -115,7 +120,7 @@ export function viewDraft(db: Db, draft: LoadedDraft, now: Date): IntakeDraft {
   const lines = checklistLines(variant, data.powerOfAttorney);
   const checklist = alignChecklist(lines, data.checklist);
   const duplicates = findDuplicates(db, { requestId: request.id, serviceId: service.id, applicantIin: data.applicant?.iin ?? null });
-  let due: string | null = null;
+  let due: { due: string; indicative: boolean } | null = null;
   try {
     due = dueBy(variant, data.channel, now);
   } catch (error) {
@@ -143,7 +148,8 @@ export function viewDraft(db: Db, draft: LoadedDraft, now: Date): IntakeDraft {
     lines,
     checklist,
     missing: missingDocuments(lines, checklist).map((line) => line.document),
-    dueBy: due,
+    dueBy: due?.due ?? null,
+    dueIndicative: due?.indicative ?? false,
     updatedAt: request.updated_at,
     duplicates: duplicates.map(({ number, state, centre }) => ({ number, state, centre })),
     duplicateReason: data.duplicateReason,

@@ -1,4 +1,4 @@
-import { ArmError, type ChecklistItem, type ChecklistLine, type DraftPowerOfAttorney, type PersonData } from '../../../shared/api';
+import { ArmError, type IntakeChannel, type ChecklistItem, type ChecklistLine, type DraftPowerOfAttorney, type PersonData } from '../../../shared/api';
 import type { Service, Variant } from '../../../shared/catalog/schema';
 
 // The form of one request built from the catalog: which regulation (variant) applies at this
@@ -16,9 +16,7 @@ export const DISTRICT_SEEDS: Readonly<Record<string, string>> = {
   karaganda: '002', // г. Караганда: seed 002 п.1 names the education departments of every city and district of Карагандинская область
 };
 
-export type CounterChannel = 'centre' | 'mobileCentre';
-
-export function variantFor(service: Service, district: string, channel: CounterChannel): Variant {
+export function variantFor(service: Service, district: string, channel: IntakeChannel): Variant {
   const seed = DISTRICT_SEEDS[district];
   const variant = service.variants.find((candidate) => seed && candidate.seed.startsWith(seed) && candidate.channels.some((c) => c.kind === channel));
   if (!variant) throw new ArmError('SERVICE_NOT_OFFERED', `${service.id} has no ${channel} channel in ${district}.`);

@@ -8,10 +8,11 @@ import { requireDb, requireGateway, type CoreContext } from '../context';
 import type { Db } from '../db/database';
 import type { Handlers } from '../handler';
 import { enqueue } from '../outbox/outbox';
-import { createDraft, moveRequest } from '../requests/repository';
+import { createDraft, moveRequest, registerAtOffice } from '../requests/repository';
 import { localDay } from '../../../shared/time';
 import { writeSettings } from '../settings/store';
-import { readCentre, requireCentre, routeProvider } from './centre';
+import { requireOrganisation } from '../inbox/settings';
+import { organisationDistrict, readCentre, requireCentre, routeProvider } from './centre';
 import { dueBy, intakeCatalog, loadDraft, openDraft, saveAndView, storeDraftData, viewDraft, type DraftData, type LoadedDraft } from './drafts';
 import { alignChecklist, checklistLines, completeFields, missingDocuments, missingFields, variantFor } from './form';
 import { checkPowerOfAttorney } from './powerOfAttorney';
@@ -33,6 +34,11 @@ function personFromRegistry(person: Person, language: 'ru' | 'kk'): PersonData {
 
 function today(now: Date): string {
   return localDay(now);
+}
+
+function deadlineOf(variant: LoadedDraft['variant'], channel: DraftData['channel'], now: Date): Pick<RequestContent, 'dueBy' | 'dueIndicative'> {
+  const due = dueBy(variant, channel, now);
+  return { dueBy: due?.due ?? null, ...(due?.indicative ? { dueIndicative: true as const } : {}) };
 }
 
 /** Everything the signature must cover, or the first reason the request cannot be signed yet. */
@@ -85,7 +91,7 @@ function buildContent(ctx: CoreContext, db: Db, draft: LoadedDraft, userId: stri
     centre: request.centre,
     provider: request.provider,
     acceptedAt: now.toISOString(),
-    dueBy: dueBy(variant, data.channel, now),
+    ...deadlineOf(variant, data.channel, now),
   };
 }
 
@@ -113,12 +119,16 @@ export const intakeHandlers: Handlers<Contract>['intake'] = {
 
   start: async ({ serviceId }, ctx, { caller }) => {
     const db = requireDb(ctx);
-    const centre = requireCentre(db);
     const service = intakeCatalog().get(serviceId);
     if (!service) throw new ArmError('NOT_FOUND', `No service ${serviceId} in the catalog.`);
-    const channel = caller!.role === 'mobileOperator' ? 'mobileCentre' : 'centre';
+    // The provider's office takes requests in for itself (seed 001 п.5 пп.1: «работник канцелярии
+    // услугодателя … осуществляет их прием, регистрацию»): its own code is centre and provider.
+    const office = caller!.role === 'officeWorker';
+    const channel = office ? 'provider' : caller!.role === 'mobileOperator' ? 'mobileCentre' : 'centre';
+    const centre = office ? { code: requireOrganisation(db), district: '' } : requireCentre(db);
+    if (office) centre.district = await organisationDistrict(ctx, db, centre.code);
     const variant = variantFor(service, centre.district, channel);
-    const provider = await routeProvider(ctx, db, service.id, centre.district);
+    const provider = office ? centre.code : await routeProvider(ctx, db, service.id, centre.district);
     const now = ctx.now();
     const data: DraftData = { channel, language: 'ru', applicant: null, represented: false, representative: null, powerOfAttorney: null, fields: {}, checklist: [], duplicateReason: null };
     const requestId = db.transaction(() => {
@@ -271,12 +281,23 @@ export const intakeHandlers: Handlers<Contract>['intake'] = {
     if (!operator) throw new ArmError('UNAUTHORIZED', 'The signed-in account no longer exists.');
     const signature = fromBase64(cms);
     if (!signature) throw new ArmError('SIGNATURE_INVALID', 'The signature is not base64.');
-    verifyOperatorSignature(db, signature, canonicalBytes(content), operator.iin, ctx.now());
+    const verified = verifyOperatorSignature(db, signature, canonicalBytes(content), operator.iin, ctx.now());
     const now = ctx.now();
     const attachments = [...new Set(content.checklist.flatMap((item) => item.attachments))];
     const unverifiedPersons = [content.applicant, content.representative]
       .filter((person): person is PersonData => person?.source === 'manual')
       .map(({ iin, surname, name, patronymic, birthDate }) => ({ iin, surname, name, patronymic, birthDate }));
+    if (content.channel === 'provider') {
+      // Taken in at the provider's office: registered in its own inbox in the same transaction,
+      // no gateway round trip (issue 17 item 1).
+      const row = db.transaction(() => {
+        writeSignedContent(db, requestId, { content, contentSha256: canonicalSha256(content), cms });
+        moveRequest(db, requestId, 'signed', { userId: operator.id, actor: caller!.role }, now);
+        registerAtOffice(db, requestId, content, { receiptNumber: content.number, receivedAt: now.toISOString(), signer: verified.signer, signingTime: verified.signingTime, crlIssuedAt: verified.crlIssuedAt, recheck: [], office: true });
+        return moveRequest(db, requestId, 'registered', { userId: operator.id, actor: caller!.role }, now, { comment: 'office' });
+      })();
+      return { requestId, number: row.number, state: row.state, dueBy: content.dueBy };
+    }
     // The signed request and its outbox message exist together or not at all.
     const row = db.transaction(() => {
       writeSignedContent(db, requestId, { content, contentSha256: canonicalSha256(content), cms });

@@ -1,4 +1,4 @@
-import { verifyDetached } from '../../../shared/signing';
+import { verifyDetached, type VerifiedSignature } from '../../../shared/signing';
 import { requireSignerRole } from '../../../shared/signing/roles';
 import type { Db } from '../db/database';
 import { readTrust } from '../inbox/settings';
@@ -10,8 +10,9 @@ import { readSetting } from '../settings/store';
  * offline days): digest, signature, chain, validity, revocation, the operator's IIN, and an
  * employee key (НУЦ key role) of this centre's BIN when the supervisor set it. No roots or no CRL fails closed, as signing itself does.
  */
-export function verifyOperatorSignature(db: Db, cms: Uint8Array, content: Uint8Array, operatorIin: string, now: Date): void {
+export function verifyOperatorSignature(db: Db, cms: Uint8Array, content: Uint8Array, operatorIin: string, now: Date): VerifiedSignature {
   const trust = readTrust(db);
   const verified = verifyDetached({ cms, content, trustedRoots: trust.roots, crls: trust.crls, crlGraceMs: trust.crlGraceMs, expectedIin: operatorIin, now });
   requireSignerRole(verified.signer, 'request', readSetting(db, 'workstation.bin'));
+  return verified;
 }

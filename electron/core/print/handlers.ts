@@ -68,6 +68,8 @@ export function receiptData(db: Db, requestId: string): ReceiptData {
     centre: centreName(db, content.centre),
     at: localDateTime(new Date(content.acceptedAt)),
     dueBy: content.dueBy,
+    dueIndicative: content.dueIndicative === true,
+    office: content.channel === 'provider',
     refusal: null,
     info: applicantInfo(variant?.seed ?? null, content.number),
   };

@@ -34,6 +34,10 @@ export interface ReceiptData {
   dueBy: string | null;
   /** The applicant's information block (pdf/applicantInfo.ts), the same on every paper. */
   info: ApplicantInfo;
+  /** dueBy is the sum of the step norms: the regulation gives no total term (issue 19 item 4). */
+  dueIndicative?: boolean;
+  /** Taken in at the provider's own office (канцелярия услугодателя), not at a centre. */
+  office?: boolean;
 }
 
 const WORDS = {
@@ -66,6 +70,12 @@ const WORDS = {
   refusedAt: { ru: 'Дата и время отказа', kk: 'Бас тартылған күні мен уақыты' },
   due: { ru: 'Срок оказания услуги', kk: 'Қызмет көрсету мерзімі' },
   noTerm: { ru: 'регламентом не установлен', kk: 'регламентте белгіленбеген' },
+  indicative: {
+    ru: 'ориентировочно: сумма норм времени шагов регламента, общий срок регламентом не установлен',
+    kk: 'болжамды: регламент қадамдарының уақыт нормаларының сомасы, жалпы мерзім регламентте белгіленбеген',
+  },
+  officeWorker: { ru: 'Работник канцелярии услугодателя', kk: 'Көрсетілетін қызметті берушінің кеңсе қызметкері' },
+  provider: { ru: 'Услугодатель', kk: 'Көрсетілетін қызметті беруші' },
   operator: { ru: 'Оператор ЦОН', kk: 'ХҚО операторы' },
   centre: { ru: 'ЦОН', kk: 'ХҚО' },
   signature: { ru: 'подпись', kk: 'қолы' },
@@ -118,10 +128,10 @@ export async function renderReceipt(data: ReceiptData, language: Language, fonts
   doc.moveDown(0.8);
   if (data.refusal?.comment) row(w('comment'), data.refusal.comment);
   row(w(data.kind === 'acceptance' ? 'at' : 'refusedAt'), formatLocal(data.at));
-  if (data.kind === 'acceptance') row(w('due'), data.dueBy ? formatLocal(data.dueBy) : w('noTerm'));
-  row(w('centre'), data.centre[language]);
+  if (data.kind === 'acceptance') row(w('due'), data.dueBy ? `${formatLocal(data.dueBy)}${data.dueIndicative ? ` (${w('indicative')})` : ''}` : w('noTerm'));
+  row(w(data.office ? 'provider' : 'centre'), data.centre[language]);
   doc.moveDown(1.5);
-  doc.font('regular').fontSize(10).text(`${w('operator')}: ${data.operator}    ____________ (${w('signature')})`);
+  doc.font('regular').fontSize(10).text(`${w(data.office ? 'officeWorker' : 'operator')}: ${data.operator}    ____________ (${w('signature')})`);
   doc.moveDown(1.5);
   drawApplicantInfo(doc, data.info, language);
   doc.end();

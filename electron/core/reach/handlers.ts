@@ -4,13 +4,14 @@ import { requireDb } from '../context';
 import type { Handlers } from '../handler';
 import { readCentre, readReference } from '../intake/centre';
 import { intakeCatalog } from '../intake/drafts';
-import { DISTRICT_SEEDS, type CounterChannel } from '../intake/form';
+import type { IntakeChannel } from '../../../shared/api';
+import { DISTRICT_SEEDS } from '../intake/form';
 
 // Reach (охват): the district → regulation table (intake/form.ts DISTRICT_SEEDS, the one list) as
 // the supervisor sees it, and the counter's service picker limited to what this centre may take in.
 
 /** What keeps a service from a centre of this district and kind, or null when it may be taken in. */
-export function missingReason(service: Service, district: string, channel: CounterChannel, routes: Array<{ service: string; district: string }> | null): MissingReason | null {
+export function missingReason(service: Service, district: string, channel: IntakeChannel, routes: Array<{ service: string; district: string }> | null): MissingReason | null {
   const seed = DISTRICT_SEEDS[district];
   const inForce = service.variants.filter((variant) => seed && variant.seed.startsWith(seed));
   if (!inForce.length) return 'noRegulation';
@@ -38,7 +39,7 @@ export const reachHandlers: Handlers<Contract>['reach'] = {
   services: (_input, ctx, { caller }) => {
     const db = requireDb(ctx);
     const centre = readCentre(db);
-    const channel: CounterChannel = caller!.role === 'mobileOperator' ? 'mobileCentre' : 'centre';
+    const channel: IntakeChannel = caller!.role === 'mobileOperator' ? 'mobileCentre' : 'centre';
     const routes = readReference(db)?.routes ?? null;
     const services = intakeCatalog().services.map((service) => {
       const missing = centre ? missingReason(service, centre.district, channel, routes) : 'noRegulation';

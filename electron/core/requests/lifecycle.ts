@@ -4,6 +4,8 @@ import type { RequestState, Role } from '../../../shared/api';
 export type Actor = Role | 'system';
 
 const COUNTER: Actor[] = ['operator', 'mobileOperator'];
+/** Who takes a request in: the counter and the provider's office worker (seed 001 п.5 пп.1). */
+const INTAKE: Actor[] = [...COUNTER, 'officeWorker'];
 
 /**
  * Every legal move and who may make it. Anything not listed is refused with STATE_CONFLICT
@@ -11,8 +13,9 @@ const COUNTER: Actor[] = ['operator', 'mobileOperator'];
  * the outbox; after that it is the provider's business.
  */
 export const TRANSITIONS: Readonly<Record<RequestState, Partial<Record<RequestState, readonly Actor[]>>>> = {
-  draft: { signed: COUNTER, refusedAtIntake: COUNTER, withdrawn: COUNTER },
-  signed: { queued: [...COUNTER, 'system'], withdrawn: COUNTER },
+  draft: { signed: INTAKE, refusedAtIntake: INTAKE, withdrawn: INTAKE },
+  // Taken in at the provider's office, the request is registered there at once: no gateway.
+  signed: { queued: [...COUNTER, 'system'], withdrawn: COUNTER, registered: ['officeWorker'] },
   queued: { sent: ['system'], withdrawn: COUNTER },
   // The centre's copy follows the provider's status notices (registered, in work, decided; the
   // sync engine moves it) and reaches resultAtCentre on the signed result (electron/core/inbox).
@@ -24,7 +27,8 @@ export const TRANSITIONS: Readonly<Record<RequestState, Partial<Record<RequestSt
   inWork: { decided: ['clerk', 'system'], resultAtCentre: ['system'], returned: ['system', 'clerk', 'head'] },
   // The head signs the result, or returns it to the clerk with a comment.
   decided: { resultSigned: ['head'], inWork: ['head', 'system'], resultAtCentre: ['system'] },
-  resultSigned: { resultAtCentre: ['system'] },
+  // A request taken in at the office is issued there (001 п.5 пп.5 «работник канцелярии … выдает»).
+  resultSigned: { resultAtCentre: ['system'], issued: ['officeWorker'] },
   resultAtCentre: { issued: COUNTER },
   issued: {},
   refusedAtIntake: {},

@@ -186,3 +186,15 @@ export function requestHistory(db: Db, id: string) {
     comment: string | null;
   }>;
 }
+
+/**
+ * A request the provider's office took in itself becomes the provider's own (side 'provider'),
+ * as a received one is: its content, variant, applicant and due date on the row. It never left
+ * in a message, so its message id is its own (the result names it); no status notices follow,
+ * there is no centre to tell (queueStatus: centre = provider).
+ */
+export function registerAtOffice(db: Db, id: string, content: RequestContent, received: Record<string, unknown>): void {
+  db.prepare(
+    `UPDATE requests SET side = 'provider', variant_id = ?, provider = ?, applicant_name = ?, due_by = ?, message_id = ?, received = ? WHERE id = ? AND side = 'centre'`,
+  ).run(content.variantId, content.provider, personName(content.applicant), content.dueBy, randomUUID(), JSON.stringify(received), id);
+}

@@ -12,7 +12,8 @@ export const NOTIFIED_STATES = ['registered', 'inWork', 'decided'] as const;
 
 /** Queues the notice of a provider-side request's move; nothing for the centre's own requests. */
 export function queueStatus(db: Db, request: RequestRow, state: StatusNotice['state'], now: Date): void {
-  if (request.side !== 'provider' || !request.message_id || !request.provider) return;
+  // Taken in at the provider's own office (centre = provider): nobody else to tell.
+  if (request.side !== 'provider' || !request.message_id || !request.provider || request.centre === request.provider) return;
   const at = now.toISOString();
   const payload: StatusNotice = { messageId: request.message_id, requestNumber: request.number, state, at };
   enqueue(db, { id: randomUUID(), kind: 'status', from: request.provider, to: request.centre, service: request.service_id, createdAt: at, attachments: [], payload }, request.id, now);

@@ -7,6 +7,7 @@ import type { Db } from '../db/database';
 import { findResult } from '../decision/repository';
 import type { Handlers } from '../handler';
 import { departmentRequest } from '../inbox/repository';
+import { requireOrganisation } from '../inbox/settings';
 import { findRequest, moveRequest } from '../requests/repository';
 import type { Fonts } from '../resources';
 import { renderResultPdf, type Language } from './pdf';
@@ -28,7 +29,7 @@ interface CounterRow {
   number: string;
   service_id: string;
   applicant_name: string | null;
-  state: 'resultAtCentre' | 'issued';
+  state: 'resultAtCentre' | 'resultSigned' | 'issued';
   outcome: 'certificate' | 'refusal';
   result_number: string;
   content: string;
@@ -51,13 +52,27 @@ function counterRow(row: CounterRow) {
 const COUNTER_SQL = `SELECT r.id, r.number, r.service_id, r.applicant_name, r.state, x.outcome, x.number AS result_number, x.content
   FROM requests r JOIN results x ON x.request_id = r.id WHERE r.side = 'centre' AND r.state IN ('resultAtCentre', 'issued')`;
 
+// The provider's office: what it took in itself (centre = provider = this organisation), signed
+// by the head and waiting to be handed over (001 п.5 пп.5), or handed over.
+const OFFICE_SQL = `SELECT r.id, r.number, r.service_id, r.applicant_name, r.state, x.outcome, x.number AS result_number, x.content
+  FROM requests r JOIN results x ON x.request_id = r.id
+  WHERE r.side = 'provider' AND r.centre = r.provider AND r.provider = ? AND r.state IN ('resultSigned', 'issued')`;
+
+/** A request this office took in itself, or FORBIDDEN. */
+function officeRequest(db: Db, requestId: string) {
+  const request = departmentRequest(db, requestId);
+  if (request.centre !== request.provider) throw new ArmError('FORBIDDEN', 'The request was taken in at a centre; its result is issued there.');
+  return request;
+}
+
 /**
  * Выдача результата: the collector is the applicant, or the representative the request names
  * with its power of attorney (checked at intake); the ID document number goes in the audit entry.
  */
 function issue(db: Db, input: { requestId: string; collectorIin: string; documentNumber: string }, caller: NonNullable<Caller>, now: Date) {
-  const request = findRequest(db, input.requestId);
-  if (request.side !== 'centre') throw new ArmError('FORBIDDEN', 'Not a request of this centre.');
+  const office = caller.role === 'officeWorker';
+  const request = office ? officeRequest(db, input.requestId) : findRequest(db, input.requestId);
+  if (!office && request.side !== 'centre') throw new ArmError('FORBIDDEN', 'Not a request of this centre.');
   const content = request.content ? requestContentSchema.safeParse(JSON.parse(request.content)) : null;
   const representative = content?.success && content.data.powerOfAttorney ? content.data.representative?.iin : undefined;
   const role = input.collectorIin === request.applicant_iin ? 'applicant' : input.collectorIin === representative ? 'representative' : null;
@@ -66,7 +81,7 @@ function issue(db: Db, input: { requestId: string; collectorIin: string; documen
     moveRequest(db, input.requestId, 'issued', { userId: caller.userId, actor: caller.role }, now);
     appendAudit(db, { userId: caller.userId, action: 'result.issued', objectType: 'request', objectId: input.requestId, details: { collector: role, collectorIin: input.collectorIin, documentNumber: input.documentNumber } }, now);
   })();
-  return counterRow(db.prepare(`${COUNTER_SQL} AND r.id = ?`).get(input.requestId) as CounterRow);
+  return counterRow((office ? db.prepare(`${OFFICE_SQL} AND r.id = ?`).get(request.provider, input.requestId) : db.prepare(`${COUNTER_SQL} AND r.id = ?`).get(input.requestId)) as CounterRow);
 }
 
 export const resultsHandlers: Handlers<Contract>['results'] = {
@@ -74,9 +89,14 @@ export const resultsHandlers: Handlers<Contract>['results'] = {
     const db = requireDb(ctx);
     // The department's own requests for the clerk and the head; the centre's own for the counter.
     if (caller!.role === 'clerk' || caller!.role === 'head') departmentRequest(db, requestId);
+    else if (caller!.role === 'officeWorker') officeRequest(db, requestId);
     else if (findRequest(db, requestId).side !== 'centre') throw new ArmError('FORBIDDEN', 'Not a request of this centre.');
     return { base64: (await resultPdf(db, requestId, lang, ctx.resources.fonts())).toString('base64') };
   },
-  counter: (_input, ctx) => (requireDb(ctx).prepare(`${COUNTER_SQL} ORDER BY r.state, r.updated_at DESC`).all() as CounterRow[]).map(counterRow),
+  counter: (_input, ctx, { caller }) => {
+    const db = requireDb(ctx);
+    const rows = caller!.role === 'officeWorker' ? db.prepare(`${OFFICE_SQL} ORDER BY r.state DESC, r.updated_at DESC`).all(requireOrganisation(db)) : db.prepare(`${COUNTER_SQL} ORDER BY r.state, r.updated_at DESC`).all();
+    return (rows as CounterRow[]).map(counterRow);
+  },
   issue: (input, ctx, { caller }) => issue(requireDb(ctx), input, caller!, ctx.now()),
 };

@@ -28,9 +28,9 @@ describe('demo PKI files', () => {
     expect(JSON.parse(readFileSync(path.join(dir, MANIFEST_FILE), 'utf8'))).toEqual(manifest);
   });
 
-  it('has one key for each of the five roles plus a revoked, an expired and a foreign-IIN one', () => {
+  it('has one key for each of the six roles plus a revoked, an expired and a foreign-IIN one', () => {
     const signingRoles = manifest.keys.filter((key) => key.purpose === 'sign' && !key.revoked && key.iin === key.userIin && new Date(key.notAfter) > now);
-    expect(signingRoles.map((key) => key.role).sort()).toEqual(['citizen', 'citizen', 'clerk', 'head', 'mobileOperator', 'operator', 'supervisor']);
+    expect(signingRoles.map((key) => key.role).sort()).toEqual(['citizen', 'citizen', 'clerk', 'head', 'mobileOperator', 'officeWorker', 'operator', 'supervisor']);
     expect(manifest.keys.filter((key) => key.revoked).map((key) => key.id)).toEqual(['revoked', 'citizenRevoked']);
     expect(manifest.keys.filter((key) => new Date(key.notAfter) < now).map((key) => key.id)).toEqual(['expired', 'citizenExpired']);
     expect(manifest.keys.filter((key) => key.iin !== key.userIin).map((key) => key.id)).toEqual(['foreignIin']);

@@ -15,6 +15,7 @@ export const TRAINING_PASSWORD = 'training-2026';
 export const TRAINING_LOGINS: Record<Role, string> = {
   operator: 'operator',
   mobileOperator: 'mobile',
+  officeWorker: 'office',
   clerk: 'clerk',
   head: 'head',
   supervisor: 'supervisor',

@@ -7,6 +7,7 @@ import { useCatalog } from '../catalog/store';
 import { useAuth } from '../auth/store';
 import { DecisionForm, HeadActions, ResultActions } from '../decision/DecisionPanel';
 import { ProviderNotices } from '../notices/ProviderNotices';
+import { ChainPanel } from '../chain/ChainPanel';
 import { ErrorText } from '../../ui/ErrorText';
 import { arm } from '../../app/api';
 import { useInbox } from './store';
@@ -102,12 +103,12 @@ function Verification({ view }: { view: RequestView }) {
   const { received } = view;
   return (
     <dl className="facts" data-testid="verification">
-      {/* A portal request is signed by the applicant with their own key, a counter's by the operator. */}
-      <dt>{t(view.channel === 'portal' ? 'inbox.applicantSignature' : 'inbox.signature')}</dt>
+      {/* A portal request is signed by the applicant with their own key, a counter's by the operator, an office's by the office worker. */}
+      <dt>{t(view.channel === 'portal' ? 'inbox.applicantSignature' : received.office ? 'inbox.officeSignature' : 'inbox.signature')}</dt>
       <dd>
         {t('inbox.signatureVerified', { signer: received.signer.subject.commonName, iin: received.signer.subject.iin ?? '—', time: formatDate(received.signingTime.slice(0, 16)) })}
       </dd>
-      <dt>{t('inbox.receipt')}</dt>
+      <dt>{t(received.office ? 'inbox.officeRegistration' : 'inbox.receipt')}</dt>
       <dd>{received.receiptNumber}</dd>
       {received.recheck.map((recheck) => (
         <span key={recheck.iin}>
@@ -294,6 +295,7 @@ function RequestPanel({ view, role }: { view: RequestView; role: 'clerk' | 'head
       {returned?.comment ? <p className="error">{t('inbox.returned', { comment: returned.comment })}</p> : null}
       <Scans view={view} />
       <Checklist view={view} variant={variant} />
+      <ChainPanel view={view} role={role} />
       {role === 'clerk' && view.state === 'registered' ? (
         <button type="button" onClick={() => void take()} data-testid="take">
           {t('inbox.take')}

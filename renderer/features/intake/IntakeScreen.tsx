@@ -11,6 +11,7 @@ import { filterServices } from '../catalog/filter';
 import { SigningDialog } from '../signing/SigningDialog';
 import { TicketField } from '../visits/TicketField';
 import { useIntake, type ManualPerson } from './store';
+import { useAuth } from '../auth/store';
 import { formatDateTime } from '../../../shared/time';
 
 function lang(language: string): Language {
@@ -22,15 +23,19 @@ function lang(language: string): Language {
 function ServicePicker() {
   const { t, i18n } = useTranslation();
   const { services, reach, drafts, centre, start, open } = useIntake();
+  // The provider's office worker takes in what the regulation lets its office take (channel «provider»).
+  const office = useAuth((state) => state.status?.user?.role) === 'officeWorker';
   const [query, setQuery] = useState('');
-  const found = filterServices(services ?? [], { query, provider: '', channel: '' });
+  const found = filterServices(services ?? [], { query, provider: '', channel: office ? 'provider' : '' });
   // Only what this centre may take in is offered; the rest is named with the reason it is missing.
-  const why = new Map((reach ?? []).map((service) => [service.id, service.missing]));
+  // (The centre's reach: the office's own channel is filtered above.)
+  const why = new Map(office ? [] : (reach ?? []).map((service) => [service.id, service.missing]));
   const offered = found.filter((service) => !why.get(service.id));
   const missing = found.filter((service) => why.get(service.id));
   return (
     <>
-      {centre ? null : <ErrorText error={new ArmError('CENTRE_NOT_SET')} />}
+      {centre || office ? null : <ErrorText error={new ArmError('CENTRE_NOT_SET')} />}
+      {office ? <p className="muted" data-testid="office-intake">{t('intake.officeChannel')}</p> : null}
       {drafts.length ? (
         <section aria-labelledby="drafts-title">
           <h2 id="drafts-title">{t('intake.drafts')}</h2>
@@ -356,7 +361,7 @@ function ReceiptStep({ draft }: { draft: IntakeDraft }) {
   const { print, receipt, close, busy } = useIntake();
   return (
     <section aria-labelledby="receipt-title" data-testid="receipt-step">
-      <h2 id="receipt-title">{draft.state === 'refusedAtIntake' ? t('intake.refused') : t('intake.queued', { number: draft.number })}</h2>
+      <h2 id="receipt-title">{draft.state === 'refusedAtIntake' ? t('intake.refused') : t(draft.channel === 'provider' ? 'intake.registeredAtOffice' : 'intake.queued', { number: draft.number })}</h2>
       <div className="row">
         <button type="button" disabled={busy} onClick={() => void print(draft.language)} data-testid="print-receipt">
           {draft.state === 'refusedAtIntake' ? t('intake.printRefusal') : t('intake.printReceipt')}
@@ -456,7 +461,7 @@ function DraftForm({ draft }: { draft: IntakeDraft }) {
           {draft.serviceName[lang(i18n.language)]} · <span data-testid="request-number">{draft.number}</span>
         </h2>
         <p className="muted" data-testid="due-preview">
-          {draft.dueBy ? t('intake.dueIfToday', { due: formatDay(draft.dueBy) }) : t('intake.noTerm')} · {t('intake.savedAt', { time: formatDateTime(new Date(draft.updatedAt)).slice(11) })}
+          {draft.dueBy ? t(draft.dueIndicative ? 'intake.dueIndicative' : 'intake.dueIfToday', { due: formatDay(draft.dueBy) }) : t('intake.noTerm')} · {t('intake.savedAt', { time: formatDateTime(new Date(draft.updatedAt)).slice(11) })}
         </p>
         <label>
           {t('intake.applicantLanguage')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../ui/ErrorText';
 import { IinField } from '../../ui/IinField';
 import { useIssuance } from './store';
+import { useAuth } from '../auth/store';
 
 type Row = NonNullable<ReturnType<typeof useIssuance.getState>['results']>[number];
 
@@ -35,6 +36,8 @@ function IssueForm({ row }: { row: Row }) {
 export function IssuanceScreen() {
   const { t } = useTranslation();
   const { results, printed, error, load, pull, print } = useIssuance();
+  // The office issues what it took in itself: nothing to pull from the gateway.
+  const office = useAuth((state) => state.status?.user?.role) === 'officeWorker';
   useEffect(() => {
     if (!results) void load();
   }, [results, load]);
@@ -42,9 +45,11 @@ export function IssuanceScreen() {
     <main className="screen" aria-labelledby="issuance-title">
       <h1 id="issuance-title">{t('issuance.title')}</h1>
       {error ? <ErrorText error={error} /> : null}
-      <button type="button" onClick={() => void pull()} data-testid="pull-results">
-        {t('issuance.pull')}
-      </button>
+      {office ? null : (
+        <button type="button" onClick={() => void pull()} data-testid="pull-results">
+          {t('issuance.pull')}
+        </button>
+      )}
       {results && !results.length ? <p>{t('issuance.nothing')}</p> : null}
       <ul className="cards">
         {results?.map((row) => (
@@ -69,7 +74,8 @@ export function IssuanceScreen() {
                 );
               })}
             </div>
-            {row.state === 'resultAtCentre' ? <IssueForm row={row} /> : null}
+            {/* At the counter the result came back; at the provider's office it waits there once the head signed (001 п.5 пп.5). */}
+            {row.state === 'resultAtCentre' || row.state === 'resultSigned' ? <IssueForm row={row} /> : null}
           </li>
         ))}
       </ul>

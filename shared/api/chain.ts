@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { stepSchema } from '../catalog/schema';
+import { channel } from './channel';
+import { requestIdSchema } from './inbox';
+import { executorRole } from './roles';
+
+// The provider's internal chain (issue 17 item 3, issue 19 items 4 and 5): each step of the
+// regulation with its norm and its own clock, and the outside decision stage (the district
+// akimat's resolution, a commission) with its act's number and date. electron/core/chain.
+
+const norm = stepSchema.shape.duration;
+
+export const stepClockSchema = z.object({
+  /** Who does it in the regulation's words (catalog actor: clerk = канцелярия, executor, head, akimat…). */
+  actor: stepSchema.shape.actor,
+  norm,
+  /** The regulation's paragraph, e.g. «Рег.13 п.5 пп.3». */
+  paragraph: z.string(),
+  /** Local date-times "YYYY-MM-DDTHH:MM": when the step began (the previous one ended), is due, ended. */
+  startedAt: z.string().nullable(),
+  due: z.string().nullable(),
+  doneAt: z.string().nullable(),
+  status: z.enum(['done', 'late', 'running', 'overdue', 'pending']),
+});
+export type StepClock = z.infer<typeof stepClockSchema>;
+
+export const outsideStageKindSchema = z.enum(['akimatResolution', 'commission']);
+
+export const outsideStageViewSchema = z.object({
+  kind: outsideStageKindSchema,
+  /** null: the regulation gives the body no norm (003's commissions). */
+  norm: norm.nullable(),
+  paragraph: z.string(),
+  quote: z.string(),
+  sentAt: z.string().nullable(),
+  due: z.string().nullable(),
+  act: z.object({ number: z.string(), date: z.iso.date(), recordedAt: z.string() }).nullable(),
+});
+
+export const chainViewSchema = z.object({
+  requestId: z.uuid(),
+  /** The regulation gives no total term: the request's due date is the sum of the step norms. */
+  indicative: z.boolean(),
+  dueBy: z.string().nullable(),
+  steps: z.array(stepClockSchema),
+  stage: outsideStageViewSchema.nullable(),
+});
+export type ChainView = z.infer<typeof chainViewSchema>;
+
+export const recordActInputSchema = z.strictObject({
+  requestId: z.uuid(),
+  /** The act's number as the body gave it (№ постановления / шешімнің нөмірі). */
+  number: z.string().trim().min(1).max(40),
+  date: z.iso.date(),
+});
+
+export const chainChannels = {
+  get: channel({ input: requestIdSchema, output: chainViewSchema, access: ['officeWorker', executorRole, 'head'] }),
+  /** The executor sends the draft act to the outside body: the stage's clock starts. */
+  sendToStage: channel({ input: requestIdSchema, output: chainViewSchema, access: [executorRole] }),
+  /** The executor records the adopted act; a number used before is ACT_NUMBER_REUSED. */
+  recordAct: channel({ input: recordActInputSchema, output: chainViewSchema, access: [executorRole] }),
+};
