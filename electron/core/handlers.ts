@@ -22,6 +22,7 @@ import { workstationHandlers } from './workstation/handlers';
 import { verifyHandlers } from './verify/handlers';
 import { systemHandlers, type SystemState } from './system/handlers';
 import { backupHandlers } from './backup/handlers';
+import { queueHandlers } from './queue/handlers';
 import { retentionHandlers } from './retention/handlers';
 import { supportHandlers } from './support/handlers';
 
@@ -51,6 +52,7 @@ export function createHandlers(state: SystemState): Handlers<Contract> {
     verify: verifyHandlers,
     backup: backupHandlers(state),
     retention: retentionHandlers,
+    queue: queueHandlers,
     support: supportHandlers,
   };
 }

@@ -12,6 +12,7 @@ import { journalChannels } from './journal';
 import { lookupChannels } from './lookup';
 import { outboxChannels } from './outbox';
 import { printChannels } from './print';
+import { queueChannels } from './queue';
 import { reportsChannels } from './reports';
 import { resultsChannels } from './results';
 import { retentionChannels } from './retention';
@@ -45,6 +46,7 @@ export const contract = {
   inbox: inboxChannels,
   decision: decisionChannels,
   results: resultsChannels,
+  queue: queueChannels,
   sync: syncChannels,
   update: updateChannels,
   workstation: workstationChannels,

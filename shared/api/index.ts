@@ -29,4 +29,5 @@ export * from './workstation';
 export * from './verify';
 export * from './backup';
 export * from './retention';
+export * from './queue';
 export * from './support';
