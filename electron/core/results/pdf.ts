@@ -44,7 +44,8 @@ function genericBody(content: ResultContent, lang: Language): string[] {
   const label = LABELS[lang];
   const variant = findVariant(content.request.serviceId, content.request.variantId);
   const result = variant?.results.find((candidate) => candidate.templateId === content.templateId);
-  const title = content.kind === 'refusal' ? TITLES.refusal[lang] : `${TITLES.certificate[lang]}${result ? ` — ${result.name[lang]}` : ''}`;
+  // A certificate is «СПРАВКА — its name»; a notice, referral, decision or contract is its own name.
+  const title = content.kind === 'refusal' ? TITLES.refusal[lang] : result && result.kind !== 'certificate' ? result.name[lang] : `${TITLES.certificate[lang]}${result ? ` — ${result.name[lang]}` : ''}`;
   const fields = documentFields(content.templateId).map((field) => `${field.label[lang]}: ${fieldValue(field, content.fields[field.key], lang)}`);
   return [
     title,
