@@ -2,10 +2,15 @@ import type { ResultContent } from '../api/decision';
 import c000 from './templates/000.certificate.json' with { type: 'json' };
 import r1Certificate from './templates/003-r1.certificate.json' with { type: 'json' };
 import r1Refusal from './templates/003-r1.refusal.json' with { type: 'json' };
+import r2Notification from './templates/003-r2.notification.json' with { type: 'json' };
 import r3Notification from './templates/003-r3.notification.json' with { type: 'json' };
 import r3Referral from './templates/003-r3.referral.json' with { type: 'json' };
 import r3Refusal from './templates/003-r3.refusal.json' with { type: 'json' };
 import r4Certificate from './templates/003-r4.certificate.json' with { type: 'json' };
+import r5Permission from './templates/003-r5.permission.json' with { type: 'json' };
+import r6Bank from './templates/003-r6.bank.json' with { type: 'json' };
+import r6Pension from './templates/003-r6.pension.json' with { type: 'json' };
+import r6Police from './templates/003-r6.police.json' with { type: 'json' };
 import r4Refusal from './templates/003-r4.refusal.json' with { type: 'json' };
 import r7Notification from './templates/003-r7.notification.json' with { type: 'json' };
 import r7Refusal from './templates/003-r7.refusal.json' with { type: 'json' };
@@ -32,16 +37,37 @@ export interface TemplateField {
 export interface ResultTemplate {
   id: string;
   kind?: 'certificate' | 'refusal';
-  source?: { seed: string; paragraph: string; from: string; to: string };
+  /**
+   * corrections: where the seed's text is garbled (PDF conversion moved words, OCR), the passage
+   * as the template restores it; the test applies them to the seed before comparing, so each
+   * departure from the seed is written down here and nowhere else.
+   */
+  source?: { seed: string; paragraph: string; from: string; to: string; corrections?: Array<{ seed: string; template: string }> };
   comment: string;
   fields: TemplateField[];
   text?: Partial<Record<Language, string[]>>;
-  /** The line printed as the title (default 0); lines before it are the addressee block above it (003 Reg.7). */
+  /** The line printed as the title (default 0); lines before it are the addressee block above it (003 Reg.7); -1: the form has no title (003 Reg.5, Reg.6). */
   titleLine?: number;
 }
 
 /** Every result whose text a seed gives; the rest print the generic layout. */
-export const TEMPLATES: ResultTemplate[] = [c000, r1Certificate, r1Refusal, r3Referral, r3Notification, r3Refusal, r4Certificate, r4Refusal, r7Notification, r7Refusal] as ResultTemplate[];
+export const TEMPLATES: ResultTemplate[] = [
+  c000,
+  r1Certificate,
+  r1Refusal,
+  r2Notification,
+  r3Referral,
+  r3Notification,
+  r3Refusal,
+  r4Certificate,
+  r4Refusal,
+  r5Permission,
+  r6Pension,
+  r6Bank,
+  r6Police,
+  r7Notification,
+  r7Refusal,
+] as ResultTemplate[];
 export const GENERIC_TEMPLATE = generic as ResultTemplate;
 
 export const GUARDIANSHIP_000 = TEMPLATES.find((template) => template.id === '000.certificate')!;

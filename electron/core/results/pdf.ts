@@ -133,9 +133,9 @@ export async function renderResultPdf(content: ResultContent, lang: Language, ba
     if (index > 0) doc.addPage();
     const { lines, title } = document;
     doc.font('regular').fontSize(11);
-    for (const line of lines.slice(0, title)) doc.text(line).moveDown(0.2);
+    for (const line of title > 0 ? lines.slice(0, title) : []) doc.text(line).moveDown(0.2);
     if (title > 0) doc.moveDown();
-    doc.font('bold').fontSize(13).text(lines[title] ?? '', { align: 'center' }).moveDown();
+    if (title >= 0) doc.font('bold').fontSize(13).text(lines[title] ?? '', { align: 'center' }).moveDown();
     doc.font('regular').fontSize(11);
     for (const line of lines.slice(title + 1)) doc.text(line).moveDown(0.4);
     if (content.signer) doc.moveDown().fontSize(9).text(`${LABELS[lang].signer}: ${content.signer.fullName}, ${content.signer.position[lang]}, ${content.signer.organisation}`);

@@ -320,16 +320,24 @@ export const variants: VariantInput[] = [
       ],
     },
     results: [
-      {
-        kind: 'certificate',
-        name: text('Справка в пенсионный фонд, банк или подразделение дорожной полиции', 'Зейнетақы қорына, банкке немесе жол полициясы бөлімшесіне анықтама'),
-        kkSource: 'translation',
-        templateId: '003-r6.certificate',
+      // Three layouts by addressee (прил.3): the clerk issues the one the application asks for.
+      ...(
+        [
+          ['pension', 'Справка в накопительный пенсионный фонд', 'Жинақтаушы зейнетақы қорына анықтама', 'Наименование накопительного'],
+          ['bank', 'Справка в банк', 'Банкке анықтама', 'Наименование банка'],
+          ['police', 'Справка в территориальное подразделение Комитета дорожной полиции', 'Жол полициясы комитетінің аумақтық бөлімшесіне анықтама', 'Наименование территориального'],
+        ] as const
+      ).map(([layout, ru, kk, quote]) => ({
+        kind: 'certificate' as const,
+        name: text(ru, kk),
+        kkSource: 'translation' as const,
+        templateId: `003-r6.${layout}`,
         validity: 'Справка действительна в течение 1 (одного) месяца со дня выдачи.',
-        validFor: { value: 1, unit: 'months' },
-        cite: [c('Рег.6 прил.3', undefined, 'действительна в течение 1 (одного) месяца со дня выдачи')],
-      },
+        validFor: { value: 1, unit: 'months' as const },
+        cite: [c('Рег.6 прил.3', undefined, quote), c('Рег.6 прил.3', undefined, 'действительна в течение 1 (одного) месяца со дня выдачи')],
+      })),
     ],
+    resultsIssued: 'oneOf',
     refusal: { templateId: '003-r6.refusal', form: 'freeLetter', cite: [c('Рег.6 прил.3')] },
     gaps: ['Три адресата справки — три макета; в подписях прил.3 опечатка «для распоряжение вкладами».'],
   },
