@@ -14,6 +14,7 @@ import r6Police from './templates/003-r6.police.json' with { type: 'json' };
 import r4Refusal from './templates/003-r4.refusal.json' with { type: 'json' };
 import r7Notification from './templates/003-r7.notification.json' with { type: 'json' };
 import r7Refusal from './templates/003-r7.refusal.json' with { type: 'json' };
+import r1Kk004 from './templates/004-r1.certificate.json' with { type: 'json' };
 import generic from './templates/generic.json' with { type: 'json' };
 
 // Result print templates (Выходная форма положительного ответа / мотивированный ответ об отказе)
@@ -21,7 +22,7 @@ import generic from './templates/generic.json' with { type: 'json' };
 // source.paragraph; source.from/to bound the passage that templates.test.ts compares it with).
 // Placeholders: {number}, {date} (of the result), {request} (its number), {applicant.fullName},
 // {applicant.address}, {signer.fullName}, {preparedBy} (the clerk), {refusal.text},
-// {fields.<key>}, {queue.number|position|registeredOn}, and a date with |dmy (20.02.2026), |day, |month, |year.
+// {fields.<key>}, {queue.number|position|registeredOn}, and a date with |dmy (20.02.2026), |day, |month (Russian genitive), |kkmonth, |year.
 // A language the seed does not give prints the generic layout in that language (pdf.ts).
 
 export type Language = 'ru' | 'kk';
@@ -67,6 +68,7 @@ export const TEMPLATES: ResultTemplate[] = [
   r6Police,
   r7Notification,
   r7Refusal,
+  r1Kk004,
 ] as ResultTemplate[];
 export const GENERIC_TEMPLATE = generic as ResultTemplate;
 
@@ -107,6 +109,7 @@ function formatDate(iso: string, format: string): string {
   if (format === 'dmy') return dmy(iso);
   if (format === 'day') return day;
   if (format === 'month') return MONTHS_RU[Number(month) - 1] ?? month;
+  if (format === 'kkmonth') return MONTHS_KK[Number(month) - 1] ?? month;
   if (format === 'year') return year;
   return iso;
 }

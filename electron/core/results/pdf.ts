@@ -12,13 +12,15 @@ export type Language = 'ru' | 'kk';
 // Texts quoted from seed 000, Прил.3 («Выходная форма положительного ответа на электронную
 // государственную услугу», Выдача справок по опеке и попечительству). The kk and ru equivalence
 // clause and barcode note are the same in seeds 000 and 003; «{указать подразделение} ({Указать
-// регион})» is filled with the signer's organisation and the regulation's region.
+// регион})» is filled with the signer's organisation and the regulation's region. «ақпараттық
+// жүйесі» as seed 003 and seed 000's footer (L280) write it; seed 000's barcode line (L285) has the
+// typo «аппараттық», corrected here.
 const EQUIVALENCE = {
   kk: 'Осы құжат «Электрондық құжат және электрондық цифрлық қолтаңба туралы» 2003 жылғы 7 қаңтардағы №370-ІІ ҚРЗ 7-бабының 1-тармағына сәйкес қағаз тасығыштағы құжатқа тең.',
   ru: 'Данный документ согласно пункту 1 статьи 7 ЗРК от 7 января 2003 года «Об электронном документе и электронной цифровой подписи» равнозначен документу на бумажном носителе.',
 };
 const barcodeNote = (unit: string, region: string) => ({
-  kk: `*Штрих-код «Электрондық әкімдік» аппараттық жүйесі ұсынған және электрондық-цифрлық қолтаңбамен қол қойылған деректерді қамтиды ${unit} (${region}).`,
+  kk: `*Штрих-код «Электрондық әкімдік» ақпараттық жүйесі ұсынған және электрондық-цифрлық қолтаңбамен қол қойылған деректерді қамтиды ${unit} (${region}).`,
   ru: `Штрих-код содержит данные, предоставленные информационной системой «Электронный акимат» и подписанные электронно-цифровой подписью ${unit} (${region}).`,
 });
 
@@ -87,7 +89,14 @@ export interface PrintedDocument {
 function printedDocument(content: ResultContent, lang: Language): PrintedDocument {
   const template = resultTemplate(content.templateId);
   const lines = template.kind === content.kind ? template.text?.[lang] : undefined;
-  return lines ? { lines: seedBody(content, lines), title: template.titleLine ?? 0 } : { lines: genericBody(content, lang), title: 0 };
+  if (!lines) return { lines: genericBody(content, lang), title: 0 };
+  // A choice is stored as the seed's Russian word; a Kazakh text prints its Kazakh word.
+  const kazakh = (key: string, value: string) => {
+    const field = template.fields.find((candidate) => candidate.key === key);
+    return field?.type === 'choice' ? fieldValue(field, value, 'kk') : value;
+  };
+  const fields = lang === 'kk' ? Object.fromEntries(Object.entries(content.fields).map(([key, value]) => [key, kazakh(key, value)])) : content.fields;
+  return { lines: seedBody({ ...content, fields }, lines), title: template.titleLine ?? 0 };
 }
 
 /** Every document of the result, each on its own page: the main one (with its term and queue lines), then those issued with it. */
