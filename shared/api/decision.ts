@@ -4,6 +4,7 @@ import { codeSchema } from '../gateway/api';
 import { channel } from './channel';
 import { inboxRowSchema, requestIdSchema, requestViewSchema } from './inbox';
 import { queueMarkSchema } from './queue';
+import { genericWordingSchema } from './results';
 import { requestStateSchema } from './requests';
 
 // The clerk's certificate or motivated refusal; the head signs it or returns it.
@@ -32,6 +33,12 @@ export const resultContentSchema = z.object({
   queue: queueMarkSchema.optional(),
   /** Further documents of the same decision (001 Reg.6, Reg.12 issue two), signed with this one. */
   also: z.array(z.object({ templateId: z.string(), fields: z.record(z.string(), z.string().max(2000)) })).max(3).optional(),
+  /**
+   * The supervisor's wording of the generic layout at the time of the decision (only the captions
+   * changed from the built-in ones): signed with the result, so a print made later, or verified on
+   * another workstation, says what was signed.
+   */
+  wording: genericWordingSchema.optional(),
   /** Decided in training mode: printed «УЧЕБНЫЙ ОБРАЗЕЦ / ОҚУ ҮЛГІСІ», refused by verify outside training. Signed, so it cannot be cut off. */
   training: z.literal(true).optional(),
 });

@@ -5,6 +5,26 @@ import { counterRoles } from './roles';
 
 // Results (справка or мотивированный отказ) as PDFs with the verifiable barcode, and at the counter.
 
+const caption = z.string().trim().min(1).max(120);
+
+/**
+ * The captions of the generic layout (where no seed gives the text: generic.json) the supervisor
+ * may reword, per language; a caption left out keeps the built-in one. Versioned by the settings
+ * audit (from → to), and frozen into each result decided under it.
+ */
+export const genericWordingCaptionsSchema = z.strictObject({
+  certificateTitle: caption,
+  refusalTitle: caption,
+  date: caption,
+  applicant: caption,
+  iin: caption,
+  request: caption,
+  grounds: caption,
+  signer: caption,
+}).partial();
+export const genericWordingSchema = z.strictObject({ ru: genericWordingCaptionsSchema, kk: genericWordingCaptionsSchema }).partial();
+export type GenericWording = z.infer<typeof genericWordingSchema>;
+
 /** A result waiting at the counter (готово к выдаче / беруге дайын) or handed over. */
 export const counterResultSchema = z.object({
   requestId: z.string(),
@@ -29,6 +49,10 @@ export const resultsChannels = {
   pdf: channel({ input: z.strictObject({ requestId: z.uuid(), lang: z.enum(['ru', 'kk']) }), output: z.object({ base64: z.string() }), access: ['clerk', 'head', ...counterRoles] }),
   /** The centre's results inbox: ready to hand over, and handed over. */
   counter: channel({ input: z.undefined(), output: z.array(counterResultSchema), access: counterRoles }),
+  /** The generic layout's wording: the built-in captions and the supervisor's changes. */
+  wording: channel({ input: z.undefined(), output: z.object({ builtIn: z.object({ ru: genericWordingCaptionsSchema.required(), kk: genericWordingCaptionsSchema.required() }), current: genericWordingSchema }), access: ['supervisor', 'clerk', 'head'] }),
+  /** The supervisor rewords captions (audited through the settings store); {} restores the built-in ones. */
+  setWording: channel({ input: genericWordingSchema, output: genericWordingSchema, access: ['supervisor'] }),
   /** Hands the result over at the counter: resultAtCentre → issued. */
   issue: channel({ input: issueInputSchema, output: counterResultSchema, access: counterRoles }),
 };

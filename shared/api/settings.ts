@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { codeSchema, organisationsReferenceSchema } from '../gateway/api';
 import { policySchema } from './accounts';
 import { centreSettingSchema } from './intake';
+import { genericWordingSchema } from './results';
 import { updateUrlSchema } from './update';
 
 // The workstation's settings: one table (settings), one typed key each, read and written only
@@ -41,6 +42,8 @@ export const settingSchemas = {
   /** Where backups go (a folder or a USB stick), and every how many hours by themselves (0: on demand). */
   'backup.folder': z.string().trim().min(1).max(1000),
   'backup.everyHours': z.number().int().min(0).max(24 * 30),
+  /** The supervisor's captions of the generic result layout (results.setWording). */
+  'results.genericWording': genericWordingSchema,
   /** Days personal data of a finished request is kept, per ending; unset: kept (retention). */
   'retention.issuedDays': z.number().int().min(1).max(36_500),
   'retention.refusedDays': z.number().int().min(1).max(36_500),

@@ -13,6 +13,7 @@ import { nextInSequence } from '../db/sequences';
 import { requireAssignee } from '../inbox/assignment';
 import { departmentRequest } from '../inbox/repository';
 import { readTrust, requireOrganisation } from '../inbox/settings';
+import { readSetting } from '../settings/store';
 import { findVariant } from '../inbox/variant';
 import { enterQueue, REGISTER_FIELDS, registerOf, withdrawIfQueued } from '../queue/register';
 import type { Variant } from '../../../shared/catalog/schema';
@@ -123,6 +124,7 @@ export function decide(db: Db, input: z.output<typeof decideInputSchema>, caller
     checkFields('fields', templateId, input.fields ?? {});
   }
   const clerk = account(db, caller);
+  const wording = readSetting(db, 'results.genericWording');
   return db.transaction(() => {
     const previous = findResult(db, request.id);
     const result: ResultContent = {
@@ -140,6 +142,8 @@ export function decide(db: Db, input: z.output<typeof decideInputSchema>, caller
       signer: null,
       ...(chosen?.result.validFor ? { validUntil: validUntil(localDay(now), chosen.result.validFor) } : {}),
       ...(chosen?.also.length ? { also: chosen.also } : {}),
+      // The supervisor's captions of the generic layout, as they are today: signed with the result.
+      ...(wording ? { wording } : {}),
       ...(training ? { training: true as const } : {}),
     };
     // A queue notice puts the request in its register and prints the number and the place it gets.

@@ -25,14 +25,12 @@ const barcodeNote = (unit: string, region: string) => ({
 });
 
 /** Titles where no seed gives the form (glossary: справка/анықтама; мотивированный ответ об отказе / бас тарту туралы дәлелді жауап). */
-const TITLES = {
-  certificate: { ru: 'СПРАВКА', kk: 'АНЫҚТАМА' },
-  refusal: { ru: 'МОТИВИРОВАННЫЙ ОТВЕТ ОБ ОТКАЗЕ', kk: 'БАС ТАРТУ ТУРАЛЫ ДӘЛЕЛДІ ЖАУАП' },
+// The supervisor may reword these captions (results.setWording); a result keeps the wording it was decided under.
+export const BUILT_IN_WORDING = {
+  ru: { certificateTitle: 'СПРАВКА', refusalTitle: 'МОТИВИРОВАННЫЙ ОТВЕТ ОБ ОТКАЗЕ', date: 'Дата', applicant: 'Услугополучатель', iin: 'ИИН', request: 'Заявление', grounds: 'Основания отказа', signer: 'Подписано ЭЦП' },
+  kk: { certificateTitle: 'АНЫҚТАМА', refusalTitle: 'БАС ТАРТУ ТУРАЛЫ ДӘЛЕЛДІ ЖАУАП', date: 'Күні', applicant: 'Көрсетілетін қызметті алушы', iin: 'ЖСН', request: 'Өтініш', grounds: 'Бас тарту негіздері', signer: 'ЭЦҚ-мен қол қойылды' },
 };
-const LABELS = {
-  ru: { number: '№', date: 'Дата', applicant: 'Услугополучатель', iin: 'ИИН', request: 'Заявление', grounds: 'Основания отказа', signer: 'Подписано ЭЦП' },
-  kk: { number: '№', date: 'Күні', applicant: 'Көрсетілетін қызметті алушы', iin: 'ЖСН', request: 'Өтініш', grounds: 'Бас тарту негіздері', signer: 'ЭЦҚ-мен қол қойылды' },
-};
+const wordingOf = (content: ResultContent, lang: Language) => ({ number: '№', ...BUILT_IN_WORDING[lang], ...content.wording?.[lang] });
 const GROUNDS = { ru: ru.catalog.refusal, kk: kk.catalog.refusal } as const;
 export const TRAINING_MARK = 'УЧЕБНЫЙ ОБРАЗЕЦ / ОҚУ ҮЛГІСІ';
 
@@ -43,11 +41,11 @@ function seedBody(content: ResultContent, lines: string[]): string[] {
 
 /** Where no seed gives the text (generic.json says why): the catalog's result name, the request, the clerk's fields or the refusal. */
 function genericBody(content: ResultContent, lang: Language): string[] {
-  const label = LABELS[lang];
+  const label = wordingOf(content, lang);
   const variant = findVariant(content.request.serviceId, content.request.variantId);
   const result = variant?.results.find((candidate) => candidate.templateId === content.templateId);
   // A certificate is «СПРАВКА — its name»; a notice, referral, decision or contract is its own name.
-  const title = content.kind === 'refusal' ? TITLES.refusal[lang] : result && result.kind !== 'certificate' ? result.name[lang] : `${TITLES.certificate[lang]}${result ? ` — ${result.name[lang]}` : ''}`;
+  const title = content.kind === 'refusal' ? label.refusalTitle : result && result.kind !== 'certificate' ? result.name[lang] : `${label.certificateTitle}${result ? ` — ${result.name[lang]}` : ''}`;
   const fields = documentFields(content.templateId).map((field) => `${field.label[lang]}: ${fieldValue(field, content.fields[field.key], lang)}`);
   return [
     title,
@@ -147,7 +145,7 @@ export async function renderResultPdf(content: ResultContent, lang: Language, ba
     if (title >= 0) doc.font('bold').fontSize(13).text(lines[title] ?? '', { align: 'center' }).moveDown();
     doc.font('regular').fontSize(11);
     for (const line of lines.slice(title + 1)) doc.text(line).moveDown(0.4);
-    if (content.signer) doc.moveDown().fontSize(9).text(`${LABELS[lang].signer}: ${content.signer.fullName}, ${content.signer.position[lang]}, ${content.signer.organisation}`);
+    if (content.signer) doc.moveDown().fontSize(9).text(`${wordingOf(content, lang).signer}: ${content.signer.fullName}, ${content.signer.position[lang]}, ${content.signer.organisation}`);
     doc.moveDown().fontSize(8).text(EQUIVALENCE.kk).text(EQUIVALENCE.ru);
     // Documents issued together are signed together: each page carries the one barcode.
     if (png) {
