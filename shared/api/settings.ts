@@ -30,6 +30,8 @@ export const settingSchemas = {
   'trust.roots': z.string().max(200_000),
   /** PEM CRLs of those roots. */
   'trust.crls': z.string().max(2_000_000),
+  /** PEM certificates of the heads whose results this workstation may verify (verify.setSigners). */
+  'trust.signers': z.string().max(500_000),
   /** Hours a CRL past its nextUpdate is still believed (the supervisor's grace period; unset: none, CRL_STALE). */
   'trust.crlGraceHours': z.number().int().min(0).max(168),
   /** The gateway's organisations reference, kept for routing while it cannot be reached. */
