@@ -83,7 +83,13 @@ export const channelSchema = z
     termNote: z.string().min(1).optional(),
     /** Maximum waiting time in the queue and service time at the counter, where the regulation gives them. */
     counter: z
-      .object({ maxWait: minutesLimit.nullable(), maxService: minutesLimit.nullable(), note: z.string().min(1).optional() })
+      .object({
+        maxWait: minutesLimit.nullable(),
+        maxService: minutesLimit.nullable(),
+        /** Handing the result over, where the regulation gives its steps' minutes (001 п.10); maxService is then the intake's (п.9). */
+        issue: minutesLimit.optional(),
+        note: z.string().min(1).optional(),
+      })
       .optional(),
   })
   .refine((channel) => channel.term !== null || channel.termNote, { message: 'a channel without a term says why (termNote)', path: ['termNote'] });

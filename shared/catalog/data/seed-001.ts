@@ -41,6 +41,27 @@ function duration(norm: Minutes): { value: number; unit: 'minutes' | 'workingDay
   return 'm' in norm ? { value: norm.m, unit: 'minutes' } : { value: norm.wd, unit: 'workingDays' };
 }
 
+// The desk times of 001's ЦОН: the regulation gives no total, only each step's minutes (п.9 пп.1–7
+// to accept, п.10 пп.1–4 to issue), so the catalog sums them and quotes every part. Z-A (Reg.1, 3,
+// 9): 5+2+2+2+2+1+1 and 5+5+3+2; Z-B (Reg.5, 11): 2+1+1+1+1+1+1 and 1+2+2+2. Reg.1 prints
+// пп.6 twice (lines 141 and 143): counted once.
+const DESK = { 5: { accept: [5, 2, 2, 2, 2, 1, 1], issue: [5, 5, 3, 2] }, 2: { accept: [2, 1, 1, 1, 1, 1, 1], issue: [1, 2, 2, 2] } } as const;
+const inMinutes = (m: number) => `в течение ${m === 5 ? '5-и' : m === 1 ? '1-й' : `${m}-х`} минут`;
+
+function deskTimes(r: Regulation) {
+  const desk = DESK[r.centreMinutes ?? 5];
+  const centre = r.lines.centre!;
+  // Each sub-paragraph two lines below the one before; Reg.1's repeated пп.6 shifts the rest by two.
+  const repeated = r.n === 1 ? 2 : 0;
+  const acceptLine = (k: number) => centre + 2 * k + (k >= 6 ? repeated : 0);
+  const issueStart = centre + 18 + repeated;
+  const part = (paragraph: string, line: number, m: number) => c(`Рег.${r.n} ${paragraph}`, line, inMinutes(m));
+  return {
+    maxService: { minutes: desk.accept.reduce((a, b) => a + b, 0), cite: desk.accept.map((m, k) => part(`п.9 пп.${k + 1}`, acceptLine(k), m)) },
+    issue: { minutes: desk.issue.reduce((a, b) => a + b, 0), cite: desk.issue.map((m, k) => part(`п.10 пп.${k + 1}`, issueStart + 2 * k, m)) },
+  };
+}
+
 function variant(r: Regulation): VariantInput {
   const reg = `Рег.${r.n}`;
   const hasCentre = r.channels.includes('centre');
@@ -57,8 +78,8 @@ function variant(r: Regulation): VariantInput {
         termNote: NO_TERM,
         counter: {
           maxWait: null,
-          maxService: { minutes: r.centreMinutes ?? 5, cite: [c(`${reg} п.9 пп.1`, r.lines.centre, `в течение ${r.centreMinutes === 2 ? '2-х' : '5-и'} минут`)] },
-          note: 'Время ожидания в очереди не указано; выдача результата работником Государственной корпорации — 2 минуты (п.10 пп.4).',
+          ...deskTimes(r),
+          note: 'Время ожидания в очереди не указано. Приём — сумма норм п.9 (пп.1–7), выдача — сумма норм п.10 (пп.1–4: регистрация в АРМ РШЭП и проверка услугодателем входят в неё); регламент общего времени не называет.',
         },
       };
     }
