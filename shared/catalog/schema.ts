@@ -230,6 +230,8 @@ export const serviceSchema = z.object({
   id: serviceId,
   name: text,
   kkSource: kkSourceSchema,
+  /** A seed typo the Kazakh name corrects, said so (kkSource seed: the rest is verbatim). */
+  kkCorrected: z.object({ seed: z.string().min(1), ours: z.string().min(1) }).optional(),
   nameCite: cites,
 });
 export type ServiceIdentity = z.infer<typeof serviceSchema>;

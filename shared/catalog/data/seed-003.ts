@@ -245,7 +245,8 @@ export const variants: VariantInput[] = [
       {
         kind: 'certificate',
         name: text('Справка об опеке и попечительстве', 'Қорғаншылық және қамқоршылық жөнінде анықтама'),
-        kkSource: 'translation',
+        // Verbatim in seed 002 п.3.
+        kkSource: 'seed',
         templateId: '003-r4.certificate',
         cite: [c('Рег.4 прил.3'), c('Рег.4 п.6 пп.11', undefined, '(справки)')],
       },
