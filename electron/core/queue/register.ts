@@ -144,7 +144,7 @@ export function leaveQueue(db: Db, input: z.output<typeof queueLeaveInputSchema>
       db,
       {
         userId: caller.userId,
-        action: `queue.${input.outcome}`,
+        action: input.outcome === 'referred' ? 'queue.referred' : 'queue.withdrawn',
         objectType: 'request',
         objectId: row.request_id,
         details: { serviceId: row.service_id, register: row.register, number: row.number, position: before.get(row.id), moved: moves(db, before, after) },
