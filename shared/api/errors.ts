@@ -36,6 +36,13 @@ export const errorCodeSchema = z.enum([
   'HASH_MISMATCH',
   'MESSAGE_ID_CONFLICT',
   'MESSAGE_NOT_FOUND',
+  // The emulator's portal page (ПЭП, gateway/portal): «условие 1» (IIN and password) refused; «условие 2»
+  // (the applicant's ЭЦП: validity, revocation, IIN) failed; a service the portal does not offer; a
+  // result or notice for a «личный кабинет» the applicant does not own.
+  'PORTAL_LOGIN_REFUSED',
+  'SIGNATURE_NOT_CONFIRMED',
+  'PORTAL_CHANNEL_MISSING',
+  'CABINET_NOT_OWNED',
   // The АРМ's side: no usable answer (network, timeout, 5xx), or a refusal with a code it does not know.
   'GATEWAY_UNAVAILABLE',
   'GATEWAY_REFUSED',

@@ -27,13 +27,20 @@ export function keyRole(card: Pick<CertificateCard, 'extendedKeyUsage'>): KeyRol
   return 'unknown';
 }
 
-/** What a signature is for: an operator's request (employee of the centre) or a head's result. */
-export type SignaturePurpose = 'request' | 'result';
+/**
+ * What a signature is for: an operator's request (employee of the centre), a head's result, or
+ * an applicant's own request on the portal (a private person's key, «ЭЦП физического лица»).
+ */
+export type SignaturePurpose = 'request' | 'result' | 'citizenRequest';
 
 const ALLOWED: Record<SignaturePurpose, readonly KeyRole[]> = {
   request: ['employee'],
   result: ['head', 'maySign'],
+  citizenRequest: ['individual'],
 };
+
+/** The purpose a request's signature serves, by the channel it came through. */
+export const requestPurpose = (channel: string): SignaturePurpose => (channel === 'portal' ? 'citizenRequest' : 'request');
 
 /**
  * CERT_ROLE when the key's role may not sign this (a head's result needs a head or may-sign key,

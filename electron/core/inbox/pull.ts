@@ -1,7 +1,7 @@
-import { ArmError, requestContentSchema, resultContentSchema, type ErrorCode, type RequestContent, type ResultContent } from '../../../shared/api';
+import { ArmError, requestContentSchema, requestSignerIin, resultContentSchema, type ErrorCode, type RequestContent, type ResultContent } from '../../../shared/api';
 import { statusNoticeSchema, type GatewayMessage, type Receipt } from '../../../shared/gateway/api';
 import { canonicalBytes, canonicalJson, fromBase64, verifyDetached, type VerifiedSignature } from '../../../shared/signing';
-import { requireSignerRole } from '../../../shared/signing/roles';
+import { requestPurpose, requireSignerRole } from '../../../shared/signing/roles';
 import { appendAudit } from '../audit/log';
 import type { Db } from '../db/database';
 import { readAttachment, writeAttachment } from '../documents/store';
@@ -69,9 +69,12 @@ function checkRequest(message: GatewayMessage, organisation: string, trust: Trus
   if (named.some((sha256) => !message.attachments.includes(sha256))) throw new Refusal('ATTACHMENT_NOT_FOUND', 'A scan the request names is not attached.');
   const cms = message.signature ? fromBase64(message.signature.value) : null;
   if (!cms) throw new Refusal('SIGNATURE_INVALID', 'The request is not signed.');
+  // The operator signs a counter's request, the applicant their own portal request (no operator then).
+  const signerIin = requestSignerIin(content);
+  if (!signerIin || (content.channel === 'portal') !== (content.operator === null)) throw new Refusal('VALIDATION_FAILED', 'The request names no signer of its channel.');
   try {
-    const verified = verifyDetached({ cms, content: canonicalBytes(message.payload), trustedRoots: trust.roots, crls: trust.crls, crlGraceMs: trust.crlGraceMs, expectedIin: content.operator.iin, now });
-    requireSignerRole(verified.signer, 'request', null);
+    const verified = verifyDetached({ cms, content: canonicalBytes(message.payload), trustedRoots: trust.roots, crls: trust.crls, crlGraceMs: trust.crlGraceMs, expectedIin: signerIin, now });
+    requireSignerRole(verified.signer, requestPurpose(content.channel), null);
     return { content, verified };
   } catch (error) {
     if (error instanceof ArmError) throw new Refusal(error.code, error.message);

@@ -184,7 +184,7 @@ describe('intake: checklist, refusal, signing and the queue', () => {
     await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
     const content = await t.operator.intake.prepare({ requestId });
     expect(content).toMatchObject({ number, serviceId: 'guardianship-certificate', variantId: '003-r4', centre: 'con-kokpekty', provider: 'edu-kokpekty', dueBy: '2026-03-10' });
-    expect(content.operator.iin).toBe(pki.keys.operator.person.iin);
+    expect(content.operator?.iin).toBe(pki.keys.operator.person.iin);
     const submitted = await t.operator.intake.submit({ requestId, cms: sign(content) });
     expect(submitted).toMatchObject({ number, state: 'queued', dueBy: '2026-03-10' });
     const row = t.db.prepare('SELECT content, content_sha256, signature, due_by FROM requests WHERE id = ?').get(requestId) as Record<string, string>;

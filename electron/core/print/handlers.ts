@@ -61,7 +61,8 @@ export function receiptData(db: Db, requestId: string): ReceiptData {
       form: item.form,
       pages: item.attachments.length,
     })),
-    operator: content.operator.fullName,
+    // A portal request has no operator: the applicant filed and signed it themselves.
+    operator: content.operator?.fullName ?? '',
     centre: centreName(db, content.centre),
     at: localDateTime(new Date(content.acceptedAt)),
     dueBy: content.dueBy,

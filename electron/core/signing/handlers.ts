@@ -39,7 +39,7 @@ export const signingHandlers: Handlers<Contract>['signing'] = {
     if (trust.crls.length === 0) throw new ArmError('CRL_UNAVAILABLE', 'No revocation list from the gateway yet: connect to the gateway once.');
     const signed = signPayload({ crypto: ctx.crypto, keyFile: keyFileBytes(keyFile), password, payload, expectedIin: user.iin, now: ctx.now() });
     // The gateway runs the same check; refusing here keeps a revoked or untrusted key out of the outbox.
-    verifyDetached({ cms: signed.cms, content: canonicalBytes(payload), trustedRoots: trust.roots, crls: trust.crls, crlGraceMs: trust.crlGraceMs, expectedIin: user.iin, now: ctx.now() });
+    verifyDetached({ cms: signed.cms, content: canonicalBytes(payload), trustedRoots: trust.roots, crls: trust.crls, crlGraceMs: trust.crlGraceMs, expectedIin: user.iin, now: ctx.now(), crypto: ctx.crypto });
     appendAudit(db, { userId: user.id, action: 'signing.sign', details: { contentSha256: signed.contentSha256, certificate: signed.card.fingerprintSha256 } }, ctx.now());
     return { cms: toBase64(signed.cms), contentSha256: signed.contentSha256, signingTime: signed.signingTime.toISOString(), card: signed.card };
   },
@@ -56,7 +56,7 @@ export const signingHandlers: Handlers<Contract>['signing'] = {
     if (!bytes) throw new ArmError('SIGNATURE_INVALID', 'The signature is not base64.');
     let trust = readTrust(db);
     if (trust.crls.length === 0 && (await tryRefresh(ctx))) trust = readTrust(db);
-    const verified = verifyDetached({ cms: bytes, content: canonicalBytes(payload), trustedRoots: trust.roots, crls: trust.crls, crlGraceMs: trust.crlGraceMs, expectedIin: user.iin, now: ctx.now() });
+    const verified = verifyDetached({ cms: bytes, content: canonicalBytes(payload), trustedRoots: trust.roots, crls: trust.crls, crlGraceMs: trust.crlGraceMs, expectedIin: user.iin, now: ctx.now(), crypto: ctx.crypto });
     appendAudit(db, { userId: user.id, action: 'signing.external', details: { contentSha256: verified.contentSha256, certificate: verified.signer.fingerprintSha256 } }, ctx.now());
     return { cms, contentSha256: verified.contentSha256, signingTime: verified.signingTime, card: verified.signer };
   },

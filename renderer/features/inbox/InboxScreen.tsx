@@ -51,6 +51,12 @@ function Rows({ rows, caption }: { rows: InboxRow[]; caption: string }) {
               <button type="button" className="link" onClick={() => void openRequest(row.id)}>
                 {row.number}
               </button>
+              {row.channel === 'portal' ? (
+                <strong className="badge" data-testid="channel-portal" title={t('inbox.channel.portalNote')}>
+                  {' '}
+                  {t('inbox.channel.portal')}
+                </strong>
+              ) : null}
             </td>
             <td>{name(row.serviceId)}</td>
             <td>
@@ -95,7 +101,8 @@ function Verification({ view }: { view: RequestView }) {
   const { received } = view;
   return (
     <dl className="facts" data-testid="verification">
-      <dt>{t('inbox.signature')}</dt>
+      {/* A portal request is signed by the applicant with their own key, a counter's by the operator. */}
+      <dt>{t(view.channel === 'portal' ? 'inbox.applicantSignature' : 'inbox.signature')}</dt>
       <dd>
         {t('inbox.signatureVerified', { signer: received.signer.subject.commonName, iin: received.signer.subject.iin ?? '—', time: formatDate(received.signingTime.slice(0, 16)) })}
       </dd>
@@ -257,6 +264,15 @@ function RequestPanel({ view, role }: { view: RequestView; role: 'clerk' | 'head
               {view.content.powerOfAttorney.kind === 'notarised'
                 ? `№ ${view.content.powerOfAttorney.number}, ${formatDate(view.content.powerOfAttorney.issuedOn)} — ${t(`inbox.source.${view.content.powerOfAttorney.source}`)}`
                 : t('inbox.simplePowerOfAttorney')}
+            </dd>
+          </>
+        ) : null}
+        {view.channel ? (
+          <>
+            <dt>{t('inbox.channel.title')}</dt>
+            <dd data-testid="view-channel">
+              {t(`inbox.channel.${view.channel}`)}
+              {view.channel === 'portal' ? <span className="muted"> — {t('inbox.channel.portalNote')}</span> : null}
             </dd>
           </>
         ) : null}
