@@ -23,6 +23,7 @@ import { workstationHandlers } from './workstation/handlers';
 import { verifyHandlers } from './verify/handlers';
 import { systemHandlers, type SystemState } from './system/handlers';
 import { backupHandlers } from './backup/handlers';
+import { queueHandlers } from './queue/handlers';
 import { retentionHandlers } from './retention/handlers';
 import { supportHandlers } from './support/handlers';
 import { reachHandlers } from './reach/handlers';
@@ -57,6 +58,7 @@ export function createHandlers(state: SystemState): Handlers<Contract> {
     verify: verifyHandlers,
     backup: backupHandlers(state),
     retention: retentionHandlers,
+    queue: queueHandlers,
     support: supportHandlers,
     reach: reachHandlers,
     notices: noticesHandlers,

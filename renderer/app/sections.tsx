@@ -8,6 +8,7 @@ import { InboxSettingsScreen } from '../features/inbox/InboxSettingsScreen';
 import { CentreScreen } from '../features/intake/CentreScreen';
 import { IntakeScreen } from '../features/intake/IntakeScreen';
 import { JournalScreen } from '../features/journal/JournalScreen';
+import { QueueScreen } from '../features/queue/QueueScreen';
 import { DashboardScreen } from '../features/reports/DashboardScreen';
 import { ReportScreen } from '../features/reports/ReportScreen';
 import { IssuanceScreen } from '../features/results/IssuanceScreen';
@@ -39,6 +40,7 @@ export const sections: readonly Section[] = [
   { path: '/tasks', label: 'tasks', screen: TasksScreen, serves: 'notices.tasks' },
   { path: '/inbox', label: 'inbox', screen: InboxScreen, serves: 'inbox.list' },
   { path: '/journal', label: 'journal', screen: JournalScreen, serves: 'journal.search' },
+  { path: '/queue', label: 'queue', screen: QueueScreen, serves: 'queue.lookup' },
   { path: '/transfer', label: 'transfer', screen: TransferScreen, serves: 'transfer.export' },
   { path: '/verify', label: 'verify', screen: VerifyScreen, serves: 'verify.print' },
   { path: '/catalog', label: 'catalog', screen: CatalogScreen, serves: 'catalog.list' },

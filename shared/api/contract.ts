@@ -17,6 +17,7 @@ import { reachChannels } from './reach';
 import { noticesChannels } from './notices';
 import { complaintsChannels } from './complaints';
 import { visitsChannels } from './visits';
+import { queueChannels } from './queue';
 import { reportsChannels } from './reports';
 import { resultsChannels } from './results';
 import { retentionChannels } from './retention';
@@ -51,6 +52,7 @@ export const contract = {
   decision: decisionChannels,
   results: resultsChannels,
   chain: chainChannels,
+  queue: queueChannels,
   sync: syncChannels,
   update: updateChannels,
   workstation: workstationChannels,

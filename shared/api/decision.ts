@@ -3,6 +3,8 @@ import { refusalGroundCodeSchema } from '../catalog/schema';
 import { codeSchema } from '../gateway/api';
 import { channel } from './channel';
 import { inboxRowSchema, requestIdSchema, requestViewSchema } from './inbox';
+import { queueMarkSchema } from './queue';
+import { genericWordingSchema } from './results';
 import { requestStateSchema } from './requests';
 
 // The clerk's certificate or motivated refusal; the head signs it or returns it.
@@ -25,14 +27,43 @@ export const resultContentSchema = z.object({
   refusal: z.object({ grounds: z.array(refusalGroundCodeSchema).min(1), text: z.string() }).nullable(),
   preparedBy: z.object({ fullName: z.string() }),
   signer: z.object({ fullName: z.string(), iin: z.string().regex(/^\d{12}$/), position: z.object({ ru: z.string(), kk: z.string() }), organisation: z.string() }).nullable(),
+  /** The last day the result is valid, from the regulation's term (validFor): printed as an expiry date. */
+  validUntil: z.iso.date().optional(),
+  /** A queue notice: the register's journal number and the place in it on the day of the decision. */
+  queue: queueMarkSchema.optional(),
+  /** Further documents of the same decision (001 Reg.6, Reg.12 issue two), signed with this one. */
+  also: z.array(z.object({ templateId: z.string(), fields: z.record(z.string(), z.string().max(2000)) })).max(3).optional(),
+  /**
+   * The supervisor's wording of the generic layout at the time of the decision (only the captions
+   * changed from the built-in ones): signed with the result, so a print made later, or verified on
+   * another workstation, says what was signed.
+   */
+  wording: genericWordingSchema.optional(),
   /** Decided in training mode: printed «УЧЕБНЫЙ ОБРАЗЕЦ / ОҚУ ҮЛГІСІ», refused by verify outside training. Signed, so it cannot be cut off. */
   training: z.literal(true).optional(),
 });
 export type ResultContent = z.infer<typeof resultContentSchema>;
 
+const fieldsInput = z.record(z.string(), z.string().trim().min(1).max(2000));
+
 export const decideInputSchema = z.discriminatedUnion('outcome', [
-  z.strictObject({ requestId: z.uuid(), outcome: z.literal('certificate'), fields: z.record(z.string(), z.string().trim().min(1).max(2000)) }),
-  z.strictObject({ requestId: z.uuid(), outcome: z.literal('refusal'), grounds: z.array(refusalGroundCodeSchema).min(1).max(9), text: z.string().trim().min(10).max(4000) }),
+  z.strictObject({
+    requestId: z.uuid(),
+    outcome: z.literal('certificate'),
+    /** Which result, where the regulation gives a choice (resultsIssued: oneOf); else its first. */
+    templateId: z.string().max(80).optional(),
+    fields: fieldsInput,
+    /** The other documents where one decision issues several (resultsIssued: together). */
+    also: z.array(z.strictObject({ templateId: z.string().max(80), fields: fieldsInput })).max(3).optional(),
+  }),
+  z.strictObject({
+    requestId: z.uuid(),
+    outcome: z.literal('refusal'),
+    grounds: z.array(refusalGroundCodeSchema).min(1).max(9),
+    text: z.string().trim().min(10).max(4000),
+    /** What the seed's refusal form asks besides the reason (003 Reg.3: the child; Reg.7: the family size). */
+    fields: fieldsInput.optional(),
+  }),
 ]);
 
 export const returnInputSchema = z.strictObject({ requestId: z.uuid(), comment: z.string().trim().min(3).max(1000) });

@@ -167,6 +167,10 @@ export const errorCodeSchema = z.enum([
   'RESTORE_NOT_ALLOWED',
   'RESTART_REQUIRED',
   'BACKUP_NOT_CONFIGURED',
+  // Queue registers (electron/core/queue): a number or place typed by hand instead of the
+  // register's; an entry that has already left the queue (referred or withdrawn).
+  'QUEUE_POSITION_MANUAL',
+  'QUEUE_ENTRY_CLOSED',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

@@ -30,6 +30,7 @@ export * from './workstation';
 export * from './verify';
 export * from './backup';
 export * from './retention';
+export * from './queue';
 export * from './support';
 export * from './reach';
 export * from './notices';

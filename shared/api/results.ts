@@ -5,6 +5,26 @@ import { intakeRoles } from './roles';
 
 // Results (справка or мотивированный отказ) as PDFs with the verifiable barcode, and at the counter.
 
+const caption = z.string().trim().min(1).max(120);
+
+/**
+ * The captions of the generic layout (where no seed gives the text: generic.json) the supervisor
+ * may reword, per language; a caption left out keeps the built-in one. Versioned by the settings
+ * audit (from → to), and frozen into each result decided under it.
+ */
+export const genericWordingCaptionsSchema = z.strictObject({
+  certificateTitle: caption,
+  refusalTitle: caption,
+  date: caption,
+  applicant: caption,
+  iin: caption,
+  request: caption,
+  grounds: caption,
+  signer: caption,
+}).partial();
+export const genericWordingSchema = z.strictObject({ ru: genericWordingCaptionsSchema, kk: genericWordingCaptionsSchema }).partial();
+export type GenericWording = z.infer<typeof genericWordingSchema>;
+
 /** A result waiting at the counter (готово к выдаче / беруге дайын) or handed over. */
 export const counterResultSchema = z.object({
   requestId: z.string(),
@@ -31,4 +51,8 @@ export const resultsChannels = {
   counter: channel({ input: z.undefined(), output: z.array(counterResultSchema), access: intakeRoles }),
   /** Hands the result over: resultAtCentre → issued at the counter, resultSigned → issued at the provider's office. */
   issue: channel({ input: issueInputSchema, output: counterResultSchema, access: intakeRoles }),
+  /** The generic layout's wording: the built-in captions and the supervisor's changes. */
+  wording: channel({ input: z.undefined(), output: z.object({ builtIn: z.object({ ru: genericWordingCaptionsSchema.required(), kk: genericWordingCaptionsSchema.required() }), current: genericWordingSchema }), access: ['supervisor', 'clerk', 'head'] }),
+  /** The supervisor rewords captions (audited through the settings store); {} restores the built-in ones. */
+  setWording: channel({ input: genericWordingSchema, output: genericWordingSchema, access: ['supervisor'] }),
 };

@@ -3,6 +3,7 @@ import { noticeTextsSchema } from './notices';
 import { codeSchema, organisationsReferenceSchema } from '../gateway/api';
 import { policySchema } from './accounts';
 import { centreSettingSchema } from './intake';
+import { genericWordingSchema } from './results';
 import { updateUrlSchema } from './update';
 import { binSchema } from './workstation';
 
@@ -33,6 +34,8 @@ export const settingSchemas = {
   'trust.roots': z.string().max(200_000),
   /** PEM CRLs of those roots. */
   'trust.crls': z.string().max(2_000_000),
+  /** PEM certificates of the heads whose results this workstation may verify (verify.setSigners). */
+  'trust.signers': z.string().max(500_000),
   /** Hours a CRL past its nextUpdate is still believed (the supervisor's grace period; unset: none, CRL_STALE). */
   'trust.crlGraceHours': z.number().int().min(0).max(168),
   /** The gateway's organisations reference, kept for routing while it cannot be reached. */
@@ -46,6 +49,8 @@ export const settingSchemas = {
   /** Where backups go (a folder or a USB stick), and every how many hours by themselves (0: on demand). */
   'backup.folder': z.string().trim().min(1).max(1000),
   'backup.everyHours': z.number().int().min(0).max(24 * 30),
+  /** The supervisor's captions of the generic result layout (results.setWording). */
+  'results.genericWording': genericWordingSchema,
   /** Days personal data of a finished request is kept, per ending; unset: kept (retention). */
   'retention.issuedDays': z.number().int().min(1).max(36_500),
   'retention.refusedDays': z.number().int().min(1).max(36_500),

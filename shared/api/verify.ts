@@ -41,7 +41,19 @@ export const printVerdictSchema = z.object({
 export type PrintVerdict = z.infer<typeof printVerdictSchema>;
 
 /** Every role may check a print: the counter before issuing, the department, the supervisor. */
+/**
+ * Heads' certificates as reference data (PEM): a workstation that never received a result from a
+ * head still finds the signer a barcode names by its hash. Candidates only: each is checked against
+ * the trusted roots and CRLs at every verification.
+ */
+export const signersInputSchema = z.strictObject({ pem: z.string().max(500_000) });
+export const signerSchema = z.object({ subject: z.string(), iin: z.string().nullable(), notAfter: z.string(), sha256: z.string() });
+
 export const verifyChannels = {
+  /** The heads' certificates this workstation knows: from reference data and from the results it holds. */
+  signers: channel({ input: z.undefined(), output: z.array(signerSchema), access: roles }),
+  /** The supervisor sets the reference list (audited through the settings store); '' clears it. */
+  setSigners: channel({ input: signersInputSchema, output: z.array(signerSchema), access: ['supervisor'] }),
   print: channel({ input: verifyPrintInputSchema, output: printVerdictSchema, access: roles }),
   /** A printed page on the scanner (SANE, 300 dpi gray), checked as an image. */
   scan: channel({ input: z.strictObject({ device: z.string().min(1).max(200) }), output: printVerdictSchema, access: roles }),

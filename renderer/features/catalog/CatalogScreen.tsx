@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { channelKindSchema, providerKindSchema, type ChannelKind, type ProviderKind } from '../../../shared/catalog/schema';
 import { languages, type Language } from '../../../shared/i18n';
 import { ErrorText } from '../../ui/ErrorText';
+import { useAuth } from '../auth/store';
+import { WordingForm } from '../results/WordingForm';
 import { filterServices } from './filter';
 import { ServiceCard } from './ServiceCard';
 import { useCatalog } from './store';
@@ -11,6 +13,7 @@ export function CatalogScreen() {
   const { t, i18n } = useTranslation();
   const language: Language = languages.find((candidate) => candidate === i18n.language) ?? 'ru';
   const { services, filter, opened, openId, error, load, setFilter, toggle } = useCatalog();
+  const role = useAuth((state) => state.status?.user?.role);
 
   useEffect(() => {
     if (!services) void load();
@@ -64,6 +67,7 @@ export function CatalogScreen() {
           </li>
         ))}
       </ul>
+      {role === 'supervisor' ? <WordingForm /> : null}
     </main>
   );
 }

@@ -81,6 +81,12 @@ function VariantBlock({ variant, acceptedAt, serviceId }: { variant: Variant; ac
                 {t('catalog.counterService', { minutes: channel.counter.maxService.minutes })} <Cites cites={channel.counter.maxService.cite} />
               </>
             ) : null}
+            {channel.counter?.issue ? (
+              <>
+                {' · '}
+                {t('catalog.counterIssue', { minutes: channel.counter.issue.minutes })} <Cites cites={channel.counter.issue.cite} />
+              </>
+            ) : null}
             {channel.counter?.maxWait ? <> · {t('catalog.counterWait', { minutes: channel.counter.maxWait.minutes })}</> : null}
             {channel.termNote ? (
               <div className="muted" lang="ru">

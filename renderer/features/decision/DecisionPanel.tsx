@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RequestView } from '../../../shared/api';
 import type { Variant } from '../../../shared/catalog/schema';
 import { languages, type Language } from '../../../shared/i18n';
-import { certificateTemplate } from '../../../shared/results/templates';
+import { documentFields, type TemplateField } from '../../../shared/results/templates';
 import { DateField } from '../../ui/DateField';
 import { useInbox } from '../inbox/store';
 import { SigningDialog } from '../signing/SigningDialog';
@@ -16,21 +16,64 @@ function useLanguage(): Language {
   return languages.find((candidate) => candidate === i18n.language) ?? 'ru';
 }
 
+type Fields = Record<string, string>;
+
+/** One document's fields as its template asks them (a date picker, a choice or a line of text). */
+function FieldInputs({ fields: template, values, onChange, language }: { fields: TemplateField[]; values: Fields; onChange: (values: Fields) => void; language: Language }) {
+  return template.map((field) =>
+    field.type === 'date' ? (
+      <DateField key={field.key} label={field.label[language]} value={values[field.key] ?? ''} onChange={(value) => onChange({ ...values, [field.key]: value })} data-field={field.key} />
+    ) : (
+      <label key={field.key} className="field">
+        {field.label[language]}
+        {field.type === 'choice' ? (
+          <select value={values[field.key] ?? ''} onChange={(event) => onChange({ ...values, [field.key]: event.target.value })} data-field={field.key}>
+            <option value="" disabled />
+            {field.options?.map((option) => (
+              <option key={option.value} value={option.value}>
+                {language === 'kk' ? option.kk : option.value}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input type="text" value={values[field.key] ?? ''} onChange={(event) => onChange({ ...values, [field.key]: event.target.value })} data-field={field.key} />
+        )}
+      </label>
+    ),
+  );
+}
+
+const filled = (template: TemplateField[], values: Fields): Fields => Object.fromEntries(template.map((field) => [field.key, values[field.key] ?? '']));
+
 export function DecisionForm({ view, variant }: { view: RequestView; variant: Variant }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const decide = useInbox((state) => state.decide);
   const [outcome, setOutcome] = useState<'certificate' | 'refusal'>('certificate');
-  const template = certificateTemplate(variant.results[0]?.templateId ?? '');
-  const [fields, setFields] = useState<Record<string, string>>({});
+  // Where the regulation offers a choice (003 Reg.3: referral or queue notice) the clerk picks one;
+  // where one decision issues several documents (001 Reg.6, Reg.12) each has its fields.
+  const [chosen, setChosen] = useState(variant.results[0]?.templateId ?? '');
+  const result = variant.results.find((candidate) => candidate.templateId === chosen) ?? variant.results[0];
+  const together = variant.resultsIssued === 'together' ? variant.results.slice(1) : [];
+  const [fields, setFields] = useState<Record<string, Fields>>({});
   const [grounds, setGrounds] = useState<string[]>([]);
   const [text, setText] = useState('');
+  const refusalFields = documentFields(variant.refusal.templateId);
   const submit = () =>
     void decide(
       outcome === 'certificate'
-        ? { requestId: view.id, outcome, fields: Object.fromEntries(template.fields.map((field) => [field.key, fields[field.key] ?? ''])) }
-        : { requestId: view.id, outcome, grounds: grounds as never, text },
+        ? {
+            requestId: view.id,
+            outcome,
+            templateId: chosen,
+            fields: filled(documentFields(chosen), fields[chosen] ?? {}),
+            ...(together.length ? { also: together.map((other) => ({ templateId: other.templateId, fields: filled(documentFields(other.templateId), fields[other.templateId] ?? {}) })) } : {}),
+          }
+        : { requestId: view.id, outcome, grounds: grounds as never, text, ...(refusalFields.length ? { fields: filled(refusalFields, fields.refusal ?? {}) } : {}) },
     );
+  const documentInputs = (templateId: string) => (
+    <FieldInputs fields={documentFields(templateId)} values={fields[templateId] ?? {}} onChange={(values) => setFields({ ...fields, [templateId]: values })} language={language} />
+  );
   return (
     <form
       className="decision"
@@ -49,51 +92,50 @@ export function DecisionForm({ view, variant }: { view: RequestView; variant: Va
         ))}
       </div>
       {outcome === 'certificate' ? (
-        <p className="muted">{variant.results[0]?.name[language]}</p>
-      ) : null}
-      {outcome === 'certificate'
-        ? template.fields.map((field) =>
-            field.type === 'date' ? (
-              <DateField key={field.key} label={field.label[language]} value={fields[field.key] ?? ''} onChange={(value) => setFields({ ...fields, [field.key]: value })} data-field={field.key} />
-            ) : (
-              <label key={field.key} className="field">
-                {field.label[language]}
-                {field.type === 'choice' ? (
-                  <select value={fields[field.key] ?? ''} onChange={(event) => setFields({ ...fields, [field.key]: event.target.value })} data-field={field.key}>
-                    <option value="" disabled />
-                    {field.options?.map((option) => (
-                      <option key={option.value} value={option.value}>
-                        {language === 'kk' ? option.kk : option.value}
-                      </option>
-                    ))}
-                  </select>
-                ) : (
-                  <input type="text" value={fields[field.key] ?? ''} onChange={(event) => setFields({ ...fields, [field.key]: event.target.value })} data-field={field.key} />
-                )}
-              </label>
-            ),
-          )
-        : (
-          <>
-            <fieldset>
-              <legend>{t('inbox.grounds')}</legend>
-              {variant.refusalGrounds.map((ground) => (
-                <label key={ground.code} className="field">
-                  <input
-                    type="checkbox"
-                    checked={grounds.includes(ground.code)}
-                    onChange={(event) => setGrounds(event.target.checked ? [...grounds, ground.code] : grounds.filter((code) => code !== ground.code))}
-                  />{' '}
-                  {t(`catalog.refusal.${ground.code}`)} <span className="muted">({ground.cite.map((cite) => cite.paragraph).join('; ')})</span>
+        <>
+          {variant.resultsIssued === 'oneOf' ? (
+            <fieldset data-testid="result-choice">
+              <legend>{t('inbox.resultChoice')}</legend>
+              {variant.results.map((candidate) => (
+                <label key={candidate.templateId} className="field">
+                  <input type="radio" name="result" checked={chosen === candidate.templateId} onChange={() => setChosen(candidate.templateId)} /> {candidate.name[language]}
                 </label>
               ))}
             </fieldset>
-            <label className="field">
-              {t('inbox.refusalText')}
-              <textarea value={text} onChange={(event) => setText(event.target.value)} data-field="refusalText" />
-            </label>
-          </>
-        )}
+          ) : (
+            <p className="muted">{result?.name[language]}</p>
+          )}
+          {result?.queue ? <p className="muted">{t('inbox.queueHint')}</p> : null}
+          {documentInputs(chosen)}
+          {together.map((other) => (
+            <fieldset key={other.templateId}>
+              <legend>{other.name[language]}</legend>
+              {documentInputs(other.templateId)}
+            </fieldset>
+          ))}
+        </>
+      ) : (
+        <>
+          <fieldset>
+            <legend>{t('inbox.grounds')}</legend>
+            {variant.refusalGrounds.map((ground) => (
+              <label key={ground.code} className="field">
+                <input
+                  type="checkbox"
+                  checked={grounds.includes(ground.code)}
+                  onChange={(event) => setGrounds(event.target.checked ? [...grounds, ground.code] : grounds.filter((code) => code !== ground.code))}
+                />{' '}
+                {t(`catalog.refusal.${ground.code}`)} <span className="muted">({ground.cite.map((cite) => cite.paragraph).join('; ')})</span>
+              </label>
+            ))}
+          </fieldset>
+          <FieldInputs fields={refusalFields} values={fields.refusal ?? {}} onChange={(values) => setFields({ ...fields, refusal: values })} language={language} />
+          <label className="field">
+            {t('inbox.refusalText')}
+            <textarea value={text} onChange={(event) => setText(event.target.value)} data-field="refusalText" />
+          </label>
+        </>
+      )}
       <button type="submit" data-testid="decide">
         {t('inbox.decide')}
       </button>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../ui/ErrorText';
 import { useAuth } from '../auth/store';
+import { SignersForm } from './SignersForm';
 import { useVerify } from './store';
 
 const dmy = (date: string) => date.split('-').reverse().join('.');
@@ -101,6 +102,7 @@ export function VerifyScreen() {
           ) : null}
         </section>
       ) : null}
+      {role === 'supervisor' ? <SignersForm /> : null}
     </main>
   );
 }

@@ -75,7 +75,8 @@ export const variants: VariantInput[] = [
       {
         kind: 'certificate',
         name: { ru: 'Справка по опеке и попечительству', kk: 'Қорғаншылық және қамқоршылық жөнінде анықтама' },
-        kkSource: 'translation',
+        // Verbatim in seed 002 п.3 («… жөнінде анықтама болып табылады»).
+        kkSource: 'seed',
         templateId: '000.certificate',
         cite: [c('Прил.3', undefined, 'Выходная форма положительного ответа на электронную государственную услугу'), c('п.7 пп.11', undefined, 'на бумажном носителе')],
       },

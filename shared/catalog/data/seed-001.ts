@@ -32,11 +32,34 @@ interface Regulation {
   refusalToAccept: boolean;
   form: string;
   results: VariantInput['results'];
+  /** п.3 names two documents joined by «и»: one decision issues both. */
+  together?: true;
   gaps?: string[];
 }
 
 function duration(norm: Minutes): { value: number; unit: 'minutes' | 'workingDays' } {
   return 'm' in norm ? { value: norm.m, unit: 'minutes' } : { value: norm.wd, unit: 'workingDays' };
+}
+
+// The desk times of 001's ЦОН: the regulation gives no total, only each step's minutes (п.9 пп.1–7
+// to accept, п.10 пп.1–4 to issue), so the catalog sums them and quotes every part. Z-A (Reg.1, 3,
+// 9): 5+2+2+2+2+1+1 and 5+5+3+2; Z-B (Reg.5, 11): 2+1+1+1+1+1+1 and 1+2+2+2. Reg.1 prints
+// пп.6 twice (lines 141 and 143): counted once.
+const DESK = { 5: { accept: [5, 2, 2, 2, 2, 1, 1], issue: [5, 5, 3, 2] }, 2: { accept: [2, 1, 1, 1, 1, 1, 1], issue: [1, 2, 2, 2] } } as const;
+const inMinutes = (m: number) => `в течение ${m === 5 ? '5-и' : m === 1 ? '1-й' : `${m}-х`} минут`;
+
+function deskTimes(r: Regulation) {
+  const desk = DESK[r.centreMinutes ?? 5];
+  const centre = r.lines.centre!;
+  // Each sub-paragraph two lines below the one before; Reg.1's repeated пп.6 shifts the rest by two.
+  const repeated = r.n === 1 ? 2 : 0;
+  const acceptLine = (k: number) => centre + 2 * k + (k >= 6 ? repeated : 0);
+  const issueStart = centre + 18 + repeated;
+  const part = (paragraph: string, line: number, m: number) => c(`Рег.${r.n} ${paragraph}`, line, inMinutes(m));
+  return {
+    maxService: { minutes: desk.accept.reduce((a, b) => a + b, 0), cite: desk.accept.map((m, k) => part(`п.9 пп.${k + 1}`, acceptLine(k), m)) },
+    issue: { minutes: desk.issue.reduce((a, b) => a + b, 0), cite: desk.issue.map((m, k) => part(`п.10 пп.${k + 1}`, issueStart + 2 * k, m)) },
+  };
 }
 
 function variant(r: Regulation): VariantInput {
@@ -55,8 +78,8 @@ function variant(r: Regulation): VariantInput {
         termNote: NO_TERM,
         counter: {
           maxWait: null,
-          maxService: { minutes: r.centreMinutes ?? 5, cite: [c(`${reg} п.9 пп.1`, r.lines.centre, `в течение ${r.centreMinutes === 2 ? '2-х' : '5-и'} минут`)] },
-          note: 'Время ожидания в очереди не указано; выдача результата работником Государственной корпорации — 2 минуты (п.10 пп.4).',
+          ...deskTimes(r),
+          note: 'Время ожидания в очереди не указано. Приём — сумма норм п.9 (пп.1–7), выдача — сумма норм п.10 (пп.1–4: регистрация в АРМ РШЭП и проверка услугодателем входят в неё); регламент общего времени не называет.',
         },
       };
     }
@@ -120,6 +143,7 @@ function variant(r: Regulation): VariantInput {
       cite: [c(`${reg} п.4`)],
     },
     results: r.results,
+    ...(r.together ? { resultsIssued: 'together' as const } : {}),
     refusal: { templateId: `001-r${r.n}.refusal`, form: 'reasonedResponse', cite: [c(`${reg} п.3`, undefined, 'мотивированный ответ об отказе в оказании государственной услуги')] },
     gaps: [
       'Перечень документов, основания для отказа, срок оказания и формы бланков — в Стандарте (приказ МОН № 198), которого нет в seeds.',
@@ -174,7 +198,8 @@ export const variants: VariantInput[] = [
     steps: chain5({ m: 10 }),
     refusalToAccept: false,
     form: 'Только портал: электронное заявление с ЭЦП или одноразовым паролем (п.4).',
-    results: [result(2, 'certificate', 'Справка по опеке и попечительству', 'Қорғаншылық және қамқоршылық жөнінде анықтама')],
+    // The Kazakh name is verbatim in seed 002 п.3.
+    results: [{ ...result(2, 'certificate', 'Справка по опеке и попечительству', 'Қорғаншылық және қамқоршылық жөнінде анықтама'), kkSource: 'seed' }],
     gaps: ['Единственная «полностью автоматизированная» услуга, но шаги п.5 выполняют люди (5+5+10+5+5 минут).', 'Пункта об отказе в приёме документов нет.'],
   }),
   variant({
@@ -254,6 +279,8 @@ export const variants: VariantInput[] = [
       result(6, 'notification', 'Уведомление о заключении договора о передаче ребенка (детей) на патронатное воспитание', 'Баланы (балаларды) патронаттық тәрбиеге беру туралы шарт жасалғаны туралы хабарлама'),
       result(6, 'decision', 'Решение о назначении денежных средств, выделяемых патронатным воспитателям', 'Патронаттық тәрбиешілерге бөлінетін ақшалай қаражатты тағайындау туралы шешім'),
     ],
+    // п.3: «уведомление о заключении договора … и решение о назначении денежных средств».
+    together: true,
   }),
   variant({
     n: 7,
@@ -366,6 +393,8 @@ export const variants: VariantInput[] = [
       result(12, 'contract', 'Договор о передаче ребенка (детей) на воспитание в приемную семью', 'Баланы (балаларды) қабылдаушы отбасына тәрбиеге беру туралы шарт'),
       result(12, 'decision', 'Решение о назначении выплаты денежных средств на содержание ребенка (детей)', 'Баланы (балаларды) асырауға ақшалай қаражат төлеуді тағайындау туралы шешім'),
     ],
+    // п.3: «договор о передаче ребенка (детей) на воспитание в приемную семью … и решение о назначении выплаты».
+    together: true,
     gaps: ['Обжалование упоминает Государственную корпорацию, хотя ЦОН не канал этой услуги.'],
   }),
   variant({

@@ -207,6 +207,7 @@ export const variants: VariantInput[] = [
         kkSource: 'translation',
         templateId: '003-r3.referral',
         validity: 'Направление должно быть предоставлено в дошкольную организацию в течение пяти дней со дня его выдачи.',
+        validFor: { value: 5, unit: 'days' },
         cite: [c('Рег.3 прил.3', 2838, 'в течение пяти дней со дня его выдачи.')],
       },
       {
@@ -214,9 +215,11 @@ export const variants: VariantInput[] = [
         name: text('Уведомление о постановке на очередь', 'Кезекке қою туралы хабарлама'),
         kkSource: 'translation',
         templateId: '003-r3.notification',
+        queue: 'preschool',
         cite: [c('Рег.3 п.8 пп.12', undefined, 'направление в ДДО либо уведомление о постановке на очередь')],
       },
     ],
+    resultsIssued: 'oneOf',
     refusal: { templateId: '003-r3.refusal', form: 'freeLetter', cite: [c('Рег.3 прил.3', undefined, '(причина отказа)')] },
     gaps: ['Список документов (п.11 Стандарта ПП № 1119) отсутствует.', 'Журнал регистрации детей дошкольного возраста упомянут, но не описан.'],
   },
@@ -242,7 +245,8 @@ export const variants: VariantInput[] = [
       {
         kind: 'certificate',
         name: text('Справка об опеке и попечительстве', 'Қорғаншылық және қамқоршылық жөнінде анықтама'),
-        kkSource: 'translation',
+        // Verbatim in seed 002 п.3.
+        kkSource: 'seed',
         templateId: '003-r4.certificate',
         cite: [c('Рег.4 прил.3'), c('Рег.4 п.6 пп.11', undefined, '(справки)')],
       },
@@ -285,6 +289,7 @@ export const variants: VariantInput[] = [
         kkSource: 'translation',
         templateId: '003-r5.permission',
         validity: 'Справка действительна в течение 1 (одного) месяца со дня выдачи.',
+        validFor: { value: 1, unit: 'months' },
         cite: [c('Рег.5 прил.3', undefined, 'Справка действительна в течение 1 (одного) месяца со дня выдачи')],
       },
     ],
@@ -316,15 +321,24 @@ export const variants: VariantInput[] = [
       ],
     },
     results: [
-      {
-        kind: 'certificate',
-        name: text('Справка в пенсионный фонд, банк или подразделение дорожной полиции', 'Зейнетақы қорына, банкке немесе жол полициясы бөлімшесіне анықтама'),
-        kkSource: 'translation',
-        templateId: '003-r6.certificate',
+      // Three layouts by addressee (прил.3): the clerk issues the one the application asks for.
+      ...(
+        [
+          ['pension', 'Справка в накопительный пенсионный фонд', 'Жинақтаушы зейнетақы қорына анықтама', 'получить наследуемые пенсионные накопления'],
+          ['bank', 'Справка в банк', 'Банкке анықтама', 'распорядиться вкладами несовершеннолетнего ребенка (детей)'],
+          ['police', 'Справка в территориальное подразделение Комитета дорожной полиции', 'Жол полициясы комитетінің аумақтық бөлімшесіне анықтама', 'транспортного средства'],
+        ] as const
+      ).map(([layout, ru, kk, quote]) => ({
+        kind: 'certificate' as const,
+        name: text(ru, kk),
+        kkSource: 'translation' as const,
+        templateId: `003-r6.${layout}`,
         validity: 'Справка действительна в течение 1 (одного) месяца со дня выдачи.',
-        cite: [c('Рег.6 прил.3', undefined, 'действительна в течение 1 (одного) месяца со дня выдачи')],
-      },
+        validFor: { value: 1, unit: 'months' as const },
+        cite: [c('Рег.6 прил.3', undefined, quote), c('Рег.6 прил.3', undefined, 'действительна в течение 1 (одного) месяца со дня выдачи')],
+      })),
     ],
+    resultsIssued: 'oneOf',
     refusal: { templateId: '003-r6.refusal', form: 'freeLetter', cite: [c('Рег.6 прил.3')] },
     gaps: ['Три адресата справки — три макета; в подписях прил.3 опечатка «для распоряжение вкладами».'],
   },
@@ -354,6 +368,7 @@ export const variants: VariantInput[] = [
         name: text('Уведомление о постановке на учет граждан, нуждающихся в жилье (с номером очереди)', 'Тұрғын үйге мұқтаж азаматтар есебіне қою туралы хабарлама (кезек нөмірімен)'),
         kkSource: 'translation',
         templateId: '003-r7.notification',
+        queue: 'housing',
         cite: [c('Рег.7 прил.3', undefined, 'Вы поставлены на учет граждан, нуждающихся в жилье из государственного жилищного фонда')],
       },
     ],

@@ -17,6 +17,7 @@ import assignment from './0016_assignment.sql';
 import notices from './0017_notices.sql';
 import providerChain from './0018_provider_chain.sql';
 import keyLogin from './0019_key_login.sql';
+import queue from './0020_queue.sql';
 
 // Numbered files, applied in order, each in its own transaction; the number is PRAGMA user_version.
 // Never edit a shipped migration: add the next number.
@@ -40,4 +41,5 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 17, name: '0017_notices', sql: notices },
   { version: 18, name: '0018_provider_chain', sql: providerChain },
   { version: 19, name: '0019_key_login', sql: keyLogin },
+  { version: 20, name: '0020_queue', sql: queue },
 ];
