@@ -1,4 +1,5 @@
 import type { ResultContent } from '../api/decision';
+import type { Variant } from '../catalog/schema';
 import c000 from './templates/000.certificate.json' with { type: 'json' };
 import r1Certificate from './templates/003-r1.certificate.json' with { type: 'json' };
 import r1Refusal from './templates/003-r1.refusal.json' with { type: 'json' };
@@ -33,6 +34,11 @@ export interface TemplateField {
   type: 'text' | 'date' | 'choice';
   /** A choice's stored value (the seed's Russian word) and the Kazakh word printed for it. */
   options?: Array<{ value: string; kk: string }>;
+  /**
+   * 'act': the date of the outside body's act the result rests on (003 Reg.7 «решением жилищной
+   * комиссии от ___»), filled by the core from the recorded act (electron/core/chain/acts.ts), never typed.
+   */
+  from?: 'act';
 }
 
 export interface ResultTemplate {
@@ -83,6 +89,20 @@ export function documentFields(templateId: string): TemplateField[] {
   const template = resultTemplate(templateId);
   if (template.kind === 'refusal') return template.fields;
   return template === GENERIC_TEMPLATE && /\.refusal$/.test(templateId) ? [] : certificateTemplate(templateId).fields;
+}
+
+/** The fields the clerk types for a document: its fields less those the core fills from the recorded act. */
+export function typedFields(templateId: string): TemplateField[] {
+  return documentFields(templateId).filter((field) => !field.from);
+}
+
+/**
+ * The documents one decision issues besides the chosen one: the rest of the regulation's results
+ * where it issues them together (001 Reg.6, Reg.12: «также»), otherwise none. The decision form,
+ * the core's check and the tests take the list from here.
+ */
+export function alsoIssued(variant: Pick<Variant, 'results' | 'resultsIssued'>): string[] {
+  return variant.resultsIssued === 'together' ? variant.results.slice(1).map((result) => result.templateId) : [];
 }
 
 /** The fields the clerk fills for a certificate: its template's, or the generic body. */

@@ -3,7 +3,7 @@ import { ArmError, requestContentSchema, resultContentSchema, type Caller, type 
 import type { z } from 'zod';
 import type { decideInputSchema } from '../../../shared/api/decision';
 import { barcodeFromCms, encodeBarcode, fitsBarcode } from '../../../shared/results/barcode';
-import { documentFields } from '../../../shared/results/templates';
+import { alsoIssued, documentFields, typedFields } from '../../../shared/results/templates';
 import { canonicalBytes, canonicalSha256, fromBase64, verifyDetached } from '../../../shared/signing';
 import { requireSignerRole } from '../../../shared/signing/roles';
 import { readSetting } from '../settings/store';
@@ -14,7 +14,7 @@ import { writeAttachment } from '../documents/store';
 import type { Fonts } from '../resources';
 import { renderResultPdf } from '../results/pdf';
 import { nextInSequence } from '../db/sequences';
-import { requireActFor } from '../chain/acts';
+import { findAct, requireActFor } from '../chain/acts';
 import { requireAssignee } from '../inbox/assignment';
 import { departmentRequest } from '../inbox/repository';
 import { readTrust, requireOrganisation } from '../inbox/settings';
@@ -73,13 +73,23 @@ function invalid(path: string, message: string): ArmError {
 
 type CertificateInput = Extract<z.output<typeof decideInputSchema>, { outcome: 'certificate' }>;
 
-/** A document's fields exactly as its template asks; a queue number or place is the register's, never typed. */
-function checkFields(path: string, templateId: string, fields: Record<string, string>): void {
-  const typed = Object.keys(fields).filter((key) => REGISTER_FIELDS.includes(key));
+/**
+ * A document's fields exactly as its template asks; on a queue notice the number, the place and the
+ * day of registration are the register's, never typed. Elsewhere such a key is the template's own
+ * field (003 Reg.1: «зарегистрирован безработным: {fields.registeredOn}», a date the clerk enters).
+ */
+function checkFields(path: string, templateId: string, fields: Record<string, string>, queued = false): void {
+  const typed = queued ? Object.keys(fields).filter((key) => REGISTER_FIELDS.includes(key)) : [];
   if (typed.length) throw new ArmError('QUEUE_POSITION_MANUAL', `The register gives ${typed.join(', ')}.`, [{ path: `${path}.${typed[0]}`, message: 'given by the queue register' }]);
-  const expected = documentFields(templateId).map((field) => field.key).sort();
+  const expected = typedFields(templateId).map((field) => field.key).sort();
   const given = Object.keys(fields).sort();
   if (expected.join() !== given.join()) throw invalid(path, `expected ${expected.join(', ')}`);
+}
+
+/** A document's fields with those its template takes from the recorded act (003 Reg.7: the commission's date). */
+function withAct(templateId: string, fields: Record<string, string>, actDate: string | null): Record<string, string> {
+  const fromAct = documentFields(templateId).filter((field) => field.from === 'act' && actDate);
+  return { ...fields, ...Object.fromEntries(fromAct.map((field) => [field.key, actDate!])) };
 }
 
 /**
@@ -92,9 +102,9 @@ function chooseResults(variant: Variant, input: CertificateInput): { result: Cat
   const index = variant.results.findIndex((candidate) => candidate.templateId === templateId);
   if (index < 0 || (index > 0 && variant.resultsIssued !== 'oneOf')) throw invalid('templateId', `one of ${variant.results.map((candidate) => candidate.templateId).join(', ')}`);
   const result = variant.results[index]!;
-  checkFields('fields', result.templateId, input.fields);
+  checkFields('fields', result.templateId, input.fields, Boolean(result.queue));
   const also = input.also ?? [];
-  const others = variant.resultsIssued === 'together' ? variant.results.slice(1).map((candidate) => candidate.templateId) : [];
+  const others = alsoIssued(variant);
   if (also.map((document) => document.templateId).join() !== others.join()) throw invalid('also', others.length ? `the decision also issues ${others.join(', ')}` : 'this regulation issues one document');
   also.forEach((document, at) => checkFields(`also.${at}.fields`, document.templateId, document.fields));
   return { result, also };
@@ -129,6 +139,7 @@ export function decide(db: Db, input: z.output<typeof decideInputSchema>, caller
   }
   // A certificate resting on the akimat's resolution or a commission waits for the act.
   requireActFor(db, request, input.outcome);
+  const actDate = findAct(db, request.id)?.date ?? null;
   const clerk = account(db, caller);
   const wording = readSetting(db, 'results.genericWording');
   return db.transaction(() => {
@@ -142,12 +153,12 @@ export function decide(db: Db, input: z.output<typeof decideInputSchema>, caller
       centre: content.centre,
       templateId,
       applicant: { iin: content.applicant.iin, fullName: personName(content.applicant), address: content.applicant.address },
-      fields: input.fields ?? {},
+      fields: withAct(templateId, input.fields ?? {}, actDate),
       refusal: input.outcome === 'refusal' ? { grounds: [...new Set(input.grounds)], text: input.text } : null,
       preparedBy: { fullName: clerk.full_name },
       signer: null,
       ...(chosen?.result.validFor ? { validUntil: validUntil(localDay(now), chosen.result.validFor) } : {}),
-      ...(chosen?.also.length ? { also: chosen.also } : {}),
+      ...(chosen?.also.length ? { also: chosen.also.map((document) => ({ ...document, fields: withAct(document.templateId, document.fields, actDate) })) } : {}),
       // The supervisor's captions of the generic layout, as they are today: signed with the result.
       ...(wording ? { wording } : {}),
       ...(training ? { training: true as const } : {}),

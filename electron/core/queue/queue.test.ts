@@ -132,19 +132,27 @@ describe('preschool queue (003 Reg.3)', () => {
 describe('housing list (003 Reg.7)', () => {
   it('the notice prints the commission date, category, application, family size and the place; the register is by category', async () => {
     const w = await provider('housing-queue', '003-r7', PARENTS.slice(0, 2));
-    const fields = { commissionDate: '2026-03-05', category: 'многодетные семьи', applicationDate: '2026-03-02', familySize: '6' };
+    // «решением жилищной комиссии»: the executor sends each application to the commission and
+    // records its act; the notice's commission date is the act's, never typed (chain/acts.ts).
+    for (const [index, requestId] of w.ids.entries()) {
+      await w.clerk.chain.sendToStage({ requestId });
+      await w.clerk.chain.recordAct({ requestId, number: `ЖК-${index + 1}`, date: '2026-03-06' });
+    }
+    const fields = { category: 'многодетные семьи', applicationDate: '2026-03-02', familySize: '6' };
+    await expect(w.clerk.decision.decide({ requestId: w.ids[0]!, outcome: 'certificate', fields: { ...fields, commissionDate: '2026-03-05' } })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     await w.clerk.decision.decide({ requestId: w.ids[0]!, outcome: 'certificate', fields });
     const second = await w.clerk.decision.decide({ requestId: w.ids[1]!, outcome: 'certificate', fields: { ...fields, familySize: '5' } });
+    expect(second.content.fields.commissionDate).toBe('2026-03-06');
     expect(second.content.queue).toEqual({ register: 'многодетные семьи', number: 2, position: 2, registeredOn: '2026-03-06' });
     const ru = pdfText(Buffer.from((await w.clerk.results.pdf({ requestId: w.ids[1]!, lang: 'ru' })).base64, 'base64'));
     expect(ru).toContain(
-      `Ставим Вас в известность, что решением жилищной комиссии от 05.03.2026 года, Вы поставлены на учет граждан, нуждающихся в жилье из государственного жилищного фонда, по категории «многодетные семьи», со дня подачи заявления от 02.03.2026 года № ${CENTRE}-20260302-0002, с составом семьи 5 человек.`,
+      `Ставим Вас в известность, что решением жилищной комиссии от 06.03.2026 года, Вы поставлены на учет граждан, нуждающихся в жилье из государственного жилищного фонда, по категории «многодетные семьи», со дня подачи заявления от 02.03.2026 года № ${CENTRE}-20260302-0002, с составом семьи 5 человек.`,
     );
     expect(ru).toContain('На момент постановки на учет Ваша очередность № 2');
     const kk = pdfText(Buffer.from((await w.clerk.results.pdf({ requestId: w.ids[1]!, lang: 'kk' })).base64, 'base64'));
     expect(kk).toContain('Санаты: многодетные семьи');
     expect(kk).toContain('Отбасы құрамы (адам): 5');
-    expect(kk).toContain('Тұрғын үй комиссиясы шешімінің күні: 2026 жылғы 5 наурыз');
+    expect(kk).toContain('Тұрғын үй комиссиясы шешімінің күні: 2026 жылғы 6 наурыз');
     expect(kk).toContain('кезектегі орны: 2');
 
     // A refusal instead takes the family out of the register: the one behind moves up.

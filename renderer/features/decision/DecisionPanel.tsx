@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RequestView } from '../../../shared/api';
 import type { Variant } from '../../../shared/catalog/schema';
 import { languages, type Language } from '../../../shared/i18n';
-import { documentFields, type TemplateField } from '../../../shared/results/templates';
+import { alsoIssued, typedFields, type TemplateField } from '../../../shared/results/templates';
 import { DateField } from '../../ui/DateField';
 import { useInbox } from '../inbox/store';
 import { SigningDialog } from '../signing/SigningDialog';
@@ -54,11 +54,11 @@ export function DecisionForm({ view, variant }: { view: RequestView; variant: Va
   // where one decision issues several documents (001 Reg.6, Reg.12) each has its fields.
   const [chosen, setChosen] = useState(variant.results[0]?.templateId ?? '');
   const result = variant.results.find((candidate) => candidate.templateId === chosen) ?? variant.results[0];
-  const together = variant.resultsIssued === 'together' ? variant.results.slice(1) : [];
+  const together = variant.results.filter((candidate) => alsoIssued(variant).includes(candidate.templateId));
   const [fields, setFields] = useState<Record<string, Fields>>({});
   const [grounds, setGrounds] = useState<string[]>([]);
   const [text, setText] = useState('');
-  const refusalFields = documentFields(variant.refusal.templateId);
+  const refusalFields = typedFields(variant.refusal.templateId);
   const submit = () =>
     void decide(
       outcome === 'certificate'
@@ -66,13 +66,13 @@ export function DecisionForm({ view, variant }: { view: RequestView; variant: Va
             requestId: view.id,
             outcome,
             templateId: chosen,
-            fields: filled(documentFields(chosen), fields[chosen] ?? {}),
-            ...(together.length ? { also: together.map((other) => ({ templateId: other.templateId, fields: filled(documentFields(other.templateId), fields[other.templateId] ?? {}) })) } : {}),
+            fields: filled(typedFields(chosen), fields[chosen] ?? {}),
+            ...(together.length ? { also: together.map((other) => ({ templateId: other.templateId, fields: filled(typedFields(other.templateId), fields[other.templateId] ?? {}) })) } : {}),
           }
         : { requestId: view.id, outcome, grounds: grounds as never, text, ...(refusalFields.length ? { fields: filled(refusalFields, fields.refusal ?? {}) } : {}) },
     );
   const documentInputs = (templateId: string) => (
-    <FieldInputs fields={documentFields(templateId)} values={fields[templateId] ?? {}} onChange={(values) => setFields({ ...fields, [templateId]: values })} language={language} />
+    <FieldInputs fields={typedFields(templateId)} values={fields[templateId] ?? {}} onChange={(values) => setFields({ ...fields, [templateId]: values })} language={language} />
   );
   return (
     <form
