@@ -428,6 +428,49 @@ describe('print.receipt', () => {
     expect(ru.text).not.toContain('Срок оказания');
   });
 
+  it('reprints a receipt marked ДУБЛИКАТ / ТЕЛНҰСҚА with its copy number, only with a reason, each copy audited', async () => {
+    const t = await setup();
+    const { requestId, number } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
+    expect(await codeOf(t.operator.print.reprint({ requestId, document: 'receipt', language: 'ru', reason: 'утеряна' }))).toBe('STATE_CONFLICT');
+    await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
+    await t.operator.intake.lookupPerson({ requestId, role: 'representative', iin: ATTORNEY });
+    await t.operator.intake.powerOfAttorney({ requestId, kind: 'simple' });
+    await t.operator.intake.refuse({ requestId, ground: 'incompletePackage', documents: [0] });
+    const original = pdfText((await t.operator.print.receipt({ requestId, language: 'ru' })).pdf).text;
+    expect(original).not.toContain('ДУБЛИКАТ');
+    expect(await codeOf(t.operator.print.reprint({ requestId, document: 'receipt', language: 'ru', reason: ' ' }))).toBe('VALIDATION_FAILED');
+    const first = await t.operator.print.reprint({ requestId, document: 'receipt', language: 'ru', reason: 'заявитель потерял расписку' });
+    expect(first.copy).toBe(2);
+    const ru = pdfText(first.pdf).text;
+    expect(ru).toContain('ДУБЛИКАТ / ТЕЛНҰСҚА · экз. 2 · 02.03.2026 14:00');
+    expect(ru).toContain(number);
+    const second = await t.operator.print.reprint({ requestId, document: 'receipt', language: 'kk', reason: 'бүлінген' });
+    expect(second.copy).toBe(3);
+    expect(second.fileName).toBe(`${number}-refusal-kk-copy3.pdf`);
+    expect(pdfText(second.pdf).text).toContain('ТЕЛНҰСҚА / ДУБЛИКАТ · дана 3');
+    const audited = listAudit(t.db, { action: 'print.reprint', limit: 10 }).map((entry) => entry.details);
+    expect(audited).toEqual([
+      { document: 'receipt', language: 'kk', copy: 3, reason: 'бүлінген' },
+      { document: 'receipt', language: 'ru', copy: 2, reason: 'заявитель потерял расписку' },
+    ]);
+    // No result yet: nothing to duplicate, nothing counted.
+    expect(await codeOf(t.operator.print.reprint({ requestId, document: 'result', language: 'ru', reason: 'утеряна' }))).toBe('NOT_FOUND');
+    expect(listAudit(t.db, { action: 'print.reprint', limit: 10 })).toHaveLength(2);
+  });
+
+  it('keeps a printer per kind of document in the settings: the supervisor sets it (audited), everyone reads it', async () => {
+    const t = await setup();
+    expect(await t.operator.print.printers()).toEqual({ receipt: null, result: null });
+    expect(await codeOf(t.operator.print.setPrinters({ receipt: 'Kyocera', result: null }))).toBe('FORBIDDEN');
+    expect(await codeOf(t.supervisor.print.setPrinters({ receipt: '', result: null }))).toBe('VALIDATION_FAILED');
+    expect(await t.supervisor.print.setPrinters({ receipt: ' Kyocera FS-1040 ', result: 'HP LaserJet A4' })).toEqual({ receipt: 'Kyocera FS-1040', result: 'HP LaserJet A4' });
+    expect(await t.operator.print.printers()).toEqual({ receipt: 'Kyocera FS-1040', result: 'HP LaserJet A4' });
+    expect(await t.supervisor.print.setPrinters({ receipt: null, result: 'HP LaserJet A4' })).toEqual({ receipt: null, result: 'HP LaserJet A4' });
+    const [cleared, set] = listAudit(t.db, { action: 'settings.change', limit: 2 }).map((entry) => entry.details);
+    expect(set).toEqual({ 'print.receiptPrinter': { from: null, to: 'Kyocera FS-1040' }, 'print.resultPrinter': { from: null, to: 'HP LaserJet A4' } });
+    expect(cleared).toEqual({ 'print.receiptPrinter': { from: 'Kyocera FS-1040', to: null } });
+  });
+
   it('refuses a complete package whose document has expired, with that ground, the document and the note on the receipt', async () => {
     const t = await setup();
     const { requestId } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });

@@ -1,27 +1,10 @@
 import { ArmError, requestContentSchema, resultContentSchema, type Caller, type Contract } from '../../../shared/api';
 import { appendAudit } from '../audit/log';
-import { barcodeFromCms, encodeBarcode } from '../../../shared/results/barcode';
-import { fromBase64 } from '../../../shared/signing';
 import { requireDb } from '../context';
 import type { Db } from '../db/database';
-import { findResult } from '../decision/repository';
 import type { Handlers } from '../handler';
-import { departmentRequest } from '../inbox/repository';
 import { findRequest, moveRequest } from '../requests/repository';
-import type { Fonts } from '../resources';
-import { renderResultPdf, type Language } from './pdf';
-
-/** The printed result: a preview until the head signs, with the barcode once signed. */
-export async function resultPdf(db: Db, requestId: string, lang: Language, fonts: Fonts): Promise<Buffer> {
-  const row = findResult(db, requestId);
-  if (!row) throw new ArmError('NOT_FOUND', 'The request has no result yet.');
-  const signed: unknown = JSON.parse(row.content);
-  const content = resultContentSchema.parse(signed);
-  const cms = row.signature ? fromBase64(row.signature) : null;
-  // The barcode carries the content exactly as signed (its canonical bytes), not as re-parsed.
-  const barcode = cms ? encodeBarcode(barcodeFromCms(cms, signed)) : null;
-  return renderResultPdf(content, lang, barcode, fonts);
-}
+import { mayPrintResult, resultPdf } from './printed';
 
 interface CounterRow {
   id: string;
@@ -72,9 +55,7 @@ function issue(db: Db, input: { requestId: string; collectorIin: string; documen
 export const resultsHandlers: Handlers<Contract>['results'] = {
   pdf: async ({ requestId, lang }, ctx, { caller }) => {
     const db = requireDb(ctx);
-    // The department's own requests for the clerk and the head; the centre's own for the counter.
-    if (caller!.role === 'clerk' || caller!.role === 'head') departmentRequest(db, requestId);
-    else if (findRequest(db, requestId).side !== 'centre') throw new ArmError('FORBIDDEN', 'Not a request of this centre.');
+    mayPrintResult(db, requestId, caller!);
     return { base64: (await resultPdf(db, requestId, lang, ctx.resources.fonts())).toString('base64') };
   },
   counter: (_input, ctx) => (requireDb(ctx).prepare(`${COUNTER_SQL} ORDER BY r.state, r.updated_at DESC`).all() as CounterRow[]).map(counterRow),

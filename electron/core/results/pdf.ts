@@ -5,6 +5,7 @@ import ru from '../../../shared/i18n/ru.json' with { type: 'json' };
 import { certificateTemplate, dmy, fieldValue, fillLine, longDate, resultTemplate } from '../../../shared/results/templates';
 import { findVariant } from '../inbox/variant';
 import { pdfDocument } from '../pdf/document';
+import { markDuplicate, type DuplicateMark } from '../pdf/duplicate';
 import type { Fonts } from '../resources';
 
 export type Language = 'ru' | 'kk';
@@ -80,7 +81,7 @@ function markTraining(doc: PDFKit.PDFDocument): void {
  * The printed result: the body, the signer, the equivalence clause and the barcode note in kk and
  * ru, and the QR code (shared/results/barcode.ts). A preview before signing passes no barcode.
  */
-export async function renderResultPdf(content: ResultContent, lang: Language, barcode: string | null, fonts: Fonts): Promise<Buffer> {
+export async function renderResultPdf(content: ResultContent, lang: Language, barcode: string | null, fonts: Fonts, duplicate?: DuplicateMark): Promise<Buffer> {
   const doc = pdfDocument(fonts, { size: 'A4', margin: 56, info: { Title: `${content.number}`, Producer: 'АРМ' } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -89,6 +90,8 @@ export async function renderResultPdf(content: ResultContent, lang: Language, ba
     markTraining(doc);
     doc.on('pageAdded', () => markTraining(doc));
   }
+
+  if (duplicate) markDuplicate(doc, duplicate, lang);
 
   const [title, ...body] = resultLines(content, lang);
   doc.font('bold').fontSize(13).text(title ?? '', { align: 'center' }).moveDown();
