@@ -36,10 +36,13 @@ function pdfText(file: string) {
   return { text: execFileSync('pdftotext', ['-layout', file, '-']).toString(), fonts: execFileSync('pdffonts', [file]).toString() };
 }
 
+/** «Сохранить» in the PDF viewer, then Esc closes the viewer. */
 async function download(page: Page, name: string): Promise<string> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('receipt-link').click()]);
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('pdf-save').click()]);
   const target = path.join(mkdtempSync(path.join(os.tmpdir(), 'arm-e2e-pdf-')), name);
   await file.saveAs(target);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('pdf-viewer')).toHaveCount(0);
   return target;
 }
 
@@ -139,8 +142,30 @@ test('an operator takes in a guardianship certificate request: look-ups, a refus
     await expect(page.getByTestId('receipt-step')).toContainText('con-kokpekty-');
   });
 
-  await step(page, info, 'the receipt prints in Russian with the deadline', async () => {
+  await step(page, info, 'the receipt opens in the viewer and prints through the browser: only its A4 page', async () => {
+    await page.evaluate(() => {
+      window.print = () => void document.body.setAttribute('data-printed', String(Number(document.body.dataset['printed'] ?? 0) + 1));
+    });
     await page.getByTestId('print-receipt').click();
+    const viewer = page.getByRole('dialog', { name: /Расписка № con-kokpekty-/ });
+    await expect(viewer.getByRole('img', { name: 'Страница 1' })).toBeVisible();
+    await expect(viewer.getByTestId('pdf-print')).toBeFocused();
+    await page.keyboard.press('Control+P');
+    await expect(page.locator('body')).toHaveAttribute('data-printed', '1');
+    await expect(viewer.getByRole('status')).toHaveText(ru['viewer.outcome.dialog']!);
+    // What the browser prints: the viewer's page alone, one A4 sheet.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('#root')).toBeHidden();
+    await expect(viewer.getByTestId('pdf-print')).toBeHidden();
+    const printed = path.join(mkdtempSync(path.join(os.tmpdir(), 'arm-e2e-print-')), 'printed.pdf');
+    writeFileSync(printed, await page.pdf({ preferCSSPageSize: true }));
+    expect(execFileSync('pdfinfo', [printed]).toString()).toMatch(/Pages:\s+1\n[\s\S]*Page size:\s+59[45]\.\d* x 841\.\d* pts \(A4\)/);
+    // The page is the receipt drawn by the viewer (one picture), not an empty sheet.
+    expect(execFileSync('pdfimages', ['-list', printed]).toString().trim().split('\n').length).toBeGreaterThanOrEqual(3);
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  await step(page, info, 'the receipt saves in Russian with the deadline', async () => {
     const pdf = pdfText(await download(page, 'receipt.pdf'));
     expect(pdf.text).toContain('о приёме документов');
     expect(pdf.text).toMatch(/con-kokpekty-\d{8}-\d{4}/);

@@ -24,6 +24,7 @@ import { allowed, type SectionAccess } from './access';
 import { forgetter } from './forget';
 import { sections, type Section } from './sections';
 import { Frame, Sections } from './Shell';
+import { PdfViewer } from '../features/print/PdfViewer';
 
 const HEALTH_POLL_MS = 15_000;
 
@@ -148,7 +149,7 @@ export function App() {
         <div inert={auth.status.locked || undefined} aria-hidden={auth.status.locked || undefined}>
           <SignedIn key={user.id} />
         </div>
-        {auth.status.locked ? <LockScreen /> : null}
+        {auth.status.locked ? <LockScreen /> : <PdfViewer />}
       </>
     );
   return (

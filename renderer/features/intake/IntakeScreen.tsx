@@ -336,7 +336,7 @@ function DuplicateWarning({ draft }: { draft: IntakeDraft }) {
 
 function ReceiptStep({ draft }: { draft: IntakeDraft }) {
   const { t } = useTranslation();
-  const { print, receipt, close, busy } = useIntake();
+  const { print, close, busy } = useIntake();
   return (
     <section aria-labelledby="receipt-title" data-testid="receipt-step">
       <h2 id="receipt-title">{draft.state === 'refusedAtIntake' ? t('intake.refused') : t('intake.queued', { number: draft.number })}</h2>
@@ -344,11 +344,6 @@ function ReceiptStep({ draft }: { draft: IntakeDraft }) {
         <button type="button" disabled={busy} onClick={() => void print(draft.language)} data-testid="print-receipt">
           {draft.state === 'refusedAtIntake' ? t('intake.printRefusal') : t('intake.printReceipt')}
         </button>
-        {receipt ? (
-          <a href={receipt.url} download={receipt.fileName} target="_blank" rel="noreferrer" data-testid="receipt-link">
-            {t('intake.openReceipt')}
-          </a>
-        ) : null}
         <button type="button" onClick={close}>
           {t('intake.next')}
         </button>

@@ -1,16 +1,13 @@
 import { create } from 'zustand';
+import i18next from 'i18next';
 import type { CentreSetting, IntakeDraft, IntakeRefusal, Language, RequestContent } from '../../../shared/api';
 import type { ServiceSummary } from '../../../shared/catalog/schema';
+import { useViewer } from '../print/store';
 import { arm } from '../../app/api';
 
 type DraftSummary = Awaited<ReturnType<typeof arm.intake.drafts>>[number];
 type Scanner = Awaited<ReturnType<typeof arm.documents.scanners>>[number];
 export type ManualPerson = { iin: string; surname: string; name: string; patronymic: string; birthDate: string; address: string };
-
-export interface Receipt {
-  url: string;
-  fileName: string;
-}
 
 interface IntakeState {
   services: ServiceSummary[] | null;
@@ -22,7 +19,6 @@ interface IntakeState {
   scanners: Scanner[] | null;
   /** This workstation's remembered scanner (SANE device, wia:…, folder:…). */
   scanner: string | null;
-  receipt: Receipt | null;
   busy: boolean;
   error: unknown;
   /** The last failed look-up was GATEWAY_UNAVAILABLE for this role: offer manual entry. */
@@ -82,7 +78,6 @@ export const useIntake = create<IntakeState>((set, get) => {
     content: null,
     scanners: null,
     scanner: null,
-    receipt: null,
     busy: false,
     error: null,
     offline: null,
@@ -91,12 +86,10 @@ export const useIntake = create<IntakeState>((set, get) => {
         const [services, drafts, centre] = await Promise.all([arm.catalog.list(), arm.intake.drafts(), arm.intake.centre()]);
         return { services, drafts, centre };
       }),
-    start: (serviceId) => run(async () => ({ ...(await showDraft(arm.intake.start({ serviceId }))), receipt: null })),
-    open: (requestId) => run(async () => ({ ...(await showDraft(arm.intake.get({ requestId }))), receipt: null })),
+    start: (serviceId) => run(async () => showDraft(arm.intake.start({ serviceId }))),
+    open: (requestId) => run(async () => showDraft(arm.intake.get({ requestId }))),
     close: () => {
-      const receipt = get().receipt;
-      if (receipt) URL.revokeObjectURL(receipt.url);
-      set({ draft: null, content: null, receipt: null, error: null });
+      set({ draft: null, content: null, error: null });
       void get().load();
     },
     save: (change) => {
@@ -156,10 +149,7 @@ export const useIntake = create<IntakeState>((set, get) => {
     print: (language) =>
       run(async () => {
         const { pdf, fileName } = await arm.print.receipt({ requestId: draftId(), language });
-        const bytes = Uint8Array.from(atob(pdf), (char) => char.charCodeAt(0));
-        const old = get().receipt;
-        if (old) URL.revokeObjectURL(old.url);
-        return { receipt: { url: URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' })), fileName } };
+        useViewer.getState().show({ pdf, fileName, kind: 'receipt', title: i18next.t('viewer.receipt', { number: get().draft?.number ?? '' }) });
       }),
   };
 });
