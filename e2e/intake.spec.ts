@@ -240,6 +240,19 @@ test('an operator takes in a guardianship certificate request: look-ups, a refus
     expect(pdf.text).toContain(`Қызмет көрсету мерзімі: ${due}`);
     expect(pdf.fonts).toMatch(/DejaVuSans-Bold.*yes/);
   });
+
+  await step(page, info, 'the refusal receipt is given again from the journal: with a reason, marked ТЕЛНҰСҚА / ДУБЛИКАТ, copy 2', async () => {
+    await page.getByRole('link', { name: kk['nav.journal']! }).click();
+    const refused = page.getByTestId('journal').locator('tbody tr', { hasText: kk['requestState.refusedAtIntake']! });
+    await expect(refused).toHaveCount(1);
+    await refused.getByTestId('reprint-receipt').click();
+    await refused.getByTestId('reprint-reason').fill('өтініш беруші қолхатты жоғалтты');
+    await refused.getByTestId('reprint-confirm').click();
+    await expect(page.getByRole('dialog', { name: /телнұсқасы \(2-дана\)/ }).getByRole('img', { name: '1-бет' })).toBeVisible();
+    const pdf = pdfText(await download(page, 'refusal-copy2.pdf'));
+    expect(pdf.text).toContain('ТЕЛНҰСҚА / ДУБЛИКАТ · дана 2');
+    expect(pdf.text).toContain('Құжаттарды қабылдаудан бас тарту');
+  });
 });
 
 test('a second request of the same applicant for the same service is flagged and continued only with a reason', async ({ page, counter }, info) => {
