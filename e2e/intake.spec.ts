@@ -364,3 +364,46 @@ test('the idle lock hides the applicant, and after signing out the next session 
     await expect(page.getByText(ru['intake.drafts']!)).toBeVisible();
   });
 });
+
+test('at a 1366×768 counter screen the actions are always in sight and every result appears where the eye is', async ({ page, counter }, info) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const bar = page.getByTestId('action-bar');
+  await step(page, info, 'a guardianship draft with an applicant and a representative by simple PoA', async () => {
+    await operatorSignsIn(page, counter.url, counter.operatorIin, counter.operatorName);
+    await page.getByRole('link', { name: ru['nav.intake']! }).click();
+    await page.getByTestId('service-search').fill('опек справ');
+    await page.locator('[data-service="guardianship-certificate"]').click();
+    await expect(bar.getByTestId('to-signing')).toBeInViewport();
+    await applicantWithRepresentative(page);
+    await expect(page.getByTestId('representative-step').getByTestId('person-card')).toBeInViewport();
+    await page.getByRole('button', { name: ru['intake.poaSimple']! }).click();
+    await expect(page.getByTestId('missing')).toBeVisible();
+  });
+
+  await step(page, info, 'scrolled to the top or the bottom, the sign and refuse buttons with their keys stay in sight', async () => {
+    for (const to of ['top', 'bottom'] as const) {
+      await page.evaluate((where) => window.scrollTo(0, where === 'top' ? 0 : document.body.scrollHeight), to);
+      await expect(bar.getByTestId('to-signing')).toBeInViewport({ ratio: 1 });
+      await expect(bar.getByTestId('refuse')).toBeInViewport({ ratio: 1 });
+    }
+    await expect(bar.getByTestId('to-signing')).toContainText('F8');
+    await expect(bar.getByTestId('refuse')).toContainText('F7');
+  });
+
+  await step(page, info, 'F8 with a document missing: the refusal to sign is shown in the bar, in sight and focused', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.keyboard.press('F8');
+    const error = bar.getByTestId('bar-error');
+    await expect(error.getByRole('alert')).toBeVisible();
+    await expect(error).toBeInViewport({ ratio: 1 });
+    await expect(error).toBeFocused();
+  });
+
+  await step(page, info, 'F7 opens the refusal to accept in sight', async () => {
+    await page.keyboard.press('F7');
+    const dialog = page.getByRole('dialog', { name: ru['intake.refuseTitle']! });
+    await expect(dialog).toBeInViewport();
+    await expect(dialog.getByTestId('confirm-refusal')).toBeInViewport();
+  });
+});

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ArmError, intakeRefusalGroundSchema, type ChecklistItem, type IntakeDraft, type IntakeRefusalGround, type Language, type PersonData } from '../../../shared/api';
 import { checkIin } from '../../../shared/iin/iin';
@@ -487,19 +487,12 @@ function DraftForm({ draft }: { draft: IntakeDraft }) {
           </p>
         ) : null}
       </section>
-      <div className="actions">
-        <button type="button" disabled={busy} onClick={() => void prepare()} data-testid="to-signing">
-          {t('intake.sign')}
-        </button>
-        {draft.lines.length ? (
-          <button type="button" disabled={busy} onClick={() => setRefusing(true)} data-testid="refuse">
-            {t('intake.refuse')}
-          </button>
-        ) : null}
-        <button type="button" onClick={close}>
-          {t('intake.later')}
-        </button>
-      </div>
+      <ActionBar
+        busy={busy}
+        onSign={() => void prepare()}
+        onRefuse={draft.lines.length ? () => setRefusing(true) : null}
+        onLater={close}
+      />
       {refusing ? <RefusalDialog draft={draft} onCancel={() => setRefusing(false)} /> : null}
       {content ? (
         <div role="dialog" aria-modal="true" aria-labelledby="signing-title" className="dialog" data-testid="signing-dialog">
@@ -513,6 +506,62 @@ function DraftForm({ draft }: { draft: IntakeDraft }) {
   );
 }
 
+/** The intake's error where the eye is: in the sticky bar, brought into view and focused when it appears. */
+function BarError({ error }: { error: unknown }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!error) return;
+    box.current?.scrollIntoView({ block: 'nearest' });
+    box.current?.focus();
+  }, [error]);
+  return error ? (
+    <div ref={box} tabIndex={-1} className="bar-error" data-testid="bar-error">
+      <ErrorText error={error} />
+    </div>
+  ) : null;
+}
+
+/**
+ * The draft's actions, always visible (sticky at the bottom of the window at 1366×768 and up), with
+ * their keys: F8 to sign, F7 to refuse to accept. The last error stands here too.
+ */
+function ActionBar({ busy, onSign, onRefuse, onLater }: { busy: boolean; onSign(): void; onRefuse: (() => void) | null; onLater(): void }) {
+  const { t } = useTranslation();
+  const error = useIntake((state) => state.error);
+  useEffect(() => {
+    const press = (event: KeyboardEvent) => {
+      if (busy || document.querySelector('[aria-modal="true"]')) return;
+      if (event.key === 'F8') {
+        event.preventDefault();
+        onSign();
+      } else if (event.key === 'F7' && onRefuse) {
+        event.preventDefault();
+        onRefuse();
+      }
+    };
+    window.addEventListener('keydown', press);
+    return () => window.removeEventListener('keydown', press);
+  }, [busy, onSign, onRefuse]);
+  return (
+    <div className="action-bar" role="region" aria-label={t('intake.actions')} data-testid="action-bar">
+      <BarError error={error} />
+      <div className="actions">
+        <button type="button" className="primary" disabled={busy} onClick={onSign} aria-keyshortcuts="F8" data-testid="to-signing">
+          {t('intake.sign')} <kbd>F8</kbd>
+        </button>
+        {onRefuse ? (
+          <button type="button" disabled={busy} onClick={onRefuse} aria-keyshortcuts="F7" data-testid="refuse">
+            {t('intake.refuse')} <kbd>F7</kbd>
+          </button>
+        ) : null}
+        <button type="button" onClick={onLater}>
+          {t('intake.later')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
 /** The counter (приём документов): service → applicant → representative → documents → sign → receipt. */
 export function IntakeScreen() {
   const { t } = useTranslation();
@@ -523,7 +572,7 @@ export function IntakeScreen() {
   return (
     <main className="screen intake" aria-labelledby="intake-title">
       <h1 id="intake-title">{t('intake.title')}</h1>
-      {error ? <ErrorText error={error} /> : null}
+      {error && draft?.state !== 'draft' ? <ErrorText error={error} /> : null}
       {draft ? <DraftForm key={draft.requestId} draft={draft} /> : <ServicePicker />}
     </main>
   );
