@@ -407,3 +407,69 @@ test('at a 1366×768 counter screen the actions are always in sight and every re
     await expect(dialog.getByTestId('confirm-refusal')).toBeInViewport();
   });
 });
+
+test('keyboard only, in Kazakh: a guardianship certificate with a representative in at most 25 actions', async ({ page, counter }, info) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await step(page, info, 'the operator is signed in, the screen in Kazakh, the intake open', async () => {
+    await operatorSignsIn(page, counter.url, counter.operatorIin, counter.operatorName);
+    await page.getByRole('button', { name: 'Қаз' }).click();
+    await page.getByRole('link', { name: kk['nav.intake']! }).click();
+  });
+  // The issue's count: a typed value is one action, every other key press one, a file chooser one.
+  let actions = 0;
+  const type = async (text: string) => {
+    actions += 1;
+    await page.keyboard.type(text);
+  };
+  const press = async (key: string) => {
+    actions += 1;
+    await page.keyboard.press(key);
+  };
+  await step(page, info, 'service, applicant, representative and notarised PoA by keys alone', async () => {
+    // A new screen puts the focus on its heading (screen readers announce it); Tab reaches the search.
+    await expect(page.getByRole('heading', { level: 1, name: kk['intake.title']! })).toBeFocused();
+    await press('Tab');
+    await expect(page.getByTestId('service-search')).toBeFocused();
+    await type('қорғаншылық');
+    await press('Enter');
+    await expect(page.getByLabel(kk['intake.applicantIin']!)).toBeFocused();
+    await type(MOTHER);
+    await press('Enter');
+    await expect(page.getByTestId('represented')).toBeFocused();
+    await press('Space');
+    await expect(page.getByLabel(kk['intake.representativeIin']!)).toBeFocused();
+    await type(ATTORNEY);
+    await press('Enter');
+    await expect(page.getByLabel(kk['intake.poaNumber']!)).toBeFocused();
+    await type('2025-000101');
+    await press('Tab');
+    await type('10.03.2025');
+    await press('Enter');
+    await expect(page.getByTestId('poa-accepted')).toBeVisible();
+  });
+  await step(page, info, 'F8, the key file once, its password, Enter: the request is queued', async () => {
+    await press('F8');
+    const dialog = page.getByTestId('signing-dialog');
+    await expect(dialog.getByTestId('key-file')).toBeFocused();
+    actions += 1; // the file chooser
+    await dialog.getByTestId('key-file').setInputFiles(counter.keyFile);
+    await expect(dialog.getByTestId('key-password')).toBeFocused();
+    await type(DEMO_PASSWORD);
+    await press('Enter');
+    await expect(page.getByTestId('receipt-step')).toContainText('con-kokpekty-');
+  });
+  await step(page, info, 'Enter opens the receipt, Enter prints it', async () => {
+    await page.evaluate(() => {
+      window.print = () => void document.body.setAttribute('data-printed', 'yes');
+    });
+    await expect(page.getByTestId('print-receipt')).toBeFocused();
+    await press('Enter');
+    await expect(page.getByTestId('pdf-print')).toBeFocused();
+    await press('Enter');
+    await expect(page.locator('body')).toHaveAttribute('data-printed', 'yes');
+    info.annotations.push({ type: 'actions', description: String(actions) });
+    console.log(`keyboard-only intake: ${actions} actions`);
+    expect(actions).toBeLessThanOrEqual(25);
+  });
+});

@@ -42,7 +42,15 @@ function ServicePicker() {
       ) : null}
       <section aria-labelledby="service-title">
         <h2 id="service-title">{t('intake.chooseService')}</h2>
-        <Field label={t('intake.searchService')} value={query} onChange={setQuery} autoFocus data-testid="service-search" />
+        {/* Enter takes the first service found: the keyboard path needs no Tab through the list. */}
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (found[0]) void start(found[0].id);
+          }}
+        >
+          <Field label={t('intake.searchService')} value={query} onChange={setQuery} autoFocus data-testid="service-search" />
+        </form>
         <ul className="list" data-testid="services">
           {found.map((service) => (
             <li key={service.id}>
@@ -96,7 +104,7 @@ function PersonStep({ role, person }: { role: 'applicant' | 'representative'; pe
           if (valid) void lookup(role, iin);
         }}
       >
-        <IinField label={t(`intake.${role}Iin`)} value={iin} onChange={setIin} />
+        <IinField label={t(`intake.${role}Iin`)} value={iin} onChange={setIin} autoFocus={!person} />
         {/* Not disabled while a save runs: a disabled default button would swallow Enter; the store runs calls in order. */}
         <button type="submit" disabled={!valid}>
           {t('intake.lookup')} <kbd>Enter</kbd>
@@ -142,7 +150,7 @@ function PowerOfAttorneyStep({ draft }: { draft: IntakeDraft }) {
           void notarised(number, date);
         }}
       >
-        <Field label={t('intake.poaNumber')} value={number} onChange={setNumber} required />
+        <Field label={t('intake.poaNumber')} value={number} onChange={setNumber} required autoFocus={!poa} />
         <DateField label={t('intake.poaDate')} value={date} onChange={setDate} required />
         <button type="submit" disabled={busy || !number || !date}>
           {t('intake.poaCheck')}
@@ -341,7 +349,7 @@ function ReceiptStep({ draft }: { draft: IntakeDraft }) {
     <section aria-labelledby="receipt-title" data-testid="receipt-step">
       <h2 id="receipt-title">{draft.state === 'refusedAtIntake' ? t('intake.refused') : t('intake.queued', { number: draft.number })}</h2>
       <div className="row">
-        <button type="button" disabled={busy} onClick={() => void print(draft.language)} data-testid="print-receipt">
+        <button type="button" disabled={busy} onClick={() => void print(draft.language)} autoFocus data-testid="print-receipt">
           {draft.state === 'refusedAtIntake' ? t('intake.printRefusal') : t('intake.printReceipt')}
         </button>
         <button type="button" onClick={close}>
@@ -424,6 +432,21 @@ function DraftForm({ draft }: { draft: IntakeDraft }) {
   const { t, i18n } = useTranslation();
   const { save, prepare, submit, cancelSigning, content, close, busy } = useIntake();
   const [refusing, setRefusing] = useState(false);
+  const represented = useRef<HTMLInputElement>(null);
+  // After each look-up the focus moves to the next thing to do: the representative's checkbox,
+  // then (after the PoA is settled) the signature.
+  const applicant = draft.applicant?.iin;
+  const poaKind = draft.powerOfAttorney?.kind;
+  useEffect(() => {
+    if (!applicant) return;
+    if (draft.representation.allowed && !draft.represented) represented.current?.focus();
+    else if (!draft.represented) document.querySelector<HTMLElement>('[data-testid="to-signing"]')?.focus();
+    // Only when the applicant changes, not at every save.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [applicant]);
+  useEffect(() => {
+    if (poaKind) document.querySelector<HTMLElement>('[data-testid="to-signing"]')?.focus();
+  }, [poaKind]);
   if (draft.state !== 'draft') return <ReceiptStep draft={draft} />;
   return (
     <>
@@ -451,7 +474,7 @@ function DraftForm({ draft }: { draft: IntakeDraft }) {
         <section aria-labelledby="representative-title">
           <h2 id="representative-title">{t('intake.representative')}</h2>
           <label>
-            <input type="checkbox" checked={draft.represented} onChange={(event) => void save({ represented: event.target.checked })} data-testid="represented" />
+            <input type="checkbox" ref={represented} checked={draft.represented} onChange={(event) => void save({ represented: event.target.checked })} data-testid="represented" />
             {t('intake.represented')}
           </label>
           {draft.represented ? (
