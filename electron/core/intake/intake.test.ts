@@ -235,6 +235,46 @@ describe('intake: checklist, refusal, signing and the queue', () => {
   });
 });
 
+describe('intake: pages of a document', () => {
+  function png(rgba: number[]) {
+    const page = new PngImage({ width: 2, height: 3 });
+    for (let pixel = 0; pixel < 6; pixel += 1) page.data.set(rgba, pixel * 4);
+    return PngImage.sync.write(page).toString('base64');
+  }
+
+  it('says a page scanned twice instead of dropping it, gives each page back for its thumbnail, reorders and assembles them into one PDF', async () => {
+    const t = await setup();
+    const { requestId } = await representedDraft(t);
+    const upload = (bytes: string) => t.operator.documents.upload({ requestId, document: 0, fileName: 'poa.png', bytes });
+    const first = (await upload(png([10, 20, 30, 255]))).checklist[0]!.attachments;
+    const duplicate = await upload(png([10, 20, 30, 255])).catch((error: unknown) => error);
+    expect(duplicate).toMatchObject({ code: 'DOCUMENT_PAGE_DUPLICATE', params: { page: 1 } });
+    const [a, b] = (await upload(png([200, 200, 200, 255]))).checklist[0]!.attachments;
+    expect([a]).toEqual(first);
+
+    const page = await t.operator.documents.page({ requestId, document: 0, sha256: b! });
+    expect(page.kind).toBe('png');
+    expect(Buffer.from(page.base64, 'base64').equals(Buffer.from(png([200, 200, 200, 255]), 'base64'))).toBe(true);
+    expect(await codeOf(t.operator.documents.page({ requestId, document: 0, sha256: 'f'.repeat(64) }))).toBe('NOT_FOUND');
+
+    expect((await t.operator.documents.reorder({ requestId, document: 0, attachments: [b!, a!] })).checklist[0]!.attachments).toEqual([b, a]);
+    expect(await codeOf(t.operator.documents.reorder({ requestId, document: 0, attachments: [b!, b!] }))).toBe('VALIDATION_FAILED');
+    expect(await codeOf(t.operator.documents.reorder({ requestId, document: 0, attachments: [b!] }))).toBe('VALIDATION_FAILED');
+
+    const assembled = (await t.operator.documents.assemble({ requestId, document: 0 })).checklist[0]!;
+    expect(assembled.attachments).toHaveLength(1);
+    const pdf = await t.operator.documents.page({ requestId, document: 0, sha256: assembled.attachments[0]! });
+    expect(pdf.kind).toBe('pdf');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'arm-assembled-'));
+    writeFileSync(path.join(dir, 'doc.pdf'), Buffer.from(pdf.base64, 'base64'));
+    expect(execFileSync('pdfinfo', [path.join(dir, 'doc.pdf')]).toString()).toMatch(/Pages:\s+2\n/);
+    // One page cannot be assembled; every step is on the audit log.
+    expect(await codeOf(t.operator.documents.assemble({ requestId, document: 0 }))).toBe('VALIDATION_FAILED');
+    expect(listAudit(t.db, { action: 'document.assemble', limit: 5 })[0]!.details).toMatchObject({ document: 0, from: [b, a] });
+    expect(listAudit(t.db, { action: 'document.reorder', limit: 5 })).toHaveLength(1);
+  });
+});
+
 describe('intake: business duplicates', () => {
   it('flags an open request of the same applicant and service, and signs only after a reason, audited', async () => {
     const t = await setup();
