@@ -125,6 +125,9 @@ test('an operator takes in a guardianship certificate request: look-ups, a refus
     await page.getByTestId('document-0').getByRole('button', { name: ru['intake.scan']! }).click();
     await expect(page.getByTestId('document-0')).toContainText(ru['intake.page']!.replace('{page}', '1'));
     await expect(page.getByTestId('missing')).toHaveCount(0);
+    // The SANE test device scans a solid page: its thumbnail is shown and the page is called blank.
+    await expect(page.getByTestId('document-0').getByRole('img', { name: ru['intake.page']!.replace('{page}', '1') })).toBeVisible();
+    await expect(page.getByTestId('document-0').getByTestId('blank-page')).toHaveText(ru['intake.blankPage']!);
   });
 
   await step(page, info, 'the draft survives a reload', async () => {

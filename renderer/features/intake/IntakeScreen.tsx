@@ -9,6 +9,7 @@ import { Field } from '../../ui/Field';
 import { IinField } from '../../ui/IinField';
 import { filterServices } from '../catalog/filter';
 import { SigningDialog } from '../signing/SigningDialog';
+import { PageThumb } from './PageThumb';
 import { useIntake, type ManualPerson } from './store';
 import { formatDateTime } from '../../../shared/time';
 
@@ -173,7 +174,7 @@ function PowerOfAttorneyStep({ draft }: { draft: IntakeDraft }) {
 
 function ChecklistStep({ draft }: { draft: IntakeDraft }) {
   const { t, i18n } = useTranslation();
-  const { save, upload, scan, remove, loadScanners, rememberScanner, scanners, scanner, busy } = useIntake();
+  const { save, upload, scan, remove, move, assemble, loadScanners, rememberScanner, scanners, scanner, busy } = useIntake();
   const [picked, setDevice] = useState('');
   const [folder, setFolder] = useState('');
   // The workstation's remembered scanner until the operator picks another.
@@ -286,14 +287,24 @@ function ChecklistStep({ draft }: { draft: IntakeDraft }) {
                 <td>
                   <ol className="scans">
                     {item.attachments.map((sha256, page) => (
-                      <li key={sha256}>
-                        {t('intake.page', { page: page + 1 })} <code>{sha256.slice(0, 8)}</code>{' '}
-                        <button type="button" onClick={() => void remove(line.document, sha256)}>
-                          {t('intake.removeScan')}
-                        </button>
-                      </li>
+                      <PageThumb
+                        key={sha256}
+                        requestId={draft.requestId}
+                        document={line.document}
+                        sha256={sha256}
+                        page={page + 1}
+                        pages={item.attachments.length}
+                        busy={busy}
+                        onMove={(by) => void move(line.document, sha256, by)}
+                        onRemove={() => void remove(line.document, sha256)}
+                      />
                     ))}
                   </ol>
+                  {item.attachments.length > 1 ? (
+                    <button type="button" disabled={busy} onClick={() => void assemble(line.document)} data-testid={`assemble-${line.document}`}>
+                      {t('intake.assemble')}
+                    </button>
+                  ) : null}
                 </td>
               </tr>
             );

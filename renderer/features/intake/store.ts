@@ -37,6 +37,9 @@ interface IntakeState {
   rememberScanner(device: string): Promise<void>;
   scan(document: number, device: string, resolution: 150 | 300, mode: 'Color' | 'Gray'): Promise<void>;
   remove(document: number, sha256: string): Promise<void>;
+  /** Moves a page one place earlier (-1) or later (+1). */
+  move(document: number, sha256: string, by: -1 | 1): Promise<void>;
+  assemble(document: number): Promise<void>;
   /** Continue despite a possible duplicate, saying why (audited). */
   continueDuplicate(reason: string): Promise<void>;
   prepare(): Promise<void>;
@@ -133,6 +136,16 @@ export const useIntake = create<IntakeState>((set, get) => {
     rememberScanner: (device) => run(async () => ({ scanner: await arm.documents.setScanner({ device }), scanners: await arm.documents.scanners() })),
     scan: (document, device, resolution, mode) => run(() => showDraft(arm.documents.scan({ requestId: draftId(), document, device, resolution, mode }))),
     remove: (document, sha256) => run(() => showDraft(arm.documents.remove({ requestId: draftId(), document, sha256 }))),
+    move: (document, sha256, by) =>
+      run(() => {
+        const pages = [...(get().draft?.checklist.find((item) => item.document === document)?.attachments ?? [])];
+        const from = pages.indexOf(sha256);
+        const to = from + by;
+        if (from < 0 || to < 0 || to >= pages.length) return Promise.resolve();
+        [pages[from], pages[to]] = [pages[to]!, pages[from]!];
+        return showDraft(arm.documents.reorder({ requestId: draftId(), document, attachments: pages }));
+      }),
+    assemble: (document) => run(() => showDraft(arm.documents.assemble({ requestId: draftId(), document }))),
     continueDuplicate: (reason) => run(() => showDraft(arm.intake.continueDuplicate({ requestId: draftId(), reason }))),
     prepare: () => run(async () => ({ content: await arm.intake.prepare({ requestId: draftId() }) })),
     cancelSigning: () => set({ content: null }),

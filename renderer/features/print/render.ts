@@ -29,3 +29,17 @@ export async function renderPages(bytes: Uint8Array, container: HTMLElement, pag
   }
   return document.numPages;
 }
+
+/** The first page drawn `width` pixels wide (a thumbnail). */
+export async function firstPage(bytes: Uint8Array, canvas: HTMLCanvasElement, width: number): Promise<void> {
+  const task = getDocument({ data: bytes, isEvalSupported: false, disableFontFace: true, useSystemFonts: false });
+  try {
+    const page = await (await task.promise).getPage(1);
+    const viewport = page.getViewport({ scale: width / page.getViewport({ scale: 1 }).width });
+    canvas.width = Math.floor(viewport.width);
+    canvas.height = Math.floor(viewport.height);
+    await page.render({ canvas, viewport }).promise;
+  } finally {
+    void task.destroy();
+  }
+}
