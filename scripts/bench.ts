@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createPrivateKey, randomUUID, sign as nodeSign } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -19,6 +19,7 @@ import { appendAudit, verifyAudit } from '../electron/core/audit/log';
 import { hashPassword, verifyPassword } from '../electron/core/auth/passwords';
 import { signPayload } from '../electron/core/signing/sign';
 import { openKey } from '../electron/core/signing/keys';
+import { CORE_V8_FLAGS } from '../electron/core/memory';
 import { canonicalBytes, parseCrl, verifyDetached } from '../shared/signing';
 import { createDemoPki, DEMO_PASSWORD } from '../shared/signing/testPki';
 import { syncDrain } from './bench/sync';
@@ -275,5 +276,9 @@ async function main(): Promise<void> {
 }
 
 const rssChildAt = process.argv.indexOf('--rss-child');
-if (rssChildAt > 0) void rssChild(process.argv[rssChildAt + 1]!);
+if (CORE_V8_FLAGS.some((flag) => !process.execArgv.includes(flag))) {
+  // Timings and memory on the configuration users get: the core's V8 flags (electron/core/memory.ts).
+  const run = spawnSync(process.execPath, [...process.execArgv, ...CORE_V8_FLAGS, ...process.argv.slice(1)], { stdio: 'inherit' });
+  process.exitCode = run.status ?? 1;
+} else if (rssChildAt > 0) void rssChild(process.argv[rssChildAt + 1]!);
 else void main();

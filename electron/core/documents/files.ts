@@ -1,6 +1,5 @@
 import { crc32, inflateSync } from 'node:zlib';
 import jpeg from 'jpeg-js';
-import { PDFDocument } from 'pdf-lib';
 import { ArmError } from '../../../shared/api';
 import { MAX_UPLOAD_BYTES } from '../../../shared/limits';
 
@@ -134,6 +133,8 @@ function checkJpeg(bytes: Buffer): CheckedFile {
 async function checkPdf(bytes: Buffer): Promise<CheckedFile> {
   let pages: number;
   try {
+    // pdf-lib loads on the first uploaded PDF (its own bundle in the package: scripts/build-node.mjs).
+    const { PDFDocument } = await import('pdf-lib');
     // Encrypted PDFs are refused (load throws): the clerk could not open them either.
     const document = await PDFDocument.load(bytes, { throwOnInvalidObject: true, updateMetadata: false });
     pages = document.getPageCount();
