@@ -40,7 +40,7 @@ export const documentsHandlers: Handlers<Contract>['documents'] = {
     return attach(ctx, requestId, document, decodeUpload(bytes), caller!.userId, 'file');
   },
 
-  scanners: (_input, ctx) => allScanners(requireDb(ctx)),
+  scanners: (_input, ctx) => allScanners(requireDb(ctx), { training: ctx.gateway.mode === 'training' }),
 
   scanner: (_input, ctx) => rememberedScanner(requireDb(ctx)),
 
