@@ -115,6 +115,7 @@ export const errorCodeSchema = z.enum([
   'FILE_UNREADABLE',
   'SCANNER_NOT_FOUND',
   'SCANNER_FAILED',
+  'DOCUMENT_PAGE_DUPLICATE',
   // The provider side and results (electron/core/inbox, decision, results).
   'WORKSTATION_NOT_CONFIGURED',
   'TRUST_INVALID',

@@ -69,6 +69,11 @@ describe('results at the centre', () => {
     expect(findRequest(centre.db, requestId).state).toBe('resultAtCentre');
     await expect(operator.results.issue({ requestId, collectorIin: '900412400014', documentNumber: '041234567' })).resolves.toMatchObject({ state: 'issued' });
     await expect(operator.results.issue({ requestId, collectorIin: '900412400014', documentNumber: '041234567' })).rejects.toMatchObject({ code: 'STATE_CONFLICT' });
+    // A lost certificate is printed again as a counted duplicate, without a second issuance.
+    const duplicate = await operator.print.reprint({ requestId, document: 'result', language: 'ru', reason: 'утеряна заявителем' });
+    expect(duplicate).toMatchObject({ copy: 2, fileName: `${content.number}-ru-copy2.pdf` });
+    expect(Buffer.from(duplicate.pdf, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect(findRequest(centre.db, requestId).state).toBe('issued');
     centre.close();
     provider.close();
   });
