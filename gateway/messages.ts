@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { type GatewayMessage, type Receipt, type Recheck, type UnverifiedPerson } from '../shared/gateway/api';
 import type { GatewayDb } from './db/database';
+import { offlineWindowStart } from '../shared/time';
 import { groupCommit } from './groupCommit';
 import { GatewayError } from './errors';
 import type { MessageSignatureVerifier } from './signature';
@@ -21,6 +22,24 @@ function canonical(value: unknown): string {
   return text;
 }
 
+/**
+ * What the gateway can vouch for about a workstation's signing times: signed no earlier than the
+ * offline window of the time policy allows, and — for a certificate that has expired by now, whose
+ * validity was judged at the time its signer claims — no earlier than the workstation's last
+ * contact with the gateway before its current stretch online (`lastContact`): whatever it signed
+ * since then it signed offline, after that contact. A key that is still valid gains nothing by
+ * backdating; an expired one could otherwise claim any earlier time.
+ */
+export interface SigningWindow {
+  lastContact: Date | null;
+}
+
+export function earliestSigningTime(window: SigningWindow, notAfter: string | undefined, now: Date): Date {
+  const offline = offlineWindowStart(now);
+  const expired = notAfter !== undefined && Date.parse(notAfter) < now.getTime();
+  return expired && window.lastContact && window.lastContact > offline ? window.lastContact : offline;
+}
+
 export interface MessageOptions {
   now: () => Date;
   verifySignature: MessageSignatureVerifier | null;
@@ -33,8 +52,9 @@ export function createMessages(db: GatewayDb, { now, verifySignature, recheck }:
   const organisationExists = db.prepare<[string], { kind: string }>('SELECT kind FROM organisations WHERE code = ?');
   const attachmentExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM attachments WHERE sha256 = ?');
   const insertMessage = db.prepare(
-    'INSERT INTO messages (id, sender, recipient, content_sha256, body, receipt, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO messages (id, sender, recipient, content_sha256, body, receipt, received_at, signature_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
+  const bySignature = db.prepare<[string], { id: string }>('SELECT id FROM messages WHERE signature_sha256 = ?');
   const setReceipt = db.prepare('UPDATE messages SET receipt = ? WHERE seq = ?');
   const insertDelivery = db.prepare('INSERT INTO deliveries (message_seq, recipient) VALUES (?, ?)');
   const due = db.prepare<[string, string, number], { seq: number; body: string; receipt: string; attempts: number }>(`
@@ -52,7 +72,7 @@ export function createMessages(db: GatewayDb, { now, verifySignature, recheck }:
   };
 
   // Runs inside a group commit's transaction (groupCommit.ts): the receipt leaves after the fsync.
-  const accept = groupCommit(db, ({ message, contentSha256, body }: { message: GatewayMessage; contentSha256: string; body: string }): Accepted => {
+  const accept = groupCommit(db, ({ message, contentSha256, body, signatureSha256 }: { message: GatewayMessage; contentSha256: string; body: string; signatureSha256: string | null }): Accepted => {
     const existing = byId.get(message.id);
     if (existing) {
       if (existing.content_sha256 !== contentSha256) {
@@ -60,8 +80,12 @@ export function createMessages(db: GatewayDb, { now, verifySignature, recheck }:
       }
       return { receipt: JSON.parse(existing.receipt) as Receipt, created: false };
     }
+    // The same signature under a new id is a replay, not a second request: a request resent after
+    // a return is signed anew, so its signature differs.
+    const replayOf = signatureSha256 ? bySignature.get(signatureSha256) : undefined;
+    if (replayOf) throw new GatewayError('MESSAGE_REPLAYED', `This signed content was accepted as message ${replayOf.id}.`, { status: 409 });
     const receivedAt = now().toISOString();
-    const { lastInsertRowid } = insertMessage.run(message.id, message.from, message.to, contentSha256, body, '{}', receivedAt);
+    const { lastInsertRowid } = insertMessage.run(message.id, message.from, message.to, contentSha256, body, '{}', receivedAt, signatureSha256);
     const seq = Number(lastInsertRowid);
     const receipt: Receipt = {
       messageId: message.id,
@@ -81,7 +105,7 @@ export function createMessages(db: GatewayDb, { now, verifySignature, recheck }:
 
   return {
     /** Checks what the schema cannot, then stores once: a resend with the same content gets the first receipt back. */
-    send(message: GatewayMessage): Promise<Accepted> {
+    send(message: GatewayMessage, window: SigningWindow = { lastContact: null }): Promise<Accepted> {
       requireOrganisation(message.from, 'from');
       requireOrganisation(message.to, 'to');
       const missing = message.attachments.filter((sha256) => !attachmentExists.get(sha256));
@@ -94,9 +118,24 @@ export function createMessages(db: GatewayDb, { now, verifySignature, recheck }:
       if (verifySignature) {
         const verdict = verifySignature(message);
         if (!verdict.ok) throw new GatewayError(verdict.code, verdict.reason, { status: 422 });
+        // Trusted time (issue 16 item 3): the certificate was judged at the signing time the signer
+        // claims, so that claim must lie where the gateway can vouch for it.
+        if (verdict.signingTime && new Date(verdict.signingTime).getTime() < earliestSigningTime(window, verdict.notAfter, now()).getTime()) {
+          throw new GatewayError('SIGNING_TIME_SKEW', `Signed at ${verdict.signingTime}, before the earliest signing time this workstation can claim now.`, {
+            status: 422,
+            issues: [{ path: 'signature', message: verdict.signingTime }],
+          });
+        }
       }
       const body = canonical(message);
-      return accept({ message, contentSha256: createHash('sha256').update(body).digest('hex'), body });
+      // The envelope's countersignature is made anew on each resend: the content is the rest.
+      const { envelope: _countersignature, ...content } = message;
+      return accept({
+        message,
+        contentSha256: createHash('sha256').update(canonical(content)).digest('hex'),
+        body,
+        signatureSha256: message.signature ? createHash('sha256').update(message.signature.value).digest('hex') : null,
+      });
     },
 
     /** The oldest unacknowledged messages whose lease (if any) has run out, leased anew. */

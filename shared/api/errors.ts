@@ -145,6 +145,18 @@ export const errorCodeSchema = z.enum([
   'RESTORE_NOT_ALLOWED',
   'RESTART_REQUIRED',
   'BACKUP_NOT_CONFIGURED',
+  // Who calls the gateway (issue 16): each АРМ signs its calls with its machine key, enrolled to
+  // its organisations; an unknown or revoked machine, a bad request signature, a call for an
+  // organisation the machine is not enrolled to, a workstation clock the gateway cannot trust.
+  'MACHINE_NOT_ENROLLED',
+  'MACHINE_SIGNATURE_INVALID',
+  'MACHINE_REMAPPED',
+  'CLOCK_DRIFT',
+  // The envelope (from, to, id, time, hash of the signed content) countersigned by the machine;
+  // the same signed content again under another id; a signing time the gateway cannot vouch for.
+  'ENVELOPE_INVALID',
+  'MESSAGE_REPLAYED',
+  'SIGNING_TIME_SKEW',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

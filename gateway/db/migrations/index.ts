@@ -1,7 +1,9 @@
 import init from './0001_init.sql';
+import machines from './0002_machines.sql';
 
 // Numbered files, applied in order, each in its own transaction; the number is PRAGMA user_version.
 // Never edit a shipped migration: add the next number.
 export const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> = [
   { version: 1, name: '0001_init', sql: init },
+  { version: 2, name: '0002_machines', sql: machines },
 ];
