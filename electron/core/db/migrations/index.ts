@@ -14,6 +14,7 @@ import bothSides from './0013_both_sides.sql';
 import nameFolding from './0014_name_folding.sql';
 import retention from './0015_retention.sql';
 import assignment from './0016_assignment.sql';
+import machine from './0017_machine.sql';
 
 // Numbered files, applied in order, each in its own transaction; the number is PRAGMA user_version.
 // Never edit a shipped migration: add the next number.
@@ -34,4 +35,5 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 14, name: '0014_name_folding', sql: nameFolding },
   { version: 15, name: '0015_retention', sql: retention },
   { version: 16, name: '0016_assignment', sql: assignment },
+  { version: 17, name: '0017_machine', sql: machine },
 ];
