@@ -157,6 +157,11 @@ export const errorCodeSchema = z.enum([
   'ENVELOPE_INVALID',
   'MESSAGE_REPLAYED',
   'SIGNING_TIME_SKEW',
+  // Offline guardrails (issue 14): new intake stopped — too long without the gateway, too many
+  // requests waiting to be sent, too little free disk. Sync, printing and issuance go on.
+  'OFFLINE_TOO_LONG',
+  'OUTBOX_TOO_FULL',
+  'DISK_TOO_FULL',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

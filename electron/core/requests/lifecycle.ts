@@ -13,7 +13,8 @@ const COUNTER: Actor[] = ['operator', 'mobileOperator'];
 export const TRANSITIONS: Readonly<Record<RequestState, Partial<Record<RequestState, readonly Actor[]>>>> = {
   draft: { signed: COUNTER, refusedAtIntake: COUNTER, withdrawn: COUNTER },
   signed: { queued: [...COUNTER, 'system'], withdrawn: COUNTER },
-  queued: { sent: ['system'], withdrawn: COUNTER },
+  // returned: the gateway refused its message and the supervisor withdrew it from the parked list.
+  queued: { sent: ['system'], withdrawn: COUNTER, returned: ['system'] },
   // The centre's copy follows the provider's status notices (registered, in work, decided; the
   // sync engine moves it) and reaches resultAtCentre on the signed result (electron/core/inbox).
   // A notice may be overtaken by the result or a later notice, hence the forward jumps. A request

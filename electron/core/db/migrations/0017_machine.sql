@@ -16,3 +16,7 @@ CREATE TABLE gateway_clock (
   local_at    TEXT NOT NULL,        -- this workstation's clock when the answer came
   offset_ms   INTEGER NOT NULL      -- local minus gateway
 ) STRICT;
+
+-- A parked (rejected) message the supervisor gave up: kept for the record and for a resend of its
+-- request, no longer listed as parked (issue 14 item 3).
+ALTER TABLE outbox ADD COLUMN withdrawn_at TEXT;
