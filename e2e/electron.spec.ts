@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron } from '@playwright/test';
+import { CORE_JS_FLAGS_SWITCH } from '../electron/core/memory';
 import { DEMO_PASSWORD } from '../shared/signing/testPki';
 import { ru } from './accounts';
 import { expect, test } from './host';
@@ -24,7 +25,7 @@ test('the Electron app in training mode: sandboxed preload, demo login, one inta
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'arm-electron-'));
   const env = { ...process.env };
   delete env.ARM_GATEWAY_URL;
-  const app = await electron.launch({ executablePath: binary!, args: ['.', '--data-dir', dataDir, '--training'], env: env as Record<string, string>, timeout: 120_000 });
+  const app = await electron.launch({ executablePath: binary!, args: ['.', CORE_JS_FLAGS_SWITCH, '--data-dir', dataDir, '--training'], env: env as Record<string, string>, timeout: 120_000 });
   try {
     const window = await app.firstWindow();
     expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');

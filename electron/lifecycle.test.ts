@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { holdSingleInstance, quitOnSignals, type Focusable, type LockApp } from './lifecycle';
+import { holdSingleInstance, quitOnSignals, relaunchForV8Flags, type Focusable, type LockApp } from './lifecycle';
 
 function fakeApp(gotLock: boolean) {
   const events = new EventEmitter();
@@ -60,5 +60,15 @@ describe('signals to the Electron main process', () => {
     quitOnSignals(processLike, { quit: () => void quits++ });
     processLike.emit(signal);
     expect(quits).toBe(1);
+  });
+});
+
+describe("the core's V8 flags", () => {
+  it('relaunches once with the flags added to what was given, keeping every other argument', () => {
+    const first = relaunchForV8Flags(['--training', '--data-dir', '/d'], '');
+    expect(first).toEqual(['--training', '--data-dir', '/d', '--js-flags=--max-semi-space-size=1']);
+    expect(relaunchForV8Flags(['--js-flags=--stack-trace-limit=50', '--training'], '--stack-trace-limit=50')).toEqual(['--training', '--js-flags=--stack-trace-limit=50 --max-semi-space-size=1']);
+    // The relaunched process has them: no second relaunch.
+    expect(relaunchForV8Flags(first!, '--max-semi-space-size=1')).toBeNull();
   });
 });

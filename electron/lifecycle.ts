@@ -1,4 +1,5 @@
 import type { App, BrowserWindow } from 'electron';
+import { CORE_V8_FLAGS } from './core/memory';
 
 // Thin glue between Electron's app object and the АРМ's life cycle, typed against Electron but
 // given the real objects by main.ts only, so tests drive it with fakes (lifecycle.test.ts).
@@ -32,4 +33,15 @@ export function holdSingleInstance(app: LockApp, window: () => Focusable | null)
 export function quitOnSignals(processLike: { once(signal: 'SIGINT' | 'SIGTERM', listener: () => void): unknown }, app: Pick<App, 'quit'>): void {
   processLike.once('SIGINT', () => app.quit());
   processLike.once('SIGTERM', () => app.quit());
+}
+
+/**
+ * The arguments to relaunch with when this process lacks the core's V8 flags (electron/core/memory.ts),
+ * or null when it has them. `jsFlags` is the process's --js-flags switch value.
+ */
+export function relaunchForV8Flags(argv: readonly string[], jsFlags: string): string[] | null {
+  const missing = CORE_V8_FLAGS.filter((flag) => !jsFlags.split(/\s+/).includes(flag));
+  if (missing.length === 0) return null;
+  const others = argv.filter((arg) => !arg.startsWith('--js-flags='));
+  return [...others, `--js-flags=${[jsFlags, ...missing].filter(Boolean).join(' ')}`];
 }

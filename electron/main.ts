@@ -15,7 +15,7 @@ import { createUpdateService } from './host/update/updater';
 import { registerIpc } from './ipc';
 import { menuTemplate, PRODUCT_NAME, relaunchArgs, windowTitle } from './menu';
 import { startTrainingGateway, trainingDataDir } from './host/training';
-import { holdSingleInstance, quitOnSignals } from './lifecycle';
+import { holdSingleInstance, quitOnSignals, relaunchForV8Flags } from './lifecycle';
 import { APP_ORIGIN, guardContents, permissionAllowed, secureWebPreferences } from './security';
 import { contentSecurityPolicy } from './security-policy';
 
@@ -28,6 +28,13 @@ const resourcesPath = app.isPackaged ? process.resourcesPath : null;
 const electronSqlite = resourcesPath
   ? path.join(resourcesPath, 'native', 'better_sqlite3.node')
   : path.join(appRoot, 'build', 'electron-native', 'better_sqlite3.node');
+
+// First of all, before any lock or window: once per start, the process relaunches with the core's V8 flags.
+const v8Relaunch = relaunchForV8Flags(process.argv.slice(1), app.commandLine.getSwitchValue('js-flags'));
+if (v8Relaunch) {
+  app.relaunch({ args: v8Relaunch });
+  app.exit(0);
+}
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 

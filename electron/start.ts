@@ -7,6 +7,7 @@ import { databaseKeyFromFile } from './core/vault/toolAccess';
 import { superviseChild } from './host/supervise';
 import { startTrainingGateway } from './host/training';
 import { parseWebArgs, runWebHost } from './host/web/cli';
+import { CORE_JS_FLAGS_SWITCH } from './core/memory';
 
 // `npm start`: the Electron app where its binary is installed, else the web host in Chromium.
 // With no gateway configured (--gateway, ARM_GATEWAY_URL, the stored gateway.url setting) it runs
@@ -37,7 +38,8 @@ async function main(): Promise<void> {
   }
   const gateway = training ? await startTrainingGateway({ appRoot, dataDir: command.dataDir }) : null;
   const extra = gateway ? ['--data-dir', command.dataDir, '--gateway', gateway.url, '--training'] : [];
-  const child = spawn(electron, [appRoot, ...args.filter((arg) => arg !== '--training'), ...extra], { stdio: 'inherit' });
+  // With the core's V8 flags, so Electron does not relaunch itself out of this supervision.
+  const child = spawn(electron, [appRoot, CORE_JS_FLAGS_SWITCH, ...args.filter((arg) => arg !== '--training'), ...extra], { stdio: 'inherit' });
   await superviseChild({ child, launcher: process, cleanup: () => gateway?.stop() ?? Promise.resolve() });
 }
 

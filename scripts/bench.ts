@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { spawn, spawnSync } from 'node:child_process';
+import { createPrivateKey, randomUUID, sign as nodeSign } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,12 +20,15 @@ import { createCatalog } from '../shared/catalog/catalog';
 import { appendAudit, verifyAudit } from '../electron/core/audit/log';
 import { hashPassword, verifyPassword } from '../electron/core/auth/passwords';
 import { signPayload } from '../electron/core/signing/sign';
+import { openKey } from '../electron/core/signing/keys';
+import { CORE_V8_FLAGS } from '../electron/core/memory';
 import { canonicalBytes, parseCrl, verifyDetached } from '../shared/signing';
 import { createDemoPki, DEMO_PASSWORD } from '../shared/signing/testPki';
 import { syncDrain } from './bench/sync';
 import { trustBench } from './bench/trust';
 import { gostBench } from './bench/gost';
 import { backupBench } from './bench/backup';
+import { nodeCrypto } from '../electron/core/crypto/node';
 
 // `npm run bench`: one JSON object a line, {"name","value","unit"}. Targets live here, not in tests.
 // A new capability puts its measurements in scripts/bench/<capability>.ts and one call in main().
@@ -214,7 +217,7 @@ function benchRequest(iin: string) {
   };
 }
 
-async function signing(): Promise<{ sign: number; verify: number }> {
+async function signing(): Promise<{ sign: number; verify: number; nativeFloor: number }> {
   const demo = await createDemoPki({ now: new Date(), only: ['operator'] });
   const operator = demo.keys.operator;
   const request = benchRequest(operator.person.iin);
@@ -225,14 +228,23 @@ async function signing(): Promise<{ sign: number; verify: number }> {
   for (let run = 0; run < 7; run++) {
     let started = performance.now();
     // What the operator waits for: open the .p12 with the password, check the certificate, sign.
-    const signed = signPayload({ keyFile: operator.p12, password: DEMO_PASSWORD, payload: request, expectedIin: operator.person.iin, now: new Date() });
+    const signed = signPayload({ crypto: nodeCrypto(), keyFile: operator.p12, password: DEMO_PASSWORD, payload: request, expectedIin: operator.person.iin, now: new Date() });
     signs.push(performance.now() - started);
     started = performance.now();
     // What the gateway does per message: canonical bytes, hash, signature, chain, validity, CRL, IIN.
     verifyDetached({ cms: signed.cms, content: canonicalBytes(request), trustedRoots: roots, crls, expectedIin: operator.person.iin, now: new Date() });
     verifies.push(performance.now() - started);
   }
-  return { sign: median(signs), verify: median(verifies) };
+  // The floor: node:crypto signing the same canonical bytes with a key already loaded (no file to
+  // open, no certificate to check, no CMS to build).
+  const loaded = createPrivateKey({ key: Buffer.from(openKey(operator.p12, DEMO_PASSWORD).privateKey), format: 'der', type: 'pkcs8' });
+  const floors: number[] = [];
+  for (let run = 0; run < 7; run++) {
+    const started = performance.now();
+    nodeSign('sha256', canonicalBytes(request), loaded);
+    floors.push(performance.now() - started);
+  }
+  return { sign: median(signs), verify: median(verifies), nativeFloor: median(floors) };
 }
 
 async function core(): Promise<void> {
@@ -251,6 +263,7 @@ async function core(): Promise<void> {
 async function signingLines(): Promise<void> {
   const signed = await signing();
   report('signing.sign_ms', signed.sign, 'ms');
+  report('signing.native_floor_ms', signed.nativeFloor, 'ms');
   report('signing.verify_ms', signed.verify, 'ms');
   gostBench();
 }
@@ -275,5 +288,9 @@ async function main(): Promise<void> {
 }
 
 const rssChildAt = process.argv.indexOf('--rss-child');
-if (rssChildAt > 0) void rssChild(process.argv[rssChildAt + 1]!);
+if (CORE_V8_FLAGS.some((flag) => !process.execArgv.includes(flag))) {
+  // Timings and memory on the configuration users get: the core's V8 flags (electron/core/memory.ts).
+  const run = spawnSync(process.execPath, [...process.execArgv, ...CORE_V8_FLAGS, ...process.argv.slice(1)], { stdio: 'inherit' });
+  process.exitCode = run.status ?? 1;
+} else if (rssChildAt > 0) void rssChild(process.argv[rssChildAt + 1]!);
 else void main();

@@ -1,5 +1,6 @@
 // Bundles the Node side (hosts, Electron main and preload, CLI tools) into build/node/*.cjs.
 // esbuild rather than tsc: one pass, .sql migrations inlined as text, about a second.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const entries = {
@@ -17,8 +18,25 @@ const entries = {
   verify: 'scripts/verify.ts',
 };
 
-await build({
-  entryPoints: entries,
+// Code most sessions never run is bundled on its own and required on first use, so the core does
+// not hold it in memory (core.rss_mb in npm run bench): PDF.js and ZXing (verification), exceljs
+// (the journal's XLSX), pdf-lib (an uploaded PDF). The main bundles require these files from their
+// own folder; electron-builder.yml packs them beside the core bundle.
+const vendors = {
+  'verify-engines': 'electron/core/verify/engines.ts',
+  exceljs: 'node_modules/exceljs/excel.js',
+  'pdf-lib': 'node_modules/pdf-lib/cjs/index.js',
+};
+const vendorOf = { exceljs: './exceljs.cjs', 'pdf-lib': './pdf-lib.cjs' };
+const splitVendors = {
+  name: 'split-vendors',
+  setup(builder) {
+    builder.onResolve({ filter: /^(exceljs|pdf-lib)$/ }, (args) => ({ path: vendorOf[args.path], external: true }));
+    builder.onResolve({ filter: /^\.\/engines$/ }, (args) => (args.importer.endsWith('verify/read.ts') ? { path: './verify-engines.cjs', external: true } : undefined));
+  },
+};
+
+const options = {
   outdir: 'build/node',
   outExtension: { '.js': '.cjs' },
   bundle: true,
@@ -39,4 +57,20 @@ await build({
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
-});
+};
+// require() rather than import() for the parts: Electron reads CommonJS out of the asar, and a
+// failed require names the missing file.
+await build({ ...options, entryPoints: entries, plugins: [splitVendors], supported: { 'dynamic-import': false } });
+await build({ ...options, entryPoints: vendors });
+
+// One non-ASCII character anywhere makes V8 hold a script's whole source as two-byte text: the
+// 11 MB main bundle took 22 MB of the core's heap for the Cyrillic and typographic quotes in its
+// comments. esbuild escapes non-ASCII in strings, regular expressions and identifiers (charset
+// ascii, its default), so what is left is in comments: each such UTF-16 unit becomes '?', which
+// keeps every line and column of the source map.
+for (const name of [...Object.keys(entries), ...Object.keys(vendors)]) {
+  const file = `build/node/${name}.cjs`;
+  const source = readFileSync(file, 'utf8');
+  const ascii = source.replace(/[\u0080-\uffff]/g, '?');
+  if (ascii !== source) writeFileSync(file, ascii);
+}

@@ -77,13 +77,18 @@ async function main(): Promise<void> {
     const missingRenderer = renderer.filter((file) => !files.has(file));
     check('the asar holds the whole renderer', renderer.includes('build/renderer/index.html') && missingRenderer.length === 0, missingRenderer.join(', '));
     const bundles = [...files].filter((file) => file.startsWith('build/node/') && /\.\w+$/.test(file));
-    const expectedBundles = ['build/node/electron-main.cjs', 'build/node/electron-preload.cjs', 'build/node/gateway.cjs'];
-    check('the asar holds the core bundle, the preload and the training emulator, nothing else of build/node', JSON.stringify(bundles.sort()) === JSON.stringify(expectedBundles), bundles.join(', '));
+    const expectedBundles = ['build/node/electron-main.cjs', 'build/node/electron-preload.cjs', 'build/node/exceljs.cjs', 'build/node/gateway.cjs', 'build/node/pdf-lib.cjs', 'build/node/verify-engines.cjs'];
+    check('the asar holds the core bundle, its on-demand parts, the preload and the training emulator, nothing else of build/node', JSON.stringify(bundles.sort()) === JSON.stringify(expectedBundles), bundles.join(', '));
     const manifest = JSON.parse(extractFile(asar, 'package.json').toString('utf8')) as { main: string; version: string };
     check("package.json's main is the core bundle", manifest.main === 'build/node/electron-main.cjs', manifest.main);
 
     // The migrations are inlined into the bundle as text (scripts/build-node.mjs).
     const main = extractFile(asar, 'build/node/electron-main.cjs').toString('utf8');
+    // Every part the core requires on first use is packed beside it (a missing one fails only when an operator verifies or exports).
+    const parts = [...main.matchAll(/require\("\.\/([\w-]+\.cjs)"\)/g)].map((match) => `build/node/${match[1]}`);
+    check('the on-demand parts the core bundle requires are in the asar', parts.length >= 3 && parts.every((part) => files.has(part)), parts.join(', '));
+    // One non-ASCII character would make V8 keep the whole source as two-byte text (scripts/build-node.mjs).
+    check('the core bundle is ASCII', !/[\u0080-\uffff]/.test(main));
     const migrationsDir = path.join(root, 'electron', 'core', 'db', 'migrations');
     const migrations = readdirSync(migrationsDir).filter((file) => file.endsWith('.sql'));
     const absent = migrations.filter((file) => {

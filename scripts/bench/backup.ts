@@ -12,6 +12,7 @@ import { writeAttachment } from '../../electron/core/documents/store';
 import { signPayload } from '../../electron/core/signing/sign';
 import { median, quiet, report } from './report';
 import { counterOperator, scanPage } from './pages';
+import { nodeCrypto } from '../../electron/core/crypto/node';
 
 // Data care: a backup of a large encrypted workstation (requests and scans), beside the floor of
 // copying the same files and fsyncing them; and the intake commit with encryption at rest on and
@@ -118,7 +119,7 @@ async function intakeStation(encrypted: boolean, pki: Awaited<ReturnType<typeof 
     const started = performance.now();
     for (const bytes of pages) await client.documents.upload({ requestId, document: 0, fileName: 'page.png', bytes: bytes.toString('base64') });
     const content = await client.intake.prepare({ requestId });
-    const signed = signPayload({ keyFile: pki.keys.operator.p12, password: DEMO_PASSWORD, payload: content, expectedIin: pki.keys.operator.person.iin, now: new Date() });
+    const signed = signPayload({ crypto: nodeCrypto(), keyFile: pki.keys.operator.p12, password: DEMO_PASSWORD, payload: content, expectedIin: pki.keys.operator.person.iin, now: new Date() });
     await client.intake.submit({ requestId, cms: toBase64(signed.cms) });
     const ms = performance.now() - started;
     pages = Array.from({ length: PAGES }, scanPage);

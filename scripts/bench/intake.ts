@@ -15,6 +15,7 @@ import { openResources } from '../../electron/core/resources';
 import { signPayload } from '../../electron/core/signing/sign';
 import { median, quiet, report } from './report';
 import { counterOperator, scanPage } from './pages';
+import { nodeCrypto } from '../../electron/core/crypto/node';
 
 // Intake at the counter: a request with 5 scanned pages (5 MB) uploaded, prepared, signed and
 // committed with its outbox message, beside the floor of the same work done raw; the receipt PDF
@@ -44,7 +45,7 @@ export async function intakeBench(): Promise<void> {
     const started = performance.now();
     for (const bytes of pages) await operator.documents.upload({ requestId, document: 0, fileName: 'page.png', bytes: bytes.toString('base64') });
     const content = await operator.intake.prepare({ requestId });
-    const signed = signPayload({ keyFile: pki.keys.operator.p12, password: DEMO_PASSWORD, payload: content, expectedIin: pki.keys.operator.person.iin, now: new Date() });
+    const signed = signPayload({ crypto: nodeCrypto(), keyFile: pki.keys.operator.p12, password: DEMO_PASSWORD, payload: content, expectedIin: pki.keys.operator.person.iin, now: new Date() });
     await operator.intake.submit({ requestId, cms: toBase64(signed.cms) });
     commits.push(performance.now() - started);
     lastRequest = requestId;

@@ -144,7 +144,7 @@ export async function journalBench(): Promise<void> {
  * the rows.
  */
 async function childRss(dataDir: string): Promise<number> {
-  const child = spawn(process.execPath, [process.argv[1]!, '--rss-child', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, '--rss-child', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));

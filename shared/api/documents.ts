@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_UPLOAD_BASE64 } from '../limits';
+import { uploadBase64Schema } from './upload';
 import { channel } from './channel';
 import { intakeDraftSchema } from './intake';
 import { counterRoles } from './roles';
@@ -14,7 +14,7 @@ export const uploadInputSchema = z.object({
   requestId,
   document: z.number().int().nonnegative().max(200),
   fileName: z.string().max(255),
-  bytes: z.base64().max(MAX_UPLOAD_BASE64),
+  bytes: uploadBase64Schema,
 });
 export const scanInputSchema = z.object({
   requestId,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { certificateCardSchema } from '../signing/card';
 import { channel } from './channel';
 import { errorCodeSchema } from './errors';
-import { MAX_UPLOAD_BASE64 } from '../limits';
+import { uploadBase64Schema } from './upload';
 import { roles } from './roles';
 
 // Проверка напечатанного результата (басылған нәтижені тексеру): a PDF, a photo or a scan of a
@@ -10,7 +10,7 @@ import { roles } from './roles';
 
 export const verifyPrintInputSchema = z.strictObject({
   fileName: z.string().max(255),
-  bytes: z.base64().max(MAX_UPLOAD_BASE64),
+  bytes: uploadBase64Schema,
 });
 
 export const printVerdictSchema = z.object({

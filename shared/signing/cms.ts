@@ -14,7 +14,7 @@ import { verifyGostDetached } from './gost/cms';
 // and `openssl cms -verify -binary -content …` checks. node-forge signs PKCS#7 but cannot verify
 // it, so verification reads the structure with forge's ASN.1 layer.
 
-const { asn1 } = forge;
+const { asn1, pki } = forge;
 const OIDS = {
   signedData: '1.2.840.113549.1.7.2',
   data: '1.2.840.113549.1.7.1',
@@ -38,24 +38,72 @@ export interface SignInput {
   chain?: forge.pki.Certificate[];
 }
 
+/** RSASSA-PKCS1-v1_5 with SHA-256 over `data` (the DER SET of signed attributes): the signature value. */
+export type RsaSignature = (data: Uint8Array) => Uint8Array;
+
+export interface SignWithInput extends Omit<SignInput, 'key'> {
+  sign: RsaSignature;
+}
+
+const der = {
+  seq: (items: Node[]) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, items),
+  set: (items: Node[]) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SET, true, items),
+  oid: (oid: string) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer(oid).getBytes()),
+  nul: () => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.NULL, false, ''),
+  octets: (binary: string) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OCTETSTRING, false, binary),
+  integer: (binary: string) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, binary),
+};
+
+/**
+ * The detached SignedData, with the signature value from `sign`: the core passes node:crypto (via
+ * the crypto provider), tests and the emulator pass forge keys (signDetached). The layout is the
+ * one forge's PKCS#7 writer gave, which NCALayer, OpenSSL and our verifier read: SHA-256 and
+ * rsaEncryption with NULL parameters, content type, signing time and message digest attributes.
+ */
+export function signDetachedWith(input: SignWithInput): Uint8Array {
+  const sha256 = () => der.seq([der.oid(OIDS.sha256), der.nul()]);
+  const digest = forge.md.sha256.create().update(toBinary(input.content)).digest().getBytes();
+  // DER sorts a SET OF by its encodings; the signature covers exactly these bytes.
+  const attributes = [
+    der.seq([der.oid(OIDS.contentType), der.set([der.oid(OIDS.data)])]),
+    der.seq([der.oid(OIDS.signingTime), der.set([asn1.create(asn1.Class.UNIVERSAL, asn1.Type.UTCTIME, false, asn1.dateToUtcTime(input.signingTime))])]),
+    der.seq([der.oid(OIDS.messageDigest), der.set([der.octets(digest)])]),
+  ]
+    .map((attribute) => asn1.toDer(attribute).getBytes())
+    .sort()
+    .map((bytes) => asn1.fromDer(bytes));
+  const signature = input.sign(fromBinary(asn1.toDer(der.set(attributes)).getBytes()));
+  const certificate = pki.certificateToAsn1(input.certificate);
+  const tbs = children(certificate)[0];
+  const tbsItems = children(tbs);
+  const versioned = isContext(tbsItems[0], 0);
+  const serial = tbsItems[versioned ? 1 : 0]!;
+  const issuer = tbsItems[versioned ? 3 : 2]!;
+  const signerInfo = der.seq([
+    der.integer('\x01'),
+    der.seq([issuer, serial]),
+    sha256(),
+    asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, attributes),
+    der.seq([der.oid(OIDS.rsaEncryption), der.nul()]),
+    der.octets(toBinary(signature)),
+  ]);
+  const certificates = [certificate, ...(input.chain ?? []).map((issuerCert) => pki.certificateToAsn1(issuerCert))];
+  const signedData = der.seq([
+    der.integer('\x01'),
+    der.set([sha256()]),
+    der.seq([der.oid(OIDS.data)]),
+    asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, certificates),
+    der.set([signerInfo]),
+  ]);
+  return fromBinary(asn1.toDer(der.seq([der.oid(OIDS.signedData), asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, [signedData])])).getBytes());
+}
+
+/** With a forge key: the test PKI, the emulator and tests, where nothing waits for the signature. */
 export function signDetached(input: SignInput): Uint8Array {
-  const p7 = forge.pkcs7.createSignedData();
-  p7.content = forge.util.createBuffer(toBinary(input.content));
-  p7.addCertificate(input.certificate);
-  for (const issuer of input.chain ?? []) p7.addCertificate(issuer);
-  p7.addSigner({
-    key: input.key,
-    certificate: input.certificate,
-    digestAlgorithm: OIDS.sha256,
-    authenticatedAttributes: [
-      { type: OIDS.contentType, value: OIDS.data },
-      { type: OIDS.messageDigest },
-      // forge types the value as string, but it encodes a Date as UTCTime itself.
-      { type: OIDS.signingTime, value: input.signingTime as unknown as string },
-    ],
+  return signDetachedWith({
+    ...input,
+    sign: (data) => fromBinary(input.key.sign(forge.md.sha256.create().update(toBinary(data)))),
   });
-  p7.sign({ detached: true });
-  return fromBinary(asn1.toDer(p7.toAsn1()).getBytes());
 }
 
 export interface VerifyInput {

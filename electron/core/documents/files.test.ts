@@ -1,6 +1,7 @@
 import jpeg from 'jpeg-js';
 import { PDFDocument } from 'pdf-lib';
 import { PNG } from 'pngjs';
+import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ArmError } from '../../../shared/api';
 import { checkFile } from './files';
@@ -54,5 +55,43 @@ describe('file checks parse the whole file', () => {
     expect(await codeOf(checkFile(new Uint8Array()))).toBe('FILE_EMPTY');
     expect(await codeOf(checkFile(Buffer.from('MZ\x90\x00')))).toBe('FILE_TYPE');
     expect(await codeOf(checkFile(new Uint8Array(20 * 1024 * 1024 + 1)))).toBe('FILE_TOO_LARGE');
+  });
+
+  it('checks a PNG’s structure to the last byte without decoding its pixels', async () => {
+    // A PNG made by hand, so each field can be wrong with every CRC still right.
+    const chunk = (type: string, body: Buffer) => {
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(body.length);
+      const crc = Buffer.alloc(4);
+      crc.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type, 'latin1'), body])));
+      return Buffer.concat([length, Buffer.from(type, 'latin1'), body, crc]);
+    };
+    const made = (width: number, height: number, rows: Buffer, options: { colourType?: number; depth?: number; interlace?: number; palette?: boolean } = {}) => {
+      const header = Buffer.alloc(13);
+      header.writeUInt32BE(width, 0);
+      header.writeUInt32BE(height, 4);
+      header.set([options.depth ?? 8, options.colourType ?? 0, 0, 0, options.interlace ?? 0], 8);
+      return Buffer.concat([
+        Buffer.from('89504e470d0a1a0a', 'hex'),
+        chunk('IHDR', header),
+        ...(options.palette ? [chunk('PLTE', Buffer.alloc(3))] : []),
+        chunk('IDAT', deflateSync(rows)),
+        chunk('IEND', Buffer.alloc(0)),
+      ]);
+    };
+    // 3×2 grey: each row a filter byte and three pixels.
+    const rows = Buffer.from([0, 1, 2, 3, 4, 9, 9, 9]);
+    await expect(checkFile(made(3, 2, rows))).resolves.toEqual({ kind: 'png', pages: 1 });
+    expect(await codeOf(checkFile(made(3, 2, rows.subarray(0, 7))))).toBe('FILE_UNREADABLE');
+    expect(await codeOf(checkFile(made(3, 2, Buffer.concat([rows, Buffer.from([0])]))))).toBe('FILE_UNREADABLE');
+    expect(await codeOf(checkFile(made(3, 2, Buffer.from([0, 1, 2, 3, 5, 9, 9, 9]))))).toBe('FILE_UNREADABLE');
+    expect(await codeOf(checkFile(made(3, 2, rows, { depth: 3 })))).toBe('FILE_UNREADABLE');
+    expect(await codeOf(checkFile(made(3, 2, rows, { colourType: 3 })))).toBe('FILE_UNREADABLE');
+    await expect(checkFile(made(3, 2, rows, { colourType: 3, palette: true }))).resolves.toEqual({ kind: 'png', pages: 1 });
+    // A header claiming 400 megapixels over a few bytes of data: refused before inflating.
+    expect(await codeOf(checkFile(made(20_000, 20_000, rows)))).toBe('FILE_UNREADABLE');
+    // Adam7: a 2×2 image has passes 1 (1×1), 6 (1×1) and 7 (2×1): three rows of 2, 2 and 3 bytes.
+    await expect(checkFile(made(2, 2, Buffer.from([0, 5, 0, 6, 0, 7, 8]), { interlace: 1 }))).resolves.toEqual({ kind: 'png', pages: 1 });
+    expect(await codeOf(checkFile(made(2, 2, Buffer.from([0, 5, 0, 6, 0, 7]), { interlace: 1 })))).toBe('FILE_UNREADABLE');
   });
 });

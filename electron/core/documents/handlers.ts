@@ -3,9 +3,10 @@ import { requireDb, type CoreContext } from '../context';
 import type { Handlers } from '../handler';
 import { openDraft, saveAndView } from '../intake/drafts';
 import { alignChecklist, checklistLines } from '../intake/form';
-import { checkFile } from './files';
+import { inspectFile } from './files';
 import { allScanners, rememberedScanner, rememberScanner, scanPages } from './sources';
 import { writeAttachment } from './store';
+import { decodeUpload } from '../upload';
 
 /** Stores the bytes content-addressed and adds their hash to the document's line of the checklist. */
 function requireLine(ctx: CoreContext, requestId: string, document: number) {
@@ -17,10 +18,12 @@ function requireLine(ctx: CoreContext, requestId: string, document: number) {
 
 async function attach(ctx: CoreContext, requestId: string, document: number, bytes: Uint8Array, userId: string, source: string) {
   // A closed draft or an unknown line is refused before the file is parsed.
-  requireLine(ctx, requestId, document);
-  const { kind, pages } = await checkFile(bytes);
-  // Read again after the (asynchronous) parse: the draft may have changed meanwhile.
-  const { db, draft, lines } = requireLine(ctx, requestId, document);
+  let { db, draft, lines } = requireLine(ctx, requestId, document);
+  const inspected = inspectFile(bytes);
+  // A PDF parses asynchronously, and the draft may change meanwhile: read it again after. An image
+  // is checked synchronously, so the draft is read once.
+  const { kind, pages } = inspected instanceof Promise ? await inspected : inspected;
+  if (inspected instanceof Promise) ({ db, draft, lines } = requireLine(ctx, requestId, document));
   const sha256 = writeAttachment(ctx.dataDir, bytes);
   const checklist = alignChecklist(lines, draft.data.checklist).map((item) =>
     item.document === document && !item.attachments.includes(sha256) ? { ...item, presented: true, attachments: [...item.attachments, sha256] } : item,
@@ -30,8 +33,7 @@ async function attach(ctx: CoreContext, requestId: string, document: number, byt
 
 export const documentsHandlers: Handlers<Contract>['documents'] = {
   upload: ({ requestId, document, bytes }, ctx, { caller }) => {
-    // The schema has checked the base64; Buffer decodes megabytes without a regular expression.
-    return attach(ctx, requestId, document, Buffer.from(bytes, 'base64'), caller!.userId, 'file');
+    return attach(ctx, requestId, document, decodeUpload(bytes), caller!.userId, 'file');
   },
 
   scanners: (_input, ctx) => allScanners(requireDb(ctx)),

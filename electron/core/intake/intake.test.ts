@@ -14,6 +14,7 @@ import { writeSettings } from '../settings/store';
 import { findRequest, moveRequest } from '../requests/repository';
 import { signPayload } from '../signing/sign';
 import { codeOf, testCore } from '../testing';
+import { nodeCrypto } from '../crypto/node';
 
 // The counter end to end against the real gateway emulator: draft, look-ups, PoA, checklist,
 // scans, signature, queue, receipt.
@@ -58,7 +59,7 @@ async function representedDraft(t: Awaited<ReturnType<typeof setup>>) {
 }
 
 function sign(content: RequestContent, key: 'operator' | 'foreignIin' = 'operator', now = new Date(START)): string {
-  const signed = signPayload({ keyFile: pki.keys[key].p12, password: 'demo-2026', payload: content, expectedIin: pki.keys[key].person.iin, now });
+  const signed = signPayload({ crypto: nodeCrypto(), keyFile: pki.keys[key].p12, password: 'demo-2026', payload: content, expectedIin: pki.keys[key].person.iin, now });
   return toBase64(signed.cms);
 }
 

@@ -6,6 +6,7 @@ import { crlSignedByRaw, rawCertificateCard, signGostDetached, verifyGostDetache
 import { openGostKeyFile } from '../../../shared/signing/gost/keyFile';
 import { issuedBy, readCertificate, verifyWithCertificate } from '../../../shared/signing/gost/x509';
 import { keyCard, signPayload } from './sign';
+import { nodeCrypto } from '../crypto/node';
 
 // НУЦ РК's own public test files (test.pki.gov.kz, via NCANode-Go's test data; see the fixtures
 // README): a GOST 2015 root, its intermediate, that intermediate's CRL and test keys. They are
@@ -142,7 +143,7 @@ describe('НУЦ РК GOST test certificates', () => {
     it('shows the key card, signs under the Kazakh OIDs, and the shared verifier accepts it', () => {
       const file = read('nca-test-head.p12');
       expect(keyCard(file, PASSWORD).subject.bin).toBe('123456789021');
-      const signed = signPayload({ keyFile: file, password: PASSWORD, payload, expectedIin: '123456789011', now: NOW });
+      const signed = signPayload({ crypto: nodeCrypto(), keyFile: file, password: PASSWORD, payload, expectedIin: '123456789011', now: NOW });
       expect(signed.card.purpose).toBe('sign');
       expect(Buffer.from(signed.cms).toString('hex')).toContain('2a830e030a01010203'); // 1.2.398.3.10.1.1.2.3…
       const verified = verifyDetached({ cms: signed.cms, content: canonicalBytes(payload), trustedRoots: [nca.der], crls: [crl], expectedIin: '123456789011', now: NOW });
@@ -151,9 +152,9 @@ describe('НУЦ РК GOST test certificates', () => {
 
     it('refuses before signing: a wrong password, somebody else\'s key, an expired key', () => {
       const file = read('nca-test-head.p12');
-      expect(() => signPayload({ keyFile: file, password: 'Qwerty13', payload, expectedIin: '123456789011', now: NOW })).toThrow(expect.objectContaining({ code: 'KEY_PASSWORD_WRONG' }));
-      expect(() => signPayload({ keyFile: file, password: PASSWORD, payload, expectedIin: '920314450217', now: NOW })).toThrow(expect.objectContaining({ code: 'CERT_IIN_MISMATCH' }));
-      expect(() => signPayload({ keyFile: file, password: PASSWORD, payload, expectedIin: '123456789011', now: new Date('2027-06-01T00:00:00Z') })).toThrow(
+      expect(() => signPayload({ crypto: nodeCrypto(), keyFile: file, password: 'Qwerty13', payload, expectedIin: '123456789011', now: NOW })).toThrow(expect.objectContaining({ code: 'KEY_PASSWORD_WRONG' }));
+      expect(() => signPayload({ crypto: nodeCrypto(), keyFile: file, password: PASSWORD, payload, expectedIin: '920314450217', now: NOW })).toThrow(expect.objectContaining({ code: 'CERT_IIN_MISMATCH' }));
+      expect(() => signPayload({ crypto: nodeCrypto(), keyFile: file, password: PASSWORD, payload, expectedIin: '123456789011', now: new Date('2027-06-01T00:00:00Z') })).toThrow(
         expect.objectContaining({ code: 'CERT_EXPIRED' }),
       );
     });

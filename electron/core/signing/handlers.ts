@@ -40,7 +40,7 @@ export const signingHandlers: Handlers<Contract>['signing'] = {
     // A workstation that has not fetched the CRL yet asks the gateway once before refusing.
     if (trust.crls.length === 0 && (await tryRefresh(ctx))) trust = readTrust(db);
     if (trust.crls.length === 0) throw new ArmError('CRL_UNAVAILABLE', 'No revocation list from the gateway yet: connect to the gateway once.');
-    const signed = signPayload({ keyFile: keyFileBytes(keyFile), password, payload, expectedIin: user.iin, now: ctx.now() });
+    const signed = signPayload({ crypto: ctx.crypto, keyFile: keyFileBytes(keyFile), password, payload, expectedIin: user.iin, now: ctx.now() });
     // The gateway runs the same check; refusing here keeps a revoked or untrusted key out of the outbox.
     verifyDetached({ cms: signed.cms, content: canonicalBytes(payload), trustedRoots: trust.roots, crls: trust.crls, crlGraceMs: trust.crlGraceMs, expectedIin: user.iin, now: ctx.now() });
     appendAudit(db, { userId: user.id, action: 'signing.sign', details: { contentSha256: signed.contentSha256, certificate: signed.card.fingerprintSha256 } }, ctx.now());

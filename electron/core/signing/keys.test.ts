@@ -1,9 +1,11 @@
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import forge from 'node-forge';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { codeOf } from '../testing';
 import { certificateCard, certificatePem, utf8Bytes } from '../../../shared/signing';
 import { createDemoPki, DEMO_PASSWORD, type DemoPki } from '../../../shared/signing/testPki';
 import { openKey } from './keys';
+import { openPkcs12Natively } from './pkcs12';
 
 // Building RSA-2048 keys and forge's signatures takes seconds on a loaded machine.
 const PKI_TIMEOUT_MS = 60_000;
@@ -31,7 +33,7 @@ describe('openKey', () => {
     expect(card.extendedKeyUsage).toEqual(['1.3.6.1.5.5.7.3.4', '1.2.398.3.3.4.1.2', '1.2.398.3.3.4.1.2.1']);
     expect(card.purpose).toBe('sign');
     expect(opened.chain.map((cert) => cert.serialNumber)).toEqual([pkiDemo.root.certificate.serialNumber]);
-    expect(opened.key.n.equals(pkiDemo.keys.head.key.n)).toBe(true);
+    expect(createPublicKey(createPrivateKey({ key: Buffer.from(opened.privateKey), format: 'der', type: 'pkcs8' })).export({ format: 'pem', type: 'spki' })).toBe(forge.pki.publicKeyToPem(pkiDemo.keys.head.certificate.publicKey).replace(/\r/g, ''));
   });
 
   it('tells a login key from a signing key', () => {
@@ -56,5 +58,13 @@ describe('openKey', () => {
     const certOnly = forge.pkcs12.toPkcs12Asn1(null, [pkiDemo.keys.operator.certificate], DEMO_PASSWORD, { algorithm: '3des' });
     const bytes = forge.util.binary.raw.decode(forge.asn1.toDer(certOnly).getBytes());
     expect(codeOf(() => openKey(bytes, DEMO_PASSWORD))).toBe('KEY_FILE_INVALID');
+  });
+
+  it('opens the demo files with OpenSSL primitives, and leaves a wrong password to the MAC check', () => {
+    const native = openPkcs12Natively(pkiDemo.keys.operator.p12, DEMO_PASSWORD);
+    expect(native?.privateKey.asymmetricKeyType).toBe('rsa');
+    expect(native?.chain).toHaveLength(1);
+    expect(openPkcs12Natively(pkiDemo.keys.operator.p12, 'wrong')).toBeNull();
+    expect(openPkcs12Natively(pkiDemo.keys.operator.p12.slice(0, 100), DEMO_PASSWORD)).toBeNull();
   });
 });

@@ -1,12 +1,14 @@
 import forge from 'node-forge';
 import { ArmError } from '../../../shared/api';
-import { asParsed, toBinary } from '../../../shared/signing';
+import { asParsed, fromBinary, parseCertificate, toBinary } from '../../../shared/signing';
+import { openPkcs12Natively } from './pkcs12';
 
 // Opening a key file (ключ ЭЦП, PKCS#12 as НУЦ РК issues it). The password and the private key
 // live only in the caller's stack frame: nothing here stores, caches or logs them.
 
 export interface OpenedKey {
-  key: forge.pki.rsa.PrivateKey;
+  /** PKCS#8 DER, for the crypto provider's rsa-sha256. */
+  privateKey: Uint8Array;
   certificate: forge.pki.Certificate;
   /** Other certificates in the file (issuer chain), as NCA's files carry them. */
   chain: forge.pki.Certificate[];
@@ -41,6 +43,17 @@ function readPkcs12(file: Uint8Array, password: string): forge.pkcs12.Pkcs12Pfx 
 /** KEY_PASSWORD_WRONG when the file's MAC refuses the password, KEY_FILE_INVALID for anything that is not a usable PKCS#12. */
 export function openKey(file: Uint8Array, password: string): OpenedKey {
   if (file.length === 0) throw new ArmError('KEY_FILE_INVALID', 'The key file is empty.');
+  const native = openPkcs12Natively(file, password);
+  if (native) {
+    const certificate = parseCertificate(native.certificate);
+    const chain = native.chain.map(parseCertificate).filter((cert): cert is forge.pki.Certificate => cert !== null);
+    if (certificate) return { privateKey: new Uint8Array(native.privateKey.export({ format: 'der', type: 'pkcs8' })), certificate, chain };
+  }
+  return openWithForge(file, password);
+}
+
+/** The layouts OpenSSL's primitives do not reach (RC2-encrypted certificates), and every error. */
+function openWithForge(file: Uint8Array, password: string): OpenedKey {
   let p12: forge.pkcs12.Pkcs12Pfx;
   try {
     p12 = readPkcs12(file, password);
@@ -56,7 +69,10 @@ export function openKey(file: Uint8Array, password: string): OpenedKey {
   const certificates = bagsOf(p12, forge.pki.oids.certBag!, (bag) => bag.cert).map(asParsed);
   for (const key of keys) {
     const certificate = certificates.find((cert) => samePublicKey(key, cert));
-    if (certificate) return { key, certificate, chain: certificates.filter((cert) => cert !== certificate) };
+    if (certificate) {
+      const privateKey = fromBinary(forge.asn1.toDer(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(key))).getBytes());
+      return { privateKey, certificate, chain: certificates.filter((cert) => cert !== certificate) };
+    }
   }
   throw new ArmError('KEY_FILE_INVALID', 'The key file holds no RSA private key with its certificate.');
 }

@@ -7,6 +7,8 @@ import { canonicalBytes, certificateCard, certificatePem, crlPem, parseCrl, veri
 import { createDemoPki, DEMO_PASSWORD, type DemoPki } from '../../../shared/signing/testPki';
 import { openKey } from './keys';
 import { signPayload } from './sign';
+import { openPkcs12Natively } from './pkcs12';
+import { nodeCrypto } from '../crypto/node';
 
 // A signature only this app can read is worthless (issue 6): OpenSSL must agree with us both ways.
 
@@ -42,7 +44,7 @@ describe.skipIf(!available)(title, () => {
 
   function signed(id: 'operator') {
     const key = pkiDemo.keys[id];
-    const result = signPayload({ keyFile: key.p12, password: DEMO_PASSWORD, payload: request, expectedIin: key.person.iin, now: new Date() });
+    const result = signPayload({ crypto: nodeCrypto(), keyFile: key.p12, password: DEMO_PASSWORD, payload: request, expectedIin: key.person.iin, now: new Date() });
     return { content: file(`${id}.json`, canonicalBytes(request)), signature: file(`${id}.cms`, result.cms) };
   }
 
@@ -108,6 +110,8 @@ describe.skipIf(!available)(title, () => {
     expect(made.status, made.stderr).toBe(0);
     const opened = openKey(readFileSync(exported), 'Пароль-1');
     expect(certificateCard(opened.certificate).subject.iin).toBe(operator.person.iin);
+    // OpenSSL's primitives open it (PBES2 certificates, a Cyrillic password as UTF-8), not forge.
+    expect(openPkcs12Natively(readFileSync(exported), 'Пароль-1')?.privateKey.asymmetricKeyType).toBe('rsa');
     expect(() => openKey(readFileSync(exported), 'Пароль-2')).toThrow(/password/);
   });
 });

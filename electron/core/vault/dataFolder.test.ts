@@ -11,6 +11,7 @@ import { startCore } from '../app';
 import { writeSettings } from '../settings/store';
 import { signPayload } from '../signing/sign';
 import { memoryLogger, signedIn } from '../testing';
+import { nodeCrypto } from '../crypto/node';
 
 // `strings` over the АРМ's data folder after a real intake finds no one: not the applicant's IIN
 // or name, not the operator's IIN, not the words of the scan. (The training emulator's and the test
@@ -67,7 +68,7 @@ describe('the data folder at rest', () => {
     await operator.intake.powerOfAttorney({ requestId, kind: 'simple' });
     await operator.documents.upload({ requestId, document: 0, fileName: 'id.pdf', bytes: (await scannedPdf()).toString('base64') });
     const content = await operator.intake.prepare({ requestId });
-    const signed = signPayload({ keyFile: pki.keys.operator.p12, password: 'demo-2026', payload: content, expectedIin: pki.keys.operator.person.iin, now: new Date(START) });
+    const signed = signPayload({ crypto: nodeCrypto(), keyFile: pki.keys.operator.p12, password: 'demo-2026', payload: content, expectedIin: pki.keys.operator.person.iin, now: new Date(START) });
     await operator.intake.submit({ requestId, cms: toBase64(signed.cms) });
     await core.context.sync!.run();
     await operator.journal.search({ iin: MOTHER }).catch(() => null);

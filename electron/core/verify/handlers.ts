@@ -4,6 +4,7 @@ import { scanPage } from '../documents/scanner';
 import type { Handlers } from '../handler';
 import { readTrust } from '../inbox/settings';
 import { knownSigners, rsaRoots, verifyPrint, type VerifyTrust } from './check';
+import { decodeUpload } from '../upload';
 
 /** This workstation's trust: the roots and CRLs the inbox uses (offline, cached), the signers of the results it holds. */
 export function workstationTrust(ctx: CoreContext): VerifyTrust {
@@ -13,6 +14,6 @@ export function workstationTrust(ctx: CoreContext): VerifyTrust {
 }
 
 export const verifyHandlers: Handlers<Contract>['verify'] = {
-  print: async ({ bytes }, ctx) => verifyPrint(Buffer.from(bytes, 'base64'), workstationTrust(ctx)),
+  print: async ({ bytes }, ctx) => verifyPrint(decodeUpload(bytes), workstationTrust(ctx)),
   scan: async ({ device }, ctx) => verifyPrint(await scanPage(device, { resolution: 300, mode: 'Gray' }), workstationTrust(ctx)),
 };

@@ -1,8 +1,3 @@
-import './pdfjs-node';
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
-import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
-import zxingWasm from 'zxing-wasm/reader/zxing_reader.wasm';
 import { ArmError } from '../../../shared/api';
 
 // Reading a printed result back: the QR codes and the page text of a PDF, or the QR codes of a
@@ -13,28 +8,38 @@ import { ArmError } from '../../../shared/api';
 // image, and a scanned PDF is an image too. A PDF whose QR is drawn as vector paths would need
 // rendering, which this reader does not do (BARCODE_NOT_FOUND).
 
-// The bundlers give the .wasm as bytes; the package's type says a file path (its esbuild "file" use).
-const wasmBinary = zxingWasm as unknown as Uint8Array;
+// PDF.js and ZXing are 4.6 MB of code that most sessions never run: they load on the first
+// verification, from their own bundle in the package (scripts/build-node.mjs), so the core's
+// resident memory does not carry them (core.rss_mb in npm run bench).
+type Engines = typeof import('./engines');
+let engines: Promise<Engines> | null = null;
 let zxing: Promise<unknown> | null = null;
 
-function loadZxing(): Promise<unknown> {
-  zxing ??= prepareZXingModule({ overrides: { wasmBinary: wasmBinary.buffer.slice(wasmBinary.byteOffset, wasmBinary.byteOffset + wasmBinary.byteLength) as ArrayBuffer }, fireImmediately: true });
-  return zxing;
+function loadEngines(): Promise<Engines> {
+  engines ??= import('./engines');
+  return engines;
+}
+
+async function loadZxing(): Promise<Engines> {
+  const loaded = await loadEngines();
+  // The bundlers give the .wasm as bytes; the package's type says a file path (its esbuild "file" use).
+  const wasmBinary = loaded.zxingWasm as unknown as Uint8Array;
+  zxing ??= loaded.prepareZXingModule({ overrides: { wasmBinary: wasmBinary.buffer.slice(wasmBinary.byteOffset, wasmBinary.byteOffset + wasmBinary.byteLength) as ArrayBuffer }, fireImmediately: true });
+  await zxing;
+  return loaded;
 }
 
 const READER = { formats: ['QRCode' as const], tryHarder: true, tryRotate: true, tryInvert: false, tryDownscale: true, maxNumberOfSymbols: 4 };
 
 /** The QR texts of an encoded image, or of raw RGBA pixels. */
 export async function readCodes(image: Uint8Array | { data: Uint8ClampedArray; width: number; height: number }): Promise<string[]> {
-  await loadZxing();
+  const { readBarcodes } = await loadZxing();
   // zxing-wasm takes any { data, width, height } as ImageData (RGBA); Node has no ImageData class.
   const input = image instanceof Uint8Array ? image : (image as unknown as Parameters<typeof readBarcodes>[0]);
   const results = await readBarcodes(input, READER);
   return results.filter((result) => result.isValid).map((result) => result.text);
 }
 
-// PDF.js runs its worker in this thread when it finds the worker's handler here (Node has no Worker for it).
-(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfjsWorker;
 
 interface PdfImage {
   width: number;
@@ -80,7 +85,7 @@ const isImage = (bytes: Uint8Array) => {
 };
 
 async function readPdf(bytes: Uint8Array): Promise<ReadPrint> {
-  const { getDocument, OPS } = pdfjs;
+  const { getDocument, OPS } = (await loadEngines()).pdfjs;
   let document;
   try {
     document = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
