@@ -40,6 +40,11 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    // The emulator's portal page script runs in the browser (bundled into build/node/portal.js).
+    files: ['gateway/portal/browser.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     // electron-builder loads its hooks with require (scripts/after-pack.cjs).
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },

@@ -9,7 +9,7 @@ import { launchHost, step, test as base, type RunningHost } from './host';
 const test = base.extend<{ host: RunningHost }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   host: async ({}, use) => {
-    // The first training start makes the TEST PKI (nine RSA keys): give it time on a busy machine.
+    // The first training start makes the TEST PKI (eleven RSA keys): give it time on a busy machine.
     const host = await launchHost({ args: ['--training'], startTimeoutMs: 90_000 });
     await use(host);
     await host.stop();

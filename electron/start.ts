@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     return;
   }
   const gateway = training ? await startTrainingGateway({ appRoot, dataDir: command.dataDir }) : null;
+  if (gateway) console.log(`Citizen portal (training): ${gateway.url}/portal/ (demo citizens in docs/gateway-api.md)`);
   const extra = gateway ? ['--data-dir', command.dataDir, '--gateway', gateway.url, '--training'] : [];
   // With the core's V8 flags, so Electron does not relaunch itself out of this supervision.
   const child = spawn(electron, [appRoot, CORE_JS_FLAGS_SWITCH, ...args.filter((arg) => arg !== '--training'), ...extra], { stdio: 'inherit' });

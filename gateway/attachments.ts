@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { GatewayDb } from './db/database';
 import { GatewayError } from './errors';
+import { groupCommit } from './groupCommit';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -13,16 +14,35 @@ export function createAttachments(db: GatewayDb, now: () => Date) {
     if (!SHA256.test(sha256)) throw new GatewayError('VALIDATION_FAILED', 'The path must end in a lower-case hex SHA-256.', { issues: [{ path: 'sha256', message: 'format' }] });
   };
 
+  /** Bytes that do not hash to their name are refused. */
+  const check = (sha256: string, content: Buffer): { sha256: string; size: number } => {
+    requireHash(sha256);
+    const actual = createHash('sha256').update(content).digest('hex');
+    if (actual !== sha256) {
+      throw new GatewayError('HASH_MISMATCH', `The body hashes to ${actual}, not to ${sha256}.`, { issues: [{ path: 'sha256', message: actual }] });
+    }
+    return { sha256, size: content.length };
+  };
+  // Scans that arrive together share one fsync, as messages do (groupCommit.ts); the answer leaves after it.
+  const insertNow = ({ sha256, content }: { sha256: string; content: Buffer }) => {
+    const { changes } = insert.run(sha256, content.length, content, now().toISOString());
+    return { sha256, size: content.length, created: changes === 1 };
+  };
+  const store = groupCommit(db, insertNow);
+
   return {
+    check,
+
     /** Idempotent: the same bytes again change nothing; bytes that do not hash to the name are refused. */
-    put(sha256: string, content: Buffer): { sha256: string; size: number; created: boolean } {
-      requireHash(sha256);
-      const actual = createHash('sha256').update(content).digest('hex');
-      if (actual !== sha256) {
-        throw new GatewayError('HASH_MISMATCH', `The body hashes to ${actual}, not to ${sha256}.`, { issues: [{ path: 'sha256', message: actual }] });
-      }
-      const { changes } = insert.run(sha256, content.length, content, now().toISOString());
-      return { sha256, size: content.length, created: changes === 1 };
+    put(sha256: string, content: Buffer): Promise<{ sha256: string; size: number; created: boolean }> {
+      check(sha256, content);
+      return store({ sha256, content });
+    },
+
+    /** For a caller already inside a transaction (the portal stores a request's files with its message). */
+    putWithin(sha256: string, content: Buffer): { sha256: string; size: number; created: boolean } {
+      check(sha256, content);
+      return insertNow({ sha256, content });
     },
 
     get(sha256: string): Buffer {

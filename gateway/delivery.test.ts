@@ -17,7 +17,7 @@ afterEach(() => gateway.dispose());
 const message = (index: number): GatewayMessage => ({
   id: randomUUID(),
   kind: 'request',
-  from: 'mobile-kokpekty',
+  from: 'mobile-m-zhumabaev',
   to: 'edu-kokpekty',
   service: 'preschool-queue',
   createdAt: '2026-03-02T08:00:00.000Z',

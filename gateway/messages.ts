@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
+import { PORTAL_CODE } from '../shared/api/requests';
 import { type GatewayMessage, type Receipt, type Recheck, type UnverifiedPerson } from '../shared/gateway/api';
 import type { GatewayDb } from './db/database';
 import { offlineWindowStart } from '../shared/time';
@@ -45,9 +46,16 @@ export interface MessageOptions {
   verifySignature: MessageSignatureVerifier | null;
   /** ГБД ФЛ re-check of persons typed by hand offline. */
   recheck: (person: UnverifiedPerson) => Recheck;
+  /** A notice or result for the portal must be for a request in the cabinet of the applicant it names (gateway/portal.ts). */
+  checkCabinet: (message: GatewayMessage) => void;
 }
 
-export function createMessages(db: GatewayDb, { now, verifySignature, recheck }: MessageOptions) {
+/** The portal's own sending (gateway/portal.ts): what it stores in the same transaction as the message. */
+export interface PortalSend {
+  storeWith: () => void;
+}
+
+export function createMessages(db: GatewayDb, { now, verifySignature, recheck, checkCabinet }: MessageOptions) {
   const byId = db.prepare<[string], { content_sha256: string; receipt: string }>('SELECT content_sha256, receipt FROM messages WHERE id = ?');
   const organisationExists = db.prepare<[string], { kind: string }>('SELECT kind FROM organisations WHERE code = ?');
   const attachmentExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM attachments WHERE sha256 = ?');
@@ -72,7 +80,7 @@ export function createMessages(db: GatewayDb, { now, verifySignature, recheck }:
   };
 
   // Runs inside a group commit's transaction (groupCommit.ts): the receipt leaves after the fsync.
-  const accept = groupCommit(db, ({ message, contentSha256, body, signatureSha256 }: { message: GatewayMessage; contentSha256: string; body: string; signatureSha256: string | null }): Accepted => {
+  const accept = groupCommit(db, ({ message, contentSha256, body, signatureSha256, storeWith }: { message: GatewayMessage; contentSha256: string; body: string; signatureSha256: string | null; storeWith?: () => void }): Accepted => {
     const existing = byId.get(message.id);
     if (existing) {
       if (existing.content_sha256 !== contentSha256) {
@@ -100,15 +108,23 @@ export function createMessages(db: GatewayDb, { now, verifySignature, recheck }:
     };
     setReceipt.run(JSON.stringify(receipt), seq);
     insertDelivery.run(seq, message.to);
+    storeWith?.();
     return { receipt, created: true };
   });
 
   return {
     /** Checks what the schema cannot, then stores once: a resend with the same content gets the first receipt back. */
-    send(message: GatewayMessage, window: SigningWindow = { lastContact: null }): Promise<Accepted> {
+    send(message: GatewayMessage, portal?: PortalSend, window: SigningWindow = { lastContact: null }): Promise<Accepted> {
       requireOrganisation(message.from, 'from');
       requireOrganisation(message.to, 'to');
-      const missing = message.attachments.filter((sha256) => !attachmentExists.get(sha256));
+      // Only the portal speaks as the portal and files the applicant's own requests (ПЭП → ШЭП).
+      const portalRequest = message.kind === 'request' && message.payload.channel === 'portal';
+      if (!portal && (message.from === PORTAL_CODE || portalRequest)) {
+        throw new GatewayError('MESSAGE_UNEXPECTED', 'Only the portal sends portal requests.', { status: 422, issues: [{ path: 'from', message: message.from }] });
+      }
+      if (message.to === PORTAL_CODE) checkCabinet(message);
+      // The portal stores the request's files in the transaction of the message itself.
+      const missing = portal ? [] : message.attachments.filter((sha256) => !attachmentExists.get(sha256));
       if (missing.length > 0) {
         throw new GatewayError('ATTACHMENT_NOT_FOUND', 'Upload the attachments before the message.', {
           status: 422,
@@ -135,6 +151,7 @@ export function createMessages(db: GatewayDb, { now, verifySignature, recheck }:
         contentSha256: createHash('sha256').update(canonical(content)).digest('hex'),
         body,
         signatureSha256: message.signature ? createHash('sha256').update(message.signature.value).digest('hex') : null,
+        ...(portal ? { storeWith: portal.storeWith } : {}),
       });
     },
 

@@ -23,6 +23,8 @@ import { openGatewayDb, type GatewayDb } from './db/database';
 import { GatewayError, invalid } from './errors';
 import { createMachines, type Caller } from './machines';
 import { createMessages } from './messages';
+import { createCabinetCheck, createPortal } from './portal';
+import { portalPage } from './portal/page';
 import { openApiDocument } from './openapi';
 import { createRegistries } from './registries';
 import { seedRegistries } from './seed';
@@ -107,8 +109,13 @@ function parseJson(body: Buffer): unknown {
 
 /** What a handler answers: the output, or for endpoints that create, whether this call created it. */
 type HandlerResult<N extends EndpointName> = GatewayEndpoints[N] extends { created: true } ? { created: boolean; value: EndpointOutput<N> } : EndpointOutput<N>;
-/** caller: the enrolled machine that signed the call (null: a public endpoint, the admin, or a lenient gateway's unsigned call). */
-type EndpointHandlers = { [N in EndpointName]: (input: EndpointArgs<N>, caller: Caller | null) => HandlerResult<N> | Promise<HandlerResult<N>> };
+/** What a handler knows of the call besides its input: the portal's calls carry their session token;
+ * `caller` is the enrolled machine that signed an АРМ call (null: public, admin, portal, or a lenient gateway's unsigned call). */
+interface Call {
+  authorization: string | undefined;
+  caller: Caller | null;
+}
+type EndpointHandlers = { [N in EndpointName]: (input: EndpointArgs<N>, call: Call) => HandlerResult<N> | Promise<HandlerResult<N>> };
 
 interface Matched {
   name: EndpointName;
@@ -186,7 +193,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const verifySignature = options.verifySignature ?? (trust ? createSignatureVerifier(trust, now) : null);
   const machines = createMachines(db, now);
   const machineAuth = options.machineAuth ?? 'required';
-  const messages = createMessages(db, { now, verifySignature, recheck: registries.recheck });
+  const messages = createMessages(db, { now, verifySignature, recheck: registries.recheck, checkCabinet: createCabinetCheck(db) });
+  const portal = createPortal({ db, now, trust, registries, attachments, messages });
   const trustReference = { version: 1, roots: trust ? trustPems(trust) : [] };
   const crlReference = { version: 1, crls: trust ? trust.crls.map(crlPem) : [] };
   // The catalog ships with the build (shared/catalog); its version moves with the АРМ's releases.
@@ -198,7 +206,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const hanging = new Set<http.ServerResponse>();
 
   const clearTraffic = db.transaction(() => {
-    db.exec("DELETE FROM deliveries; DELETE FROM messages; DELETE FROM attachments; DELETE FROM sqlite_sequence WHERE name = 'messages';");
+    db.exec("DELETE FROM deliveries; DELETE FROM portal_requests; DELETE FROM messages; DELETE FROM attachments; DELETE FROM sqlite_sequence WHERE name = 'messages';");
   });
 
   /** One handler per row of the table (shared/gateway/endpoints.ts), given its validated input. */
@@ -218,31 +226,39 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     catalog: () => catalogReference,
     trust: () => trustReference,
     crl: () => crlReference,
-    putAttachment: ({ sha256, body }) => {
-      const { created, ...stored } = attachments.put(sha256, body);
+    putAttachment: async ({ sha256, body }) => {
+      const { created, ...stored } = await attachments.put(sha256, body);
       return { created, value: stored };
     },
     getAttachment: ({ sha256 }) => attachments.get(sha256),
-    send: async ({ body }, caller) => {
+    send: async ({ body }, { caller }) => {
       if (caller) {
         // A machine sends only as its own organisation, and vouches for the envelope it sends.
         machines.requireOrganisation(caller, body.from);
         machines.verifyEnvelope(caller, body);
       }
-      const accepted = await messages.send(body, { lastContact: caller?.lastContact ?? null });
+      const accepted = await messages.send(body, undefined, { lastContact: caller?.lastContact ?? null });
       return { created: accepted.created, value: accepted.receipt };
     },
-    lease: ({ org, limit, leaseSeconds }, caller) => {
+    lease: ({ org, limit, leaseSeconds }, { caller }) => {
       // An inbox is leased and acknowledged only by its own organisation's machines.
       if (caller) machines.requireOrganisation(caller, org);
       return messages.lease(org, limit, leaseSeconds);
     },
-    ack: ({ org, body }, caller) => {
+    ack: ({ org, body }, { caller }) => {
       if (caller) machines.requireOrganisation(caller, org);
       return messages.ack(org, body);
     },
     enrollMachine: ({ body }) => machines.enroll(body),
     revokeMachine: ({ machineId }) => machines.revoke(machineId),
+    portalLogin: ({ body }) => portal.login(body),
+    portalLogout: (_input, { authorization }) => portal.logout(authorization),
+    portalServices: (_input, { authorization }) => portal.services(authorization),
+    portalFile: ({ sha256, body }, { authorization }) => portal.file(authorization, sha256, body),
+    portalPrepare: ({ body }, { authorization }) => portal.prepare(authorization, body),
+    portalSubmit: ({ body }, { authorization }) => portal.submit(authorization, body),
+    portalCabinet: (_input, { authorization }) => portal.cabinet(authorization),
+    portalDocument: ({ sha256 }, { authorization }) => portal.document(authorization, sha256),
     faults: ({ body: { mode, count, delayMs } }) => {
       fault = mode === 'none' ? noFault : { mode, remaining: count ?? null, delayMs: delayMs ?? 2000 };
       return { mode: fault.mode, remaining: fault.remaining };
@@ -289,7 +305,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   /** The enrolled machine that signed this call; a refusal when the gateway requires one and it is not. */
   const callerOf = (request: http.IncomingMessage, found: Matched, raw: Buffer): Caller | null => {
     const { endpoint } = found;
-    if (endpoint.public || endpoint.callers.includes('harness')) return null;
+    // The portal's citizen calls carry their own session (gateway/portal.ts), not a machine's signature.
+    if (endpoint.public || endpoint.callers.includes('harness') || endpoint.callers.includes('citizen')) return null;
     const header = (name: string) => {
       const value = request.headers[name];
       return typeof value === 'string' ? value : undefined;
@@ -308,10 +325,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 
   const run = async (request: http.IncomingMessage, found: Matched): Promise<Reply> => {
     const { endpoint, name } = found;
-    const handler = handlers[name] as (input: Record<string, unknown>, caller: Caller | null) => unknown;
+    const handler = handlers[name] as (input: Record<string, unknown>, call: Call) => unknown;
     const { input, raw } = await readInput(request, found);
-    const result = await handler(input, callerOf(request, found, raw));
-    if (endpoint.output === bytes) return { status: 200, headers: { 'Content-Type': 'application/octet-stream' }, body: result as Buffer };
+    const result = await handler(input, { authorization: request.headers.authorization, caller: callerOf(request, found, raw) });
+    if (endpoint.output === bytes) return { status: 200, headers: { 'Content-Type': name === 'portalDocument' ? 'application/pdf' : 'application/octet-stream' }, body: result as Buffer };
     if ('created' in endpoint) {
       const { created, value } = result as { created: boolean; value: unknown };
       return json(created ? 201 : 200, value);
@@ -344,13 +361,22 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   let ownHosts = new Set<string>();
 
   const handle = async (request: http.IncomingMessage, response: http.ServerResponse) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const host = request.headers.host ?? '';
     // Only programs call the gateway (the АРМ's core), never a web page: a request with an Origin,
-    // or for another Host (DNS rebinding), is a browser being used against the emulator.
-    if (request.headers.origin !== undefined || !ownHosts.has(request.headers.host ?? '')) {
+    // or for another Host (DNS rebinding), is a browser being used against the emulator. The one
+    // exception is the portal page (/portal/), which calls its own API from its own origin.
+    const portalPath = url.pathname === '/portal' || url.pathname.startsWith('/portal/');
+    const origin = request.headers.origin;
+    if (!ownHosts.has(host) || (origin !== undefined && !(portalPath && origin === `http://${host}`))) {
       request.resume();
       return answer(response, json(403, { error: { code: 'FORBIDDEN', message: 'Browsers and foreign Host headers are refused.' } }));
     }
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const page = portalPath && request.method === 'GET' ? portalPage(url) : null;
+    if (page) {
+      request.resume();
+      return answer(response, page);
+    }
     const found = match(request.method ?? 'GET', url);
     const reply = (): Promise<Reply> => {
       if (found instanceof GatewayError) {

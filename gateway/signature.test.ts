@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crlReferenceSchema, gatewayErrorSchema, receiptSchema, trustReferenceSchema, type GatewayMessage } from '../shared/gateway/api';
-import { canonicalBytes, certificatePem, parseCertificate, parseCrl, signDetached, toBase64 } from '../shared/signing';
+import { canonicalBytes, certificatePem, parseCertificate, parseCrl, signDetached, toBase64, verifyDetached } from '../shared/signing';
 import { createDemoPki, createTestRoot, issueCertificate, type DemoKeyId, type DemoPki, type Issued } from '../shared/signing/testPki';
+import { gatewayCrypto } from './signature';
 import { postJson, startTestGateway, type TestGateway } from './testing';
 
 // The gateway's own clock in tests (testing.ts manualClock): the PKI is made at the same instant.
@@ -121,6 +122,30 @@ describe('a gateway started without trust', () => {
       expect(receiptSchema.parse(await response.json()).signature).toBe('not-checked');
     } finally {
       await plain.dispose();
+    }
+  });
+});
+
+describe("the gateway's native RSA checks", () => {
+  it('give the verdicts forge gives: valid, a flipped signature byte, an untrusted chain', () => {
+    const content = canonicalBytes({ number: 'Z-2', operator: { iin: operatorIin() } });
+    const cms = signDetached({ content, key: key('operator').key, certificate: key('operator').certificate, signingTime: NOW });
+    const input = { cms, content, trustedRoots: [pki.root.certificate], crls: [parseCrl(pki.crl)], expectedIin: operatorIin(), now: NOW };
+    const verdict = (options: Partial<typeof input> & { crypto?: typeof gatewayCrypto }) => {
+      try {
+        return verifyDetached({ ...input, ...options }).signer.subject.iin;
+      } catch (error) {
+        return (error as { code?: string }).code;
+      }
+    };
+    // The signature value is the last bytes of this SignedData (one signer, no unsigned attributes).
+    const flipped = cms.slice();
+    flipped[flipped.length - 1] = flipped[flipped.length - 1]! ^ 0x01;
+    const foreign = signDetached({ content, key: stranger.key, certificate: stranger.certificate, signingTime: NOW });
+    for (const crypto of [undefined, gatewayCrypto]) {
+      expect(verdict({ crypto })).toBe(operatorIin());
+      expect(verdict({ crypto, cms: flipped })).toBe('SIGNATURE_INVALID');
+      expect(verdict({ crypto, cms: foreign })).toBe('CERT_UNTRUSTED');
     }
   });
 });

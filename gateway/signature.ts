@@ -1,9 +1,32 @@
+import { createHash, createPrivateKey, createPublicKey, randomBytes, sign, verify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ArmError, type ErrorCode } from '../shared/api/errors';
 import type { GatewayMessage } from '../shared/gateway/api';
 import { canonicalBytes, fromBase64, parseCrl, parseTrustedRoot, trustedRootPem, verifyDetached, type TrustedRoot } from '../shared/signing';
-import { requireSignerRole } from '../shared/signing/roles';
+import { requestPurpose, requireSignerRole } from '../shared/signing/roles';
+import { createCryptoProvider, type Algorithm } from '../shared/crypto';
+
+/**
+ * The emulator's crypto provider: OpenSSL's RSA checks for every signature that arrives (forge's
+ * JavaScript took ~1 ms a check, and each message has two). The emulator shares only shared/ with
+ * the АРМ, so it registers its own RSA algorithms rather than the core's provider.
+ */
+const rsa = (name: string, digest: string, oid: string): Algorithm => ({
+  kind: 'signature',
+  name,
+  oids: [oid],
+  digest,
+  sign: (privateKey, data) => new Uint8Array(sign(digest, data, createPrivateKey({ key: Buffer.from(privateKey), format: 'der', type: 'pkcs8' }))),
+  verify: (publicKey, data, signature) => verify(digest, data, createPublicKey({ key: Buffer.from(publicKey), format: 'der', type: 'spki' }), signature),
+});
+const digestOf = (name: string, size: number, oid: string): Algorithm => ({ kind: 'digest', name, oids: [oid], size, digest: (data) => new Uint8Array(createHash(name).update(data).digest()) });
+export const gatewayCrypto = createCryptoProvider((length) => new Uint8Array(randomBytes(length)), [
+  digestOf('sha256', 32, '2.16.840.1.101.3.4.2.1'),
+  digestOf('sha512', 64, '2.16.840.1.101.3.4.2.3'),
+  rsa('rsa-sha256', 'sha256', '1.2.840.113549.1.1.11'),
+  rsa('rsa-sha512', 'sha512', '1.2.840.113549.1.1.13'),
+]);
 
 /**
  * THE SIGNATURE SEAM. The regulations have the gateway check the signer's certificate: validity
@@ -39,7 +62,8 @@ export const trustPems = (trust: GatewayTrust): string[] => trust.roots.map(trus
  * payload does not say, which is refused as CERT_IIN_MISMATCH.
  */
 export function signerIin(message: GatewayMessage): string | null {
-  const holder = message.kind === 'request' ? message.payload.operator : message.payload.signer;
+  // A portal request is signed by the applicant (requestSignerIin), every other by the operator.
+  const holder = message.kind === 'request' ? (message.payload.channel === 'portal' ? message.payload.applicant : message.payload.operator) : message.payload.signer;
   if (typeof holder !== 'object' || holder === null) return null;
   const iin = (holder as { iin?: unknown }).iin;
   return typeof iin === 'string' ? iin : null;
@@ -54,17 +78,18 @@ export function createSignatureVerifier(trust: GatewayTrust, now: () => Date): M
   const crls = trust.crls.map((der) => parseCrl(der));
   return (message) => {
     // A status notice is the system's, not a person's: no ЭЦП to check (the gateway knows its
-    // sender by the connection, issue 16). Every other kind carries a person's signature.
-    if (message.kind === 'status') return { ok: true };
+    // sender by the connection, issue 16); so is a notice (extension, return), which names the
+    // clerk in its payload. Every other kind carries a person's signature.
+    if (message.kind === 'status' || message.kind === 'notice') return { ok: true };
     if (!message.signature) return { ok: false, code: 'SIGNATURE_INVALID', reason: 'The message is not signed.' };
     const cms = fromBase64(message.signature.value);
     if (!cms) return { ok: false, code: 'SIGNATURE_INVALID', reason: 'The signature is not base64.' };
     const expectedIin = signerIin(message);
     if (!expectedIin) return { ok: false, code: 'CERT_IIN_MISMATCH', reason: 'The payload names no signer IIN.' };
     try {
-      const verified = verifyDetached({ cms, content: canonicalBytes(message.payload), trustedRoots: trust.roots, crls, expectedIin, now: now() });
+      const verified = verifyDetached({ cms, content: canonicalBytes(message.payload), trustedRoots: trust.roots, crls, expectedIin, now: now(), crypto: gatewayCrypto });
       // НУЦ key roles: an operator's employee key for a request, a head's (or may-sign) key for a result.
-      requireSignerRole(verified.signer, message.kind === 'request' ? 'request' : 'result', null);
+      requireSignerRole(verified.signer, message.kind === 'request' ? requestPurpose(String(message.payload.channel)) : 'result', null);
       return { ok: true, signingTime: verified.signingTime, notAfter: verified.signer.notAfter };
     } catch (error) {
       if (error instanceof ArmError) return { ok: false, code: error.code, reason: error.message };

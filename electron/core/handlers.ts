@@ -24,6 +24,10 @@ import { systemHandlers, type SystemState } from './system/handlers';
 import { backupHandlers } from './backup/handlers';
 import { retentionHandlers } from './retention/handlers';
 import { supportHandlers } from './support/handlers';
+import { reachHandlers } from './reach/handlers';
+import { noticesHandlers } from './notices/handlers';
+import { complaintsHandlers } from './complaints/handlers';
+import { visitsHandlers } from './visits/handlers';
 
 /** The one handler registry both hosts serve; each capability contributes its block. */
 export function createHandlers(state: SystemState): Handlers<Contract> {
@@ -52,5 +56,9 @@ export function createHandlers(state: SystemState): Handlers<Contract> {
     backup: backupHandlers(state),
     retention: retentionHandlers,
     support: supportHandlers,
+    reach: reachHandlers,
+    notices: noticesHandlers,
+    complaints: complaintsHandlers,
+    visits: visitsHandlers,
   };
 }

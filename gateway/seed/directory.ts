@@ -1,7 +1,7 @@
 import { createCatalog } from '../../shared/catalog/catalog';
 import type { Bilingual, Organisation, Route } from '../../shared/gateway/api';
 
-// The emulator's directory: districts named in the regulations (seeds 000, 001, 003, 004), their
+// The emulator's directory: districts named in the regulations (seeds 000–004), their
 // centres (ЦОН / ХҚО) and providers (услугодатели). Codes are the emulator's own, not КАТО.
 
 export interface District {
@@ -33,6 +33,12 @@ export const districts: District[] = [
   {
     code: 'uralsk',
     name: { ru: 'г. Уральск, Западно-Казахстанская область', kk: 'Батыс Қазақстан облысы, Орал қаласы' },
+    settlements: [],
+  },
+  {
+    // Seed 002 п.1: «Қарағанды облысы қалалары мен аудандарының білім бөлімдері».
+    code: 'karaganda',
+    name: { ru: 'г. Караганда, Карагандинская область', kk: 'Қарағанды облысы, Қарағанды қаласы' },
     settlements: [],
   },
 ];
@@ -68,6 +74,7 @@ const educationDepartments: Record<string, Bilingual> = {
   'zhambyl-sko': { ru: 'ГУ «Отдел образования Жамбылского района»', kk: '«Жамбыл ауданының білім бөлімі» ММ' },
   'm-zhumabaev': { ru: 'ГУ «Отдел образования района Магжана Жумабаева»', kk: '«Мағжан Жұмабаев ауданының білім бөлімі» ММ' },
   uralsk: { ru: 'ГУ «Отдел образования города Уральска»', kk: '«Орал қаласының білім бөлімі» ММ' },
+  karaganda: { ru: 'ГУ «Отдел образования города Караганды»', kk: '«Қарағанды қаласының білім бөлімі» ММ' },
 };
 
 const centres: Record<string, Bilingual> = {
@@ -75,15 +82,18 @@ const centres: Record<string, Bilingual> = {
   'zhambyl-sko': { ru: 'ЦОН Жамбылского района', kk: 'Жамбыл ауданының ХҚО' },
   'm-zhumabaev': { ru: 'ЦОН района Магжана Жумабаева', kk: 'Мағжан Жұмабаев ауданының ХҚО' },
   uralsk: { ru: 'ЦОН города Уральска', kk: 'Орал қаласының ХҚО' },
+  karaganda: { ru: 'ЦОН города Караганды', kk: 'Қарағанды қаласының ХҚО' },
 };
 
 export const organisations: Organisation[] = [
   ...Object.entries(centres).map(([district, name]): Organisation => ({ code: `con-${district}`, kind: 'centre', name, district })),
   {
-    code: 'mobile-kokpekty',
+    // Seed 004 (район Магжана Жумабаева) takes requests in mobile centres; seed 003 (Kokpekty) names
+    // none, so a mobile centre there could take in no service at all.
+    code: 'mobile-m-zhumabaev',
     kind: 'centre',
-    name: { ru: 'Мобильный ЦОН Кокпектинского района', kk: 'Көкпекті ауданының жылжымалы ХҚО' },
-    district: 'kokpekty',
+    name: { ru: 'Мобильный ЦОН района Магжана Жумабаева', kk: 'Мағжан Жұмабаев ауданының жылжымалы ХҚО' },
+    district: 'm-zhumabaev',
   },
   ...Object.entries(educationDepartments).map(([district, name]): Organisation => ({ code: `edu-${district}`, kind: 'provider', name, district })),
   {

@@ -5,6 +5,7 @@ import { ArmError } from '../../shared/api';
 import { ChangePasswordScreen } from '../features/auth/ChangePasswordScreen';
 import { LockScreen, useIdleLock } from '../features/auth/LockScreen';
 import { LoginScreen } from '../features/auth/LoginScreen';
+import { KeyExpiryBanner } from '../features/auth/KeyExpiryBanner';
 import { SetupScreen } from '../features/auth/SetupScreen';
 import { useAuth } from '../features/auth/store';
 import { StartupFailure } from '../features/system/StartupFailure';
@@ -146,6 +147,7 @@ export function App() {
     content = (
       <>
         <div inert={auth.status.locked || undefined} aria-hidden={auth.status.locked || undefined}>
+          <KeyExpiryBanner />
           <SignedIn key={user.id} />
         </div>
         {auth.status.locked ? <LockScreen /> : null}

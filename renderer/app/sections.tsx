@@ -17,6 +17,8 @@ import { SyncScreen } from '../features/sync/SyncScreen';
 import { TransferScreen } from '../features/transfer/TransferScreen';
 import { ConnectionsScreen } from '../features/workstation/ConnectionsScreen';
 import { VerifyScreen } from '../features/verify/VerifyScreen';
+import { TasksScreen } from '../features/notices/TasksScreen';
+import { ComplaintsScreen } from '../features/complaints/ComplaintsScreen';
 import type { SectionAccess } from './access';
 
 export interface Section extends SectionAccess {
@@ -34,6 +36,7 @@ export const sections: readonly Section[] = [
   { path: '/', label: 'status', screen: StatusScreen, serves: 'system.info' },
   { path: '/intake', label: 'intake', screen: IntakeScreen, serves: 'intake.start' },
   { path: '/issuance', label: 'issuance', screen: IssuanceScreen, serves: 'results.counter' },
+  { path: '/tasks', label: 'tasks', screen: TasksScreen, serves: 'notices.tasks' },
   { path: '/inbox', label: 'inbox', screen: InboxScreen, serves: 'inbox.list' },
   { path: '/journal', label: 'journal', screen: JournalScreen, serves: 'journal.search' },
   { path: '/transfer', label: 'transfer', screen: TransferScreen, serves: 'transfer.export' },
@@ -44,6 +47,7 @@ export const sections: readonly Section[] = [
   { path: '/reports', label: 'reports', screen: ReportScreen, serves: 'reports.period' },
   { path: '/accounts', label: 'accounts', screen: AccountsScreen, serves: 'accounts.list' },
   { path: '/audit', label: 'audit', screen: AuditScreen, serves: 'audit.list' },
+  { path: '/complaints', label: 'complaints', screen: ComplaintsScreen, serves: 'complaints.list' },
   { path: '/centre', label: 'centre', screen: CentreScreen, serves: 'intake.setCentre' },
   { path: '/inbox-settings', label: 'inboxSettings', screen: InboxSettingsScreen, serves: 'inbox.configure' },
   { path: '/sync', label: 'sync', screen: SyncScreen, serves: 'sync.retryParked' },

@@ -22,7 +22,8 @@ export function ErrorText({ error }: { error: unknown }) {
   return (
     <p role="alert" className="error" data-code={code ?? 'UNKNOWN'}>
       {/* A request another clerk holds: the conflict names them. */}
-      {known && code === 'STATE_CONFLICT' && params.holder ? t('errors.heldBy', params) : known ? t(`errors.${code}`, params) : t('errors.UNKNOWN')}
+      {/* A SIGN key offered for a login: the login's own words, not the signing roles'. */}
+      {known && code === 'STATE_CONFLICT' && params.holder ? t('errors.heldBy', params) : known && code === 'CERT_ROLE' && params.need === 'auth' ? t('errors.certRoleAuth') : known ? t(`errors.${code}`, params) : t('errors.UNKNOWN')}
       {fields > 0 ? ` (${t('errors.fieldCount', { count: fields })})` : null}
     </p>
   );

@@ -12,8 +12,13 @@ export const policySchema = z.object({
   maxFailedAttempts: z.number().int().min(1).max(100),
   lockMinutes: z.number().int().min(1).max(24 * 60),
   idleMinutes: z.number().int().min(1).max(8 * 60),
+  /** Days before a key's expiry its holder and the supervisor are warned. */
+  keyWarningDays: z.number().int().min(1).max(365),
 });
 export type Policy = z.infer<typeof policySchema>;
+
+export const loginMethodSchema = z.enum(['password', 'key']);
+export type LoginMethod = z.infer<typeof loginMethodSchema>;
 
 export const accountSchema = z.object({
   id: z.string(),
@@ -27,6 +32,11 @@ export const accountSchema = z.object({
   lockedUntil: timeSchema.nullable(),
   lastLoginAt: timeSchema.nullable(),
   createdAt: timeSchema,
+  /** 'key': only the AUTH key logs in (provider staff, the seeds' "ИИН + пароль / ЭЦП"). */
+  loginMethod: loginMethodSchema,
+  /** Expiry of the last AUTH and SIGN key seen for this account (at key login, at signing). */
+  authKeyNotAfter: timeSchema.nullable(),
+  signKeyNotAfter: timeSchema.nullable(),
 });
 export type Account = z.infer<typeof accountSchema>;
 
@@ -40,6 +50,7 @@ export const createAccountInputSchema = z.object({
 });
 export const accountIdSchema = z.object({ userId: z.string().min(1).max(64) });
 export const setActiveInputSchema = accountIdSchema.extend({ active: z.boolean() });
+export const setLoginMethodInputSchema = accountIdSchema.extend({ method: loginMethodSchema });
 export const resetPasswordInputSchema = accountIdSchema.extend({ temporaryPassword: passwordSchema });
 
 export const accountsChannels = {
@@ -47,6 +58,7 @@ export const accountsChannels = {
   create: channel({ input: createAccountInputSchema, output: accountSchema, access: ['supervisor'] }),
   setActive: channel({ input: setActiveInputSchema, output: accountSchema, access: ['supervisor'] }),
   resetPassword: channel({ input: resetPasswordInputSchema, output: accountSchema, access: ['supervisor'] }),
+  setLoginMethod: channel({ input: setLoginMethodInputSchema, output: accountSchema, access: ['supervisor'] }),
   unlock: channel({ input: accountIdSchema, output: accountSchema, access: ['supervisor'] }),
   policy: channel({ input: z.undefined(), output: policySchema, access: ['supervisor'] }),
   setPolicy: channel({ input: policySchema, output: policySchema, access: ['supervisor'] }),

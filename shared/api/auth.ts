@@ -25,12 +25,24 @@ export const sessionUserSchema = z.object({
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
+/** The signed-in user's key that runs out soonest, when within the warning days (NCA keys live a year). */
+export const keyExpirySchema = z.object({
+  key: z.enum(['auth', 'sign']),
+  notAfter: z.iso.datetime(),
+  /** Whole days left; 0 on the last day, negative once expired. */
+  daysLeft: z.number().int(),
+});
+export type KeyExpiry = z.infer<typeof keyExpirySchema>;
+
 export const authStatusSchema = z.object({
   needsSetup: z.boolean(),
   user: sessionUserSchema.nullable(),
   locked: z.boolean(),
   idleMinutes: z.number().int(),
   minPasswordLength: z.number().int(),
+  /** Days before a key's expiry the user and the supervisor are warned (policy, default 30). */
+  keyWarningDays: z.number().int(),
+  keyExpiry: keyExpirySchema.nullable(),
 });
 export type AuthStatus = z.infer<typeof authStatusSchema>;
 
@@ -43,6 +55,19 @@ export const setupInputSchema = z.object({
 });
 
 export const loginInputSchema = z.object({ login: z.string().trim().min(1).max(64), password: passwordSchema });
+/**
+ * Login with the AUTH key (вход по ЭЦП): a signature over the one-time challenge, made by NCALayer
+ * (the CMS comes back) or by the core from a key file; the core verifies both the same way.
+ */
+export const keyLoginInputSchema = z.union([
+  z.object({ login: z.string().trim().min(1).max(64), cms: z.string().min(1).max(256 * 1024) }),
+  z.object({ login: z.string().trim().min(1).max(64), keyFile: z.string().min(1).max(64 * 1024), password: z.string().max(256) }),
+]);
+export const keyChallengeSchema = z.object({
+  /** The bytes to sign, base64 (RFC 8785 JSON naming the login, a nonce and the time). */
+  data: z.string(),
+  expiresAt: z.iso.datetime(),
+});
 export const changePasswordInputSchema = z.object({ currentPassword: passwordSchema, newPassword: passwordSchema });
 export const unlockInputSchema = z.object({ password: passwordSchema });
 
@@ -51,6 +76,9 @@ export const authChannels = {
   /** First run: the supervisor account, only while there is no account at all. */
   setup: channel({ input: setupInputSchema, output: sessionUserSchema, access: 'public' }),
   login: channel({ input: loginInputSchema, output: sessionUserSchema, access: 'public' }),
+  /** A one-time challenge for this window, valid a few minutes; a new one replaces the old. */
+  keyChallenge: channel({ input: z.object({ login: z.string().trim().min(1).max(64) }), output: keyChallengeSchema, access: 'public' }),
+  loginWithKey: channel({ input: keyLoginInputSchema, output: sessionUserSchema, access: 'public' }),
   logout: channel({ input: z.undefined(), output: z.null(), access: roles, beforeUnlock: true }),
   changePassword: channel({ input: changePasswordInputSchema, output: sessionUserSchema, access: roles, beforeUnlock: true }),
   lock: channel({ input: z.undefined(), output: z.null(), access: roles }),

@@ -12,6 +12,10 @@ import { journalChannels } from './journal';
 import { lookupChannels } from './lookup';
 import { outboxChannels } from './outbox';
 import { printChannels } from './print';
+import { reachChannels } from './reach';
+import { noticesChannels } from './notices';
+import { complaintsChannels } from './complaints';
+import { visitsChannels } from './visits';
 import { reportsChannels } from './reports';
 import { resultsChannels } from './results';
 import { retentionChannels } from './retention';
@@ -52,6 +56,10 @@ export const contract = {
   backup: backupChannels,
   retention: retentionChannels,
   support: supportChannels,
+  reach: reachChannels,
+  notices: noticesChannels,
+  complaints: complaintsChannels,
+  visits: visitsChannels,
 };
 
 export type Contract = typeof contract;

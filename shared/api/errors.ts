@@ -19,6 +19,8 @@ export const errorCodeSchema = z.enum([
   'SETUP_DONE',
   'LOGIN_FAILED',
   'LOGIN_TAKEN',
+  'LOGIN_KEY_REQUIRED',
+  'LOGIN_CHALLENGE_EXPIRED',
   'ACCOUNT_LOCKED',
   'ACCOUNT_INACTIVE',
   'ACCOUNT_SELF',
@@ -36,6 +38,13 @@ export const errorCodeSchema = z.enum([
   'HASH_MISMATCH',
   'MESSAGE_ID_CONFLICT',
   'MESSAGE_NOT_FOUND',
+  // The emulator's portal page (ПЭП, gateway/portal): «условие 1» (IIN and password) refused; «условие 2»
+  // (the applicant's ЭЦП: validity, revocation, IIN) failed; a service the portal does not offer; a
+  // result or notice for a «личный кабинет» the applicant does not own.
+  'PORTAL_LOGIN_REFUSED',
+  'SIGNATURE_NOT_CONFIRMED',
+  'PORTAL_CHANNEL_MISSING',
+  'CABINET_NOT_OWNED',
   // The АРМ's side: no usable answer (network, timeout, 5xx), or a refusal with a code it does not know.
   'GATEWAY_UNAVAILABLE',
   'GATEWAY_REFUSED',
@@ -91,6 +100,14 @@ export const errorCodeSchema = z.enum([
   'FIELDS_MISSING',
   'DOCUMENTS_MISSING',
   'DOCUMENTS_COMPLETE',
+  'REFUSAL_DOCUMENTS_UNNAMED',
+  'EXTENSION_REASON_REQUIRED',
+  'EXTENSION_DATE_INVALID',
+  'RETURN_REASON_REQUIRED',
+  'RETURN_TOO_LATE',
+  'NOTICE_TEXT_INVALID',
+  'TICKET_INVALID',
+  'COMPLAINT_ANSWER_REQUIRED',
   'CONTENT_NOT_PREPARED',
   'FILE_EMPTY',
   'FILE_TOO_LARGE',

@@ -47,6 +47,8 @@ export const inboxRowSchema = z.object({
   serviceId: z.string(),
   variantId: z.string().nullable(),
   applicantName: z.string(),
+  /** How it came in: a centre's counter, a mobile centre, or the egov portal (shown «ПЭП»); null for a content without one. */
+  channel: z.enum(['centre', 'mobileCentre', 'portal']).nullable(),
   state: requestStateSchema,
   receivedAt: z.string(),
   dueBy: z.string().nullable(),

@@ -30,3 +30,7 @@ export * from './verify';
 export * from './backup';
 export * from './retention';
 export * from './support';
+export * from './reach';
+export * from './notices';
+export * from './complaints';
+export * from './visits';

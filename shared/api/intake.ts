@@ -120,10 +120,15 @@ export const powerOfAttorneyInputSchema = z.discriminatedUnion('kind', [
  */
 export const intakeRefusalGroundSchema = z.enum(['incompletePackage', 'expiredDocuments']);
 export type IntakeRefusalGround = z.infer<typeof intakeRefusalGroundSchema>;
-/** The ground, the checklist lines it concerns (the missing ones preselected on the screen) and a note. */
+/**
+ * The ground, the checklist lines it concerns (the missing ones preselected on the screen) and a
+ * note. Where the regulation gives no document list (it points to the Standard, e.g. seed 001 R1,
+ * R5, R9, which still oblige the ЦОН worker to refuse with a receipt) there are no lines to name:
+ * the note names the documents instead (REFUSAL_DOCUMENTS_UNNAMED when it is empty).
+ */
 export const intakeRefusalSchema = z.strictObject({
   ground: intakeRefusalGroundSchema,
-  documents: z.array(z.number().int().nonnegative().max(200)).min(1).max(200),
+  documents: z.array(z.number().int().nonnegative().max(200)).max(200),
   comment: z.string().trim().max(500).default(''),
 });
 export type IntakeRefusal = z.infer<typeof intakeRefusalSchema>;

@@ -4,6 +4,7 @@ import { channel } from './channel';
 import { journalExportSchema } from './journal';
 import { requestStateSchema } from './requests';
 import { counterRoles } from './roles';
+import { counterRowSchema } from './visits';
 
 // Отчёты: the supervisor's live dashboard and period reports, and the applicant's анкета.
 
@@ -34,7 +35,14 @@ export const periodRowSchema = z.object({
   averageDays: z.number().nonnegative().nullable(),
 });
 export type PeriodRow = z.infer<typeof periodRowSchema>;
-export const periodReportSchema = z.object({ from: z.string(), to: z.string(), rows: z.array(periodRowSchema), questionnaire: z.array(z.lazy(() => questionnaireSharesSchema)) });
+export const periodReportSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  rows: z.array(periodRowSchema),
+  questionnaire: z.array(z.lazy(() => questionnaireSharesSchema)),
+  /** Wait and service minutes at the counter against the regulation's norms (visits). */
+  counter: z.array(counterRowSchema),
+});
 export type PeriodReport = z.infer<typeof periodReportSchema>;
 export const periodFileInputSchema = periodInputSchema.extend({ format: z.enum(['csv', 'pdf']), language: z.enum(languages) });
 

@@ -88,14 +88,17 @@ export const requestContentSchema = z.object({
   serviceId: z.string().min(1),
   /** The catalog variant (regulation of the region) the request is taken under. */
   variantId: z.string().min(1),
-  channel: z.enum(['centre', 'mobileCentre']),
+  /** portal: the applicant filed it on egov.kz (ПЭП) and signed it with their own key; there is no operator. */
+  channel: z.enum(['centre', 'mobileCentre', 'portal']),
   applicant: personDataSchema,
   representative: personDataSchema.nullable(),
   powerOfAttorney: powerOfAttorneyDataSchema.nullable(),
   /** The application form's fields by the catalog's keys. */
   fields: z.record(z.string(), z.string().max(2000)),
   checklist: z.array(acceptedDocumentSchema),
-  operator: z.object({ userId: z.string(), iin: z.string().regex(/^\d{12}$/), fullName: z.string() }),
+  /** null for a portal request: the applicant signed it (requestSignerIin). */
+  operator: z.object({ userId: z.string(), iin: z.string().regex(/^\d{12}$/), fullName: z.string() }).nullable(),
+  /** The centre that took it in, or for a portal request the portal (PORTAL_CODE), whose «личный кабинет» gets the result. */
   centre: z.string().min(1),
   provider: z.string().min(1),
   acceptedAt: z.iso.datetime(),
@@ -103,3 +106,14 @@ export const requestContentSchema = z.object({
   dueBy: z.string().nullable(),
 });
 export type RequestContent = z.infer<typeof requestContentSchema>;
+
+/**
+ * The portal's address at the gateway (ПЭП / ЭҮП): a portal request names it as its centre, so the
+ * provider's status notices and its result go back to it, into the applicant's «личный кабинет».
+ */
+export const PORTAL_CODE = 'egov-portal';
+
+/** Who must have signed a request: the operator at a counter, the applicant on the portal. */
+export function requestSignerIin(content: Pick<RequestContent, 'channel' | 'operator' | 'applicant'>): string | null {
+  return content.channel === 'portal' ? content.applicant.iin : (content.operator?.iin ?? null);
+}

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { noticeTextsSchema } from './notices';
 import { codeSchema, organisationsReferenceSchema } from '../gateway/api';
 import { policySchema } from './accounts';
 import { centreSettingSchema } from './intake';
 import { updateUrlSchema } from './update';
+import { binSchema } from './workstation';
 
 // The workstation's settings: one table (settings), one typed key each, read and written only
 // through electron/core/settings. A key is added here when something reads it; its default, if
@@ -21,6 +23,8 @@ export const settingSchemas = {
   'updates.url': updateUrlSchema,
   /** The centre (ЦОН) this counter belongs to and its district (intake). */
   'workstation.centre': centreSettingSchema,
+  /** This workstation's organisation BIN (БИН): signatures made here need a key of it (CERT_ORGANISATION). */
+  'workstation.bin': binSchema,
   /** The gateway code of this workstation's organisation: whose inbox it pulls (provider side). */
   'workstation.organisation': codeSchema,
   /** This workstation's scanner (electron/core/documents/sources.ts): a SANE device, wia:<id> or folder:<full path>. */
@@ -38,6 +42,7 @@ export const settingSchemas = {
   'policy.maxFailedAttempts': policySchema.shape.maxFailedAttempts,
   'policy.lockMinutes': policySchema.shape.lockMinutes,
   'policy.idleMinutes': policySchema.shape.idleMinutes,
+  'policy.keyWarningDays': policySchema.shape.keyWarningDays,
   /** Where backups go (a folder or a USB stick), and every how many hours by themselves (0: on demand). */
   'backup.folder': z.string().trim().min(1).max(1000),
   'backup.everyHours': z.number().int().min(0).max(24 * 30),
@@ -45,6 +50,8 @@ export const settingSchemas = {
   'retention.issuedDays': z.number().int().min(1).max(36_500),
   'retention.refusedDays': z.number().int().min(1).max(36_500),
   'retention.withdrawnDays': z.number().int().min(1).max(36_500),
+  /** The supervisor's texts of what the centre tells the applicant, per notice kind (notices). */
+  'notices.texts': noticeTextsSchema,
   /** Offline guardrails (sync.setGuardrails): hours since the gateway last answered, requests waiting, free disk in MB. */
   'guardrails.offlineHours': z.number().int().min(1).max(24 * 90),
   'guardrails.maxUnsent': z.number().int().min(1).max(100_000),

@@ -53,6 +53,15 @@ export const signingChannels = {
     access: roles,
   }),
   /**
+   * The key-file Signer (beside NCALayer): a detached CMS over exactly `data` (base64) with the key
+   * in the file. It checks nothing itself: what it returns goes to `acceptExternal` like NCALayer's.
+   */
+  signBytes: channel({
+    input: z.object({ keyFile: keyFileSchema, password: keyPasswordSchema, data: z.string().max(4 * 1024 * 1024) }),
+    output: z.object({ cms: z.string() }),
+    access: roles,
+  }),
+  /**
    * For a signature made outside the core (NCALayer): the exact bytes to sign (RFC 8785 canonical
    * JSON of the payload, base64) and the signed-in account's IIN, which NCALayer filters keys by.
    */

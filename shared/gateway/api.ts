@@ -118,6 +118,26 @@ export const statusNoticeSchema = z.strictObject({
 export type StatusNotice = z.infer<typeof statusNoticeSchema>;
 
 /**
+ * Уведомление (хабарлама): the provider tells the centre something the centre must pass on to the
+ * applicant about a request in the provider's hands — the term extended (продление срока: the new
+ * due date and the reason) or the package returned for defects (004 App.1 T2 c7: «қайтару
+ * себептерін негіздемемен орталыққа қайтарады», within 3 working days, with the reasons). The
+ * payload of a message of kind "notice". Sent by the system on the clerk's action; the clerk's name
+ * travels in it (no ЭЦП yet, like a status notice).
+ */
+export const requestNoticeSchema = z.strictObject({
+  messageId: z.uuid(),
+  requestNumber: z.string().max(100),
+  kind: z.enum(['extended', 'returned']),
+  at: z.iso.datetime(),
+  /** For `extended`: the new due date. */
+  dueBy: isoDateSchema.optional(),
+  reason: z.string().min(1).max(1000),
+  by: z.string().max(200),
+});
+export type RequestNotice = z.infer<typeof requestNoticeSchema>;
+
+/**
  * What a centre or provider sends. `id` is made by the sender before the first attempt and kept
  * across resends: the gateway recognises a resend by it.
  */

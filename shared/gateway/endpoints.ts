@@ -19,6 +19,17 @@ import {
   storedAttachmentSchema,
   trustReferenceSchema,
 } from './api';
+import {
+  portalCabinetSchema,
+  portalDraftSchema,
+  portalFileSchema,
+  portalLoginSchema,
+  portalPrepareSchema,
+  portalRequestSchema,
+  portalServicesSchema,
+  portalSessionSchema,
+  portalSubmitSchema,
+} from './portal';
 
 // THE list of the gateway's endpoints (ШЭП as the emulator serves it). The emulator's router
 // (gateway/server.ts), the АРМ's client (electron/core/gateway/client.ts) and the OpenAPI document
@@ -26,12 +37,14 @@ import {
 // together. Adding an endpoint here makes the type checker ask the emulator for its handler.
 
 /**
- * Who calls an endpoint: a centre's АРМ (ЦОН, mobile centre), a provider's АРМ (услугодатель), or
- * the gateway's admin (the emulator's controls and enrollment, behind its admin secret, exempt
- * from the faults they set). Every АРМ call but the `public` ones is signed by an enrolled
- * machine key (shared/gateway/machine.ts); the OpenAPI document carries the column as `x-callers`.
+ * Who calls an endpoint: a centre's АРМ (ЦОН, mobile centre), a provider's АРМ (услугодатель), the
+ * gateway's admin (the emulator's controls and enrollment, behind its admin secret, exempt from
+ * the faults they set), or a citizen on the emulator's portal page (`/portal/`, ПЭП: its own
+ * session, same-origin browser calls). Every АРМ call but the `public` ones is signed by an
+ * enrolled machine key (shared/gateway/machine.ts); the OpenAPI document carries the column as
+ * `x-callers`.
  */
-export type GatewayCaller = 'centre' | 'provider' | 'harness';
+export type GatewayCaller = 'centre' | 'provider' | 'harness' | 'citizen';
 
 export const MAX_LEASE_LIMIT = 100;
 export const MAX_LEASE_SECONDS = 3600;
@@ -209,6 +222,76 @@ export const gatewayEndpoints = {
     body: ackInputSchema,
     output: ackAnswerSchema,
     refusals: [400, 404],
+  }),
+  portalLogin: endpoint({
+    method: 'POST',
+    path: '/portal/api/session',
+    summary: 'Portal: a demo citizen logs in with IIN and password («условие 1»); answers the session token',
+    callers: ['citizen'],
+    body: portalLoginSchema,
+    output: portalSessionSchema,
+    refusals: [400, 401],
+  }),
+  portalLogout: endpoint({
+    method: 'POST',
+    path: '/portal/api/session/end',
+    summary: "Portal: ends the citizen's session and drops the files held for it",
+    callers: ['citizen'],
+    output: z.object({ status: z.literal('ended') }),
+    refusals: [401],
+  }),
+  portalServices: endpoint({
+    method: 'GET',
+    path: '/portal/api/services',
+    summary: 'Portal: the catalog variants that name the portal as a channel, with their term and form',
+    callers: ['citizen'],
+    output: portalServicesSchema,
+    refusals: [401],
+  }),
+  portalFile: endpoint({
+    method: 'PUT',
+    path: '/portal/api/files/{sha256}',
+    summary: "Portal: a document's electronic copy, held in the session until the request is submitted",
+    callers: ['citizen'],
+    body: bytes,
+    output: portalFileSchema,
+    refusals: [400, 401, 413, 422],
+  }),
+  portalPrepare: endpoint({
+    method: 'POST',
+    path: '/portal/api/requests/prepare',
+    summary: 'Portal: the request content to sign (routed, numbered, with the portal term); nothing stored yet',
+    callers: ['citizen'],
+    body: portalPrepareSchema,
+    output: portalDraftSchema,
+    refusals: [400, 401, 404, 422],
+  }),
+  portalSubmit: endpoint({
+    method: 'POST',
+    path: '/portal/api/requests',
+    summary: "Portal: the signed request; «условие 2» checks the citizen's ЭЦП, then it goes to the provider's inbox",
+    callers: ['citizen'],
+    body: portalSubmitSchema,
+    output: portalRequestSchema,
+    created: true,
+    refusals: [400, 401, 404, 422],
+  }),
+  portalCabinet: endpoint({
+    method: 'GET',
+    path: '/portal/api/cabinet',
+    summary: '«Личный кабинет»: the citizen’s requests, their notifications and results',
+    callers: ['citizen'],
+    output: portalCabinetSchema,
+    refusals: [401],
+  }),
+  portalDocument: endpoint({
+    method: 'GET',
+    path: '/portal/api/documents/{sha256}',
+    summary: "Portal: a result's signed PDF from the citizen's own cabinet",
+    callers: ['citizen'],
+    output: bytes,
+    contentAddressed: true,
+    refusals: [400, 401, 404],
   }),
   faults: endpoint({
     method: 'POST',

@@ -1,8 +1,10 @@
 import forge from 'node-forge';
 import { ArmError } from '../api/errors';
+import type { CryptoProvider } from '../crypto';
 import { ALLOWED_CLOCK_DRIFT_MS } from '../time/time';
 import { fromDerExact, nameHash } from './asn1';
 import type { CertificateCard } from './card';
+import { requireKeyPurpose } from './roles';
 import { fromBinary, sha256Hex, toBinary } from './bytes';
 import { asParsed, certificateCard, certificateDer, certificateIin, keyPurpose, parseCertificate } from './certificate';
 import { crlSignedBy, normaliseSerial, requireFreshCrl, type Crl } from './crl';
@@ -118,6 +120,14 @@ export interface VerifyInput {
   now: Date;
   /** How long past its nextUpdate a CRL is still believed (the supervisor's grace period); 0 when unset. */
   crlGraceMs?: number;
+  /** The key the signature must be made with: a SIGN key (default) or, for a login, the AUTH key. */
+  purpose?: 'sign' | 'auth';
+  /**
+   * The host's crypto provider: RSA checks (the signature, each link of the chain) run through it,
+   * natively in the core and the gateway, where forge's JavaScript took ~1 ms a check. Without it,
+   * forge (the renderer-free tools, tests).
+   */
+  crypto?: CryptoProvider;
 }
 
 export interface VerifiedSignature {
@@ -216,14 +226,29 @@ function readTime(node: Node): Date {
 }
 
 /** The signed attributes are signed as a DER SET, not as the [0] IMPLICIT they are stored in. */
-function signedAttributesDigest(signedAttributes: Node): string {
-  const set = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SET, true, children(signedAttributes));
-  return forge.md.sha256.create().update(asn1.toDer(set).getBytes()).digest().getBytes();
+function signedAttributesDer(signedAttributes: Node): string {
+  return asn1.toDer(asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SET, true, children(signedAttributes))).getBytes();
 }
 
-function issued(parent: forge.pki.Certificate, child: forge.pki.Certificate): boolean {
+const spkiOf = (cert: forge.pki.Certificate) => fromBinary(asn1.toDer(pki.publicKeyToAsn1(cert.publicKey)).getBytes());
+
+/** RSASSA-PKCS1-v1_5 with SHA-256 over `data`, natively when the host gave its provider. */
+function rsaSha256Verifies(signer: forge.pki.Certificate, data: string, signature: string, crypto: CryptoProvider | undefined): boolean {
+  try {
+    if (crypto) return crypto.verify(OIDS.sha256WithRsa, spkiOf(signer), fromBinary(data), fromBinary(signature));
+    return (signer.publicKey as forge.pki.rsa.PublicKey).verify(forge.md.sha256.create().update(data).digest().getBytes(), signature);
+  } catch {
+    return false;
+  }
+}
+
+function issued(parent: forge.pki.Certificate, child: forge.pki.Certificate, crypto: CryptoProvider | undefined): boolean {
   if (parent.subject.hash !== child.issuer.hash) return false;
   try {
+    // The provider knows the certificate's algorithm by its OID (sha256WithRSAEncryption…); forge the rest.
+    if (crypto?.find('signature', child.signatureOid)) {
+      return crypto.verify(child.signatureOid, spkiOf(parent), fromBinary(asn1.toDer(child.tbsCertificate).getBytes()), fromBinary(child.signature as string));
+    }
     return parent.verify(child);
   } catch {
     return false;
@@ -236,13 +261,13 @@ function isCa(cert: forge.pki.Certificate): boolean {
 }
 
 /** signer → … → a trusted root, each link checked by signature; CERT_UNTRUSTED when none exists. */
-function chainToRoot(signer: forge.pki.Certificate, pool: forge.pki.Certificate[], roots: forge.pki.Certificate[]): forge.pki.Certificate[] {
+function chainToRoot(signer: forge.pki.Certificate, pool: forge.pki.Certificate[], roots: forge.pki.Certificate[], crypto: CryptoProvider | undefined): forge.pki.Certificate[] {
   const chain = [signer];
   let current = signer;
   for (let depth = 0; depth < MAX_CHAIN; depth++) {
-    const root = roots.find((candidate) => isCa(candidate) && issued(candidate, current));
+    const root = roots.find((candidate) => isCa(candidate) && issued(candidate, current, crypto));
     if (root) return [...chain, root];
-    const intermediate = pool.find((candidate) => candidate !== current && !chain.includes(candidate) && isCa(candidate) && issued(candidate, current));
+    const intermediate = pool.find((candidate) => candidate !== current && !chain.includes(candidate) && isCa(candidate) && issued(candidate, current, crypto));
     if (!intermediate) break;
     chain.push(intermediate);
     current = intermediate;
@@ -307,21 +332,15 @@ export function verifyDetached(input: VerifyInput): VerifiedSignature {
   if (!signingTimeNode) throw invalid('signing-time attribute missing');
   const contentSha256 = sha256Hex(input.content);
   if (forge.util.bytesToHex(messageDigest.value as string) !== contentSha256) throw invalid('the content does not match the signed digest');
-  let verified = false;
-  try {
-    verified = (signer.publicKey as forge.pki.rsa.PublicKey).verify(signedAttributesDigest(parsed.signedAttributes), parsed.signature);
-  } catch {
-    verified = false;
-  }
-  if (!verified) throw invalid('the signature does not verify with the signer key');
+  if (!rsaSha256Verifies(signer, signedAttributesDer(parsed.signedAttributes), parsed.signature, input.crypto)) throw invalid('the signature does not verify with the signer key');
   const signingTime = readTime(signingTimeNode);
   if (signingTime.getTime() > input.now.getTime() + MAX_CLOCK_SKEW_MS) throw invalid('the signing time is in the future');
 
   const rsaRoots = input.trustedRoots.map((root) => (root instanceof Uint8Array ? parseCertificate(root) : asParsed(root))).filter((root): root is forge.pki.Certificate => root !== null);
-  const chain = chainToRoot(signer, parsed.certificates, rsaRoots);
+  const chain = chainToRoot(signer, parsed.certificates, rsaRoots, input.crypto);
   checkValidity(chain, signingTime);
   const crlIssuedAt = checkRevocation(chain, input.crls, input.now, input.crlGraceMs ?? 0);
-  if (keyPurpose(signer) !== 'sign') throw new ArmError('CERT_KEY_USAGE', 'The certificate is not a signing certificate.');
+  requireKeyPurpose(keyPurpose(signer), input.purpose ?? 'sign');
   if (input.expectedIin !== null && certificateIin(signer) !== input.expectedIin) {
     throw new ArmError('CERT_IIN_MISMATCH', 'The IIN in the certificate is not the expected signer IIN.');
   }

@@ -89,13 +89,23 @@ export function requireFreshCrl(crl: Crl, now: Date, graceMs: number): void {
 export function crlSignedBy(crl: Crl, issuer: forge.pki.Certificate): boolean {
   const digest = SIGNATURE_DIGESTS[crl.signatureOid];
   if (!digest || crl.issuerHash !== asParsed(issuer).subject.hash) return false;
+  // A parsed CRL is checked against every signature that arrives until the next one: its verdict
+  // per issuer key is kept with it (the CRL object never changes).
+  const key = (issuer.publicKey as forge.pki.rsa.PublicKey).n.toString(16);
+  const known = crlVerdicts.get(crl)?.get(key);
+  if (known !== undefined) return known;
+  let verdict: boolean;
   try {
     const md = digest().update(crl.tbsDer);
-    return (issuer.publicKey as forge.pki.rsa.PublicKey).verify(md.digest().getBytes(), crl.signature);
+    verdict = (issuer.publicKey as forge.pki.rsa.PublicKey).verify(md.digest().getBytes(), crl.signature);
   } catch {
-    return false;
+    verdict = false;
   }
+  crlVerdicts.set(crl, (crlVerdicts.get(crl) ?? new Map<string, boolean>()).set(key, verdict));
+  return verdict;
 }
+
+const crlVerdicts = new WeakMap<Crl, Map<string, boolean>>();
 
 /** The subject Name exactly as encoded in the certificate (re-encoding a parsed name could differ). */
 function subjectAsn1(cert: forge.pki.Certificate): forge.asn1.Asn1 {

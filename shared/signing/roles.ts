@@ -1,5 +1,5 @@
 import { ArmError } from '../api/errors';
-import type { CertificateCard } from './card';
+import type { CertificateCard, KeyPurpose } from './card';
 import { OID } from './certificate';
 
 // Who a key speaks for (НУЦ РК's key-user policies in the extended key usage, as NCANode reads
@@ -27,13 +27,20 @@ export function keyRole(card: Pick<CertificateCard, 'extendedKeyUsage'>): KeyRol
   return 'unknown';
 }
 
-/** What a signature is for: an operator's request (employee of the centre) or a head's result. */
-export type SignaturePurpose = 'request' | 'result';
+/**
+ * What a signature is for: an operator's request (employee of the centre), a head's result, or
+ * an applicant's own request on the portal (a private person's key, «ЭЦП физического лица»).
+ */
+export type SignaturePurpose = 'request' | 'result' | 'citizenRequest';
 
 const ALLOWED: Record<SignaturePurpose, readonly KeyRole[]> = {
   request: ['employee'],
   result: ['head', 'maySign'],
+  citizenRequest: ['individual'],
 };
+
+/** The purpose a request's signature serves, by the channel it came through. */
+export const requestPurpose = (channel: string): SignaturePurpose => (channel === 'portal' ? 'citizenRequest' : 'request');
 
 /**
  * CERT_ROLE when the key's role may not sign this (a head's result needs a head or may-sign key,
@@ -48,4 +55,14 @@ export function requireSignerRole(card: Pick<CertificateCard, 'extendedKeyUsage'
   if (bin !== null && card.subject.bin !== bin) {
     throw new ArmError('CERT_ORGANISATION', `The key is of organisation BIN ${card.subject.bin ?? '(none)'}, not ${bin}.`);
   }
+}
+
+/**
+ * A SIGN key where an AUTH key is needed (a login) is the wrong НУЦ key role (CERT_ROLE); a login
+ * key that signs a document is the wrong key usage (CERT_KEY_USAGE).
+ */
+export function requireKeyPurpose(actual: KeyPurpose, wanted: 'sign' | 'auth'): void {
+  if (actual === wanted) return;
+  if (wanted === 'auth') throw new ArmError('CERT_ROLE', 'This is not an authentication (AUTH) key: log in with the AUTH key.', undefined, { need: 'auth' });
+  throw new ArmError('CERT_KEY_USAGE', 'The certificate is not a signing certificate.');
 }

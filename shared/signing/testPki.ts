@@ -147,15 +147,34 @@ function iin(birthDate: string, sex: 'male' | 'female', serial: number): string 
 const CENTRE = { name: 'НАО «Государственная корпорация «Правительство для граждан» (TEST)', bin: makeBin('1603', 1201) };
 const EDUCATION = { name: 'ГУ «Отдел образования Кокпектинского района» (TEST)', bin: makeBin('0511', 3307) };
 
-export type DemoKeyId = 'operator' | 'mobileOperator' | 'clerk' | 'head' | 'supervisor' | 'revoked' | 'expired' | 'foreignIin' | 'operatorAuth';
+export type DemoKeyId =
+  | 'operator'
+  | 'mobileOperator'
+  | 'clerk'
+  | 'head'
+  | 'supervisor'
+  | 'revoked'
+  | 'expired'
+  | 'foreignIin'
+  | 'operatorAuth'
+  | 'citizen'
+  | 'citizenGuardian'
+  | 'citizenRevoked'
+  | 'citizenExpired'
+  | 'clerkAuth'
+  | 'headAuth';
 
 export interface DemoKeyDefinition {
   id: DemoKeyId;
-  /** The АРМ role whose user the key belongs to (for the bad keys: the role they try to pass as). */
-  role: Role;
+  /**
+   * The АРМ role whose user the key belongs to (for the bad keys: the role they try to pass as);
+   * `citizen` for a private person's own key, which signs on the emulator's portal page.
+   */
+  role: Role | 'citizen';
   person: PersonSubject;
   kind: CertificateKind;
-  validity: 'current' | 'expired';
+  /** expiring: 20 days left, inside the 30-day warning (key expiry, issue 15 item 7). */
+  validity: 'current' | 'expired' | 'expiring';
   revoked: boolean;
   /** For foreignIin: the IIN of the user who tries to sign with it. */
   userIin: string;
@@ -173,6 +192,15 @@ const people = {
   expired: { surname: 'ЖҰМАБАЕВА', firstName: 'ДИНАРА', patronymic: 'АСҚАРҚЫЗЫ', iin: iin('1994-12-05', 'female', 7402), organisation: CENTRE },
 } satisfies Record<string, PersonSubject>;
 
+/**
+ * Demo citizens of the emulator's portal (gateway/portal): persons of its ГБД ФЛ demo data
+ * (gateway/seed/demo.ts: the mother and the guardian), with private persons' keys (no organisation).
+ */
+const citizens = {
+  mother: { surname: 'САРСЕНБАЕВА', firstName: 'АЙГЕРИМ', patronymic: 'ЕРЛАНОВНА', iin: '900412400014' },
+  guardian: { surname: 'КУЗНЕЦОВА', firstName: 'ОЛЬГА', patronymic: 'ВИКТОРОВНА', iin: '751130400011' },
+} satisfies Record<string, PersonSubject>;
+
 /** The operator's name with the IIN of a person who is not a demo user. */
 const foreign: PersonSubject = { ...operator, iin: iin('1979-06-27', 'male', 8503) };
 
@@ -187,6 +215,12 @@ export const DEMO_KEYS: readonly DemoKeyDefinition[] = [
   { id: 'expired', role: 'operator', person: people.expired, kind: 'sign', validity: 'expired', revoked: false, userIin: people.expired.iin, note: 'expired a year ago → CERT_EXPIRED' },
   { id: 'foreignIin', role: 'operator', person: foreign, kind: 'sign', validity: 'current', revoked: false, userIin: people.operator.iin, note: "operator's name, somebody else's IIN → CERT_IIN_MISMATCH" },
   { id: 'operatorAuth', role: 'operator', person: people.operator, kind: 'auth', validity: 'current', revoked: false, userIin: people.operator.iin, note: 'login (AUTH) key, not for signing → CERT_KEY_USAGE' },
+  { id: 'citizen', role: 'citizen', person: citizens.mother, kind: 'sign', validity: 'current', revoked: false, userIin: citizens.mother.iin, note: 'portal citizen (the demo mother), signs her own requests' },
+  { id: 'citizenGuardian', role: 'citizen', person: citizens.guardian, kind: 'sign', validity: 'current', revoked: false, userIin: citizens.guardian.iin, note: 'portal citizen (the demo guardian); the mother signing with it → CERT_IIN_MISMATCH' },
+  { id: 'citizenRevoked', role: 'citizen', person: citizens.mother, kind: 'sign', validity: 'current', revoked: true, userIin: citizens.mother.iin, note: "the mother's second key, listed in the CRL → CERT_REVOKED on the portal" },
+  { id: 'citizenExpired', role: 'citizen', person: citizens.mother, kind: 'sign', validity: 'expired', revoked: false, userIin: citizens.mother.iin, note: "the mother's old key, expired a year ago → CERT_EXPIRED on the portal" },
+  { id: 'clerkAuth', role: 'clerk', person: people.clerk, kind: 'auth', validity: 'current', revoked: false, userIin: people.clerk.iin, note: "the clerk's login (AUTH) key: log in by key" },
+  { id: 'headAuth', role: 'head', person: people.head, kind: 'auth', validity: 'expiring', revoked: false, userIin: people.head.iin, note: "the head's login (AUTH) key, 20 days left → the expiry warning" },
 ];
 
 export interface DemoKey extends DemoKeyDefinition, Issued {
@@ -215,9 +249,10 @@ export async function createDemoPki(options: { now: Date; password?: string; onl
   for (const [index, definition] of definitions.entries()) {
     const expired = definition.validity === 'expired';
     const notBefore = new Date(now.getTime() - (expired ? 2 * 365 : 1) * DAY);
-    const notAfter = new Date(now.getTime() + (expired ? -365 : 365) * DAY);
+    const notAfter = new Date(now.getTime() + (expired ? -365 : definition.validity === 'expiring' ? 20 : 365) * DAY);
     // The head holds a first-head key; everybody else an employee key of their organisation.
     const organisationRole = definition.role === 'head' ? 'head' : 'employee';
+    // (a citizen's person has no organisation: issueCertificate makes a private person's key)
     const issued = issueCertificate({ issuer: root, person: definition.person, kind: definition.kind, notBefore, notAfter, keys: personKeys[index]!, organisationRole });
     let p12: Uint8Array | null = null;
     keys[definition.id] = {

@@ -57,6 +57,20 @@ export const accountsHandlers: Handlers<Contract>['accounts'] = {
     return toAccount(updated);
   },
 
+  /** Password or AUTH key (вход по ЭЦП); a switch to the key ends the account's password sessions. */
+  setLoginMethod: (input, ctx, { caller, sessions }) => {
+    const db = requireDb(ctx);
+    const user = existing(ctx, input.userId);
+    if (user.login_method === input.method) return toAccount(user);
+    const now = ctx.now();
+    const updated = db.transaction(() => {
+      appendAudit(db, { userId: caller!.userId, action: 'account.login_method', objectType: 'user', objectId: user.id, details: { from: user.login_method, to: input.method } }, now);
+      return updateUser(db, user.id, { login_method: input.method });
+    })();
+    if (input.method === 'key' && user.id !== caller!.userId) sessions.signOutUser(user.id);
+    return toAccount(updated);
+  },
+
   unlock: (input, ctx, { caller }) => {
     const db = requireDb(ctx);
     const user = existing(ctx, input.userId);

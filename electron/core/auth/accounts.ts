@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Account, Role, SessionUser } from '../../../shared/api';
+import type { Account, LoginMethod, Role, SessionUser } from '../../../shared/api';
 import type { Db } from '../db/database';
 
 // SQL of the users table; handlers call these, never SQL themselves.
@@ -18,6 +18,9 @@ export interface UserRow {
   locked_until: string | null;
   last_login_at: string | null;
   created_at: string;
+  login_method: LoginMethod;
+  auth_key_not_after: string | null;
+  sign_key_not_after: string | null;
 }
 
 export function countUsers(db: Db): number {
@@ -74,6 +77,9 @@ export function toAccount(row: UserRow): Account {
     lockedUntil: row.locked_until,
     lastLoginAt: row.last_login_at,
     createdAt: row.created_at,
+    loginMethod: row.login_method,
+    authKeyNotAfter: row.auth_key_not_after,
+    signKeyNotAfter: row.sign_key_not_after,
   };
 }
 

@@ -83,7 +83,7 @@ describe('login', () => {
 
   it('honours a policy the supervisor changed', async () => {
     const { supervisor, window } = await withSupervisor();
-    await supervisor.accounts.setPolicy({ minPasswordLength: 10, maxFailedAttempts: 2, lockMinutes: 30, idleMinutes: 5 });
+    await supervisor.accounts.setPolicy({ minPasswordLength: 10, maxFailedAttempts: 2, lockMinutes: 30, idleMinutes: 5, keyWarningDays: 30 });
     await supervisor.accounts.create({ ...OPERATOR, temporaryPassword: 'Ұзын-құпия-сөз' });
     expect(await codeOf(supervisor.accounts.create({ ...OPERATOR, login: 'op2', temporaryPassword: 'Қысқа-123' }))).toBe('PASSWORD_POLICY');
     const counter = window('counter');

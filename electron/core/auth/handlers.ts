@@ -6,6 +6,12 @@ import { countUsers, findById, findByLogin, insertUser, toSessionUser, updateUse
 import { hashPassword, verifyNobody, verifyPassword } from './passwords';
 import { checkNewPassword, readPolicy } from './policy';
 import type { Session } from './sessions';
+import { fromBase64, toBase64 } from '../../../shared/signing';
+import { signWithKeyFile } from '../signing/sign';
+import { refreshTrust } from '../signing/trust';
+import { readTrust } from '../inbox/settings';
+import { issueChallenge, takeChallenge, verifyLoginSignature } from './keyLogin';
+import { keyExpiryOf } from './keyExpiry';
 
 function lockedError(until: string): ArmError {
   return new ArmError('ACCOUNT_LOCKED', `The account is locked until ${until}.`, undefined, { until });
@@ -45,6 +51,17 @@ function signIn(session: Session, user: UserRow, now: Date): ReturnType<typeof t
   return session.user;
 }
 
+/** A workstation that has never fetched a CRL asks the gateway once before a key login is refused. */
+async function ensureCrl(ctx: CoreContext): Promise<void> {
+  const db = requireDb(ctx);
+  if (readTrust(db).crls.length > 0 || !ctx.gatewayClient) return;
+  try {
+    await refreshTrust(db, ctx.gatewayClient, ctx.now());
+  } catch (error) {
+    if (!(error instanceof ArmError && error.code === 'GATEWAY_UNAVAILABLE')) throw error;
+  }
+}
+
 export const authHandlers: Handlers<Contract>['auth'] = {
   status: (_input, ctx, { session }) => {
     const policy = readPolicy(ctx.db);
@@ -54,6 +71,8 @@ export const authHandlers: Handlers<Contract>['auth'] = {
       locked: session.locked,
       idleMinutes: policy.idleMinutes,
       minPasswordLength: policy.minPasswordLength,
+      keyWarningDays: policy.keyWarningDays,
+      keyExpiry: ctx.db && session.user ? keyExpiryOf(ctx.db, session.user.id, policy.keyWarningDays, ctx.now()) : null,
     };
   },
 
@@ -83,6 +102,10 @@ export const authHandlers: Handlers<Contract>['auth'] = {
     }
     await checkPassword(ctx, user, input.password);
     const now = ctx.now();
+    if (user.login_method === 'key') {
+      appendAudit(db, { userId: user.id, action: 'auth.failure', details: { login: user.login, reason: 'LOGIN_KEY_REQUIRED' } }, now);
+      throw new ArmError('LOGIN_KEY_REQUIRED', 'This account logs in with the AUTH key.');
+    }
     if (!user.active) {
       appendAudit(db, { userId: user.id, action: 'auth.inactive' }, now);
       throw new ArmError('ACCOUNT_INACTIVE', 'The account is deactivated.');
@@ -92,6 +115,49 @@ export const authHandlers: Handlers<Contract>['auth'] = {
       return updateUser(db, user.id, { failed_attempts: 0, locked_until: null, last_login_at: now.toISOString() });
     })();
     return signIn(session, updated, now);
+  },
+
+  keyChallenge: ({ login }, ctx, { session }) => issueChallenge(session, login, ctx.crypto, ctx.now()),
+
+  loginWithKey: async (input, ctx, { session }) => {
+    const db = requireDb(ctx);
+    const now = ctx.now();
+    const challenge = takeChallenge(session, input.login, now);
+    const user = findByLogin(db, input.login);
+    const refuse = (userId: string | null, reason: string) => appendAudit(db, { userId, action: 'auth.failure', details: { login: input.login, method: 'key', reason } }, now);
+    if (!user) {
+      refuse(null, 'LOGIN_FAILED');
+      throw new ArmError('LOGIN_FAILED', 'Wrong login or key.');
+    }
+    if (user.locked_until && user.locked_until > now.toISOString()) throw lockedError(user.locked_until);
+    await ensureCrl(ctx);
+    let card;
+    try {
+      // The key-file way signs here; NCALayer's CMS arrives signed. Both are verified alike.
+      let cms: string;
+      if ('cms' in input) cms = input.cms;
+      else {
+        const file = fromBase64(input.keyFile);
+        if (!file) throw new ArmError('KEY_FILE_INVALID', 'The key file is not valid base64.');
+        cms = toBase64(signWithKeyFile(file, input.password, challenge, now, ctx.crypto));
+      }
+      card = verifyLoginSignature(db, user, cms, challenge, now);
+    } catch (error) {
+      refuse(user.id, error instanceof ArmError ? error.code : 'INTERNAL');
+      throw error;
+    }
+    if (!user.active) {
+      appendAudit(db, { userId: user.id, action: 'auth.inactive' }, now);
+      throw new ArmError('ACCOUNT_INACTIVE', 'The account is deactivated.');
+    }
+    const updated = db.transaction(() => {
+      appendAudit(db, { userId: user.id, action: 'auth.login', details: { method: 'key', certificate: card.fingerprintSha256, notAfter: card.notAfter } }, now);
+      return updateUser(db, user.id, { failed_attempts: 0, locked_until: null, last_login_at: now.toISOString(), auth_key_not_after: card.notAfter });
+    })();
+    const signedIn = signIn(session, updated, now);
+    // The key proved who this is; a temporary password is changed at the next password login.
+    signedIn.mustChangePassword = false;
+    return signedIn;
   },
 
   logout: (_input, ctx, { session }) => {

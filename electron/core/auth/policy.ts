@@ -2,7 +2,7 @@ import { ArmError, type Policy } from '../../../shared/api';
 import type { Db } from '../db/database';
 import { readSettings, writeSettings, type SettingsAuthor } from '../settings/store';
 
-export const DEFAULT_POLICY: Policy = { minPasswordLength: 8, maxFailedAttempts: 5, lockMinutes: 15, idleMinutes: 10 };
+export const DEFAULT_POLICY: Policy = { minPasswordLength: 8, maxFailedAttempts: 5, lockMinutes: 15, idleMinutes: 10, keyWarningDays: 30 };
 
 export function readPolicy(db: Db | null): Policy {
   if (!db) return DEFAULT_POLICY;
@@ -12,6 +12,7 @@ export function readPolicy(db: Db | null): Policy {
     maxFailedAttempts: stored['policy.maxFailedAttempts'] ?? DEFAULT_POLICY.maxFailedAttempts,
     lockMinutes: stored['policy.lockMinutes'] ?? DEFAULT_POLICY.lockMinutes,
     idleMinutes: stored['policy.idleMinutes'] ?? DEFAULT_POLICY.idleMinutes,
+    keyWarningDays: stored['policy.keyWarningDays'] ?? DEFAULT_POLICY.keyWarningDays,
   };
 }
 
@@ -23,6 +24,7 @@ export function writePolicy(db: Db, policy: Policy, by: SettingsAuthor, now: Dat
       'policy.maxFailedAttempts': policy.maxFailedAttempts,
       'policy.lockMinutes': policy.lockMinutes,
       'policy.idleMinutes': policy.idleMinutes,
+      'policy.keyWarningDays': policy.keyWarningDays,
     },
     by,
     now,

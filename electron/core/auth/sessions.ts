@@ -5,6 +5,8 @@ export interface Session {
   user: SessionUser | null;
   locked: boolean;
   lastActivity: number;
+  /** The one-time challenge of a key login in progress (auth.keyChallenge); taken by the attempt. */
+  challenge?: { login: string; data: Uint8Array; expiresAt: number } | null;
 }
 
 export class SessionStore {

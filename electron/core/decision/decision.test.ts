@@ -4,6 +4,7 @@ import { leaseAnswerSchema } from '../../../shared/gateway/api';
 import { canonicalBytes, parseCrl, signDetached, toBase64, verifyDetached } from '../../../shared/signing';
 import type { ResultContent } from '../../../shared/api';
 import { createDemoPki, issueCertificate, type DemoKeyId, type DemoPki } from '../../../shared/signing/testPki';
+import { writeSettings } from '../settings/store';
 import { CENTRE, postRequest, requestContent, requestMessage, providerCore } from '../testing/provider';
 
 let pki: DemoPki;
@@ -98,6 +99,13 @@ describe('decision', () => {
     await expect(w.head.decision.approve({ requestId: w.requestId, cms: byEmployeeKey })).rejects.toMatchObject({ code: 'CERT_ROLE' });
     await expect(w.head.decision.result({ requestId: w.requestId })).resolves.toMatchObject({ state: 'decided', signed: false });
     expect(w.db.prepare("SELECT count(*) AS n FROM outbox WHERE json_extract(message, '$.kind') != 'status'").get()).toEqual({ n: 0 });
+    // The head's own key, but the workstation is of another organisation: CERT_ORGANISATION.
+    writeSettings(w.db, { 'workstation.bin': pki.keys.operator.person.organisation!.bin }, { userId: null }, now);
+    await expect(w.head.decision.approve({ requestId: w.requestId, cms: sign(content, 'head', now) })).rejects.toMatchObject({ code: 'CERT_ORGANISATION' });
+    await expect(w.head.decision.result({ requestId: w.requestId })).resolves.toMatchObject({ state: 'decided', signed: false });
+    // Its own BIN set: the head's key of the department signs.
+    writeSettings(w.db, { 'workstation.bin': pki.keys.head.person.organisation!.bin }, { userId: null }, now);
+    await expect(w.head.decision.approve({ requestId: w.requestId, cms: sign(content, 'head', now) })).resolves.toMatchObject({ state: 'resultSigned' });
     await expect(w.as('operator').decision.decide({ requestId: w.requestId, outcome: 'certificate', fields: GUARDIANSHIP })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     w.close();
   });

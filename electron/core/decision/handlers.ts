@@ -3,7 +3,7 @@ import { requireDb } from '../context';
 import type { Handlers } from '../handler';
 import { localDateTime } from '../../../shared/time';
 import { departmentRequest, listInbox, requestView } from '../inbox/repository';
-import { approve, decide, prepareSigning, resultView, returnToClerk } from './repository';
+import { approve, cabinetDocuments, decide, prepareSigning, resultView, returnToClerk } from './repository';
 
 export const decisionHandlers: Handlers<Contract>['decision'] = {
   decide: (input, ctx, { caller }) => decide(requireDb(ctx), input, caller!, ctx.now(), ctx.gateway.mode === 'training'),
@@ -15,7 +15,13 @@ export const decisionHandlers: Handlers<Contract>['decision'] = {
   /** The head's "to sign" queue (на подпись): every decided request of the department. */
   queue: (_input, ctx) => listInbox(requireDb(ctx), { state: 'decided' }, localDateTime(ctx.now())),
   prepare: ({ requestId }, ctx, { caller }) => prepareSigning(requireDb(ctx), requestId, caller!, ctx.now()),
-  approve: ({ requestId, cms }, ctx, { caller }) => approve(requireDb(ctx), requestId, cms, caller!, ctx.now()),
+  approve: async ({ requestId, cms }, ctx, { caller }) => {
+    const db = requireDb(ctx);
+    departmentRequest(db, requestId);
+    // Rendered before the transaction that signs and sends: a portal result travels with its PDFs.
+    const documents = await cabinetDocuments(db, requestId, cms, ctx.resources.fonts(), ctx.dataDir);
+    return approve(db, requestId, cms, caller!, ctx.now(), documents);
+  },
   return: ({ requestId, comment }, ctx, { caller }) => {
     const db = requireDb(ctx);
     returnToClerk(db, requestId, comment, caller!, ctx.now());

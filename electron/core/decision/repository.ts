@@ -2,13 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { ArmError, requestContentSchema, resultContentSchema, type Caller, type ResultContent, type ResultView } from '../../../shared/api';
 import type { z } from 'zod';
 import type { decideInputSchema } from '../../../shared/api/decision';
-import { fitsBarcode } from '../../../shared/results/barcode';
+import { barcodeFromCms, encodeBarcode, fitsBarcode } from '../../../shared/results/barcode';
 import { certificateTemplate } from '../../../shared/results/templates';
 import { canonicalBytes, canonicalSha256, fromBase64, verifyDetached } from '../../../shared/signing';
 import { requireSignerRole } from '../../../shared/signing/roles';
+import { readSetting } from '../settings/store';
 import { localDay, localDayCompact } from '../../../shared/time';
 import { findById } from '../auth/accounts';
 import type { Db } from '../db/database';
+import { writeAttachment } from '../documents/store';
+import type { Fonts } from '../resources';
+import { renderResultPdf } from '../results/pdf';
 import { nextInSequence } from '../db/sequences';
 import { requireAssignee } from '../inbox/assignment';
 import { departmentRequest } from '../inbox/repository';
@@ -136,7 +140,7 @@ export function prepareSigning(db: Db, requestId: string, caller: Person, now: D
  * head's own IIN); then decided → resultSigned and the result message to the centre in the same
  * transaction, so the result is never signed without being on its way.
  */
-export function approve(db: Db, requestId: string, cmsBase64: string, caller: Person, now: Date): ResultView {
+export function approve(db: Db, requestId: string, cmsBase64: string, caller: Person, now: Date, documents: string[] = []): ResultView {
   const request = decidedRequest(db, requestId);
   const head = account(db, caller);
   const row = requireResult(db, requestId);
@@ -146,8 +150,9 @@ export function approve(db: Db, requestId: string, cmsBase64: string, caller: Pe
   if (!cms) throw new ArmError('SIGNATURE_INVALID', 'The signature is not base64.');
   const trust = readTrust(db);
   const verified = verifyDetached({ cms, content: canonicalBytes(content), trustedRoots: trust.roots, crls: trust.crls, crlGraceMs: trust.crlGraceMs, expectedIin: head.iin, now });
-  // A result is signed with the first head's (or a may-sign) key, never an employee's (CERT_ROLE).
-  requireSignerRole(verified.signer, 'result', null);
+  // A result is signed with the first head's (or a may-sign) key, never an employee's (CERT_ROLE),
+  // of this organisation when its BIN is set (CERT_ORGANISATION).
+  requireSignerRole(verified.signer, 'result', readSetting(db, 'workstation.bin'));
   const messageId = randomUUID();
   return db.transaction(() => {
     db.prepare('UPDATE results SET signature = ?, signer = ?, message_id = ?, updated_at = ? WHERE request_id = ?').run(cmsBase64, JSON.stringify(verified.signer), messageId, now.toISOString(), requestId);
@@ -158,10 +163,11 @@ export function approve(db: Db, requestId: string, cmsBase64: string, caller: Pe
         id: messageId,
         kind: content.kind === 'certificate' ? 'result' : 'refusal',
         from: content.provider,
+        // A portal request's result goes to the portal (its «centre»), into the applicant's cabinet, with its signed PDFs.
         to: content.centre,
         service: content.request.serviceId,
         createdAt: now.toISOString(),
-        attachments: [],
+        attachments: documents,
         payload: content as unknown as Record<string, unknown>,
         signature: { format: 'cms', value: cmsBase64 },
       },
@@ -170,6 +176,31 @@ export function approve(db: Db, requestId: string, cmsBase64: string, caller: Pe
     );
     return resultView(db, requestId);
   })();
+}
+
+/**
+ * The documents a portal request's result carries into the applicant's «личный кабинет» (seed 001
+ * Рег.2 п.9 пп.11: «в форме электронного документа, удостоверенного ЭЦП»): the result as printed,
+ * with the QR code of its signature, in Russian then Kazakh, in the documents store for the
+ * outbox to upload. None for a centre's request (the centre prints it) or a signature that does not
+ * read (approve refuses it with the reason).
+ */
+export async function cabinetDocuments(db: Db, requestId: string, cmsBase64: string, fonts: Fonts, dataDir: string): Promise<string[]> {
+  const request = findRequest(db, requestId);
+  const row = findResult(db, requestId);
+  const cms = fromBase64(cmsBase64);
+  if (!row || !cms || requestContentSchema.parse(JSON.parse(request.content ?? 'null')).channel !== 'portal') return [];
+  const signed: unknown = JSON.parse(row.content);
+  let barcode: string;
+  try {
+    barcode = encodeBarcode(barcodeFromCms(cms, signed));
+  } catch {
+    return [];
+  }
+  const content = resultContentSchema.parse(signed);
+  const documents: string[] = [];
+  for (const language of ['ru', 'kk'] as const) documents.push(writeAttachment(dataDir, await renderResultPdf(content, language, barcode, fonts)));
+  return documents;
 }
 
 /** The head sends the result back to the clerk with a comment: decided → inWork. */

@@ -128,7 +128,7 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
 
   return Object.fromEntries(
     (Object.keys(gatewayEndpoints) as EndpointName[])
-      .filter((name) => !gatewayEndpoints[name].callers.every((caller) => caller === 'harness'))
+      .filter((name) => gatewayEndpoints[name].callers.some((caller) => caller === 'centre' || caller === 'provider'))
       .map((name) => [name, (input?: Record<string, unknown>, callOptions?: CallOptions) => callEndpoint(name, input, callOptions)]),
   ) as unknown as GatewayClient;
 }
@@ -138,8 +138,8 @@ interface CallOptions {
   timeoutMs?: number;
 }
 
-/** The endpoints an АРМ calls: every row of the table but the harness's controls. */
-type ArmEndpointName = { [N in EndpointName]: GatewayEndpoints[N]['callers'][number] extends 'harness' ? never : N }[EndpointName];
+/** The endpoints an АРМ calls: every row of the table but the harness's controls and the portal page's calls. */
+type ArmEndpointName = { [N in EndpointName]: GatewayEndpoints[N]['callers'][number] extends 'harness' | 'citizen' ? never : N }[EndpointName];
 type ClientInput<N extends EndpointName> = EndpointInput<N> & (GatewayEndpoints[N] extends { etag: true } ? { etag?: string | null } : unknown);
 /** Reference data: null when the gateway answers 304 (the cached copy is current), else the body with its new ETag. */
 type ClientOutput<N extends EndpointName> = GatewayEndpoints[N] extends { etag: true } ? { etag: string | null; body: EndpointOutput<N> } | null : EndpointOutput<N>;

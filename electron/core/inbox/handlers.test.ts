@@ -63,19 +63,19 @@ describe('inbox channels', () => {
     const clerk = w.as('clerk');
     const base = requestContent(pki);
     await postRequest(gateway, requestMessage(pki, base));
-    await postRequest(gateway, requestMessage(pki, requestContent(pki, { number: 'mobile-kokpekty-20260302-0007', centre: 'mobile-kokpekty' })));
+    await postRequest(gateway, requestMessage(pki, requestContent(pki, { number: 'mobile-m-zhumabaev-20260302-0007', centre: 'mobile-m-zhumabaev' })));
     await postRequest(gateway, requestMessage(pki, requestContent(pki, { number: `${CENTRE}-20260302-0003`, applicant: { ...base.applicant, iin: '880903300010' } })));
     await postRequest(gateway, requestMessage(pki, requestContent(pki, { number: `${CENTRE}-20260302-0004`, serviceId: 'preschool-queue' })));
     await clerk.inbox.pull();
     const flags = Object.fromEntries((await clerk.inbox.list({})).map((row) => [row.number, row.possibleDuplicateOf]));
     expect(flags).toEqual({
-      [base.number]: ['mobile-kokpekty-20260302-0007'],
-      'mobile-kokpekty-20260302-0007': [base.number],
+      [base.number]: ['mobile-m-zhumabaev-20260302-0007'],
+      'mobile-m-zhumabaev-20260302-0007': [base.number],
       [`${CENTRE}-20260302-0003`]: [],
       [`${CENTRE}-20260302-0004`]: [],
     });
     const id = (await clerk.inbox.list({ query: base.number }))[0]!.id;
-    await expect(clerk.inbox.get({ requestId: id })).resolves.toMatchObject({ possibleDuplicateOf: ['mobile-kokpekty-20260302-0007'] });
+    await expect(clerk.inbox.get({ requestId: id })).resolves.toMatchObject({ possibleDuplicateOf: ['mobile-m-zhumabaev-20260302-0007'] });
     w.close();
   });
 

@@ -1,15 +1,16 @@
-import { ArmError, requestContentSchema, resultContentSchema, type ErrorCode, type RequestContent, type ResultContent } from '../../../shared/api';
-import { statusNoticeSchema, type GatewayMessage, type Receipt } from '../../../shared/gateway/api';
+import { ArmError, requestContentSchema, requestSignerIin, resultContentSchema, type ErrorCode, type RequestContent, type ResultContent } from '../../../shared/api';
+import { requestNoticeSchema, statusNoticeSchema, type GatewayMessage, type Receipt } from '../../../shared/gateway/api';
 import { canonicalBytes, canonicalJson, fromBase64, verifyDetached, type VerifiedSignature } from '../../../shared/signing';
-import { requireSignerRole } from '../../../shared/signing/roles';
+import { requestPurpose, requireSignerRole } from '../../../shared/signing/roles';
 import { appendAudit } from '../audit/log';
 import type { Db } from '../db/database';
 import { readAttachment, writeAttachment } from '../documents/store';
 import type { GatewayClient } from '../gateway/client';
 import type { Logger } from '../log';
 import { checkMove } from '../requests/lifecycle';
-import { findRequest, insertReceived, moveRequest } from '../requests/repository';
+import { findRequest, insertReceived, moveRequest, reopenReturned, type Received } from '../requests/repository';
 import { queueReturn } from '../requests/status';
+import { addTask } from '../notices/tasks';
 import { readCentre } from '../intake/centre';
 import { readSetting } from '../settings/store';
 import { readTrust, requireOrganisation, type Trust } from './settings';
@@ -69,9 +70,12 @@ function checkRequest(message: GatewayMessage, organisation: string, trust: Trus
   if (named.some((sha256) => !message.attachments.includes(sha256))) throw new Refusal('ATTACHMENT_NOT_FOUND', 'A scan the request names is not attached.');
   const cms = message.signature ? fromBase64(message.signature.value) : null;
   if (!cms) throw new Refusal('SIGNATURE_INVALID', 'The request is not signed.');
+  // The operator signs a counter's request, the applicant their own portal request (no operator then).
+  const signerIin = requestSignerIin(content);
+  if (!signerIin || (content.channel === 'portal') !== (content.operator === null)) throw new Refusal('VALIDATION_FAILED', 'The request names no signer of its channel.');
   try {
-    const verified = verifyDetached({ cms, content: canonicalBytes(message.payload), trustedRoots: trust.roots, crls: trust.crls, crlGraceMs: trust.crlGraceMs, expectedIin: content.operator.iin, now });
-    requireSignerRole(verified.signer, 'request', null);
+    const verified = verifyDetached({ cms, content: canonicalBytes(message.payload), trustedRoots: trust.roots, crls: trust.crls, crlGraceMs: trust.crlGraceMs, expectedIin: signerIin, now });
+    requireSignerRole(verified.signer, requestPurpose(content.channel), null);
     return { content, verified };
   } catch (error) {
     if (error instanceof ArmError) throw new Refusal(error.code, error.message);
@@ -149,7 +153,8 @@ function storeResult(db: Db, message: GatewayMessage, checked: ReturnType<typeof
       'INSERT INTO results (request_id, outcome, number, content, content_sha256, signature, signer, message_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(requestId, content.kind, content.number, JSON.stringify(content), verified.contentSha256, message.signature!.value, JSON.stringify(verified.signer), message.id, now.toISOString());
     db.prepare('UPDATE requests SET outcome = ? WHERE id = ?').run(content.kind, requestId);
-    moveRequest(db, requestId, 'resultAtCentre', { userId: null, actor: 'system' }, now, { comment: content.number });
+    const moved = moveRequest(db, requestId, 'resultAtCentre', { userId: null, actor: 'system' }, now, { comment: content.number });
+    addTask(db, moved, 'resultReady', now);
   })();
 }
 
@@ -158,20 +163,55 @@ function storeResult(db: Db, message: GatewayMessage, checked: ReturnType<typeof
  * decided) with the provider's time in the comment, or comes back `returned` with the code and
  * the reason. A notice that the copy has already passed (the result overtook it) changes nothing.
  */
+/** The centre's copy of the request a provider's message is about, or a refusal if this centre did not send it. */
+function sentRequest(db: Db, message: GatewayMessage, organisation: string, messageId: string) {
+  const sent = db.prepare('SELECT request_id FROM outbox WHERE id = ?').get(messageId) as { request_id: string | null } | undefined;
+  const request = sent?.request_id ? findRequest(db, sent.request_id) : null;
+  const provider = request ? ((JSON.parse(request.content ?? '{}') as { provider?: string }).provider ?? request.provider) : null;
+  if (!request || request.side !== 'centre' || message.to !== organisation || provider !== message.from) {
+    throw new Refusal('MESSAGE_UNEXPECTED', `A ${message.kind} message for a request this centre did not send.`);
+  }
+  return request;
+}
+
 function applyStatus(db: Db, message: GatewayMessage, organisation: string, now: Date): void {
   const parsed = statusNoticeSchema.safeParse(message.payload);
   if (!parsed.success) throw new Refusal('VALIDATION_FAILED', 'The payload is not a status notice.');
   const notice = parsed.data;
-  const sent = db.prepare('SELECT request_id FROM outbox WHERE id = ?').get(notice.messageId) as { request_id: string | null } | undefined;
-  const request = sent?.request_id ? findRequest(db, sent.request_id) : null;
-  const provider = request ? ((JSON.parse(request.content ?? '{}') as { provider?: string }).provider ?? request.provider) : null;
-  if (!request || request.side !== 'centre' || message.to !== organisation || provider !== message.from) {
-    throw new Refusal('MESSAGE_UNEXPECTED', 'A status notice for a request this centre did not send.');
-  }
+  const request = sentRequest(db, message, organisation, notice.messageId);
   const comment = notice.state === 'returned' ? `${notice.code ?? 'GATEWAY_REFUSED'}: ${notice.reason ?? ''} (${notice.at})` : notice.at;
   db.transaction(() => {
-    if (checkMove(request.state, notice.state, 'system') === 'ok') moveRequest(db, request.id, notice.state, { userId: null, actor: 'system' }, now, { comment });
+    if (checkMove(request.state, notice.state, 'system') === 'ok') {
+      const moved = moveRequest(db, request.id, notice.state, { userId: null, actor: 'system' }, now, { comment });
+      // The applicant hears of registration and work in progress (registered, in work); a message
+      // the provider could not apply is the operator's to fix and resend, not the applicant's news.
+      if (notice.state === 'registered' || notice.state === 'inWork') addTask(db, moved, notice.state, now);
+    }
     appendAudit(db, { userId: null, action: 'request.status', objectType: 'request', objectId: request.id, details: { state: notice.state, at: notice.at, from: message.from, ...(notice.code ? { code: notice.code } : {}) } }, now);
+  })();
+}
+
+/**
+ * A notice from the provider (term extended, package returned for defects): the centre's copy
+ * takes the new due date or moves to `returned` with the reasons, and the operator gets the task
+ * of telling the applicant (notices/tasks.ts).
+ */
+function applyNotice(db: Db, message: GatewayMessage, organisation: string, now: Date): void {
+  const parsed = requestNoticeSchema.safeParse(message.payload);
+  if (!parsed.success) throw new Refusal('VALIDATION_FAILED', 'The payload is not a notice.');
+  const notice = parsed.data;
+  const request = sentRequest(db, message, organisation, notice.messageId);
+  db.transaction(() => {
+    if (notice.kind === 'extended') {
+      db.prepare('UPDATE requests SET due_by = ?, updated_at = ? WHERE id = ?').run(notice.dueBy ?? request.due_by, now.toISOString(), request.id);
+      db.prepare('INSERT INTO term_extensions (request_id, at, from_due_by, to_due_by, reason, by_id) VALUES (?, ?, ?, ?, ?, NULL)').run(request.id, notice.at, request.due_by, notice.dueBy ?? request.due_by, notice.reason);
+      addTask(db, request, 'extended', now, { reason: notice.reason, newDueBy: notice.dueBy ?? null });
+    } else {
+      if (checkMove(request.state, 'returned', 'system') !== 'ok') throw new Refusal('STATE_CONFLICT', `The request is ${request.state}; it cannot come back.`);
+      const moved = moveRequest(db, request.id, 'returned', { userId: null, actor: 'system' }, now, { comment: `${notice.reason} (${notice.by}, ${notice.at})` });
+      addTask(db, moved, 'returned', now, { reason: notice.reason });
+    }
+    appendAudit(db, { userId: null, action: 'request.notice', objectType: 'request', objectId: request.id, details: { kind: notice.kind, at: notice.at, from: message.from, ...(notice.dueBy ? { dueBy: notice.dueBy } : {}) } }, now);
   })();
 }
 
@@ -234,21 +274,26 @@ function applier({ db, client, dataDir, now, log }: PullOptions) {
         applyStatus(db, message, organisation, now());
         return 'statuses';
       }
+      if (message.kind === 'notice') {
+        applyNotice(db, message, organisation, now());
+        return 'statuses';
+      }
       if (message.kind === 'result' || message.kind === 'refusal') {
         storeResult(db, message, checkResult(db, message, organisation, trust, now()), now());
         return 'results';
       }
       if (message.kind !== 'request') throw new Refusal('MESSAGE_UNEXPECTED', `A ${message.kind} message in this inbox.`);
       const { content, verified } = checkRequest(message, organisation, trust, now());
-      if (db.prepare("SELECT 1 FROM requests WHERE number = ? AND side = 'provider'").get(content.number)) throw new Refusal('MESSAGE_ID_CONFLICT', 'A request with this number came in another message.');
+      // A number seen before is a conflict, unless this department returned that request for defects and the centre resent it.
+      const earlier = db.prepare("SELECT id, state FROM requests WHERE number = ? AND side = 'provider'").get(content.number) as { id: string; state: string } | undefined;
+      if (earlier && earlier.state !== 'returned') throw new Refusal('MESSAGE_ID_CONFLICT', 'A request with this number came in another message.');
       try {
         await fetchScans(client, dataDir, message.attachments);
       } catch (error) {
         log.warn('inbox.scan_waiting', { message: message.id, code: error instanceof ArmError ? error.code : 'INTERNAL' });
         return 'waiting';
       }
-      insertReceived(
-        db,
+      (earlier ? (received: Received, at: Date) => reopenReturned(db, earlier.id, received, at) : (received: Received, at: Date) => insertReceived(db, received, at))(
         {
           messageId: message.id,
           content,

@@ -22,7 +22,13 @@ const DUPLICATES = `(SELECT group_concat(d.number, ' ') FROM requests d
   WHERE d.side = 'provider' AND d.provider = r.provider AND d.applicant_iin = r.applicant_iin AND d.service_id = r.service_id
     AND d.id <> r.id AND d.state IN ('registered', 'inWork', 'decided')) AS duplicate_numbers`;
 
-type ListedRow = RequestRow & { assignee_name?: string | null; duplicate_numbers?: string | null };
+// The channel the request came through, read from its content (a portal request is marked «ПЭП»).
+const CHANNEL = `json_extract(r.content, '$.channel') AS channel`;
+
+type ListedRow = RequestRow & { assignee_name?: string | null; duplicate_numbers?: string | null; channel?: string | null };
+
+const channels = ['centre', 'mobileCentre', 'portal'] as const;
+const channelOf = (value: string | null | undefined): InboxRow['channel'] => channels.find((channel) => channel === value) ?? null;
 
 export function inboxRow(row: ListedRow, now: string): InboxRow {
   const received = JSON.parse(row.received ?? '{}') as { receivedAt?: string };
@@ -32,6 +38,7 @@ export function inboxRow(row: ListedRow, now: string): InboxRow {
     serviceId: row.service_id,
     variantId: row.variant_id,
     applicantName: row.applicant_name ?? '',
+    channel: channelOf(row.channel),
     state: row.state,
     receivedAt: received.receivedAt ?? row.created_at,
     dueBy: row.due_by,
@@ -52,7 +59,7 @@ export function listInbox(db: Db, filter: InboxFilter, now: string): InboxRow[] 
   const organisation = requireOrganisation(db);
   const rows = db
     .prepare(
-      `SELECT r.*, u.full_name AS assignee_name, ${DUPLICATES} FROM requests r LEFT JOIN users u ON u.id = r.assignee_id
+      `SELECT r.*, u.full_name AS assignee_name, ${DUPLICATES}, ${CHANNEL} FROM requests r LEFT JOIN users u ON u.id = r.assignee_id
        WHERE r.side = 'provider' AND r.provider = ? AND (? IS NULL OR r.state = ?) ORDER BY r.due_by IS NULL, r.due_by, r.created_at`,
     )
     .all(organisation, filter.state ?? null, filter.state ?? null) as ListedRow[];
@@ -68,7 +75,7 @@ export function listInbox(db: Db, filter: InboxFilter, now: string): InboxRow[] 
 export function requestView(db: Db, id: string, now: string): RequestView {
   const row = departmentRequest(db, id);
   const marks = db.prepare('SELECT document, mark, note FROM request_marks WHERE request_id = ? ORDER BY document').all(id) as RequestView['marks'];
-  const listed = db.prepare(`SELECT u.full_name AS assignee_name, ${DUPLICATES} FROM requests r LEFT JOIN users u ON u.id = r.assignee_id WHERE r.id = ?`).get(id) as ListedRow;
+  const listed = db.prepare(`SELECT u.full_name AS assignee_name, ${DUPLICATES}, ${CHANNEL} FROM requests r LEFT JOIN users u ON u.id = r.assignee_id WHERE r.id = ?`).get(id) as ListedRow;
   return {
     ...inboxRow({ ...row, ...listed }, now),
     outcome: row.outcome,

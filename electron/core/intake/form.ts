@@ -13,6 +13,7 @@ export const DISTRICT_SEEDS: Readonly<Record<string, string>> = {
   'zhambyl-sko': '000', // Жамбылский район СКО
   'm-zhumabaev': '004', // район Магжана Жумабаева СКО
   uralsk: '001', // Западно-Казахстанская область
+  karaganda: '002', // г. Караганда: seed 002 п.1 names the education departments of every city and district of Карагандинская область
 };
 
 export type CounterChannel = 'centre' | 'mobileCentre';

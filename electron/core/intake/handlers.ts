@@ -314,7 +314,13 @@ export const intakeHandlers: Handlers<Contract>['intake'] = {
     const { db, draft } = openDraft(ctx, requestId);
     const lines = checklistLines(draft.variant, draft.data.represented ? draft.data.powerOfAttorney : null);
     const missing = missingDocuments(lines, alignChecklist(lines, draft.data.checklist));
-    if (refusal.ground === 'incompletePackage' && !missing.length) throw new ArmError('DOCUMENTS_COMPLETE', 'Every required document is presented.');
+    if (!lines.length) {
+      // No list to check against: the operator's note names what is missing or expired.
+      if (refusal.documents.length) throw new ArmError('VALIDATION_FAILED', 'This service has no document list.', [{ path: 'documents', message: 'no checklist' }]);
+      if (refusal.comment.length < 5) throw new ArmError('REFUSAL_DOCUMENTS_UNNAMED', 'Name the missing or expired documents in the note.', [{ path: 'comment', message: 'required' }]);
+    } else if (!refusal.documents.length) {
+      throw new ArmError('VALIDATION_FAILED', 'Name at least one document.', [{ path: 'documents', message: 'required' }]);
+    } else if (refusal.ground === 'incompletePackage' && !missing.length) throw new ArmError('DOCUMENTS_COMPLETE', 'Every required document is presented.');
     const named = refusal.documents.map((document) => lines.find((line) => line.document === document));
     const unknown = named.findIndex((line) => !line);
     if (unknown >= 0) throw new ArmError('VALIDATION_FAILED', 'No such document in the checklist.', [{ path: `documents.${unknown}`, message: 'unknown document' }]);

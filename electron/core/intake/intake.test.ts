@@ -8,7 +8,7 @@ import { postJson, startTestGateway, type TestGateway } from '../../../gateway/t
 import { ArmError, type RequestContent } from '../../../shared/api';
 import { leaseAnswerSchema } from '../../../shared/gateway/api';
 import { canonicalSha256, certificatePem, crlPem, toBase64 } from '../../../shared/signing';
-import { createDemoPki, type DemoPki } from '../../../shared/signing/testPki';
+import { createDemoPki, makeBin, type DemoPki } from '../../../shared/signing/testPki';
 import { listAudit } from '../audit/log';
 import { writeSettings } from '../settings/store';
 import { findRequest, moveRequest } from '../requests/repository';
@@ -186,7 +186,7 @@ describe('intake: checklist, refusal, signing and the queue', () => {
     await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
     const content = await t.operator.intake.prepare({ requestId });
     expect(content).toMatchObject({ number, serviceId: 'guardianship-certificate', variantId: '003-r4', centre: 'con-kokpekty', provider: 'edu-kokpekty', dueBy: '2026-03-10' });
-    expect(content.operator.iin).toBe(pki.keys.operator.person.iin);
+    expect(content.operator?.iin).toBe(pki.keys.operator.person.iin);
     const submitted = await t.operator.intake.submit({ requestId, cms: sign(content) });
     expect(submitted).toMatchObject({ number, state: 'queued', dueBy: '2026-03-10' });
     const row = t.db.prepare('SELECT content, content_sha256, signature, due_by FROM requests WHERE id = ?').get(requestId) as Record<string, string>;
@@ -209,6 +209,10 @@ describe('intake: checklist, refusal, signing and the queue', () => {
     const content = await t.operator.intake.prepare({ requestId });
     expect(await codeOf(t.operator.intake.submit({ requestId, cms: sign({ ...content, provider: 'edu-uralsk' }) }))).toBe('SIGNATURE_INVALID');
     expect(await codeOf(t.operator.intake.submit({ requestId, cms: sign(content, 'foreignIin') }))).toBe('CERT_IIN_MISMATCH');
+    // The operator's own employee key, but the centre's BIN set to the department's: another organisation's key.
+    writeSettings(t.db, { 'workstation.bin': makeBin('0511', 3307) }, { userId: null }, new Date());
+    expect(await codeOf(t.operator.intake.submit({ requestId, cms: sign(content) }))).toBe('CERT_ORGANISATION');
+    writeSettings(t.db, { 'workstation.bin': null }, { userId: null }, new Date());
     // The same trust as signing: without the supervisor's roots (and none from the gateway yet) nothing is trusted.
     t.db.prepare('DELETE FROM settings WHERE key IN (?, ?)').run('trust.roots', 'trust.crls');
     expect(await codeOf(t.operator.intake.submit({ requestId, cms: sign(content) }))).toBe('CERT_UNTRUSTED');

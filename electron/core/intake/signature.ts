@@ -2,15 +2,16 @@ import { verifyDetached } from '../../../shared/signing';
 import { requireSignerRole } from '../../../shared/signing/roles';
 import type { Db } from '../db/database';
 import { readTrust } from '../inbox/settings';
+import { readSetting } from '../settings/store';
 
 /**
  * The operator's detached CMS over the request content, checked with the one trust every step
  * uses (the supervisor's roots and CRLs if set, else the gateway's published ones, cached for
  * offline days): digest, signature, chain, validity, revocation, the operator's IIN, and an
- * employee key (НУЦ key role). No roots or no CRL fails closed, as signing itself does.
+ * employee key (НУЦ key role) of this centre's BIN when the supervisor set it. No roots or no CRL fails closed, as signing itself does.
  */
 export function verifyOperatorSignature(db: Db, cms: Uint8Array, content: Uint8Array, operatorIin: string, now: Date): void {
   const trust = readTrust(db);
   const verified = verifyDetached({ cms, content, trustedRoots: trust.roots, crls: trust.crls, crlGraceMs: trust.crlGraceMs, expectedIin: operatorIin, now });
-  requireSignerRole(verified.signer, 'request', null);
+  requireSignerRole(verified.signer, 'request', readSetting(db, 'workstation.bin'));
 }

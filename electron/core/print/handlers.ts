@@ -10,6 +10,7 @@ import { intakeCatalog, loadDraft } from '../intake/drafts';
 import { localDateTime } from '../../../shared/time';
 import { alignChecklist, checklistLines, fullName, missingDocuments } from '../intake/form';
 import { findRequest } from '../requests/repository';
+import { applicantInfo } from '../pdf/applicantInfo';
 import { renderReceipt, type ReceiptData } from './receipt';
 
 function centreName(db: Db, code: string) {
@@ -40,6 +41,7 @@ export function receiptData(db: Db, requestId: string): ReceiptData {
       centre: centreName(db, request.centre),
       at: localDateTime(new Date(event.at)),
       dueBy: null,
+      info: applicantInfo(draft.variant.seed, request.number),
     };
   }
   const row = db.prepare('SELECT content FROM requests WHERE id = ?').get(requestId) as { content: string | null };
@@ -61,11 +63,13 @@ export function receiptData(db: Db, requestId: string): ReceiptData {
       form: item.form,
       pages: item.attachments.length,
     })),
-    operator: content.operator.fullName,
+    // A portal request has no operator: the applicant filed and signed it themselves.
+    operator: content.operator?.fullName ?? '',
     centre: centreName(db, content.centre),
     at: localDateTime(new Date(content.acceptedAt)),
     dueBy: content.dueBy,
     refusal: null,
+    info: applicantInfo(variant?.seed ?? null, content.number),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { IntakeRefusalGround, Language } from '../../../shared/api';
 import { pdfDocument } from '../pdf/document';
+import { drawApplicantInfo, type ApplicantInfo } from '../pdf/applicantInfo';
 import { drawQr } from '../pdf/qr';
 import type { Fonts } from '../resources';
 
@@ -31,6 +32,8 @@ export interface ReceiptData {
   at: string;
   /** "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM"; null when the regulation gives no term. */
   dueBy: string | null;
+  /** The applicant's information block (pdf/applicantInfo.ts), the same on every paper. */
+  info: ApplicantInfo;
 }
 
 const WORDS = {
@@ -119,6 +122,8 @@ export async function renderReceipt(data: ReceiptData, language: Language, fonts
   row(w('centre'), data.centre[language]);
   doc.moveDown(1.5);
   doc.font('regular').fontSize(10).text(`${w('operator')}: ${data.operator}    ____________ (${w('signature')})`);
+  doc.moveDown(1.5);
+  drawApplicantInfo(doc, data.info, language);
   doc.end();
   return done;
 }

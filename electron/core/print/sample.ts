@@ -13,4 +13,5 @@ export const SAMPLE_RECEIPT: ReceiptData = {
   at: '2026-03-02T14:00',
   dueBy: '2026-03-06',
   refusal: null,
+  info: { free: true, number: '000-2026-000001' },
 };

@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import { localDateTime } from '../../../shared/time';
 import { localDayStartUtc } from '../journal/search';
 import { questionnaireShares } from './questionnaire';
+import { counterMetrics } from '../visits/visits';
 
 const DUE_MOMENT = "CASE WHEN length(r.due_by) = 10 THEN r.due_by || 'T24:00' ELSE r.due_by END";
 const OPEN_STATES = "('draft', 'signed', 'queued', 'sent', 'registered', 'inWork', 'decided', 'resultSigned')";
@@ -34,5 +35,5 @@ export function periodReport(db: Db, from: string, to: string, now: Date): Perio
        GROUP BY r.service_id ORDER BY r.service_id`,
     )
     .all(localDateTime(now), localDayStartUtc(from), localDayStartUtc(to, 1)) as Array<PeriodReport['rows'][number]>;
-  return { from, to, questionnaire: questionnaireShares(db, from, to), rows: rows.map((row) => ({ ...row, averageDays: row.averageDays === null ? null : Math.round(row.averageDays * 10) / 10 })) };
+  return { from, to, questionnaire: questionnaireShares(db, from, to), counter: counterMetrics(db, from, to), rows: rows.map((row) => ({ ...row, averageDays: row.averageDays === null ? null : Math.round(row.averageDays * 10) / 10 })) };
 }

@@ -20,8 +20,9 @@ export const TRANSITIONS: Readonly<Record<RequestState, Partial<Record<RequestSt
   // A notice may be overtaken by the result or a later notice, hence the forward jumps. A request
   // the provider could not apply comes back `returned` with the reason.
   sent: { registered: ['system', 'clerk'], inWork: ['system'], decided: ['system'], resultAtCentre: ['system'], returned: ['system'] },
-  registered: { inWork: ['clerk', 'system'], decided: ['system'], resultAtCentre: ['system'], returned: ['system'] },
-  inWork: { decided: ['clerk', 'system'], resultAtCentre: ['system'] },
+  // The provider returns a defective package to the centre (004 App.1 T2 c7; notices/provider.ts).
+  registered: { inWork: ['clerk', 'system'], decided: ['system'], resultAtCentre: ['system'], returned: ['system', 'clerk', 'head'] },
+  inWork: { decided: ['clerk', 'system'], resultAtCentre: ['system'], returned: ['system', 'clerk', 'head'] },
   // The head signs the result, or returns it to the clerk with a comment.
   decided: { resultSigned: ['head'], inWork: ['head', 'system'], resultAtCentre: ['system'] },
   resultSigned: { resultAtCentre: ['system'] },

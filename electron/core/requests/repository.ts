@@ -123,6 +123,27 @@ export function insertReceived(db: Db, request: Received, now: Date): RequestRow
  * Moves a request one step, checking the current state and the actor, and writes the event and
  * the audit entry in the same transaction. `outcome` goes with the move to "decided".
  */
+/**
+ * The centre resent a request this provider had returned for defects (notices.returnToCentre): the
+ * same copy takes the new message and content and is registered again, with its event, the audit
+ * entry and the status notice, as on first arrival. The executor is appointed anew.
+ */
+export function reopenReturned(db: Db, id: string, request: Received, now: Date): RequestRow {
+  const { content } = request;
+  return db.transaction(() => {
+    const at = now.toISOString();
+    db.prepare(
+      `UPDATE requests SET state = 'registered', content = ?, content_sha256 = ?, signature = ?, message_id = ?, received = ?, due_by = ?, applicant_name = ?, assignee_id = NULL, updated_at = ?
+       WHERE id = ? AND side = 'provider' AND state = 'returned'`,
+    ).run(JSON.stringify(content), request.contentSha256, request.signature, request.messageId, JSON.stringify(request.received), content.dueBy, personName(content.applicant), at, id);
+    db.prepare("INSERT INTO request_events (request_id, at, from_state, to_state, actor_id, actor_role, comment) VALUES (?, ?, 'returned', 'registered', NULL, 'system', ?)").run(id, at, request.messageId);
+    appendAudit(db, { userId: null, action: 'request.received', objectType: 'request', objectId: id, details: { number: content.number, messageId: request.messageId, from: content.centre, resent: true } }, now);
+    const received = findRequest(db, id);
+    queueStatus(db, received, 'registered', now);
+    return received;
+  })();
+}
+
 export function moveRequest(db: Db, id: string, to: RequestState, by: Mover, now: Date, extra: { outcome?: Outcome; comment?: string } = {}): RequestRow {
   return db.transaction(() => {
     const request = findRequest(db, id);

@@ -4,6 +4,7 @@ import kk from '../../../shared/i18n/kk.json' with { type: 'json' };
 import ru from '../../../shared/i18n/ru.json' with { type: 'json' };
 import { certificateTemplate, dmy, fieldValue, fillLine, longDate, resultTemplate } from '../../../shared/results/templates';
 import { findVariant } from '../inbox/variant';
+import { applicantInfo, drawApplicantInfo } from '../pdf/applicantInfo';
 import { pdfDocument } from '../pdf/document';
 import type { Fonts } from '../resources';
 
@@ -103,6 +104,8 @@ export async function renderResultPdf(content: ResultContent, lang: Language, ba
     const note = barcodeNote(content.signer?.organisation ?? content.provider, region);
     doc.moveDown(0.5).fontSize(8).text(note.kk).text(note.ru);
   }
+  doc.moveDown();
+  drawApplicantInfo(doc, applicantInfo(findVariant(content.request.serviceId, content.request.variantId)?.seed ?? null, content.request.number), lang);
   doc.end();
   return done;
 }

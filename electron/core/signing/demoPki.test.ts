@@ -30,9 +30,9 @@ describe('demo PKI files', () => {
 
   it('has one key for each of the five roles plus a revoked, an expired and a foreign-IIN one', () => {
     const signingRoles = manifest.keys.filter((key) => key.purpose === 'sign' && !key.revoked && key.iin === key.userIin && new Date(key.notAfter) > now);
-    expect(signingRoles.map((key) => key.role).sort()).toEqual(['clerk', 'head', 'mobileOperator', 'operator', 'supervisor']);
-    expect(manifest.keys.filter((key) => key.revoked).map((key) => key.id)).toEqual(['revoked']);
-    expect(manifest.keys.filter((key) => new Date(key.notAfter) < now).map((key) => key.id)).toEqual(['expired']);
+    expect(signingRoles.map((key) => key.role).sort()).toEqual(['citizen', 'citizen', 'clerk', 'head', 'mobileOperator', 'operator', 'supervisor']);
+    expect(manifest.keys.filter((key) => key.revoked).map((key) => key.id)).toEqual(['revoked', 'citizenRevoked']);
+    expect(manifest.keys.filter((key) => new Date(key.notAfter) < now).map((key) => key.id)).toEqual(['expired', 'citizenExpired']);
     expect(manifest.keys.filter((key) => key.iin !== key.userIin).map((key) => key.id)).toEqual(['foreignIin']);
   });
 
@@ -42,16 +42,18 @@ describe('demo PKI files', () => {
       expect(card.subject.iin).toBe(entry.iin);
       expect(isValidIin(card.subject.iin!)).toBe(true);
       expect(card.subject.dn).toMatch(/C=KZ/);
-      expect(card.subject.bin).toMatch(/^\d{12}$/);
+      // A citizen's key is a private person's: no organisation, no BIN.
+      if (entry.role === 'citizen') expect(card.subject.bin).toBeNull();
+      else expect(card.subject.bin).toMatch(/^\d{12}$/);
     }
   });
 
-  it('writes a CRL, in PEM and DER, that lists the revoked key only', () => {
-    const serial = normaliseSerial(openKey(readFileSync(path.join(dir, 'revoked.p12')), 'train-me').certificate.serialNumber);
+  it('writes a CRL, in PEM and DER, that lists the revoked keys only', () => {
+    const serials = ['revoked.p12', 'citizenRevoked.p12'].map((file) => normaliseSerial(openKey(readFileSync(path.join(dir, file)), 'train-me').certificate.serialNumber));
     for (const file of [manifest.crl.pem, manifest.crl.der]) {
       const raw = readFileSync(path.join(dir, file));
       const crl = parseCrl(file.endsWith('.pem') ? raw.toString('utf8') : raw);
-      expect([...crl.revoked.keys()]).toEqual([serial]);
+      expect([...crl.revoked.keys()].sort()).toEqual(serials.sort());
       expect(crl.thisUpdate.toISOString()).toBe(manifest.crl.thisUpdate);
     }
   });

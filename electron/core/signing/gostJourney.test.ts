@@ -56,7 +56,7 @@ describe('a GOST-signed request from intake to the head’s GOST signature', () 
     const operatorOnly = { keys: { operator: { person: operatorPerson } } } as unknown as DemoPki;
     const content = requestContent(operatorOnly);
     // A head's key may not sign a request: the gateway refuses it with CERT_ROLE.
-    const byHead = await post(requestMessage({ ...content, operator: { ...content.operator, iin: headPerson.iin } }, headKey));
+    const byHead = await post(requestMessage({ ...content, operator: { ...content.operator!, iin: headPerson.iin } }, headKey));
     expect(byHead.status).toBe(422);
     expect(await byHead.text()).toContain('CERT_ROLE');
     const response = await post(requestMessage(content, operatorKey));

@@ -188,3 +188,26 @@ describe('signing.prepareExternal / acceptExternal (a signature made in NCALayer
     expect(await codeOf(accept('not base64 at all!'))).toBe('SIGNATURE_INVALID');
   });
 });
+
+describe('signing.signBytes (the key-file Signer)', () => {
+  it('signs exactly the prepared bytes; acceptExternal verifies it as it verifies NCALayer’s, and remembers the key’s expiry', async () => {
+    const prepared = await core.dispatch('signing.prepareExternal', { payload: request }, operator);
+    const data = (prepared as { value: { data: string } }).value.data;
+    const signed = await core.dispatch('signing.signBytes', { keyFile: keyFile('operator'), password: PASSWORD, data }, operator);
+    const cms = (signed as { value: { cms: string } }).value.cms;
+    const accepted = await core.dispatch('signing.acceptExternal', { cms, payload: request }, operator);
+    expect(accepted.ok && (accepted.value as SignedPayload).card.subject.iin).toBe(pkiDemo.keys.operator.person.iin);
+    const row = core.context.db!.prepare("SELECT sign_key_not_after FROM users WHERE login = 'operator'").get() as { sign_key_not_after: string };
+    expect(row.sign_key_not_after).toBe((accepted as { value: SignedPayload }).value.card.notAfter);
+    // The login (AUTH) key signs the bytes, but the verification refuses it as a signing key.
+    const byAuth = await core.dispatch('signing.signBytes', { keyFile: keyFile('operatorAuth'), password: PASSWORD, data }, operator);
+    expect(await codeOf(core.dispatch('signing.acceptExternal', { cms: (byAuth as { value: { cms: string } }).value.cms, payload: request }, operator))).toBe('CERT_KEY_USAGE');
+  });
+
+  it('answers a wrong password and bad data with their codes', async () => {
+    const data = toBase64(canonicalBytes(request));
+    expect(await codeOf(core.dispatch('signing.signBytes', { keyFile: keyFile('operator'), password: 'nope', data }, operator))).toBe('KEY_PASSWORD_WRONG');
+    expect(await codeOf(core.dispatch('signing.signBytes', { keyFile: keyFile('operator'), password: PASSWORD, data: 'не base64' }, operator))).toBe('VALIDATION_FAILED');
+    expect(await codeOf(core.dispatch('signing.signBytes', { keyFile: keyFile('operator'), password: PASSWORD, data }, 'nobody'))).toBe('UNAUTHORIZED');
+  });
+});

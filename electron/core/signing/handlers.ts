@@ -2,10 +2,11 @@ import { ArmError, type Contract } from '../../../shared/api';
 import { canonicalBytes, fromBase64, toBase64, verifyDetached } from '../../../shared/signing';
 import { appendAudit } from '../audit/log';
 import { findById } from '../auth/accounts';
+import { rememberSignKey } from '../auth/keyExpiry';
 import { requireTrustedClock } from '../workstation/clock';
 import { requireDb, type CoreContext } from '../context';
 import type { Handlers } from '../handler';
-import { keyCard, signPayload } from './sign';
+import { keyCard, signPayload, signWithKeyFile } from './sign';
 import { readTrust } from '../inbox/settings';
 import { refreshTrust, trustStatus } from './trust';
 
@@ -42,9 +43,17 @@ export const signingHandlers: Handlers<Contract>['signing'] = {
     if (trust.crls.length === 0) throw new ArmError('CRL_UNAVAILABLE', 'No revocation list from the gateway yet: connect to the gateway once.');
     const signed = signPayload({ crypto: ctx.crypto, keyFile: keyFileBytes(keyFile), password, payload, expectedIin: user.iin, now: ctx.now() });
     // The gateway runs the same check; refusing here keeps a revoked or untrusted key out of the outbox.
-    verifyDetached({ cms: signed.cms, content: canonicalBytes(payload), trustedRoots: trust.roots, crls: trust.crls, crlGraceMs: trust.crlGraceMs, expectedIin: user.iin, now: ctx.now() });
-    appendAudit(db, { userId: user.id, action: 'signing.sign', details: { contentSha256: signed.contentSha256, certificate: signed.card.fingerprintSha256 } }, ctx.now());
+    verifyDetached({ cms: signed.cms, content: canonicalBytes(payload), trustedRoots: trust.roots, crls: trust.crls, crlGraceMs: trust.crlGraceMs, expectedIin: user.iin, now: ctx.now(), crypto: ctx.crypto });
+    db.transaction(() => {
+      appendAudit(db, { userId: user.id, action: 'signing.sign', details: { contentSha256: signed.contentSha256, certificate: signed.card.fingerprintSha256 } }, ctx.now());
+      rememberSignKey(db, user.id, signed.card.notAfter);
+    })();
     return { cms: toBase64(signed.cms), contentSha256: signed.contentSha256, signingTime: signed.signingTime.toISOString(), card: signed.card };
+  },
+  signBytes: ({ keyFile, password, data }, ctx) => {
+    const bytes = fromBase64(data);
+    if (!bytes) throw new ArmError('VALIDATION_FAILED', 'The data to sign is not base64.', [{ path: 'data', message: 'base64' }]);
+    return { cms: toBase64(signWithKeyFile(keyFileBytes(keyFile), password, bytes, ctx.now(), ctx.crypto)) };
   },
   prepareExternal: ({ payload }, ctx, { caller }) => {
     const user = findById(requireDb(ctx), caller!.userId);
@@ -60,8 +69,11 @@ export const signingHandlers: Handlers<Contract>['signing'] = {
     if (!bytes) throw new ArmError('SIGNATURE_INVALID', 'The signature is not base64.');
     let trust = readTrust(db);
     if (trust.crls.length === 0 && (await tryRefresh(ctx))) trust = readTrust(db);
-    const verified = verifyDetached({ cms: bytes, content: canonicalBytes(payload), trustedRoots: trust.roots, crls: trust.crls, crlGraceMs: trust.crlGraceMs, expectedIin: user.iin, now: ctx.now() });
-    appendAudit(db, { userId: user.id, action: 'signing.external', details: { contentSha256: verified.contentSha256, certificate: verified.signer.fingerprintSha256 } }, ctx.now());
+    const verified = verifyDetached({ cms: bytes, content: canonicalBytes(payload), trustedRoots: trust.roots, crls: trust.crls, crlGraceMs: trust.crlGraceMs, expectedIin: user.iin, now: ctx.now(), crypto: ctx.crypto });
+    db.transaction(() => {
+      appendAudit(db, { userId: user.id, action: 'signing.external', details: { contentSha256: verified.contentSha256, certificate: verified.signer.fingerprintSha256 } }, ctx.now());
+      rememberSignKey(db, user.id, verified.signer.notAfter);
+    })();
     return { cms, contentSha256: verified.contentSha256, signingTime: verified.signingTime, card: verified.signer };
   },
   trustStatus: async (_input, ctx) => {

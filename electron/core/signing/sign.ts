@@ -82,3 +82,18 @@ export function signPayload(request: SignRequest): SignedPayload {
   const cms = signDetachedWith({ content, certificate, signingTime, sign: (data) => request.crypto.sign('rsa-sha256', privateKey, data) });
   return { cms, contentSha256: sha256Hex(content), signingTime, card: certificateCard(certificate) };
 }
+
+/**
+ * The key-file signer for a login: a detached CMS over `content` with whatever key the file holds
+ * (RSA or GOST). It checks nothing itself — the caller verifies the result exactly as it verifies
+ * one that NCALayer made, so both ways in go through one check.
+ */
+export function signWithKeyFile(file: Uint8Array, password: string, content: Uint8Array, now: Date, crypto: CryptoProvider): Uint8Array {
+  const signingTime = new Date(Math.floor(now.getTime() / 1000) * 1000);
+  const rsa = openRsaKey(file, password);
+  if (rsa) {
+    const { privateKey, certificate } = rsa;
+    return signDetachedWith({ content, certificate, signingTime, sign: (data) => crypto.sign('rsa-sha256', privateKey, data) });
+  }
+  return signGostDetached({ content, key: openGostKeyFile(file, password), signingTime, profile: 'kz' });
+}

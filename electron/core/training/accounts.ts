@@ -29,7 +29,8 @@ export const TRAINING_LOGINS: Record<Role, string> = {
 export async function seedTrainingAccounts(db: Db, now: Date): Promise<number> {
   if (countUsers(db) > 0) return 0;
   const passwordHash = await hashPassword(TRAINING_PASSWORD);
-  const owners = DEMO_KEYS.filter((key) => key.id === key.role);
+  // The АРМ's own users; the citizens' keys sign on the emulator's portal page, not here.
+  const owners = DEMO_KEYS.flatMap((key) => (key.role !== 'citizen' && key.id === key.role ? [{ ...key, role: key.role }] : []));
   return db.transaction(() => {
     // Checked again inside the transaction: someone may have run the first-run setup meanwhile.
     if (countUsers(db) > 0) return 0;

@@ -26,13 +26,13 @@ async function answers(ctx: CoreContext, url: string): Promise<boolean> {
 
 function connections(ctx: CoreContext): Connections {
   const db = requireDb(ctx);
-  return { gatewayUrl: readSetting(db, 'gateway.url'), updatesUrl: readSetting(db, 'updates.url'), activeGatewayUrl: ctx.gateway.url };
+  return { gatewayUrl: readSetting(db, 'gateway.url'), updatesUrl: readSetting(db, 'updates.url'), activeGatewayUrl: ctx.gateway.url, organisationBin: readSetting(db, 'workstation.bin') };
 }
 
 export const workstationHandlers: Handlers<Contract>['workstation'] = {
   connections: (_input, ctx) => connections(ctx),
   // Checked before anything is written: a refused URL leaves the stored ones as they were.
-  setConnections: async ({ gatewayUrl, updatesUrl }, ctx, { caller }) => {
+  setConnections: async ({ gatewayUrl, updatesUrl, organisationBin }, ctx, { caller }) => {
     const db = requireDb(ctx);
     const gateway = gatewayUrl || null;
     const updates = updatesUrl || null;
@@ -41,7 +41,7 @@ export const workstationHandlers: Handlers<Contract>['workstation'] = {
     if (gateway !== null && gateway !== readSetting(db, 'gateway.url') && !(await answers(ctx, gateway))) {
       throw new ArmError('GATEWAY_URL_UNREACHABLE', 'The gateway does not answer at that URL.');
     }
-    writeSettings(db, { 'gateway.url': gateway, 'updates.url': updates }, { userId: caller!.userId }, ctx.now());
+    writeSettings(db, { 'gateway.url': gateway, 'updates.url': updates, 'workstation.bin': organisationBin }, { userId: caller!.userId }, ctx.now());
     return connections(ctx);
   },
 };

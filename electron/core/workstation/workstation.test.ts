@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { makeBin } from '../../../shared/signing/testPki';
 import { contract, createClient } from '../../../shared/api';
 import { listAudit } from '../audit/log';
 import { readSetting } from '../settings/store';
@@ -34,7 +35,7 @@ describe('the supervisor sets the gateway and the update server', () => {
     const t = setup();
     const gateway = await healthyGateway();
     const saved = await t.supervisor.workstation.setConnections({ gatewayUrl: gateway, updatesUrl: 'https://updates.example.kz/arm/' });
-    expect(saved).toEqual({ gatewayUrl: gateway, updatesUrl: 'https://updates.example.kz/arm/', activeGatewayUrl: null });
+    expect(saved).toEqual({ gatewayUrl: gateway, updatesUrl: 'https://updates.example.kz/arm/', activeGatewayUrl: null, organisationBin: null });
     expect(readSetting(t.db, 'gateway.url')).toBe(gateway);
     expect(listAudit(t.db, { limit: 5 })).toContainEqual(expect.objectContaining({ action: 'settings.change' }));
   });
@@ -44,6 +45,11 @@ describe('the supervisor sets the gateway and the update server', () => {
     const gateway = await healthyGateway();
     await t.supervisor.workstation.setConnections({ gatewayUrl: gateway, updatesUrl: null });
     expect(await codeOf(t.supervisor.workstation.setConnections({ gatewayUrl: 'http://gateway.example.kz/arm/', updatesUrl: null }))).toBe('GATEWAY_URL_INVALID');
+    // The organisation BIN: a wrong check digit is refused, a valid one is stored (and audited), null clears it.
+    expect(await codeOf(t.supervisor.workstation.setConnections({ gatewayUrl: gateway, updatesUrl: null, organisationBin: '160340012016' }))).toBe('VALIDATION_FAILED');
+    expect((await t.supervisor.workstation.setConnections({ gatewayUrl: gateway, updatesUrl: null, organisationBin: makeBin('1603', 1201) })).organisationBin).toBe(makeBin('1603', 1201));
+    expect((await t.supervisor.workstation.connections()).organisationBin).toBe(makeBin('1603', 1201));
+    expect((await t.supervisor.workstation.setConnections({ gatewayUrl: gateway, updatesUrl: null, organisationBin: null })).organisationBin).toBeNull();
     expect(await codeOf(t.supervisor.workstation.setConnections({ gatewayUrl: 'https://user:secret@gateway.example.kz/', updatesUrl: null }))).toBe('GATEWAY_URL_INVALID');
     expect(await codeOf(t.supervisor.workstation.setConnections({ gatewayUrl: 'not a url', updatesUrl: null }))).toBe('GATEWAY_URL_INVALID');
     expect(await codeOf(t.supervisor.workstation.setConnections({ gatewayUrl: gateway, updatesUrl: 'http://updates.example.kz/' }))).toBe('UPDATE_URL_INVALID');

@@ -90,7 +90,10 @@ export async function runWebHost(command: WebCommand, env: NodeJS.ProcessEnv = p
   console.log(
     `Warning: the data is encrypted, but its key is a file (${command.keyFile ?? path.join(command.dataDir, 'arm.key')}) not protected by the OS; keep it apart from the data (--key-file) or use the desktop АРМ.`,
   );
-  if (training) console.log(`Training mode: gateway emulator ${training.url}, TEST PKI in ${training.pkiDir} (docs/training.md)`);
+  if (training) {
+    console.log(`Training mode: gateway emulator ${training.url}, TEST PKI in ${training.pkiDir} (docs/training.md)`);
+    console.log(`Citizen portal (training): ${training.url}/portal/ (demo citizens in docs/gateway-api.md)`);
+  }
   else
     console.log(
       core.context.gateway.url

@@ -7,7 +7,7 @@ import { Field } from '../../ui/Field';
 import { IinField } from '../../ui/IinField';
 import { PolicyForm } from './PolicyForm';
 import { useAccounts } from './store';
-import { formatDateTime } from '../../../shared/time';
+import { formatDate, formatDateTime } from '../../../shared/time';
 
 const EMPTY = { login: '', fullName: '', iin: '', organisation: '', role: 'operator' as Role, temporaryPassword: '' };
 
@@ -15,11 +15,36 @@ function useDateTime() {
   return (value: string | null) => (value ? formatDateTime(new Date(value)) : '—');
 }
 
+/** Each account's last seen AUTH and SIGN key expiry; within the warning days in red (NCA keys live a year). */
+function KeyDates({ account, warningDays }: { account: Account; warningDays: number }) {
+  const { t } = useTranslation();
+  // Judged when the row first shows; the screen lives for minutes, not days.
+  const [now] = useState(() => Date.now());
+  const keys = [
+    ['AUTH', account.authKeyNotAfter],
+    ['SIGN', account.signKeyNotAfter],
+  ] as const;
+  if (keys.every(([, notAfter]) => notAfter === null)) return <span className="muted">{t('accounts.keyNone')}</span>;
+  return (
+    <>
+      {keys.map(([key, notAfter]) => {
+        if (!notAfter) return null;
+        const days = Math.floor((new Date(notAfter).getTime() - now) / 86_400_000);
+        return (
+          <div key={key} className={days < warningDays ? 'error' : undefined} data-key={key} data-days={days}>
+            {t('accounts.keyDate', { key, date: formatDate(new Date(notAfter)), days })}
+          </div>
+        );
+      })}
+    </>
+  );
+}
+
 /** The supervisor's accounts: create, deactivate, reset a password, unlock, see last logins. */
 export function AccountsScreen() {
   const { t } = useTranslation();
   const formatTime = useDateTime();
-  const { accounts, error, notice, load, act } = useAccounts();
+  const { accounts, error, notice, load, act, policy } = useAccounts();
   const [form, setForm] = useState(EMPTY);
   const set = (name: keyof typeof EMPTY) => (value: string) => setForm((current) => ({ ...current, [name]: value }));
 
@@ -56,6 +81,8 @@ export function AccountsScreen() {
             <th>{t('account.organisation')}</th>
             <th>{t('accounts.lastLogin')}</th>
             <th>{t('accounts.state')}</th>
+            <th>{t('accounts.loginMethod')}</th>
+            <th>{t('accounts.keys')}</th>
             <th />
           </tr>
         </thead>
@@ -72,6 +99,10 @@ export function AccountsScreen() {
                 <td>
                   {!account.active ? t('accounts.inactive') : locked ? t('accounts.lockedUntil', { until: formatTime(account.lockedUntil) }) : t('accounts.active')}
                   {account.mustChangePassword ? ` · ${t('accounts.mustChange')}` : null}
+                </td>
+                <td>{t(account.loginMethod === 'key' ? 'accounts.methodKey' : 'accounts.methodPassword')}</td>
+                <td data-testid="account-keys">
+                  <KeyDates account={account} warningDays={policy?.keyWarningDays ?? 30} />
                 </td>
                 <td className="row-actions">
                   {locked ? (
@@ -96,6 +127,17 @@ export function AccountsScreen() {
                       {t('accounts.reset')}
                     </button>
                   )}
+                  <button
+                    type="button"
+                    onClick={() =>
+                      void act(
+                        () => arm.accounts.setLoginMethod({ userId: account.id, method: account.loginMethod === 'key' ? 'password' : 'key' }),
+                        t('accounts.methodChanged', { login: account.login }),
+                      )
+                    }
+                  >
+                    {t(account.loginMethod === 'key' ? 'accounts.setPassword' : 'accounts.setKey')}
+                  </button>
                   <button
                     type="button"
                     onClick={() =>

@@ -5,7 +5,7 @@ import { arm } from '../../app/api';
 import { Field } from '../../ui/Field';
 import { useAccounts } from './store';
 
-const FIELDS: Array<keyof Policy> = ['minPasswordLength', 'maxFailedAttempts', 'lockMinutes', 'idleMinutes'];
+const FIELDS: Array<keyof Policy> = ['minPasswordLength', 'maxFailedAttempts', 'lockMinutes', 'idleMinutes', 'keyWarningDays'];
 
 /** Password length, lockout and idle lock: the supervisor's settings for this workstation. */
 export function PolicyForm() {

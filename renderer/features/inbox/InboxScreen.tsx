@@ -6,6 +6,7 @@ import type { Variant } from '../../../shared/catalog/schema';
 import { useCatalog } from '../catalog/store';
 import { useAuth } from '../auth/store';
 import { DecisionForm, HeadActions, ResultActions } from '../decision/DecisionPanel';
+import { ProviderNotices } from '../notices/ProviderNotices';
 import { ErrorText } from '../../ui/ErrorText';
 import { arm } from '../../app/api';
 import { useInbox } from './store';
@@ -51,6 +52,12 @@ function Rows({ rows, caption }: { rows: InboxRow[]; caption: string }) {
               <button type="button" className="link" onClick={() => void openRequest(row.id)}>
                 {row.number}
               </button>
+              {row.channel === 'portal' ? (
+                <strong className="badge" data-testid="channel-portal" title={t('inbox.channel.portalNote')}>
+                  {' '}
+                  {t('inbox.channel.portal')}
+                </strong>
+              ) : null}
             </td>
             <td>{name(row.serviceId)}</td>
             <td>
@@ -95,7 +102,8 @@ function Verification({ view }: { view: RequestView }) {
   const { received } = view;
   return (
     <dl className="facts" data-testid="verification">
-      <dt>{t('inbox.signature')}</dt>
+      {/* A portal request is signed by the applicant with their own key, a counter's by the operator. */}
+      <dt>{t(view.channel === 'portal' ? 'inbox.applicantSignature' : 'inbox.signature')}</dt>
       <dd>
         {t('inbox.signatureVerified', { signer: received.signer.subject.commonName, iin: received.signer.subject.iin ?? '—', time: formatDate(received.signingTime.slice(0, 16)) })}
       </dd>
@@ -260,6 +268,15 @@ function RequestPanel({ view, role }: { view: RequestView; role: 'clerk' | 'head
             </dd>
           </>
         ) : null}
+        {view.channel ? (
+          <>
+            <dt>{t('inbox.channel.title')}</dt>
+            <dd data-testid="view-channel">
+              {t(`inbox.channel.${view.channel}`)}
+              {view.channel === 'portal' ? <span className="muted"> — {t('inbox.channel.portalNote')}</span> : null}
+            </dd>
+          </>
+        ) : null}
         <dt>{t('inbox.deadline')}</dt>
         <dd>
           {formatDate(view.dueBy)} · {t('inbox.daysLeft')}: {view.daysLeft ?? '—'}
@@ -283,6 +300,7 @@ function RequestPanel({ view, role }: { view: RequestView; role: 'clerk' | 'head
         </button>
       ) : null}
       {role === 'clerk' && view.state === 'inWork' && variant ? <DecisionForm view={view} variant={variant} /> : null}
+      <ProviderNotices view={view} onDone={close} />
       <ResultActions view={view} />
       {role === 'head' ? <Resolution view={view} /> : null}
       {role === 'head' ? <HeadActions view={view} /> : null}

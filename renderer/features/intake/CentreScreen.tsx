@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
-import type { CentreSetting } from '../../../shared/api';
+import type { CentreSetting, DistrictReach } from '../../../shared/api';
 import { arm } from '../../app/api';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
 
 interface CentreState {
   centre: CentreSetting | null;
+  /** The district → regulation mapping (reach.districts) the centre's district is checked against. */
+  districts: DistrictReach[];
   saved: boolean;
   error: unknown;
   load(): Promise<void>;
@@ -16,11 +18,13 @@ interface CentreState {
 
 export const useCentre = create<CentreState>((set) => ({
   centre: null,
+  districts: [],
   saved: false,
   error: null,
   load: async () => {
     try {
-      set({ centre: await arm.intake.centre(), error: null });
+      const [centre, districts] = await Promise.all([arm.intake.centre(), arm.reach.districts()]);
+      set({ centre, districts, error: null });
     } catch (error) {
       set({ error });
     }
@@ -36,8 +40,8 @@ export const useCentre = create<CentreState>((set) => ({
 
 /** The supervisor names the workstation's centre (gateway code) and its district. */
 export function CentreScreen() {
-  const { t } = useTranslation();
-  const { centre, saved, error, load, save } = useCentre();
+  const { t, i18n } = useTranslation();
+  const { centre, districts, saved, error, load, save } = useCentre();
   const [code, setCode] = useState('');
   const [district, setDistrict] = useState('');
   useEffect(() => {
@@ -59,6 +63,31 @@ export function CentreScreen() {
       </form>
       {saved ? <p role="status">{t('intake.centreSaved')}</p> : null}
       {error ? <ErrorText error={error} /> : null}
+      <section aria-labelledby="districts-title">
+        <h2 id="districts-title">{t('reach.districtsTitle')}</h2>
+        <table data-testid="districts">
+          <thead>
+            <tr>
+              <th>{t('reach.district')}</th>
+              <th>{t('reach.seed')}</th>
+              <th>{t('reach.region')}</th>
+              <th>{t('reach.services')}</th>
+              <th>{t('reach.mobileServices')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {districts.map((row) => (
+              <tr key={row.district} aria-current={centre?.district === row.district ? 'true' : undefined}>
+                <td>{row.district}</td>
+                <td>{row.seed}</td>
+                <td>{row.region[i18n.language === 'kk' ? 'kk' : 'ru']}</td>
+                <td>{row.services}</td>
+                <td>{row.mobileServices}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
     </main>
   );
 }

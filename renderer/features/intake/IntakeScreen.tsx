@@ -9,6 +9,7 @@ import { Field } from '../../ui/Field';
 import { IinField } from '../../ui/IinField';
 import { filterServices } from '../catalog/filter';
 import { SigningDialog } from '../signing/SigningDialog';
+import { TicketField } from '../visits/TicketField';
 import { useIntake, type ManualPerson } from './store';
 import { formatDateTime } from '../../../shared/time';
 
@@ -20,9 +21,13 @@ function lang(language: string): Language {
 /** Step 1: the service, searched in Russian or Kazakh; open drafts to continue after a restart. */
 function ServicePicker() {
   const { t, i18n } = useTranslation();
-  const { services, drafts, centre, start, open } = useIntake();
+  const { services, reach, drafts, centre, start, open } = useIntake();
   const [query, setQuery] = useState('');
-  const found = filterServices(services ?? [], { query, provider: '', channel: 'centre' });
+  const found = filterServices(services ?? [], { query, provider: '', channel: '' });
+  // Only what this centre may take in is offered; the rest is named with the reason it is missing.
+  const why = new Map((reach ?? []).map((service) => [service.id, service.missing]));
+  const offered = found.filter((service) => !why.get(service.id));
+  const missing = found.filter((service) => why.get(service.id));
   return (
     <>
       {centre ? null : <ErrorText error={new ArmError('CENTRE_NOT_SET')} />}
@@ -44,7 +49,7 @@ function ServicePicker() {
         <h2 id="service-title">{t('intake.chooseService')}</h2>
         <Field label={t('intake.searchService')} value={query} onChange={setQuery} autoFocus data-testid="service-search" />
         <ul className="list" data-testid="services">
-          {found.map((service) => (
+          {offered.map((service) => (
             <li key={service.id}>
               <button type="button" onClick={() => void start(service.id)} data-service={service.id}>
                 {service.name[lang(i18n.language)]}
@@ -52,6 +57,18 @@ function ServicePicker() {
             </li>
           ))}
         </ul>
+        {missing.length ? (
+          <details data-testid="services-missing">
+            <summary>{t('reach.missingTitle', { count: missing.length })}</summary>
+            <ul className="list">
+              {missing.map((service) => (
+                <li key={service.id} data-missing={why.get(service.id)}>
+                  {service.name[lang(i18n.language)]} — {t(`reach.missing.${why.get(service.id)}`)}
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
       </section>
     </>
   );
@@ -373,7 +390,8 @@ function RefusalDialog({ draft, onCancel }: { draft: IntakeDraft; onCancel: () =
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          if (!documents.length) return setEmpty(true);
+          // Without a document list (seed 001 R1/R5/R9) the note names the documents instead.
+          if (draft.lines.length ? !documents.length : comment.trim().length < 5) return setEmpty(true);
           void refuse({ ground, documents, comment });
         }}
       >
@@ -402,15 +420,16 @@ function RefusalDialog({ draft, onCancel }: { draft: IntakeDraft; onCancel: () =
               {line.name[lang(i18n.language)]}
             </label>
           ))}
+          {draft.lines.length ? null : <p>{t('intake.refuseNoList')}</p>}
           {empty ? (
             <p role="alert" className="error">
-              {t('intake.refuseNoDocuments')}
+              {t(draft.lines.length ? 'intake.refuseNoDocuments' : 'errors.REFUSAL_DOCUMENTS_UNNAMED')}
             </p>
           ) : null}
         </fieldset>
         <label className="field">
-          {t('intake.refuseComment')}
-          <textarea value={comment} maxLength={500} onChange={(event) => setComment(event.target.value)} />
+          {draft.lines.length ? t('intake.refuseComment') : t('intake.refuseCommentRequired')}
+          <textarea value={comment} required={!draft.lines.length} data-testid="refusal-comment" maxLength={500} onChange={(event) => setComment(event.target.value)} />
         </label>
         <div className="actions">
           <button type="submit" disabled={busy} data-testid="confirm-refusal">
@@ -446,6 +465,7 @@ function DraftForm({ draft }: { draft: IntakeDraft }) {
             <option value="kk">Қазақ тілі</option>
           </select>
         </label>
+        <TicketField requestId={draft.requestId} />
       </section>
       <section aria-labelledby="applicant-title">
         <h2 id="applicant-title">{t('intake.applicant')}</h2>
@@ -496,11 +516,9 @@ function DraftForm({ draft }: { draft: IntakeDraft }) {
         <button type="button" disabled={busy} onClick={() => void prepare()} data-testid="to-signing">
           {t('intake.sign')}
         </button>
-        {draft.lines.length ? (
-          <button type="button" disabled={busy} onClick={() => setRefusing(true)} data-testid="refuse">
-            {t('intake.refuse')}
-          </button>
-        ) : null}
+        <button type="button" disabled={busy} onClick={() => setRefusing(true)} data-testid="refuse">
+          {t('intake.refuse')}
+        </button>
         <button type="button" onClick={close}>
           {t('intake.later')}
         </button>

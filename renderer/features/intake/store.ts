@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CentreSetting, IntakeDraft, IntakeRefusal, Language, RequestContent } from '../../../shared/api';
+import type { CentreSetting, IntakeDraft, IntakeRefusal, Language, RequestContent, ServiceReach } from '../../../shared/api';
 import type { ServiceSummary } from '../../../shared/catalog/schema';
 import { arm } from '../../app/api';
 
@@ -14,6 +14,8 @@ export interface Receipt {
 
 interface IntakeState {
   services: ServiceSummary[] | null;
+  /** What this centre may take in, and why the rest is missing (reach.services). */
+  reach: ServiceReach[] | null;
   drafts: DraftSummary[];
   centre: CentreSetting | null;
   draft: IntakeDraft | null;
@@ -76,6 +78,7 @@ export const useIntake = create<IntakeState>((set, get) => {
   const showDraft = async (draft: Promise<IntakeDraft>) => ({ draft: await draft, content: null });
   return {
     services: null,
+    reach: null,
     drafts: [],
     centre: null,
     draft: null,
@@ -88,8 +91,8 @@ export const useIntake = create<IntakeState>((set, get) => {
     offline: null,
     load: () =>
       run(async () => {
-        const [services, drafts, centre] = await Promise.all([arm.catalog.list(), arm.intake.drafts(), arm.intake.centre()]);
-        return { services, drafts, centre };
+        const [services, drafts, centre, reach] = await Promise.all([arm.catalog.list(), arm.intake.drafts(), arm.intake.centre(), arm.reach.services()]);
+        return { services, drafts, centre, reach: reach.services };
       }),
     start: (serviceId) => run(async () => ({ ...(await showDraft(arm.intake.start({ serviceId }))), receipt: null })),
     open: (requestId) => run(async () => ({ ...(await showDraft(arm.intake.get({ requestId }))), receipt: null })),

@@ -97,6 +97,35 @@ export function ReportScreen() {
           </table>
         </>
       ) : null}
+      {report && report.counter.length > 0 ? (
+        <>
+          <h2>{t('reach.counterTitle')}</h2>
+          <table className="table" data-testid="counter-metrics">
+            <thead>
+              <tr>
+                <th>{t('reports.service')}</th>
+                <th>{t('reach.visits')}</th>
+                <th>{t('reach.averageWait')}</th>
+                <th>{t('reach.averageService')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.counter.map((row) => (
+                <tr key={row.serviceId} className={row.overWait || row.overService ? 'overdue' : undefined}>
+                  <td>{serviceName.get(row.serviceId) ?? row.serviceId}</td>
+                  <td>{row.visits}</td>
+                  <td>
+                    {row.averageWait ?? '—'} ({row.maxWait ?? '—'}){row.overWait ? ` · ${t('reach.overNorm', { count: row.overWait })}` : ''}
+                  </td>
+                  <td>
+                    {row.averageService ?? '—'} ({row.maxService ?? '—'}){row.overService ? ` · ${t('reach.overNorm', { count: row.overService })}` : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
     </main>
   );
 }

@@ -5,8 +5,9 @@ import type { SignedPayload, TrustStatus } from '../../../shared/api';
 import type { CertificateCard } from '../../../shared/signing/card';
 import { arm } from '../../app/api';
 import { ErrorText } from '../../ui/ErrorText';
+import { useAuth } from '../auth/store';
 import { createNcaLayerSigner } from './ncalayer';
-import { createSigningStore, type ExternalSigningApi, type SignablePayload, type SigningApi } from './store';
+import { createSigningStore, type SignablePayload, type SigningApi } from './store';
 import { formatDateTime } from '../../../shared/time';
 
 // Kazakhstan time as dd.mm.yyyy hh:mm whatever the machine's zone (shared/time).
@@ -21,6 +22,9 @@ export function CertificateCardView({ card }: { card: CertificateCard }) {
   // Judged when the card is shown; the dialog lives for minutes, not across a certificate's expiry.
   const [shownAt] = useState(() => Date.now());
   const expired = new Date(card.notAfter).getTime() < shownAt;
+  // NCA keys live a year: within the policy's warning days the card says how many are left.
+  const warningDays = useAuth((state) => state.status?.keyWarningDays ?? 30);
+  const daysLeft = Math.floor((new Date(card.notAfter).getTime() - shownAt) / 86_400_000);
   const purpose = { sign: t('signing.card.purposeSign'), auth: t('signing.card.purposeAuth'), other: t('signing.card.purposeOther') }[card.purpose];
   return (
     <section className="certificate" aria-label={t('signing.card.title')} data-testid="certificate-card">
@@ -45,6 +49,11 @@ export function CertificateCardView({ card }: { card: CertificateCard }) {
         <dd className={expired ? 'error' : undefined}>
           {t('signing.card.validityRange', { from: date(card.notBefore), to: date(card.notAfter) })}
           {expired ? ` — ${t('signing.card.expired')}` : null}
+          {!expired && daysLeft < warningDays ? (
+            <span className="error" data-testid="certificate-expires-in">
+              {` — ${t('signing.card.expiresIn', { days: daysLeft })}`}
+            </span>
+          ) : null}
         </dd>
         <dt>{t('signing.card.purpose')}</dt>
         <dd className={card.purpose === 'sign' ? undefined : 'error'}>{purpose}</dd>
@@ -79,7 +88,7 @@ function TrustLine({ trust }: { trust: TrustStatus }) {
 export interface SigningDialogProps {
   /** What to sign; without it the dialog only opens the key and shows its certificate. */
   request?: { payload: SignablePayload; onSigned(result: SignedPayload): void };
-  api?: SigningApi & ExternalSigningApi;
+  api?: SigningApi;
 }
 
 /** Key file, password, certificate card, progress and translated refusals (issue 6, item 5). */
@@ -102,13 +111,20 @@ export function SigningDialog({ request, api = arm.signing }: SigningDialogProps
   async function onSign() {
     if (!request) return;
     const result = await state.sign(request.payload);
-    if (result) request.onSigned(result);
+    if (result) {
+      request.onSigned(result);
+      // The core now knows this SIGN key's expiry: the banner may have to appear.
+      void useAuth.getState().refresh();
+    }
   }
 
   async function onNcaLayer() {
     if (!request) return;
-    const result = await state.signExternally(request.payload, createNcaLayerSigner(), api, i18n.language === 'kk' ? 'kk' : 'ru');
-    if (result) request.onSigned(result);
+    const result = await state.signWith(request.payload, createNcaLayerSigner(), i18n.language === 'kk' ? 'kk' : 'ru');
+    if (result) {
+      request.onSigned(result);
+      void useAuth.getState().refresh();
+    }
   }
 
   return (

@@ -16,7 +16,7 @@ export type SignOutcome = { kind: 'signed'; cms: string } | { kind: 'cancelled' 
 
 /** One way to get a detached CMS over bytes: the key-file signer is the other. */
 export interface Signer {
-  sign(request: { data: Uint8Array; iin: string; purpose: 'sign' | 'auth'; locale: 'ru' | 'kk' }): Promise<SignOutcome>;
+  sign(request: { data: Uint8Array; /** The account's IIN NCALayer filters keys by; null: any key. */ iin: string | null; purpose: 'sign' | 'auth'; locale: 'ru' | 'kk' }): Promise<SignOutcome>;
 }
 
 function base64(bytes: Uint8Array): string {

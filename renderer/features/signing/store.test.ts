@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ArmError, type SignedPayload } from '../../../shared/api';
 import type { CertificateCard } from '../../../shared/signing/card';
 import type { Signer } from './ncalayer';
-import { createSigningStore, type ExternalSigningApi, type SigningApi } from './store';
+import { createSigningStore, type SigningApi } from './store';
 
 const card: CertificateCard = {
   subject: { commonName: 'СӘРСЕНОВА АЙГҮЛ', surname: 'СӘРСЕНОВА', givenName: 'МАРАТҚЫЗЫ', iin: '920314410210', organisation: 'ЦОН', bin: '160340012015', dn: 'CN=…' },
@@ -30,12 +30,21 @@ function fakeApi(offline = false) {
       if (input.password !== 'demo-2026') throw new ArmError('KEY_PASSWORD_WRONG');
       return card;
     },
-    sign: async (input) => {
-      calls.push({ channel: 'sign', input });
+    // The key-file Signer: the core signs the bytes it is given, checking nothing yet.
+    signBytes: async (input) => {
+      calls.push({ channel: 'signBytes', input });
       if (input.password !== 'demo-2026') throw new ArmError('KEY_PASSWORD_WRONG');
-      // The core compares the certificate with the signed-in account; the fake refuses one payload.
+      return { cms: 'MIIB' + input.data };
+    },
+    prepareExternal: async (input) => {
+      calls.push({ channel: 'prepareExternal', input });
+      return { data: btoa(JSON.stringify(input.payload)), iin: '920314410210' };
+    },
+    // The core compares the certificate with the signed-in account; the fake refuses one payload.
+    acceptExternal: async (input) => {
+      calls.push({ channel: 'acceptExternal', input });
       if (JSON.stringify(input.payload).includes('someone else')) throw new ArmError('CERT_IIN_MISMATCH');
-      const result: SignedPayload = { cms: 'MA==', contentSha256: 'cd'.repeat(32), signingTime: '2026-11-23T10:00:00.000Z', card };
+      const result: SignedPayload = { cms: input.cms, contentSha256: 'cd'.repeat(32), signingTime: '2026-11-23T10:00:00.000Z', card };
       return result;
     },
   };
@@ -92,6 +101,28 @@ describe('signing dialog store', () => {
     expect(store.getState()).toMatchObject({ step: 'signed', password: '', result });
   });
 
+  it('signs through the key-file Signer on the one path: the core’s bytes, the file signs them, the core verifies', async () => {
+    const { api, calls } = fakeApi();
+    const store = createSigningStore(api);
+    store.getState().chooseFile('operator.p12', new Uint8Array([1, 2, 3]));
+    store.getState().setPassword('demo-2026');
+    await store.getState().sign({ serviceId: 'x' });
+    const data = btoa(JSON.stringify({ serviceId: 'x' }));
+    expect(calls.map((call) => call.channel)).toEqual(['prepareExternal', 'signBytes', 'acceptExternal']);
+    expect(calls[1]!.input).toEqual({ keyFile: 'AQID', password: 'demo-2026', data });
+    expect(calls[2]!.input).toEqual({ cms: 'MIIB' + data, payload: { serviceId: 'x' } });
+  });
+
+  it('a wrong key password is refused before the core verifies anything', async () => {
+    const { api, calls } = fakeApi();
+    const store = createSigningStore(api);
+    store.getState().chooseFile('operator.p12', new Uint8Array([1]));
+    store.getState().setPassword('nope');
+    expect(await store.getState().sign({ serviceId: 'x' })).toBeNull();
+    expect((store.getState().error as ArmError).code).toBe('KEY_PASSWORD_WRONG');
+    expect(calls.map((call) => call.channel)).not.toContain('acceptExternal');
+  });
+
   it('does nothing before a file is chosen', async () => {
     const { api, calls } = fakeApi();
     const store = createSigningStore(api);
@@ -107,7 +138,8 @@ describe('signing through NCALayer (another Signer)', () => {
   const bytes = new TextEncoder().encode(JSON.stringify(payload));
   function external(refuse: boolean) {
     const seen: unknown[] = [];
-    const api: ExternalSigningApi = {
+    const api: SigningApi = {
+      ...fakeApi().api,
       prepareExternal: async () => ({ data: btoa(String.fromCharCode(...bytes)), iin: '920314410210' }),
       acceptExternal: async (input) => {
         seen.push(input);
@@ -125,10 +157,10 @@ describe('signing through NCALayer (another Signer)', () => {
   });
 
   it("signs the core's bytes for the account's IIN and hands the CMS back to the core to verify", async () => {
-    const store = createSigningStore(fakeApi().api);
-    const requests: Array<{ data: Uint8Array; iin: string }> = [];
+    const requests: Array<{ data: Uint8Array; iin: string | null }> = [];
     const { api, seen } = external(false);
-    const result = await store.getState().signExternally(payload, signer({ kind: 'signed', cms: 'MIIB' }, requests), api, 'kk');
+    const store = createSigningStore(api);
+    const result = await store.getState().signWith(payload, signer({ kind: 'signed', cms: 'MIIB' }, requests), 'kk');
     expect(result?.card.subject.iin).toBe('920314410210');
     expect(requests[0]).toMatchObject({ iin: '920314410210', purpose: 'sign', locale: 'kk' });
     expect(new TextDecoder().decode(requests[0]!.data)).toBe(JSON.stringify(payload));
@@ -137,17 +169,17 @@ describe('signing through NCALayer (another Signer)', () => {
   });
 
   it('a cancel in NCALayer is no error and sends nothing to the core', async () => {
-    const store = createSigningStore(fakeApi().api);
     const { api, seen } = external(false);
-    expect(await store.getState().signExternally(payload, signer({ kind: 'cancelled' }), api, 'ru')).toBeNull();
+    const store = createSigningStore(api);
+    expect(await store.getState().signWith(payload, signer({ kind: 'cancelled' }), 'ru')).toBeNull();
     expect(store.getState()).toMatchObject({ step: 'cancelled', error: null });
     expect(seen).toEqual([]);
   });
 
   it("the core's refusal of what came back is shown, nothing is signed", async () => {
-    const store = createSigningStore(fakeApi().api);
     const { api } = external(true);
-    expect(await store.getState().signExternally(payload, signer({ kind: 'signed', cms: 'MIIB' }), api, 'ru')).toBeNull();
+    const store = createSigningStore(api);
+    expect(await store.getState().signWith(payload, signer({ kind: 'signed', cms: 'MIIB' }), 'ru')).toBeNull();
     expect(store.getState().step).toBe('failed');
     expect((store.getState().error as ArmError).code).toBe('SIGNATURE_INVALID');
   });

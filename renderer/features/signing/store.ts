@@ -1,16 +1,16 @@
 import { createStore, type StoreApi } from 'zustand';
 import type { Client, Contract, SignedPayload, TrustStatus } from '../../../shared/api';
 import type { CertificateCard } from '../../../shared/signing/card';
+import { createKeyFileSigner } from './keyFileSigner';
 import type { Signer } from './ncalayer';
 
 // One store per open signing dialog: the key file and its password live only while the dialog is
 // open and the password is dropped after every attempt (ключ ЭЦП / ЭЦҚ кілті; the core keeps neither).
 
-export type SigningApi = Pick<Client<Contract>['signing'], 'inspectKey' | 'sign' | 'trustStatus'>;
-/** The core's side of a signature made outside it (NCALayer): the bytes to sign, then the re-verification. */
-export type ExternalSigningApi = Pick<Client<Contract>['signing'], 'prepareExternal' | 'acceptExternal'>;
-/** A JSON value, as the contract's `signing.sign` accepts it. */
-export type SignablePayload = Parameters<SigningApi['sign']>[0]['payload'];
+/** The core's side: the key card, the key-file Signer, the bytes to sign and the re-verification of the CMS. */
+export type SigningApi = Pick<Client<Contract>['signing'], 'inspectKey' | 'signBytes' | 'prepareExternal' | 'acceptExternal' | 'trustStatus'>;
+/** A JSON value, as the contract's `signing.prepareExternal` accepts it. */
+export type SignablePayload = Parameters<SigningApi['prepareExternal']>[0]['payload'];
 export type SigningStep = 'idle' | 'inspecting' | 'ready' | 'signing' | 'signed' | 'cancelled' | 'failed';
 
 export interface SigningState {
@@ -29,9 +29,13 @@ export interface SigningState {
   chooseFile(name: string, bytes: Uint8Array): void;
   setPassword(password: string): void;
   inspect(): Promise<void>;
+  /** With the chosen key file (the key-file Signer); the password is dropped after the attempt. */
   sign(payload: SignablePayload): Promise<SignedPayload | null>;
-  /** Through another Signer (NCALayer): the core gives the bytes and re-verifies what comes back. */
-  signExternally(payload: SignablePayload, signer: Signer, api: ExternalSigningApi, locale: 'ru' | 'kk'): Promise<SignedPayload | null>;
+  /**
+   * Through any Signer (the key file, NCALayer): the core gives the exact bytes and the account's
+   * IIN, the Signer returns a CMS, the core re-verifies it. One path whichever Signer signed.
+   */
+  signWith(payload: SignablePayload, signer: Signer, locale: 'ru' | 'kk'): Promise<SignedPayload | null>;
 }
 
 function bytesOf(base64: string): Uint8Array {
@@ -78,16 +82,16 @@ export function createSigningStore(api: SigningApi): StoreApi<SigningState> {
         set({ error, step: 'failed' });
       }
     },
-    signExternally: async (payload, signer, external, locale) => {
+    signWith: async (payload, signer, locale) => {
       set({ step: 'signing', error: null, result: null });
       try {
-        const { data, iin } = await external.prepareExternal({ payload });
+        const { data, iin } = await api.prepareExternal({ payload });
         const outcome = await signer.sign({ data: bytesOf(data), iin, purpose: 'sign', locale });
         if (outcome.kind === 'cancelled') {
           set({ step: 'cancelled' });
           return null;
         }
-        const result = await external.acceptExternal({ cms: outcome.cms, payload });
+        const result = await api.acceptExternal({ cms: outcome.cms, payload });
         set({ result, card: result.card, step: 'signed' });
         return result;
       } catch (error) {
@@ -98,15 +102,8 @@ export function createSigningStore(api: SigningApi): StoreApi<SigningState> {
     sign: async (payload) => {
       const { keyFile, password } = get();
       if (keyFile === null) return null;
-      set({ step: 'signing', error: null });
-      try {
-        const result = await api.sign({ keyFile, password, payload });
-        set({ result, card: result.card, step: 'signed', password: '' });
-        return result;
-      } catch (error) {
-        set({ error, step: 'failed', password: '' });
-        return null;
-      }
+      set({ password: '' });
+      return get().signWith(payload, createKeyFileSigner(api, keyFile, password), 'ru');
     },
   }));
 }

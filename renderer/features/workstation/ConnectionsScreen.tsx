@@ -7,8 +7,8 @@ import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
 
 /**
- * The supervisor configures the workstation without flags: the gateway (ШЭП) and the update
- * server, stored in the settings and used from the next start; the centre and the login and
+ * The supervisor configures the workstation without flags: the gateway (ШЭП), the update
+ * server and the organisation's BIN the keys must carry (CERT_ORGANISATION), stored in the settings and used from the next start; the centre and the login and
  * lockout rules on their own screens, linked from here.
  */
 export function ConnectionsScreen() {
@@ -16,12 +16,14 @@ export function ConnectionsScreen() {
   const [stored, setStored] = useState<Connections | null>(null);
   const [gateway, setGateway] = useState('');
   const [updates, setUpdates] = useState('');
+  const [bin, setBin] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const show = (connections: Connections) => {
     setStored(connections);
     setGateway(connections.gatewayUrl ?? '');
     setUpdates(connections.updatesUrl ?? '');
+    setBin(connections.organisationBin ?? '');
   };
   useEffect(() => {
     void arm.workstation.connections().then(show, setError);
@@ -29,7 +31,7 @@ export function ConnectionsScreen() {
   const save = () => {
     setError(null);
     setSaved(false);
-    void arm.workstation.setConnections({ gatewayUrl: gateway.trim() || null, updatesUrl: updates.trim() || null }).then((connections) => {
+    void arm.workstation.setConnections({ gatewayUrl: gateway.trim() || null, updatesUrl: updates.trim() || null, organisationBin: bin.trim() || null }).then((connections) => {
       show(connections);
       setSaved(true);
     }, setError);
@@ -47,6 +49,8 @@ export function ConnectionsScreen() {
         <Field label={t('connections.gateway')} value={gateway} onChange={setGateway} placeholder="https://gateway.example.kz/arm/" type="url" />
         <Field label={t('connections.updates')} value={updates} onChange={setUpdates} placeholder="https://updates.example.kz/arm/" type="url" />
         <p className="muted">{t('connections.hint')}</p>
+        <Field label={t('connections.bin')} value={bin} onChange={setBin} inputMode="numeric" maxLength={12} />
+        <p className="muted">{t('connections.binHint')}</p>
         <button type="submit">{t('connections.save')}</button>
       </form>
       {overridden ? <p data-testid="gateway-active">{t('connections.active', { url: stored.activeGatewayUrl })}</p> : null}

@@ -4,6 +4,7 @@ import { fromDerExact, nameHash } from '../asn1';
 import { fromBinary, toBinary } from '../bytes';
 import type { CertificateCard, KeyPurpose } from '../card';
 import { OID } from '../certificate';
+import { requireKeyPurpose } from '../roles';
 import { normaliseSerial, requireFreshCrl, type Crl } from '../crl';
 import { digestBitsOf, GOST_OID, gostDigest, refuseByName } from './algorithms';
 import { encodeSignature, signDigest, type SignatureLayout } from './gost3410';
@@ -286,6 +287,7 @@ export interface GostVerifyInput {
   now: Date;
   maxClockSkewMs: number;
   crlGraceMs?: number;
+  purpose?: 'sign' | 'auth';
 }
 
 export interface GostVerified {
@@ -319,7 +321,7 @@ export function verifyGostDetached(input: GostVerifyInput): GostVerified {
   const chain = chainToRoot(signer, parsed.certificates, roots);
   checkValidity(chain, signingTime);
   const crlIssuedAt = checkRevocation(chain, input.crls, input.now, input.crlGraceMs ?? 0);
-  if (rawKeyPurpose(signer) !== 'sign') throw new ArmError('CERT_KEY_USAGE', 'The certificate is not a signing certificate.');
+  requireKeyPurpose(rawKeyPurpose(signer), input.purpose ?? 'sign');
   if (input.expectedIin !== null && rawCertificateIin(signer) !== input.expectedIin) {
     throw new ArmError('CERT_IIN_MISMATCH', 'The IIN in the certificate is not the expected signer IIN.');
   }

@@ -14,7 +14,9 @@ import bothSides from './0013_both_sides.sql';
 import nameFolding from './0014_name_folding.sql';
 import retention from './0015_retention.sql';
 import assignment from './0016_assignment.sql';
-import machine from './0017_machine.sql';
+import notices from './0017_notices.sql';
+import keyLogin from './0018_key_login.sql';
+import machine from './0019_machine.sql';
 
 // Numbered files, applied in order, each in its own transaction; the number is PRAGMA user_version.
 // Never edit a shipped migration: add the next number.
@@ -35,5 +37,7 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 14, name: '0014_name_folding', sql: nameFolding },
   { version: 15, name: '0015_retention', sql: retention },
   { version: 16, name: '0016_assignment', sql: assignment },
-  { version: 17, name: '0017_machine', sql: machine },
+  { version: 17, name: '0017_notices', sql: notices },
+  { version: 18, name: '0018_key_login', sql: keyLogin },
+  { version: 19, name: '0019_machine', sql: machine },
 ];

@@ -1,0 +1,21 @@
+import type { Contract } from '../../../shared/api';
+import { requireDb } from '../context';
+import type { Handlers } from '../handler';
+import { writeSettings } from '../settings/store';
+import { extendTerm, returnToCentre } from './provider';
+import { listTasks, markDone } from './tasks';
+import { checkTexts, readTexts } from './texts';
+
+export const noticesHandlers: Handlers<Contract>['notices'] = {
+  extend: (input, ctx, { caller }) => extendTerm(requireDb(ctx), input, caller!, ctx.now()),
+  returnToCentre: (input, ctx, { caller }) => returnToCentre(requireDb(ctx), input, caller!, ctx.now()),
+  tasks: ({ includeDone }, ctx) => listTasks(requireDb(ctx), includeDone, ctx.now()),
+  done: ({ taskId }, ctx, { caller }) => markDone(requireDb(ctx), taskId, caller!.userId, ctx.now()),
+  texts: (_input, ctx) => readTexts(requireDb(ctx)),
+  setTexts: (texts, ctx, { caller }) => {
+    checkTexts(texts);
+    const db = requireDb(ctx);
+    writeSettings(db, { 'notices.texts': texts }, caller!, ctx.now());
+    return readTexts(db);
+  },
+};

@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestGateway, type TestGateway } from '../../../gateway/testing';
+import { canonicalBytes, signDetached, toBase64 } from '../../../shared/signing';
+import { createDemoPki, type DemoPki } from '../../../shared/signing/testPki';
+import { writeAttachment } from '../documents/store';
+import { enqueue } from '../outbox/outbox';
+import { createDraft, findRequest, moveRequest } from '../requests/repository';
+import { codeOf, type TestClock } from '../testing';
+import { CENTRE, SCANS, providerCore, requestContent, requestMessage } from '../testing/provider';
+import { DEFAULT_TEXTS } from './texts';
+
+// Notices between provider and centre through the gateway: a term extended with its reason, a
+// package returned for defects within 3 working days (004 App.1 T2 c7), and the centre's task of
+// telling the applicant within one working day (T2 c9).
+
+let pki: DemoPki;
+let gateway: TestGateway;
+beforeAll(async () => {
+  pki = await createDemoPki({ now: new Date('2026-03-02T08:00:00Z'), only: ['operator', 'clerk', 'head'] });
+  gateway = await startTestGateway();
+}, 60_000);
+afterAll(() => gateway.dispose());
+
+function sendFromCentre(centre: ReturnType<typeof providerCore>) {
+  const now = centre.core.context.now();
+  const operator = { userId: 'operator-1', actor: 'operator' as const };
+  const draft = createDraft(centre.db, { serviceId: 'guardianship-certificate', applicantIin: '900412400014', centre: CENTRE }, operator, now);
+  const content = requestContent(pki, { number: draft.number });
+  for (const bytes of SCANS) writeAttachment(centre.core.context.dataDir, bytes);
+  centre.db.transaction(() => {
+    centre.db.prepare('UPDATE requests SET content = ?, applicant_name = ?, due_by = ? WHERE id = ?').run(JSON.stringify(content), 'Сарсенбаева Айгерим', content.dueBy, draft.id);
+    moveRequest(centre.db, draft.id, 'signed', operator, now);
+    moveRequest(centre.db, draft.id, 'queued', operator, now);
+    enqueue(centre.db, requestMessage(pki, content), draft.id, now);
+  })();
+  return draft.id;
+}
+
+async function pair() {
+  await gateway.call('/_control/reset', { method: 'POST' });
+  const clock: TestClock = { now: Date.parse('2026-03-06T10:00:00Z') };
+  const centre = providerCore(pki, { gateway, organisation: CENTRE, clock });
+  const provider = providerCore(pki, { gateway, clock });
+  const clerk = provider.as('clerk', pki.keys.clerk.person.iin);
+  const operator = centre.as('operator');
+  const exchange = async () => {
+    await centre.core.context.sync!.run();
+    await clerk.inbox.pull();
+    await provider.core.context.sync!.run();
+    await operator.inbox.pull();
+  };
+  return { clock, centre, provider, clerk, operator, exchange };
+}
+
+describe('notices between provider and centre', () => {
+  it('returns a defective package to the centre with its reasons; the operator gets the task to tell the applicant by the next working day', { timeout: 30_000 }, async () => {
+    const { centre, provider, clerk, operator, exchange } = await pair();
+    const requestId = sendFromCentre(centre);
+    await exchange();
+    const [row] = await clerk.inbox.list({});
+    // The registration notice is a task of its own.
+    expect((await operator.notices.tasks({})).tasks.map((task) => task.kind)).toEqual(['registered']);
+
+    expect(await codeOf(clerk.notices.returnToCentre({ requestId: row!.id, reasons: 'Фамилия' }))).toBe('ASSIGNMENT_REQUIRED');
+    await clerk.inbox.take({ requestId: row!.id });
+    expect(await codeOf(clerk.notices.returnToCentre({ requestId: row!.id, reasons: '  ' }))).toBe('RETURN_REASON_REQUIRED');
+    expect(await codeOf(operator.notices.returnToCentre({ requestId: row!.id, reasons: 'Скан нечитаем' }))).toBe('FORBIDDEN');
+    expect(findRequest(provider.db, row!.id).state).not.toBe('returned');
+    await expect(clerk.notices.returnToCentre({ requestId: row!.id, reasons: 'Скан свидетельства о рождении нечитаем, страница 2 отсутствует' })).resolves.toMatchObject({ state: 'returned' });
+    await exchange();
+
+    expect(findRequest(centre.db, requestId).state).toBe('returned');
+    const { tasks, reminders } = await operator.notices.tasks({});
+    const task = tasks.find((candidate) => candidate.kind === 'returned')!;
+    // Friday 6 March 2026; 8 March falls on a Sunday, so Monday the 9th is a day off: Tuesday the 10th.
+    expect(task).toMatchObject({ number: findRequest(centre.db, requestId).number, reason: 'Скан свидетельства о рождении нечитаем, страница 2 отсутствует', dueBy: '2026-03-10', urgency: 'ok', applicantName: 'Сарсенбаева Айгерим' });
+    expect(task.message.ru).toContain('возвращены услугодателем на доработку. Причины: Скан свидетельства о рождении нечитаем');
+    expect(task.message.kk).toContain('пысықтауға қайтарды');
+    expect(reminders).toBe(0);
+
+    await expect(operator.notices.done({ taskId: task.id })).resolves.toMatchObject({ urgency: 'done' });
+    expect(await codeOf(operator.notices.done({ taskId: task.id }))).toBe('STATE_CONFLICT');
+    expect((await operator.notices.tasks({})).tasks.some((candidate) => candidate.id === task.id)).toBe(false);
+    expect(centre.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'notices.told'").get()).toEqual({ n: 1 });
+
+    // Fixed at the counter and resent: the provider's returned copy is registered again, not refused as a duplicate number.
+    // Resent signed anew by the operator who took it in (the gateway refuses a replayed signature).
+    const { payload } = JSON.parse((centre.db.prepare('SELECT message FROM outbox WHERE request_id = ? ORDER BY rowid DESC LIMIT 1').get(requestId) as { message: string }).message) as { payload: Record<string, unknown> };
+    const cms = toBase64(signDetached({ content: canonicalBytes(payload), key: pki.keys.operator.key, certificate: pki.keys.operator.certificate, signingTime: centre.core.context.now() }));
+    await centre.as('operator', pki.keys.operator.person.iin).outbox.resend({ requestId, cms });
+    await exchange();
+    expect(findRequest(provider.db, row!.id)).toMatchObject({ state: 'registered', assignee_id: null });
+    expect(await clerk.inbox.refused()).toEqual([]);
+    expect(findRequest(centre.db, requestId).state).toBe('registered');
+    centre.close();
+    provider.close();
+  });
+
+  it('refuses a return after its norm of 3 working days; the task turns into a reminder and then overdue', { timeout: 30_000 }, async () => {
+    const { clock, centre, provider, clerk, operator, exchange } = await pair();
+    sendFromCentre(centre);
+    await exchange();
+    const [row] = await clerk.inbox.list({});
+    await clerk.inbox.take({ requestId: row!.id });
+    await exchange();
+    expect((await operator.notices.tasks({})).tasks.map((task) => [task.kind, task.dueBy, task.urgency])).toEqual([
+      ['registered', '2026-03-10', 'ok'],
+      ['inWork', '2026-03-10', 'ok'],
+    ]);
+    // Days later the idle lock has closed both windows: sign in again.
+    clock.now = Date.parse('2026-03-10T04:00:00Z'); // Tuesday: the last day to tell
+    expect((await centre.as('operator').notices.tasks({})).reminders).toBe(2); // registered and in work
+    clock.now = Date.parse('2026-03-13T04:00:00Z'); // Friday: past Thursday the 12th, the return's last day
+    expect((await centre.as('operator').notices.tasks({})).tasks[0]!.urgency).toBe('overdue');
+    const later = provider.as('head', pki.keys.head.person.iin);
+    const error = await later.notices.returnToCentre({ requestId: row!.id, reasons: 'Скан нечитаем' }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'RETURN_TOO_LATE', params: { days: 3, until: '12.03.2026' } });
+    expect(findRequest(provider.db, row!.id).state).toBe('inWork');
+    centre.close();
+    provider.close();
+  });
+
+  it('extends the term with a new date and a reason; the centre’s copy takes the date and the operator tells the applicant', { timeout: 30_000 }, async () => {
+    const { centre, provider, clerk, operator, exchange } = await pair();
+    const requestId = sendFromCentre(centre);
+    await exchange();
+    const [row] = await clerk.inbox.list({});
+    await clerk.inbox.take({ requestId: row!.id });
+    expect(await codeOf(clerk.notices.extend({ requestId: row!.id, dueBy: '2026-03-20', reason: '' }))).toBe('EXTENSION_REASON_REQUIRED');
+    expect(await codeOf(clerk.notices.extend({ requestId: row!.id, dueBy: '2026-03-01', reason: 'Запрос в акимат' }))).toBe('EXTENSION_DATE_INVALID');
+    expect(await codeOf(clerk.notices.extend({ requestId: row!.id, dueBy: '2026-02-30', reason: 'Запрос в акимат' }))).toBe('VALIDATION_FAILED');
+    await expect(clerk.notices.extend({ requestId: row!.id, dueBy: '2026-03-20', reason: 'Запрос сведений в акимат' })).resolves.toEqual({ requestId: row!.id, dueBy: '2026-03-20' });
+    await exchange();
+    expect(findRequest(provider.db, row!.id).due_by).toBe('2026-03-20');
+    expect(findRequest(centre.db, requestId).due_by).toBe('2026-03-20');
+    const task = (await operator.notices.tasks({})).tasks.find((candidate) => candidate.kind === 'extended')!;
+    expect(task.message.ru).toContain('продлён до 20.03.2026. Причина: Запрос сведений в акимат.');
+    expect(task.message.kk).toContain('20.03.2026 дейін ұзартылды');
+    centre.close();
+    provider.close();
+  });
+
+  it('lets the supervisor edit the texts (audited), refuses an unknown placeholder, and the task list uses the new text', { timeout: 30_000 }, async () => {
+    const { centre, provider, operator, exchange } = await pair();
+    sendFromCentre(centre);
+    await exchange();
+    const supervisor = centre.as('supervisor', '880315400010');
+    const texts = { ...DEFAULT_TEXTS, registered: { ru: 'Заявление {number} зарегистрировано', kk: '{number} өтініш тіркелді' } };
+    expect(await codeOf(supervisor.notices.setTexts({ ...texts, registered: { ru: 'Заявление {nomer} зарегистрировано', kk: '{number} өтініш тіркелді' } }))).toBe('NOTICE_TEXT_INVALID');
+    expect(await codeOf(operator.notices.setTexts(texts))).toBe('FORBIDDEN');
+    await supervisor.notices.setTexts(texts);
+    const [task] = (await operator.notices.tasks({})).tasks;
+    expect(task!.message).toEqual({ ru: `Заявление ${task!.number} зарегистрировано`, kk: `${task!.number} өтініш тіркелді` });
+    expect(centre.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'settings.change'").get()).toMatchObject({ n: expect.any(Number) });
+    centre.close();
+    provider.close();
+  });
+});
