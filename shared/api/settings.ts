@@ -60,6 +60,10 @@ export const settingSchemas = {
   'retention.withdrawnDays': z.number().int().min(1).max(36_500),
   /** The supervisor's texts of what the centre tells the applicant, per notice kind (notices). */
   'notices.texts': noticeTextsSchema,
+  /** Offline guardrails (sync.setGuardrails): hours since the gateway last answered, requests waiting, free disk in MB. */
+  'guardrails.offlineHours': z.number().int().min(1).max(24 * 90),
+  'guardrails.maxUnsent': z.number().int().min(1).max(100_000),
+  'guardrails.minFreeMb': z.number().int().min(1).max(1_000_000),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
