@@ -14,17 +14,28 @@ test('the supervisor sets the update server, an http gateway is refused, and the
 
   await step(page, info, 'an http gateway off this computer is refused and nothing is saved', async () => {
     await page.getByLabel(ru['connections.gateway']!).fill('http://gateway.example.kz/arm/');
-    await page.getByRole('button', { name: ru['connections.save']! }).click();
+    await page.getByRole('button', { name: ru['connections.save']!, exact: true }).click();
     await expect(page.getByRole('alert')).toHaveAttribute('data-code', 'GATEWAY_URL_INVALID');
   });
 
   await step(page, info, 'the update server is stored and shown again after a reload', async () => {
     await page.getByLabel(ru['connections.gateway']!).fill('');
     await page.getByLabel(ru['connections.updates']!).fill('https://updates.example.kz/arm/');
-    await page.getByRole('button', { name: ru['connections.save']! }).click();
+    await page.getByRole('button', { name: ru['connections.save']!, exact: true }).click();
     await expect(page.getByRole('status')).toHaveText(ru['connections.saved']!);
     await page.reload();
     await page.getByRole('link', { name: ru['nav.connections']! }).click();
     await expect(page.getByLabel(ru['connections.updates']!)).toHaveValue('https://updates.example.kz/arm/');
+  });
+
+  await step(page, info, 'the receipts printer is kept for the installed app; in the browser the print dialog chooses', async () => {
+    const printers = page.getByTestId('printers');
+    await expect(printers).toContainText(ru['printers.browser']!);
+    await printers.getByLabel(ru['printers.receipt']!).fill('Kyocera FS-1040');
+    await printers.getByRole('button', { name: ru['printers.save']! }).click();
+    await expect(printers.getByRole('status')).toHaveText(ru['printers.saved']!);
+    await page.reload();
+    await page.getByRole('link', { name: ru['nav.connections']! }).click();
+    await expect(page.getByTestId('printers').getByLabel(ru['printers.receipt']!)).toHaveValue('Kyocera FS-1040');
   });
 });

@@ -86,14 +86,15 @@ export { expect } from '@playwright/test';
 /**
  * The built gateway emulator (build/node/gateway.cjs) on a free port with a data folder of its own,
  * trusting the given demo PKI's root and CRL as `--trust-dir` does (the АРМ refuses to sign
- * without a CRL from its gateway).
+ * without a CRL from its gateway). Lenient about machines: these specs' web hosts are not enrolled
+ * (training.spec.ts runs the training emulator, which requires and enrolls them).
  */
 export async function startEmulator(trust: DemoPki): Promise<{ url: string; stop(): void }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'arm-e2e-gateway-'));
   const trustDir = mkdtempSync(path.join(os.tmpdir(), 'arm-e2e-trust-'));
   writeFileSync(path.join(trustDir, 'test-root-ca.pem'), certificatePem(trust.root.certificate));
   writeFileSync(path.join(trustDir, 'test-crl.crl'), trust.crl);
-  const child = spawn(process.execPath, ['build/node/gateway.cjs', '--port', '0', '--data-dir', dataDir, '--trust-dir', trustDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['build/node/gateway.cjs', '--port', '0', '--data-dir', dataDir, '--trust-dir', trustDir, '--machine-auth', 'lenient'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`gateway did not start:\n${output}`)), 15_000);

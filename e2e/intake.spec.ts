@@ -36,10 +36,13 @@ function pdfText(file: string) {
   return { text: execFileSync('pdftotext', ['-layout', file, '-']).toString(), fonts: execFileSync('pdffonts', [file]).toString() };
 }
 
+/** «Сохранить» in the PDF viewer, then Esc closes the viewer. */
 async function download(page: Page, name: string): Promise<string> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('receipt-link').click()]);
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('pdf-save').click()]);
   const target = path.join(mkdtempSync(path.join(os.tmpdir(), 'arm-e2e-pdf-')), name);
   await file.saveAs(target);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('pdf-viewer')).toHaveCount(0);
   return target;
 }
 
@@ -122,6 +125,9 @@ test('an operator takes in a guardianship certificate request: look-ups, a refus
     await page.getByTestId('document-0').getByRole('button', { name: ru['intake.scan']! }).click();
     await expect(page.getByTestId('document-0')).toContainText(ru['intake.page']!.replace('{page}', '1'));
     await expect(page.getByTestId('missing')).toHaveCount(0);
+    // The SANE test device scans a solid page: its thumbnail is shown and the page is called blank.
+    await expect(page.getByTestId('document-0').getByRole('img', { name: ru['intake.page']!.replace('{page}', '1') })).toBeVisible();
+    await expect(page.getByTestId('document-0').getByTestId('blank-page')).toHaveText(ru['intake.blankPage']!);
   });
 
   await step(page, info, 'the draft survives a reload', async () => {
@@ -139,8 +145,30 @@ test('an operator takes in a guardianship certificate request: look-ups, a refus
     await expect(page.getByTestId('receipt-step')).toContainText('con-kokpekty-');
   });
 
-  await step(page, info, 'the receipt prints in Russian with the deadline', async () => {
+  await step(page, info, 'the receipt opens in the viewer and prints through the browser: only its A4 page', async () => {
+    await page.evaluate(() => {
+      window.print = () => void document.body.setAttribute('data-printed', String(Number(document.body.dataset['printed'] ?? 0) + 1));
+    });
     await page.getByTestId('print-receipt').click();
+    const viewer = page.getByRole('dialog', { name: /Расписка № con-kokpekty-/ });
+    await expect(viewer.getByRole('img', { name: 'Страница 1' })).toBeVisible();
+    await expect(viewer.getByTestId('pdf-print')).toBeFocused();
+    await page.keyboard.press('Control+P');
+    await expect(page.locator('body')).toHaveAttribute('data-printed', '1');
+    await expect(viewer.getByRole('status')).toHaveText(ru['viewer.outcome.dialog']!);
+    // What the browser prints: the viewer's page alone, one A4 sheet.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('#root')).toBeHidden();
+    await expect(viewer.getByTestId('pdf-print')).toBeHidden();
+    const printed = path.join(mkdtempSync(path.join(os.tmpdir(), 'arm-e2e-print-')), 'printed.pdf');
+    writeFileSync(printed, await page.pdf({ preferCSSPageSize: true }));
+    expect(execFileSync('pdfinfo', [printed]).toString()).toMatch(/Pages:\s+1\n[\s\S]*Page size:\s+59[45]\.\d* x 841\.\d* pts \(A4\)/);
+    // The page is the receipt drawn by the viewer (one picture), not an empty sheet.
+    expect(execFileSync('pdfimages', ['-list', printed]).toString().trim().split('\n').length).toBeGreaterThanOrEqual(3);
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  await step(page, info, 'the receipt saves in Russian with the deadline', async () => {
     const pdf = pdfText(await download(page, 'receipt.pdf'));
     expect(pdf.text).toContain('о приёме документов');
     expect(pdf.text).toMatch(/con-kokpekty-\d{8}-\d{4}/);
@@ -214,6 +242,19 @@ test('an operator takes in a guardianship certificate request: look-ups, a refus
     expect(pdf.text).toContain('2025-000101');
     expect(pdf.text).toContain(`Қызмет көрсету мерзімі: ${due}`);
     expect(pdf.fonts).toMatch(/DejaVuSans-Bold.*yes/);
+  });
+
+  await step(page, info, 'the refusal receipt is given again from the journal: with a reason, marked ТЕЛНҰСҚА / ДУБЛИКАТ, copy 2', async () => {
+    await page.getByRole('link', { name: kk['nav.journal']! }).click();
+    const refused = page.getByTestId('journal').locator('tbody tr', { hasText: kk['requestState.refusedAtIntake']! });
+    await expect(refused).toHaveCount(1);
+    await refused.getByTestId('reprint-receipt').click();
+    await refused.getByTestId('reprint-reason').fill('өтініш беруші қолхатты жоғалтты');
+    await refused.getByTestId('reprint-confirm').click();
+    await expect(page.getByRole('dialog', { name: /телнұсқасы \(2-дана\)/ }).getByRole('img', { name: '1-бет' })).toBeVisible();
+    const pdf = pdfText(await download(page, 'refusal-copy2.pdf'));
+    expect(pdf.text).toContain('ТЕЛНҰСҚА / ДУБЛИКАТ · дана 2');
+    expect(pdf.text).toContain('Құжаттарды қабылдаудан бас тарту');
   });
 });
 
@@ -324,5 +365,114 @@ test('the idle lock hides the applicant, and after signing out the next session 
     await expect(page.getByTestId('service-search')).toBeVisible();
     await expect(page.getByTestId('applicant-step')).toHaveCount(0);
     await expect(page.getByText(ru['intake.drafts']!)).toBeVisible();
+  });
+});
+
+test('at a 1366×768 counter screen the actions are always in sight and every result appears where the eye is', async ({ page, counter }, info) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const bar = page.getByTestId('action-bar');
+  await step(page, info, 'a guardianship draft with an applicant and a representative by simple PoA', async () => {
+    await operatorSignsIn(page, counter.url, counter.operatorIin, counter.operatorName);
+    await page.getByRole('link', { name: ru['nav.intake']! }).click();
+    await page.getByTestId('service-search').fill('опек справ');
+    await page.locator('[data-service="guardianship-certificate"]').click();
+    await expect(bar.getByTestId('to-signing')).toBeInViewport();
+    await applicantWithRepresentative(page);
+    await expect(page.getByTestId('representative-step').getByTestId('person-card')).toBeInViewport();
+    await page.getByRole('button', { name: ru['intake.poaSimple']! }).click();
+    await expect(page.getByTestId('missing')).toBeVisible();
+  });
+
+  await step(page, info, 'scrolled to the top or the bottom, the sign and refuse buttons with their keys stay in sight', async () => {
+    for (const to of ['top', 'bottom'] as const) {
+      await page.evaluate((where) => window.scrollTo(0, where === 'top' ? 0 : document.body.scrollHeight), to);
+      await expect(bar.getByTestId('to-signing')).toBeInViewport({ ratio: 1 });
+      await expect(bar.getByTestId('refuse')).toBeInViewport({ ratio: 1 });
+    }
+    await expect(bar.getByTestId('to-signing')).toContainText('F8');
+    await expect(bar.getByTestId('refuse')).toContainText('F7');
+  });
+
+  await step(page, info, 'F8 with a document missing: the refusal to sign is shown in the bar, in sight and focused', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.keyboard.press('F8');
+    const error = bar.getByTestId('bar-error');
+    await expect(error.getByRole('alert')).toBeVisible();
+    await expect(error).toBeInViewport({ ratio: 1 });
+    await expect(error).toBeFocused();
+  });
+
+  await step(page, info, 'F7 opens the refusal to accept in sight', async () => {
+    await page.keyboard.press('F7');
+    const dialog = page.getByRole('dialog', { name: ru['intake.refuseTitle']! });
+    await expect(dialog).toBeInViewport();
+    await expect(dialog.getByTestId('confirm-refusal')).toBeInViewport();
+  });
+});
+
+test('keyboard only, in Kazakh: a guardianship certificate with a representative in at most 25 actions', async ({ page, counter }, info) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await step(page, info, 'the operator is signed in, the screen in Kazakh, the intake open', async () => {
+    await operatorSignsIn(page, counter.url, counter.operatorIin, counter.operatorName);
+    await page.getByRole('button', { name: 'Қаз' }).click();
+    await page.getByRole('link', { name: kk['nav.intake']! }).click();
+  });
+  // The issue's count: a typed value is one action, every other key press one, a file chooser one.
+  let actions = 0;
+  const type = async (text: string) => {
+    actions += 1;
+    await page.keyboard.type(text);
+  };
+  const press = async (key: string) => {
+    actions += 1;
+    await page.keyboard.press(key);
+  };
+  await step(page, info, 'service, applicant, representative and notarised PoA by keys alone', async () => {
+    // A new screen puts the focus on its heading (screen readers announce it); Tab reaches the search.
+    await expect(page.getByRole('heading', { level: 1, name: kk['intake.title']! })).toBeFocused();
+    await press('Tab');
+    await expect(page.getByTestId('service-search')).toBeFocused();
+    await type('қорғаншылық');
+    await press('Enter');
+    await expect(page.getByLabel(kk['intake.applicantIin']!)).toBeFocused();
+    await type(MOTHER);
+    await press('Enter');
+    await expect(page.getByTestId('represented')).toBeFocused();
+    await press('Space');
+    await expect(page.getByLabel(kk['intake.representativeIin']!)).toBeFocused();
+    await type(ATTORNEY);
+    await press('Enter');
+    await expect(page.getByLabel(kk['intake.poaNumber']!)).toBeFocused();
+    await type('2025-000101');
+    await press('Tab');
+    await type('10.03.2025');
+    await press('Enter');
+    await expect(page.getByTestId('poa-accepted')).toBeVisible();
+  });
+  await step(page, info, 'F8, the key file once, its password, Enter: the request is queued', async () => {
+    await press('F8');
+    const dialog = page.getByTestId('signing-dialog');
+    await expect(dialog.getByTestId('key-file')).toBeFocused();
+    actions += 1; // the file chooser
+    await dialog.getByTestId('key-file').setInputFiles(counter.keyFile);
+    await expect(dialog.getByTestId('key-password')).toBeFocused();
+    await type(DEMO_PASSWORD);
+    await press('Enter');
+    await expect(page.getByTestId('receipt-step')).toContainText('con-kokpekty-');
+  });
+  await step(page, info, 'Enter opens the receipt, Enter prints it', async () => {
+    await page.evaluate(() => {
+      window.print = () => void document.body.setAttribute('data-printed', 'yes');
+    });
+    await expect(page.getByTestId('print-receipt')).toBeFocused();
+    await press('Enter');
+    await expect(page.getByTestId('pdf-print')).toBeFocused();
+    await press('Enter');
+    await expect(page.locator('body')).toHaveAttribute('data-printed', 'yes');
+    info.annotations.push({ type: 'actions', description: String(actions) });
+    console.log(`keyboard-only intake: ${actions} actions`);
+    expect(actions).toBeLessThanOrEqual(25);
   });
 });

@@ -33,6 +33,13 @@ test('training mode: demo operator, training badge, gateway online, CRL age in t
     await expect(page.getByTestId('gateway-indicator')).toHaveAttribute('data-state', 'online', { timeout: 15_000 });
   });
 
+  // The training emulator answers enrolled machines only: a sync that succeeded means this АРМ
+  // enrolled itself and signs its calls (issue 16).
+  await step(page, info, 'the header says when the last sync succeeded', async () => {
+    await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-state', 'ok', { timeout: 20_000 });
+    await expect(page.getByTestId('sync-indicator')).toContainText(ru['sync.header.ok']!.replace(' {time}', ''));
+  });
+
   await step(page, info, 'signing dialog shows the CRL age', async () => {
     await page.getByRole('link', { name: ru['nav.signing']! }).click();
     const crl = page.getByTestId('crl-status');
@@ -45,5 +52,34 @@ test('training mode: demo operator, training badge, gateway online, CRL age in t
     await page.getByTestId('key-password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: ru['signing.inspect']! }).click();
     await expect(page.getByTestId('certificate-iin')).toHaveText(OPERATOR_IIN);
+  });
+});
+
+test('training mode: the supervisor’s sync screen shows this workstation enrolled, its clock, and keeps a guardrail set', async ({ page, host }, info) => {
+  test.setTimeout(180_000);
+  await step(page, info, 'login as the demo supervisor and open the sync screen', async () => {
+    await page.goto(host.url);
+    await page.getByLabel(ru['account.login']!).fill('supervisor');
+    await page.getByLabel(ru['login.password']!).fill('training-2026');
+    await page.getByRole('button', { name: ru['login.submit']! }).click();
+    await page.getByRole('link', { name: ru['nav.sync']! }).click();
+    await expect(page.getByRole('heading', { name: ru['sync.title']! })).toBeVisible();
+  });
+
+  await step(page, info, 'the workstation is enrolled and its clock agrees with the gateway', async () => {
+    const machine = page.getByTestId('sync-machine');
+    await expect(machine).toContainText(ru['sync.machine.enrolled']!.split(' (')[0]!, { timeout: 20_000 });
+    await expect(page.getByTestId('sync-clock')).not.toHaveClass(/error/);
+    await expect(machine.locator('input')).toHaveValue(/^[0-9a-f]{64}$/);
+  });
+
+  await step(page, info, 'a guardrail set is kept when the screen is opened again', async () => {
+    const form = page.getByTestId('sync-guardrails');
+    await form.getByLabel(ru['sync.guardrails.maxUnsent']!).fill('50');
+    await form.getByRole('button', { name: ru['sync.guardrails.save']! }).click();
+    await expect(page.getByTestId('sync-guardrails').locator('p.error')).toHaveCount(0);
+    await page.getByRole('link', { name: ru['nav.status']! }).click();
+    await page.getByRole('link', { name: ru['nav.sync']! }).click();
+    await expect(page.getByTestId('sync-guardrails').getByLabel(ru['sync.guardrails.maxUnsent']!)).toHaveValue('50', { timeout: 15_000 });
   });
 });

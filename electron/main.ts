@@ -13,6 +13,7 @@ import { mimeOf, resolveStatic } from './host/static';
 import { policyFile, readUpdatePolicy } from './host/update/policy';
 import { createUpdateService } from './host/update/updater';
 import { registerIpc } from './ipc';
+import { registerPrinting } from './printing';
 import { menuTemplate, PRODUCT_NAME, relaunchArgs, windowTitle } from './menu';
 import { startTrainingGateway, trainingDataDir } from './host/training';
 import { holdSingleInstance, quitOnSignals, relaunchForV8Flags } from './lifecycle';
@@ -122,9 +123,9 @@ void app.whenReady().then(async () => {
     });
   });
 
-  registerIpc(ipcMain, core.dispatch, {
-    isTrustedSender: (url) => url.startsWith(APP_ORIGIN + '/'),
-  });
+  const isTrustedSender = (url: string) => url.startsWith(APP_ORIGIN + '/');
+  registerIpc(ipcMain, core.dispatch, { isTrustedSender });
+  registerPrinting(ipcMain, { isTrustedSender });
 
   const window = (mainWindow = new BrowserWindow({
     width: 1280,

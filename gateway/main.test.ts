@@ -1,15 +1,27 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleGateway } from './bundle';
+import { countersign } from '../shared/gateway/machine';
 import { parseGatewayArgs } from './cli';
+import { newMachineKey, signedFetch } from './testing';
 
 describe('parseGatewayArgs', () => {
   it('reads --port and --data-dir', () => {
-    expect(parseGatewayArgs(['--port', '8123', '--data-dir', '/tmp/gw'])).toEqual({ port: 8123, dataDir: '/tmp/gw', trustDir: null, parentPid: null, minClientVersion: null });
+    expect(parseGatewayArgs(['--port', '8123', '--data-dir', '/tmp/gw'])).toEqual({
+      port: 8123,
+      dataDir: '/tmp/gw',
+      trustDir: null,
+      parentPid: null,
+      minClientVersion: null,
+      adminSecretFile: null,
+      machineAuth: 'required',
+    });
+    expect(parseGatewayArgs(['--machine-auth', 'lenient']).machineAuth).toBe('lenient');
+    expect(() => parseGatewayArgs(['--machine-auth', 'none'])).toThrow(/--machine-auth/);
     expect(parseGatewayArgs(['--parent-pid', '4242']).parentPid).toBe(4242);
     expect(() => parseGatewayArgs(['--parent-pid', '0'])).toThrow(/--parent-pid/);
     expect(parseGatewayArgs(['--trust-dir', '/tmp/pki']).trustDir).toBe('/tmp/pki');
@@ -26,6 +38,7 @@ describe('the gateway process (build/node/gateway.cjs as npm run gateway runs it
   const work = mkdtempSync(path.join(os.tmpdir(), 'arm-gateway-main-'));
   const bundle = path.join(work, 'gateway.cjs');
   const dataDir = path.join(work, 'data');
+  const secretFile = path.join(work, 'admin.secret');
 
   beforeAll(async () => {
     await bundleGateway(bundle);
@@ -34,7 +47,7 @@ describe('the gateway process (build/node/gateway.cjs as npm run gateway runs it
 
   /** Starts the process, resolves with its first stdout line and the process. */
   function run() {
-    const child = spawn(process.execPath, [bundle, '--port', '0', '--data-dir', dataDir], {
+    const child = spawn(process.execPath, [bundle, '--port', '0', '--data-dir', dataDir, '--admin-secret-file', secretFile], {
       env: { ...process.env, NODE_PATH: path.join(__dirname, '..', 'node_modules') },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -63,7 +76,16 @@ describe('the gateway process (build/node/gateway.cjs as npm run gateway runs it
       attachments: [],
       payload: { note: 'survives a kill' },
     };
-    const post = (base: string) => fetch(`${base}/messages`, { method: 'POST', body: JSON.stringify(message) });
+    // Only enrolled workstations are served: a plain call is refused, the admin enrolls one with
+    // the secret from its file, and that machine's signed, countersigned message is taken.
+    const unsigned = await fetch(`${url}/messages`, { method: 'POST', body: JSON.stringify(message) });
+    expect(unsigned.status).toBe(401);
+    expect(statSync(secretFile).mode & 0o777).toBe(0o600);
+    const machine = newMachineKey();
+    const admin = { Authorization: `Bearer ${readFileSync(secretFile, 'utf8')}` };
+    const enrolled = await fetch(`${url}/_control/machines`, { method: 'POST', headers: admin, body: JSON.stringify({ publicKey: machine.publicKey, organisations: ['con-kokpekty'] }) });
+    expect(enrolled.status).toBe(200);
+    const post = (base: string) => signedFetch(base, machine.signer, '/messages', { method: 'POST', body: JSON.stringify(countersign(machine.signer, message)) });
     const receipt = await (await post(url)).json();
     first.child.kill('SIGKILL');
     await new Promise((resolve) => first.child.once('exit', resolve));

@@ -1,8 +1,12 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseGatewayArgs } from './cli';
 import { startGateway } from './server';
 import { readTrustDir } from './signature';
 
-// `npm run gateway -- --port <p> --data-dir <dir> [--trust-dir <pki dir>] [--min-client-version <x.y.z>]`: the gateway emulator, on 127.0.0.1 only.
+// `npm run gateway -- --port <p> --data-dir <dir> [--trust-dir <pki dir>] [--min-client-version <x.y.z>]
+// [--admin-secret-file <file>] [--machine-auth required|lenient]`: the gateway emulator, on 127.0.0.1 only.
 async function main(): Promise<void> {
   const command = parseGatewayArgs(process.argv.slice(2));
   const gateway = await startGateway({
@@ -10,8 +14,9 @@ async function main(): Promise<void> {
     dataDir: command.dataDir,
     trust: command.trustDir ? readTrustDir(command.trustDir) : null,
     minClientVersion: command.minClientVersion,
-    // Test harnesses only: with it the /_control endpoints exist (and need it); never in training.
-    controlSecret: process.env.GATEWAY_CONTROL_SECRET || null,
+    machineAuth: command.machineAuth,
+    // With a secret the /_control endpoints (faults, reset, enrollment) exist, and need it.
+    controlSecret: process.env.GATEWAY_CONTROL_SECRET || (command.adminSecretFile ? adminSecret(command.adminSecretFile) : null),
   });
   console.log(`Gateway ready: ${gateway.url}`);
   const stop = () => {
@@ -30,6 +35,17 @@ async function main(): Promise<void> {
       if (process.ppid !== parentPid || !alive(parentPid)) stop();
     }, 1000).unref();
   }
+}
+
+/** The admin secret kept in a private file: read, or made on the first start. */
+function adminSecret(file: string): string {
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });
+  }
+  const secret = readFileSync(file, 'utf8').trim();
+  if (secret.length < 16) throw new Error(`${file}: the admin secret is too short`);
+  return secret;
 }
 
 function alive(pid: number): boolean {

@@ -3,6 +3,7 @@ import canonicalize from 'canonicalize';
 import { PORTAL_CODE } from '../shared/api/requests';
 import { type GatewayMessage, type Receipt, type Recheck, type UnverifiedPerson } from '../shared/gateway/api';
 import type { GatewayDb } from './db/database';
+import { offlineWindowStart } from '../shared/time';
 import { groupCommit } from './groupCommit';
 import { GatewayError } from './errors';
 import type { MessageSignatureVerifier } from './signature';
@@ -20,6 +21,24 @@ function canonical(value: unknown): string {
   const text = canonicalize(value);
   if (text === undefined) throw new Error('Nothing to canonicalize');
   return text;
+}
+
+/**
+ * What the gateway can vouch for about a workstation's signing times: signed no earlier than the
+ * offline window of the time policy allows, and — for a certificate that has expired by now, whose
+ * validity was judged at the time its signer claims — no earlier than the workstation's last
+ * contact with the gateway before its current stretch online (`lastContact`): whatever it signed
+ * since then it signed offline, after that contact. A key that is still valid gains nothing by
+ * backdating; an expired one could otherwise claim any earlier time.
+ */
+export interface SigningWindow {
+  lastContact: Date | null;
+}
+
+export function earliestSigningTime(window: SigningWindow, notAfter: string | undefined, now: Date): Date {
+  const offline = offlineWindowStart(now);
+  const expired = notAfter !== undefined && Date.parse(notAfter) < now.getTime();
+  return expired && window.lastContact && window.lastContact > offline ? window.lastContact : offline;
 }
 
 export interface MessageOptions {
@@ -41,8 +60,9 @@ export function createMessages(db: GatewayDb, { now, verifySignature, recheck, c
   const organisationExists = db.prepare<[string], { kind: string }>('SELECT kind FROM organisations WHERE code = ?');
   const attachmentExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM attachments WHERE sha256 = ?');
   const insertMessage = db.prepare(
-    'INSERT INTO messages (id, sender, recipient, content_sha256, body, receipt, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO messages (id, sender, recipient, content_sha256, body, receipt, received_at, signature_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
+  const bySignature = db.prepare<[string], { id: string }>('SELECT id FROM messages WHERE signature_sha256 = ?');
   const setReceipt = db.prepare('UPDATE messages SET receipt = ? WHERE seq = ?');
   const insertDelivery = db.prepare('INSERT INTO deliveries (message_seq, recipient) VALUES (?, ?)');
   const due = db.prepare<[string, string, number], { seq: number; body: string; receipt: string; attempts: number }>(`
@@ -60,7 +80,7 @@ export function createMessages(db: GatewayDb, { now, verifySignature, recheck, c
   };
 
   // Runs inside a group commit's transaction (groupCommit.ts): the receipt leaves after the fsync.
-  const accept = groupCommit(db, ({ message, contentSha256, body, storeWith }: { message: GatewayMessage; contentSha256: string; body: string; storeWith?: () => void }): Accepted => {
+  const accept = groupCommit(db, ({ message, contentSha256, body, signatureSha256, storeWith }: { message: GatewayMessage; contentSha256: string; body: string; signatureSha256: string | null; storeWith?: () => void }): Accepted => {
     const existing = byId.get(message.id);
     if (existing) {
       if (existing.content_sha256 !== contentSha256) {
@@ -68,8 +88,12 @@ export function createMessages(db: GatewayDb, { now, verifySignature, recheck, c
       }
       return { receipt: JSON.parse(existing.receipt) as Receipt, created: false };
     }
+    // The same signature under a new id is a replay, not a second request: a request resent after
+    // a return is signed anew, so its signature differs.
+    const replayOf = signatureSha256 ? bySignature.get(signatureSha256) : undefined;
+    if (replayOf) throw new GatewayError('MESSAGE_REPLAYED', `This signed content was accepted as message ${replayOf.id}.`, { status: 409 });
     const receivedAt = now().toISOString();
-    const { lastInsertRowid } = insertMessage.run(message.id, message.from, message.to, contentSha256, body, '{}', receivedAt);
+    const { lastInsertRowid } = insertMessage.run(message.id, message.from, message.to, contentSha256, body, '{}', receivedAt, signatureSha256);
     const seq = Number(lastInsertRowid);
     const receipt: Receipt = {
       messageId: message.id,
@@ -90,7 +114,7 @@ export function createMessages(db: GatewayDb, { now, verifySignature, recheck, c
 
   return {
     /** Checks what the schema cannot, then stores once: a resend with the same content gets the first receipt back. */
-    send(message: GatewayMessage, portal?: PortalSend): Promise<Accepted> {
+    send(message: GatewayMessage, portal?: PortalSend, window: SigningWindow = { lastContact: null }): Promise<Accepted> {
       requireOrganisation(message.from, 'from');
       requireOrganisation(message.to, 'to');
       // Only the portal speaks as the portal and files the applicant's own requests (ПЭП → ШЭП).
@@ -110,9 +134,25 @@ export function createMessages(db: GatewayDb, { now, verifySignature, recheck, c
       if (verifySignature) {
         const verdict = verifySignature(message);
         if (!verdict.ok) throw new GatewayError(verdict.code, verdict.reason, { status: 422 });
+        // Trusted time (issue 16 item 3): the certificate was judged at the signing time the signer
+        // claims, so that claim must lie where the gateway can vouch for it.
+        if (verdict.signingTime && new Date(verdict.signingTime).getTime() < earliestSigningTime(window, verdict.notAfter, now()).getTime()) {
+          throw new GatewayError('SIGNING_TIME_SKEW', `Signed at ${verdict.signingTime}, before the earliest signing time this workstation can claim now.`, {
+            status: 422,
+            issues: [{ path: 'signature', message: verdict.signingTime }],
+          });
+        }
       }
       const body = canonical(message);
-      return accept({ message, contentSha256: createHash('sha256').update(body).digest('hex'), body, ...(portal ? { storeWith: portal.storeWith } : {}) });
+      // The envelope's countersignature is made anew on each resend: the content is the rest.
+      const { envelope: _countersignature, ...content } = message;
+      return accept({
+        message,
+        contentSha256: createHash('sha256').update(canonical(content)).digest('hex'),
+        body,
+        signatureSha256: message.signature ? createHash('sha256').update(message.signature.value).digest('hex') : null,
+        ...(portal ? { storeWith: portal.storeWith } : {}),
+      });
     },
 
     /** The oldest unacknowledged messages whose lease (if any) has run out, leased anew. */

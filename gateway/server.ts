@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { MAX_UPLOAD_BYTES } from '../shared/limits';
 import { CLIENT_VERSION_HEADER, meetsFloor } from '../shared/gateway/version';
+import { GATEWAY_TIME_HEADER, MACHINE_HEADER, MACHINE_SIGNATURE_HEADER, MACHINE_TIME_HEADER } from '../shared/gateway/machine';
 import type { FaultMode } from '../shared/gateway/api';
 import {
   bytes,
@@ -20,6 +21,7 @@ import {
 import { createAttachments } from './attachments';
 import { openGatewayDb, type GatewayDb } from './db/database';
 import { GatewayError, invalid } from './errors';
+import { createMachines, type Caller } from './machines';
 import { createMessages } from './messages';
 import { createCabinetCheck, createPortal } from './portal';
 import { portalPage } from './portal/page';
@@ -55,6 +57,12 @@ export interface GatewayOptions {
   controlSecret?: string | null;
   /** The version floor: АРМ calls without `x-arm-version` at or above it get CLIENT_TOO_OLD (426). */
   minClientVersion?: string | null;
+  /**
+   * Who may call (issue 16): 'required' (the default; the CLI and training) answers only calls
+   * signed by an enrolled machine; 'lenient' (test harnesses that drive the emulator with plain
+   * fetch) authenticates a call signed by an enrolled machine in full and lets any other through.
+   */
+  machineAuth?: 'required' | 'lenient';
   log?: (line: string) => void;
 }
 
@@ -101,9 +109,11 @@ function parseJson(body: Buffer): unknown {
 
 /** What a handler answers: the output, or for endpoints that create, whether this call created it. */
 type HandlerResult<N extends EndpointName> = GatewayEndpoints[N] extends { created: true } ? { created: boolean; value: EndpointOutput<N> } : EndpointOutput<N>;
-/** What a handler knows of the call besides its input: the portal's calls carry their session token. */
+/** What a handler knows of the call besides its input: the portal's calls carry their session token;
+ * `caller` is the enrolled machine that signed an АРМ call (null: public, admin, portal, or a lenient gateway's unsigned call). */
 interface Call {
   authorization: string | undefined;
+  caller: Caller | null;
 }
 type EndpointHandlers = { [N in EndpointName]: (input: EndpointArgs<N>, call: Call) => HandlerResult<N> | Promise<HandlerResult<N>> };
 
@@ -181,6 +191,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const attachments = createAttachments(db, now);
   const trust = options.trust ?? null;
   const verifySignature = options.verifySignature ?? (trust ? createSignatureVerifier(trust, now) : null);
+  const machines = createMachines(db, now);
+  const machineAuth = options.machineAuth ?? 'required';
   const messages = createMessages(db, { now, verifySignature, recheck: registries.recheck, checkCabinet: createCabinetCheck(db) });
   const portal = createPortal({ db, now, trust, registries, attachments, messages });
   const trustReference = { version: 1, roots: trust ? trustPems(trust) : [] };
@@ -192,12 +204,6 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   let fault: { mode: FaultMode; remaining: number | null; delayMs: number } = noFault;
   /** Requests held open by the "timeout" and "slow" faults; closed with the server. */
   const hanging = new Set<http.ServerResponse>();
-
-  const jsonBody = async (request: http.IncomingMessage) => {
-    const body = await readBody(request, maxJson);
-    if (!body) throw new GatewayError('PAYLOAD_TOO_LARGE', `JSON bodies are limited to ${maxJson} bytes.`);
-    return parseJson(body);
-  };
 
   const clearTraffic = db.transaction(() => {
     db.exec("DELETE FROM deliveries; DELETE FROM portal_requests; DELETE FROM messages; DELETE FROM attachments; DELETE FROM sqlite_sequence WHERE name = 'messages';");
@@ -225,12 +231,26 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       return { created, value: stored };
     },
     getAttachment: ({ sha256 }) => attachments.get(sha256),
-    send: async ({ body }) => {
-      const accepted = await messages.send(body);
+    send: async ({ body }, { caller }) => {
+      if (caller) {
+        // A machine sends only as its own organisation, and vouches for the envelope it sends.
+        machines.requireOrganisation(caller, body.from);
+        machines.verifyEnvelope(caller, body);
+      }
+      const accepted = await messages.send(body, undefined, { lastContact: caller?.lastContact ?? null });
       return { created: accepted.created, value: accepted.receipt };
     },
-    lease: ({ org, limit, leaseSeconds }) => messages.lease(org, limit, leaseSeconds),
-    ack: ({ org, body }) => messages.ack(org, body),
+    lease: ({ org, limit, leaseSeconds }, { caller }) => {
+      // An inbox is leased and acknowledged only by its own organisation's machines.
+      if (caller) machines.requireOrganisation(caller, org);
+      return messages.lease(org, limit, leaseSeconds);
+    },
+    ack: ({ org, body }, { caller }) => {
+      if (caller) machines.requireOrganisation(caller, org);
+      return messages.ack(org, body);
+    },
+    enrollMachine: ({ body }) => machines.enroll(body),
+    revokeMachine: ({ machineId }) => machines.revoke(machineId),
     portalLogin: ({ body }) => portal.login(body),
     portalLogout: (_input, { authorization }) => portal.logout(authorization),
     portalServices: (_input, { authorization }) => portal.services(authorization),
@@ -251,9 +271,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   };
 
   /** The table's input of one call: path parameters, query and body, each checked by its schema. */
-  const readInput = async (request: http.IncomingMessage, found: Matched): Promise<Record<string, unknown>> => {
+  const readInput = async (request: http.IncomingMessage, found: Matched): Promise<{ input: Record<string, unknown>; raw: Buffer }> => {
     const { endpoint } = found;
     const input: Record<string, unknown> = { ...found.params };
+    let raw: Buffer = Buffer.alloc(0);
     if (endpoint.query) {
       const parsed = endpoint.query.safeParse(Object.fromEntries(found.url.searchParams));
       if (!parsed.success) throw invalid(`Bad query parameters of ${endpoint.path}.`, parsed.error);
@@ -267,20 +288,46 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         throw new GatewayError('PAYLOAD_TOO_LARGE', `Attachments are limited to ${maxAttachment} bytes.`, { issues: [{ path: 'body', message: String(maxAttachment) }] });
       }
       input.body = body;
+      raw = body;
     } else if (endpoint.body) {
-      const parsed = endpoint.body.safeParse(await jsonBody(request));
+      const body = await readBody(request, maxJson);
+      if (!body) throw new GatewayError('PAYLOAD_TOO_LARGE', `JSON bodies are limited to ${maxJson} bytes.`);
+      raw = body;
+      const parsed = endpoint.body.safeParse(parseJson(body));
       if (!parsed.success) throw invalid(`The body does not match the schema of ${endpoint.method} ${endpoint.path}.`, parsed.error);
       input.body = parsed.data;
     } else if (request.method !== 'GET') {
-      await readBody(request, maxJson);
+      raw = (await readBody(request, maxJson)) ?? Buffer.alloc(0);
     }
-    return input;
+    return { input, raw };
+  };
+
+  /** The enrolled machine that signed this call; a refusal when the gateway requires one and it is not. */
+  const callerOf = (request: http.IncomingMessage, found: Matched, raw: Buffer): Caller | null => {
+    const { endpoint } = found;
+    // The portal's citizen calls carry their own session (gateway/portal.ts), not a machine's signature.
+    if (endpoint.public || endpoint.callers.includes('harness') || endpoint.callers.includes('citizen')) return null;
+    const header = (name: string) => {
+      const value = request.headers[name];
+      return typeof value === 'string' ? value : undefined;
+    };
+    const machineId = header(MACHINE_HEADER);
+    if (machineAuth === 'lenient' && (!machineId || !machines.known(machineId))) return null;
+    return machines.authenticate({
+      machineId,
+      time: header(MACHINE_TIME_HEADER),
+      signature: header(MACHINE_SIGNATURE_HEADER),
+      method: request.method ?? 'GET',
+      path: request.url ?? '/',
+      body: raw,
+    });
   };
 
   const run = async (request: http.IncomingMessage, found: Matched): Promise<Reply> => {
     const { endpoint, name } = found;
     const handler = handlers[name] as (input: Record<string, unknown>, call: Call) => unknown;
-    const result = await handler(await readInput(request, found), { authorization: request.headers.authorization });
+    const { input, raw } = await readInput(request, found);
+    const result = await handler(input, { authorization: request.headers.authorization, caller: callerOf(request, found, raw) });
     if (endpoint.output === bytes) return { status: 200, headers: { 'Content-Type': name === 'portalDocument' ? 'application/pdf' : 'application/octet-stream' }, body: result as Buffer };
     if ('created' in endpoint) {
       const { created, value } = result as { created: boolean; value: unknown };
@@ -291,7 +338,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   };
 
   const answer = (response: http.ServerResponse, reply: Reply) => {
-    response.writeHead(reply.status, { 'Cache-Control': 'no-store', ...reply.headers });
+    // The gateway's clock on every answer: the АРМ records its offset (clock trust, issue 14).
+    response.writeHead(reply.status, { 'Cache-Control': 'no-store', [GATEWAY_TIME_HEADER]: now().toISOString(), ...reply.headers });
     response.end(reply.body);
   };
 

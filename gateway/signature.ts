@@ -34,7 +34,8 @@ export const gatewayCrypto = createCryptoProvider((length) => new Uint8Array(ran
  * («условие 2», seed 003 §3.0.2). Started with trust (roots + CRL), the emulator builds the
  * verifier below; a test may pass its own MessageSignatureVerifier to startGateway instead.
  */
-export type MessageSignatureVerifier = (message: GatewayMessage) => { ok: true } | { ok: false; code: ErrorCode; reason: string };
+/** ok: with the signing time the signer claims and the end of its certificate's validity (for the trusted-time window). */
+export type MessageSignatureVerifier = (message: GatewayMessage) => { ok: true; signingTime?: string; notAfter?: string } | { ok: false; code: ErrorCode; reason: string };
 
 /** What the gateway trusts and publishes (GET /reference/trust, GET /reference/crl). */
 export interface GatewayTrust {
@@ -89,7 +90,7 @@ export function createSignatureVerifier(trust: GatewayTrust, now: () => Date): M
       const verified = verifyDetached({ cms, content: canonicalBytes(message.payload), trustedRoots: trust.roots, crls, expectedIin, now: now(), crypto: gatewayCrypto });
       // НУЦ key roles: an operator's employee key for a request, a head's (or may-sign) key for a result.
       requireSignerRole(verified.signer, message.kind === 'request' ? requestPurpose(String(message.payload.channel)) : 'result', null);
-      return { ok: true };
+      return { ok: true, signingTime: verified.signingTime, notAfter: verified.signer.notAfter };
     } catch (error) {
       if (error instanceof ArmError) return { ok: false, code: error.code, reason: error.message };
       return { ok: false, code: 'SIGNATURE_INVALID', reason: 'The signature cannot be read.' };

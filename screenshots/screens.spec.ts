@@ -105,18 +105,40 @@ for (const size of SIZES) {
         await page.getByTestId('represented').check();
         await shot('intake-representative');
         await page.getByTestId('represented').uncheck();
-        await tryStep('refusal dialog', async () => {
-          await page.getByTestId('refuse').click();
-          await page.getByTestId('refusal-dialog').waitFor();
-          await shot('intake-refusal-dialog');
-          await page.getByTestId('refusal-dialog').getByRole('button', { name: t['intake.cancel']! }).click();
+        await tryStep('scans', async () => {
+          await page.getByRole('button', { name: t['intake.findScanners']! }).click();
+          await page.getByTestId('scanner').selectOption('test');
+          await page.getByTestId('document-0').getByRole('button', { name: t['intake.scan']! }).click();
+          await page.getByTestId('document-0').getByRole('img').first().waitFor();
+          await page.getByTestId('document-0').scrollIntoViewIfNeeded();
+          await shot('intake-scans');
         });
         await tryStep('signing dialog', async () => {
           await page.getByTestId('to-signing').click();
           await page.getByTestId('signing-dialog').waitFor({ timeout: 5_000 });
           await shot('intake-signing');
+          await page.getByTestId('signing-dialog').getByRole('button', { name: t['intake.cancel']! }).click();
         });
-        await shot('intake-after-sign-click');
+        await tryStep('refusal dialog and the receipt viewer', async () => {
+          await page.getByTestId('refuse').click();
+          await page.getByTestId('refusal-dialog').waitFor();
+          await shot('intake-refusal-dialog');
+          await page.getByTestId('confirm-refusal').click();
+          await page.getByTestId('print-receipt').click();
+          await page.getByTestId('pdf-viewer').getByRole('img').first().waitFor();
+          await shot('receipt-viewer');
+          await page.keyboard.press('Escape');
+        });
+        await tryStep('duplicate from the journal', async () => {
+          await open(page, language, 'journal');
+          await page.getByTestId('reprint-receipt').first().click();
+          await page.getByTestId('reprint-reason').fill(language === 'kk' ? 'қолхат жоғалды' : 'расписка утеряна');
+          await shot('journal-reprint');
+          await page.getByTestId('reprint-confirm').click();
+          await page.getByTestId('pdf-viewer').getByRole('img').first().waitFor();
+          await shot('journal-duplicate-viewer');
+          await page.keyboard.press('Escape');
+        });
         for (const section of ['issuance', 'journal', 'transfer', 'signing', 'status']) {
           await tryStep(section, async () => {
             await open(page, language, section);

@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createPrivateKey, randomUUID, sign as nodeSign } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -13,6 +13,8 @@ import { intakeBench } from './bench/intake';
 import { median, quiet, report } from './bench/report';
 import { resultsBench } from './bench/results';
 import { demoIins } from '../gateway/seed/demo';
+import { newMachineKey, signedFetch } from '../gateway/testing';
+import { countersign } from '../shared/gateway/machine';
 import { kzCalendar, type Term } from '../shared/calendar/calendar';
 import { createCatalog } from '../shared/catalog/catalog';
 import { appendAudit, verifyAudit } from '../electron/core/audit/log';
@@ -109,7 +111,17 @@ async function spawnGateway(dataDir: string, extraArgs: string[] = []): Promise<
  */
 async function gatewayRates(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'arm-bench-gateway-'));
-  const gateway = await spawnGateway(dir);
+  const secretFile = path.join(dir, 'admin.secret');
+  const gateway = await spawnGateway(dir, ['--admin-secret-file', secretFile]);
+  // The calls come from an enrolled machine, signed as the АРМ signs them (/health answers anyone).
+  const machine = newMachineKey();
+  const enrolled = await fetch(`${gateway.url}/_control/machines`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${readFileSync(secretFile, 'utf8')}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ publicKey: machine.publicKey, organisations: ['con-kokpekty'] }),
+  });
+  if (!enrolled.ok) throw new Error(`enrollment refused: ${enrolled.status}`);
+  const signed = (pathname: string, init: RequestInit = {}) => signedFetch(gateway.url, machine.signer, pathname, init);
   const expect = async (response: Promise<Response>, status: number) => {
     const answer = await response;
     await answer.arrayBuffer();
@@ -117,15 +129,15 @@ async function gatewayRates(): Promise<void> {
   };
   try {
     const health = () => expect(fetch(`${gateway.url}/health`), 200);
-    const lookup = () => expect(fetch(`${gateway.url}/persons/${demoIins.mother}`), 200);
+    const lookup = () => expect(signed(`/persons/${demoIins.mother}`), 200);
     await load(1000, 8, health); // warm-up: connections and JIT on both sides
     await load(500, 8, lookup);
     const noop = await load(2000, 8, health);
     report('gateway.noop_per_s', noop.durations.length / noop.seconds, 'requests/s');
     const lookups = await load(2000, 8, lookup);
     report('gateway.lookup_p95_ms', percentile(lookups.durations, 0.95), 'ms');
-    const body = (id: string) => JSON.stringify(requestMessageTo(new Date(), { id, payload: { applicantIin: demoIins.mother, childIin: demoIins.preschoolChild, note: 'bench' } }));
-    const messages = await load(2000, 8, () => expect(fetch(`${gateway.url}/messages`, { method: 'POST', body: body(randomUUID()) }), 201));
+    const body = (id: string) => JSON.stringify(countersign(machine.signer, requestMessageTo(new Date(), { id, payload: { applicantIin: demoIins.mother, childIin: demoIins.preschoolChild, note: 'bench' } })));
+    const messages = await load(2000, 8, () => expect(signed('/messages', { method: 'POST', body: body(randomUUID()) }), 201));
     report('gateway.messages_per_s', messages.durations.length / messages.seconds, 'messages/s');
   } finally {
     await gateway.stop();

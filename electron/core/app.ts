@@ -21,6 +21,9 @@ import { refreshTrust } from './signing/trust';
 import { nodeCrypto } from './crypto/node';
 import type { CryptoProvider } from '../../shared/crypto';
 import { seedTrainingAccounts } from './training/accounts';
+import { enrollTrainingMachine } from './training/enroll';
+import { clockTrust, recordGatewayTime } from './workstation/clock';
+import { machineIdentity, markEnrolled } from './workstation/machine';
 import { createLogger, type Logger } from './log';
 import { assetsDir, openResources } from './resources';
 import type { UpdateService } from './update/service';
@@ -142,7 +145,33 @@ export function startCore(options: CoreOptions): Core {
   // Settings come first: what the rest of the core starts with (the gateway) is decided by them.
   const gateway = gatewayConfig(options, db ? readSetting(db, 'gateway.url') : null);
   const now = options.now ?? (() => new Date());
-  const gatewayClient = gateway.url ? createGatewayClient({ url: gateway.url, clientVersion: options.appVersion, ...(options.fetch ? { fetch: options.fetch } : {}) }) : null;
+  const crypto = options.crypto ?? nodeCrypto();
+  // This workstation's machine key signs every gateway call (issue 16); the gateway's clock that
+  // comes back with each answer is kept for clock trust (issue 14).
+  const machine = db ? machineIdentity(db, crypto, now()) : null;
+  if (db) {
+    const clock = clockTrust(db, now());
+    if (clock.problem === 'backwards') log.warn('clock.backwards', { lastGatewayTime: clock.checkedAt });
+  }
+  const observe = ({ gatewayTime, localTime, status, signed }: { gatewayTime: Date | null; localTime: Date; status: number; signed: boolean }) => {
+    if (!db?.open) return;
+    try {
+      if (gatewayTime) recordGatewayTime(db, gatewayTime, localTime);
+      if (signed && ((status >= 200 && status < 300) || status === 304)) markEnrolled(db, localTime);
+    } catch (error) {
+      log.warn('clock.record_failed', { error: String(error) });
+    }
+  };
+  const gatewayClient = gateway.url
+    ? createGatewayClient({
+        url: gateway.url,
+        clientVersion: options.appVersion,
+        now,
+        observe,
+        ...(machine ? { machine } : {}),
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+      })
+    : null;
   const sync =
     db && gatewayClient ? createSync({ db, client: gatewayClient, readAttachment: (sha256) => readAttachment(options.dataDir, sha256), now, log }) : null;
   const context: CoreContext = {
@@ -154,7 +183,7 @@ export function startCore(options: CoreOptions): Core {
     sync,
     scheduler: null,
     log,
-    crypto: options.crypto ?? nodeCrypto(),
+    crypto,
     resources,
     updates: options.updates ?? null,
     fetch: options.fetch ?? fetch,
@@ -183,10 +212,12 @@ export function startCore(options: CoreOptions): Core {
         )
       : null;
   context.scheduler = scheduler;
-  if (scheduler && interval > 0) {
-    scheduler.start();
-    void scheduler.runNow('trust');
-  }
+  const startSync = () => {
+    if (scheduler && interval > 0) {
+      scheduler.start();
+      void scheduler.runNow('trust');
+    }
+  };
   // Data care runs by itself: a backup when the schedule says so, the retention purge once a day.
   const careInterval = options.dataCareIntervalMs ?? 60_000;
   const careTimer =
@@ -204,10 +235,15 @@ export function startCore(options: CoreOptions): Core {
   const sessions = new SessionStore();
   const ready =
     db && gateway.mode === 'training'
-      ? seedTrainingAccounts(db, now()).then((created) => {
-          if (created > 0) log.info('training.accounts_created', { count: created });
-        })
-      : Promise.resolve();
+      ? seedTrainingAccounts(db, now())
+          .then((created) => {
+            if (created > 0) log.info('training.accounts_created', { count: created });
+          })
+          // Sync starts once this machine is enrolled at the training emulator, so its first calls are answered.
+          .then(() => (machine ? enrollTrainingMachine(context, machine) : undefined))
+          .catch((error: unknown) => log.error('training.enroll_failed', { error: error instanceof Error ? error.message : String(error) }))
+          .finally(startSync)
+      : Promise.resolve(startSync());
   return {
     ready,
     dispatch: createDispatch(contract, createHandlers(state), context, sessions),

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveStatic } from './static';
+import { mimeOf, resolveStatic } from './static';
 
 describe('resolveStatic', () => {
   const root = mkdtempSync(path.join(os.tmpdir(), 'arm-static-'));
@@ -24,5 +24,11 @@ describe('resolveStatic', () => {
   it('answers null, not a throw, for a path with a NUL byte (GET /%00 was a 500)', () => {
     expect(resolveStatic(root, '/%00')).toBeNull();
     expect(resolveStatic(root, '/app.js%00.png')).toBeNull();
+  });
+});
+
+describe('mimeOf', () => {
+  it("serves the PDF viewer's worker module (.mjs) as JavaScript: a module script is refused otherwise", () => {
+    expect(mimeOf('/assets/pdf.worker.min-FHbmGBN0.mjs')).toMatch(/^text\/javascript/);
   });
 });

@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleGateway } from '../../gateway/bundle';
-import { trustReferenceSchema } from '../../shared/gateway/api';
+import { testCore } from '../core/testing';
+import { TRAINING_ADMIN_SECRET_FILE } from '../core/training/enroll';
 import { parseCertificate } from '../../shared/signing';
 import { startTrainingGateway, trainingDataDir, TRAINING_GATEWAY_DIR } from './training';
 
@@ -29,18 +30,31 @@ describe('training gateway process', () => {
       expect(gateway.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(gateway.pkiDir).toBe(path.join(dataDir, 'training-pki'));
       expect(existsSync(path.join(dataDir, TRAINING_GATEWAY_DIR, 'gateway.sqlite'))).toBe(true);
-      const { roots } = trustReferenceSchema.parse(await (await fetch(`${gateway.url}/reference/trust`)).json());
+      // Only enrolled machines are served; the АРМ in training mode enrolls itself with the admin
+      // secret in its private data folder, then its signed calls are answered.
+      const plain = await fetch(`${gateway.url}/reference/trust`);
+      expect(plain.status).toBe(401);
+      expect(statSync(path.join(dataDir, TRAINING_ADMIN_SECRET_FILE)).mode & 0o777).toBe(0o600);
+      const arm = testCore({ dataDir, gateway: gateway.url, training: true, clock: 'system' });
+      await arm.core.ready;
+      const answer = await arm.core.context.gatewayClient!.trust();
+      const roots = answer!.body.roots;
       expect(roots).toHaveLength(1);
       expect(parseCertificate(roots[0]!)?.subject.getField('CN')).toBeTruthy();
+      expect(arm.db.prepare('SELECT enrolled_at FROM machine_key').get()).toEqual({ enrolled_at: expect.any(String) });
+      arm.close();
       await gateway.stop();
       stopped = true;
       await expect(fetch(`${gateway.url}/health`)).rejects.toThrow();
 
       // A second start keeps the same PKI (the trainee's keys stay valid) and the same data.
       const again = await startTrainingGateway({ appRoot, dataDir, timeoutMs: 60_000 });
-      const second = trustReferenceSchema.parse(await (await fetch(`${again.url}/reference/trust`)).json());
+      const rearm = testCore({ dataDir, gateway: again.url, training: true, clock: 'system' });
+      await rearm.core.ready;
+      const second = await rearm.core.context.gatewayClient!.trust();
+      rearm.close();
       await again.stop();
-      expect(second.roots).toEqual(roots);
+      expect(second!.body.roots).toEqual(roots);
     } finally {
       if (!stopped) await gateway.stop();
     }

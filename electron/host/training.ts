@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { MANIFEST_FILE, writeDemoPki } from '../core/signing/demoPki';
+import { TRAINING_ADMIN_SECRET_FILE } from '../core/training/enroll';
 
 // Training mode (учебный режим): the bundled gateway emulator in a process of its own, trusting the
 // TEST PKI made once into the data folder, so a trainee signs with the demo keys and the emulator
@@ -44,7 +45,10 @@ export async function startTrainingGateway(options: {
   const pkiDir = await ensureTrainingPki(options.dataDir);
   const script = path.join(options.appRoot, 'build', 'node', 'gateway.cjs');
   if (!existsSync(script)) throw new Error(`Training mode needs the gateway emulator: ${script} is missing (npm run build).`);
-  const child = spawn(options.runtime?.execPath ?? process.execPath, [script, '--port', '0', '--data-dir', path.join(options.dataDir, TRAINING_GATEWAY_DIR), '--trust-dir', pkiDir, '--parent-pid', String(process.pid)], {
+  // The admin secret lives in the private data folder: the АРМ's core enrolls its own machine with it.
+  const args = [script, '--port', '0', '--data-dir', path.join(options.dataDir, TRAINING_GATEWAY_DIR), '--trust-dir', pkiDir, '--parent-pid', String(process.pid)];
+  args.push('--admin-secret-file', path.join(options.dataDir, TRAINING_ADMIN_SECRET_FILE));
+  const child = spawn(options.runtime?.execPath ?? process.execPath, args, {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...options.runtime?.env },
   });

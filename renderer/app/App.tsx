@@ -16,6 +16,7 @@ import { useAccounts } from '../features/accounts/store';
 import { useAudit } from '../features/audit/store';
 import { useInbox } from '../features/inbox/store';
 import { useIntake } from '../features/intake/store';
+import { useSessionKey } from '../features/signing/store';
 import { useJournal } from '../features/journal/store';
 import { useReport } from '../features/reports/reportStore';
 import { useDashboard } from '../features/reports/store';
@@ -25,6 +26,7 @@ import { allowed, type SectionAccess } from './access';
 import { forgetter } from './forget';
 import { sections, type Section } from './sections';
 import { Frame, Sections } from './Shell';
+import { PdfViewer } from '../features/print/PdfViewer';
 
 const HEALTH_POLL_MS = 15_000;
 
@@ -87,7 +89,7 @@ function makeRouter() {
 
 // Every store that holds an applicant, a search or a list of people; the catalog, the language
 // and the system state stay. Drafts are kept in the core, listed per operator.
-const personal = forgetter([useIntake, useInbox, useJournal, useIssuance, useAudit, useAccounts, useDashboard, useReport, useTransfer]);
+const personal = forgetter([useIntake, useInbox, useJournal, useIssuance, useAudit, useAccounts, useDashboard, useReport, useTransfer, useSessionKey]);
 
 /**
  * Mounted with the user's id as its key: the next person at the counter starts on the first screen
@@ -150,7 +152,7 @@ export function App() {
           <KeyExpiryBanner />
           <SignedIn key={user.id} />
         </div>
-        {auth.status.locked ? <LockScreen /> : null}
+        {auth.status.locked ? <LockScreen /> : <PdfViewer />}
       </>
     );
   return (

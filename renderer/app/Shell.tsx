@@ -8,6 +8,7 @@ import { allowed } from './access';
 import { switchLanguage } from './i18n';
 import { sections } from './sections';
 import { LogoutButton } from '../features/auth/LogoutButton';
+import { SyncIndicator } from '../features/sync/SyncIndicator';
 
 const LANGUAGE_LABEL: Record<Language, string> = { ru: 'Рус', kk: 'Қаз' };
 
@@ -75,6 +76,7 @@ export function Frame({ children }: { children: ReactNode }) {
         <strong className="brand">{t('app.title')}</strong>
         {training ? <span className="badge-training">{t('header.training')}</span> : null}
         <GatewayIndicator />
+        <SyncIndicator />
         <UserArea />
         <span role="group" aria-label={t('header.language')} className="languages">
           {languages.map((language) => (

@@ -1,10 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startCore } from '../../electron/core/app';
 import { writeAttachment } from '../../electron/core/documents/store';
 import { enqueue } from '../../electron/core/outbox/queue';
+import { machineIdentity } from '../../electron/core/workstation/machine';
 import { canonicalBytes, certificatePem, signDetached, toBase64 } from '../../shared/signing';
 import { createDemoPki } from '../../shared/signing/testPki';
 import { quiet, report } from './report';
@@ -18,7 +19,8 @@ const ATTACHMENT_BYTES = 100 * 1024;
  * sync.drain_per_s: the АРМ's own outbox (electron/core/outbox) draining 1,000 queued requests,
  * each with its own 100 KB scan, through the real gateway client to the emulator in its own
  * process with signature checks on (--trust-dir): per request one PUT of the scan and one POST
- * of the signed message, each answered only after the emulator's fsync. Read it beside
+ * of the signed message, each answered only after the emulator's fsync, each call signed by the
+ * enrolled machine key and the envelope countersigned. Read it beside
  * gateway.noop_per_s of the same run (the floor: one empty round trip).
  */
 export async function syncDrain(work: string, spawnGateway: SpawnGateway): Promise<void> {
@@ -27,18 +29,27 @@ export async function syncDrain(work: string, spawnGateway: SpawnGateway): Promi
   mkdirSync(trustDir, { recursive: true });
   writeFileSync(path.join(trustDir, 'test-root-ca.pem'), certificatePem(demo.root.certificate));
   writeFileSync(path.join(trustDir, 'test-crl.crl'), demo.crl);
-  const gateway = await spawnGateway(path.join(work, 'gateway'), ['--trust-dir', trustDir]);
+  const secretFile = path.join(work, 'admin.secret');
+  const gateway = await spawnGateway(path.join(work, 'gateway'), ['--trust-dir', trustDir, '--admin-secret-file', secretFile]);
   const dataDir = path.join(work, 'arm');
   const core = startCore({ appVersion: 'bench', dataDir, gatewayUrl: gateway.url, log: quiet, syncIntervalMs: 0 });
   try {
+    // The АРМ's machine enrolled as an admin would: every call it makes is signed and checked.
+    const machine = machineIdentity(core.context.db!, core.context.crypto, new Date());
+    const enrolled = await fetch(`${gateway.url}/_control/machines`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${readFileSync(secretFile, 'utf8')}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ publicKey: machine.publicKey, organisations: ['con-kokpekty'] }),
+    });
+    if (!enrolled.ok) throw new Error(`enrollment refused: ${enrolled.status}`);
     const operator = demo.keys.operator;
-    // One signed payload for all (the gateway verifies it on every message); each message its own scan.
-    const payload = { number: 'bench', operator: { iin: operator.person.iin } };
-    const signature = { format: 'cms' as const, value: toBase64(signDetached({ content: canonicalBytes(payload), key: operator.key, certificate: operator.certificate, signingTime: new Date() })) };
     const db = core.context.db!;
     const now = new Date();
     db.transaction(() => {
       for (let index = 0; index < QUEUED; index++) {
+        // Each its own signature (the gateway refuses a signature it saw as a replay) and its own scan.
+        const payload = { number: `bench-${index}`, operator: { iin: operator.person.iin } };
+        const signature = { format: 'cms' as const, value: toBase64(signDetached({ content: canonicalBytes(payload), key: operator.key, certificate: operator.certificate, signingTime: now })) };
         const sha256 = writeAttachment(dataDir, randomBytes(ATTACHMENT_BYTES));
         const message = { id: randomUUID(), kind: 'request' as const, from: 'con-kokpekty', to: 'edu-kokpekty', service: 'preschool-queue', createdAt: now.toISOString(), attachments: [sha256], payload, signature };
         enqueue(db, message, null, now);

@@ -12,3 +12,22 @@ export const IPC_INVOKE = 'arm:invoke';
 export interface ArmBridge {
   invoke(channel: ArmChannel, input: unknown): Promise<Envelope>;
 }
+
+/** The Electron host's printing (electron/printing.ts), on `window.armPrinting`; absent in the browser. */
+export const IPC_PRINT = 'arm:print';
+export const IPC_PRINTERS = 'arm:printers';
+
+/** A printer as the operating system lists it. */
+export interface HostPrinter {
+  name: string;
+  displayName: string;
+}
+
+/** printed; cancelled in the system dialog; failed (no such printer, spooler error) with the host's reason. */
+export type PrintOutcome = { status: 'printed' } | { status: 'cancelled' } | { status: 'failed'; reason: string };
+
+export interface ArmPrinting {
+  /** Prints the window as it is laid out for print (the open PDF viewer's pages): to `printer`, or through the system dialog when null. */
+  print(printer: string | null): Promise<PrintOutcome>;
+  printers(): Promise<HostPrinter[]>;
+}

@@ -26,11 +26,23 @@ export const scanInputSchema = z.object({
 export const scannerSchema = z.object({ device: z.string(), description: z.string() });
 export const removeAttachmentInputSchema = z.object({ requestId, document: z.number().int().nonnegative().max(200), sha256 });
 
+const documentIndex = z.number().int().nonnegative().max(200);
+export const pageInputSchema = z.object({ requestId, document: documentIndex, sha256 });
+export const pageSchema = z.object({ kind: z.enum(['pdf', 'png', 'jpeg']), base64: z.base64() });
+/** The same pages in a new order (a permutation of the document's pages). */
+export const reorderInputSchema = z.object({ requestId, document: documentIndex, attachments: z.array(sha256).min(1).max(500) });
+export const assembleInputSchema = z.object({ requestId, document: documentIndex });
+
 export const documentsChannels = {
   upload: channel({ input: uploadInputSchema, output: intakeDraftSchema, access: intakeRoles }),
   scanners: channel({ input: z.undefined(), output: z.array(scannerSchema), access: intakeRoles }),
   scan: channel({ input: scanInputSchema, output: intakeDraftSchema, access: intakeRoles }),
   remove: channel({ input: removeAttachmentInputSchema, output: intakeDraftSchema, access: intakeRoles }),
+  /** One page's bytes, for its thumbnail at the counter. */
+  page: channel({ input: pageInputSchema, output: pageSchema, access: intakeRoles }),
+  reorder: channel({ input: reorderInputSchema, output: intakeDraftSchema, access: intakeRoles }),
+  /** The document's pages made into one PDF (A4 pages; images fitted), which replaces them. */
+  assemble: channel({ input: assembleInputSchema, output: intakeDraftSchema, access: intakeRoles }),
   /** This workstation's scanner, remembered: a SANE device, wia:<id> or folder:<full path>. */
   scanner: channel({ input: z.undefined(), output: z.string().nullable(), access: intakeRoles }),
   setScanner: channel({ input: z.strictObject({ device: z.string().trim().min(1).max(500) }), output: z.string().nullable(), access: intakeRoles }),

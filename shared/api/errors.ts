@@ -115,6 +115,7 @@ export const errorCodeSchema = z.enum([
   'FILE_UNREADABLE',
   'SCANNER_NOT_FOUND',
   'SCANNER_FAILED',
+  'DOCUMENT_PAGE_DUPLICATE',
   // The provider side and results (electron/core/inbox, decision, results).
   'WORKSTATION_NOT_CONFIGURED',
   'TRUST_INVALID',
@@ -171,6 +172,23 @@ export const errorCodeSchema = z.enum([
   // register's; an entry that has already left the queue (referred or withdrawn).
   'QUEUE_POSITION_MANUAL',
   'QUEUE_ENTRY_CLOSED',
+  // Who calls the gateway (issue 16): each АРМ signs its calls with its machine key, enrolled to
+  // its organisations; an unknown or revoked machine, a bad request signature, a call for an
+  // organisation the machine is not enrolled to, a workstation clock the gateway cannot trust.
+  'MACHINE_NOT_ENROLLED',
+  'MACHINE_SIGNATURE_INVALID',
+  'MACHINE_REMAPPED',
+  'CLOCK_DRIFT',
+  // The envelope (from, to, id, time, hash of the signed content) countersigned by the machine;
+  // the same signed content again under another id; a signing time the gateway cannot vouch for.
+  'ENVELOPE_INVALID',
+  'MESSAGE_REPLAYED',
+  'SIGNING_TIME_SKEW',
+  // Offline guardrails (issue 14): new intake stopped — too long without the gateway, too many
+  // requests waiting to be sent, too little free disk. Sync, printing and issuance go on.
+  'OFFLINE_TOO_LONG',
+  'OUTBOX_TOO_FULL',
+  'DISK_TOO_FULL',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

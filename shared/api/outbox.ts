@@ -19,8 +19,13 @@ export const outboxChannels = {
   syncNow: channel({ input: z.undefined(), output: outboxStatusSchema, access: [...counterRoles, 'supervisor'] }),
   /**
    * Sends a request its provider returned once more, in a new message (the gateway keeps the old
-   * one as delivered): returned → queued. The content and its signature are the operator's as
-   * signed; a request that must change is withdrawn and taken in anew.
+   * one as delivered): returned → queued. The content is as the operator signed it, signed anew
+   * (`cms`, base64, by the operator who took it in): the gateway refuses the same signature under
+   * a new id as a replay (MESSAGE_REPLAYED). A request that must change is withdrawn and taken in anew.
    */
-  resend: channel({ input: z.strictObject({ requestId: z.string().min(1).max(100) }), output: outboxStatusSchema, access: counterRoles }),
+  resend: channel({
+    input: z.strictObject({ requestId: z.string().min(1).max(100), cms: z.string().min(1).max(200_000) }),
+    output: outboxStatusSchema,
+    access: counterRoles,
+  }),
 };

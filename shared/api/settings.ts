@@ -30,6 +30,9 @@ export const settingSchemas = {
   'workstation.organisation': codeSchema,
   /** This workstation's scanner (electron/core/documents/sources.ts): a SANE device, wia:<id> or folder:<full path>. */
   'documents.scanner': z.string().min(1).max(500),
+  /** The printer of each kind of document on this workstation (print.setPrinters); unset: the print dialog asks. */
+  'print.receiptPrinter': z.string().trim().min(1).max(300),
+  'print.resultPrinter': z.string().trim().min(1).max(300),
   /** PEM roots the supervisor set (else the gateway's published ones). */
   'trust.roots': z.string().max(200_000),
   /** PEM CRLs of those roots. */
@@ -57,6 +60,10 @@ export const settingSchemas = {
   'retention.withdrawnDays': z.number().int().min(1).max(36_500),
   /** The supervisor's texts of what the centre tells the applicant, per notice kind (notices). */
   'notices.texts': noticeTextsSchema,
+  /** Offline guardrails (sync.setGuardrails): hours since the gateway last answered, requests waiting, free disk in MB. */
+  'guardrails.offlineHours': z.number().int().min(1).max(24 * 90),
+  'guardrails.maxUnsent': z.number().int().min(1).max(100_000),
+  'guardrails.minFreeMb': z.number().int().min(1).max(1_000_000),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;

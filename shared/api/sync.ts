@@ -29,7 +29,43 @@ export const parkedMessageSchema = z.object({
   createdAt: z.string(),
 });
 
-export const syncStatusSchema = z.object({ jobs: z.array(syncJobSchema), parked: z.array(parkedMessageSchema) });
+/** Offline guardrails: the supervisor's limits (null: none) and where the workstation stands. */
+export const guardrailsSchema = z.object({
+  offlineHours: z.number().int(),
+  maxUnsent: z.number().int().nullable(),
+  minFreeMb: z.number().int().nullable(),
+  /** When the gateway last answered (this clock); null: never. */
+  lastContactAt: z.string().nullable(),
+  unsent: z.number().int().nonnegative(),
+  freeMb: z.number().int().nullable(),
+  blocked: z.enum(['OFFLINE_TOO_LONG', 'OUTBOX_TOO_FULL', 'DISK_TOO_FULL']).nullable(),
+});
+export type Guardrails = z.infer<typeof guardrailsSchema>;
+
+export const setGuardrailsInputSchema = z.strictObject({
+  offlineHours: z.number().int().min(1).max(24 * 90),
+  maxUnsent: z.number().int().min(1).max(100_000).nullable(),
+  minFreeMb: z.number().int().min(1).max(1_000_000).nullable(),
+});
+
+/** This workstation as the gateway knows it: its machine key and the clock trust. */
+export const machineStatusSchema = z.object({
+  machineId: z.string(),
+  /** base64 SPKI DER: what the gateway's admin enrolls. */
+  publicKey: z.string(),
+  /** The last time the gateway answered a call it signed; null: not (yet) enrolled. */
+  enrolledAt: z.string().nullable(),
+  clockOffsetMs: z.number().int().nullable(),
+  clockCheckedAt: z.string().nullable(),
+  clockProblem: z.enum(['drift', 'backwards']).nullable(),
+});
+
+export const syncStatusSchema = z.object({
+  jobs: z.array(syncJobSchema),
+  parked: z.array(parkedMessageSchema),
+  machine: machineStatusSchema.nullable(),
+  guardrails: guardrailsSchema,
+});
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
 export const syncChannels = {
@@ -38,4 +74,7 @@ export const syncChannels = {
   run: channel({ input: z.strictObject({ job: syncJobNameSchema.optional() }), output: syncStatusSchema, access: [...counterRoles, 'supervisor'] }),
   /** A parked message goes back to the queue (after its cause was fixed); audited. */
   retryParked: channel({ input: z.strictObject({ id: z.uuid() }), output: syncStatusSchema, access: ['supervisor'] }),
+  /** A parked message is given up (the request it carried goes back to the operator as returned); audited. */
+  withdrawParked: channel({ input: z.strictObject({ id: z.uuid() }), output: syncStatusSchema, access: ['supervisor'] }),
+  setGuardrails: channel({ input: setGuardrailsInputSchema, output: syncStatusSchema, access: ['supervisor'] }),
 };

@@ -157,8 +157,21 @@ export const messageSchema = z.strictObject({
    * request and by payload.signer.iin (the provider's head) for a result or refusal.
    */
   signature: z.strictObject({ format: z.literal('cms'), value: z.base64() }).optional(),
+  /**
+   * The sending workstation's countersignature of the envelope (shared/gateway/machine.ts
+   * envelopeSigningText): its machine id and base64 ECDSA-SHA256. Not part of the content hash, so
+   * a resend countersigned anew is the same message.
+   */
+  envelope: z.strictObject({ machine: z.string().regex(/^[0-9a-f]{64}$/), signature: z.base64().max(200) }).optional(),
 });
 export type GatewayMessage = z.infer<typeof messageSchema>;
+
+/** The admin's enrollment of a workstation: its public key (SPKI DER, base64) and its organisations. */
+export const enrollInputSchema = z.strictObject({
+  publicKey: z.base64().min(40).max(1000),
+  organisations: z.array(codeSchema).min(1).max(10),
+});
+export const enrollAnswerSchema = z.object({ machineId: z.string(), organisations: z.array(codeSchema) });
 
 /** What PUT /attachments/<sha256> answers (201 stored, 200 already there). */
 export const storedAttachmentSchema = z.object({ sha256: sha256Schema, size: z.number().int().nonnegative() });

@@ -4,6 +4,8 @@ import {
   ackInputSchema,
   catalogReferenceSchema,
   crlReferenceSchema,
+  enrollAnswerSchema,
+  enrollInputSchema,
   faultInputSchema,
   holidaysReferenceSchema,
   leaseAnswerSchema,
@@ -36,10 +38,11 @@ import {
 
 /**
  * Who calls an endpoint: a centre's АРМ (ЦОН, mobile centre), a provider's АРМ (услугодатель), the
- * test harness (the emulator's fault controls, exempt from the faults they set), or a citizen on
- * the emulator's portal page (`/portal/`, ПЭП: its own session, same-origin browser calls). The
- * emulator does not authenticate АРМ callers yet; the column is the rule the gateway's client
- * authentication will enforce, and the OpenAPI document carries it as `x-callers`.
+ * gateway's admin (the emulator's controls and enrollment, behind its admin secret, exempt from
+ * the faults they set), or a citizen on the emulator's portal page (`/portal/`, ПЭП: its own
+ * session, same-origin browser calls). Every АРМ call but the `public` ones is signed by an
+ * enrolled machine key (shared/gateway/machine.ts); the OpenAPI document carries the column as
+ * `x-callers`.
  */
 export type GatewayCaller = 'centre' | 'provider' | 'harness' | 'citizen';
 
@@ -67,6 +70,8 @@ export interface GatewayEndpoint {
   contentAddressed?: true;
   /** The refusal statuses it may answer besides 500 (docs/gateway-api.md gives the codes). */
   refusals: readonly number[];
+  /** Answers anyone (no machine signature): the online indicator and the API description. */
+  public?: true;
 }
 
 const endpoint = <const E extends GatewayEndpoint>(entry: E): E => entry;
@@ -81,6 +86,7 @@ export const gatewayEndpoints = {
     callers: ['centre', 'provider'],
     output: z.object({ status: z.literal('ok') }),
     refusals: [],
+    public: true,
   }),
   openapi: endpoint({
     method: 'GET',
@@ -89,6 +95,7 @@ export const gatewayEndpoints = {
     callers: ['centre', 'provider'],
     output: z.record(z.string(), z.unknown()),
     refusals: [],
+    public: true,
   }),
   person: endpoint({
     method: 'GET',
@@ -294,6 +301,23 @@ export const gatewayEndpoints = {
     body: faultInputSchema,
     output: z.object({ mode: z.string(), remaining: z.number().int().nullable() }),
     refusals: [400],
+  }),
+  enrollMachine: endpoint({
+    method: 'POST',
+    path: '/_control/machines',
+    summary: "Admin: enroll a workstation's machine key to its organisations (again: remap it)",
+    callers: ['harness'],
+    body: enrollInputSchema,
+    output: enrollAnswerSchema,
+    refusals: [400, 422],
+  }),
+  revokeMachine: endpoint({
+    method: 'POST',
+    path: '/_control/machines/{machineId}/revoke',
+    summary: 'Admin: revoke a workstation (its calls are refused from now on)',
+    callers: ['harness'],
+    output: z.object({ machineId: z.string(), revoked: z.boolean() }),
+    refusals: [],
   }),
   reset: endpoint({
     method: 'POST',

@@ -15,6 +15,8 @@ export interface SourceOptions {
   runner?: Runner;
   platform?: NodeJS.Platform;
   folder?: FolderOptions;
+  /** Training mode: the SANE test device is listed without ARM_SANE_TEST_DEVICE. */
+  training?: boolean;
 }
 
 export function rememberedScanner(db: Db): string | null {
@@ -32,7 +34,7 @@ export async function allScanners(db: Db, options: SourceOptions = {}): Promise<
   const wia = platform === 'win32' ? await listWia(options.runner ?? spawnRunner).catch(() => []) : [];
   const remembered = rememberedScanner(db);
   const folder = remembered?.startsWith(FOLDER) ? [{ device: remembered, description: remembered.slice(FOLDER.length) }] : [];
-  return [...folder, ...wia, ...(await listScanners())];
+  return [...folder, ...wia, ...(await listScanners(options.training ? { ...process.env, ARM_SANE_TEST_DEVICE: '1' } : process.env))];
 }
 
 /** The pages one press of "Scan" brings; `done` runs after they are stored. */

@@ -12,7 +12,9 @@ import {
   type GatewayEndpoint,
   type GatewayEndpoints,
 } from '../../../shared/gateway/endpoints';
+import { countersign, GATEWAY_TIME_HEADER, machineHeaders, type MachineSigner } from '../../../shared/gateway/machine';
 import { CLIENT_VERSION_HEADER } from '../../../shared/gateway/version';
+import type { GatewayMessage } from '../../../shared/gateway/api';
 
 export interface GatewayClientOptions {
   url: string;
@@ -21,6 +23,12 @@ export interface GatewayClientOptions {
   fetch?: typeof fetch;
   /** A lookup at the counter must not hang: the regulation gives seconds for it. */
   timeoutMs?: number;
+  /** This workstation's machine key: signs every call but the public ones, countersigns every message. */
+  machine?: MachineSigner;
+  /** The clock the calls are signed with. */
+  now?: () => Date;
+  /** Every answer: the gateway's clock (x-gateway-time) and whether a signed call was accepted. */
+  observe?: (answer: { gatewayTime: Date | null; localTime: Date; status: number; signed: boolean }) => void;
 }
 
 /**
@@ -33,6 +41,7 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
   const base = options.url.replace(/\/?$/, '/');
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 10_000;
+  const now = options.now ?? (() => new Date());
 
   async function request(pathname: string, init: RequestInit, waitMs: number): Promise<Response> {
     try {
@@ -77,17 +86,26 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
     // Relative to the base, so a gateway mounted under a path prefix keeps it.
     const pathname = fillPath(endpoint.path, input).slice(1) + (query ? `?${query}` : '');
     const headers: Record<string, string> = { [CLIENT_VERSION_HEADER]: options.clientVersion };
-    let body: RequestInit['body'];
+    let body: Uint8Array<ArrayBuffer> | undefined;
     if (endpoint.body === bytes) {
       headers['Content-Type'] = 'application/octet-stream';
       body = input.body as Uint8Array<ArrayBuffer>;
     } else if (endpoint.body) {
       headers['Content-Type'] = 'application/json';
-      body = JSON.stringify(input.body);
+      // The sending machine vouches for each message's envelope (issue 16 item 2).
+      const value = name === 'send' && options.machine ? countersign(options.machine, input.body as GatewayMessage) : input.body;
+      body = new TextEncoder().encode(JSON.stringify(value));
     }
     const etag = endpoint.etag ? (input.etag as string | null | undefined) : undefined;
     if (etag) headers['If-None-Match'] = etag;
+    const signed = Boolean(options.machine && !endpoint.public);
+    if (signed) {
+      const url = new URL(pathname, base);
+      Object.assign(headers, machineHeaders(options.machine!, { method: endpoint.method, path: url.pathname + url.search, body: body ?? new Uint8Array(), time: now() }));
+    }
     const response = await request(pathname, { method: endpoint.method, headers, ...(body !== undefined ? { body } : {}) }, callOptions.timeoutMs ?? timeoutMs);
+    const stamped = response.headers.get(GATEWAY_TIME_HEADER);
+    options.observe?.({ gatewayTime: stamped ? new Date(stamped) : null, localTime: now(), status: response.status, signed });
 
     if (endpoint.etag && response.status === 304) return null;
     if (endpoint.output === bytes) {

@@ -4,6 +4,8 @@ import type { Person, PowerOfAttorney } from '../../../shared/gateway/api';
 import { canonicalBytes, canonicalSha256, fromBase64 } from '../../../shared/signing';
 import { appendAudit, type AuditRecord } from '../audit/log';
 import { findById } from '../auth/accounts';
+import { requireWithinGuardrails } from '../sync/guardrails';
+import { requireTrustedClock } from '../workstation/clock';
 import { requireDb, requireGateway, type CoreContext } from '../context';
 import type { Db } from '../db/database';
 import type { Handlers } from '../handler';
@@ -119,6 +121,9 @@ export const intakeHandlers: Handlers<Contract>['intake'] = {
 
   start: async ({ serviceId }, ctx, { caller }) => {
     const db = requireDb(ctx);
+    // A clock the gateway cannot vouch for, or a workstation past its offline limits, takes no new requests.
+    requireTrustedClock(db, ctx.now());
+    requireWithinGuardrails(db, ctx.dataDir, ctx.now());
     const service = intakeCatalog().get(serviceId);
     if (!service) throw new ArmError('NOT_FOUND', `No service ${serviceId} in the catalog.`);
     // The provider's office takes requests in for itself (seed 001 п.5 пп.1: «работник канцелярии

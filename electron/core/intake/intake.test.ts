@@ -35,10 +35,12 @@ afterEach(async () => {
   await Promise.all(gateways.splice(0).map((gateway) => gateway.dispose()));
 });
 
-async function setup(options: { gateway?: boolean; dataDir?: string; centre?: boolean } = {}) {
-  const gateway = options.gateway === false ? null : await startTestGateway();
+async function setup(options: { gateway?: boolean; dataDir?: string; centre?: boolean; start?: string } = {}) {
+  // One clock for the workstation and the gateway: the АРМ keeps the gateway's time (clock trust).
+  const clock = { now: options.start ? Date.parse(options.start) : START };
+  const gateway = options.gateway === false ? null : await startTestGateway({ now: () => new Date(clock.now) });
   if (gateway) gateways.push(gateway);
-  const t = testCore({ gateway, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
+  const t = testCore({ gateway, clock, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
   const supervisor = t.as('supervisor', '880315400010');
   const operatorWindow = t.signIn('operator', pki.keys.operator.person.iin);
   const operator = t.window(operatorWindow);
@@ -239,6 +241,46 @@ describe('intake: checklist, refusal, signing and the queue', () => {
   });
 });
 
+describe('intake: pages of a document', () => {
+  function png(rgba: number[]) {
+    const page = new PngImage({ width: 2, height: 3 });
+    for (let pixel = 0; pixel < 6; pixel += 1) page.data.set(rgba, pixel * 4);
+    return PngImage.sync.write(page).toString('base64');
+  }
+
+  it('says a page scanned twice instead of dropping it, gives each page back for its thumbnail, reorders and assembles them into one PDF', async () => {
+    const t = await setup();
+    const { requestId } = await representedDraft(t);
+    const upload = (bytes: string) => t.operator.documents.upload({ requestId, document: 0, fileName: 'poa.png', bytes });
+    const first = (await upload(png([10, 20, 30, 255]))).checklist[0]!.attachments;
+    const duplicate = await upload(png([10, 20, 30, 255])).catch((error: unknown) => error);
+    expect(duplicate).toMatchObject({ code: 'DOCUMENT_PAGE_DUPLICATE', params: { page: 1 } });
+    const [a, b] = (await upload(png([200, 200, 200, 255]))).checklist[0]!.attachments;
+    expect([a]).toEqual(first);
+
+    const page = await t.operator.documents.page({ requestId, document: 0, sha256: b! });
+    expect(page.kind).toBe('png');
+    expect(Buffer.from(page.base64, 'base64').equals(Buffer.from(png([200, 200, 200, 255]), 'base64'))).toBe(true);
+    expect(await codeOf(t.operator.documents.page({ requestId, document: 0, sha256: 'f'.repeat(64) }))).toBe('NOT_FOUND');
+
+    expect((await t.operator.documents.reorder({ requestId, document: 0, attachments: [b!, a!] })).checklist[0]!.attachments).toEqual([b, a]);
+    expect(await codeOf(t.operator.documents.reorder({ requestId, document: 0, attachments: [b!, b!] }))).toBe('VALIDATION_FAILED');
+    expect(await codeOf(t.operator.documents.reorder({ requestId, document: 0, attachments: [b!] }))).toBe('VALIDATION_FAILED');
+
+    const assembled = (await t.operator.documents.assemble({ requestId, document: 0 })).checklist[0]!;
+    expect(assembled.attachments).toHaveLength(1);
+    const pdf = await t.operator.documents.page({ requestId, document: 0, sha256: assembled.attachments[0]! });
+    expect(pdf.kind).toBe('pdf');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'arm-assembled-'));
+    writeFileSync(path.join(dir, 'doc.pdf'), Buffer.from(pdf.base64, 'base64'));
+    expect(execFileSync('pdfinfo', [path.join(dir, 'doc.pdf')]).toString()).toMatch(/Pages:\s+2\n/);
+    // One page cannot be assembled; every step is on the audit log.
+    expect(await codeOf(t.operator.documents.assemble({ requestId, document: 0 }))).toBe('VALIDATION_FAILED');
+    expect(listAudit(t.db, { action: 'document.assemble', limit: 5 })[0]!.details).toMatchObject({ document: 0, from: [b, a] });
+    expect(listAudit(t.db, { action: 'document.reorder', limit: 5 })).toHaveLength(1);
+  });
+});
+
 describe('intake: business duplicates', () => {
   it('flags an open request of the same applicant and service, and signs only after a reason, audited', async () => {
     const t = await setup();
@@ -396,9 +438,8 @@ describe('print.receipt', () => {
       for (const zone of ['UTC', 'Asia/Almaty']) {
         // Node re-reads TZ when it is assigned: each pass runs as on a machine set to that zone.
         process.env.TZ = zone;
-        const t = await setup();
         // 19:30 UTC on 1 March is 00:30 on 2 March in Kazakhstan (UTC+5).
-        t.clock.now = Date.parse('2026-03-01T19:30:00Z');
+        const t = await setup({ start: '2026-03-01T19:30:00Z' });
         const { requestId, number } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
         expect(number).toMatch(/^con-kokpekty-20260302-\d{4}$/);
         await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
@@ -431,6 +472,49 @@ describe('print.receipt', () => {
     expect(ru.text).toContain('неполного пакета документов');
     expect(ru.text).toContain('Доверенность представителя');
     expect(ru.text).not.toContain('Срок оказания');
+  });
+
+  it('reprints a receipt marked ДУБЛИКАТ / ТЕЛНҰСҚА with its copy number, only with a reason, each copy audited', async () => {
+    const t = await setup();
+    const { requestId, number } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
+    expect(await codeOf(t.operator.print.reprint({ requestId, document: 'receipt', language: 'ru', reason: 'утеряна' }))).toBe('STATE_CONFLICT');
+    await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
+    await t.operator.intake.lookupPerson({ requestId, role: 'representative', iin: ATTORNEY });
+    await t.operator.intake.powerOfAttorney({ requestId, kind: 'simple' });
+    await t.operator.intake.refuse({ requestId, ground: 'incompletePackage', documents: [0] });
+    const original = pdfText((await t.operator.print.receipt({ requestId, language: 'ru' })).pdf).text;
+    expect(original).not.toContain('ДУБЛИКАТ');
+    expect(await codeOf(t.operator.print.reprint({ requestId, document: 'receipt', language: 'ru', reason: ' ' }))).toBe('VALIDATION_FAILED');
+    const first = await t.operator.print.reprint({ requestId, document: 'receipt', language: 'ru', reason: 'заявитель потерял расписку' });
+    expect(first.copy).toBe(2);
+    const ru = pdfText(first.pdf).text;
+    expect(ru).toContain('ДУБЛИКАТ / ТЕЛНҰСҚА · экз. 2 · 02.03.2026 14:00');
+    expect(ru).toContain(number);
+    const second = await t.operator.print.reprint({ requestId, document: 'receipt', language: 'kk', reason: 'бүлінген' });
+    expect(second.copy).toBe(3);
+    expect(second.fileName).toBe(`${number}-refusal-kk-copy3.pdf`);
+    expect(pdfText(second.pdf).text).toContain('ТЕЛНҰСҚА / ДУБЛИКАТ · дана 3');
+    const audited = listAudit(t.db, { action: 'print.reprint', limit: 10 }).map((entry) => entry.details);
+    expect(audited).toEqual([
+      { document: 'receipt', language: 'kk', copy: 3, reason: 'бүлінген' },
+      { document: 'receipt', language: 'ru', copy: 2, reason: 'заявитель потерял расписку' },
+    ]);
+    // No result yet: nothing to duplicate, nothing counted.
+    expect(await codeOf(t.operator.print.reprint({ requestId, document: 'result', language: 'ru', reason: 'утеряна' }))).toBe('NOT_FOUND');
+    expect(listAudit(t.db, { action: 'print.reprint', limit: 10 })).toHaveLength(2);
+  });
+
+  it('keeps a printer per kind of document in the settings: the supervisor sets it (audited), everyone reads it', async () => {
+    const t = await setup();
+    expect(await t.operator.print.printers()).toEqual({ receipt: null, result: null });
+    expect(await codeOf(t.operator.print.setPrinters({ receipt: 'Kyocera', result: null }))).toBe('FORBIDDEN');
+    expect(await codeOf(t.supervisor.print.setPrinters({ receipt: '', result: null }))).toBe('VALIDATION_FAILED');
+    expect(await t.supervisor.print.setPrinters({ receipt: ' Kyocera FS-1040 ', result: 'HP LaserJet A4' })).toEqual({ receipt: 'Kyocera FS-1040', result: 'HP LaserJet A4' });
+    expect(await t.operator.print.printers()).toEqual({ receipt: 'Kyocera FS-1040', result: 'HP LaserJet A4' });
+    expect(await t.supervisor.print.setPrinters({ receipt: null, result: 'HP LaserJet A4' })).toEqual({ receipt: null, result: 'HP LaserJet A4' });
+    const [cleared, set] = listAudit(t.db, { action: 'settings.change', limit: 2 }).map((entry) => entry.details);
+    expect(set).toEqual({ 'print.receiptPrinter': { from: null, to: 'Kyocera FS-1040' }, 'print.resultPrinter': { from: null, to: 'HP LaserJet A4' } });
+    expect(cleared).toEqual({ 'print.receiptPrinter': { from: 'Kyocera FS-1040', to: null } });
   });
 
   it('refuses a complete package whose document has expired, with that ground, the document and the note on the receipt', async () => {

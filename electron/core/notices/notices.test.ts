@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../../../gateway/testing';
+import { canonicalBytes, signDetached, toBase64 } from '../../../shared/signing';
 import { createDemoPki, type DemoPki } from '../../../shared/signing/testPki';
 import { writeAttachment } from '../documents/store';
 import { enqueue } from '../outbox/outbox';
@@ -83,7 +84,10 @@ describe('notices between provider and centre', () => {
     expect(centre.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'notices.told'").get()).toEqual({ n: 1 });
 
     // Fixed at the counter and resent: the provider's returned copy is registered again, not refused as a duplicate number.
-    await operator.outbox.resend({ requestId });
+    // Resent signed anew by the operator who took it in (the gateway refuses a replayed signature).
+    const { payload } = JSON.parse((centre.db.prepare('SELECT message FROM outbox WHERE request_id = ? ORDER BY rowid DESC LIMIT 1').get(requestId) as { message: string }).message) as { payload: Record<string, unknown> };
+    const cms = toBase64(signDetached({ content: canonicalBytes(payload), key: pki.keys.operator.key, certificate: pki.keys.operator.certificate, signingTime: centre.core.context.now() }));
+    await centre.as('operator', pki.keys.operator.person.iin).outbox.resend({ requestId, cms });
     await exchange();
     expect(findRequest(provider.db, row!.id)).toMatchObject({ state: 'registered', assignee_id: null });
     expect(await clerk.inbox.refused()).toEqual([]);

@@ -1,9 +1,11 @@
-import { ArmError, requestContentSchema, type Contract } from '../../../shared/api';
+import { ArmError, requestContentSchema, type Contract, type PrintedKind, type Printers } from '../../../shared/api';
 import { appendAudit } from '../audit/log';
 import { withOverrides } from '../catalog/overrides';
 import { findById } from '../auth/accounts';
 import { requireDb } from '../context';
 import type { Db } from '../db/database';
+import { findResult } from '../decision/repository';
+import type { DuplicateMark } from '../pdf/duplicate';
 import type { Handlers } from '../handler';
 import { readReference } from '../intake/centre';
 import { intakeCatalog, loadDraft } from '../intake/drafts';
@@ -11,6 +13,8 @@ import { localDateTime } from '../../../shared/time';
 import { alignChecklist, checklistLines, fullName, missingDocuments } from '../intake/form';
 import { findRequest } from '../requests/repository';
 import { applicantInfo } from '../pdf/applicantInfo';
+import { mayPrintResult, resultPdf } from '../results/printed';
+import { readSetting, writeSettings } from '../settings/store';
 import { renderReceipt, type ReceiptData } from './receipt';
 
 function centreName(db: Db, code: string) {
@@ -75,6 +79,18 @@ export function receiptData(db: Db, requestId: string): ReceiptData {
   };
 }
 
+/** The copies given before this one: the original (1) and every audited reprint of that document. */
+function copiesGiven(db: Db, requestId: string, document: PrintedKind): number {
+  const row = db
+    .prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'print.reprint' AND object_type = 'request' AND object_id = ? AND json_extract(details, '$.document') = ?")
+    .get(requestId, document) as { n: number };
+  return 1 + row.n;
+}
+
+function printers(db: Db): Printers {
+  return { receipt: readSetting(db, 'print.receiptPrinter'), result: readSetting(db, 'print.resultPrinter') };
+}
+
 export const printHandlers: Handlers<Contract>['print'] = {
   receipt: async ({ requestId, language }, ctx, { caller }) => {
     const db = requireDb(ctx);
@@ -82,5 +98,34 @@ export const printHandlers: Handlers<Contract>['print'] = {
     const pdf = await renderReceipt(data, language, ctx.resources.fonts());
     appendAudit(db, { userId: caller!.userId, action: 'print.receipt', objectType: 'request', objectId: requestId, details: { kind: data.kind, language } }, ctx.now());
     return { fileName: `${data.number}-${data.kind}-${language}.pdf`, pdf: pdf.toString('base64') };
+  },
+  // Only a document already given can be duplicated: a receipt once the request is signed or
+  // refused, a result once it exists. The audit entry is written with the copy's number before
+  // the bytes leave, so a failed print asks for a new reprint rather than losing count.
+  reprint: async ({ requestId, document, language, reason }, ctx, { caller }) => {
+    const db = requireDb(ctx);
+    const request = findRequest(db, requestId);
+    let render: (mark: DuplicateMark) => Promise<{ pdf: Buffer; fileName: string }>;
+    if (document === 'receipt') {
+      if (caller!.role === 'clerk' || caller!.role === 'head' || request.side !== 'centre') throw new ArmError('FORBIDDEN', 'Receipts are the centre’s.');
+      const data = receiptData(db, requestId);
+      render = async (mark) => ({ pdf: await renderReceipt(data, language, ctx.resources.fonts(), mark), fileName: `${data.number}-${data.kind}-${language}` });
+    } else {
+      mayPrintResult(db, requestId, caller!);
+      const number = findResult(db, requestId)?.number;
+      if (!number) throw new ArmError('NOT_FOUND', 'The request has no result yet.');
+      render = async (mark) => ({ pdf: await resultPdf(db, requestId, language, ctx.resources.fonts(), mark), fileName: `${number}-${language}` });
+    }
+    const copy = copiesGiven(db, requestId, document) + 1;
+    const mark = { copy, at: ctx.now() };
+    const { pdf, fileName } = await render(mark);
+    appendAudit(db, { userId: caller!.userId, action: 'print.reprint', objectType: 'request', objectId: requestId, details: { document, language, copy, reason } }, ctx.now());
+    return { fileName: `${fileName}-copy${copy}.pdf`, pdf: pdf.toString('base64'), copy };
+  },
+  printers: (_input, ctx) => printers(requireDb(ctx)),
+  setPrinters: ({ receipt, result }, ctx, { caller }) => {
+    const db = requireDb(ctx);
+    writeSettings(db, { 'print.receiptPrinter': receipt, 'print.resultPrinter': result }, { userId: caller!.userId }, ctx.now());
+    return printers(db);
   },
 };

@@ -1,6 +1,7 @@
 import type { IntakeRefusalGround, Language } from '../../../shared/api';
 import { pdfDocument } from '../pdf/document';
 import { drawApplicantInfo, type ApplicantInfo } from '../pdf/applicantInfo';
+import { markDuplicate, type DuplicateMark } from '../pdf/duplicate';
 import { drawQr } from '../pdf/qr';
 import type { Fonts } from '../resources';
 
@@ -88,14 +89,15 @@ export function formatLocal(value: string): string {
   return `${day}.${month}.${year}${time ? ` ${time.slice(0, 5)}` : ''}`;
 }
 
-/** fonts: from the one resource resolver (electron/core/resources.ts). */
-export async function renderReceipt(data: ReceiptData, language: Language, fonts: Fonts): Promise<Buffer> {
+/** fonts: from the one resource resolver (electron/core/resources.ts); duplicate: a reprint's mark. */
+export async function renderReceipt(data: ReceiptData, language: Language, fonts: Fonts, duplicate?: DuplicateMark): Promise<Buffer> {
   const w = (key: keyof typeof WORDS) => WORDS[key][language];
   const doc = pdfDocument(fonts, { size: 'A4', margin: 56, info: { Title: `${w(data.kind).replace('\n', ' ')} ${data.number}` } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
 
+  if (duplicate) markDuplicate(doc, duplicate, language);
   drawQr(doc, data.number, doc.page.width - 56 - 90, 40, 90, { errorCorrectionLevel: 'M', margin: 1 });
   doc.font('bold').fontSize(15).text(w(data.kind), 56, 60, { align: 'center', width: doc.page.width - 112 - 90 });
   doc.moveDown(1.5);

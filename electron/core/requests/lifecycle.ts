@@ -16,7 +16,8 @@ export const TRANSITIONS: Readonly<Record<RequestState, Partial<Record<RequestSt
   draft: { signed: INTAKE, refusedAtIntake: INTAKE, withdrawn: INTAKE },
   // Taken in at the provider's office, the request is registered there at once: no gateway.
   signed: { queued: [...COUNTER, 'system'], withdrawn: COUNTER, registered: ['officeWorker'] },
-  queued: { sent: ['system'], withdrawn: COUNTER },
+  // returned: the gateway refused its message and the supervisor withdrew it from the parked list.
+  queued: { sent: ['system'], withdrawn: COUNTER, returned: ['system'] },
   // The centre's copy follows the provider's status notices (registered, in work, decided; the
   // sync engine moves it) and reaches resultAtCentre on the signed result (electron/core/inbox).
   // A notice may be overtaken by the result or a later notice, hence the forward jumps. A request

@@ -69,6 +69,11 @@ describe('results at the centre', () => {
     expect(findRequest(centre.db, requestId).state).toBe('resultAtCentre');
     await expect(operator.results.issue({ requestId, collectorIin: '900412400014', documentNumber: '041234567' })).resolves.toMatchObject({ state: 'issued' });
     await expect(operator.results.issue({ requestId, collectorIin: '900412400014', documentNumber: '041234567' })).rejects.toMatchObject({ code: 'STATE_CONFLICT' });
+    // A lost certificate is printed again as a counted duplicate, without a second issuance.
+    const duplicate = await operator.print.reprint({ requestId, document: 'result', language: 'ru', reason: 'утеряна заявителем' });
+    expect(duplicate).toMatchObject({ copy: 2, fileName: `${content.number}-ru-copy2.pdf` });
+    expect(Buffer.from(duplicate.pdf, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect(findRequest(centre.db, requestId).state).toBe('issued');
     centre.close();
     provider.close();
   });
@@ -156,9 +161,16 @@ describe('results at the centre', () => {
     expect(requestHistory(centre.db, returned).at(-1)).toMatchObject({ to: 'returned', comment: expect.stringMatching(/^CERT_UNTRUSTED: .+/) });
 
     // The operator resends it in a new message; the provider, its trust set now, receives it.
-    const operator = centre.as('operator');
-    await expect(operator.outbox.resend({ requestId: retried })).rejects.toMatchObject({ code: 'STATE_CONFLICT' });
-    await operator.outbox.resend({ requestId: returned });
+    const operator = centre.as('operator', pki.keys.operator.person.iin);
+    const { payload } = JSON.parse((centre.db.prepare('SELECT message FROM outbox WHERE request_id = ? ORDER BY rowid DESC LIMIT 1').get(returned) as { message: string }).message) as { payload: Record<string, unknown> };
+    const sign = (at: Date) => toBase64(signDetached({ content: canonicalBytes(payload), key: pki.keys.operator.key, certificate: pki.keys.operator.certificate, signingTime: at }));
+    const resigned = sign(new Date(centre.core.context.now().getTime() + 1000));
+    await expect(operator.outbox.resend({ requestId: retried, cms: resigned })).rejects.toMatchObject({ code: 'STATE_CONFLICT' });
+    // Another person's signature, or not base64: refused, the request stays returned.
+    await expect(centre.as('operator').outbox.resend({ requestId: returned, cms: resigned })).rejects.toMatchObject({ code: 'CERT_IIN_MISMATCH' });
+    await expect(operator.outbox.resend({ requestId: returned, cms: '%%%' })).rejects.toMatchObject({ code: 'SIGNATURE_INVALID' });
+    expect(findRequest(centre.db, returned).state).toBe('returned');
+    await operator.outbox.resend({ requestId: returned, cms: resigned });
     expect(findRequest(centre.db, returned).state).toBe('queued');
     await centre.core.context.sync!.run();
     expect(findRequest(centre.db, returned).state).toBe('sent');

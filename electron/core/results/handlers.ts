@@ -1,29 +1,13 @@
 import { ArmError, requestContentSchema, resultContentSchema, type Caller, type Contract } from '../../../shared/api';
 import { appendAudit } from '../audit/log';
-import { barcodeFromCms, encodeBarcode } from '../../../shared/results/barcode';
-import { fromBase64 } from '../../../shared/signing';
 import { requireDb } from '../context';
 import type { Db } from '../db/database';
-import { findResult } from '../decision/repository';
 import type { Handlers } from '../handler';
-import { departmentRequest } from '../inbox/repository';
 import { requireOrganisation } from '../inbox/settings';
 import { findRequest, moveRequest } from '../requests/repository';
-import type { Fonts } from '../resources';
 import { readSetting, writeSettings } from '../settings/store';
-import { BUILT_IN_WORDING, renderResultPdf, type Language } from './pdf';
-
-/** The printed result: a preview until the head signs, with the barcode once signed. */
-export async function resultPdf(db: Db, requestId: string, lang: Language, fonts: Fonts): Promise<Buffer> {
-  const row = findResult(db, requestId);
-  if (!row) throw new ArmError('NOT_FOUND', 'The request has no result yet.');
-  const signed: unknown = JSON.parse(row.content);
-  const content = resultContentSchema.parse(signed);
-  const cms = row.signature ? fromBase64(row.signature) : null;
-  // The barcode carries the content exactly as signed (its canonical bytes), not as re-parsed.
-  const barcode = cms ? encodeBarcode(barcodeFromCms(cms, signed)) : null;
-  return renderResultPdf(content, lang, barcode, fonts);
-}
+import { BUILT_IN_WORDING } from './pdf';
+import { mayPrintResult, officeRequest, resultPdf } from './printed';
 
 interface CounterRow {
   id: string;
@@ -59,13 +43,6 @@ const OFFICE_SQL = `SELECT r.id, r.number, r.service_id, r.applicant_name, r.sta
   FROM requests r JOIN results x ON x.request_id = r.id
   WHERE r.side = 'provider' AND r.centre = r.provider AND r.provider = ? AND r.state IN ('resultSigned', 'issued')`;
 
-/** A request this office took in itself, or FORBIDDEN. */
-function officeRequest(db: Db, requestId: string) {
-  const request = departmentRequest(db, requestId);
-  if (request.centre !== request.provider) throw new ArmError('FORBIDDEN', 'The request was taken in at a centre; its result is issued there.');
-  return request;
-}
-
 /**
  * Выдача результата: the collector is the applicant, or the representative the request names
  * with its power of attorney (checked at intake); the ID document number goes in the audit entry.
@@ -88,10 +65,7 @@ function issue(db: Db, input: { requestId: string; collectorIin: string; documen
 export const resultsHandlers: Handlers<Contract>['results'] = {
   pdf: async ({ requestId, lang }, ctx, { caller }) => {
     const db = requireDb(ctx);
-    // The department's own requests for the clerk and the head; the centre's own for the counter.
-    if (caller!.role === 'clerk' || caller!.role === 'head') departmentRequest(db, requestId);
-    else if (caller!.role === 'officeWorker') officeRequest(db, requestId);
-    else if (findRequest(db, requestId).side !== 'centre') throw new ArmError('FORBIDDEN', 'Not a request of this centre.');
+    mayPrintResult(db, requestId, caller!);
     return { base64: (await resultPdf(db, requestId, lang, ctx.resources.fonts())).toString('base64') };
   },
   counter: (_input, ctx, { caller }) => {

@@ -6,6 +6,7 @@ import { documentFields, dmy, fieldValue, fillLine, longDate, resultTemplate } f
 import { findVariant } from '../inbox/variant';
 import { applicantInfo, drawApplicantInfo } from '../pdf/applicantInfo';
 import { pdfDocument } from '../pdf/document';
+import { markDuplicate, type DuplicateMark } from '../pdf/duplicate';
 import type { Fonts } from '../resources';
 
 export type Language = 'ru' | 'kk';
@@ -125,7 +126,7 @@ function markTraining(doc: PDFKit.PDFDocument): void {
  * The printed result: the body, the signer, the equivalence clause and the barcode note in kk and
  * ru, and the QR code (shared/results/barcode.ts). A preview before signing passes no barcode.
  */
-export async function renderResultPdf(content: ResultContent, lang: Language, barcode: string | null, fonts: Fonts): Promise<Buffer> {
+export async function renderResultPdf(content: ResultContent, lang: Language, barcode: string | null, fonts: Fonts, duplicate?: DuplicateMark): Promise<Buffer> {
   const doc = pdfDocument(fonts, { size: 'A4', margin: 56, info: { Title: `${content.number}`, Producer: 'АРМ' } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -134,6 +135,8 @@ export async function renderResultPdf(content: ResultContent, lang: Language, ba
     markTraining(doc);
     doc.on('pageAdded', () => markTraining(doc));
   }
+
+  if (duplicate) markDuplicate(doc, duplicate, lang);
 
   const region = findVariant(content.request.serviceId, content.request.variantId)?.region[lang] ?? '';
   const png = barcode ? await QRCode.toBuffer(barcode, { errorCorrectionLevel: 'M', margin: 1, scale: 3 }) : null;

@@ -57,6 +57,17 @@ describe('result PDFs', () => {
     expect(fonts).toContain('DejaVuSans-Bold');
   });
 
+  it('marks a duplicate on every page in the language printed, with its copy number and time', async () => {
+    const content = certificate();
+    const mark = { copy: 2, at: new Date('2026-03-10T04:15:00Z') };
+    const ru = squash(pdfText(await renderResultPdf(content, 'ru', null, openResources().fonts(), mark)).text);
+    expect(ru).toContain('ДУБЛИКАТ / ТЕЛНҰСҚА · экз. 2 · 10.03.2026 09:15');
+    expect(ru).toContain('СПРАВКА № edu-kokpekty-20260306-0001');
+    const kk = squash(pdfText(await renderResultPdf(content, 'kk', null, openResources().fonts(), mark)).text);
+    expect(kk).toContain('ТЕЛНҰСҚА / ДУБЛИКАТ · дана 2 · 10.03.2026 09:15');
+    expect(squash(pdfText(await renderResultPdf(content, 'ru', null, openResources().fonts())).text)).not.toContain('ДУБЛИКАТ');
+  });
+
   it('prints the kk certificate and a refusal with the regulation grounds in kk', async () => {
     const kk = squash(pdfText(await renderResultPdf(certificate(), 'kk', null, openResources().fonts())).text);
     expect(kk).toContain('АНЫҚТАМА');

@@ -3,6 +3,7 @@ import { canonicalBytes, fromBase64, toBase64, verifyDetached } from '../../../s
 import { appendAudit } from '../audit/log';
 import { findById } from '../auth/accounts';
 import { rememberSignKey } from '../auth/keyExpiry';
+import { requireTrustedClock } from '../workstation/clock';
 import { requireDb, type CoreContext } from '../context';
 import type { Handlers } from '../handler';
 import { keyCard, signPayload, signWithKeyFile } from './sign';
@@ -31,6 +32,8 @@ export const signingHandlers: Handlers<Contract>['signing'] = {
   inspectKey: ({ keyFile, password }) => keyCard(keyFileBytes(keyFile), password),
   sign: async ({ keyFile, password, payload }, ctx, { caller }) => {
     const db = requireDb(ctx);
+    // The signing time is this clock's: refused while it cannot be trusted (issue 14, clock trust).
+    requireTrustedClock(db, ctx.now());
     // The signer is whoever is signed in: the IIN comes from the account, never from the page.
     const user = findById(db, caller!.userId);
     if (!user) throw new ArmError('UNAUTHORIZED', 'The signed-in account no longer exists.');
@@ -59,6 +62,7 @@ export const signingHandlers: Handlers<Contract>['signing'] = {
   },
   acceptExternal: async ({ cms, payload }, ctx, { caller }) => {
     const db = requireDb(ctx);
+    requireTrustedClock(db, ctx.now());
     const user = findById(db, caller!.userId);
     if (!user) throw new ArmError('UNAUTHORIZED', 'The signed-in account no longer exists.');
     const bytes = fromBase64(cms);

@@ -48,7 +48,7 @@ describe('sync console channels', () => {
   it('says the gateway is not configured where there is none', async () => {
     const w = workstation(null);
     const supervisor = w.as('supervisor');
-    await expect(supervisor.sync.status()).resolves.toEqual({ jobs: [], parked: [] });
+    await expect(supervisor.sync.status()).resolves.toMatchObject({ jobs: [], parked: [], machine: { enrolledAt: null, clockOffsetMs: null }, guardrails: { lastContactAt: null, blocked: null } });
     await expect(supervisor.sync.run({ job: 'outbox' })).rejects.toMatchObject({ code: 'GATEWAY_UNAVAILABLE' });
     w.core.close();
   });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ArmError, intakeRefusalGroundSchema, type ChecklistItem, type IntakeDraft, type IntakeRefusalGround, type Language, type PersonData } from '../../../shared/api';
 import { checkIin } from '../../../shared/iin/iin';
@@ -10,6 +10,7 @@ import { IinField } from '../../ui/IinField';
 import { filterServices } from '../catalog/filter';
 import { SigningDialog } from '../signing/SigningDialog';
 import { TicketField } from '../visits/TicketField';
+import { PageThumb } from './PageThumb';
 import { useIntake, type ManualPerson } from './store';
 import { useAuth } from '../auth/store';
 import { formatDateTime } from '../../../shared/time';
@@ -52,7 +53,15 @@ function ServicePicker() {
       ) : null}
       <section aria-labelledby="service-title">
         <h2 id="service-title">{t('intake.chooseService')}</h2>
-        <Field label={t('intake.searchService')} value={query} onChange={setQuery} autoFocus data-testid="service-search" />
+        {/* Enter takes the first service found: the keyboard path needs no Tab through the list. */}
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (offered[0]) void start(offered[0].id);
+          }}
+        >
+          <Field label={t('intake.searchService')} value={query} onChange={setQuery} autoFocus data-testid="service-search" />
+        </form>
         <ul className="list" data-testid="services">
           {offered.map((service) => (
             <li key={service.id}>
@@ -118,7 +127,7 @@ function PersonStep({ role, person }: { role: 'applicant' | 'representative'; pe
           if (valid) void lookup(role, iin);
         }}
       >
-        <IinField label={t(`intake.${role}Iin`)} value={iin} onChange={setIin} />
+        <IinField label={t(`intake.${role}Iin`)} value={iin} onChange={setIin} autoFocus={!person} />
         {/* Not disabled while a save runs: a disabled default button would swallow Enter; the store runs calls in order. */}
         <button type="submit" disabled={!valid}>
           {t('intake.lookup')} <kbd>Enter</kbd>
@@ -164,7 +173,7 @@ function PowerOfAttorneyStep({ draft }: { draft: IntakeDraft }) {
           void notarised(number, date);
         }}
       >
-        <Field label={t('intake.poaNumber')} value={number} onChange={setNumber} required />
+        <Field label={t('intake.poaNumber')} value={number} onChange={setNumber} required autoFocus={!poa} />
         <DateField label={t('intake.poaDate')} value={date} onChange={setDate} required />
         <button type="submit" disabled={busy || !number || !date}>
           {t('intake.poaCheck')}
@@ -187,7 +196,7 @@ function PowerOfAttorneyStep({ draft }: { draft: IntakeDraft }) {
 
 function ChecklistStep({ draft }: { draft: IntakeDraft }) {
   const { t, i18n } = useTranslation();
-  const { save, upload, scan, remove, loadScanners, rememberScanner, scanners, scanner, busy } = useIntake();
+  const { save, upload, scan, remove, move, assemble, loadScanners, rememberScanner, scanners, scanner, busy } = useIntake();
   const [picked, setDevice] = useState('');
   const [folder, setFolder] = useState('');
   // The workstation's remembered scanner until the operator picks another.
@@ -300,14 +309,24 @@ function ChecklistStep({ draft }: { draft: IntakeDraft }) {
                 <td>
                   <ol className="scans">
                     {item.attachments.map((sha256, page) => (
-                      <li key={sha256}>
-                        {t('intake.page', { page: page + 1 })} <code>{sha256.slice(0, 8)}</code>{' '}
-                        <button type="button" onClick={() => void remove(line.document, sha256)}>
-                          {t('intake.removeScan')}
-                        </button>
-                      </li>
+                      <PageThumb
+                        key={sha256}
+                        requestId={draft.requestId}
+                        document={line.document}
+                        sha256={sha256}
+                        page={page + 1}
+                        pages={item.attachments.length}
+                        busy={busy}
+                        onMove={(by) => void move(line.document, sha256, by)}
+                        onRemove={() => void remove(line.document, sha256)}
+                      />
                     ))}
                   </ol>
+                  {item.attachments.length > 1 ? (
+                    <button type="button" disabled={busy} onClick={() => void assemble(line.document)} data-testid={`assemble-${line.document}`}>
+                      {t('intake.assemble')}
+                    </button>
+                  ) : null}
                 </td>
               </tr>
             );
@@ -358,19 +377,14 @@ function DuplicateWarning({ draft }: { draft: IntakeDraft }) {
 
 function ReceiptStep({ draft }: { draft: IntakeDraft }) {
   const { t } = useTranslation();
-  const { print, receipt, close, busy } = useIntake();
+  const { print, close, busy } = useIntake();
   return (
     <section aria-labelledby="receipt-title" data-testid="receipt-step">
       <h2 id="receipt-title">{draft.state === 'refusedAtIntake' ? t('intake.refused') : t(draft.channel === 'provider' ? 'intake.registeredAtOffice' : 'intake.queued', { number: draft.number })}</h2>
       <div className="row">
-        <button type="button" disabled={busy} onClick={() => void print(draft.language)} data-testid="print-receipt">
+        <button type="button" disabled={busy} onClick={() => void print(draft.language)} autoFocus data-testid="print-receipt">
           {draft.state === 'refusedAtIntake' ? t('intake.printRefusal') : t('intake.printReceipt')}
         </button>
-        {receipt ? (
-          <a href={receipt.url} download={receipt.fileName} target="_blank" rel="noreferrer" data-testid="receipt-link">
-            {t('intake.openReceipt')}
-          </a>
-        ) : null}
         <button type="button" onClick={close}>
           {t('intake.next')}
         </button>
@@ -453,6 +467,21 @@ function DraftForm({ draft }: { draft: IntakeDraft }) {
   const { t, i18n } = useTranslation();
   const { save, prepare, submit, cancelSigning, content, close, busy } = useIntake();
   const [refusing, setRefusing] = useState(false);
+  const represented = useRef<HTMLInputElement>(null);
+  // After each look-up the focus moves to the next thing to do: the representative's checkbox,
+  // then (after the PoA is settled) the signature.
+  const applicant = draft.applicant?.iin;
+  const poaKind = draft.powerOfAttorney?.kind;
+  useEffect(() => {
+    if (!applicant) return;
+    if (draft.representation.allowed && !draft.represented) represented.current?.focus();
+    else if (!draft.represented) document.querySelector<HTMLElement>('[data-testid="to-signing"]')?.focus();
+    // Only when the applicant changes, not at every save.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [applicant]);
+  useEffect(() => {
+    if (poaKind) document.querySelector<HTMLElement>('[data-testid="to-signing"]')?.focus();
+  }, [poaKind]);
   if (draft.state !== 'draft') return <ReceiptStep draft={draft} />;
   return (
     <>
@@ -481,7 +510,7 @@ function DraftForm({ draft }: { draft: IntakeDraft }) {
         <section aria-labelledby="representative-title">
           <h2 id="representative-title">{t('intake.representative')}</h2>
           <label>
-            <input type="checkbox" checked={draft.represented} onChange={(event) => void save({ represented: event.target.checked })} data-testid="represented" />
+            <input type="checkbox" ref={represented} checked={draft.represented} onChange={(event) => void save({ represented: event.target.checked })} data-testid="represented" />
             {t('intake.represented')}
           </label>
           {draft.represented ? (
@@ -517,17 +546,12 @@ function DraftForm({ draft }: { draft: IntakeDraft }) {
           </p>
         ) : null}
       </section>
-      <div className="actions">
-        <button type="button" disabled={busy} onClick={() => void prepare()} data-testid="to-signing">
-          {t('intake.sign')}
-        </button>
-        <button type="button" disabled={busy} onClick={() => setRefusing(true)} data-testid="refuse">
-          {t('intake.refuse')}
-        </button>
-        <button type="button" onClick={close}>
-          {t('intake.later')}
-        </button>
-      </div>
+      <ActionBar
+        busy={busy}
+        onSign={() => void prepare()}
+        onRefuse={() => setRefusing(true)}
+        onLater={close}
+      />
       {refusing ? <RefusalDialog draft={draft} onCancel={() => setRefusing(false)} /> : null}
       {content ? (
         <div role="dialog" aria-modal="true" aria-labelledby="signing-title" className="dialog" data-testid="signing-dialog">
@@ -541,6 +565,62 @@ function DraftForm({ draft }: { draft: IntakeDraft }) {
   );
 }
 
+/** The intake's error where the eye is: in the sticky bar, brought into view and focused when it appears. */
+function BarError({ error }: { error: unknown }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!error) return;
+    box.current?.scrollIntoView({ block: 'nearest' });
+    box.current?.focus();
+  }, [error]);
+  return error ? (
+    <div ref={box} tabIndex={-1} className="bar-error" data-testid="bar-error">
+      <ErrorText error={error} />
+    </div>
+  ) : null;
+}
+
+/**
+ * The draft's actions, always visible (sticky at the bottom of the window at 1366×768 and up), with
+ * their keys: F8 to sign, F7 to refuse to accept. The last error stands here too.
+ */
+function ActionBar({ busy, onSign, onRefuse, onLater }: { busy: boolean; onSign(): void; onRefuse: (() => void) | null; onLater(): void }) {
+  const { t } = useTranslation();
+  const error = useIntake((state) => state.error);
+  useEffect(() => {
+    const press = (event: KeyboardEvent) => {
+      if (busy || document.querySelector('[aria-modal="true"]')) return;
+      if (event.key === 'F8') {
+        event.preventDefault();
+        onSign();
+      } else if (event.key === 'F7' && onRefuse) {
+        event.preventDefault();
+        onRefuse();
+      }
+    };
+    window.addEventListener('keydown', press);
+    return () => window.removeEventListener('keydown', press);
+  }, [busy, onSign, onRefuse]);
+  return (
+    <div className="action-bar" role="region" aria-label={t('intake.actions')} data-testid="action-bar">
+      <BarError error={error} />
+      <div className="actions">
+        <button type="button" className="primary" disabled={busy} onClick={onSign} aria-keyshortcuts="F8" data-testid="to-signing">
+          {t('intake.sign')} <kbd>F8</kbd>
+        </button>
+        {onRefuse ? (
+          <button type="button" disabled={busy} onClick={onRefuse} aria-keyshortcuts="F7" data-testid="refuse">
+            {t('intake.refuse')} <kbd>F7</kbd>
+          </button>
+        ) : null}
+        <button type="button" onClick={onLater}>
+          {t('intake.later')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
 /** The counter (приём документов): service → applicant → representative → documents → sign → receipt. */
 export function IntakeScreen() {
   const { t } = useTranslation();
@@ -551,7 +631,7 @@ export function IntakeScreen() {
   return (
     <main className="screen intake" aria-labelledby="intake-title">
       <h1 id="intake-title">{t('intake.title')}</h1>
-      {error ? <ErrorText error={error} /> : null}
+      {error && draft?.state !== 'draft' ? <ErrorText error={error} /> : null}
       {draft ? <DraftForm key={draft.requestId} draft={draft} /> : <ServicePicker />}
     </main>
   );

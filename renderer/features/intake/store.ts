@@ -1,16 +1,13 @@
 import { create } from 'zustand';
+import i18next from 'i18next';
 import type { CentreSetting, IntakeDraft, IntakeRefusal, Language, RequestContent, ServiceReach } from '../../../shared/api';
 import type { ServiceSummary } from '../../../shared/catalog/schema';
+import { useViewer } from '../print/store';
 import { arm } from '../../app/api';
 
 type DraftSummary = Awaited<ReturnType<typeof arm.intake.drafts>>[number];
 type Scanner = Awaited<ReturnType<typeof arm.documents.scanners>>[number];
 export type ManualPerson = { iin: string; surname: string; name: string; patronymic: string; birthDate: string; address: string };
-
-export interface Receipt {
-  url: string;
-  fileName: string;
-}
 
 interface IntakeState {
   services: ServiceSummary[] | null;
@@ -24,7 +21,6 @@ interface IntakeState {
   scanners: Scanner[] | null;
   /** This workstation's remembered scanner (SANE device, wia:…, folder:…). */
   scanner: string | null;
-  receipt: Receipt | null;
   busy: boolean;
   error: unknown;
   /** The last failed look-up was GATEWAY_UNAVAILABLE for this role: offer manual entry. */
@@ -43,6 +39,9 @@ interface IntakeState {
   rememberScanner(device: string): Promise<void>;
   scan(document: number, device: string, resolution: 150 | 300, mode: 'Color' | 'Gray'): Promise<void>;
   remove(document: number, sha256: string): Promise<void>;
+  /** Moves a page one place earlier (-1) or later (+1). */
+  move(document: number, sha256: string, by: -1 | 1): Promise<void>;
+  assemble(document: number): Promise<void>;
   /** Continue despite a possible duplicate, saying why (audited). */
   continueDuplicate(reason: string): Promise<void>;
   prepare(): Promise<void>;
@@ -85,7 +84,6 @@ export const useIntake = create<IntakeState>((set, get) => {
     content: null,
     scanners: null,
     scanner: null,
-    receipt: null,
     busy: false,
     error: null,
     offline: null,
@@ -94,12 +92,10 @@ export const useIntake = create<IntakeState>((set, get) => {
         const [services, drafts, centre, reach] = await Promise.all([arm.catalog.list(), arm.intake.drafts(), arm.intake.centre(), arm.reach.services()]);
         return { services, drafts, centre, reach: reach.services };
       }),
-    start: (serviceId) => run(async () => ({ ...(await showDraft(arm.intake.start({ serviceId }))), receipt: null })),
-    open: (requestId) => run(async () => ({ ...(await showDraft(arm.intake.get({ requestId }))), receipt: null })),
+    start: (serviceId) => run(async () => showDraft(arm.intake.start({ serviceId }))),
+    open: (requestId) => run(async () => showDraft(arm.intake.get({ requestId }))),
     close: () => {
-      const receipt = get().receipt;
-      if (receipt) URL.revokeObjectURL(receipt.url);
-      set({ draft: null, content: null, receipt: null, error: null });
+      set({ draft: null, content: null, error: null });
       void get().load();
     },
     save: (change) => {
@@ -143,6 +139,16 @@ export const useIntake = create<IntakeState>((set, get) => {
     rememberScanner: (device) => run(async () => ({ scanner: await arm.documents.setScanner({ device }), scanners: await arm.documents.scanners() })),
     scan: (document, device, resolution, mode) => run(() => showDraft(arm.documents.scan({ requestId: draftId(), document, device, resolution, mode }))),
     remove: (document, sha256) => run(() => showDraft(arm.documents.remove({ requestId: draftId(), document, sha256 }))),
+    move: (document, sha256, by) =>
+      run(() => {
+        const pages = [...(get().draft?.checklist.find((item) => item.document === document)?.attachments ?? [])];
+        const from = pages.indexOf(sha256);
+        const to = from + by;
+        if (from < 0 || to < 0 || to >= pages.length) return Promise.resolve();
+        [pages[from], pages[to]] = [pages[to]!, pages[from]!];
+        return showDraft(arm.documents.reorder({ requestId: draftId(), document, attachments: pages }));
+      }),
+    assemble: (document) => run(() => showDraft(arm.documents.assemble({ requestId: draftId(), document }))),
     continueDuplicate: (reason) => run(() => showDraft(arm.intake.continueDuplicate({ requestId: draftId(), reason }))),
     prepare: () => run(async () => ({ content: await arm.intake.prepare({ requestId: draftId() }) })),
     cancelSigning: () => set({ content: null }),
@@ -159,10 +165,7 @@ export const useIntake = create<IntakeState>((set, get) => {
     print: (language) =>
       run(async () => {
         const { pdf, fileName } = await arm.print.receipt({ requestId: draftId(), language });
-        const bytes = Uint8Array.from(atob(pdf), (char) => char.charCodeAt(0));
-        const old = get().receipt;
-        if (old) URL.revokeObjectURL(old.url);
-        return { receipt: { url: URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' })), fileName } };
+        useViewer.getState().show({ pdf, fileName, kind: 'receipt', title: i18next.t('viewer.receipt', { number: get().draft?.number ?? '' }) });
       }),
   };
 });

@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { requestStateSchema, type JournalRow } from '../../../shared/api';
 import type { Language } from '../../../shared/i18n';
+import { Reprint } from '../print/Reprint';
 import { ErrorText } from '../../ui/ErrorText';
 import { DateField } from '../../ui/DateField';
 import { useAuth } from '../auth/store';
@@ -163,7 +164,9 @@ export function JournalScreen() {
                 {row.dueBy?.replace('T', ' ') ?? ''}
                 {row.overdue ? <strong className="error"> · {t('journal.overdueMark')}</strong> : null}
               </td>
-              <td>
+              <td className="actions">
+                {row.state !== 'draft' ? <Reprint requestId={row.id} document="receipt" number={row.number} /> : null}
+                {row.state === 'resultAtCentre' || row.state === 'issued' ? <Reprint requestId={row.id} document="result" number={row.number} /> : null}
                 {counter && row.questionnaireDue ? (
                   <button
                     type="button"

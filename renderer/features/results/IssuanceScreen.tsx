@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Reprint } from '../print/Reprint';
 import { ErrorText } from '../../ui/ErrorText';
 import { IinField } from '../../ui/IinField';
 import { useIssuance } from './store';
@@ -35,7 +36,7 @@ function IssueForm({ row }: { row: Row }) {
 /** Выдача результата at the centre: the results that came back, printed and handed over. */
 export function IssuanceScreen() {
   const { t } = useTranslation();
-  const { results, printed, error, load, pull, print } = useIssuance();
+  const { results, error, load, pull, print } = useIssuance();
   // The office issues what it took in itself: nothing to pull from the gateway.
   const office = useAuth((state) => state.status?.user?.role) === 'officeWorker';
   useEffect(() => {
@@ -61,18 +62,12 @@ export function IssuanceScreen() {
               {t('inbox.request', { number: row.number })} · {row.applicantName} · {t('issuance.signer', { name: row.signer })}
             </p>
             <div className="actions">
-              {(['ru', 'kk'] as const).map((lang) => {
-                const url = printed[`${row.requestId}:${lang}`];
-                return url ? (
-                  <a key={lang} href={url} download={`${row.resultNumber}-${lang}.pdf`}>
-                    {t('inbox.downloadPdf', { lang: lang === 'ru' ? 'Рус' : 'Қаз' })}
-                  </a>
-                ) : (
-                  <button key={lang} type="button" onClick={() => void print(row.requestId, lang)}>
-                    {t('inbox.makePdf', { lang: lang === 'ru' ? 'Рус' : 'Қаз' })}
-                  </button>
-                );
-              })}
+              {(['ru', 'kk'] as const).map((lang) => (
+                <button key={lang} type="button" onClick={() => void print(row.requestId, lang, row.resultNumber)} data-testid={`print-result-${lang}`}>
+                  {t('issuance.print', { lang: lang === 'ru' ? 'Рус' : 'Қаз' })}
+                </button>
+              ))}
+              {row.state === 'issued' ? <Reprint requestId={row.requestId} document="result" number={row.resultNumber} /> : null}
             </div>
             {/* At the counter the result came back; at the provider's office it waits there once the head signed (001 п.5 пп.5). */}
             {row.state === 'resultAtCentre' || row.state === 'resultSigned' ? <IssueForm row={row} /> : null}

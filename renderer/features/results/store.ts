@@ -1,16 +1,17 @@
+import i18next from 'i18next';
 import { create } from 'zustand';
+import { useViewer } from '../print/store';
 import { arm } from '../../app/api';
 
 type CounterResult = Awaited<ReturnType<typeof arm.results.counter>>[number];
 
 interface IssuanceState {
   results: CounterResult[] | null;
-  /** Blob URLs of printed results, by request id and language. */
-  printed: Record<string, string>;
   error: unknown;
   load(): Promise<void>;
   pull(): Promise<void>;
-  print(requestId: string, lang: 'ru' | 'kk'): Promise<void>;
+  /** Opens the result in the PDF viewer (the original; a second copy is a duplicate, print.reprint). */
+  print(requestId: string, lang: 'ru' | 'kk', number: string): Promise<void>;
   issue(input: Parameters<typeof arm.results.issue>[0]): Promise<boolean>;
 }
 
@@ -28,7 +29,6 @@ export const useIssuance = create<IssuanceState>((set, get) => {
   }
   return {
     results: null,
-    printed: {},
     error: null,
     load: async () => {
       await attempt(async () => set({ results: await arm.results.counter() }));
@@ -39,11 +39,10 @@ export const useIssuance = create<IssuanceState>((set, get) => {
       });
       await get().load();
     },
-    print: async (requestId, lang) => {
+    print: async (requestId, lang, number) => {
       await attempt(async () => {
         const { base64 } = await arm.results.pdf({ requestId, lang });
-        const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-        set({ printed: { ...get().printed, [`${requestId}:${lang}`]: URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' })) } });
+        useViewer.getState().show({ pdf: base64, fileName: `${number}-${lang}.pdf`, kind: 'result', title: i18next.t('viewer.result', { number }) });
       });
     },
     issue: async (input) => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { SignedPayload, TrustStatus } from '../../../shared/api';
@@ -99,6 +99,11 @@ export function SigningDialog({ request, api = arm.signing }: SigningDialogProps
   const state = useStore(store);
   const busy = state.step === 'inspecting' || state.step === 'signing';
   const loadTrust = state.loadTrust;
+  const password = useRef<HTMLInputElement>(null);
+  // With the key chosen (now or earlier in the session), the next thing to type is its password.
+  useEffect(() => {
+    if (state.keyFile) password.current?.focus();
+  }, [state.keyFile]);
 
   useEffect(() => {
     void loadTrust();
@@ -139,11 +144,12 @@ export function SigningDialog({ request, api = arm.signing }: SigningDialogProps
       >
         <label>
           {t('signing.file')}
-          <input type="file" accept=".p12,.pfx,application/x-pkcs12" disabled={busy} onChange={(event) => void onFile(event.target.files?.[0])} data-testid="key-file" />
+          <input type="file" accept=".p12,.pfx,application/x-pkcs12" disabled={busy} onChange={(event) => void onFile(event.target.files?.[0])} autoFocus={!state.keyFile} data-testid="key-file" />
         </label>
+        {state.fileName ? <p className="muted" data-testid="key-remembered">{t('signing.remembered', { file: state.fileName })}</p> : null}
         <label>
           {t('signing.password')}
-          <input type="password" autoComplete="off" value={state.password} disabled={busy} onChange={(event) => state.setPassword(event.target.value)} data-testid="key-password" />
+          <input type="password" autoComplete="off" value={state.password} disabled={busy} onChange={(event) => state.setPassword(event.target.value)} ref={password} data-testid="key-password" />
         </label>
         <p className="muted">{t('signing.passwordNotKept')}</p>
         <div className="actions">

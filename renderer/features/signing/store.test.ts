@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ArmError, type SignedPayload } from '../../../shared/api';
 import type { CertificateCard } from '../../../shared/signing/card';
 import type { Signer } from './ncalayer';
-import { createSigningStore, type SigningApi } from './store';
+import { createSigningStore, useSessionKey, type SigningApi } from './store';
 
 const card: CertificateCard = {
   subject: { commonName: 'СӘРСЕНОВА АЙГҮЛ', surname: 'СӘРСЕНОВА', givenName: 'МАРАТҚЫЗЫ', iin: '920314410210', organisation: 'ЦОН', bin: '160340012015', dn: 'CN=…' },
@@ -51,7 +51,18 @@ function fakeApi(offline = false) {
   return { api, calls };
 }
 
+// The session's key is remembered across dialogs (useSessionKey); each test starts without one.
+beforeEach(() => useSessionKey.setState({ fileName: null, keyFile: null }));
+
 describe('signing dialog store', () => {
+  it('remembers the key file for the next dialog of the session, never the password', () => {
+    const first = createSigningStore(fakeApi().api);
+    first.getState().chooseFile('operator.p12', new Uint8Array([1, 2, 3]));
+    first.getState().setPassword('secret');
+    const next = createSigningStore(fakeApi().api).getState();
+    expect(next).toMatchObject({ fileName: 'operator.p12', keyFile: 'AQID', password: '' });
+  });
+
   it('loads the trust status for the dialog, and keeps the refusal when the core does not answer', async () => {
     const store = createSigningStore(fakeApi().api);
     await store.getState().loadTrust();

@@ -1,11 +1,12 @@
-import { createStore, type StoreApi } from 'zustand';
+import { create, createStore, type StoreApi } from 'zustand';
 import type { Client, Contract, SignedPayload, TrustStatus } from '../../../shared/api';
 import type { CertificateCard } from '../../../shared/signing/card';
 import { createKeyFileSigner } from './keyFileSigner';
 import type { Signer } from './ncalayer';
 
-// One store per open signing dialog: the key file and its password live only while the dialog is
-// open and the password is dropped after every attempt (ключ ЭЦП / ЭЦҚ кілті; the core keeps neither).
+// One store per open signing dialog: the password lives only while the dialog is open and is
+// dropped after every attempt; the key file is remembered for the session (useSessionKey) (ключ
+// ЭЦП / ЭЦҚ кілті; the core keeps neither).
 
 /** The core's side: the key card, the key-file Signer, the bytes to sign and the re-verification of the CMS. */
 export type SigningApi = Pick<Client<Contract>['signing'], 'inspectKey' | 'signBytes' | 'prepareExternal' | 'acceptExternal' | 'trustStatus'>;
@@ -52,10 +53,16 @@ function base64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+/**
+ * The key file chosen in this session (the operator's own, for the day at the counter), so each
+ * signature asks only for its password. Forgotten at a change of user (renderer/app/forget.ts);
+ * the password is never kept.
+ */
+export const useSessionKey = create<{ fileName: string | null; keyFile: string | null }>(() => ({ fileName: null, keyFile: null }));
+
 export function createSigningStore(api: SigningApi): StoreApi<SigningState> {
   return createStore<SigningState>((set, get) => ({
-    fileName: null,
-    keyFile: null,
+    ...useSessionKey.getState(),
     password: '',
     card: null,
     step: 'idle',
@@ -70,7 +77,11 @@ export function createSigningStore(api: SigningApi): StoreApi<SigningState> {
         set({ trustError: error });
       }
     },
-    chooseFile: (name, bytes) => set({ fileName: name, keyFile: base64(bytes), card: null, step: 'idle', error: null, result: null }),
+    chooseFile: (name, bytes) => {
+      const key = { fileName: name, keyFile: base64(bytes) };
+      useSessionKey.setState(key);
+      set({ ...key, card: null, step: 'idle', error: null, result: null });
+    },
     setPassword: (password) => set({ password }),
     inspect: async () => {
       const { keyFile, password } = get();

@@ -9,6 +9,8 @@ interface SyncState {
   /** "Sync now": every job. */
   run(): Promise<void>;
   retry(id: string): Promise<void>;
+  withdraw(id: string): Promise<void>;
+  setGuardrails(input: { offlineHours: number; maxUnsent: number | null; minFreeMb: number | null }): Promise<void>;
 }
 
 export const useSync = create<SyncState>((set) => {
@@ -25,5 +27,7 @@ export const useSync = create<SyncState>((set) => {
     load: () => attempt(() => arm.sync.status()),
     run: () => attempt(() => arm.sync.run({})),
     retry: (id) => attempt(() => arm.sync.retryParked({ id })),
+    withdraw: (id) => attempt(() => arm.sync.withdrawParked({ id })),
+    setGuardrails: (input) => attempt(() => arm.sync.setGuardrails(input)),
   };
 });

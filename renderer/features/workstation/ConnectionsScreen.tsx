@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Connections } from '../../../shared/api';
 import { arm } from '../../app/api';
+import { PrintersForm } from '../print/PrintersForm';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
 
 /**
  * The supervisor configures the workstation without flags: the gateway (ШЭП), the update
- * server and the organisation's BIN the keys must carry (CERT_ORGANISATION), stored in the settings and used from the next start; the centre and the login and
+ * server and the organisation's BIN the keys must carry (CERT_ORGANISATION), stored in the settings and used from the next start; the printers; the centre and the login and
  * lockout rules on their own screens, linked from here.
  */
 export function ConnectionsScreen() {
@@ -56,6 +57,7 @@ export function ConnectionsScreen() {
       {overridden ? <p data-testid="gateway-active">{t('connections.active', { url: stored.activeGatewayUrl })}</p> : null}
       {saved ? <p role="status">{t('connections.saved')}</p> : null}
       {error ? <ErrorText error={error} /> : null}
+      <PrintersForm />
       <ul>
         <li>
           <Link to="/centre">{t('nav.centre')}</Link>
