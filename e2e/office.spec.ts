@@ -71,7 +71,11 @@ test('the provider office takes 001 service 13 in, the head appoints, the execut
     await page.getByTestId('sign').click();
     await expect(page.getByTestId('receipt-step')).toContainText(ru['intake.registeredAtOffice']!.replace('{number}', number));
     await page.getByTestId('print-receipt').click();
-    await expect(page.getByTestId('receipt-link')).toBeVisible();
+    // The receipt opens in the viewer (its first page drawn), then the viewer closes.
+    const viewer = page.getByRole('dialog', { name: new RegExp(number) });
+    await expect(viewer.getByRole('img', { name: 'Страница 1' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(viewer).toBeHidden();
   });
 
   await step(page, info, 'the head sees the step clocks and appoints the executor (resolution)', async () => {

@@ -75,3 +75,16 @@ for (const name of [...Object.keys(entries), ...Object.keys(vendors)]) {
   const ascii = source.replace(/[\u0080-\uffff]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
   if (ascii !== source) writeFileSync(file, ascii);
 }
+
+// The gateway emulator's portal page script (gateway/portal/browser.ts), for the browser: served by
+// the emulator as /portal/app.js from beside gateway.cjs (gateway/portal/page.ts).
+await build({
+  entryPoints: { portal: 'gateway/portal/browser.ts' },
+  outdir: 'build/node',
+  bundle: true,
+  platform: 'browser',
+  target: 'chrome120',
+  format: 'iife',
+  minify: true,
+  logLevel: 'warning',
+});

@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     const missingRenderer = renderer.filter((file) => !files.has(file));
     check('the asar holds the whole renderer', renderer.includes('build/renderer/index.html') && missingRenderer.length === 0, missingRenderer.join(', '));
     const bundles = [...files].filter((file) => file.startsWith('build/node/') && /\.\w+$/.test(file));
-    const expectedBundles = ['build/node/electron-main.cjs', 'build/node/electron-preload.cjs', 'build/node/exceljs.cjs', 'build/node/gateway.cjs', 'build/node/pdf-lib.cjs', 'build/node/verify-engines.cjs'];
+    const expectedBundles = ['build/node/electron-main.cjs', 'build/node/electron-preload.cjs', 'build/node/exceljs.cjs', 'build/node/gateway.cjs', 'build/node/pdf-lib.cjs', 'build/node/portal.js', 'build/node/verify-engines.cjs'];
     check('the asar holds the core bundle, its on-demand parts, the preload and the training emulator, nothing else of build/node', JSON.stringify(bundles.sort()) === JSON.stringify(expectedBundles), bundles.join(', '));
     const manifest = JSON.parse(extractFile(asar, 'package.json').toString('utf8')) as { main: string; version: string };
     check("package.json's main is the core bundle", manifest.main === 'build/node/electron-main.cjs', manifest.main);

@@ -4,6 +4,7 @@ import type { CentreSetting, IntakeDraft, IntakeRefusal, Language, RequestConten
 import type { ServiceSummary } from '../../../shared/catalog/schema';
 import { useViewer } from '../print/store';
 import { arm } from '../../app/api';
+import { useAuth } from '../auth/store';
 
 type DraftSummary = Awaited<ReturnType<typeof arm.intake.drafts>>[number];
 type Scanner = Awaited<ReturnType<typeof arm.documents.scanners>>[number];
@@ -89,8 +90,10 @@ export const useIntake = create<IntakeState>((set, get) => {
     offline: null,
     load: () =>
       run(async () => {
-        const [services, drafts, centre, reach] = await Promise.all([arm.catalog.list(), arm.intake.drafts(), arm.intake.centre(), arm.reach.services()]);
-        return { services, drafts, centre, reach: reach.services };
+        // Reach is the centre's: the provider's office takes in what its own channel names (IntakeScreen).
+        const office = useAuth.getState().status?.user?.role === 'officeWorker';
+        const [services, drafts, centre, reach] = await Promise.all([arm.catalog.list(), arm.intake.drafts(), arm.intake.centre(), office ? null : arm.reach.services()]);
+        return { services, drafts, centre, reach: reach?.services ?? null };
       }),
     start: (serviceId) => run(async () => showDraft(arm.intake.start({ serviceId }))),
     open: (requestId) => run(async () => showDraft(arm.intake.get({ requestId }))),
