@@ -124,7 +124,7 @@ test('the provider office takes 001 service 13 in, the head appoints, the execut
 
   await step(page, info, 'the office screens in Kazakh', async () => {
     await page.getByRole('link', { name: ru['nav.intake']! }).click();
-    await page.getByRole('button', { name: 'Қаз' }).click();
+    await page.getByRole('button', { name: 'Қаз', exact: true }).click();
     await expect(page.getByTestId('office-intake')).toHaveText(kk['intake.officeChannel']!);
   });
 });
