@@ -130,7 +130,9 @@ export function createSync(options: SyncOptions) {
     const lanes = new Map<string, OutboxRow[]>();
     for (const row of due) {
       const key = row.request_id ?? row.id;
-      lanes.set(key, [...(lanes.get(key) ?? []), row]);
+      const lane = lanes.get(key);
+      if (lane) lane.push(row);
+      else lanes.set(key, [row]);
     }
     const queue = [...lanes.values()];
     const worker = async () => {
