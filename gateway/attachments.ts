@@ -23,11 +23,11 @@ export function createAttachments(db: GatewayDb, now: () => Date) {
     }
     return { sha256, size: content.length };
   };
-  // Scans that arrive together share one fsync, as messages do (groupCommit.ts); the answer leaves after it.
   const insertNow = ({ sha256, content }: { sha256: string; content: Buffer }) => {
     const { changes } = insert.run(sha256, content.length, content, now().toISOString());
     return { sha256, size: content.length, created: changes === 1 };
   };
+  // Scans that arrive together share one fsync, as messages do (groupCommit.ts); the answer leaves after it.
   const store = groupCommit(db, insertNow);
 
   return {
