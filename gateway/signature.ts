@@ -1,5 +1,6 @@
 import { createHash, createPrivateKey, createPublicKey, randomBytes, sign, verify } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import forge from 'node-forge';
 import path from 'node:path';
 import { ArmError, type ErrorCode } from '../shared/api/errors';
 import type { GatewayMessage } from '../shared/gateway/api';
@@ -55,6 +56,21 @@ export function readTrustDir(dir: string): GatewayTrust {
 }
 
 export const trustPems = (trust: GatewayTrust): string[] => trust.roots.map(trustedRootPem);
+
+/** The files `npm run pki:demo` writes for the reference data: the reference-data key and the heads' certificates. */
+export const REFERENCE_KEY_FILE = 'reference-data.key.pem';
+export const REFERENCE_CERT_FILE = 'reference-data.pem';
+export const HEADS_FILE = 'heads.pem';
+
+/** The reference-data key of a trust folder and the heads it publishes; null when the folder has no key (an older folder). */
+export function readReferenceDir(dir: string): { signer: { key: forge.pki.rsa.PrivateKey; certificate: forge.pki.Certificate }; heads: forge.pki.Certificate[] } | null {
+  if (!existsSync(path.join(dir, REFERENCE_KEY_FILE))) return null;
+  const key = forge.pki.privateKeyFromPem(readFileSync(path.join(dir, REFERENCE_KEY_FILE), 'utf8')) as forge.pki.rsa.PrivateKey;
+  const certificate = forge.pki.certificateFromPem(readFileSync(path.join(dir, REFERENCE_CERT_FILE), 'utf8'));
+  const headsPem = existsSync(path.join(dir, HEADS_FILE)) ? readFileSync(path.join(dir, HEADS_FILE), 'utf8') : '';
+  const heads = (headsPem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []).map((pem) => forge.pki.certificateFromPem(pem));
+  return { signer: { key, certificate }, heads };
+}
 
 /**
  * Who must have signed a message: the operator for a request (requestContentSchema's

@@ -3,8 +3,13 @@ import forge from 'node-forge';
 // node-forge speaks "binary strings" (one char per byte); the rest of the АРМ speaks Uint8Array.
 // These helpers keep that conversion in one place and out of Node's Buffer, so shared/ stays pure.
 
+/** Chunked: forge's own encoder spreads the whole array into one call and overflows the stack on a large content (the signed catalog). */
 export function toBinary(bytes: Uint8Array): string {
-  return forge.util.binary.raw.encode(bytes);
+  const CHUNK = 0x8000;
+  if (bytes.length <= CHUNK) return forge.util.binary.raw.encode(bytes);
+  let binary = '';
+  for (let start = 0; start < bytes.length; start += CHUNK) binary += forge.util.binary.raw.encode(bytes.subarray(start, start + CHUNK));
+  return binary;
 }
 
 export function fromBinary(binary: string): Uint8Array {
