@@ -9,6 +9,9 @@ import { REFERENCE_SCHEMA, referenceSignedBytes, type SignedReference } from '..
 import { certificatePem, signDetached, toBase64 } from '../../../shared/signing';
 import { createDemoPki, issueReferenceDataKey, type DemoPki, type Issued } from '../../../shared/signing/testPki';
 import { listAudit } from '../audit/log';
+import { routeProvider } from '../intake/centre';
+import { readSetting } from '../settings/store';
+import { readReference } from './store';
 import { queueRequest, testCore, type TestCore } from '../testing';
 import { requestContent } from '../testing/requests';
 
@@ -111,6 +114,13 @@ describe('reference data sync', () => {
     expect(kzCalendar.years()).toContain(2028);
     again.close();
     rmSync(core.dataDir, { recursive: true, force: true });
+  });
+
+  it('routes offline by the signed organisations dataset', async () => {
+    const { core } = await synced();
+    const route = readReference(core.db, 'organisations')!.routes[0]!;
+    expect(readSetting(core.db, 'reference.organisations')).toBeNull();
+    await expect(routeProvider({ ...core.core.context, gatewayClient: null }, core.db, route.service, route.district)).resolves.toBe(route.provider);
   });
 
   it('keeps the supervisor’s catalog overrides on top of the gateway’s catalog', async () => {
