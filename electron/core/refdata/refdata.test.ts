@@ -153,6 +153,25 @@ describe('reference data sync', () => {
   });
 });
 
+describe('a gateway without a reference-data key', () => {
+  it('keeps the bundled data in force and says so per dataset, without failing the sync', async () => {
+    const bare = await startTestGateway({ trust: { roots: [pki.root.certificate], crls: [pki.crl] } });
+    try {
+      const core = testCore({ gateway: bare });
+      const supervisor = core.as('supervisor');
+      await supervisor.sync.run({ job: 'trust' });
+      const status = await supervisor.sync.run({ job: 'refdata' });
+      expect(status.jobs.find((job) => job.name === 'refdata')).toMatchObject({ failures: 0, lastError: null });
+      expect(status.reference.map((entry) => [entry.dataset, entry.version, entry.error?.code])).toEqual(
+        ['catalog', 'calendar', 'organisations', 'signers', 'limits'].map((name) => [name, null, 'REFERENCE_UNAVAILABLE']),
+      );
+      expect(kzCalendar.years()).toEqual([2025, 2026, 2027]);
+    } finally {
+      await bare.dispose();
+    }
+  });
+});
+
 describe('reference data: bad inputs keep the previous data', () => {
   /** Runs the job with one forged dataset; answers the status and asserts nothing of it was applied. */
   async function refused(dataset: SignedReference['dataset'], forgedEnvelope: SignedReference, before?: () => Promise<unknown>) {

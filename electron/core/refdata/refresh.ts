@@ -12,7 +12,7 @@ import { applyReference, recordReferenceError, referenceEtag } from './store';
 // the same version only renews its check time; a new version is checked (signature, schema, data)
 // and applied in one transaction. One dataset's failure is recorded for the console and does not
 // hold up the others; the job then fails with the first failure's code, so its backoff and last
-// error show it too.
+// error show it too (but for a gateway that publishes no signed data at all).
 
 export interface RefreshOptions {
   db: Db;
@@ -39,8 +39,10 @@ export async function refreshReference(options: RefreshOptions): Promise<void> {
       const changes = applyReference(db, { ...answer.body, dataset }, data, answer.etag, now());
       if (changes.length) options.log?.info('reference.due_changes', { dataset, count: changes.length });
     } catch (error) {
-      first ??= error;
       const code = error instanceof ArmError ? error.code : 'INTERNAL';
+      // A gateway that publishes no signed reference data is not a failing sync: the bundled data
+      // stays in force and the console says so beside each dataset.
+      if (code !== 'REFERENCE_UNAVAILABLE') first ??= error;
       options.log?.warn('reference.refused', { dataset, code, message: error instanceof Error ? error.message : String(error) });
       recordReferenceError(db, dataset, code, { dataset, ...(error instanceof ArmError ? (error.params ?? {}) : {}) }, now());
     }
