@@ -18,7 +18,7 @@ function setup() {
   const write = groupCommit(db, (v: number) => {
     insert.run(v);
     return v * 10;
-  });
+  }, setImmediate);
   return { db, write, transactions: () => transactions };
 }
 
