@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, createPublicKey, randomBytes, sign, verify } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import forge from 'node-forge';
 import path from 'node:path';
@@ -13,13 +13,27 @@ import { createCryptoProvider, type Algorithm } from '../shared/crypto';
  * JavaScript took ~1 ms a check, and each message has two). The emulator shares only shared/ with
  * the АРМ, so it registers its own RSA algorithms rather than the core's provider.
  */
+// Public keys parsed once: the same operators' and CAs' keys arrive with every message (parsing
+// them again was a third of the emulator's signature time). Bounded, as signers come and go.
+const publicKeys = new Map<string, KeyObject>();
+function publicKeyOf(spki: Uint8Array): KeyObject {
+  const id = Buffer.from(spki).toString('base64');
+  let key = publicKeys.get(id);
+  if (!key) {
+    if (publicKeys.size >= 10_000) publicKeys.clear();
+    key = createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
+    publicKeys.set(id, key);
+  }
+  return key;
+}
+
 const rsa = (name: string, digest: string, oid: string): Algorithm => ({
   kind: 'signature',
   name,
   oids: [oid],
   digest,
   sign: (privateKey, data) => new Uint8Array(sign(digest, data, createPrivateKey({ key: Buffer.from(privateKey), format: 'der', type: 'pkcs8' }))),
-  verify: (publicKey, data, signature) => verify(digest, data, createPublicKey({ key: Buffer.from(publicKey), format: 'der', type: 'spki' }), signature),
+  verify: (publicKey, data, signature) => verify(digest, data, publicKeyOf(publicKey), signature),
 });
 const digestOf = (name: string, size: number, oid: string): Algorithm => ({ kind: 'digest', name, oids: [oid], size, digest: (data) => new Uint8Array(createHash(name).update(data).digest()) });
 export const gatewayCrypto = createCryptoProvider((length) => new Uint8Array(randomBytes(length)), [

