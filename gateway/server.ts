@@ -63,6 +63,8 @@ export interface GatewayOptions {
    * fetch) authenticates a call signed by an enrolled machine in full and lets any other through.
    */
   machineAuth?: 'required' | 'lenient';
+  /** Training only: the provider the training АРМ plays; the portal routes its requests there (gateway/portal.ts). */
+  trainingProvider?: string | null;
   log?: (line: string) => void;
 }
 
@@ -194,7 +196,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const machines = createMachines(db, now);
   const machineAuth = options.machineAuth ?? 'required';
   const messages = createMessages(db, { now, verifySignature, recheck: registries.recheck, checkCabinet: createCabinetCheck(db) });
-  const portal = createPortal({ db, now, trust, registries, attachments, messages });
+  const trainingProvider = options.trainingProvider ?? null;
+  const portal = createPortal({ db, now, trust, registries, attachments, messages, trainingProvider });
   const trustReference = { version: 1, roots: trust ? trustPems(trust) : [] };
   const crlReference = { version: 1, crls: trust ? trust.crls.map(crlPem) : [] };
   // The catalog ships with the build (shared/catalog); its version moves with the АРМ's releases.
@@ -372,7 +375,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       request.resume();
       return answer(response, json(403, { error: { code: 'FORBIDDEN', message: 'Browsers and foreign Host headers are refused.' } }));
     }
-    const page = portalPath && request.method === 'GET' ? portalPage(url) : null;
+    const page = portalPath && request.method === 'GET' ? portalPage(url, trainingProvider) : null;
     if (page) {
       request.resume();
       return answer(response, page);

@@ -5,9 +5,9 @@ import type { Handlers } from '../handler';
 import { readCentre, readReference } from '../intake/centre';
 import { intakeCatalog } from '../intake/drafts';
 import type { IntakeChannel } from '../../../shared/api';
-import { DISTRICT_SEEDS } from '../intake/form';
+import { DISTRICT_SEEDS } from '../../../shared/catalog/reach';
 
-// Reach (охват): the district → regulation table (intake/form.ts DISTRICT_SEEDS, the one list) as
+// Reach (охват): the district → regulation table (shared/catalog/reach.ts, the one list) as
 // the supervisor sees it, and the counter's service picker limited to what this centre may take in.
 
 /** What keeps a service from a centre of this district and kind, or null when it may be taken in. */
