@@ -115,7 +115,7 @@ describe('portal services and requests', () => {
     expect(content.provider).toBe('edu-uralsk');
   });
 
-  it('in training routes a request whose regulation applies to the provider the training АРМ plays', async () => {
+  it('in training routes a request whose regulation applies, and every route of the directory, to the provider the training АРМ plays', async () => {
     const training = await startTestGateway({ trust: { roots: [pki.root.certificate], crls: [pki.crl] }, trainingProvider: 'edu-kokpekty' });
     try {
       const call = async (iin: string, variantId: string) => {
@@ -123,6 +123,12 @@ describe('portal services and requests', () => {
         return training.call('/portal/api/requests/prepare', { ...postJson({ variantId, fields: {}, files: [] }), headers: { 'Content-Type': 'application/json', ...bearer(token) } });
       };
       expect(portalDraftSchema.parse(await (await call(GUARDIAN, '001-r2')).json()).content.provider).toBe('edu-kokpekty');
+      // The АРМ's own routing and the organisations reference name it too (Kokpekty's employment
+      // department for 003 Рег.1 otherwise), for the same (service, district) pairs.
+      expect(((await (await training.call('/routing?service=unemployed-certificate&district=kokpekty')).json()) as { provider: { code: string } }).provider.code).toBe('edu-kokpekty');
+      const reference = (await (await training.call('/reference/organisations')).json()) as { routes: Array<{ service: string; district: string; provider: string }> };
+      expect(new Set(reference.routes.map((route) => route.provider))).toEqual(new Set(['edu-kokpekty']));
+      expect(reference.routes).toContainEqual({ service: 'housing-queue', district: 'kokpekty', provider: 'edu-kokpekty' });
       // The reach check stands in training too.
       expect(gatewayErrorSchema.parse(await (await call(MOTHER, '001-r2')).json()).error.code).toBe('REGULATION_NOT_IN_FORCE');
     } finally {

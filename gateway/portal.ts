@@ -92,15 +92,9 @@ export interface PortalOptions {
   registries: Registries;
   attachments: Attachments;
   messages: Messages;
-  /**
-   * Training only: the provider the training АРМ plays (edu-kokpekty). A request whose regulation
-   * applies in the citizen's district goes to it instead of that district's own provider, which no
-   * training АРМ pulls; the cabinet and the page say so. Null (the default): the routing table.
-   */
-  trainingProvider?: string | null;
 }
 
-export function createPortal({ db, now, trust, registries, attachments, messages, trainingProvider = null }: PortalOptions) {
+export function createPortal({ db, now, trust, registries, attachments, messages }: PortalOptions) {
   const sessions = new Map<string, Session>();
   const crls = trust ? trust.crls.map((der) => parseCrl(der)) : [];
 
@@ -267,8 +261,8 @@ export function createPortal({ db, now, trust, registries, attachments, messages
       if (unknownField) throw new GatewayError('VALIDATION_FAILED', `The form has no field ${unknownField}.`, { issues: [{ path: `fields.${unknownField}`, message: 'unknown' }] });
       const missing = input.files.filter((sha256) => !held.files.has(sha256));
       if (missing.length > 0) throw new GatewayError('ATTACHMENT_NOT_FOUND', 'Upload the files first.', { status: 422, issues: missing.map((sha256) => ({ path: 'files', message: sha256 })) });
-      const routed = registries.route(variant.serviceId, person.district).provider.code;
-      const provider = trainingProvider ?? routed;
+      // In training the directory names the provider the training АРМ plays (registries.ts).
+      const provider = registries.route(variant.serviceId, person.district).provider.code;
       const at = now();
       let dueBy: string | null;
       try {

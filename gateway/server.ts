@@ -63,7 +63,7 @@ export interface GatewayOptions {
    * fetch) authenticates a call signed by an enrolled machine in full and lets any other through.
    */
   machineAuth?: 'required' | 'lenient';
-  /** Training only: the provider the training АРМ plays; the portal routes its requests there (gateway/portal.ts). */
+  /** Training only: the provider the training АРМ plays; every route names it (gateway/registries.ts). */
   trainingProvider?: string | null;
   log?: (line: string) => void;
 }
@@ -189,15 +189,15 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   mkdirSync(options.dataDir, { recursive: true });
   const db = openGatewayDb(path.join(options.dataDir, 'gateway.sqlite'));
   seedRegistries(db);
-  const registries = createRegistries(db, now);
+  const trainingProvider = options.trainingProvider ?? null;
+  const registries = createRegistries(db, now, trainingProvider);
   const attachments = createAttachments(db, now);
   const trust = options.trust ?? null;
   const verifySignature = options.verifySignature ?? (trust ? createSignatureVerifier(trust, now) : null);
   const machines = createMachines(db, now);
   const machineAuth = options.machineAuth ?? 'required';
   const messages = createMessages(db, { now, verifySignature, recheck: registries.recheck, checkCabinet: createCabinetCheck(db) });
-  const trainingProvider = options.trainingProvider ?? null;
-  const portal = createPortal({ db, now, trust, registries, attachments, messages, trainingProvider });
+  const portal = createPortal({ db, now, trust, registries, attachments, messages });
   const trustReference = { version: 1, roots: trust ? trustPems(trust) : [] };
   const crlReference = { version: 1, crls: trust ? trust.crls.map(crlPem) : [] };
   // The catalog ships with the build (shared/catalog); its version moves with the АРМ's releases.

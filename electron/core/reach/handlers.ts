@@ -2,7 +2,7 @@ import type { Contract, MissingReason } from '../../../shared/api';
 import type { Service } from '../../../shared/catalog/schema';
 import { requireDb } from '../context';
 import type { Handlers } from '../handler';
-import { readCentre, readReference } from '../intake/centre';
+import { readCounterCentre, readReference } from '../intake/centre';
 import { intakeCatalog } from '../intake/drafts';
 import type { IntakeChannel } from '../../../shared/api';
 import { DISTRICT_SEEDS } from '../../../shared/catalog/reach';
@@ -38,7 +38,7 @@ export const reachHandlers: Handlers<Contract>['reach'] = {
 
   services: (_input, ctx, { caller }) => {
     const db = requireDb(ctx);
-    const centre = readCentre(db);
+    const centre = readCounterCentre(db, caller!.role);
     const channel: IntakeChannel = caller!.role === 'mobileOperator' ? 'mobileCentre' : 'centre';
     const routes = readReference(db)?.routes ?? null;
     const services = intakeCatalog().services.map((service) => {
