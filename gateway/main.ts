@@ -6,7 +6,7 @@ import { startGateway } from './server';
 import { readReferenceDir, readTrustDir } from './signature';
 
 // `npm run gateway -- --port <p> --data-dir <dir> [--trust-dir <pki dir>] [--min-client-version <x.y.z>]
-// [--admin-secret-file <file>] [--machine-auth required|lenient]`: the gateway emulator, on 127.0.0.1 only.
+// [--admin-secret-file <file>] [--machine-auth required|lenient] [--training-provider <code>]`: the gateway emulator, on 127.0.0.1 only.
 async function main(): Promise<void> {
   const command = parseGatewayArgs(process.argv.slice(2));
   const gateway = await startGateway({
@@ -16,6 +16,7 @@ async function main(): Promise<void> {
     reference: command.trustDir ? readReferenceDir(command.trustDir) : null,
     minClientVersion: command.minClientVersion,
     machineAuth: command.machineAuth,
+    trainingProvider: command.trainingProvider,
     // With a secret the /_control endpoints (faults, reset, enrollment) exist, and need it.
     controlSecret: process.env.GATEWAY_CONTROL_SECRET || (command.adminSecretFile ? adminSecret(command.adminSecretFile) : null),
   });

@@ -70,6 +70,8 @@ export interface GatewayOptions {
    * fetch) authenticates a call signed by an enrolled machine in full and lets any other through.
    */
   machineAuth?: 'required' | 'lenient';
+  /** Training only: the provider the training АРМ plays; every route names it (gateway/registries.ts). */
+  trainingProvider?: string | null;
   log?: (line: string) => void;
 }
 
@@ -194,7 +196,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   mkdirSync(options.dataDir, { recursive: true });
   const db = openGatewayDb(path.join(options.dataDir, 'gateway.sqlite'));
   seedRegistries(db);
-  const registries = createRegistries(db, now);
+  const trainingProvider = options.trainingProvider ?? null;
+  const registries = createRegistries(db, now, trainingProvider);
   const attachments = createAttachments(db, now);
   const trust = options.trust ?? null;
   const verifySignature = options.verifySignature ?? (trust ? createSignatureVerifier(trust, now) : null);
@@ -382,7 +385,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       request.resume();
       return answer(response, json(403, { error: { code: 'FORBIDDEN', message: 'Browsers and foreign Host headers are refused.' } }));
     }
-    const page = portalPath && request.method === 'GET' ? portalPage(url) : null;
+    const page = portalPath && request.method === 'GET' ? portalPage(url, trainingProvider) : null;
     if (page) {
       request.resume();
       return answer(response, page);

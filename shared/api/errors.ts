@@ -44,6 +44,7 @@ export const errorCodeSchema = z.enum([
   'PORTAL_LOGIN_REFUSED',
   'SIGNATURE_NOT_CONFIRMED',
   'PORTAL_CHANNEL_MISSING',
+  'REGULATION_NOT_IN_FORCE',
   'CABINET_NOT_OWNED',
   // The АРМ's side: no usable answer (network, timeout, 5xx), or a refusal with a code it does not know.
   'GATEWAY_UNAVAILABLE',

@@ -1,4 +1,4 @@
-import { ArmError, type CentreSetting } from '../../../shared/api';
+import { ArmError, type CentreSetting, type Role } from '../../../shared/api';
 import type { CoreContext } from '../context';
 import type { Db } from '../db/database';
 import type { ReferencePayload } from '../../../shared/gateway/reference';
@@ -12,8 +12,13 @@ export function readCentre(db: Db): CentreSetting | null {
   return readSetting(db, 'workstation.centre');
 }
 
-export function requireCentre(db: Db): CentreSetting {
-  const centre = readCentre(db);
+/** The centre a counter role takes requests in for: the mobile centre's for its operator where one is set. */
+export function readCounterCentre(db: Db, role: Role): CentreSetting | null {
+  return (role === 'mobileOperator' ? readSetting(db, 'workstation.mobileCentre') : null) ?? readCentre(db);
+}
+
+export function requireCentre(db: Db, role: Role | null = null): CentreSetting {
+  const centre = role ? readCounterCentre(db, role) : readCentre(db);
   if (!centre) throw new ArmError('CENTRE_NOT_SET', 'The supervisor has not set this workstation’s centre.');
   return centre;
 }
