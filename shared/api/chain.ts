@@ -3,6 +3,7 @@ import { stepSchema } from '../catalog/schema';
 import { channel } from './channel';
 import { requestIdSchema } from './inbox';
 import { executorRole } from './roles';
+import { uploadBase64Schema } from './upload';
 
 // The provider's internal chain (issue 17 item 3, issue 19 items 4 and 5): each step of the
 // regulation with its norm and its own clock, and the outside decision stage (the district
@@ -34,7 +35,8 @@ export const outsideStageViewSchema = z.object({
   quote: z.string(),
   sentAt: z.string().nullable(),
   due: z.string().nullable(),
-  act: z.object({ number: z.string(), date: z.iso.date(), recordedAt: z.string() }).nullable(),
+  /** scanSha256: the resolution's scan (001 Рег.3), null for a commission recorded without one. */
+  act: z.object({ number: z.string(), date: z.iso.date(), recordedAt: z.string(), scanSha256: z.string().nullable() }).nullable(),
 });
 
 export const chainViewSchema = z.object({
@@ -52,12 +54,17 @@ export const recordActInputSchema = z.strictObject({
   /** The act's number as the body gave it (№ постановления / шешімнің нөмірі). */
   number: z.string().trim().min(1).max(40),
   date: z.iso.date(),
+  /**
+   * The act's scan, checked as any document upload. Required for the akimat's resolution, which
+   * is the result itself (001 Рег.3 п.3): its electronic copy is what the applicant receives.
+   */
+  scan: z.strictObject({ fileName: z.string().max(255), bytes: uploadBase64Schema }).optional(),
 });
 
 export const chainChannels = {
   get: channel({ input: requestIdSchema, output: chainViewSchema, access: ['officeWorker', executorRole, 'head'] }),
   /** The executor sends the draft act to the outside body: the stage's clock starts. */
   sendToStage: channel({ input: requestIdSchema, output: chainViewSchema, access: [executorRole] }),
-  /** The executor records the adopted act; a number used before is ACT_NUMBER_REUSED. */
+  /** The executor records the adopted act; a number used before is ACT_NUMBER_REUSED. The akimat's resolution becomes the result (decided). */
   recordAct: channel({ input: recordActInputSchema, output: chainViewSchema, access: [executorRole] }),
 };

@@ -39,6 +39,12 @@ export const resultContentSchema = z.object({
    * another workstation, says what was signed.
    */
   wording: genericWordingSchema.optional(),
+  /**
+   * The result is an outside act itself (001 Рег.3 п.3: «Результатом … является постановление
+   * акимата района»): its number, date and the scan's hash, so the head's signature over this
+   * content is the authorised person's ЭЦП over the act's electronic copy.
+   */
+  act: z.object({ number: z.string(), date: z.iso.date(), scanSha256: z.string().regex(/^[0-9a-f]{64}$/) }).optional(),
   /** Decided in training mode: printed «УЧЕБНЫЙ ОБРАЗЕЦ / ОҚУ ҮЛГІСІ», refused by verify outside training. Signed, so it cannot be cut off. */
   training: z.literal(true).optional(),
 });

@@ -127,9 +127,12 @@ export const errorCodeSchema = z.enum([
   'ASSIGNMENT_REQUIRED',
   'DUPLICATE_REQUEST',
   // The provider's chain (electron/core/chain): an outside act's number used before, a result
-  // that waits for the act, a stage the regulation does not have or that is not open.
+  // that waits for the act, a stage the regulation does not have or that is not open; the
+  // akimat's resolution that is the result itself (001 Рег.3 п.3): recorded with its scan, never decided again.
+  'ACT_IS_RESULT',
   'ACT_NUMBER_REUSED',
   'ACT_REQUIRED',
+  'ACT_SCAN_REQUIRED',
   'STAGE_NOT_APPLICABLE',
   // Delivery: the installed app's own files (fonts) are missing from its resources folder.
   'RESOURCES_MISSING',

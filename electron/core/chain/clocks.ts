@@ -77,7 +77,7 @@ export function chainView(db: Db, requestId: string, now: Date): ChainView {
       quote: stage.quote,
       sentAt: local(act?.sent_at),
       due: act && stage.norm ? stepDue({ duration: stage.norm }, local(act.sent_at)!) : null,
-      act: act?.number && act.date && act.recorded_at ? { number: act.number, date: act.date, recordedAt: local(act.recorded_at)! } : null,
+      act: act?.number && act.date && act.recorded_at ? { number: act.number, date: act.date, recordedAt: local(act.recorded_at)!, scanSha256: act.scan_sha256 } : null,
     },
   };
 }

@@ -14,6 +14,7 @@ import { createDemoPki, issueCertificate, type DemoKeyId, type DemoPki, type Iss
 import { DISTRICT_SEEDS } from '../../../shared/catalog/reach';
 import { findRequest } from '../requests/repository';
 import { writeSettings } from '../settings/store';
+import { codeOf } from '../testing';
 import { configureProvider, providerCore } from '../testing/provider';
 
 // Issue 17 item 4: every variant of the catalog through every channel its regulation names — taken
@@ -85,11 +86,18 @@ async function decideAndSign({ t, executorKey, executor, head, sign }: ReturnTyp
   expect(provider).toMatchObject({ state: 'registered', variantId: variant.id });
   await head.inbox.assign({ requestId: provider.id, clerkId: t.core.sessions.get(executorKey).user!.id, comment: '' });
   await executor.inbox.take({ requestId: provider.id });
-  if (outsideStage(variant)) {
-    await executor.chain.sendToStage({ requestId: provider.id });
-    await executor.chain.recordAct({ requestId: provider.id, number: String(++actNumber), date: '2026-03-06' });
+  const stage = outsideStage(variant);
+  if (stage) await executor.chain.sendToStage({ requestId: provider.id });
+  if (stage?.kind === 'akimatResolution') {
+    // 001 Рег.3 п.3: the akimat's resolution is the result — recorded with its scan, never decided again.
+    const number = String(++actNumber);
+    await executor.chain.recordAct({ requestId: provider.id, number, date: '2026-03-06', scan: { fileName: 'postanovlenie.png', bytes: PNG.toString('base64') } });
+    expect(await codeOf(executor.decision.decide(certificate(variant, provider.id)))).toBe('ACT_IS_RESULT');
+    expect((await executor.decision.result({ requestId: provider.id })).content.act).toMatchObject({ number, date: '2026-03-06' });
+  } else {
+    if (stage) await executor.chain.recordAct({ requestId: provider.id, number: String(++actNumber), date: '2026-03-06' });
+    await executor.decision.decide(certificate(variant, provider.id));
   }
-  await executor.decision.decide(certificate(variant, provider.id));
   const { content: result } = await head.decision.prepare({ requestId: provider.id });
   await head.decision.approve({ requestId: provider.id, cms: sign(result, 'head') });
   return result;

@@ -14,7 +14,7 @@ import { writeAttachment } from '../documents/store';
 import type { Fonts } from '../resources';
 import { renderResultPdf } from '../results/pdf';
 import { nextInSequence } from '../db/sequences';
-import { findAct, requireActFor } from '../chain/acts';
+import { findAct, requireActFor, type ActRow } from '../chain/acts';
 import { requireAssignee } from '../inbox/assignment';
 import { departmentRequest } from '../inbox/repository';
 import { readTrust, requireOrganisation } from '../inbox/settings';
@@ -182,6 +182,58 @@ export function decide(db: Db, input: z.output<typeof decideInputSchema>, caller
   })();
 }
 
+/** «№ 45 от 06.03.2026» in both languages, for the generic layout's one field. */
+function actBody(number: string, date: string): string {
+  const dmy = date.split('-').reverse().join('.');
+  return `Постановление акимата района (города областного значения) № ${number} от ${dmy}. Электронная копия, скан прилагается. / Аудан (облыстық маңызы бар қала) әкімдігінің ${dmy} № ${number} қаулысы. Электрондық көшірмесі, сканы қоса беріледі.`;
+}
+
+/**
+ * 001 Рег.3: the akimat's resolution is the result (п.3 «Результатом … является: постановление
+ * акимата района … об установлении опеки»; п.5 пп.4 «принимает соответствующее постановление и
+ * направляет в канцелярию услугодателя»). Recorded with its scan, it becomes the request's result as
+ * it is — no second decision by the executor: inWork → decided. The head then signs its electronic
+ * copy (п.3 «подписанного ЭЦП уполномоченного лица услугодателя»: the act's number, date and the
+ * scan's hash are in the signed content), and the office sends it on within its day (п.5 пп.5).
+ */
+export function resultFromAct(db: Db, act: ActRow, caller: Person, now: Date, training = false): ResultView {
+  const request = departmentRequest(db, act.request_id);
+  requireAssignee(db, request, caller);
+  if (!act.number || !act.date || !act.scan_sha256) throw new ArmError('ACT_SCAN_REQUIRED', 'The resolution is recorded with its number, date and scan.', [{ path: 'scan', message: 'required' }]);
+  const content = requestContentSchema.parse(JSON.parse(request.content ?? 'null'));
+  const variant = findVariant(content.serviceId, content.variantId);
+  if (!variant) throw invalid('requestId', 'the service variant is not in the catalog');
+  const templateId = variant.results[0]!.templateId;
+  const clerk = account(db, caller);
+  const previous = findResult(db, request.id);
+  const result: ResultContent = {
+    kind: 'certificate',
+    number: previous?.number ?? nextResultNumber(db, requireOrganisation(db), now),
+    date: localDay(now),
+    request: { number: request.number, messageId: request.message_id!, serviceId: content.serviceId, variantId: content.variantId },
+    provider: content.provider,
+    centre: content.centre,
+    templateId,
+    applicant: { iin: content.applicant.iin, fullName: personName(content.applicant), address: content.applicant.address },
+    fields: Object.fromEntries(typedFields(templateId).map((field) => [field.key, actBody(act.number!, act.date!)])),
+    refusal: null,
+    preparedBy: { fullName: clerk.full_name },
+    signer: null,
+    act: { number: act.number, date: act.date, scanSha256: act.scan_sha256 },
+    ...(training ? { training: true as const } : {}),
+  };
+  if (!fitsBarcode(result)) throw new ArmError('RESULT_TOO_LONG', 'The result is too long for its barcode.');
+  return db.transaction(() => {
+    moveRequest(db, request.id, 'decided', { userId: caller.userId, actor: caller.role }, now, { outcome: 'certificate' });
+    db.prepare(
+      `INSERT INTO results (request_id, outcome, number, content, content_sha256, updated_at) VALUES (?, 'certificate', ?, ?, ?, ?)
+       ON CONFLICT (request_id) DO UPDATE SET outcome = excluded.outcome, content = excluded.content, content_sha256 = excluded.content_sha256,
+         signature = NULL, signer = NULL, updated_at = excluded.updated_at`,
+    ).run(request.id, result.number, JSON.stringify(result), canonicalSha256(result), now.toISOString());
+    return resultView(db, request.id);
+  })();
+}
+
 function decidedRequest(db: Db, requestId: string): RequestRow {
   const request = departmentRequest(db, requestId);
   if (request.state !== 'decided') throw new ArmError('STATE_CONFLICT', `A request in state ${request.state} has no result to sign.`, undefined, { from: request.state, to: 'resultSigned' });
@@ -232,7 +284,8 @@ export function approve(db: Db, requestId: string, cmsBase64: string, caller: Pe
         to: content.centre,
         service: content.request.serviceId,
         createdAt: now.toISOString(),
-        attachments: documents,
+        // The act's scan travels after the printed copies (the portal reads the first two as ru, kk).
+        attachments: content.act ? [...documents, content.act.scanSha256] : documents,
         payload: content as unknown as Record<string, unknown>,
         signature: { format: 'cms', value: cmsBase64 },
       },
@@ -274,5 +327,8 @@ export function returnToClerk(db: Db, requestId: string, comment: string, caller
   db.transaction(() => {
     moveRequest(db, requestId, 'inWork', { userId: caller.userId, actor: caller.role }, now, { comment });
     db.prepare('UPDATE results SET signature = NULL, signer = NULL, updated_at = ? WHERE request_id = ?').run(now.toISOString(), requestId);
+    // A resolution returned by the head is recorded again (number, date, scan), not decided.
+    const content = resultContentSchema.parse(JSON.parse(requireResult(db, requestId).content));
+    if (content.act) db.prepare('UPDATE outside_acts SET number = NULL, date = NULL, recorded_at = NULL, recorded_by = NULL, scan_sha256 = NULL WHERE request_id = ?').run(requestId);
   })();
 }
