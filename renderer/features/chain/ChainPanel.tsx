@@ -7,7 +7,15 @@ import { ErrorText } from '../../ui/ErrorText';
 import { formatDay } from '../../ui/dates';
 
 // The provider's chain as the regulation gives it (seed 001 п.5): each step with its norm and its
-// own clock, and the outside decision stage (akimat's resolution, commission) with its act.
+// own clock, and the outside decision stage (akimat's resolution, commission) with its act. The
+// akimat's resolution is the result itself (001 Рег.3 п.3): recorded with its scan, it is shown as
+// the result the office delivers (п.5 пп.5), not decided again.
+
+function base64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
 
 const dash = (value: string | null) => (value ? formatDay(value) : '—');
 
@@ -15,7 +23,9 @@ function StageForm({ chain, onChange }: { chain: ChainView; onChange: (chain: Ch
   const { t } = useTranslation();
   const [number, setNumber] = useState('');
   const [date, setDate] = useState('');
+  const [scan, setScan] = useState<File | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const resolution = chain.stage?.kind === 'akimatResolution';
   const run = (call: () => Promise<ChainView>) =>
     call().then(
       (next) => {
@@ -36,7 +46,9 @@ function StageForm({ chain, onChange }: { chain: ChainView; onChange: (chain: Ch
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            void run(() => arm.chain.recordAct({ requestId: chain.requestId, number, date }));
+            void run(async () =>
+              arm.chain.recordAct({ requestId: chain.requestId, number, date, ...(scan ? { scan: { fileName: scan.name, bytes: base64(new Uint8Array(await scan.arrayBuffer())) } } : {}) }),
+            );
           }}
         >
           <label className="field">
@@ -44,7 +56,13 @@ function StageForm({ chain, onChange }: { chain: ChainView; onChange: (chain: Ch
             <input value={number} onChange={(event) => setNumber(event.target.value)} data-testid="act-number" />
           </label>
           <DateField label={t('chain.actDate')} value={date} onChange={setDate} />
-          <button type="submit" disabled={!number.trim() || !date} data-testid="act-record">
+          {resolution ? (
+            <label className="field">
+              {t('chain.actScan')}
+              <input type="file" accept="application/pdf,image/jpeg,image/png" onChange={(event) => setScan(event.target.files?.[0] ?? null)} data-testid="act-scan" />
+            </label>
+          ) : null}
+          <button type="submit" disabled={!number.trim() || !date || (resolution && !scan)} data-testid="act-record">
             {t('chain.recordAct')}
           </button>
         </form>
@@ -104,6 +122,12 @@ export function ChainPanel({ view, role }: { view: RequestView; role: 'clerk' | 
             {stage.act ? ` · ${t('chain.act', { number: stage.act.number, date: dash(stage.act.date) })}` : ''}
           </p>
           {role === 'clerk' && view.state === 'inWork' ? <StageForm chain={chain} onChange={setChain} /> : null}
+          {stage.kind === 'akimatResolution' && stage.act ? (
+            <div data-testid="act-delivery">
+              <h4>{t('chain.deliver.title')}</h4>
+              <p>{t('chain.deliver.body', { number: stage.act.number, date: dash(stage.act.date) })}</p>
+            </div>
+          ) : null}
         </div>
       ) : null}
     </section>

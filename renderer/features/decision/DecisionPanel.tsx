@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestView } from '../../../shared/api';
 import type { Variant } from '../../../shared/catalog/schema';
+import { outsideStage } from '../../../shared/catalog/steps';
 import { languages, type Language } from '../../../shared/i18n';
 import { alsoIssued, typedFields, type TemplateField } from '../../../shared/results/templates';
 import { DateField } from '../../ui/DateField';
@@ -49,7 +50,10 @@ export function DecisionForm({ view, variant }: { view: RequestView; variant: Va
   const { t } = useTranslation();
   const language = useLanguage();
   const decide = useInbox((state) => state.decide);
-  const [outcome, setOutcome] = useState<'certificate' | 'refusal'>('certificate');
+  // 001 Рег.3: the akimat's resolution is the result; the executor only refuses (п.5 пп.3 «или
+  // готовит мотивированный ответ об отказе»), the resolution itself is recorded in the chain panel.
+  const actIsResult = outsideStage(variant)?.kind === 'akimatResolution';
+  const [outcome, setOutcome] = useState<'certificate' | 'refusal'>(actIsResult ? 'refusal' : 'certificate');
   // Where the regulation offers a choice (003 Reg.3: referral or queue notice) the clerk picks one;
   // where one decision issues several documents (001 Reg.6, Reg.12) each has its fields.
   const [chosen, setChosen] = useState(variant.results[0]?.templateId ?? '');
@@ -84,8 +88,9 @@ export function DecisionForm({ view, variant }: { view: RequestView; variant: Va
       }}
     >
       <h3>{t('inbox.decision')}</h3>
+      {actIsResult ? <p className="muted" data-testid="act-is-result">{t('errors.ACT_IS_RESULT')}</p> : null}
       <div role="radiogroup" className="actions">
-        {(['certificate', 'refusal'] as const).map((value) => (
+        {(actIsResult ? (['refusal'] as const) : (['certificate', 'refusal'] as const)).map((value) => (
           <label key={value}>
             <input type="radio" name="outcome" checked={outcome === value} onChange={() => setOutcome(value)} /> {t(`inbox.outcome.${value}`)}
           </label>
