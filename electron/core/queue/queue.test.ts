@@ -134,11 +134,13 @@ describe('housing list (003 Reg.7)', () => {
     const w = await provider('housing-queue', '003-r7', PARENTS.slice(0, 2));
     // «решением жилищной комиссии»: the executor sends each application to the commission and
     // records its act; the notice's commission date is the act's, never typed (chain/acts.ts).
+    const fields = { category: 'многодетные семьи', applicationDate: '2026-03-02', familySize: '6' };
+    // Unlike 001 Рег.3's resolution, the commission's act is not the result: the notice waits for it.
+    await expect(w.clerk.decision.decide({ requestId: w.ids[0]!, outcome: 'certificate', fields })).rejects.toMatchObject({ code: 'ACT_REQUIRED' });
     for (const [index, requestId] of w.ids.entries()) {
       await w.clerk.chain.sendToStage({ requestId });
       await w.clerk.chain.recordAct({ requestId, number: `ЖК-${index + 1}`, date: '2026-03-06' });
     }
-    const fields = { category: 'многодетные семьи', applicationDate: '2026-03-02', familySize: '6' };
     await expect(w.clerk.decision.decide({ requestId: w.ids[0]!, outcome: 'certificate', fields: { ...fields, commissionDate: '2026-03-05' } })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     await w.clerk.decision.decide({ requestId: w.ids[0]!, outcome: 'certificate', fields });
     const second = await w.clerk.decision.decide({ requestId: w.ids[1]!, outcome: 'certificate', fields: { ...fields, familySize: '5' } });
