@@ -116,7 +116,8 @@ describe.skipIf(!available)(title, () => {
     // The genuine answer with one byte of its signature changed.
     const genuine = answer(request);
     const altered = genuine.slice();
-    altered[altered.length - certificateLength() - 20] ^= 0x01;
+    const at = altered.length - certificateLength() - 20;
+    altered[at] = altered[at]! ^ 0x01;
     expect(codeOf(() => checkOcspResponse({ response: altered, nonce: ours, certificate: pki.keys.revoked.certificate, issuer: pki.root.certificate, now }))).toBe('OCSP_RESPONDER_UNTRUSTED');
     expect(checkOcspResponse({ response: genuine, nonce: ours, certificate: pki.keys.revoked.certificate, issuer: pki.root.certificate, now }).status.status).toBe('revoked');
   });

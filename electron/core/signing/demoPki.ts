@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import forge from 'node-forge';
 import { certificateCard, certificateDer, certificatePem, crlPem, parseCrl } from '../../../shared/signing';
 import { createDemoPki, DEMO_PASSWORD, type DemoKeyId } from '../../../shared/signing/testPki';
 
@@ -43,6 +44,9 @@ export async function writeDemoPki(outDir: string, options: { now: Date; passwor
   write('test-root-ca.cer', certificateDer(demo.root.certificate));
   write('test-crl.pem', crlPem(demo.crl));
   write('test-crl.crl', demo.crl);
+  // The gateway emulator's OCSP responder (POST /ocsp); its key is as much a TEST secret as the p12s.
+  write('test-ocsp.pem', certificatePem(demo.ocsp.certificate));
+  write('test-ocsp.key', forge.pki.privateKeyToPem(demo.ocsp.key));
   const keys = Object.values(demo.keys).map((key): DemoKeyEntry => {
     const file = `${key.id}.p12`;
     write(file, key.p12);
