@@ -4,10 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import forge from 'node-forge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeOf } from '../../electron/core/testing/codeOf';
-import { certificatePem } from './certificate';
-import { buildOcspRequest, buildOcspResponse, certIdOf, checkOcspResponse, ocspErrorResponse, parseOcspRequest, type CertId } from './ocsp';
-import { createDemoPki, createTestRoot, issueOcspResponder, type DemoPki } from './testPki';
+import { codeOf } from '../testing/codeOf';
+import { certificatePem } from '../../../shared/signing/certificate';
+import { buildOcspRequest, buildOcspResponse, certIdOf, checkOcspResponse, ocspErrorResponse, parseOcspRequest, type CertId } from '../../../shared/signing/ocsp';
+import { createDemoPki, createTestRoot, issueOcspResponder, type DemoPki } from '../../../shared/signing/testPki';
 
 // OCSP both ways against OpenSSL, the real peer: our request answered by `openssl ocsp` as the
 // responder, and OpenSSL's request answered by ours and accepted by `openssl ocsp` as the client.
