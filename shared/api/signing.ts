@@ -14,6 +14,12 @@ export const signedPayloadSchema = z.object({
   contentSha256: z.string().regex(/^[0-9a-f]{64}$/),
   signingTime: z.iso.datetime(),
   card: certificateCardSchema,
+  /**
+   * Which check found the signer's certificate not revoked: the gateway's OCSP responder (online)
+   * or the cached CRL (offline, responder down); `checkedAt` is the OCSP answer's time or the
+   * CRL's issue time. The signing dialog says which.
+   */
+  revocation: z.object({ method: z.enum(['ocsp', 'crl']), checkedAt: z.iso.datetime() }),
 });
 export type SignedPayload = z.infer<typeof signedPayloadSchema>;
 

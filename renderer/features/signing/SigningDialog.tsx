@@ -177,6 +177,12 @@ export function SigningDialog({ request, api = arm.signing }: SigningDialogProps
         {state.step === 'inspecting' ? t('signing.inspecting') : null}
         {state.step === 'signing' ? t('signing.signing') : null}
         {state.step === 'signed' && state.result ? t('signing.signed', { time: date(state.result.signingTime) }) : null}
+        {state.step === 'signed' && state.result ? (
+          <span data-testid="revocation-method" data-method={state.result.revocation.method}>
+            {' '}
+            {t(state.result.revocation.method === 'ocsp' ? 'signing.revocationOcsp' : 'signing.revocationCrl', { time: date(state.result.revocation.checkedAt) })}
+          </span>
+        ) : null}
         {state.step === 'cancelled' ? t('signing.cancelled') : null}
       </p>
       {state.step === 'failed' ? <ErrorText error={state.error} /> : null}

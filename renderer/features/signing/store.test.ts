@@ -44,7 +44,7 @@ function fakeApi(offline = false) {
     acceptExternal: async (input) => {
       calls.push({ channel: 'acceptExternal', input });
       if (JSON.stringify(input.payload).includes('someone else')) throw new ArmError('CERT_IIN_MISMATCH');
-      const result: SignedPayload = { cms: input.cms, contentSha256: 'cd'.repeat(32), signingTime: '2026-11-23T10:00:00.000Z', card };
+      const result: SignedPayload = { cms: input.cms, contentSha256: 'cd'.repeat(32), signingTime: '2026-11-23T10:00:00.000Z', card, revocation: { method: 'ocsp', checkedAt: '2026-11-23T10:00:00.000Z' } };
       return result;
     },
   };
@@ -155,7 +155,7 @@ describe('signing through NCALayer (another Signer)', () => {
       acceptExternal: async (input) => {
         seen.push(input);
         if (refuse) throw new ArmError('SIGNATURE_INVALID');
-        return { cms: input.cms, contentSha256: 'cd'.repeat(32), signingTime: '2026-11-23T10:00:00.000Z', card };
+        return { cms: input.cms, contentSha256: 'cd'.repeat(32), signingTime: '2026-11-23T10:00:00.000Z', card, revocation: { method: 'ocsp', checkedAt: '2026-11-23T10:00:00.000Z' } };
       },
     };
     return { api, seen };
