@@ -5,7 +5,7 @@ import type { Handlers } from '../handler';
 import { countUsers, findById, findByLogin, insertUser, toSessionUser, updateUser, type UserRow } from './accounts';
 import { hashPassword, verifyNobody, verifyPassword } from './passwords';
 import { checkNewPassword, readPolicy } from './policy';
-import type { Session } from './sessions';
+import { endSession, forgetSigningKey, lockSession, type Session } from './sessions';
 import { fromBase64, toBase64 } from '../../../shared/signing';
 import { signWithKeyFile } from '../signing/sign';
 import { refreshTrust } from '../signing/trust';
@@ -45,6 +45,8 @@ async function checkPassword(ctx: CoreContext, user: UserRow, password: string):
 }
 
 function signIn(session: Session, user: UserRow, now: Date): ReturnType<typeof toSessionUser> {
+  // A key kept unlocked belongs to the sign-in it was kept in, never to the next one.
+  forgetSigningKey(session);
   session.user = toSessionUser(user);
   session.locked = false;
   session.lastActivity = now.getTime();
@@ -162,8 +164,7 @@ export const authHandlers: Handlers<Contract>['auth'] = {
 
   logout: (_input, ctx, { session }) => {
     if (session.user && ctx.db) appendAudit(ctx.db, { userId: session.user.id, action: 'auth.logout' }, ctx.now());
-    session.user = null;
-    session.locked = false;
+    endSession(session);
     return null;
   },
 
@@ -182,7 +183,7 @@ export const authHandlers: Handlers<Contract>['auth'] = {
   },
 
   lock: (_input, ctx, { session }) => {
-    session.locked = true;
+    lockSession(session);
     if (ctx.db) appendAudit(ctx.db, { userId: session.user!.id, action: 'auth.lock' }, ctx.now());
     return null;
   },
@@ -194,7 +195,7 @@ export const authHandlers: Handlers<Contract>['auth'] = {
       await checkPassword(ctx, user, input.password);
     } catch (error) {
       // A lockout during unlock ends the session: the next person must log in properly.
-      if (error instanceof ArmError && error.code === 'ACCOUNT_LOCKED') session.user = null;
+      if (error instanceof ArmError && error.code === 'ACCOUNT_LOCKED') endSession(session);
       throw error;
     }
     const now = ctx.now();

@@ -6,7 +6,8 @@ import { rememberSignKey } from '../auth/keyExpiry';
 import { requireTrustedClock } from '../workstation/clock';
 import { requireDb, type CoreContext } from '../context';
 import type { Handlers } from '../handler';
-import { keyCard, signPayload, signWithKeyFile } from './sign';
+import { keyCard, openSigningKey, signPayload } from './sign';
+import { forgetSigningKey } from '../auth/sessions';
 import { readTrust, type Trust } from '../inbox/settings';
 import { askOcsp, type Revocation } from './ocsp';
 import { refreshTrust, trustStatus } from './trust';
@@ -63,17 +64,30 @@ export const signingHandlers: Handlers<Contract>['signing'] = {
     })();
     return { cms: toBase64(signed.cms), contentSha256: signed.contentSha256, signingTime: signed.signingTime.toISOString(), card: signed.card, revocation };
   },
-  signBytes: ({ keyFile, password, data }, ctx) => {
-    const bytes = fromBase64(data);
+  signBytes: (input, ctx, { caller, session }) => {
+    const bytes = fromBase64(input.data);
     if (!bytes) throw new ArmError('VALIDATION_FAILED', 'The data to sign is not base64.', [{ path: 'data', message: 'base64' }]);
-    return { cms: toBase64(signWithKeyFile(keyFileBytes(keyFile), password, bytes, ctx.now(), ctx.crypto)) };
+    if ('kept' in input) {
+      const kept = session.signingKey;
+      if (!kept || kept.userId !== caller!.userId) throw new ArmError('SIGNING_KEY_NOT_KEPT', 'No signing key is kept unlocked in this session.');
+      return { cms: toBase64(kept.sign(bytes, ctx.now())) };
+    }
+    const key = openSigningKey(keyFileBytes(input.keyFile), input.password, ctx.crypto);
+    // Not kept unless asked, each time: unticking the box drops a key kept before.
+    session.signingKey = input.keep ? { userId: caller!.userId, card: key.card, sign: key.sign } : null;
+    return { cms: toBase64(key.sign(bytes, ctx.now())) };
+  },
+  keptKey: (_input, _ctx, { caller, session }) => (session.signingKey?.userId === caller!.userId ? session.signingKey.card : null),
+  forgetKey: (_input, _ctx, { session }) => {
+    forgetSigningKey(session);
+    return null;
   },
   prepareExternal: ({ payload }, ctx, { caller }) => {
     const user = findById(requireDb(ctx), caller!.userId);
     if (!user) throw new ArmError('UNAUTHORIZED', 'The signed-in account no longer exists.');
     return { data: toBase64(canonicalBytes(payload)), iin: user.iin };
   },
-  acceptExternal: async ({ cms, payload }, ctx, { caller }) => {
+  acceptExternal: async ({ cms, payload }, ctx, { caller, session }) => {
     const db = requireDb(ctx);
     requireTrustedClock(db, ctx.now());
     const user = findById(db, caller!.userId);
@@ -82,7 +96,15 @@ export const signingHandlers: Handlers<Contract>['signing'] = {
     if (!bytes) throw new ArmError('SIGNATURE_INVALID', 'The signature is not base64.');
     let trust = readTrust(db);
     if (trust.crls.length === 0 && (await tryRefresh(ctx))) trust = readTrust(db);
-    const { verified, revocation } = await verifyOwn(ctx, trust, bytes, payload, user.iin);
+    let checked;
+    try {
+      checked = await verifyOwn(ctx, trust, bytes, payload, user.iin);
+    } catch (error) {
+      // A key whose signature failed its check (revoked, another IIN…) is not kept unlocked.
+      forgetSigningKey(session);
+      throw error;
+    }
+    const { verified, revocation } = checked;
     db.transaction(() => {
       appendAudit(db, { userId: user.id, action: 'signing.external', details: { contentSha256: verified.contentSha256, certificate: verified.signer.fingerprintSha256, revocation: revocation.method } }, ctx.now());
       rememberSignKey(db, user.id, verified.signer.notAfter);
