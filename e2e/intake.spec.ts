@@ -141,6 +141,8 @@ test('an operator takes in a guardianship certificate request: look-ups, a refus
     await page.getByTestId('to-signing').click();
     await page.getByTestId('key-file').setInputFiles(keyFile);
     await page.getByTestId('key-password').fill(DEMO_PASSWORD);
+    // "Keep unlocked for this session": the next request of the day signs without the password.
+    await page.getByTestId('keep-key').check();
     await page.getByTestId('sign').click();
     await expect(page.getByTestId('receipt-step')).toContainText('con-kokpekty-');
   });
@@ -230,8 +232,8 @@ test('an operator takes in a guardianship certificate request: look-ups, a refus
     await page.getByRole('button', { name: kk['intake.poaCheck']! }).click();
     await expect(page.getByTestId('poa-accepted')).toContainText('2025-000101');
     await page.getByTestId('to-signing').click();
-    await page.getByTestId('key-file').setInputFiles(keyFile);
-    await page.getByTestId('key-password').fill(DEMO_PASSWORD);
+    // The key kept unlocked since the first request: no file, no password.
+    await expect(page.getByTestId('key-kept')).toContainText('СӘРСЕНОВА');
     await page.getByTestId('sign').click();
     await expect(page.getByTestId('receipt-step')).toContainText('con-kokpekty-');
     await page.getByTestId('print-receipt').click();

@@ -4,7 +4,7 @@ import forge from 'node-forge';
 import path from 'node:path';
 import { ArmError, type ErrorCode } from '../shared/api/errors';
 import type { GatewayMessage } from '../shared/gateway/api';
-import { canonicalBytes, fromBase64, parseCrl, parseTrustedRoot, trustedRootPem, verifyDetached, type TrustedRoot } from '../shared/signing';
+import { canonicalBytes, fromBase64, parseCertificate, parseCrl, parseTrustedRoot, trustedRootPem, verifyDetached, type OcspResponder, type TrustedRoot } from '../shared/signing';
 import { requestPurpose, requireSignerRole } from '../shared/signing/roles';
 import { createCryptoProvider, type Algorithm } from '../shared/crypto';
 
@@ -58,6 +58,8 @@ export interface GatewayTrust {
   roots: TrustedRoot[];
   /** DER of each issuer's CRL, served as they are so their signatures stay checkable. */
   crls: Uint8Array[];
+  /** The CA's delegated OCSP responder (POST /ocsp); none: the gateway answers OCSP with 404. */
+  ocsp?: OcspResponder | null;
 }
 
 /** The files `npm run pki:demo` writes (docs/pki-demo.md): the TEST root and its CRL. */
@@ -66,7 +68,15 @@ export function readTrustDir(dir: string): GatewayTrust {
   if (!root) throw new Error(`${dir}/test-root-ca.pem is not a certificate`);
   const crl = readFileSync(path.join(dir, 'test-crl.crl'));
   parseCrl(crl);
-  return { roots: [root], crls: [new Uint8Array(crl)] };
+  return { roots: [root], crls: [new Uint8Array(crl)], ocsp: readResponder(dir) };
+}
+
+/** test-ocsp.pem and test-ocsp.key, when the folder has them (an older demo PKI may not). */
+function readResponder(dir: string): OcspResponder | null {
+  if (!existsSync(path.join(dir, 'test-ocsp.key'))) return null;
+  const certificate = parseCertificate(readFileSync(path.join(dir, 'test-ocsp.pem'), 'utf8'));
+  if (!certificate) throw new Error(`${dir}/test-ocsp.pem is not a certificate`);
+  return { certificate, key: forge.pki.privateKeyFromPem(readFileSync(path.join(dir, 'test-ocsp.key'), 'utf8')) };
 }
 
 export const trustPems = (trust: GatewayTrust): string[] => trust.roots.map(trustedRootPem);

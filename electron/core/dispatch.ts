@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ArmError, channelEntries, type Channel, type ContractShape, type Envelope } from '../../shared/api';
 import { appendAudit } from './audit/log';
 import { readPolicy } from './auth/policy';
-import { SessionStore, type Session } from './auth/sessions';
+import { lockSession, SessionStore, type Session } from './auth/sessions';
 import type { CoreContext } from './context';
 import type { Call, Handlers } from './handler';
 import { MAX_INPUT_DEPTH, nestsDeeperThan } from '../../shared/limits';
@@ -31,7 +31,7 @@ function allowed(definition: Channel, session: Session): ArmError | null {
 function lockIfIdle(ctx: CoreContext, session: Session, now: number): void {
   if (!session.user || session.locked) return;
   if (now - session.lastActivity <= readPolicy(ctx.db).idleMinutes * 60_000) return;
-  session.locked = true;
+  lockSession(session);
   if (ctx.db) appendAudit(ctx.db, { userId: session.user.id, action: 'auth.idle_lock' }, new Date(now));
 }
 

@@ -65,6 +65,11 @@ export const errorCodeSchema = z.enum([
   'CRL_UNAVAILABLE',
   // The CRL relied on is past its nextUpdate (and the supervisor's grace period, if any).
   'CRL_STALE',
+  // OCSP: the answer cannot be read, is not about this certificate, lacks our nonce or is out of date; or is signed by neither the issuer nor its delegated responder.
+  'OCSP_RESPONSE_INVALID',
+  'OCSP_RESPONDER_UNTRUSTED',
+  // "Keep unlocked for this session": the kept key was cleared (lock, logout) or never kept.
+  'SIGNING_KEY_NOT_KEPT',
   // НУЦ key roles: a head's result needs a head or may-sign key, a request an employee key; of the right organisation (BIN).
   'CERT_ROLE',
   'CERT_ORGANISATION',

@@ -121,6 +121,11 @@ export interface VerifyInput {
   now: Date;
   /** How long past its nextUpdate a CRL is still believed (the supervisor's grace period); 0 when unset. */
   crlGraceMs?: number;
+  /**
+   * The signer's certificate (by its issuer's name hash and serial) that an OCSP responder answered
+   * "good" for just now: its CRL check is skipped — the rest of the chain still needs its CRL.
+   */
+  ocspGood?: { issuerHash: string; serial: string } | null;
   /** The key the signature must be made with: a SIGN key (default) or, for a login, the AUTH key. */
   purpose?: 'sign' | 'auth';
   /**
@@ -290,11 +295,12 @@ function checkValidity(chain: forge.pki.Certificate[], at: Date): void {
  * and a stolen key can backdate it. No CRL for an issuer fails closed (NCANode issues #158/#184
  * show revocation checks that silently passed).
  */
-function checkRevocation(chain: forge.pki.Certificate[], crls: Crl[], now: Date, graceMs: number): Date {
+function checkRevocation(chain: forge.pki.Certificate[], crls: Crl[], now: Date, graceMs: number, ocspGood: VerifyInput['ocspGood']): Date {
   let oldest: Date | null = null;
   for (let i = 0; i + 1 < chain.length; i++) {
     const cert = chain[i]!;
     const issuer = chain[i + 1]!;
+    if (i === 0 && ocspGood && ocspGood.issuerHash === cert.issuer.hash && ocspGood.serial === normaliseSerial(cert.serialNumber)) continue;
     const crl = crls.filter((candidate) => crlSignedBy(candidate, issuer)).sort((a, b) => b.thisUpdate.getTime() - a.thisUpdate.getTime())[0];
     if (!crl) throw new ArmError('CRL_UNAVAILABLE', `No valid CRL of issuer ${issuer.subject.hash}.`);
     requireFreshCrl(crl, now, graceMs);
@@ -302,6 +308,21 @@ function checkRevocation(chain: forge.pki.Certificate[], crls: Crl[], now: Date,
     if (!oldest || crl.thisUpdate < oldest) oldest = crl.thisUpdate;
   }
   return oldest ?? new Date(0);
+}
+
+/**
+ * The signer's certificate of an RSA signature and the certificates it carries, for an OCSP
+ * question before the full check; null for GOST (forge cannot read it) or what does not parse.
+ */
+export function rsaSignerOf(cms: Uint8Array): { signer: forge.pki.Certificate; certificates: forge.pki.Certificate[] } | null {
+  try {
+    const parsed = parseSignedData(cms);
+    if (isGostOid(parsed.digestOid) || isGostOid(parsed.signatureOid)) return null;
+    const signer = parsed.certificates.find((cert) => cert.issuer.hash === parsed.issuerHash && normaliseSerial(cert.serialNumber) === parsed.serial);
+    return signer ? { signer, certificates: parsed.certificates } : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -340,7 +361,7 @@ export function verifyDetached(input: VerifyInput): VerifiedSignature {
   const rsaRoots = input.trustedRoots.map((root) => (root instanceof Uint8Array ? parseCertificate(root) : asParsed(root))).filter((root): root is forge.pki.Certificate => root !== null);
   const chain = chainToRoot(signer, parsed.certificates, rsaRoots, input.crypto);
   checkValidity(chain, signingTime);
-  const crlIssuedAt = checkRevocation(chain, input.crls, input.now, input.crlGraceMs ?? 0);
+  const crlIssuedAt = checkRevocation(chain, input.crls, input.now, input.crlGraceMs ?? 0, input.ocspGood);
   requireKeyPurpose(keyPurpose(signer), input.purpose ?? 'sign');
   if (input.expectedIin !== null && certificateIin(signer) !== input.expectedIin) {
     throw new ArmError('CERT_IIN_MISMATCH', 'The IIN in the certificate is not the expected signer IIN.');
