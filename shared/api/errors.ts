@@ -105,6 +105,8 @@ export const errorCodeSchema = z.enum([
   'EXTENSION_DATE_INVALID',
   'RETURN_REASON_REQUIRED',
   'RETURN_TOO_LATE',
+  // The recall list: «исправлено и отправлено повторно» only after a re-signed resend.
+  'RECALL_NOT_RESENT',
   'NOTICE_TEXT_INVALID',
   'TICKET_INVALID',
   'COMPLAINT_ANSWER_REQUIRED',

@@ -11,6 +11,7 @@ import { checkMove } from '../requests/lifecycle';
 import { findRequest, insertReceived, moveRequest, reopenReturned, type Received } from '../requests/repository';
 import { queueReturn } from '../requests/status';
 import { addTask } from '../notices/tasks';
+import { addRecall } from '../recall/recalls';
 import { readCentre } from '../intake/centre';
 import { readSetting } from '../settings/store';
 import { readTrust, requireOrganisation, type Trust } from './settings';
@@ -155,6 +156,7 @@ function storeResult(db: Db, message: GatewayMessage, checked: ReturnType<typeof
     db.prepare('UPDATE requests SET outcome = ? WHERE id = ?').run(content.kind, requestId);
     const moved = moveRequest(db, requestId, 'resultAtCentre', { userId: null, actor: 'system' }, now, { comment: content.number });
     addTask(db, moved, 'resultReady', now);
+    if (content.refusal) addRecall(db, moved, 'providerRefused', now, { grounds: content.refusal.grounds, reason: content.refusal.text });
   })();
 }
 
@@ -186,6 +188,8 @@ function applyStatus(db: Db, message: GatewayMessage, organisation: string, now:
       // The applicant hears of registration and work in progress (registered, in work); a message
       // the provider could not apply is the operator's to fix and resend, not the applicant's news.
       if (notice.state === 'registered' || notice.state === 'inWork') addTask(db, moved, notice.state, now);
+      // …but the applicant is still called back (the recall list), in case the fix needs them.
+      if (notice.state === 'returned') addRecall(db, moved, 'providerReturned', now, { code: notice.code ?? null, reason: notice.reason ?? null });
     }
     appendAudit(db, { userId: null, action: 'request.status', objectType: 'request', objectId: request.id, details: { state: notice.state, at: notice.at, from: message.from, ...(notice.code ? { code: notice.code } : {}) } }, now);
   })();
@@ -210,6 +214,7 @@ function applyNotice(db: Db, message: GatewayMessage, organisation: string, now:
       if (checkMove(request.state, 'returned', 'system') !== 'ok') throw new Refusal('STATE_CONFLICT', `The request is ${request.state}; it cannot come back.`);
       const moved = moveRequest(db, request.id, 'returned', { userId: null, actor: 'system' }, now, { comment: `${notice.reason} (${notice.by}, ${notice.at})` });
       addTask(db, moved, 'returned', now, { reason: notice.reason });
+      addRecall(db, moved, 'providerReturned', now, { reason: notice.reason });
     }
     appendAudit(db, { userId: null, action: 'request.notice', objectType: 'request', objectId: request.id, details: { kind: notice.kind, at: notice.at, from: message.from, ...(notice.dueBy ? { dueBy: notice.dueBy } : {}) } }, now);
   })();
