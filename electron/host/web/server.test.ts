@@ -89,6 +89,7 @@ describe('web host', () => {
     const page = await fetch(`${base()}/`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page.headers.get('permissions-policy')).toContain('camera=(self), microphone=()');
     expect(await page.text()).toContain('shell');
     expect((await fetch(`${base()}/assets/app.js`)).headers.get('content-type')).toContain('javascript');
     expect(await (await fetch(`${base()}/journal/today`)).text()).toContain('shell');

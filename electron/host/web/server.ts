@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { ApiError, ErrorCode } from '../../../shared/api';
 import { MAX_HOST_BODY_BYTES } from '../../../shared/limits';
 import type { Dispatch } from '../../core/dispatch';
-import { contentSecurityPolicy } from '../../security-policy';
+import { contentSecurityPolicy, PERMISSIONS_POLICY } from '../../security-policy';
 import { mimeOf, resolveStatic } from '../static';
 
 export interface WebHostOptions {
@@ -35,6 +35,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': contentSecurityPolicy(),
+  'Permissions-Policy': PERMISSIONS_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
