@@ -52,6 +52,9 @@ function refuse(response: http.ServerResponse, code: ErrorCode, message: string)
   sendJson(response, STATUS[code] ?? 422, { ok: false, error });
 }
 
+/** What a page may call its window: a UUID or the like, never anything that could smuggle a separator. */
+const WINDOW_ID = /^[A-Za-z0-9-]{8,64}$/;
+
 function sameToken(header: string | undefined, token: string): boolean {
   const presented = Buffer.from(header?.startsWith('Bearer ') ? header.slice(7) : '');
   const expected = Buffer.from(token);
@@ -93,8 +96,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     } catch {
       return refuse(response, 'VALIDATION_FAILED', 'The body is not JSON.');
     }
-    // One launch token, one window: its session in the core is keyed by it.
-    const envelope = await options.dispatch(channel, input, `web:${token}`);
+    // One session per browser window (tab), as Electron keys one per BrowserWindow: the page names
+    // its window (a random id in its sessionStorage); the token, not the name, is the secret.
+    const window = request.headers['x-arm-window'];
+    const envelope = await options.dispatch(channel, input, typeof window === 'string' && WINDOW_ID.test(window) ? `web:${token}:${window}` : `web:${token}`);
     sendJson(response, envelope.ok ? 200 : (STATUS[envelope.error.code] ?? 422), envelope);
   };
 
