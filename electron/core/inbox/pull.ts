@@ -309,6 +309,8 @@ function applier({ db, client, dataDir, now, log }: PullOptions) {
             receivedAt: receipt.receivedAt,
             gatewaySignature: receipt.signature,
             recheck: receipt.recheck,
+            // The gateway's own duplicate look on receipt (any centre, any provider it carried for).
+            ...(receipt.possibleDuplicates ? { possibleDuplicates: receipt.possibleDuplicates.map((duplicate) => duplicate.number) } : {}),
             deliveryAttempt,
             signer: verified.signer,
             signingTime: verified.signingTime,
