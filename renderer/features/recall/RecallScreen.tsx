@@ -79,7 +79,8 @@ function Marks({ recall }: { recall: Recall }) {
             {t('recall.note')}
             <input value={note} maxLength={500} onChange={(event) => setNote(event.target.value)} data-testid="recall-note" />
           </label>
-          {recallMarkSchema.options.map((option) => (
+          {/* A refusal of the service is final: nothing to correct and resend. */}
+          {recallMarkSchema.options.filter((option) => option !== 'resent' || recall.cause !== 'providerRefused').map((option) => (
             <button
               key={option}
               type="button"
