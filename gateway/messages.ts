@@ -74,6 +74,26 @@ export function createMessages(db: GatewayDb, { now, verifySignature, recheck, c
     'SELECT d.message_seq AS seq FROM deliveries d JOIN messages m ON m.seq = d.message_seq WHERE m.id = ? AND d.recipient = ?',
   );
   const acknowledge = db.prepare('UPDATE deliveries SET acked_at = ? WHERE message_seq = ? AND acked_at IS NULL');
+  // Open requests of the same applicant and service under another number (the indexes of 0004).
+  const openRequests = db.prepare<[string, string, string], { number: string; centre: string; receivedAt: string }>(`
+    SELECT json_extract(m.body, '$.payload.number') AS number, m.sender AS centre, m.received_at AS receivedAt FROM messages m
+    WHERE json_extract(m.body, '$.kind') = 'request' AND json_extract(m.body, '$.payload.applicant.iin') = ? AND json_extract(m.body, '$.payload.serviceId') = ?
+      AND json_extract(m.body, '$.payload.number') <> ?
+      AND NOT EXISTS (SELECT 1 FROM messages c
+        WHERE json_extract(c.body, '$.kind') <> 'request' AND coalesce(json_extract(c.body, '$.payload.request.messageId'), json_extract(c.body, '$.payload.messageId')) = m.id
+          AND (json_extract(c.body, '$.kind') IN ('result', 'refusal') OR json_extract(c.body, '$.payload.state') = 'returned' OR json_extract(c.body, '$.payload.kind') = 'returned'))
+      AND NOT EXISTS (SELECT 1 FROM messages later WHERE json_extract(later.body, '$.kind') = 'request' AND json_extract(later.body, '$.payload.applicant.iin') = json_extract(m.body, '$.payload.applicant.iin')
+          AND json_extract(later.body, '$.payload.serviceId') = json_extract(m.body, '$.payload.serviceId') AND json_extract(later.body, '$.payload.number') = json_extract(m.body, '$.payload.number') AND later.seq > m.seq)
+    ORDER BY m.seq`);
+
+  /** The gateway's own look on receipt: another open request of the applicant for the service (any centre). */
+  const duplicatesOf = (message: GatewayMessage): Receipt['possibleDuplicates'] => {
+    if (message.kind !== 'request') return undefined;
+    const payload = message.payload as { number?: unknown; serviceId?: unknown; applicant?: { iin?: unknown } };
+    if (typeof payload.number !== 'string' || typeof payload.serviceId !== 'string' || typeof payload.applicant?.iin !== 'string') return undefined;
+    const found = openRequests.all(payload.applicant.iin, payload.serviceId, payload.number);
+    return found.length > 0 ? found : undefined;
+  };
 
   const requireOrganisation = (code: string, path: string) => {
     if (!organisationExists.get(code)) throw new GatewayError('ORGANISATION_NOT_FOUND', `No centre or provider ${code}.`, { status: 422, issues: [{ path, message: 'unknown code' }] });
@@ -106,6 +126,8 @@ export function createMessages(db: GatewayDb, { now, verifySignature, recheck, c
       signature: verifySignature ? 'verified' : 'not-checked',
       recheck: (message.unverifiedPersons ?? []).map(recheck),
     };
+    const possibleDuplicates = duplicatesOf(message);
+    if (possibleDuplicates) receipt.possibleDuplicates = possibleDuplicates;
     setReceipt.run(JSON.stringify(receipt), seq);
     insertDelivery.run(seq, message.to);
     storeWith?.();

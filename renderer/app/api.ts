@@ -19,6 +19,18 @@ function launchToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+const WINDOW_KEY = 'arm.window';
+
+/** This tab's name for the web host, which keeps one session per window (two clerks, two windows). */
+function windowId(): string {
+  let id = sessionStorage.getItem(WINDOW_KEY);
+  if (!id) {
+    id = crypto.randomUUID();
+    sessionStorage.setItem(WINDOW_KEY, id);
+  }
+  return id;
+}
+
 function unreachable(): Envelope {
   return { ok: false, error: { code: 'HOST_UNREACHABLE', message: 'The АРМ core did not answer.' } };
 }
@@ -28,7 +40,7 @@ function httpTransport(token: string): Transport {
     try {
       const response = await fetch(`/api/${channel}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'X-Arm-Window': windowId() },
         body: JSON.stringify({ input }),
       });
       const parsed = envelopeSchema.safeParse(await response.json());

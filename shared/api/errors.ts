@@ -111,6 +111,8 @@ export const errorCodeSchema = z.enum([
   'EXTENSION_DATE_INVALID',
   'RETURN_REASON_REQUIRED',
   'RETURN_TOO_LATE',
+  // The recall list: «исправлено и отправлено повторно» only after a re-signed resend.
+  'RECALL_NOT_RESENT',
   'NOTICE_TEXT_INVALID',
   'TICKET_INVALID',
   'COMPLAINT_ANSWER_REQUIRED',
@@ -121,6 +123,11 @@ export const errorCodeSchema = z.enum([
   'FILE_UNREADABLE',
   'SCANNER_NOT_FOUND',
   'SCANNER_FAILED',
+  // Each a message of its own (issue 22): a WIA script that timed out or answered garbage, an MFP folder with nothing or a file still being written.
+  'SCANNER_TIMEOUT',
+  'SCANNER_ANSWER_INVALID',
+  'SCAN_FOLDER_EMPTY',
+  'SCAN_FOLDER_WRITING',
   'DOCUMENT_PAGE_DUPLICATE',
   // The provider side and results (electron/core/inbox, decision, results).
   'WORKSTATION_NOT_CONFIGURED',

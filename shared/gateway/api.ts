@@ -188,6 +188,11 @@ export const receiptSchema = z.object({
   signature: z.enum(['verified', 'not-checked']),
   /** One verdict per unverified person of the message, for the sender and the recipient alike. */
   recheck: z.array(recheckSchema),
+  /**
+   * A request: other open requests the gateway carried for the same applicant and service, from
+   * any centre (possible duplicates, issue 22); absent when there are none.
+   */
+  possibleDuplicates: z.array(z.object({ number: z.string(), centre: codeSchema, receivedAt: z.iso.datetime() })).optional(),
 });
 export type Receipt = z.infer<typeof receiptSchema>;
 

@@ -11,6 +11,7 @@ import { checkMove } from '../requests/lifecycle';
 import { findRequest, insertReceived, moveRequest, reopenReturned, type Received } from '../requests/repository';
 import { queueReturn } from '../requests/status';
 import { addTask } from '../notices/tasks';
+import { addRecall } from '../recall/recalls';
 import { readCentre } from '../intake/centre';
 import { readSetting } from '../settings/store';
 import { readTrust, requireOrganisation, type Trust } from './settings';
@@ -158,6 +159,7 @@ function storeResult(db: Db, message: GatewayMessage, checked: ReturnType<typeof
     db.prepare('UPDATE requests SET outcome = ? WHERE id = ?').run(content.kind, requestId);
     const moved = moveRequest(db, requestId, 'resultAtCentre', { userId: null, actor: 'system' }, now, { comment: content.number });
     addTask(db, moved, 'resultReady', now);
+    if (content.refusal) addRecall(db, moved, 'providerRefused', now, { grounds: content.refusal.grounds, reason: content.refusal.text });
   })();
 }
 
@@ -189,6 +191,8 @@ function applyStatus(db: Db, message: GatewayMessage, organisation: string, now:
       // The applicant hears of registration and work in progress (registered, in work); a message
       // the provider could not apply is the operator's to fix and resend, not the applicant's news.
       if (notice.state === 'registered' || notice.state === 'inWork') addTask(db, moved, notice.state, now);
+      // …but the applicant is still called back (the recall list), in case the fix needs them.
+      if (notice.state === 'returned') addRecall(db, moved, 'providerReturned', now, { code: notice.code ?? null, reason: notice.reason ?? null });
     }
     appendAudit(db, { userId: null, action: 'request.status', objectType: 'request', objectId: request.id, details: { state: notice.state, at: notice.at, from: message.from, ...(notice.code ? { code: notice.code } : {}) } }, now);
   })();
@@ -213,6 +217,7 @@ function applyNotice(db: Db, message: GatewayMessage, organisation: string, now:
       if (checkMove(request.state, 'returned', 'system') !== 'ok') throw new Refusal('STATE_CONFLICT', `The request is ${request.state}; it cannot come back.`);
       const moved = moveRequest(db, request.id, 'returned', { userId: null, actor: 'system' }, now, { comment: `${notice.reason} (${notice.by}, ${notice.at})` });
       addTask(db, moved, 'returned', now, { reason: notice.reason });
+      addRecall(db, moved, 'providerReturned', now, { reason: notice.reason });
     }
     appendAudit(db, { userId: null, action: 'request.notice', objectType: 'request', objectId: request.id, details: { kind: notice.kind, at: notice.at, from: message.from, ...(notice.dueBy ? { dueBy: notice.dueBy } : {}) } }, now);
   })();
@@ -307,6 +312,8 @@ function applier({ db, client, dataDir, now, log }: PullOptions) {
             receivedAt: receipt.receivedAt,
             gatewaySignature: receipt.signature,
             recheck: receipt.recheck,
+            // The gateway's own duplicate look on receipt (any centre, any provider it carried for).
+            ...(receipt.possibleDuplicates ? { possibleDuplicates: receipt.possibleDuplicates.map((duplicate) => duplicate.number) } : {}),
             deliveryAttempt,
             signer: verified.signer,
             signingTime: verified.signingTime,

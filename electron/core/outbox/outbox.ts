@@ -5,6 +5,7 @@ import { appendAudit } from '../audit/log';
 import type { Db } from '../db/database';
 import type { GatewayClient } from '../gateway/client';
 import type { Logger } from '../log';
+import { addRecall } from '../recall/recalls';
 import { findRequest, moveRequest } from '../requests/repository';
 
 export { enqueue } from './queue';
@@ -94,6 +95,8 @@ export function createSync(options: SyncOptions) {
       db.transaction(() => {
         db.prepare("UPDATE outbox SET state = 'rejected', attempts = attempts + 1, last_error = ? WHERE id = ?").run(code, row.id);
         appendAudit(db, { userId: null, action: 'outbox.rejected', objectType: 'message', objectId: row.id, details: { code, requestId: row.request_id } }, at);
+        // A request the gateway refused: the applicant is called back (the recall list).
+        if (row.request_id && message.kind === 'request') addRecall(db, findRequest(db, row.request_id), 'gatewayRefused', at, { code });
       })();
       log.warn('outbox.rejected', { message: row.id, code });
       return 'rejected';

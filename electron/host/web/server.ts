@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { ApiError, ErrorCode } from '../../../shared/api';
 import { MAX_HOST_BODY_BYTES } from '../../../shared/limits';
 import type { Dispatch } from '../../core/dispatch';
-import { contentSecurityPolicy } from '../../security-policy';
+import { contentSecurityPolicy, PERMISSIONS_POLICY } from '../../security-policy';
 import { mimeOf, resolveStatic } from '../static';
 
 export interface WebHostOptions {
@@ -35,6 +35,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': contentSecurityPolicy(),
+  'Permissions-Policy': PERMISSIONS_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -50,6 +51,9 @@ function refuse(response: http.ServerResponse, code: ErrorCode, message: string)
   const error: ApiError = { code, message };
   sendJson(response, STATUS[code] ?? 422, { ok: false, error });
 }
+
+/** What a page may call its window: a UUID or the like, never anything that could smuggle a separator. */
+const WINDOW_ID = /^[A-Za-z0-9-]{8,64}$/;
 
 function sameToken(header: string | undefined, token: string): boolean {
   const presented = Buffer.from(header?.startsWith('Bearer ') ? header.slice(7) : '');
@@ -92,8 +96,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     } catch {
       return refuse(response, 'VALIDATION_FAILED', 'The body is not JSON.');
     }
-    // One launch token, one window: its session in the core is keyed by it.
-    const envelope = await options.dispatch(channel, input, `web:${token}`);
+    // One session per browser window (tab), as Electron keys one per BrowserWindow: the page names
+    // its window (a random id in its sessionStorage); the token, not the name, is the secret.
+    const window = request.headers['x-arm-window'];
+    const envelope = await options.dispatch(channel, input, typeof window === 'string' && WINDOW_ID.test(window) ? `web:${token}:${window}` : `web:${token}`);
     sendJson(response, envelope.ok ? 200 : (STATUS[envelope.error.code] ?? 422), envelope);
   };
 
