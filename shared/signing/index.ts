@@ -7,3 +7,4 @@ export * from './certificate';
 export * from './cms';
 export * from './crl';
 export * from './roots';
+export * from './window';
