@@ -6,7 +6,7 @@ import type { GatewayDb } from './db/database';
 import { offlineWindowStart } from '../shared/time';
 import { windowAt } from '../shared/signing/window';
 import type { TimeStamper } from './timestamp';
-import { groupCommit } from './groupCommit';
+import { groupCommit } from '../shared/db/groupCommit';
 import { GatewayError } from './errors';
 import type { MessageSignatureVerifier } from './signature';
 
@@ -70,7 +70,7 @@ export function createMessages(db: GatewayDb, { now, verifySignature, recheck, c
     if (!organisationExists.get(code)) throw new GatewayError('ORGANISATION_NOT_FOUND', `No centre or provider ${code}.`, { status: 422, issues: [{ path, message: 'unknown code' }] });
   };
 
-  // Runs inside a group commit's transaction (groupCommit.ts): the receipt leaves after the fsync.
+  // Runs inside a group commit's transaction (shared/db/groupCommit.ts): the receipt leaves after the fsync.
   const accept = groupCommit(db, ({ message, contentSha256, body, signatureSha256, signedNotBefore, storeWith }: { message: GatewayMessage; contentSha256: string; body: string; signatureSha256: string | null; signedNotBefore: Date; storeWith?: () => void }): Accepted => {
     const existing = byId.get(message.id);
     if (existing) {
@@ -102,7 +102,7 @@ export function createMessages(db: GatewayDb, { now, verifySignature, recheck, c
     insertDelivery.run(seq, message.to);
     storeWith?.();
     return { receipt, created: true };
-  });
+  }, setImmediate);
 
   return {
     /** Checks what the schema cannot, then stores once: a resend with the same content gets the first receipt back. */
