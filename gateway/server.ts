@@ -33,6 +33,7 @@ import { seedRegistries } from './seed';
 import { catalog } from './seed/directory';
 import { crlPem } from '../shared/signing';
 import { createOcspResponder } from './ocsp';
+import { createTimeStamper } from './timestamp';
 import { createSignatureVerifier, trustPems, type GatewayTrust, type MessageSignatureVerifier } from './signature';
 import pkg from '../package.json';
 
@@ -204,9 +205,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const verifySignature = options.verifySignature ?? (trust ? createSignatureVerifier(trust, now) : null);
   const machines = createMachines(db, now);
   const machineAuth = options.machineAuth ?? 'required';
-  const messages = createMessages(db, { now, verifySignature, recheck: registries.recheck, checkCabinet: createCabinetCheck(db) });
+  const stamper = createTimeStamper(db, now);
+  const messages = createMessages(db, { now, verifySignature, recheck: registries.recheck, checkCabinet: createCabinetCheck(db), stamper });
   const portal = createPortal({ db, now, trust, registries, attachments, messages });
-  const trustReference = { version: 1, roots: trust ? trustPems(trust) : [] };
+  const trustReference = { version: 1, roots: trust ? trustPems(trust) : [], timeStampKeys: [stamper.key] };
   const crlReference = { version: 1, crls: trust ? trust.crls.map(crlPem) : [] };
   const answerOcsp = trust?.ocsp ? createOcspResponder(trust, trust.ocsp, now) : null;
   // The catalog ships with the build (shared/catalog); its version moves with the АРМ's releases.

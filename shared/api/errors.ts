@@ -197,6 +197,10 @@ export const errorCodeSchema = z.enum([
   'ENVELOPE_INVALID',
   'MESSAGE_REPLAYED',
   'SIGNING_TIME_SKEW',
+  // The gateway's time-stamp on a receipt: made by a key the gateway does not publish (another
+  // gateway's), or not verifying over the receipt it sits on.
+  'TIMESTAMP_UNTRUSTED',
+  'TIMESTAMP_INVALID',
   // Offline guardrails (issue 14): new intake stopped — too long without the gateway, too many
   // requests waiting to be sent, too little free disk. Sync, printing and issuance go on.
   'OFFLINE_TOO_LONG',

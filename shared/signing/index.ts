@@ -8,3 +8,4 @@ export * from './cms';
 export * from './crl';
 export * from './roots';
 export * from './ocsp';
+export * from './window';

@@ -21,6 +21,7 @@ import queue from './0020_queue.sql';
 import machine from './0021_machine.sql';
 import reference from './0022_reference.sql';
 import recall from './0023_recall.sql';
+import outboxRequest from './0024_outbox_request.sql';
 
 // Numbered files, applied in order, each in its own transaction; the number is PRAGMA user_version.
 // Never edit a shipped migration: add the next number.
@@ -48,4 +49,5 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 21, name: '0021_machine', sql: machine },
   { version: 22, name: '0022_reference', sql: reference },
   { version: 23, name: '0023_recall', sql: recall },
+  { version: 24, name: '0024_outbox_request', sql: outboxRequest },
 ];
