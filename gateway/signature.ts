@@ -1,16 +1,19 @@
 import { createHash, createPrivateKey, createPublicKey, randomBytes, sign, verify } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ArmError, type ErrorCode } from '../shared/api/errors';
 import type { GatewayMessage } from '../shared/gateway/api';
 import { canonicalBytes, fromBase64, parseCrl, parseTrustedRoot, trustedRootPem, verifyDetached, type TrustedRoot } from '../shared/signing';
 import { requestPurpose, requireSignerRole } from '../shared/signing/roles';
 import { createCryptoProvider, type Algorithm } from '../shared/crypto';
+import { GOST_ALGORITHMS } from '../shared/signing/gost/provider';
+import { GOST_CRL_FILE, GOST_ROOT_FILE } from '../shared/signing/testPki';
 
 /**
  * The emulator's crypto provider: OpenSSL's RSA checks for every signature that arrives (forge's
  * JavaScript took ~1 ms a check, and each message has two). The emulator shares only shared/ with
- * the АРМ, so it registers its own RSA algorithms rather than the core's provider.
+ * the АРМ, so it registers its own RSA algorithms rather than the core's provider; GOST is the
+ * shared JS implementation, as in the core's.
  */
 const rsa = (name: string, digest: string, oid: string): Algorithm => ({
   kind: 'signature',
@@ -26,6 +29,7 @@ export const gatewayCrypto = createCryptoProvider((length) => new Uint8Array(ran
   digestOf('sha512', 64, '2.16.840.1.101.3.4.2.3'),
   rsa('rsa-sha256', 'sha256', '1.2.840.113549.1.1.11'),
   rsa('rsa-sha512', 'sha512', '1.2.840.113549.1.1.13'),
+  ...GOST_ALGORITHMS,
 ]);
 
 /**
@@ -45,13 +49,23 @@ export interface GatewayTrust {
   crls: Uint8Array[];
 }
 
-/** The files `npm run pki:demo` writes (docs/pki-demo.md): the TEST root and its CRL. */
+/** The files `npm run pki:demo` writes (docs/pki-demo.md): the TEST root and its CRL, and the GOST root and its CRL when present. */
 export function readTrustDir(dir: string): GatewayTrust {
   const root = parseTrustedRoot(readFileSync(path.join(dir, 'test-root-ca.pem'), 'utf8'));
   if (!root) throw new Error(`${dir}/test-root-ca.pem is not a certificate`);
   const crl = readFileSync(path.join(dir, 'test-crl.crl'));
   parseCrl(crl);
-  return { roots: [root], crls: [new Uint8Array(crl)] };
+  const trust: GatewayTrust = { roots: [root], crls: [new Uint8Array(crl)] };
+  // A folder written before the GOST half existed has no GOST files: then RSA alone is trusted.
+  if (existsSync(path.join(dir, GOST_ROOT_FILE))) {
+    const gostRoot = parseTrustedRoot(readFileSync(path.join(dir, GOST_ROOT_FILE), 'utf8'));
+    if (!gostRoot) throw new Error(`${dir}/${GOST_ROOT_FILE} is not a certificate`);
+    const gostCrl = readFileSync(path.join(dir, GOST_CRL_FILE));
+    parseCrl(gostCrl);
+    trust.roots.push(gostRoot);
+    trust.crls.push(new Uint8Array(gostCrl));
+  }
+  return trust;
 }
 
 export const trustPems = (trust: GatewayTrust): string[] => trust.roots.map(trustedRootPem);

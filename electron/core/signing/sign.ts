@@ -15,7 +15,7 @@ export interface SignRequest {
   /** The logged-in user's IIN: the key must be theirs (соответствие ИИН). */
   expectedIin: string;
   now: Date;
-  /** RSA signs natively through it (node:crypto); forge's JavaScript RSA took 23 ms a signature. */
+  /** RSA signs natively through it (node:crypto; forge's JavaScript RSA took 23 ms a signature), GOST in JS. */
   crypto: CryptoProvider;
 }
 
@@ -74,7 +74,7 @@ export function signPayload(request: SignRequest): SignedPayload {
   if (!rsa) {
     const gost = openGostKeyFile(request.keyFile, request.password);
     checkGostSigningCertificate(gost.certificate, request.expectedIin, signingTime);
-    const cms = signGostDetached({ content, key: gost, signingTime, profile: 'kz' });
+    const cms = signGostDetached({ content, key: gost, signingTime, profile: 'kz', crypto: request.crypto });
     return { cms, contentSha256: sha256Hex(content), signingTime, card: rawCertificateCard(gost.certificate) };
   }
   const { privateKey, certificate } = rsa;
@@ -95,5 +95,5 @@ export function signWithKeyFile(file: Uint8Array, password: string, content: Uin
     const { privateKey, certificate } = rsa;
     return signDetachedWith({ content, certificate, signingTime, sign: (data) => crypto.sign('rsa-sha256', privateKey, data) });
   }
-  return signGostDetached({ content, key: openGostKeyFile(file, password), signingTime, profile: 'kz' });
+  return signGostDetached({ content, key: openGostKeyFile(file, password), signingTime, profile: 'kz', crypto });
 }
