@@ -1,6 +1,6 @@
 import forge from 'node-forge';
 import { ArmError } from '../../../shared/api';
-import { asParsed, fromBinary, parseCertificate, toBinary } from '../../../shared/signing';
+import { asParsed, fromBinary, parseCertificate } from '../../../shared/signing';
 import { readPkcs12 } from '../../../shared/signing/gost/keyFile';
 import { openPkcs12Natively } from './pkcs12';
 
