@@ -67,11 +67,11 @@ export function signerSha256(certificate: SignerCertificate): string {
 
 /** One certificate node of a CMS: forge's certificate for RSA, the exact DER for GOST; null for neither. */
 function signerCertificate(node: Node): SignerCertificate | null {
+  const der = asn1.toDer(node).getBytes();
   try {
-    return forge.pki.certificateFromAsn1(node);
+    return forge.pki.certificateFromAsn1(asn1.fromDer(der));
   } catch {
-    const der = fromBinary(asn1.toDer(node).getBytes());
-    const raw = readCertificate(der);
+    const raw = readCertificate(fromBinary(der));
     return raw && isGostKey(raw) ? raw.der : null;
   }
 }
