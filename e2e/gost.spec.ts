@@ -141,3 +141,51 @@ test('GOST keys: a citizen’s GOST-signed portal request, the clerk’s GOST AU
   const verdict = execFileSync(process.execPath, ['build/node/verify.cjs', pdf, '--data-dir', host.dataDir, '--training'], { encoding: 'utf8' });
   expect(verdict).toContain(rus.verify.valid);
 });
+
+test('GOST through NCALayer at the counter: the operator signs a request with her GOST employee key, the emulator verifies it, the provider receives it', async ({ page, host }, info) => {
+  test.setTimeout(240_000);
+  const pki = path.join(host.dataDir, 'training-pki');
+  const operatorKey = openGostKeyFile(Uint8Array.from(readFileSync(path.join(pki, 'gost-operator.p12'))), DEMO_PASSWORD);
+  const ncaLayer = await startFakeNcaLayer({ key: operatorKey });
+  let number = '';
+  try {
+    await step(page, info, 'the operator takes in a guardianship certificate request and signs it through NCALayer', async () => {
+      await logIn(page, host.url, 'operator');
+      await page.getByRole('link', { name: ru['nav.intake']! }).click();
+      await page.getByTestId('service-search').fill('опек справ');
+      await page.locator('[data-service="guardianship-certificate"]').click();
+      number = ((await page.getByTestId('request-number').textContent()) ?? '').trim();
+      await page.getByLabel(ru['intake.applicantIin']!).fill('900412400014');
+      await page.getByLabel(ru['intake.applicantIin']!).press('Enter');
+      await expect(page.getByTestId('applicant-step').getByTestId('person-card')).toContainText('900412400014');
+      await page.getByRole('button', { name: ru['intake.findScanners']! }).click();
+      await page.getByTestId('scanner').selectOption('test');
+      for (const index of [0, 1]) {
+        const document = page.getByTestId(`document-${index}`);
+        const scanButton = document.getByRole('button', { name: ru['intake.scan']! });
+        if ((await scanButton.count()) === 0) continue;
+        await scanButton.click();
+        await expect(document).toContainText(ru['intake.page']!.replace('{page}', '1'));
+      }
+      await page.getByTestId('to-signing').click();
+      await page.getByTestId('sign-ncalayer').click();
+      await expect(page.getByTestId('receipt-step')).toContainText('con-kokpekty-', { timeout: 30_000 });
+      expect(ncaLayer.requests).toHaveLength(1);
+      expect(ncaLayer.requests[0]).toMatchObject({ format: 'cms', signingParams: { decode: true, encapsulate: false }, signerParams: { iin: operatorKey.certificate.subject.attributes.find((a) => a.oid === '2.5.4.5')!.value.slice(3) } });
+      await logOut(page);
+    });
+
+    await step(page, info, 'the provider receives it: the emulator verified the GOST signature, the inbox shows the operator as signer', async () => {
+      await logIn(page, host.url, 'head');
+      await page.getByRole('link', { name: ru['nav.inbox']! }).click();
+      await expect(async () => {
+        await page.getByTestId('pull').click();
+        await expect(page.getByTestId('inbox-row').filter({ hasText: number })).toBeVisible({ timeout: 3_000 });
+      }).toPass({ timeout: 90_000 });
+      await page.getByTestId('inbox-row').filter({ hasText: number }).getByRole('button', { name: number }).click();
+      await expect(page.getByTestId('verification')).toContainText('СӘРСЕНОВА');
+    });
+  } finally {
+    await ncaLayer.close();
+  }
+});
