@@ -19,12 +19,16 @@ import { launchHost, step, test as base, expect, type RunningHost } from './host
 // the unit tests' peer (gostOpenssl.test.ts), no real token is reached here.
 
 const test = base.extend<{ host: RunningHost }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
-  host: async ({}, use) => {
-    const host = await launchHost({ args: ['--training'], startTimeoutMs: 120_000 });
-    await use(host);
-    await host.stop();
-  },
+  host: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+    async ({}, use) => {
+      const host = await launchHost({ args: ['--training'], startTimeoutMs: 120_000 });
+      await use(host);
+      await host.stop();
+    },
+    // The first training start makes the TEST PKI (RSA and GOST): more than the default 30 s on a busy machine.
+    { scope: 'test', timeout: 150_000 },
+  ],
 });
 // The fake NCALayer's certificate is self-signed, as the real one's is until its installer trusts it.
 test.use({ ignoreHTTPSErrors: true });
