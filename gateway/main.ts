@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseGatewayArgs } from './cli';
 import { startGateway } from './server';
-import { readTrustDir } from './signature';
+import { readReferenceDir, readTrustDir } from './signature';
 
 // `npm run gateway -- --port <p> --data-dir <dir> [--trust-dir <pki dir>] [--min-client-version <x.y.z>]
 // [--admin-secret-file <file>] [--machine-auth required|lenient]`: the gateway emulator, on 127.0.0.1 only.
@@ -13,6 +13,7 @@ async function main(): Promise<void> {
     port: command.port,
     dataDir: command.dataDir,
     trust: command.trustDir ? readTrustDir(command.trustDir) : null,
+    reference: command.trustDir ? readReferenceDir(command.trustDir) : null,
     minClientVersion: command.minClientVersion,
     machineAuth: command.machineAuth,
     // With a secret the /_control endpoints (faults, reset, enrollment) exist, and need it.

@@ -189,6 +189,13 @@ export const errorCodeSchema = z.enum([
   'OFFLINE_TOO_LONG',
   'OUTBOX_TOO_FULL',
   'DISK_TOO_FULL',
+  // Reference data from the gateway (issue 14 item 4): each refused with the previous data kept.
+  'REFERENCE_UNAVAILABLE',
+  'REFERENCE_SIGNATURE_INVALID',
+  'REFERENCE_SCHEMA_NEWER',
+  'REFERENCE_DATA_INVALID',
+  'REFERENCE_VERSION_OLDER',
+  'REFERENCE_WRITE_FAILED',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

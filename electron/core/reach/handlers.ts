@@ -2,7 +2,7 @@ import type { Contract, MissingReason } from '../../../shared/api';
 import type { Service } from '../../../shared/catalog/schema';
 import { requireDb } from '../context';
 import type { Handlers } from '../handler';
-import { readCentre, readReference } from '../intake/centre';
+import { readCentre, readDirectory } from '../intake/centre';
 import { intakeCatalog } from '../intake/drafts';
 import type { IntakeChannel } from '../../../shared/api';
 import { DISTRICT_SEEDS } from '../intake/form';
@@ -40,7 +40,7 @@ export const reachHandlers: Handlers<Contract>['reach'] = {
     const db = requireDb(ctx);
     const centre = readCentre(db);
     const channel: IntakeChannel = caller!.role === 'mobileOperator' ? 'mobileCentre' : 'centre';
-    const routes = readReference(db)?.routes ?? null;
+    const routes = readDirectory(db)?.routes ?? null;
     const services = intakeCatalog().services.map((service) => {
       const missing = centre ? missingReason(service, centre.district, channel, routes) : 'noRegulation';
       const seed = centre ? DISTRICT_SEEDS[centre.district] : undefined;

@@ -1,9 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { certificateCard, certificateDer, certificatePem, crlPem, parseCrl } from '../../../shared/signing';
+import forge from 'node-forge';
 import { rawCertificateCard } from '../../../shared/signing/gost/cms';
 import { gostPem } from '../../../shared/signing/gost/issue';
-import { createDemoPki, DEMO_PASSWORD, GOST_CRL_FILE, GOST_ROOT_FILE, type DemoKeyId, type GostDemoKeyId } from '../../../shared/signing/testPki';
+import { createDemoPki, DEMO_PASSWORD, GOST_CRL_FILE, GOST_ROOT_FILE, issueReferenceDataKey, type DemoKeyId, type GostDemoKeyId } from '../../../shared/signing/testPki';
 
 // Writes the training PKI to a folder (`npm run pki:demo -- --out <dir>`, docs/pki-demo.md): what a
 // trainer copies to a workstation and what the gateway emulator is given as its trusted root and CRL.
@@ -53,6 +54,11 @@ export async function writeDemoPki(outDir: string, options: { now: Date; passwor
   write('test-root-ca.cer', certificateDer(demo.root.certificate));
   write('test-crl.pem', crlPem(demo.crl));
   write('test-crl.crl', demo.crl);
+  // The gateway's reference-data key and the heads it publishes to every АРМ (gateway/signature.ts readReferenceDir).
+  const reference = await issueReferenceDataKey(demo.root, options.now);
+  write('reference-data.key.pem', forge.pki.privateKeyToPem(reference.key));
+  write('reference-data.pem', certificatePem(reference.certificate));
+  write('heads.pem', Object.values(demo.keys).filter((key) => key.role === 'head' && key.kind === 'sign' && !key.revoked).map((key) => certificatePem(key.certificate)).join(''));
   const keys = Object.values(demo.keys).map((key): DemoKeyEntry => {
     const file = `${key.id}.p12`;
     write(file, key.p12);
