@@ -7,11 +7,14 @@ import type { GatewayMessage } from '../shared/gateway/api';
 import { canonicalBytes, fromBase64, parseCertificate, parseCrl, parseTrustedRoot, trustedRootPem, verifyDetached, type OcspResponder, type TrustedRoot, type TrustedTime } from '../shared/signing';
 import { requestPurpose, requireSignerRole } from '../shared/signing/roles';
 import { createCryptoProvider, type Algorithm } from '../shared/crypto';
+import { GOST_ALGORITHMS } from '../shared/signing/gost/provider';
+import { GOST_CRL_FILE, GOST_ROOT_FILE } from '../shared/signing/testPki';
 
 /**
  * The emulator's crypto provider: OpenSSL's RSA checks for every signature that arrives (forge's
  * JavaScript took ~1 ms a check, and each message has two). The emulator shares only shared/ with
- * the АРМ, so it registers its own RSA (and ECDSA, for its time-stamps) rather than the core's provider.
+ * the АРМ, so it registers its own RSA (and ECDSA, for its time-stamps) rather than the core's
+ * provider; GOST is the shared JS implementation, as in the core's.
  */
 // Public keys parsed once: the same operators' and CAs' keys arrive with every message (parsing
 // them again was a third of the emulator's signature time). Bounded, as signers come and go.
@@ -43,6 +46,7 @@ export const gatewayCrypto = createCryptoProvider((length) => new Uint8Array(ran
   nodeAlgorithm('rsa-sha512', 'sha512', '1.2.840.113549.1.1.13'),
   // ECDSA P-256 (DER signatures): the machine keys and the gateway's own time-stamp key.
   nodeAlgorithm('ecdsa-sha256', 'sha256', '1.2.840.10045.4.3.2'),
+  ...GOST_ALGORITHMS,
 ]);
 
 /**
@@ -67,13 +71,23 @@ export interface GatewayTrust {
   ocsp?: OcspResponder | null;
 }
 
-/** The files `npm run pki:demo` writes (docs/pki-demo.md): the TEST root and its CRL. */
+/** The files `npm run pki:demo` writes (docs/pki-demo.md): the TEST root and its CRL, and the GOST root and its CRL when present. */
 export function readTrustDir(dir: string): GatewayTrust {
   const root = parseTrustedRoot(readFileSync(path.join(dir, 'test-root-ca.pem'), 'utf8'));
   if (!root) throw new Error(`${dir}/test-root-ca.pem is not a certificate`);
   const crl = readFileSync(path.join(dir, 'test-crl.crl'));
   parseCrl(crl);
-  return { roots: [root], crls: [new Uint8Array(crl)], ocsp: readResponder(dir) };
+  const trust: GatewayTrust = { roots: [root], crls: [new Uint8Array(crl)], ocsp: readResponder(dir) };
+  // A folder written before the GOST half existed has no GOST files: then RSA alone is trusted.
+  if (existsSync(path.join(dir, GOST_ROOT_FILE))) {
+    const gostRoot = parseTrustedRoot(readFileSync(path.join(dir, GOST_ROOT_FILE), 'utf8'));
+    if (!gostRoot) throw new Error(`${dir}/${GOST_ROOT_FILE} is not a certificate`);
+    const gostCrl = readFileSync(path.join(dir, GOST_CRL_FILE));
+    parseCrl(gostCrl);
+    trust.roots.push(gostRoot);
+    trust.crls.push(new Uint8Array(gostCrl));
+  }
+  return trust;
 }
 
 /** test-ocsp.pem and test-ocsp.key, when the folder has them (an older demo PKI may not). */

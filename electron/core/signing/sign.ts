@@ -15,7 +15,7 @@ export interface SignRequest {
   /** The logged-in user's IIN: the key must be theirs (соответствие ИИН). */
   expectedIin: string;
   now: Date;
-  /** RSA signs natively through it (node:crypto); forge's JavaScript RSA took 23 ms a signature. */
+  /** RSA signs natively through it (node:crypto; forge's JavaScript RSA took 23 ms a signature), GOST in JS. */
   crypto: CryptoProvider;
 }
 
@@ -74,7 +74,7 @@ export function signPayload(request: SignRequest): SignedPayload {
   if (!rsa) {
     const gost = openGostKeyFile(request.keyFile, request.password);
     checkGostSigningCertificate(gost.certificate, request.expectedIin, signingTime);
-    const cms = signGostDetached({ content, key: gost, signingTime, profile: 'kz' });
+    const cms = signGostDetached({ content, key: gost, signingTime, profile: 'kz', crypto: request.crypto });
     return { cms, contentSha256: sha256Hex(content), signingTime, card: rawCertificateCard(gost.certificate) };
   }
   const { privateKey, certificate } = rsa;
@@ -98,7 +98,7 @@ export function openSigningKey(file: Uint8Array, password: string, crypto: Crypt
     return { card: certificateCard(certificate), sign: (content, now) => signDetachedWith({ content, certificate, signingTime: at(now), sign: (data) => crypto.sign('rsa-sha256', privateKey, data) }) };
   }
   const gost = openGostKeyFile(file, password);
-  return { card: rawCertificateCard(gost.certificate), sign: (content, now) => signGostDetached({ content, key: gost, signingTime: at(now), profile: 'kz' }) };
+  return { card: rawCertificateCard(gost.certificate), sign: (content, now) => signGostDetached({ content, key: gost, signingTime: at(now), profile: 'kz', crypto }) };
 }
 
 /**

@@ -4,13 +4,13 @@ import { scanPage } from '../documents/scanner';
 import type { Handlers } from '../handler';
 import { readTrust } from '../inbox/settings';
 import { writeSettings } from '../settings/store';
-import { knownSigners, parseSigners, rsaRoots, signerView, verifyPrint, type VerifyTrust } from './check';
+import { knownSigners, parseSigners, signerView, verifyPrint, type VerifyTrust } from './check';
 
 /** This workstation's trust: the roots and CRLs the inbox uses (offline, cached), the signers of the results it holds. */
 export function workstationTrust(ctx: CoreContext): VerifyTrust {
   const db = requireDb(ctx);
   const { roots, crls } = readTrust(db);
-  return { roots: rsaRoots(roots), crls, certificates: knownSigners(db), training: ctx.gateway.mode === 'training' };
+  return { roots, crls, certificates: knownSigners(db), training: ctx.gateway.mode === 'training', crypto: ctx.crypto };
 }
 
 export const verifyHandlers: Handlers<Contract>['verify'] = {
