@@ -189,6 +189,10 @@ export const errorCodeSchema = z.enum([
   'OFFLINE_TOO_LONG',
   'OUTBOX_TOO_FULL',
   'DISK_TOO_FULL',
+  // Audit anchoring (issue 14 item 7): the gateway refused a chain head that does not extend the
+  // one it keeps; this workstation's audit is shorter than, or differs from, its anchored head.
+  'AUDIT_ANCHOR_CONFLICT',
+  'AUDIT_ANCHOR_BROKEN',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
