@@ -15,6 +15,8 @@ export interface RunningHost {
   origin: string;
   token: string;
   dataDir: string;
+  /** The web host's process id (a test kills it outright). */
+  pid: number;
   output: () => string;
   stop(): Promise<void>;
 }
@@ -54,10 +56,11 @@ export async function launchHost(options: { dataDir?: string; args?: string[]; s
     origin: parsed.origin,
     token: parsed.hash.replace('#token=', ''),
     dataDir,
+    pid: child.pid!,
     output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),

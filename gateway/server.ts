@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { MAX_UPLOAD_BYTES } from '../shared/limits';
 import { CLIENT_VERSION_HEADER, meetsFloor } from '../shared/gateway/version';
-import { GATEWAY_TIME_HEADER, MACHINE_HEADER, MACHINE_SIGNATURE_HEADER, MACHINE_TIME_HEADER } from '../shared/gateway/machine';
+import { GATEWAY_TIME_HEADER, MACHINE_HEADER, MACHINE_SIGNATURE_HEADER, MACHINE_TIME_HEADER, machineIdPattern } from '../shared/gateway/machine';
 import type { FaultMode } from '../shared/gateway/api';
 import {
   bytes,
@@ -19,6 +19,7 @@ import {
   type GatewayEndpoint,
   type GatewayEndpoints,
 } from '../shared/gateway/endpoints';
+import { createAnchors } from './anchors';
 import { createAttachments } from './attachments';
 import { openGatewayDb, type GatewayDb } from './db/database';
 import { GatewayError, invalid } from './errors';
@@ -125,6 +126,8 @@ type HandlerResult<N extends EndpointName> = GatewayEndpoints[N] extends { creat
 interface Call {
   authorization: string | undefined;
   caller: Caller | null;
+  /** A lenient gateway's unsigned or unknown caller: the machine id it names, unverified (test harnesses only). */
+  namedMachine: string | null;
 }
 type EndpointHandlers = { [N in EndpointName]: (input: EndpointArgs<N>, call: Call) => HandlerResult<N> | Promise<HandlerResult<N>> };
 
@@ -204,6 +207,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const trust = options.trust ?? null;
   const verifySignature = options.verifySignature ?? (trust ? createSignatureVerifier(trust, now) : null);
   const machines = createMachines(db, now);
+  const anchors = createAnchors(db, now);
   const machineAuth = options.machineAuth ?? 'required';
   const stamper = createTimeStamper(db, now);
   const messages = createMessages(db, { now, verifySignature, recheck: registries.recheck, checkCabinet: createCabinetCheck(db), stamper });
@@ -270,6 +274,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       if (caller) machines.requireOrganisation(caller, org);
       return messages.ack(org, body);
     },
+    // Kept per workstation: the signing machine (a lenient test gateway: the one the call names).
+    auditAnchor: (_input, { caller, namedMachine }) => anchors.get(caller?.machineId ?? namedMachine),
+    anchorAudit: ({ body }, { caller, namedMachine }) => anchors.put(caller?.machineId ?? namedMachine, body),
     enrollMachine: ({ body }) => machines.enroll(body),
     revokeMachine: ({ machineId }) => machines.revoke(machineId),
     portalLogin: ({ body }) => portal.login(body),
@@ -348,7 +355,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const { endpoint, name } = found;
     const handler = handlers[name] as (input: Record<string, unknown>, call: Call) => unknown;
     const { input, raw } = await readInput(request, found);
-    const result = await handler(input, { authorization: request.headers.authorization, caller: callerOf(request, found, raw) });
+    const caller = callerOf(request, found, raw);
+    const named = request.headers[MACHINE_HEADER];
+    const namedMachine = !caller && machineAuth === 'lenient' && typeof named === 'string' && machineIdPattern.test(named) ? named : null;
+    const result = await handler(input, { authorization: request.headers.authorization, caller, namedMachine });
     if (endpoint.output === bytes) return { status: 200, headers: { 'Content-Type': name === 'portalDocument' ? 'application/pdf' : name === 'ocsp' ? 'application/ocsp-response' : 'application/octet-stream' }, body: result as Buffer };
     if ('created' in endpoint) {
       const { created, value } = result as { created: boolean; value: unknown };

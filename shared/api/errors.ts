@@ -213,6 +213,10 @@ export const errorCodeSchema = z.enum([
   'REFERENCE_DATA_INVALID',
   'REFERENCE_VERSION_OLDER',
   'REFERENCE_WRITE_FAILED',
+  // Audit anchoring (issue 14 item 7): the gateway refused a chain head that does not extend the
+  // one it keeps; this workstation's audit is shorter than, or differs from, its anchored head.
+  'AUDIT_ANCHOR_CONFLICT',
+  'AUDIT_ANCHOR_BROKEN',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

@@ -231,6 +231,32 @@ export const trustReferenceSchema = z.object({
 /** GET /reference/crl: the CRLs (список отозванных регистрационных свидетельств), PEM, one per issuer. */
 export const crlReferenceSchema = z.object({ version: z.number().int().positive(), crls: z.array(z.string()) });
 
+/**
+ * Audit anchoring (issue 14 item 7): a workstation's audit chain head — the sequence number and hash
+ * of its newest entry — kept by the gateway, the last one per workstation, so a chain later cut
+ * short or rewritten at home no longer matches what the gateway saw.
+ */
+export const auditHeadSchema = z.strictObject({ seq: z.number().int().positive(), hash: sha256Schema });
+export const auditAnchorSchema = z.object({ seq: z.number().int().positive(), hash: sha256Schema, anchoredAt: z.iso.datetime() });
+export const auditAnchorAnswerSchema = z.object({ anchor: auditAnchorSchema.nullable() });
+export const auditAnchorInputSchema = z.strictObject({
+  seq: z.number().int().positive(),
+  hash: sha256Schema,
+  /** The anchor this head extends, as the gateway answered it (null: the first anchor). */
+  previous: auditHeadSchema.nullable(),
+  /** A supervisor-confirmed restore from backup: the chain starts again from the backup's, and the gateway records why. */
+  reanchor: z
+    .strictObject({
+      reason: z.literal('restore'),
+      /** The supervisor's login, or null when a dead database was restored with the backup password alone. */
+      confirmedBy: z.string().min(1).max(64).nullable(),
+      backupCreatedAt: z.iso.datetime(),
+    })
+    .optional(),
+});
+export type AuditAnchor = z.infer<typeof auditAnchorSchema>;
+export type AuditAnchorInput = z.infer<typeof auditAnchorInputSchema>;
+
 export const faultModeSchema = z.enum(['none', 'error500', 'timeout', 'drop', 'slow']);
 export type FaultMode = z.infer<typeof faultModeSchema>;
 export const faultInputSchema = z.strictObject({

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import {
   ackAnswerSchema,
   ackInputSchema,
+  auditAnchorAnswerSchema,
+  auditAnchorInputSchema,
   catalogReferenceSchema,
   crlReferenceSchema,
   enrollAnswerSchema,
@@ -246,6 +248,23 @@ export const gatewayEndpoints = {
     body: ackInputSchema,
     output: ackAnswerSchema,
     refusals: [400, 404],
+  }),
+  auditAnchor: endpoint({
+    method: 'GET',
+    path: '/audit/anchor',
+    summary: "The calling workstation's last anchored audit chain head (null: none yet)",
+    callers: ['centre', 'provider'],
+    output: auditAnchorAnswerSchema,
+    refusals: [],
+  }),
+  anchorAudit: endpoint({
+    method: 'POST',
+    path: '/audit/anchor',
+    summary: 'Anchor the calling workstation’s audit chain head; it must extend the last one, unless a restore re-anchors it (recorded)',
+    callers: ['centre', 'provider'],
+    body: auditAnchorInputSchema,
+    output: auditAnchorAnswerSchema,
+    refusals: [400, 409],
   }),
   portalLogin: endpoint({
     method: 'POST',

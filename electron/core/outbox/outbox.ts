@@ -14,13 +14,14 @@ import type { CryptoProvider } from '../../../shared/crypto';
 export { enqueue } from './queue';
 
 export function outboxStatus(db: Db, lastSyncAt: string | null): OutboxStatus {
-  const counts = db.prepare("SELECT state, count(*) AS n, min(created_at) AS oldest FROM outbox WHERE state != 'delivered' GROUP BY state").all() as Array<{
+  // Handed over in a transfer file (transfer/transfer.ts): the connected АРМ sends it, not this one.
+  const counts = db.prepare("SELECT state, count(*) AS n, min(created_at) AS oldest FROM outbox WHERE state != 'delivered' AND exported_at IS NULL GROUP BY state").all() as Array<{
     state: string;
     n: number;
     oldest: string;
   }>;
   const pending = counts.find((row) => row.state === 'pending');
-  const lastError = db.prepare("SELECT last_error FROM outbox WHERE state != 'delivered' AND last_error IS NOT NULL ORDER BY next_attempt_at DESC LIMIT 1").get() as
+  const lastError = db.prepare("SELECT last_error FROM outbox WHERE state != 'delivered' AND exported_at IS NULL AND last_error IS NOT NULL ORDER BY next_attempt_at DESC LIMIT 1").get() as
     | { last_error: ErrorCode }
     | undefined;
   return {
@@ -142,7 +143,7 @@ export function createSync(options: SyncOptions) {
     // In the order they were queued (rowid), not by id: a request's status notices of one moment
     // must reach the centre in the order the request moved.
     const due = db
-      .prepare("SELECT id, request_id, message, attempts FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY created_at, rowid")
+      .prepare("SELECT id, request_id, message, attempts FROM outbox WHERE state = 'pending' AND exported_at IS NULL AND next_attempt_at <= ? ORDER BY created_at, rowid")
       .all(now().toISOString()) as OutboxRow[];
     // Lanes: one request's messages in order, one after another; different requests side by side,
     // so the gateway's group commit shares one fsync among them instead of one wait per message.

@@ -69,6 +69,10 @@ describe('results at the centre', () => {
     expect(findRequest(centre.db, requestId).state).toBe('resultAtCentre');
     await expect(operator.results.issue({ requestId, collectorIin: '900412400014', documentNumber: '041234567' })).resolves.toMatchObject({ state: 'issued' });
     await expect(operator.results.issue({ requestId, collectorIin: '900412400014', documentNumber: '041234567' })).rejects.toMatchObject({ code: 'STATE_CONFLICT' });
+    // The audit says who collected and with which document without holding either (a purge never rewrites it).
+    const issued = JSON.stringify(centre.db.prepare("SELECT details FROM audit_log WHERE action = 'result.issued'").all());
+    expect(issued).toMatch(/doc:[0-9a-f]{24}/);
+    expect(issued).not.toMatch(/041234567|900412400014/);
     // A lost certificate is printed again as a counted duplicate, without a second issuance.
     const duplicate = await operator.print.reprint({ requestId, document: 'result', language: 'ru', reason: 'утеряна заявителем' });
     expect(duplicate).toMatchObject({ copy: 2, fileName: `${content.number}-ru-copy2.pdf` });

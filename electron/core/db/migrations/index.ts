@@ -22,6 +22,7 @@ import machine from './0021_machine.sql';
 import reference from './0022_reference.sql';
 import recall from './0023_recall.sql';
 import outboxRequest from './0024_outbox_request.sql';
+import auditAnchor from './0025_audit_anchor.sql';
 
 // Numbered files, applied in order, each in its own transaction; the number is PRAGMA user_version.
 // Never edit a shipped migration: add the next number.
@@ -50,4 +51,5 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 22, name: '0022_reference', sql: reference },
   { version: 23, name: '0023_recall', sql: recall },
   { version: 24, name: '0024_outbox_request', sql: outboxRequest },
+  { version: 25, name: '0025_audit_anchor', sql: auditAnchor },
 ];
