@@ -81,7 +81,7 @@ export async function intakeBench(): Promise<void> {
   report('intake.floor_ms', median(floors), 'ms');
   floorDb.close();
 
-  const data = receiptData(db, lastRequest);
+  const data = await receiptData(db, lastRequest, dataDir);
   const fonts = openResources().fonts();
   for (let run = 0; run < 7; run++) {
     const started = performance.now();

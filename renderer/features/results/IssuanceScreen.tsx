@@ -62,7 +62,8 @@ export function IssuanceScreen() {
               {t('inbox.request', { number: row.number })} · {row.applicantName} · {t('issuance.signer', { name: row.signer })}
             </p>
             <div className="actions">
-              {(['ru', 'kk'] as const).map((lang) => (
+              {/* Printed once handed over (the issuance is recorded first); again after a failed print. */}
+              {(row.state === 'issued' ? (['ru', 'kk'] as const) : []).map((lang) => (
                 <button key={lang} type="button" onClick={() => void print(row.requestId, lang, row.resultNumber)} data-testid={`print-result-${lang}`}>
                   {t('issuance.print', { lang: lang === 'ru' ? 'Рус' : 'Қаз' })}
                 </button>
