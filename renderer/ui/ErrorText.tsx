@@ -1,3 +1,4 @@
+import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ArmError, errorCodeSchema } from '../../shared/api';
 import { formatDateTime } from '../../shared/time';
@@ -19,12 +20,8 @@ export function ErrorText({ error }: { error: unknown }) {
         : value,
     ]),
   );
-  return (
-    <p role="alert" className="error" data-code={code ?? 'UNKNOWN'}>
-      {/* A request another clerk holds: the conflict names them. */}
-      {/* A SIGN key offered for a login: the login's own words, not the signing roles'. */}
-      {known && code === 'STATE_CONFLICT' && params.holder ? t('errors.heldBy', params) : known && code === 'CERT_ROLE' && params.need === 'auth' ? t('errors.certRoleAuth') : known ? t(`errors.${code}`, params) : t('errors.UNKNOWN')}
-      {fields > 0 ? ` (${t('errors.fieldCount', { count: fields })})` : null}
-    </p>
-  );
+  const text = `${known && code === 'STATE_CONFLICT' && params.holder ? t('errors.heldBy', params) : known && code === 'CERT_ROLE' && params.need === 'auth' ? t('errors.certRoleAuth') : known ? t(`errors.${code}`, params) : t('errors.UNKNOWN')}${fields > 0 ? ` (${t('errors.fieldCount', { count: fields })})` : ''}`;
+  // A request another clerk holds: the conflict names them. A SIGN key offered for a login: the
+  // login's own words, not the signing roles'. Ant Design's Alert carries role="alert".
+  return <Alert type="error" showIcon className="error" data-code={code ?? 'UNKNOWN'} title={text} />;
 }
