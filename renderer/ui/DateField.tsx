@@ -24,12 +24,21 @@ export function DateField({ label, value, onChange, required, problem, ...rest }
   const id = useId();
   const day = value ? dayjs(value, 'YYYY-MM-DD', true) : null;
   return (
-    <div className="field" data-field={rest['data-field']}>
+    <div
+      className="field"
+      data-field={rest['data-field']}
+      // A whole day typed counts at once, before Enter or leaving the field: the button next to it
+      // («Проверить») is ready as soon as the date is.
+      onInput={(event) => {
+        const typed = dayjs((event.target as HTMLInputElement).value, DAY_FORMAT, true);
+        if (typed.isValid() && typed.format('YYYY-MM-DD') !== value) onChange(typed.format('YYYY-MM-DD'));
+      }}
+    >
       <label htmlFor={id}>{label}</label>
       <DatePicker
         id={id}
         value={day?.isValid() ? day : null}
-        format={{ format: DAY_FORMAT, type: 'mask' }}
+        format={DAY_FORMAT}
         placeholder={t('date.placeholder')}
         onChange={(next) => onChange(next ? next.format('YYYY-MM-DD') : '')}
         status={problem ? 'error' : undefined}
