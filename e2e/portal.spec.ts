@@ -9,7 +9,8 @@ import { ru } from './accounts';
 import { launchHost, step, test as base, expect, type RunningHost } from './host';
 
 // Issue 17 item 2 as a trainee meets it: training mode's emulator serves the citizen portal; the
-// demo mother files seed 001 service 2 (portal only) with her own key, the head appoints the
+// demo guardian (Uralsk, where seed 001 is in force) files seed 001 service 2 (portal only) with
+// her own key; in training it goes to the department the training АРМ plays; the head appoints the
 // executor, the executor decides, the head signs, and the result is read back in her «личный
 // кабинет» — a PDF that `npm run verify` accepts.
 
@@ -50,27 +51,28 @@ test('a portal-only service filed on the emulator’s portal, decided at the pro
   await step(citizen, info, 'the citizen logs in on the portal page', async () => {
     await citizen.goto(`${gatewayUrl}/portal/`);
     await expect(citizen.locator('.training')).toContainText('egov.kz');
-    await citizen.getByLabel(portalText.iin, { exact: true }).fill('900412400014');
+    await expect(citizen.locator('.training')).toContainText('edu-kokpekty');
+    await citizen.getByLabel(portalText.iin, { exact: true }).fill('751130400011');
     await citizen.getByLabel(portalText.password, { exact: true }).fill('wrong');
     await citizen.getByRole('button', { name: portalText.signIn }).click();
     await expect(citizen.locator('#login-error')).toHaveText(rus.errors.PORTAL_LOGIN_REFUSED);
     await citizen.getByLabel(portalText.password, { exact: true }).fill('portal-2026');
     await citizen.getByRole('button', { name: portalText.signIn }).click();
-    await expect(citizen.locator('#citizen')).toContainText('Сарсенбаева Айгерим Ерлановна');
+    await expect(citizen.locator('#citizen')).toContainText('Кузнецова Ольга Викторовна');
   });
 
-  await step(citizen, info, 'a revoked key is refused with the regulation’s words', async () => {
+  await step(citizen, info, 'another person’s key is refused with the regulation’s words', async () => {
     await citizen.getByLabel(portalText.service).selectOption('001-r2');
     await citizen.locator('#files').setInputFiles(scan);
-    await citizen.getByLabel(portalText.keyFile).setInputFiles(path.join(pki, 'citizenRevoked.p12'));
+    await citizen.getByLabel(portalText.keyFile).setInputFiles(path.join(pki, 'citizen.p12'));
     await citizen.getByLabel(portalText.keyPassword).fill(DEMO_PASSWORD);
     await citizen.getByRole('button', { name: portalText.submit }).click();
-    await expect(citizen.locator('#request-error')).toHaveText(`${rus.errors.SIGNATURE_NOT_CONFIRMED}: ${rus.errors.CERT_REVOKED}`, { timeout: 30_000 });
+    await expect(citizen.locator('#request-error')).toHaveText(`${rus.errors.SIGNATURE_NOT_CONFIRMED}: ${rus.errors.CERT_IIN_MISMATCH}`, { timeout: 30_000 });
     await expect(citizen.locator('#cabinet')).toHaveText(portalText.empty);
   });
 
   await step(citizen, info, 'signed with her own key, the request is accepted', async () => {
-    await citizen.getByLabel(portalText.keyFile).setInputFiles(path.join(pki, 'citizen.p12'));
+    await citizen.getByLabel(portalText.keyFile).setInputFiles(path.join(pki, 'citizenGuardian.p12'));
     await citizen.getByLabel(portalText.keyPassword).fill(DEMO_PASSWORD);
     await citizen.getByRole('button', { name: portalText.submit }).click();
     await expect(citizen.locator('#request-status')).toContainText('принят', { timeout: 30_000 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { GatewayDb } from './db/database';
 import { GatewayError } from './errors';
-import { groupCommit } from './groupCommit';
+import { groupCommit } from '../shared/db/groupCommit';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -27,8 +27,8 @@ export function createAttachments(db: GatewayDb, now: () => Date) {
     const { changes } = insert.run(sha256, content.length, content, now().toISOString());
     return { sha256, size: content.length, created: changes === 1 };
   };
-  // Scans that arrive together share one fsync, as messages do (groupCommit.ts); the answer leaves after it.
-  const store = groupCommit(db, insertNow);
+  // Scans that arrive together share one fsync, as messages do (shared/db/groupCommit.ts); the answer leaves after it.
+  const store = groupCommit(db, insertNow, setImmediate);
 
   return {
     check,

@@ -18,12 +18,14 @@ export interface GatewayCommand {
   adminSecretFile: string | null;
   /** 'required' (default): only enrolled machines; 'lenient': test harnesses that call with plain HTTP. */
   machineAuth: 'required' | 'lenient';
+  /** Training mode: the provider the training АРМ plays, where the portal sends its requests. */
+  trainingProvider: string | null;
 }
 
 /**
  * `--port <p>` (0 = a free port), `--data-dir <dir>` (default ./gateway-data), `--trust-dir <dir>`,
  * `--parent-pid <pid>`, `--min-client-version <x.y.z>`, `--admin-secret-file <file>`,
- * `--machine-auth required|lenient`.
+ * `--machine-auth required|lenient`, `--training-provider <code>`.
  */
 export function parseGatewayArgs(argv: string[]): GatewayCommand {
   const { values } = parseArgs({
@@ -36,6 +38,7 @@ export function parseGatewayArgs(argv: string[]): GatewayCommand {
       'min-client-version': { type: 'string' },
       'admin-secret-file': { type: 'string' },
       'machine-auth': { type: 'string', default: 'required' },
+      'training-provider': { type: 'string' },
     },
     strict: true,
   });
@@ -55,5 +58,6 @@ export function parseGatewayArgs(argv: string[]): GatewayCommand {
     trustDir: values['trust-dir'] ? path.resolve(values['trust-dir']) : null,
     parentPid: parent === undefined ? null : Number(parent),
     minClientVersion,
+    trainingProvider: values['training-provider'] ?? null,
   };
 }

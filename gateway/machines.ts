@@ -20,6 +20,8 @@ export interface Caller {
 
 /** Calls further apart than this start a new stretch online (the АРМ's sync backs off to 10 minutes at most). */
 export const ONLINE_GAP_MS = 15 * 60_000;
+/** How stale a machine's stored last call may get before it is written again. */
+export const SEEN_WRITE_EVERY_MS = 60_000;
 
 export interface SignedCall {
   machineId: string | undefined;
@@ -54,6 +56,16 @@ export function createMachines(db: GatewayDb, now: () => Date) {
     ON CONFLICT (id) DO UPDATE SET organisations = @organisations, previous = @previous, enrolled_at = @at, revoked_at = NULL`);
   const revokeRow = db.prepare('UPDATE machines SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
   const seen = db.prepare('UPDATE machines SET last_seen_at = ?, offline_since = ? WHERE id = ?');
+  // A machine's public key parsed once, not on every call (a millisecond each).
+  const keys = new Map<string, KeyObject>();
+  const keyOf = (spki: string) => {
+    let key = keys.get(spki);
+    if (!key) {
+      key = createPublicKey({ key: Buffer.from(spki, 'base64'), format: 'der', type: 'spki' });
+      keys.set(spki, key);
+    }
+    return key;
+  };
 
   return {
     /** Enrolls a machine to its organisations, or remaps an enrolled one (its old ones become `previous`). */
@@ -99,7 +111,7 @@ export function createMachines(db: GatewayDb, now: () => Date) {
       if (!row || row.revoked_at) {
         throw refused('MACHINE_NOT_ENROLLED', row ? `Workstation ${call.machineId.slice(0, 16)} was revoked: have it enrolled again.` : `Workstation ${call.machineId.slice(0, 16)} is not enrolled at this gateway.`);
       }
-      const publicKey = createPublicKey({ key: Buffer.from(row.public_key, 'base64'), format: 'der', type: 'spki' });
+      const publicKey = keyOf(row.public_key);
       const text = requestSigningText({ machineId: call.machineId, method: call.method, path: call.path, time: call.time, bodySha256: createHash('sha256').update(call.body).digest('hex') });
       let valid = false;
       try {
@@ -117,7 +129,11 @@ export function createMachines(db: GatewayDb, now: () => Date) {
       }
       const lastSeen = row.last_seen_at ? new Date(row.last_seen_at) : null;
       const lastContact = lastSeen && at.getTime() - lastSeen.getTime() > ONLINE_GAP_MS ? lastSeen : row.offline_since ? new Date(row.offline_since) : null;
-      seen.run(at.toISOString(), lastContact?.toISOString() ?? null, row.id);
+      // Last seen is written when it is a minute old or the stretch online changed, not on every
+      // call (an fsync each, which capped the outbox's drain): the window it opens is then at
+      // most a minute wider, against the 15 minutes that start a new stretch.
+      const contactIso = lastContact?.toISOString() ?? null;
+      if (!lastSeen || at.getTime() - lastSeen.getTime() >= SEEN_WRITE_EVERY_MS || at < lastSeen || contactIso !== row.offline_since) seen.run(at.toISOString(), contactIso, row.id);
       return { machineId: row.id, organisations: JSON.parse(row.organisations) as string[], publicKey, lastContact };
     },
 

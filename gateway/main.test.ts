@@ -19,7 +19,9 @@ describe('parseGatewayArgs', () => {
       minClientVersion: null,
       adminSecretFile: null,
       machineAuth: 'required',
+      trainingProvider: null,
     });
+    expect(parseGatewayArgs(['--training-provider', 'edu-kokpekty']).trainingProvider).toBe('edu-kokpekty');
     expect(parseGatewayArgs(['--machine-auth', 'lenient']).machineAuth).toBe('lenient');
     expect(() => parseGatewayArgs(['--machine-auth', 'none'])).toThrow(/--machine-auth/);
     expect(parseGatewayArgs(['--parent-pid', '4242']).parentPid).toBe(4242);

@@ -3,18 +3,20 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseGatewayArgs } from './cli';
 import { startGateway } from './server';
-import { readTrustDir } from './signature';
+import { readReferenceDir, readTrustDir } from './signature';
 
 // `npm run gateway -- --port <p> --data-dir <dir> [--trust-dir <pki dir>] [--min-client-version <x.y.z>]
-// [--admin-secret-file <file>] [--machine-auth required|lenient]`: the gateway emulator, on 127.0.0.1 only.
+// [--admin-secret-file <file>] [--machine-auth required|lenient] [--training-provider <code>]`: the gateway emulator, on 127.0.0.1 only.
 async function main(): Promise<void> {
   const command = parseGatewayArgs(process.argv.slice(2));
   const gateway = await startGateway({
     port: command.port,
     dataDir: command.dataDir,
     trust: command.trustDir ? readTrustDir(command.trustDir) : null,
+    reference: command.trustDir ? readReferenceDir(command.trustDir) : null,
     minClientVersion: command.minClientVersion,
     machineAuth: command.machineAuth,
+    trainingProvider: command.trainingProvider,
     // With a secret the /_control endpoints (faults, reset, enrollment) exist, and need it.
     controlSecret: process.env.GATEWAY_CONTROL_SECRET || (command.adminSecretFile ? adminSecret(command.adminSecretFile) : null),
   });

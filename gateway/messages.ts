@@ -4,7 +4,7 @@ import { PORTAL_CODE } from '../shared/api/requests';
 import { type GatewayMessage, type Receipt, type Recheck, type UnverifiedPerson } from '../shared/gateway/api';
 import type { GatewayDb } from './db/database';
 import { offlineWindowStart } from '../shared/time';
-import { groupCommit } from './groupCommit';
+import { groupCommit } from '../shared/db/groupCommit';
 import { GatewayError } from './errors';
 import type { MessageSignatureVerifier } from './signature';
 
@@ -79,7 +79,7 @@ export function createMessages(db: GatewayDb, { now, verifySignature, recheck, c
     if (!organisationExists.get(code)) throw new GatewayError('ORGANISATION_NOT_FOUND', `No centre or provider ${code}.`, { status: 422, issues: [{ path, message: 'unknown code' }] });
   };
 
-  // Runs inside a group commit's transaction (groupCommit.ts): the receipt leaves after the fsync.
+  // Runs inside a group commit's transaction (shared/db/groupCommit.ts): the receipt leaves after the fsync.
   const accept = groupCommit(db, ({ message, contentSha256, body, signatureSha256, storeWith }: { message: GatewayMessage; contentSha256: string; body: string; signatureSha256: string | null; storeWith?: () => void }): Accepted => {
     const existing = byId.get(message.id);
     if (existing) {
@@ -110,7 +110,7 @@ export function createMessages(db: GatewayDb, { now, verifySignature, recheck, c
     insertDelivery.run(seq, message.to);
     storeWith?.();
     return { receipt, created: true };
-  });
+  }, setImmediate);
 
   return {
     /** Checks what the schema cannot, then stores once: a resend with the same content gets the first receipt back. */

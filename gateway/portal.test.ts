@@ -93,12 +93,47 @@ describe('the portal page', () => {
 });
 
 describe('portal services and requests', () => {
-  it('offers only variants with a portal channel, with the portal term (minutes too)', async () => {
-    const token = await login();
-    const { services } = portalServicesSchema.parse(await (await gateway.call('/portal/api/services', { headers: bearer(token) })).json());
-    expect(services.map((service) => service.variantId)).toContain('001-r2');
-    expect(services.map((service) => service.variantId)).not.toContain('001-r13');
-    expect(services.find((service) => service.variantId === '003-r1')?.term).toEqual({ value: 10, unit: 'minutes' });
+  it('offers only variants with a portal channel whose regulation is in force where the citizen lives, with the portal term (minutes too)', async () => {
+    const listed = async (iin: string) =>
+      portalServicesSchema.parse(await (await gateway.call('/portal/api/services', { headers: bearer(await login(iin)) })).json()).services;
+    const mother = await listed(MOTHER); // Kokpekty: seed 003
+    expect(mother.map((service) => service.variantId)).toContain('003-r4');
+    expect(mother.map((service) => service.variantId)).not.toContain('001-r2');
+    expect(mother.find((service) => service.variantId === '003-r1')?.term).toEqual({ value: 10, unit: 'minutes' });
+    const guardian = await listed(GUARDIAN); // Uralsk: seed 001
+    expect(guardian.map((service) => service.variantId)).toContain('001-r2');
+    expect(guardian.map((service) => service.variantId)).not.toContain('001-r13');
+    expect(guardian.every((service) => service.variantId.startsWith('001-'))).toBe(true);
+  });
+
+  it('refuses a variant whose regulation is not in force in the citizen’s district with REGULATION_NOT_IN_FORCE, and routes it where it is', async () => {
+    const response = await gateway.call('/portal/api/requests/prepare', { ...postJson({ variantId: '001-r2', fields: {}, files: [] }), headers: { 'Content-Type': 'application/json', ...bearer(await login(MOTHER)) } });
+    expect(response.status).toBe(422);
+    expect(gatewayErrorSchema.parse(await response.json()).error.code).toBe('REGULATION_NOT_IN_FORCE');
+    // The guardian lives in Uralsk, where seed 001 is in force: her district's department decides it.
+    const { content } = await prepare(await login(GUARDIAN), '001-r2');
+    expect(content.provider).toBe('edu-uralsk');
+  });
+
+  it('in training routes a request whose regulation applies, and every route of the directory, to the provider the training АРМ plays', async () => {
+    const training = await startTestGateway({ trust: { roots: [pki.root.certificate], crls: [pki.crl] }, trainingProvider: 'edu-kokpekty' });
+    try {
+      const call = async (iin: string, variantId: string) => {
+        const token = portalSessionSchema.parse(await (await training.call('/portal/api/session', postJson({ iin, password: PORTAL_DEMO_PASSWORD }))).json()).token;
+        return training.call('/portal/api/requests/prepare', { ...postJson({ variantId, fields: {}, files: [] }), headers: { 'Content-Type': 'application/json', ...bearer(token) } });
+      };
+      expect(portalDraftSchema.parse(await (await call(GUARDIAN, '001-r2')).json()).content.provider).toBe('edu-kokpekty');
+      // The АРМ's own routing and the organisations reference name it too (Kokpekty's employment
+      // department for 003 Рег.1 otherwise), for the same (service, district) pairs.
+      expect(((await (await training.call('/routing?service=unemployed-certificate&district=kokpekty')).json()) as { provider: { code: string } }).provider.code).toBe('edu-kokpekty');
+      const reference = (await (await training.call('/reference/organisations')).json()) as { routes: Array<{ service: string; district: string; provider: string }> };
+      expect(new Set(reference.routes.map((route) => route.provider))).toEqual(new Set(['edu-kokpekty']));
+      expect(reference.routes).toContainEqual({ service: 'housing-queue', district: 'kokpekty', provider: 'edu-kokpekty' });
+      // The reach check stands in training too.
+      expect(gatewayErrorSchema.parse(await (await call(MOTHER, '001-r2')).json()).error.code).toBe('REGULATION_NOT_IN_FORCE');
+    } finally {
+      await training.dispose();
+    }
   });
 
   it('refuses a service without a portal channel with PORTAL_CHANNEL_MISSING', async () => {
@@ -128,7 +163,7 @@ describe('portal services and requests', () => {
     const file = Buffer.from(`scan for ${key}`);
     const sha256 = createHash('sha256').update(file).digest('hex');
     expect((await gateway.call(`/portal/api/files/${sha256}`, { method: 'PUT', body: file, headers: bearer(token) })).status).toBe(200);
-    const { draftId, content } = await prepare(token, '001-r2', [sha256]);
+    const { draftId, content } = await prepare(token, '003-r4', [sha256]);
     const before = { messages: count('messages'), attachments: count('attachments'), requests: count('portal_requests') };
     const response = await submit(token, draftId, signWith(key, content));
     expect(response.status).toBe(422);
@@ -143,7 +178,7 @@ describe('portal services and requests', () => {
     const file = Buffer.from('%PDF-1.4 birth certificate');
     const sha256 = createHash('sha256').update(file).digest('hex');
     await gateway.call(`/portal/api/files/${sha256}`, { method: 'PUT', body: file, headers: bearer(token) });
-    const { draftId, content } = await prepare(token, '001-r2', [sha256]);
+    const { draftId, content } = await prepare(token, '003-r4', [sha256]);
     const response = await submit(token, draftId, signWith('citizen', content));
     expect(response.status, await response.clone().text()).toBe(201);
     const accepted = portalRequestSchema.parse(await response.json());
@@ -207,7 +242,7 @@ describe('portal services and requests', () => {
 
   it('refuses portal requests and the portal’s name from an АРМ', async () => {
     const token = await login();
-    const { content } = await prepare(token, '001-r2');
+    const { content } = await prepare(token, '003-r4');
     const forged: GatewayMessage = { id: randomUUID(), kind: 'request', from: 'con-kokpekty', to: 'edu-kokpekty', service: content.serviceId, createdAt: NOW.toISOString(), attachments: [], payload: content as unknown as Record<string, unknown>, signature: { format: 'cms', value: signWith('citizen', content) } };
     const response = await gateway.call('/messages', postJson(forged));
     expect(response.status).toBe(422);
@@ -230,7 +265,7 @@ describe('«условие 2» on a GOST key (НУЦ РК’s GOST 34.10-2015, t
       const headers = { 'Content-Type': 'application/json', ...bearer(token) };
       const sign = (content: unknown, key: typeof own) => toBase64(signGostDetached({ content: canonicalBytes(content), key: key.key, signingTime: NOW, profile: 'kz' }));
       for (const [key, status, code] of [[revoked, 422, 'CERT_REVOKED'], [own, 201, null]] as const) {
-        const { draftId, content } = portalDraftSchema.parse(await (await gost.call('/portal/api/requests/prepare', { ...postJson({ variantId: '001-r2', fields: {}, files: [] }), headers })).json());
+        const { draftId, content } = portalDraftSchema.parse(await (await gost.call('/portal/api/requests/prepare', { ...postJson({ variantId: '003-r4', fields: {}, files: [] }), headers })).json());
         const response = await gost.call('/portal/api/requests', { ...postJson({ draftId, cms: sign(content, key) }), headers });
         expect(response.status).toBe(status);
         if (code) expect(gatewayErrorSchema.parse(await response.json()).error.issues?.[0]?.message).toBe(code);

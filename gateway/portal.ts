@@ -2,6 +2,7 @@ import { randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypt
 import { ArmError } from '../shared/api/errors';
 import { PORTAL_CODE, requestContentSchema, type RequestContent } from '../shared/api/requests';
 import { serviceDeadline } from '../shared/catalog/catalog';
+import { appliesIn } from '../shared/catalog/reach';
 import type { Variant } from '../shared/catalog/schema';
 import type { GatewayMessage, Person } from '../shared/gateway/api';
 import type { PortalRequest } from '../shared/gateway/portal';
@@ -27,8 +28,13 @@ import type { GatewayTrust } from './signature';
 
 /** The password of every demo citizen (docs/gateway-api.md, "The portal"). */
 export const PORTAL_DEMO_PASSWORD = 'portal-2026';
-/** Demo citizens: persons of the ГБД ФЛ demo data whose own keys the test PKI issues (citizen*.p12). */
-export const PORTAL_DEMO_CITIZENS = [demoIins.mother, demoIins.guardian] as const;
+/**
+ * Demo citizens: persons of the ГБД ФЛ demo data, one at least in each district of a regulation
+ * (Kokpekty, Uralsk, Zhambyl, M. Zhumabaev, Karaganda), since the portal offers each only the
+ * services in force where they live. The mother's and the guardian's keys are in the test PKI
+ * (citizen*.p12); the catalog walk issues the others' keys itself.
+ */
+export const PORTAL_DEMO_CITIZENS = [demoIins.mother, demoIins.guardian, demoIins.attorney, demoIins.zhumabaevResident, demoIins.karagandaResident] as const;
 
 /** A session lives an hour after its last call; its files and drafts go with it. */
 const SESSION_MS = 60 * 60_000;
@@ -190,14 +196,15 @@ export function createPortal({ db, now, trust, registries, attachments, messages
       return { status: 'ended' as const };
     },
 
-    /** Every variant that names the portal as a channel, with the portal's own term. */
+    /** Every variant that names the portal as a channel and whose regulation is in force where the citizen lives, with the portal's own term. */
     services(authorization: string | undefined) {
-      session(authorization);
+      const held = session(authorization);
+      const district = registries.person(held.iin).district;
       return {
         services: catalog.services.flatMap((service) =>
           service.variants.flatMap((variant) => {
             const channel = portalChannel(variant);
-            if (!channel) return [];
+            if (!channel || !appliesIn(variant, district)) return [];
             return [
               {
                 serviceId: service.id,
@@ -227,15 +234,20 @@ export function createPortal({ db, now, trust, registries, attachments, messages
     /**
      * The content the citizen signs: routed to the provider of their district, numbered, with the
      * portal channel's term from the catalog (some are minutes). A variant without a portal channel
-     * is PORTAL_CHANNEL_MISSING. Nothing is stored: the draft lives in the session.
+     * is PORTAL_CHANNEL_MISSING; one whose regulation is not in force in the citizen's district
+     * (shared/catalog/reach.ts) is REGULATION_NOT_IN_FORCE — another region's akimat approved it, and
+     * no provider there follows it. Nothing is stored: the draft lives in the session.
      */
     prepare(authorization: string | undefined, input: { variantId: string; fields: Record<string, string>; files: string[] }) {
       const held = session(authorization);
       const variant = findVariant(input.variantId);
       if (!variant) throw new GatewayError('NOT_FOUND', `No service variant ${input.variantId}.`, { issues: [{ path: 'variantId', message: input.variantId }] });
       if (!portalChannel(variant)) throw new GatewayError('PORTAL_CHANNEL_MISSING', `Variant ${variant.id} names no portal channel.`, { status: 422, issues: [{ path: 'variantId', message: variant.id }] });
-      const form = variant.applicationForm.fields;
       const person = registries.person(held.iin);
+      if (!appliesIn(variant, person.district)) {
+        throw new GatewayError('REGULATION_NOT_IN_FORCE', `The regulation of ${variant.id} is not in force in ${person.district}.`, { status: 422, issues: [{ path: 'variantId', message: variant.id }] });
+      }
+      const form = variant.applicationForm.fields;
       // The applicant's IIN is the logged-in citizen's (the certificate must match it); name and
       // address come from ГБД ФЛ when the citizen leaves them blank, as the portal prefills them.
       const known: Record<string, string> = { applicantName: fullName(person), applicantAddress: person.address.ru };
@@ -249,7 +261,8 @@ export function createPortal({ db, now, trust, registries, attachments, messages
       if (unknownField) throw new GatewayError('VALIDATION_FAILED', `The form has no field ${unknownField}.`, { issues: [{ path: `fields.${unknownField}`, message: 'unknown' }] });
       const missing = input.files.filter((sha256) => !held.files.has(sha256));
       if (missing.length > 0) throw new GatewayError('ATTACHMENT_NOT_FOUND', 'Upload the files first.', { status: 422, issues: missing.map((sha256) => ({ path: 'files', message: sha256 })) });
-      const provider = registries.route(variant.serviceId, person.district).provider;
+      // In training the directory names the provider the training АРМ plays (registries.ts).
+      const provider = registries.route(variant.serviceId, person.district).provider.code;
       const at = now();
       let dueBy: string | null;
       try {
@@ -282,7 +295,7 @@ export function createPortal({ db, now, trust, registries, attachments, messages
           : [],
         operator: null,
         centre: PORTAL_CODE,
-        provider: provider.code,
+        provider,
         acceptedAt: at.toISOString(),
         dueBy,
       };

@@ -82,7 +82,13 @@ function sameName(typed: string | null, registered: { ru: string; kk: string } |
   return normal(typed) === normal(registered.ru) || normal(typed) === normal(registered.kk);
 }
 
-export function createRegistries(db: GatewayDb, now: () => Date) {
+/**
+ * trainingProvider (training only): the provider the training АРМ plays. Every route of the
+ * directory — /routing, the organisations reference and the portal — names it instead of the
+ * district's own provider, which no training АРМ pulls (issue 17): the same (service, district)
+ * pairs, so what a district offers does not change, only who decides it.
+ */
+export function createRegistries(db: GatewayDb, now: () => Date, trainingProvider: string | null = null) {
   const personByIin = db.prepare<[string], PersonRow>('SELECT * FROM persons WHERE iin = ?');
   const powerOfAttorneyByNumber = db.prepare<[string, string], PowerOfAttorneyRow>('SELECT * FROM powers_of_attorney WHERE number = ? AND issued_on = ?');
   const organisationByCode = db.prepare<[string], OrganisationRow>('SELECT * FROM organisations WHERE code = ?');
@@ -93,6 +99,7 @@ export function createRegistries(db: GatewayDb, now: () => Date) {
   const metaValue = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?');
 
   const version = (name: string) => Number(metaValue.get(`reference.${name}.version`)?.value ?? 1);
+  const routed = (provider: string) => trainingProvider ?? provider;
 
   return {
     /** ГБД ФЛ lookup; «сообщение о невозможности получения данных» when the person is not there. */
@@ -145,7 +152,8 @@ export function createRegistries(db: GatewayDb, now: () => Date) {
 
     /** Which provider decides a service in a district. */
     route(service: string, district: string): { service: string; district: string; provider: Organisation } {
-      const provider = routeOf.get(service, district)?.provider;
+      const found = routeOf.get(service, district)?.provider;
+      const provider = found === undefined ? undefined : routed(found);
       const organisation = provider ? organisationByCode.get(provider) : undefined;
       if (!organisation) throw new GatewayError('ROUTE_NOT_FOUND', `No provider for ${service} in ${district}.`);
       return { service, district, provider: toOrganisation(organisation) };
@@ -159,7 +167,11 @@ export function createRegistries(db: GatewayDb, now: () => Date) {
     },
 
     organisations() {
-      return { version: version('organisations'), organisations: allOrganisations.all().map(toOrganisation), routes: allRoutes.all() };
+      return {
+        version: version('organisations'),
+        organisations: allOrganisations.all().map(toOrganisation),
+        routes: allRoutes.all().map((route) => ({ ...route, provider: routed(route.provider) })),
+      };
     },
   };
 }

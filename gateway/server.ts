@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type forge from 'node-forge';
 import { mkdirSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -27,6 +28,7 @@ import { createCabinetCheck, createPortal } from './portal';
 import { portalPage } from './portal/page';
 import { openApiDocument } from './openapi';
 import { createRegistries } from './registries';
+import { createReference, type ReferenceSigner } from './reference';
 import { seedRegistries } from './seed';
 import { catalog } from './seed/directory';
 import { crlPem } from '../shared/signing';
@@ -46,6 +48,11 @@ export interface GatewayOptions {
    * must then carry a valid signature (gateway/signature.ts). Without it nothing is checked.
    */
   trust?: GatewayTrust | null;
+  /**
+   * The reference-data key and the heads' certificates (issue 14 item 4, issue 21): without a key
+   * /reference/datasets/* answers REFERENCE_UNAVAILABLE, since unsigned data is never applied.
+   */
+  reference?: { signer: ReferenceSigner; heads: forge.pki.Certificate[] } | null;
   /** Replaces the verifier made from `trust` (tests of the seam itself). */
   verifySignature?: MessageSignatureVerifier | null;
   /**
@@ -63,6 +70,8 @@ export interface GatewayOptions {
    * fetch) authenticates a call signed by an enrolled machine in full and lets any other through.
    */
   machineAuth?: 'required' | 'lenient';
+  /** Training only: the provider the training АРМ plays; every route names it (gateway/registries.ts). */
+  trainingProvider?: string | null;
   log?: (line: string) => void;
 }
 
@@ -169,7 +178,7 @@ function segment(value: string): string {
 }
 
 /** Reference data: the ETag names the content, so If-None-Match with it answers 304. */
-function reference(request: http.IncomingMessage, name: string, value: { version: number }): Reply {
+function referenceReply(request: http.IncomingMessage, name: string, value: { version: number }): Reply {
   const body = JSON.stringify(value);
   const etag = `"${name}-v${value.version}-${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
   const presented = (request.headers['if-none-match'] ?? '').split(',').map((tag) => tag.trim().replace(/^W\//, ''));
@@ -187,7 +196,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   mkdirSync(options.dataDir, { recursive: true });
   const db = openGatewayDb(path.join(options.dataDir, 'gateway.sqlite'));
   seedRegistries(db);
-  const registries = createRegistries(db, now);
+  const trainingProvider = options.trainingProvider ?? null;
+  const registries = createRegistries(db, now, trainingProvider);
   const attachments = createAttachments(db, now);
   const trust = options.trust ?? null;
   const verifySignature = options.verifySignature ?? (trust ? createSignatureVerifier(trust, now) : null);
@@ -199,6 +209,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const crlReference = { version: 1, crls: trust ? trust.crls.map(crlPem) : [] };
   // The catalog ships with the build (shared/catalog); its version moves with the АРМ's releases.
   const catalogReference = { version: 1, services: catalog.services };
+  const reference = createReference(db, { signer: options.reference?.signer ?? null, heads: options.reference?.heads ?? [], registries, now });
 
   const noFault = { mode: 'none' as FaultMode, remaining: null, delayMs: 0 };
   let fault: { mode: FaultMode; remaining: number | null; delayMs: number } = noFault;
@@ -226,6 +237,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     catalog: () => catalogReference,
     trust: () => trustReference,
     crl: () => crlReference,
+    referenceData: ({ dataset }) => reference.get(dataset),
+    publishReference: ({ dataset, body }) => reference.publish(dataset, body.data),
     putAttachment: async ({ sha256, body }) => {
       const { created, ...stored } = await attachments.put(sha256, body);
       return { created, value: stored };
@@ -333,7 +346,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       const { created, value } = result as { created: boolean; value: unknown };
       return json(created ? 201 : 200, value);
     }
-    if ('etag' in endpoint) return reference(request, pathSegments(endpoint.path).at(-1)!, result as { version: number });
+    if ('etag' in endpoint) return referenceReply(request, (result as { dataset?: string }).dataset ?? pathSegments(endpoint.path).at(-1)!, result as { version: number });
     return json(200, result);
   };
 
@@ -372,7 +385,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       request.resume();
       return answer(response, json(403, { error: { code: 'FORBIDDEN', message: 'Browsers and foreign Host headers are refused.' } }));
     }
-    const page = portalPath && request.method === 'GET' ? portalPage(url) : null;
+    const page = portalPath && request.method === 'GET' ? portalPage(url, trainingProvider) : null;
     if (page) {
       request.resume();
       return answer(response, page);

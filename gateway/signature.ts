@@ -1,5 +1,6 @@
-import { createHash, createPrivateKey, createPublicKey, randomBytes, sign, verify } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { createHash, createPrivateKey, createPublicKey, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import forge from 'node-forge';
 import path from 'node:path';
 import { ArmError, type ErrorCode } from '../shared/api/errors';
 import type { GatewayMessage } from '../shared/gateway/api';
@@ -12,13 +13,27 @@ import { createCryptoProvider, type Algorithm } from '../shared/crypto';
  * JavaScript took ~1 ms a check, and each message has two). The emulator shares only shared/ with
  * the АРМ, so it registers its own RSA algorithms rather than the core's provider.
  */
+// Public keys parsed once: the same operators' and CAs' keys arrive with every message (parsing
+// them again was a third of the emulator's signature time). Bounded, as signers come and go.
+const publicKeys = new Map<string, KeyObject>();
+function publicKeyOf(spki: Uint8Array): KeyObject {
+  const id = Buffer.from(spki).toString('base64');
+  let key = publicKeys.get(id);
+  if (!key) {
+    if (publicKeys.size >= 10_000) publicKeys.clear();
+    key = createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
+    publicKeys.set(id, key);
+  }
+  return key;
+}
+
 const rsa = (name: string, digest: string, oid: string): Algorithm => ({
   kind: 'signature',
   name,
   oids: [oid],
   digest,
   sign: (privateKey, data) => new Uint8Array(sign(digest, data, createPrivateKey({ key: Buffer.from(privateKey), format: 'der', type: 'pkcs8' }))),
-  verify: (publicKey, data, signature) => verify(digest, data, createPublicKey({ key: Buffer.from(publicKey), format: 'der', type: 'spki' }), signature),
+  verify: (publicKey, data, signature) => verify(digest, data, publicKeyOf(publicKey), signature),
 });
 const digestOf = (name: string, size: number, oid: string): Algorithm => ({ kind: 'digest', name, oids: [oid], size, digest: (data) => new Uint8Array(createHash(name).update(data).digest()) });
 export const gatewayCrypto = createCryptoProvider((length) => new Uint8Array(randomBytes(length)), [
@@ -55,6 +70,21 @@ export function readTrustDir(dir: string): GatewayTrust {
 }
 
 export const trustPems = (trust: GatewayTrust): string[] => trust.roots.map(trustedRootPem);
+
+/** The files `npm run pki:demo` writes for the reference data: the reference-data key and the heads' certificates. */
+export const REFERENCE_KEY_FILE = 'reference-data.key.pem';
+export const REFERENCE_CERT_FILE = 'reference-data.pem';
+export const HEADS_FILE = 'heads.pem';
+
+/** The reference-data key of a trust folder and the heads it publishes; null when the folder has no key (an older folder). */
+export function readReferenceDir(dir: string): { signer: { key: forge.pki.rsa.PrivateKey; certificate: forge.pki.Certificate }; heads: forge.pki.Certificate[] } | null {
+  if (!existsSync(path.join(dir, REFERENCE_KEY_FILE))) return null;
+  const key = forge.pki.privateKeyFromPem(readFileSync(path.join(dir, REFERENCE_KEY_FILE), 'utf8')) as forge.pki.rsa.PrivateKey;
+  const certificate = forge.pki.certificateFromPem(readFileSync(path.join(dir, REFERENCE_CERT_FILE), 'utf8'));
+  const headsPem = existsSync(path.join(dir, HEADS_FILE)) ? readFileSync(path.join(dir, HEADS_FILE), 'utf8') : '';
+  const heads = (headsPem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []).map((pem) => forge.pki.certificateFromPem(pem));
+  return { signer: { key, certificate }, heads };
+}
 
 /**
  * Who must have signed a message: the operator for a request (requestContentSchema's

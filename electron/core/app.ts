@@ -18,6 +18,8 @@ import { createScheduler } from './sync/scheduler';
 import { createHandlers } from './handlers';
 import { readSetting } from './settings/store';
 import { refreshTrust } from './signing/trust';
+import { putInForce } from './refdata/store';
+import { refreshReference } from './refdata/refresh';
 import { nodeCrypto } from './crypto/node';
 import type { CryptoProvider } from '../../shared/crypto';
 import { seedTrainingAccounts } from './training/accounts';
@@ -149,6 +151,8 @@ export function startCore(options: CoreOptions): Core {
   // This workstation's machine key signs every gateway call (issue 16); the gateway's clock that
   // comes back with each answer is kept for clock trust (issue 14).
   const machine = db ? machineIdentity(db, crypto, now()) : null;
+  // The reference data applied earlier is in force from the start: the calendar and catalog the gateway last sent.
+  if (db) putInForce(db);
   if (db) {
     const clock = clockTrust(db, now());
     if (clock.problem === 'backwards') log.warn('clock.backwards', { lastGatewayTime: clock.checkedAt });
@@ -207,6 +211,8 @@ export function startCore(options: CoreOptions): Core {
               },
             },
             { name: 'trust', everyMs: interval * 10, run: () => refreshTrust(db, gatewayClient, now()) },
+            // Signed reference data (refdata/refresh.ts): catalog, calendar, organisations, heads' certificates, limits.
+            { name: 'refdata', everyMs: interval * 10, run: () => refreshReference({ db, client: gatewayClient, now, crypto, log }) },
           ],
           { now, onError: (job, error) => log.warn('sync.job_failed', { job, error: error instanceof ArmError ? error.code : String(error) }) },
         )
@@ -215,7 +221,8 @@ export function startCore(options: CoreOptions): Core {
   const startSync = () => {
     if (scheduler && interval > 0) {
       scheduler.start();
-      void scheduler.runNow('trust');
+      // The roots and CRLs first: the reference data is checked against them.
+      void scheduler.runNow('trust').then(() => scheduler.runNow('refdata'));
     }
   };
   // Data care runs by itself: a backup when the schedule says so, the retention purge once a day.

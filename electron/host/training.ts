@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { MANIFEST_FILE, writeDemoPki } from '../core/signing/demoPki';
 import { TRAINING_ADMIN_SECRET_FILE } from '../core/training/enroll';
+import { TRAINING_PROVIDER } from '../core/training/workstation';
 
 // Training mode (учебный режим): the bundled gateway emulator in a process of its own, trusting the
 // TEST PKI made once into the data folder, so a trainee signs with the demo keys and the emulator
@@ -48,6 +49,8 @@ export async function startTrainingGateway(options: {
   // The admin secret lives in the private data folder: the АРМ's core enrolls its own machine with it.
   const args = [script, '--port', '0', '--data-dir', path.join(options.dataDir, TRAINING_GATEWAY_DIR), '--trust-dir', pkiDir, '--parent-pid', String(process.pid)];
   args.push('--admin-secret-file', path.join(options.dataDir, TRAINING_ADMIN_SECRET_FILE));
+  // The portal's requests go to the department this АРМ plays (issue 17): no other АРМ would pull them.
+  args.push('--training-provider', TRAINING_PROVIDER);
   const child = spawn(options.runtime?.execPath ?? process.execPath, args, {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...options.runtime?.env },

@@ -32,7 +32,7 @@ function script(): Buffer | null {
   return existsSync(file) ? readFileSync(file) : null;
 }
 
-function html(language: Language): string {
+function html(language: Language, trainingProvider: string | null): string {
   const t = texts[language].portal;
   const other: Language = language === 'ru' ? 'kk' : 'ru';
   // What the script needs to speak the page's language: its own words and the error codes'.
@@ -48,7 +48,7 @@ function html(language: Language): string {
 </head>
 <body>
 <header><h1>${escape(t.title)}</h1><a id="language" href="/portal/?lang=${other}" lang="${other}">${escape(t.otherLanguage)}</a></header>
-<p class="training" role="note">${escape(t.training)}</p>
+<p class="training" role="note">${escape(t.training)}${trainingProvider ? ` ${escape(t.trainingRoute.replace('{provider}', trainingProvider))}` : ''}</p>
 <main>
 <section id="login" aria-labelledby="login-title">
 <h2 id="login-title">${escape(t.login)}</h2>
@@ -91,10 +91,10 @@ ${field('key-password', t.keyPassword, 'password', 'autocomplete="off" required'
 const headers = (type: string) => ({ 'Content-Type': type, 'Content-Security-Policy': PORTAL_CSP, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' });
 
 /** The page and its two files, or null for any other path (the API rows of the endpoint table). */
-export function portalPage(url: URL): PageReply | null {
+export function portalPage(url: URL, trainingProvider: string | null = null): PageReply | null {
   if (url.pathname === '/portal' || url.pathname === '/portal/') {
     const language: Language = url.searchParams.get('lang') === 'kk' ? 'kk' : 'ru';
-    return { status: 200, headers: headers('text/html; charset=utf-8'), body: html(language) };
+    return { status: 200, headers: headers('text/html; charset=utf-8'), body: html(language, trainingProvider) };
   }
   if (url.pathname === '/portal/app.css') return { status: 200, headers: headers('text/css; charset=utf-8'), body: PORTAL_STYLE };
   if (url.pathname === '/portal/app.js') {

@@ -44,6 +44,7 @@ export const errorCodeSchema = z.enum([
   'PORTAL_LOGIN_REFUSED',
   'SIGNATURE_NOT_CONFIRMED',
   'PORTAL_CHANNEL_MISSING',
+  'REGULATION_NOT_IN_FORCE',
   'CABINET_NOT_OWNED',
   // The АРМ's side: no usable answer (network, timeout, 5xx), or a refusal with a code it does not know.
   'GATEWAY_UNAVAILABLE',
@@ -189,6 +190,13 @@ export const errorCodeSchema = z.enum([
   'OFFLINE_TOO_LONG',
   'OUTBOX_TOO_FULL',
   'DISK_TOO_FULL',
+  // Reference data from the gateway (issue 14 item 4): each refused with the previous data kept.
+  'REFERENCE_UNAVAILABLE',
+  'REFERENCE_SIGNATURE_INVALID',
+  'REFERENCE_SCHEMA_NEWER',
+  'REFERENCE_DATA_INVALID',
+  'REFERENCE_VERSION_OLDER',
+  'REFERENCE_WRITE_FAILED',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

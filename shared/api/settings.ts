@@ -24,6 +24,12 @@ export const settingSchemas = {
   'updates.url': updateUrlSchema,
   /** The centre (ЦОН) this counter belongs to and its district (intake). */
   'workstation.centre': centreSettingSchema,
+  /**
+   * The mobile centre (мобильный ЦОН) its mobile-centre operator takes requests in for, and its
+   * district, where that is not the counter's centre (training: M. Zhumabaev, seed 004, whose
+   * regulations name mobile centres); unset: the centre's.
+   */
+  'workstation.mobileCentre': centreSettingSchema,
   /** This workstation's organisation BIN (БИН): signatures made here need a key of it (CERT_ORGANISATION). */
   'workstation.bin': binSchema,
   /** The gateway code of this workstation's organisation: whose inbox it pulls (provider side). */

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { channel } from './channel';
-import { errorCodeSchema } from './errors';
+import { errorCodeSchema, errorParamsSchema } from './errors';
 import { counterRoles, roles } from './roles';
 
 // The sync console (electron/core/sync): each background job with its last success, next run,
 // failures in a row and last error; "sync now"; the outbox's parked (rejected) messages.
 
-export const syncJobNameSchema = z.enum(['outbox', 'inbox', 'trust']);
+export const syncJobNameSchema = z.enum(['outbox', 'inbox', 'trust', 'refdata']);
 
 export const syncJobSchema = z.object({
   name: syncJobNameSchema,
@@ -60,8 +60,24 @@ export const machineStatusSchema = z.object({
   clockProblem: z.enum(['drift', 'backwards']).nullable(),
 });
 
+/** One reference dataset from the gateway (issue 14 item 4): its version and age, the due dates its last calendar moved, why its last update failed. */
+export const referenceStatusSchema = z.object({
+  dataset: z.enum(['catalog', 'calendar', 'organisations', 'signers', 'limits']),
+  /** null: never received; the bundled data holds. */
+  version: z.number().int().nullable(),
+  issuedAt: z.string().nullable(),
+  appliedAt: z.string().nullable(),
+  checkedAt: z.string().nullable(),
+  /** Hours since the gateway issued this version. */
+  ageHours: z.number().int().nullable(),
+  dueChanges: z.array(z.object({ number: z.string(), from: z.string(), to: z.string() })),
+  error: z.object({ code: errorCodeSchema, params: errorParamsSchema, at: z.string() }).nullable(),
+});
+export type ReferenceStatus = z.infer<typeof referenceStatusSchema>;
+
 export const syncStatusSchema = z.object({
   jobs: z.array(syncJobSchema),
+  reference: z.array(referenceStatusSchema),
   parked: z.array(parkedMessageSchema),
   machine: machineStatusSchema.nullable(),
   guardrails: guardrailsSchema,

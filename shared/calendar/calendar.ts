@@ -12,7 +12,11 @@ export { termSchema, termUnitSchema, type Term, type TermUnit } from './term';
 // отдыха).
 // The year files are reference data the gateway can replace; a year without a file is an error.
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+// A real day of the calendar: 2026-02-30 is refused, not rolled over to March (issue 14's bad input).
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+  .refine((date) => fromDays(toDays(date)) === date, 'not a day of the calendar');
 
 export const calendarYearSchema = z.object({
   year: z.number().int().min(2000).max(2100),
@@ -32,6 +36,12 @@ export const calendarYearSchema = z.object({
   ),
   /** A transfer order (перенос дня отдыха) makes `dayOff` a day off and `workday` (a Saturday or Sunday) a working day. */
   transfers: z.array(z.object({ dayOff: isoDate, workday: isoDate, basis: z.string().min(1) })),
+}).superRefine((data, context) => {
+  // A year's file speaks of its own year only: a date of another year would silently change that one.
+  const dates = [...data.holidays.map((holiday, index) => ['holidays', index, 'date', holiday.date] as const), ...data.transfers.flatMap((transfer, index) => [['transfers', index, 'dayOff', transfer.dayOff] as const, ['transfers', index, 'workday', transfer.workday] as const])];
+  for (const [list, index, field, date] of dates) {
+    if (!date.startsWith(`${data.year}-`)) context.addIssue({ code: 'custom', path: [list, index, field], message: `not in ${data.year}` });
+  }
 });
 export type CalendarYear = z.infer<typeof calendarYearSchema>;
 
@@ -140,11 +150,36 @@ export function createCalendar(files: readonly unknown[]): Calendar {
   };
 }
 
-/** The bundled calendar; the gateway's newer files go through createCalendar the same way. */
-export const kzCalendar: Calendar = createCalendar([kz2025, kz2026, kz2027]);
+/** The bundled years: only the seed; the gateway's reference data replaces or adds years (issue 14 item 4). */
+export const bundledCalendarYears: readonly CalendarYear[] = [kz2025, kz2026, kz2027].map((file) => calendarYearSchema.parse(file));
 
-/** Each bundled year with the acts it follows and whether it is provisional (the status screen shows them). */
-export const kzCalendarYears = [kz2025, kz2026, kz2027].map((file) => {
-  const { year, basis, provisional } = calendarYearSchema.parse(file);
-  return { year, basis, provisional };
-});
+/** The bundled years with the gateway's over them: a year the gateway sends replaces the bundled one. */
+export function mergeCalendarYears(reference: readonly CalendarYear[]): CalendarYear[] {
+  const byYear = new Map(bundledCalendarYears.map((year) => [year.year, year]));
+  for (const year of reference) byYear.set(year.year, year);
+  return [...byYear.values()].sort((a, b) => a.year - b.year);
+}
+
+// The calendar in force in this process: the core sets it from the applied reference data at the
+// start and after each update, so every term computed anywhere (receipts, step clocks, reports)
+// follows the same years without each caller being handed a calendar.
+let inForce: { calendar: Calendar; years: CalendarYear[] } = { calendar: createCalendar(bundledCalendarYears), years: [...bundledCalendarYears] };
+
+/** Puts the reference years (over the bundled seed) in force; null: the bundled years alone. */
+export function useCalendarYears(reference: readonly CalendarYear[] | null): void {
+  const years = mergeCalendarYears(reference ?? []);
+  inForce = { calendar: createCalendar(years), years };
+}
+
+/** The calendar in force: the bundled years until reference data replaced or added some. */
+export const kzCalendar: Calendar = {
+  years: () => inForce.calendar.years(),
+  dayKind: (date) => inForce.calendar.dayKind(date),
+  isWorkingDay: (date) => inForce.calendar.isWorkingDay(date),
+  deadline: (start, term) => inForce.calendar.deadline(start, term),
+};
+
+/** Each year in force with the acts it follows and whether it is provisional (the status screen shows them). */
+export function kzCalendarYears(): { year: number; basis: CalendarYear['basis']; provisional: boolean }[] {
+  return inForce.years.map(({ year, basis, provisional }) => ({ year, basis, provisional }));
+}

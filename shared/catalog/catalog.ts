@@ -7,7 +7,7 @@ import { variants as seed002 } from './data/seed-002';
 import { variants as seed003 } from './data/seed-003';
 import { variants as seed004 } from './data/seed-004';
 import { services } from './data/services';
-import { serviceSchema, variantSchema, type ChannelKind, type ProviderKind, type Service, type ServiceSummary, type Variant } from './schema';
+import { serviceEntrySchema, serviceSchema, variantSchema, type ChannelKind, type ProviderKind, type Service, type ServiceSummary, type Variant } from './schema';
 
 /** The data files by the name a failure message shows. */
 export const catalogFiles: Record<string, { kind: 'services' | 'variants'; data: unknown }> = {
@@ -89,10 +89,51 @@ export interface Catalog {
 }
 
 export function createCatalog(files = catalogFiles): Catalog {
-  const all = buildCatalog(files);
+  return catalogOf(buildCatalog(files));
+}
+
+/** A catalog from services already joined with their variants (the gateway's reference data). */
+export function catalogOf(all: Service[]): Catalog {
   const byId = new Map(all.map((service) => [service.id, service]));
   const summaries = all.map(summarize);
   return { services: all, list: () => summaries, get: (id) => byId.get(id) };
+}
+
+/**
+ * Services as the gateway's reference data carries them: each a valid entry with its variants,
+ * no id twice. The problems as "path: message", empty when it is sound.
+ */
+export function checkCatalogServices(data: unknown): string[] {
+  const parsed = z.array(serviceEntrySchema).min(1).safeParse(data);
+  if (!parsed.success) return parsed.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
+  const problems: string[] = [];
+  const services = new Set<string>();
+  const variants = new Set<string>();
+  for (const service of parsed.data) {
+    if (services.has(service.id)) problems.push(`${service.id}: service id repeated`);
+    services.add(service.id);
+    for (const variant of service.variants) {
+      if (variant.serviceId !== service.id) problems.push(`${variant.id}: belongs to ${variant.serviceId}, listed under ${service.id}`);
+      if (variants.has(variant.id)) problems.push(`${variant.id}: variant id repeated`);
+      variants.add(variant.id);
+    }
+  }
+  return problems;
+}
+
+// The catalog in force in this process: the bundled one until the gateway's reference data replaced
+// it (the core sets it at the start and after each update). The supervisor's document lists stay
+// on top of either (electron/core/catalog/overrides.ts).
+let inForce: Catalog | null = null;
+
+export function currentCatalog(): Catalog {
+  inForce ??= createCatalog();
+  return inForce;
+}
+
+/** Puts the reference catalog in force; null: the bundled one. */
+export function useCatalogServices(services: Service[] | null): void {
+  inForce = services ? catalogOf(services) : createCatalog();
 }
 
 /**

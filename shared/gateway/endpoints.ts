@@ -30,6 +30,7 @@ import {
   portalSessionSchema,
   portalSubmitSchema,
 } from './portal';
+import { publishReferenceAnswerSchema, publishReferenceInputSchema, signedReferenceSchema } from './reference';
 
 // THE list of the gateway's endpoints (ШЭП as the emulator serves it). The emulator's router
 // (gateway/server.ts), the АРМ's client (electron/core/gateway/client.ts) and the OpenAPI document
@@ -176,6 +177,15 @@ export const gatewayEndpoints = {
     etag: true,
     refusals: [],
   }),
+  referenceData: endpoint({
+    method: 'GET',
+    path: '/reference/datasets/{dataset}',
+    summary: "Reference data, signed by the gateway's reference-data key: catalog, calendar, organisations, signers (heads' certificates), limits",
+    callers: ['centre', 'provider'],
+    output: signedReferenceSchema,
+    etag: true,
+    refusals: [404],
+  }),
   putAttachment: endpoint({
     method: 'PUT',
     path: '/attachments/{sha256}',
@@ -318,6 +328,15 @@ export const gatewayEndpoints = {
     callers: ['harness'],
     output: z.object({ machineId: z.string(), revoked: z.boolean() }),
     refusals: [],
+  }),
+  publishReference: endpoint({
+    method: 'POST',
+    path: '/_control/reference/{dataset}',
+    summary: 'Admin: publish the next version of one reference dataset, signed by the reference-data key',
+    callers: ['harness'],
+    body: publishReferenceInputSchema,
+    output: publishReferenceAnswerSchema,
+    refusals: [400, 404],
   }),
   reset: endpoint({
     method: 'POST',

@@ -1,4 +1,5 @@
 import { sha256Hex, toBase64, utf8Bytes } from '../signing/bytes';
+import { bytesToHex as hex } from '@noble/hashes/utils';
 import { canonicalSha256 } from '../signing/canonical';
 
 // Workstation authentication at the gateway (issue 16 item 1).
@@ -50,12 +51,14 @@ export function envelopeSigningText(envelope: { id: string; kind: string; from: 
 export interface MachineSigner {
   machineId: string;
   sign(data: Uint8Array): Uint8Array;
+  /** The host's native SHA-256 for the body (a scan is 100 KB and more); JavaScript's when absent. */
+  sha256?(data: Uint8Array): Uint8Array;
 }
 
 /** The headers that authenticate one call; `path` is the path and query exactly as sent. */
 export function machineHeaders(signer: MachineSigner, call: { method: string; path: string; body: Uint8Array; time: Date }): Record<string, string> {
   const time = call.time.toISOString();
-  const text = requestSigningText({ machineId: signer.machineId, method: call.method, path: call.path, time, bodySha256: sha256Hex(call.body) });
+  const text = requestSigningText({ machineId: signer.machineId, method: call.method, path: call.path, time, bodySha256: signer.sha256 ? hex(signer.sha256(call.body)) : sha256Hex(call.body) });
   return {
     [MACHINE_HEADER]: signer.machineId,
     [MACHINE_TIME_HEADER]: time,

@@ -16,6 +16,10 @@ import r4Refusal from './templates/003-r4.refusal.json' with { type: 'json' };
 import r7Notification from './templates/003-r7.notification.json' with { type: 'json' };
 import r7Refusal from './templates/003-r7.refusal.json' with { type: 'json' };
 import r1Kk004 from './templates/004-r1.certificate.json' with { type: 'json' };
+import r2Bank004 from './templates/004-r2.bank.json' with { type: 'json' };
+import r2Pension004 from './templates/004-r2.pension.json' with { type: 'json' };
+import r2Police004 from './templates/004-r2.police.json' with { type: 'json' };
+import r3Kk004 from './templates/004-r3.certificate.json' with { type: 'json' };
 import generic from './templates/generic.json' with { type: 'json' };
 
 // Result print templates (Выходная форма положительного ответа / мотивированный ответ об отказе)
@@ -75,6 +79,10 @@ export const TEMPLATES: ResultTemplate[] = [
   r7Notification,
   r7Refusal,
   r1Kk004,
+  r2Pension004,
+  r2Bank004,
+  r2Police004,
+  r3Kk004,
 ] as ResultTemplate[];
 export const GENERIC_TEMPLATE = generic as ResultTemplate;
 

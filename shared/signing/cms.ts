@@ -1,3 +1,4 @@
+import { sha256 as sha256Of } from '@noble/hashes/sha2';
 import forge from 'node-forge';
 import { ArmError } from '../api/errors';
 import type { CryptoProvider } from '../crypto';
@@ -64,7 +65,7 @@ const der = {
  */
 export function signDetachedWith(input: SignWithInput): Uint8Array {
   const sha256 = () => der.seq([der.oid(OIDS.sha256), der.nul()]);
-  const digest = forge.md.sha256.create().update(toBinary(input.content)).digest().getBytes();
+  const digest = toBinary(sha256Of(input.content));
   // DER sorts a SET OF by its encodings; the signature covers exactly these bytes.
   const attributes = [
     der.seq([der.oid(OIDS.contentType), der.set([der.oid(OIDS.data)])]),

@@ -4,6 +4,7 @@ import { iinCheckDigit, makeIin } from '../iin/iin';
 import { fromBinary } from './bytes';
 import { OID } from './certificate';
 import { buildCrl } from './crl';
+import { REFERENCE_SIGNER_BIN } from '../gateway/reference';
 
 // A test PKI shaped like НУЦ РК's (subject CN, SURNAME, SERIALNUMBER=IIN…, C=KZ, GIVENNAME, O,
 // OU=BIN…; KU/EKU as in the NCA test certificates of ANCHORS.md). Pure: the АРМ's tests, the
@@ -146,6 +147,16 @@ function iin(birthDate: string, sex: 'male' | 'female', serial: number): string 
 
 const CENTRE = { name: 'НАО «Государственная корпорация «Правительство для граждан» (TEST)', bin: makeBin('1603', 1201) };
 const EDUCATION = { name: 'ГУ «Отдел образования Кокпектинского района» (TEST)', bin: makeBin('0511', 3307) };
+
+/**
+ * The gateway's reference-data key (issue 14 item 4): an organisation SIGN key of the gateway's
+ * operator (REFERENCE_SIGNER_BIN), under the TEST root like every other key, valid for a year.
+ */
+export async function issueReferenceDataKey(root: Issued, now: Date): Promise<Issued> {
+  const operator = { name: 'АО «Национальные информационные технологии» (TEST)', bin: REFERENCE_SIGNER_BIN };
+  const person: PersonSubject = { surname: 'ШЛЮЗ', firstName: 'СПРАВОЧНИКИ', patronymic: 'ТЕСТ', iin: iin('1970-01-01', 'male', 9001), organisation: operator };
+  return issueCertificate({ issuer: root, person, kind: 'sign', notBefore: new Date(now.getTime() - DAY), notAfter: new Date(now.getTime() + 365 * DAY), keys: await generateKeyAsync(), organisationRole: 'employee' });
+}
 
 export type DemoKeyId =
   | 'operator'

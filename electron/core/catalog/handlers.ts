@@ -1,11 +1,11 @@
 import { ArmError, type Contract } from '../../../shared/api';
-import { createCatalog, type Catalog } from '../../../shared/catalog/catalog';
+import { currentCatalog, type Catalog } from '../../../shared/catalog/catalog';
 import { requireDb } from '../context';
 import type { Handlers } from '../handler';
 import { documentsHistory, saveDocuments, withOverrides } from './overrides';
 
-/** The bundled catalog, validated once on first use (a broken data file fails loudly there). */
-export function catalogHandlers(catalog: () => Catalog = bundledCatalog): Handlers<Contract>['catalog'] {
+/** The catalog in force (bundled, or the gateway's reference data), validated once on first use. */
+export function catalogHandlers(catalog: () => Catalog = currentCatalog): Handlers<Contract>['catalog'] {
   return {
     list: () => catalog().list(),
     get: ({ id }, ctx) => {
@@ -21,8 +21,4 @@ export function catalogHandlers(catalog: () => Catalog = bundledCatalog): Handle
   };
 }
 
-let bundled: Catalog | null = null;
-function bundledCatalog(): Catalog {
-  bundled ??= createCatalog();
-  return bundled;
-}
+

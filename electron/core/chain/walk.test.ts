@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { PORTAL_DEMO_PASSWORD } from '../../../gateway/portal';
+import { PORTAL_DEMO_CITIZENS, PORTAL_DEMO_PASSWORD } from '../../../gateway/portal';
+import { demoPersons } from '../../../gateway/seed/demo';
 import { postJson, startTestGateway, type TestGateway } from '../../../gateway/testing';
 import type { RequestContent, ResultContent, Role } from '../../../shared/api';
 import { portalCabinetSchema, portalDraftSchema, portalSessionSchema } from '../../../shared/gateway/portal';
@@ -9,8 +10,8 @@ import type { ChannelKind, Variant } from '../../../shared/catalog/schema';
 import { outsideStage } from '../../../shared/catalog/steps';
 import { alsoIssued, typedFields, type TemplateField } from '../../../shared/results/templates';
 import { canonicalBytes, signDetached, toBase64 } from '../../../shared/signing';
-import { createDemoPki, type DemoKeyId, type DemoPki } from '../../../shared/signing/testPki';
-import { DISTRICT_SEEDS } from '../intake/form';
+import { createDemoPki, issueCertificate, type DemoKeyId, type DemoPki, type Issued } from '../../../shared/signing/testPki';
+import { DISTRICT_SEEDS } from '../../../shared/catalog/reach';
 import { findRequest } from '../requests/repository';
 import { writeSettings } from '../settings/store';
 import { configureProvider, providerCore } from '../testing/provider';
@@ -60,7 +61,7 @@ let pki: DemoPki;
 let gateway: TestGateway;
 let actNumber = 0;
 beforeAll(async () => {
-  pki = await createDemoPki({ now: new Date('2026-03-02T08:00:00Z'), only: ['operator', 'mobileOperator', 'officeWorker', 'clerk', 'head', 'citizen'] });
+  pki = await createDemoPki({ now: new Date('2026-03-02T08:00:00Z'), only: ['operator', 'mobileOperator', 'officeWorker', 'clerk', 'head'] });
   // The portal checks the citizen's own signature («условие 2») against the training PKI.
   gateway = await startTestGateway({ trust: { roots: [pki.root.certificate], crls: [pki.crl] } });
   // The gateway checks each signature at its own time: the workstations' day (testing/provider.ts).
@@ -143,9 +144,23 @@ async function walkDesk({ variant, channel }: Path): Promise<void> {
   expect(issued.state).toBe('issued');
 }
 
+/** A private person's own signing key from the test root (the demo PKI has key files for two citizens only). */
+const citizenKeys = new Map<string, Issued>();
+function citizenKey(person: (typeof demoPersons)[number]): Issued {
+  const at = gateway.clock.now().getTime();
+  if (!citizenKeys.has(person.iin)) {
+    const subject = { surname: person.surname.ru.toUpperCase(), firstName: person.name.ru.toUpperCase(), patronymic: person.patronymic?.ru.toUpperCase() ?? '', iin: person.iin };
+    citizenKeys.set(person.iin, issueCertificate({ issuer: pki.root, person: subject, kind: 'sign', notBefore: new Date(at - 30 * 86_400_000), notAfter: new Date(at + 365 * 86_400_000) }));
+  }
+  return citizenKeys.get(person.iin)!;
+}
+
 /** Filed by the citizen on the portal, pulled by the provider's АРМ, the signed result in the citizen's cabinet. */
 async function walkPortal({ variant }: Path): Promise<void> {
-  const bearer = { Authorization: `Bearer ${portalSessionSchema.parse(await (await gateway.call('/portal/api/session', postJson({ iin: APPLICANT, password: PORTAL_DEMO_PASSWORD }))).json()).token}` };
+  // The portal offers a service only where its regulation is in force: the citizen lives in that district.
+  const citizen = demoPersons.find((person) => (PORTAL_DEMO_CITIZENS as readonly string[]).includes(person.iin) && person.district === districtOf(variant));
+  expect(citizen, `no portal citizen in ${districtOf(variant)}`).toBeDefined();
+  const bearer = { Authorization: `Bearer ${portalSessionSchema.parse(await (await gateway.call('/portal/api/session', postJson({ iin: citizen!.iin, password: PORTAL_DEMO_PASSWORD }))).json()).token}` };
   const scan = Buffer.from(`%PDF-1.4 copy for ${variant.id}`);
   const sha256 = createHash('sha256').update(scan).digest('hex');
   expect((await gateway.call(`/portal/api/files/${sha256}`, { method: 'PUT', body: scan, headers: bearer })).status).toBe(200);
@@ -156,7 +171,8 @@ async function walkPortal({ variant }: Path): Promise<void> {
   expect(prepared.status, await prepared.clone().text()).toBe(200);
   const { draftId, content } = portalDraftSchema.parse(await prepared.json());
   expect(content).toMatchObject({ channel: 'portal', variantId: variant.id });
-  const cms = toBase64(signDetached({ content: canonicalBytes(content), key: pki.keys.citizen.key, certificate: pki.keys.citizen.certificate, signingTime: gateway.clock.now() }));
+  const key = citizenKey(citizen!);
+  const cms = toBase64(signDetached({ content: canonicalBytes(content), key: key.key, certificate: key.certificate, signingTime: gateway.clock.now() }));
   const submitted = await gateway.call('/portal/api/requests', json({ draftId, cms }));
   expect(submitted.status, await submitted.clone().text()).toBe(201);
 

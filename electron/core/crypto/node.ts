@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, createPublicKey, randomBytes, sign, verify } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
 import { createCryptoProvider, type Algorithm, type CryptoProvider } from '../../../shared/crypto';
 
 // The Node implementation of the one crypto provider (shared/crypto): OpenSSL's hashes and
@@ -12,12 +12,35 @@ const digest = (name: string, nodeName: string, oids: string[], size: number): A
   digest: (data) => new Uint8Array(createHash(nodeName).update(data).digest()),
 });
 
+// A key is imported into OpenSSL once per array that holds it, not on every signature: the machine
+// key signs every gateway call and an opened key file signs right after it is opened (importing
+// the DER again cost a third of a millisecond, an ECDSA key a millisecond a call). The arrays are
+// the callers' own (the machine key read at start, a key file's key while it is open), so an entry
+// goes with its array.
+const imported = new WeakMap<Uint8Array, KeyObject>();
+
+function privateKeyOf(der: Uint8Array): KeyObject {
+  let key = imported.get(der);
+  if (!key) {
+    key = createPrivateKey({ key: Buffer.from(der), format: 'der', type: 'pkcs8' });
+    imported.set(der, key);
+  }
+  return key;
+}
+
+/** The PKCS#8 DER of a key already in OpenSSL (a key file opened natively), remembered with it. */
+export function exportPrivateKey(key: KeyObject): Uint8Array {
+  const der = new Uint8Array(key.export({ format: 'der', type: 'pkcs8' }));
+  imported.set(der, key);
+  return der;
+}
+
 const signature = (name: string, digestName: string, oids: string[]): Algorithm => ({
   kind: 'signature',
   name,
   oids,
   digest: digestName,
-  sign: (privateKey, data) => new Uint8Array(sign(digestName, data, createPrivateKey({ key: Buffer.from(privateKey), format: 'der', type: 'pkcs8' }))),
+  sign: (privateKey, data) => new Uint8Array(sign(digestName, data, privateKeyOf(privateKey))),
   verify: (publicKey, data, signatureBytes) => {
     try {
       return verify(digestName, data, createPublicKey({ key: Buffer.from(publicKey), format: 'der', type: 'spki' }), signatureBytes);

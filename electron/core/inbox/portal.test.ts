@@ -15,12 +15,14 @@ import { providerCore } from '../testing/provider';
 
 const NOW = new Date('2026-03-02T09:00:00Z');
 const MOTHER = '900412400014';
+/** The guardian lives in Uralsk, where seed 001 (its portal-only Рег.2) is in force. */
+const GUARDIAN = '751130400011';
 
 let pki: DemoPki;
 let gateway: TestGateway;
 
 beforeAll(async () => {
-  pki = await createDemoPki({ now: NOW, only: ['citizen', 'clerk', 'head'] });
+  pki = await createDemoPki({ now: NOW, only: ['citizen', 'citizenGuardian', 'clerk', 'head'] });
   gateway = await startTestGateway({ trust: { roots: [pki.root.certificate], crls: [pki.crl] } });
 }, 60_000);
 afterAll(() => gateway.dispose());
@@ -30,21 +32,22 @@ const signWith = (id: DemoKeyId, content: unknown, at: Date) =>
   toBase64(signDetached({ content: canonicalBytes(content), key: pki.keys[id].key, certificate: pki.keys[id].certificate, signingTime: at }));
 
 /** The citizen's side, through the portal API as the page calls it. */
-async function fileOnPortal(variantId: string, fields: Record<string, string> = {}): Promise<{ token: string; content: RequestContent }> {
-  const token = portalSessionSchema.parse(await (await gateway.call('/portal/api/session', postJson({ iin: MOTHER, password: PORTAL_DEMO_PASSWORD }))).json()).token;
+async function fileOnPortal(variantId: string, fields: Record<string, string> = {}, citizen: { iin: string; key: DemoKeyId } = { iin: MOTHER, key: 'citizen' }): Promise<{ token: string; content: RequestContent }> {
+  const token = portalSessionSchema.parse(await (await gateway.call('/portal/api/session', postJson({ iin: citizen.iin, password: PORTAL_DEMO_PASSWORD }))).json()).token;
   const scan = Buffer.from(`%PDF-1.4 copy for ${variantId}`);
   const sha256 = createHash('sha256').update(scan).digest('hex');
   await gateway.call(`/portal/api/files/${sha256}`, { method: 'PUT', body: scan, headers: { Authorization: `Bearer ${token}` } });
   const { draftId, content } = portalDraftSchema.parse(await (await gateway.call('/portal/api/requests/prepare', json(token, { variantId, fields, files: [sha256] }))).json());
-  const submitted = await gateway.call('/portal/api/requests', json(token, { draftId, cms: signWith('citizen', content, gateway.clock.now()) }));
+  const submitted = await gateway.call('/portal/api/requests', json(token, { draftId, cms: signWith(citizen.key, content, gateway.clock.now()) }));
   expect(submitted.status, await submitted.clone().text()).toBe(201);
   return { token, content };
 }
 
 describe('a portal request at the provider', () => {
   it('arrives in the inbox marked as the portal’s; decided and signed, its result and PDFs reach the cabinet', async () => {
-    const { token, content } = await fileOnPortal('001-r2');
-    const w = providerCore(pki, { gateway, clock: { now: Date.parse('2026-03-02T09:05:00Z') } });
+    const { token, content } = await fileOnPortal('001-r2', {}, { iin: GUARDIAN, key: 'citizenGuardian' });
+    expect(content.provider).toBe('edu-uralsk');
+    const w = providerCore(pki, { gateway, organisation: 'edu-uralsk', clock: { now: Date.parse('2026-03-02T09:05:00Z') } });
     const clerk = w.as('clerk', pki.keys.clerk.person.iin);
     const head = w.as('head', pki.keys.head.person.iin);
     expect(await clerk.inbox.pull()).toMatchObject({ received: 1, refused: 0 });
@@ -55,7 +58,7 @@ describe('a portal request at the provider', () => {
     await head.inbox.assign({ requestId: row!.id, clerkId: executor!.userId, comment: '' });
     const view = await clerk.inbox.take({ requestId: row!.id });
     expect(view.content).toMatchObject({ channel: 'portal', operator: null, centre: 'egov-portal' });
-    expect(view.received.signer.subject.iin).toBe(MOTHER);
+    expect(view.received.signer.subject.iin).toBe(GUARDIAN);
 
     await clerk.decision.decide({ requestId: row!.id, outcome: 'certificate', fields: { body: 'Сведения об опеке и попечительстве не найдены.' } });
     const prepared = await head.decision.prepare({ requestId: row!.id });

@@ -101,17 +101,20 @@ function known(db: Db, messageId: string): boolean {
 }
 
 /**
- * Whose inboxes this workstation pulls: its organisation (the department, or the centre) and the
- * centre its counter takes requests for, when that is another code — one workstation may be both.
+ * Whose inboxes this workstation pulls: its organisation (the department, or the centre), the
+ * centre its counter takes requests for and the mobile centre its mobile operator works as, when
+ * those are other codes — one workstation may be all of them.
  */
 export function inboxesConfigured(db: Db): boolean {
-  return readSetting(db, 'workstation.organisation') !== null || readCentre(db) !== null;
+  return readSetting(db, 'workstation.organisation') !== null || readCentre(db) !== null || readSetting(db, 'workstation.mobileCentre') !== null;
 }
 
 export function inboxesOf(db: Db): string[] {
   const organisation = readSetting(db, 'workstation.organisation');
   const centre = readCentre(db)?.code ?? null;
-  const codes = [...new Set([organisation, centre].filter((code): code is string => code !== null))];
+  // The mobile centre's results come back to its own inbox.
+  const mobile = readSetting(db, 'workstation.mobileCentre')?.code ?? null;
+  const codes = [...new Set([organisation, centre, mobile].filter((code): code is string => code !== null))];
   if (codes.length === 0) requireOrganisation(db);
   return codes;
 }

@@ -1,6 +1,8 @@
-import { ArmError, type CentreSetting } from '../../../shared/api';
+import { ArmError, type CentreSetting, type Role } from '../../../shared/api';
 import type { CoreContext } from '../context';
 import type { Db } from '../db/database';
+import type { ReferencePayload } from '../../../shared/gateway/reference';
+import { readReference } from '../refdata/store';
 import { readSetting } from '../settings/store';
 
 // The workstation's centre (ЦОН) and its district, set by the supervisor, and the gateway's
@@ -10,14 +12,23 @@ export function readCentre(db: Db): CentreSetting | null {
   return readSetting(db, 'workstation.centre');
 }
 
-export function requireCentre(db: Db): CentreSetting {
-  const centre = readCentre(db);
+/** The centre a counter role takes requests in for: the mobile centre's for its operator where one is set. */
+export function readCounterCentre(db: Db, role: Role): CentreSetting | null {
+  return (role === 'mobileOperator' ? readSetting(db, 'workstation.mobileCentre') : null) ?? readCentre(db);
+}
+
+export function requireCentre(db: Db, role: Role | null = null): CentreSetting {
+  const centre = role ? readCounterCentre(db, role) : readCentre(db);
   if (!centre) throw new ArmError('CENTRE_NOT_SET', 'The supervisor has not set this workstation’s centre.');
   return centre;
 }
 
-export function readReference(db: Db) {
-  return readSetting(db, 'reference.organisations');
+/**
+ * The organisations and routes to use offline: the gateway's signed reference data (the refdata
+ * job keeps it current), else the directory cached when the supervisor set the centre.
+ */
+export function readDirectory(db: Db): Pick<ReferencePayload<'organisations'>, 'organisations' | 'routes'> | null {
+  return readReference(db, 'organisations') ?? readSetting(db, 'reference.organisations');
 }
 
 /**
@@ -33,7 +44,7 @@ export async function routeProvider(ctx: CoreContext, db: Db, service: string, d
       if (!(error instanceof ArmError) || error.code !== 'GATEWAY_UNAVAILABLE') throw error;
     }
   }
-  const reference = readReference(db);
+  const reference = readDirectory(db);
   if (!reference) throw new ArmError('ROUTE_OFFLINE', 'The gateway is unreachable and no organisations reference is cached.');
   const route = reference.routes.find((candidate) => candidate.service === service && candidate.district === district);
   if (!route) throw new ArmError('ROUTE_NOT_FOUND', `No provider of ${service} in ${district}.`);
@@ -52,7 +63,7 @@ export async function organisationDistrict(ctx: CoreContext, db: Db, code: strin
       if (!(error instanceof ArmError) || error.code !== 'GATEWAY_UNAVAILABLE') throw error;
     }
   }
-  const reference = readReference(db);
+  const reference = readDirectory(db);
   if (!reference) throw new ArmError('ROUTE_OFFLINE', 'The gateway is unreachable and no organisations reference is cached.');
   const organisation = reference.organisations.find((candidate) => candidate.code === code);
   if (!organisation) throw new ArmError('ORGANISATION_NOT_FOUND', `${code} is not in the organisations reference.`);

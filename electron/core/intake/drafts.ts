@@ -13,7 +13,7 @@ import {
   type IntakeDraft,
   type RequestContent,
 } from '../../../shared/api';
-import { createCatalog, type Catalog } from '../../../shared/catalog/catalog';
+import { currentCatalog, type Catalog } from '../../../shared/catalog/catalog';
 import { receiptTerm } from '../../../shared/catalog/steps';
 import type { Service, Variant } from '../../../shared/catalog/schema';
 import { appendAudit, type AuditRecord } from '../audit/log';
@@ -51,11 +51,9 @@ export interface LoadedDraft {
   prepared: RequestContent | null;
 }
 
-let bundled: Catalog | null = null;
-/** The bundled service catalog, parsed once. */
+/** The service catalog in force (bundled, or the gateway's reference data). */
 export function intakeCatalog(): Catalog {
-  bundled ??= createCatalog();
-  return bundled;
+  return currentCatalog();
 }
 
 export function loadDraft(db: Db, catalog: Catalog, requestId: string): LoadedDraft {

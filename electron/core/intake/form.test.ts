@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ArmError, type PersonData } from '../../../shared/api';
 import { createCatalog } from '../../../shared/catalog/catalog';
 import type { PowerOfAttorney } from '../../../shared/gateway/api';
-import { alignChecklist, checklistLines, completeFields, DISTRICT_SEEDS, formFields, missingDocuments, missingFields, variantFor } from './form';
+import { DISTRICT_SEEDS } from '../../../shared/catalog/reach';
+import { alignChecklist, checklistLines, completeFields, formFields, missingDocuments, missingFields, variantFor } from './form';
 import { checkPowerOfAttorney } from './powerOfAttorney';
 
 const catalog = createCatalog();

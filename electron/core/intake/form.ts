@@ -1,24 +1,12 @@
 import { ArmError, type IntakeChannel, type ChecklistItem, type ChecklistLine, type DraftPowerOfAttorney, type PersonData } from '../../../shared/api';
+import { appliesIn } from '../../../shared/catalog/reach';
 import type { Service, Variant } from '../../../shared/catalog/schema';
 
 // The form of one request built from the catalog: which regulation (variant) applies at this
 // centre, the application's own fields, and the checklist of documents.
 
-/**
- * The regulation in force where a centre works: the emulator's district codes against the seed
- * each regulation comes from (the catalog's `region` names the same places in words).
- */
-export const DISTRICT_SEEDS: Readonly<Record<string, string>> = {
-  kokpekty: '003', // Кокпектинский район ВКО
-  'zhambyl-sko': '000', // Жамбылский район СКО
-  'm-zhumabaev': '004', // район Магжана Жумабаева СКО
-  uralsk: '001', // Западно-Казахстанская область
-  karaganda: '002', // г. Караганда: seed 002 п.1 names the education departments of every city and district of Карагандинская область
-};
-
 export function variantFor(service: Service, district: string, channel: IntakeChannel): Variant {
-  const seed = DISTRICT_SEEDS[district];
-  const variant = service.variants.find((candidate) => seed && candidate.seed.startsWith(seed) && candidate.channels.some((c) => c.kind === channel));
+  const variant = service.variants.find((candidate) => appliesIn(candidate, district) && candidate.channels.some((c) => c.kind === channel));
   if (!variant) throw new ArmError('SERVICE_NOT_OFFERED', `${service.id} has no ${channel} channel in ${district}.`);
   return variant;
 }

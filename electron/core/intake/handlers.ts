@@ -14,7 +14,7 @@ import { createDraft, moveRequest, registerAtOffice } from '../requests/reposito
 import { localDay } from '../../../shared/time';
 import { writeSettings } from '../settings/store';
 import { requireOrganisation } from '../inbox/settings';
-import { organisationDistrict, readCentre, requireCentre, routeProvider } from './centre';
+import { organisationDistrict, readCounterCentre, requireCentre, routeProvider } from './centre';
 import { dueBy, intakeCatalog, loadDraft, openDraft, saveAndView, storeDraftData, viewDraft, type DraftData, type LoadedDraft } from './drafts';
 import { alignChecklist, checklistLines, completeFields, missingDocuments, missingFields, variantFor } from './form';
 import { checkPowerOfAttorney } from './powerOfAttorney';
@@ -98,7 +98,7 @@ function buildContent(ctx: CoreContext, db: Db, draft: LoadedDraft, userId: stri
 }
 
 export const intakeHandlers: Handlers<Contract>['intake'] = {
-  centre: (_input, ctx) => readCentre(requireDb(ctx)),
+  centre: (_input, ctx, { caller }) => readCounterCentre(requireDb(ctx), caller!.role),
 
   setCentre: async (centre, ctx, { caller }) => {
     const db = requireDb(ctx);
@@ -130,7 +130,7 @@ export const intakeHandlers: Handlers<Contract>['intake'] = {
     // услугодателя … осуществляет их прием, регистрацию»): its own code is centre and provider.
     const office = caller!.role === 'officeWorker';
     const channel = office ? 'provider' : caller!.role === 'mobileOperator' ? 'mobileCentre' : 'centre';
-    const centre = office ? { code: requireOrganisation(db), district: '' } : requireCentre(db);
+    const centre = office ? { code: requireOrganisation(db), district: '' } : requireCentre(db, caller!.role);
     if (office) centre.district = await organisationDistrict(ctx, db, centre.code);
     const variant = variantFor(service, centre.district, channel);
     const provider = office ? centre.code : await routeProvider(ctx, db, service.id, centre.district);

@@ -1,9 +1,8 @@
 import type { JournalExport, JournalRow } from '../../../shared/api';
-import { createCatalog } from '../../../shared/catalog/catalog';
+import { currentCatalog } from '../../../shared/catalog/catalog';
 import { catalogs, type Language } from '../../../shared/i18n';
 import { localDateTime, localDay } from '../../../shared/time';
 
-const catalog = createCatalog();
 
 const COLUMNS = ['number', 'acceptedAt', 'service', 'state', 'applicantIin', 'applicantName', 'provider', 'operator', 'dueBy', 'overdue'] as const;
 
@@ -17,7 +16,7 @@ function table(rows: JournalRow[], language: Language): { header: string[]; body
   const body = rows.map((row) => [
     row.number,
     dayTime(new Date(row.createdAt)),
-    catalog.get(row.serviceId)?.name[language] ?? row.serviceId,
+    currentCatalog().get(row.serviceId)?.name[language] ?? row.serviceId,
     catalogs[language].requestState[row.state],
     row.applicantIin,
     row.applicantName ?? '',

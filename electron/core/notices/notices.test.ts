@@ -21,11 +21,11 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => gateway.dispose());
 
-function sendFromCentre(centre: ReturnType<typeof providerCore>) {
+function sendFromCentre(centre: ReturnType<typeof providerCore>, variantId = '000') {
   const now = centre.core.context.now();
   const operator = { userId: 'operator-1', actor: 'operator' as const };
   const draft = createDraft(centre.db, { serviceId: 'guardianship-certificate', applicantIin: '900412400014', centre: CENTRE }, operator, now);
-  const content = requestContent(pki, { number: draft.number });
+  const content = requestContent(pki, { number: draft.number, variantId });
   for (const bytes of SCANS) writeAttachment(centre.core.context.dataDir, bytes);
   centre.db.transaction(() => {
     centre.db.prepare('UPDATE requests SET content = ?, applicant_name = ?, due_by = ? WHERE id = ?').run(JSON.stringify(content), 'Сарсенбаева Айгерим', content.dueBy, draft.id);
@@ -96,9 +96,9 @@ describe('notices between provider and centre', () => {
     provider.close();
   });
 
-  it('refuses a return after its norm of 3 working days; the task turns into a reminder and then overdue', { timeout: 30_000 }, async () => {
+  it('refuses a 004 return after that regulation’s norm of 3 working days; the task turns into a reminder and then overdue', { timeout: 30_000 }, async () => {
     const { clock, centre, provider, clerk, operator, exchange } = await pair();
-    sendFromCentre(centre);
+    sendFromCentre(centre, '004-r1');
     await exchange();
     const [row] = await clerk.inbox.list({});
     await clerk.inbox.take({ requestId: row!.id });
@@ -116,6 +116,19 @@ describe('notices between provider and centre', () => {
     const error = await later.notices.returnToCentre({ requestId: row!.id, reasons: 'Скан нечитаем' }).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ code: 'RETURN_TOO_LATE', params: { days: 3, until: '12.03.2026' } });
     expect(findRequest(provider.db, row!.id).state).toBe('inWork');
+    centre.close();
+    provider.close();
+  });
+
+  it('takes a return at any time where the regulation sets no return norm (seed 000): no norm is borrowed from 004', { timeout: 30_000 }, async () => {
+    const { clock, centre, provider, clerk, exchange } = await pair();
+    sendFromCentre(centre, '000');
+    await exchange();
+    const [row] = await clerk.inbox.list({});
+    await clerk.inbox.take({ requestId: row!.id });
+    clock.now = Date.parse('2026-03-13T04:00:00Z'); // past the day a 004 return would end (the 12th)
+    const later = provider.as('head', pki.keys.head.person.iin);
+    await expect(later.notices.returnToCentre({ requestId: row!.id, reasons: 'Скан свидетельства нечитаем' })).resolves.toMatchObject({ state: 'returned' });
     centre.close();
     provider.close();
   });

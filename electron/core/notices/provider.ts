@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { ArmError, type Caller } from '../../../shared/api';
+import { ArmError, requestContentSchema, type Caller } from '../../../shared/api';
 import { kzCalendar } from '../../../shared/calendar/calendar';
+import { returnNorm, type ReturnNorm } from '../../../shared/catalog/returns';
 import type { RequestNotice } from '../../../shared/gateway/api';
 import { formatDate, localDateTime, localDay } from '../../../shared/time';
 import { appendAudit } from '../audit/log';
@@ -8,6 +9,7 @@ import { findById } from '../auth/accounts';
 import type { Db } from '../db/database';
 import { requireAssignee } from '../inbox/assignment';
 import { departmentRequest } from '../inbox/repository';
+import { findVariant } from '../inbox/variant';
 import { enqueue } from '../outbox/queue';
 import { moveRequest, type RequestRow } from '../requests/repository';
 
@@ -16,8 +18,6 @@ import { moveRequest, type RequestRow } from '../requests/repository';
 
 type Person = NonNullable<Caller>;
 
-/** 004 App.1 T2 c7: «үш жұмыс күн ішінде қайтару себептерін негіздемемен орталыққа қайтарады». */
-export const RETURN_NORM = { value: 3, unit: 'workingDays' } as const;
 
 /** The executor acts; the head, who appoints and signs, may too. */
 function requireExecutor(db: Db, request: RequestRow, caller: Person): void {
@@ -47,17 +47,26 @@ export function extendTerm(db: Db, input: { requestId: string; dueBy: string; re
   return { requestId: request.id, dueBy: input.dueBy };
 }
 
-/** The last local day a return is allowed: three working days after the provider received the request. */
-export function returnDeadline(receivedAt: string): string {
-  return kzCalendar.deadline(localDateTime(new Date(receivedAt)), RETURN_NORM).due.slice(0, 10);
+/** The last local day a return is allowed: the regulation's norm after the provider received the request. */
+export function returnDeadline(receivedAt: string, norm: ReturnNorm): string {
+  return kzCalendar.deadline(localDateTime(new Date(receivedAt)), { value: norm.value, unit: norm.unit }).due.slice(0, 10);
+}
+
+/** The return norm of the request's own regulation (shared/catalog/returns.ts); null where it gives none. */
+export function requestReturnNorm(request: RequestRow): ReturnNorm | null {
+  const content = requestContentSchema.safeParse(JSON.parse(request.content ?? 'null'));
+  const variant = content.success ? findVariant(content.data.serviceId, content.data.variantId) : null;
+  return variant ? returnNorm(variant) : null;
 }
 
 export function returnToCentre(db: Db, input: { requestId: string; reasons: string }, caller: Person, now: Date) {
   if (input.reasons.trim().length < 5) throw new ArmError('RETURN_REASON_REQUIRED', 'A return needs its written reasons.', [{ path: 'reasons', message: 'required' }]);
   const request = departmentRequest(db, input.requestId);
   if (!['registered', 'inWork'].includes(request.state)) throw new ArmError('STATE_CONFLICT', `A request in state ${request.state} cannot be returned.`, undefined, { from: request.state, to: 'returned' });
-  const until = returnDeadline(request.created_at);
-  if (localDay(now) > until) throw new ArmError('RETURN_TOO_LATE', `The return norm ended on ${until}.`, undefined, { days: RETURN_NORM.value, until: formatDate(until) });
+  // Only a regulation that sets a norm limits the return (004's three working days); the others give none.
+  const norm = requestReturnNorm(request);
+  const until = norm ? returnDeadline(request.created_at, norm) : null;
+  if (norm && until && localDay(now) > until) throw new ArmError('RETURN_TOO_LATE', `The return norm ended on ${until}.`, undefined, { days: norm.value, until: formatDate(until) });
   requireExecutor(db, request, caller);
   const moved = db.transaction(() => {
     const row = moveRequest(db, request.id, 'returned', { userId: caller.userId, actor: caller.role }, now, { comment: input.reasons });

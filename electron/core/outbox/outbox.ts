@@ -1,4 +1,5 @@
 import { ArmError, type ErrorCode, type OutboxStatus } from '../../../shared/api';
+import { groupCommit } from '../../../shared/db/groupCommit';
 import { messageSchema, type Receipt } from '../../../shared/gateway/api';
 import { appendAudit } from '../audit/log';
 import type { Db } from '../db/database';
@@ -97,26 +98,31 @@ export function createSync(options: SyncOptions) {
       log.warn('outbox.rejected', { message: row.id, code });
       return 'rejected';
     }
-    const at = now();
-    db.transaction(() => {
-      db.prepare("UPDATE outbox SET state = 'delivered', attempts = attempts + 1, receipt = ?, delivered_at = ?, last_error = NULL WHERE id = ?").run(
-        JSON.stringify(receipt),
-        at.toISOString(),
-        row.id,
-      );
-      appendAudit(db, { userId: null, action: 'outbox.delivered', objectType: 'message', objectId: row.id, details: { receiptNumber: receipt.receiptNumber } }, at);
-      // The gateway's verdict on persons typed by hand offline: kept on the request, a mismatch audited.
-      if (row.request_id && receipt.recheck.length > 0) {
-        db.prepare('UPDATE requests SET recheck = ? WHERE id = ?').run(JSON.stringify(receipt.recheck), row.request_id);
-        const differing = receipt.recheck.filter((verdict) => verdict.result !== 'match');
-        if (differing.length > 0) {
-          appendAudit(db, { userId: null, action: 'request.recheck', objectType: 'request', objectId: row.request_id, details: { verdicts: differing.map(({ result, mismatches }) => ({ result, mismatches })) } }, at);
-        }
-      }
-      if (row.request_id && findRequest(db, row.request_id).state === 'queued') moveRequest(db, row.request_id, 'sent', { userId: null, actor: 'system' }, at);
-    })();
+    await recordDelivery({ row, receipt, at: now() });
     return 'delivered';
   }
+
+  // A receipt is recorded in a transaction shared with the receipts that came back in the same
+  // turn (the lanes hear back together): one fsync a commit per receipt held the drain to one
+  // message per fsync. A crash before the commit resends the message, and the gateway answers a
+  // resent id with its first receipt.
+  const recordDelivery = groupCommit(db, ({ row, receipt, at }: { row: OutboxRow; receipt: Receipt; at: Date }) => {
+    db.prepare("UPDATE outbox SET state = 'delivered', attempts = attempts + 1, receipt = ?, delivered_at = ?, last_error = NULL WHERE id = ?").run(
+      JSON.stringify(receipt),
+      at.toISOString(),
+      row.id,
+    );
+    appendAudit(db, { userId: null, action: 'outbox.delivered', objectType: 'message', objectId: row.id, details: { receiptNumber: receipt.receiptNumber } }, at);
+    // The gateway's verdict on persons typed by hand offline: kept on the request, a mismatch audited.
+    if (row.request_id && receipt.recheck.length > 0) {
+      db.prepare('UPDATE requests SET recheck = ? WHERE id = ?').run(JSON.stringify(receipt.recheck), row.request_id);
+      const differing = receipt.recheck.filter((verdict) => verdict.result !== 'match');
+      if (differing.length > 0) {
+        appendAudit(db, { userId: null, action: 'request.recheck', objectType: 'request', objectId: row.request_id, details: { verdicts: differing.map(({ result, mismatches }) => ({ result, mismatches })) } }, at);
+      }
+    }
+    if (row.request_id && findRequest(db, row.request_id).state === 'queued') moveRequest(db, row.request_id, 'sent', { userId: null, actor: 'system' }, at);
+  }, setImmediate);
 
   async function runOnce(): Promise<SyncResult> {
     const result: SyncResult = { delivered: 0, retrying: 0, rejected: 0 };

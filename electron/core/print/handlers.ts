@@ -7,7 +7,7 @@ import type { Db } from '../db/database';
 import { findResult } from '../decision/repository';
 import type { DuplicateMark } from '../pdf/duplicate';
 import type { Handlers } from '../handler';
-import { readReference } from '../intake/centre';
+import { readDirectory } from '../intake/centre';
 import { intakeCatalog, loadDraft } from '../intake/drafts';
 import { localDateTime } from '../../../shared/time';
 import { alignChecklist, checklistLines, fullName, missingDocuments } from '../intake/form';
@@ -20,7 +20,7 @@ import { readSetting, writeSettings } from '../settings/store';
 import { renderReceipt, type ReceiptData } from './receipt';
 
 function centreName(db: Db, code: string) {
-  return readReference(db)?.organisations.find((organisation) => organisation.code === code)?.name ?? { ru: code, kk: code };
+  return readDirectory(db)?.organisations.find((organisation) => organisation.code === code)?.name ?? { ru: code, kk: code };
 }
 
 /**

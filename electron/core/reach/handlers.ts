@@ -2,12 +2,12 @@ import type { Contract, MissingReason } from '../../../shared/api';
 import type { Service } from '../../../shared/catalog/schema';
 import { requireDb } from '../context';
 import type { Handlers } from '../handler';
-import { readCentre, readReference } from '../intake/centre';
+import { readCounterCentre, readDirectory } from '../intake/centre';
 import { intakeCatalog } from '../intake/drafts';
 import type { IntakeChannel } from '../../../shared/api';
-import { DISTRICT_SEEDS } from '../intake/form';
+import { DISTRICT_SEEDS } from '../../../shared/catalog/reach';
 
-// Reach (охват): the district → regulation table (intake/form.ts DISTRICT_SEEDS, the one list) as
+// Reach (охват): the district → regulation table (shared/catalog/reach.ts, the one list) as
 // the supervisor sees it, and the counter's service picker limited to what this centre may take in.
 
 /** What keeps a service from a centre of this district and kind, or null when it may be taken in. */
@@ -38,9 +38,9 @@ export const reachHandlers: Handlers<Contract>['reach'] = {
 
   services: (_input, ctx, { caller }) => {
     const db = requireDb(ctx);
-    const centre = readCentre(db);
+    const centre = readCounterCentre(db, caller!.role);
     const channel: IntakeChannel = caller!.role === 'mobileOperator' ? 'mobileCentre' : 'centre';
-    const routes = readReference(db)?.routes ?? null;
+    const routes = readDirectory(db)?.routes ?? null;
     const services = intakeCatalog().services.map((service) => {
       const missing = centre ? missingReason(service, centre.district, channel, routes) : 'noRegulation';
       const seed = centre ? DISTRICT_SEEDS[centre.district] : undefined;

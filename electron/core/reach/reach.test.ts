@@ -7,6 +7,7 @@ import { startTestGateway, type TestGateway } from '../../../gateway/testing';
 import { leaseAnswerSchema } from '../../../shared/gateway/api';
 import { certificatePem, crlPem, toBase64 } from '../../../shared/signing';
 import { createDemoPki, type DemoPki } from '../../../shared/signing/testPki';
+import { inboxesOf } from '../inbox/pull';
 import { findRequest } from '../requests/repository';
 import { writeSettings } from '../settings/store';
 import { nodeCrypto } from '../crypto/node';
@@ -83,6 +84,24 @@ describe('reach', () => {
     expect(offered.every((service) => service.variantId?.startsWith('004'))).toBe(true);
     const draft = await mobile.mobile.intake.start({ serviceId: offered[0]!.id });
     expect(draft).toMatchObject({ channel: 'mobileCentre', centre: 'mobile-m-zhumabaev', provider: 'edu-m-zhumabaev' });
+  });
+
+  it('places the mobile operator of a Kokpekty workstation at its mobile centre in M. Zhumabaev district (as training does), the counter staying at Kokpekty', { timeout: 30_000 }, async () => {
+    const t = await centreAt('con-kokpekty', 'kokpekty');
+    writeSettings(t.db, { 'workstation.mobileCentre': { code: 'mobile-m-zhumabaev', district: 'm-zhumabaev' } }, { userId: null }, new Date(TEST_START));
+    const mobile = await t.mobile.reach.services();
+    expect(mobile.centre).toEqual({ code: 'mobile-m-zhumabaev', district: 'm-zhumabaev' });
+    const offered = mobile.services.filter((service) => !service.missing);
+    expect(offered.length).toBeGreaterThan(0);
+    expect(offered.every((service) => service.variantId?.startsWith('004'))).toBe(true);
+    expect(await t.mobile.intake.centre()).toEqual({ code: 'mobile-m-zhumabaev', district: 'm-zhumabaev' });
+    await expect(t.mobile.intake.start({ serviceId: offered[0]!.id })).resolves.toMatchObject({ channel: 'mobileCentre', centre: 'mobile-m-zhumabaev' });
+    // The counter's operator still takes in Kokpekty's (003) services at con-kokpekty.
+    const counter = await t.operator.reach.services();
+    expect(counter.centre).toEqual({ code: 'con-kokpekty', district: 'kokpekty' });
+    expect(counter.services.filter((service) => !service.missing).every((service) => service.variantId?.startsWith('003'))).toBe(true);
+    // Its results come back to the mobile centre's own inbox, pulled with the others.
+    expect(inboxesOf(t.db)).toEqual(['con-kokpekty', 'mobile-m-zhumabaev']);
   });
 });
 

@@ -1,12 +1,11 @@
 import type { JournalExport, PeriodReport } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/time';
-import { createCatalog } from '../../../shared/catalog/catalog';
+import { currentCatalog } from '../../../shared/catalog/catalog';
 import { catalogs, type Language } from '../../../shared/i18n';
 import { csvCell } from '../journal/export';
 import { pdfDocument } from '../pdf/document';
 import type { Fonts } from '../resources';
 
-const catalog = createCatalog();
 const COLUMNS = ['accepted', 'refusedAtIntake', 'issued', 'refused', 'overdue', 'averageDays'] as const;
 
 function cells(report: PeriodReport, language: Language): { header: string[]; body: string[][] } {
@@ -15,7 +14,7 @@ function cells(report: PeriodReport, language: Language): { header: string[]; bo
   return {
     header: [words.service, ...COLUMNS.map((column) => words.columns[column])],
     body: report.rows.map((row) => [
-      catalog.get(row.serviceId)?.name[language] ?? row.serviceId,
+      currentCatalog().get(row.serviceId)?.name[language] ?? row.serviceId,
       ...COLUMNS.map((column) => (row[column] === null ? '—' : number.format(row[column]))),
     ]),
   };

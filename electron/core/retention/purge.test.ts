@@ -72,6 +72,31 @@ describe('retention purge', () => {
     t.core.close();
   });
 
+  it('keeps an issued queue notice while its child still waits in the register, and purges it once the child left the queue', () => {
+    const t = testCore();
+    const queued = (state: 'waiting' | 'referred', number: number, iin: string) => {
+      const issued = request(t.db, t.dataDir, 'issued', 400, iin);
+      t.db
+        .prepare(
+          `INSERT INTO queue_entries (id, provider, service_id, kind, register, number, request_id, applicant_iin, person, registered_on, state)
+           VALUES (?, 'edu-kokpekty', 'preschool-queue', 'preschool', '2-3', ?, ?, ?, '{}', '2025-04-27', ?)`,
+        )
+        .run(randomUUID(), number, issued.id, iin, state);
+      return issued;
+    };
+    const waiting = queued('waiting', 1, '900412400014');
+    const referred = queued('referred', 2, '900412400015');
+    expect(purgeDue({ db: t.db, dataDir: t.dataDir, terms: TERMS, now: NOW }).requests.issued).toBe(1);
+    expect(personal(t.db, waiting.id).purged_at).toBeNull();
+    expect(readAttachment(t.dataDir, waiting.scan)).not.toBeNull();
+    expect(personal(t.db, referred.id).purged_at).toBe(NOW.toISOString());
+    // Referred to a kindergarten later: the next run purges it on the issued term.
+    t.db.prepare("UPDATE queue_entries SET state = 'referred', left_on = '2026-05-31' WHERE request_id = ?").run(waiting.id);
+    expect(purgeDue({ db: t.db, dataDir: t.dataDir, terms: TERMS, now: NOW }).requests.issued).toBe(1);
+    expect(personal(t.db, waiting.id).purged_at).toBe(NOW.toISOString());
+    t.core.close();
+  });
+
   it('purges nothing for a term that is not set', () => {
     const t = testCore();
     request(t.db, t.dataDir, 'issued', 3000, '900412400014');

@@ -6,7 +6,10 @@ import { removeAttachment } from '../documents/store';
 // after it ends — issued (and nothing about it still waiting in the outbox, so the gateway has
 // acknowledged everything this workstation sent about it), refused at intake, or withdrawn, each on
 // its own term. The row stays with its number, service, states and dates (the reports count them);
-// the audit entries keep only ids and counts. The terms come from the organisation's records
+// the audit entries keep only ids and counts. A request whose child or family still waits in a queue
+// register (003 Рег.3 preschool, Рег.7 housing: the queue notice is its issued result) is not finished
+// for the applicant: its application and documents stay until the entry leaves the queue (referred or
+// withdrawn), since the place in the queue rests on them. The terms come from the organisation's records
 // schedule (номенклатура дел), so there is no default here: a term not set purges nothing.
 
 export interface RetentionTerms {
@@ -38,6 +41,7 @@ function dueRequests(db: Db, state: Ending, days: number | null, now: Date): str
           WHERE r.state = ? AND r.purged_at IS NULL
             AND (SELECT max(e.at) FROM request_events e WHERE e.request_id = r.id AND e.to_state = r.state) <= ?
             AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.request_id = r.id AND o.state = 'pending')
+            AND NOT EXISTS (SELECT 1 FROM queue_entries q WHERE q.request_id = r.id AND q.state = 'waiting')
           ORDER BY r.rowid`,
       )
       .all(state, before) as { id: string }[]

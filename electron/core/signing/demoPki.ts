@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { certificateCard, certificateDer, certificatePem, crlPem, parseCrl } from '../../../shared/signing';
-import { createDemoPki, DEMO_PASSWORD, type DemoKeyId } from '../../../shared/signing/testPki';
+import forge from 'node-forge';
+import { createDemoPki, DEMO_PASSWORD, issueReferenceDataKey, type DemoKeyId } from '../../../shared/signing/testPki';
 
 // Writes the training PKI to a folder (`npm run pki:demo -- --out <dir>`, docs/pki-demo.md): what a
 // trainer copies to a workstation and what the gateway emulator is given as its trusted root and CRL.
@@ -43,6 +44,11 @@ export async function writeDemoPki(outDir: string, options: { now: Date; passwor
   write('test-root-ca.cer', certificateDer(demo.root.certificate));
   write('test-crl.pem', crlPem(demo.crl));
   write('test-crl.crl', demo.crl);
+  // The gateway's reference-data key and the heads it publishes to every АРМ (gateway/signature.ts readReferenceDir).
+  const reference = await issueReferenceDataKey(demo.root, options.now);
+  write('reference-data.key.pem', forge.pki.privateKeyToPem(reference.key));
+  write('reference-data.pem', certificatePem(reference.certificate));
+  write('heads.pem', Object.values(demo.keys).filter((key) => key.role === 'head' && key.kind === 'sign' && !key.revoked).map((key) => certificatePem(key.certificate)).join(''));
   const keys = Object.values(demo.keys).map((key): DemoKeyEntry => {
     const file = `${key.id}.p12`;
     write(file, key.p12);

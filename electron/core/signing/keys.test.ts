@@ -67,4 +67,18 @@ describe('openKey', () => {
     expect(openPkcs12Natively(pkiDemo.keys.operator.p12, 'wrong')).toBeNull();
     expect(openPkcs12Natively(pkiDemo.keys.operator.p12.slice(0, 100), DEMO_PASSWORD)).toBeNull();
   });
+
+  it('pairs the key with the certificate of its own public key: another person’s certificate beside it is not taken', () => {
+    const head = pkiDemo.keys.head;
+    const operator = pkiDemo.keys.operator;
+    // The operator's key with the head's certificate first, then the operator's own.
+    const mixed = forge.pkcs12.toPkcs12Asn1(operator.key, [head.certificate, operator.certificate], DEMO_PASSWORD, { algorithm: 'aes256' });
+    const native = openPkcs12Natively(forge.util.binary.raw.decode(forge.asn1.toDer(mixed).getBytes()), DEMO_PASSWORD);
+    expect(native && certificateCard(forge.pki.certificateFromAsn1(forge.asn1.fromDer(forge.util.binary.raw.encode(native.certificate)))).subject.iin).toBe(operator.person.iin);
+    // Only someone else's certificate: no key is paired, and the file is refused.
+    const wrong = forge.pkcs12.toPkcs12Asn1(operator.key, [head.certificate], DEMO_PASSWORD, { algorithm: 'aes256' });
+    const bytes = forge.util.binary.raw.decode(forge.asn1.toDer(wrong).getBytes());
+    expect(openPkcs12Natively(bytes, DEMO_PASSWORD)).toBeNull();
+    expect(codeOf(() => openKey(bytes, DEMO_PASSWORD))).toBe('KEY_FILE_INVALID');
+  });
 });

@@ -1,6 +1,7 @@
 import forge from 'node-forge';
 import { ArmError } from '../../../shared/api';
 import { asParsed, fromBinary, parseCertificate, toBinary } from '../../../shared/signing';
+import { exportPrivateKey } from '../crypto/node';
 import { openPkcs12Natively } from './pkcs12';
 
 // Opening a key file (ключ ЭЦП, PKCS#12 as НУЦ РК issues it). The password and the private key
@@ -47,7 +48,7 @@ export function openKey(file: Uint8Array, password: string): OpenedKey {
   if (native) {
     const certificate = parseCertificate(native.certificate);
     const chain = native.chain.map(parseCertificate).filter((cert): cert is forge.pki.Certificate => cert !== null);
-    if (certificate) return { privateKey: new Uint8Array(native.privateKey.export({ format: 'der', type: 'pkcs8' })), certificate, chain };
+    if (certificate) return { privateKey: exportPrivateKey(native.privateKey), certificate, chain };
   }
   return openWithForge(file, password);
 }

@@ -1,4 +1,4 @@
-import { createDecipheriv, createPrivateKey, pbkdf2Sync, X509Certificate, type KeyObject } from 'node:crypto';
+import { createDecipheriv, createPrivateKey, createPublicKey, pbkdf2Sync, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
 
 // A key file (PKCS#12) opened with OpenSSL's primitives: the shrouded key bag is an
@@ -124,7 +124,23 @@ function readBags(file: Uint8Array, password: string): { keys: KeyObject[]; cert
   return { keys, certificates };
 }
 
-/** The RSA key and its certificate, or null when forge must open the file (see above). */
+/** The SubjectPublicKeyInfo DER of an X.509 certificate, or null when it does not parse as one. */
+function publicKeyInfoOf(certificate: Buffer): Buffer | null {
+  try {
+    const tbs = children(children(asn1.fromDer(certificate.toString('binary')))[0]);
+    // TBSCertificate: [0] version (absent in v1), serial, signature, issuer, validity, subject, subjectPublicKeyInfo.
+    const spki = tbs[tbs[0]?.tagClass === asn1.Class.CONTEXT_SPECIFIC ? 6 : 5];
+    return spki ? derOf(spki) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The RSA key and its certificate, or null when forge must open the file (see above). The
+ * certificate is the one whose public key is the private key's public half, compared as DER
+ * (node:crypto's X509Certificate took a quarter of a millisecond to build for the same answer).
+ */
 export function openPkcs12Natively(file: Uint8Array, password: string): NativeKey | null {
   let bags: ReturnType<typeof readBags>;
   try {
@@ -134,17 +150,9 @@ export function openPkcs12Natively(file: Uint8Array, password: string): NativeKe
   }
   for (const privateKey of bags.keys) {
     if (privateKey.asymmetricKeyType !== 'rsa') continue;
-    for (const der of bags.certificates) {
-      let certificate: X509Certificate;
-      try {
-        certificate = new X509Certificate(der);
-      } catch {
-        continue;
-      }
-      if (certificate.checkPrivateKey(privateKey)) {
-        return { privateKey, certificate: new Uint8Array(der), chain: bags.certificates.filter((other) => other !== der).map((other) => new Uint8Array(other)) };
-      }
-    }
+    const publicKey = createPublicKey(privateKey).export({ format: 'der', type: 'spki' });
+    const der = bags.certificates.find((certificate) => publicKeyInfoOf(certificate)?.equals(publicKey));
+    if (der) return { privateKey, certificate: new Uint8Array(der), chain: bags.certificates.filter((other) => other !== der).map((other) => new Uint8Array(other)) };
   }
   return null;
 }

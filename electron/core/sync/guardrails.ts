@@ -3,6 +3,7 @@ import { ArmError, type ErrorParams, type Guardrails } from '../../../shared/api
 import { OFFLINE_WINDOW_DAYS } from '../../../shared/time';
 import type { Db } from '../db/database';
 import { readSetting } from '../settings/store';
+import { readReference } from '../refdata/store';
 
 // Offline guardrails (issue 14 item 5): a mobile centre away from the network for days knows when
 // it is too stale to keep taking requests. The supervisor sets the longest time since the last
@@ -11,9 +12,11 @@ import { readSetting } from '../settings/store';
 // disk. Past one, new intake is refused with the reason; sync, printing and issuance go on.
 
 export function guardrails(db: Db, dataDir: string, now: Date): Guardrails {
-  const offlineHours = readSetting(db, 'guardrails.offlineHours') ?? OFFLINE_WINDOW_DAYS * 24;
-  const maxUnsent = readSetting(db, 'guardrails.maxUnsent');
-  const minFreeMb = readSetting(db, 'guardrails.minFreeMb');
+  // The supervisor's own limits stay on top; where none is set, the gateway's reference limits (item 5).
+  const published = readReference(db, 'limits');
+  const offlineHours = readSetting(db, 'guardrails.offlineHours') ?? published?.offlineHours ?? OFFLINE_WINDOW_DAYS * 24;
+  const maxUnsent = readSetting(db, 'guardrails.maxUnsent') ?? published?.maxUnsent ?? null;
+  const minFreeMb = readSetting(db, 'guardrails.minFreeMb') ?? published?.minFreeMb ?? null;
   const lastContactAt = db.prepare<[], { local_at: string }>('SELECT local_at FROM gateway_clock WHERE id = 1').get()?.local_at ?? null;
   const unsent = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM outbox WHERE state = 'pending' OR (state = 'rejected' AND withdrawn_at IS NULL)").get()!.n;
   let freeMb: number | null = null;

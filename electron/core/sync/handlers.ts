@@ -7,6 +7,7 @@ import { writeSettings } from '../settings/store';
 import { clockTrust } from '../workstation/clock';
 import { enrolledAt, machineIdentity } from '../workstation/machine';
 import { guardrails } from './guardrails';
+import { referenceStatus } from '../refdata/store';
 
 function machine(ctx: CoreContext): SyncStatus['machine'] {
   const db = requireDb(ctx);
@@ -31,7 +32,7 @@ function status(ctx: CoreContext): SyncStatus {
        FROM outbox WHERE state = 'rejected' AND withdrawn_at IS NULL ORDER BY rowid`,
     )
     .all() as SyncStatus['parked'];
-  return { jobs: (ctx.scheduler?.status() ?? []) as SyncStatus['jobs'], parked, machine: machine(ctx), guardrails: guardrails(db, ctx.dataDir, ctx.now()) };
+  return { jobs: (ctx.scheduler?.status() ?? []) as SyncStatus['jobs'], reference: referenceStatus(db, ctx.now()), parked, machine: machine(ctx), guardrails: guardrails(db, ctx.dataDir, ctx.now()) };
 }
 
 export const syncHandlers: Handlers<Contract>['sync'] = {

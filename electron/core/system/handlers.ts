@@ -41,7 +41,7 @@ export function systemHandlers(state: SystemState): Handlers<Contract>['system']
       workstationId: workstationId(ctx),
       schemaVersion: ctx.db ? schemaVersion(ctx.db) : 0,
       gateway: { mode: ctx.gateway.mode, url: ctx.gateway.url },
-      calendar: kzCalendarYears,
+      calendar: kzCalendarYears(),
     }),
   };
 }

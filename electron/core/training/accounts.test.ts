@@ -35,6 +35,9 @@ describe('training mode demo accounts', () => {
     await core.dispatch('auth.login', { login: 'operator', password: TRAINING_PASSWORD }, 'w-operator');
     // No gateway answers here, so the draft itself is not started (routing asks the gateway).
     expect(await core.dispatch('intake.centre', undefined, 'w-operator')).toEqual({ ok: true, value: { code: 'con-kokpekty', district: 'kokpekty' } });
+    // The mobile operator works at the demo mobile centre where a regulation allows one (004), not at Kokpekty's counter.
+    await core.dispatch('auth.login', { login: 'mobile', password: TRAINING_PASSWORD }, 'w-mobile');
+    expect(await core.dispatch('intake.centre', undefined, 'w-mobile')).toEqual({ ok: true, value: { code: 'mobile-m-zhumabaev', district: 'm-zhumabaev' } });
     const service = await core.dispatch('catalog.get', { id: 'guardianship-certificate' }, 'w-operator');
     const variant = service.ok ? (service.value as { variants: Array<{ id: string; documents: { items: Array<{ name: { ru: string } }> } }> }).variants.find((entry) => entry.id === '003-r4') : undefined;
     expect(variant?.documents.items.map((item) => item.name.ru)).toEqual(['Документ, удостоверяющий личность заявителя', 'Свидетельство о рождении ребёнка']);

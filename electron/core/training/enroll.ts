@@ -4,7 +4,7 @@ import { gatewayEndpoints } from '../../../shared/gateway/endpoints';
 import type { CoreContext } from '../context';
 import { readSetting } from '../settings/store';
 import type { MachineIdentity } from '../workstation/machine';
-import { TRAINING_CENTRE, TRAINING_PROVIDER } from './workstation';
+import { TRAINING_CENTRE, TRAINING_MOBILE_CENTRE, TRAINING_PROVIDER } from './workstation';
 
 // Training mode's enrollment shortcut (issue 16 item 1): the host starts the emulator with its
 // admin secret in this private data folder, and the АРМ enrolls its own machine key for the demo
@@ -17,7 +17,14 @@ export const TRAINING_ADMIN_SECRET_FILE = path.join('training-gateway', 'admin.s
 export async function enrollTrainingMachine(ctx: CoreContext, machine: MachineIdentity): Promise<void> {
   if (!ctx.db || !ctx.gateway.url) return;
   const secret = readFileSync(path.join(ctx.dataDir, TRAINING_ADMIN_SECRET_FILE), 'utf8').trim();
-  const organisations = [TRAINING_CENTRE.code, TRAINING_PROVIDER, readSetting(ctx.db, 'workstation.centre')?.code, readSetting(ctx.db, 'workstation.organisation')];
+  const organisations = [
+    TRAINING_CENTRE.code,
+    TRAINING_PROVIDER,
+    TRAINING_MOBILE_CENTRE.code,
+    readSetting(ctx.db, 'workstation.centre')?.code,
+    readSetting(ctx.db, 'workstation.organisation'),
+    readSetting(ctx.db, 'workstation.mobileCentre')?.code,
+  ];
   const response = await ctx.fetch(new URL(gatewayEndpoints.enrollMachine.path.slice(1), ctx.gateway.url.replace(/\/?$/, '/')), {
     method: 'POST',
     headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' },

@@ -12,6 +12,11 @@ import { readSetting, writeSettings } from '../settings/store';
 /** The emulator's demo centre and education department of Kokpekty district (gateway/). */
 export const TRAINING_CENTRE = { code: 'con-kokpekty', district: 'kokpekty' } as const;
 export const TRAINING_PROVIDER = 'edu-kokpekty';
+/**
+ * The demo mobile centre: Kokpekty's regulation (003) names no mobile centre, M. Zhumabaev's (004)
+ * does (its channels «мобильный ЦОН»), so the training mobile operator works there.
+ */
+export const TRAINING_MOBILE_CENTRE = { code: 'mobile-m-zhumabaev', district: 'm-zhumabaev' } as const;
 export const TRAINING_CHECKLIST_BASIS = 'Учебный пример, не из Стандарта / Оқу мысалы, Стандарттан емес';
 
 const GUARDIANSHIP = { service: 'guardianship-certificate', variant: '003-r4' } as const;
@@ -27,6 +32,7 @@ export function presetTrainingWorkstation(db: Db, supervisorId: string, now: Dat
     {
       ...(readSetting(db, 'workstation.centre') ? {} : { 'workstation.centre': TRAINING_CENTRE }),
       ...(readSetting(db, 'workstation.organisation') ? {} : { 'workstation.organisation': TRAINING_PROVIDER }),
+      ...(readSetting(db, 'workstation.mobileCentre') ? {} : { 'workstation.mobileCentre': TRAINING_MOBILE_CENTRE }),
     },
     { userId: supervisorId },
     now,

@@ -6,6 +6,7 @@ import type { TrustedRoot } from '../../../shared/signing/roots';
 import type { Db } from '../db/database';
 import { resultLines } from '../results/pdf';
 import { readSetting } from '../settings/store';
+import { readReference } from '../refdata/store';
 import { readPrint } from './read';
 
 // Проверка подлинности напечатанного результата: read the QR, check the signature with the trust
@@ -44,12 +45,14 @@ export function parseSigners(pem: string): forge.pki.Certificate[] {
 
 /**
  * The heads' certificates this workstation knows: the reference list the supervisor set
- * (trust.signers) and those in the signed results it holds (a centre receives each with its CMS).
+ * (trust.signers), the gateway's signed list (reference data), and those in the signed results it holds (a centre receives each with its CMS).
  */
 export function knownSigners(db: Db): forge.pki.Certificate[] {
   const rows = db.prepare<[], { signature: string }>('SELECT signature FROM results WHERE signature IS NOT NULL').all();
   const found = new Map<string, forge.pki.Certificate>();
   for (const certificate of parseSigners(readSetting(db, 'trust.signers') ?? '')) found.set(sha256Hex(certificateDer(certificate)), certificate);
+  // The heads the gateway publishes as signed reference data (issue 21 item 1).
+  for (const pem of readReference(db, 'signers')?.certificates ?? []) for (const certificate of parseSigners(pem)) found.set(sha256Hex(certificateDer(certificate)), certificate);
   for (const row of rows) {
     for (const certificate of cmsCertificates(Buffer.from(row.signature, 'base64'))) found.set(sha256Hex(certificateDer(certificate)), certificate);
   }

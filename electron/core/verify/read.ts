@@ -1,12 +1,12 @@
 import { ArmError } from '../../../shared/api';
+import { darkRectangles, paint } from './vector';
 
 // Reading a printed result back: the QR codes and the page text of a PDF, or the QR codes of a
 // photo or scan (PNG, JPEG, BMP, GIF). ZXing-C++ in WebAssembly (zxing-wasm) reads the codes; its
 // .wasm is imported as bytes (esbuild's binary loader, a Vitest plugin), never fetched (the
 // package's default is a CDN). PDF.js (pdfjs-dist, legacy build for Node) gives the text and the
-// decoded page images without a canvas, its worker in this thread: the АРМ prints its QR as an
-// image, and a scanned PDF is an image too. A PDF whose QR is drawn as vector paths would need
-// rendering, which this reader does not do (BARCODE_NOT_FOUND).
+// decoded page images without a canvas, its worker in this thread: a scanned PDF's QR is an
+// image; the АРМ draws its own as vector paths, which vector.ts paints from the operator list.
 
 // PDF.js and ZXing are 4.6 MB of code that most sessions never run: they load on the first
 // verification, from their own bundle in the package (scripts/build-node.mjs), so the core's
@@ -110,6 +110,8 @@ async function readPdf(bytes: Uint8Array): Promise<ReadPrint> {
         const rgba = image && toRgba(image);
         if (rgba) codes.push(...(await readCodes({ data: rgba, width: image.width, height: image.height })));
       }
+      const painted = paint(darkRectangles(operators.fnArray, operators.argsArray, OPS));
+      if (painted) codes.push(...(await readCodes(painted)));
       page.cleanup();
     }
     return { kind: 'pdf', codes, pages };

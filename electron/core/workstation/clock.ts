@@ -23,12 +23,24 @@ interface Row {
   offset_ms: number;
 }
 
+/**
+ * A durable write per answer cost the outbox an fsync per call; the row changes only when the
+ * offset moves by a second or a minute has passed. The clock checks allow minutes of drift, so
+ * an answer a minute old judges them the same.
+ */
+export const CLOCK_WRITE_EVERY_MS = 60_000;
+const lastWritten = new WeakMap<Db, { localAt: number; offsetMs: number }>();
+
 export function recordGatewayTime(db: Db, gatewayAt: Date, localAt: Date): void {
   if (!Number.isFinite(gatewayAt.getTime())) return;
+  const offsetMs = Math.round(clockDrift(localAt, gatewayAt));
+  const last = lastWritten.get(db);
+  if (last && Math.abs(offsetMs - last.offsetMs) < 1000 && localAt.getTime() - last.localAt >= 0 && localAt.getTime() - last.localAt < CLOCK_WRITE_EVERY_MS) return;
   db.prepare(
     `INSERT INTO gateway_clock (id, gateway_at, local_at, offset_ms) VALUES (1, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET gateway_at = excluded.gateway_at, local_at = excluded.local_at, offset_ms = excluded.offset_ms`,
-  ).run(gatewayAt.toISOString(), localAt.toISOString(), Math.round(clockDrift(localAt, gatewayAt)));
+  ).run(gatewayAt.toISOString(), localAt.toISOString(), offsetMs);
+  lastWritten.set(db, { localAt: localAt.getTime(), offsetMs });
 }
 
 export function clockTrust(db: Db, now: Date): ClockTrust {

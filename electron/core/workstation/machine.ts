@@ -43,12 +43,19 @@ export function machineIdentity(db: Db, crypto: CryptoProvider, now: Date): Mach
     publicKey: row.public_key,
     createdAt: row.created_at,
     sign: (data) => crypto.sign('ecdsa-sha256', privateKey, data),
+    sha256: (data) => crypto.digest('sha256', data),
   };
 }
 
 /** The gateway answered a call this key signed: it is enrolled (shown on the connections screen). */
+const enrolledWritten = new WeakMap<Db, number>();
+
+/** Written at most once a minute (an fsync per gateway answer slowed the outbox); the screen shows minutes. */
 export function markEnrolled(db: Db, at: Date): void {
+  const last = enrolledWritten.get(db);
+  if (last !== undefined && at.getTime() - last >= 0 && at.getTime() - last < 60_000) return;
   db.prepare('UPDATE machine_key SET enrolled_at = ? WHERE id = 1').run(at.toISOString());
+  enrolledWritten.set(db, at.getTime());
 }
 
 export function enrolledAt(db: Db): string | null {

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../shared/time';
 import { ErrorText } from '../../ui/ErrorText';
+import { ReferenceTable } from './ReferenceTable';
 import { useSync } from './store';
 
 /**
@@ -49,6 +50,7 @@ export function SyncScreen() {
       <button type="button" onClick={() => void run()}>
         {t('sync.now')}
       </button>
+      {status ? <ReferenceTable reference={status.reference} /> : null}
       <h2>{t('sync.parked')}</h2>
       {status?.parked.length ? (
         <ul data-testid="sync-parked">

@@ -20,6 +20,7 @@ interface Regulation {
   issue: { line: number; quote: string };
   fields: VariantInput['applicationForm']['fields'];
   results: VariantInput['results'];
+  resultsIssued?: VariantInput['resultsIssued'];
   refusal: VariantInput['refusal'];
   commission: boolean;
   gaps: string[];
@@ -103,6 +104,7 @@ function variant(r: Regulation): VariantInput {
       ],
     },
     results: r.results,
+    ...(r.resultsIssued ? { resultsIssued: r.resultsIssued } : {}),
     refusal: r.refusal,
     gaps: [
       'Список документов (п.11 Стандарта № 1119), основания отказа, плата и форма расписки (қолхат) в seeds отсутствуют.',
@@ -148,17 +150,23 @@ export const variants: VariantInput[] = [
       field(2, 'deathCertificate', 'Свидетельство о смерти: № и дата выдачи', 'Қайтыс болуы туралы куәліктің №, берілген күні', 'text', undefined, false),
       field(2, 'bankName', 'Наименование банка', 'Банк атауы', 'text', undefined, false),
     ],
-    results: [
-      {
-        kind: 'certificate',
-        name: { ru: 'Справка в пенсионный фонд, банк или подразделение дорожной полиции', kk: 'Зейнетақы қорына, банкке немесе жол полициясы бөлімшесіне анықтама' },
-        kkSource: 'translation',
-        templateId: '004-r2.certificate',
-        validity: 'Анықтама берілген күннен бастап 1 (бір) ай ішінде жарамды.',
-        validFor: { value: 1, unit: 'months' },
-        cite: [c('R2 4-қосымша', 702, 'Анықтама берілген күннен бастап 1 (бір) ай ішінде жарамды.')],
-      },
-    ],
+    // Three layouts by addressee (4-қосымша): the clerk issues the one the application asks for.
+    results: (
+      [
+        ['pension', 'Справка в накопительный пенсионный фонд', 'Жинақтаушы зейнетақы қорына анықтама', 696, 'Жинақтаушы зейнетакы корының атавы'],
+        ['bank', 'Справка в банк', 'Банкке анықтама', 715, 'Банк атаяуы'],
+        ['police', 'Справка в территориальное подразделение Комитета дорожной полиции', 'Жол полициясы комитетінің аумақтық бөлімшесіне анықтама', 756, 'транспортного средства'],
+      ] as const
+    ).map(([layout, ru, kk, line, quote]) => ({
+      kind: 'certificate' as const,
+      name: { ru, kk },
+      kkSource: 'translation' as const,
+      templateId: `004-r2.${layout}`,
+      validity: 'Анықтама берілген күннен бастап 1 (бір) ай ішінде жарамды.',
+      validFor: { value: 1, unit: 'months' as const },
+      cite: [c('R2 4-қосымша', line, quote), c('R2 4-қосымша', 702, 'Анықтама берілген күннен бастап 1 (бір) ай ішінде жарамды.')],
+    })),
+    resultsIssued: 'oneOf',
     refusal: { templateId: '004-r2.refusal', form: 'freeLetter', cite: [c('R2 4-қосымша')] },
     commission: true,
     gaps: ['Справка для дорожной полиции — только на русском.', '7-тармақ 11) тармақша повторяет текст R1 (справка по опеке) — ошибка копирования.'],
