@@ -116,7 +116,7 @@ test('an operator takes in a guardianship certificate request: look-ups, a refus
 
   await step(page, info, 'a revoked notarised PoA is refused with its own message', async () => {
     await page.getByLabel(ru['intake.poaNumber']!).fill('2024-000233');
-    await page.getByLabel(ru['intake.poaDate']!).fill('01.10.2024');
+    await page.getByLabel(ru['intake.poaDate']!).pressSequentially('01.10.2024');
     await page.getByRole('button', { name: ru['intake.poaCheck']! }).click();
     await expect(page.getByRole('alert')).toHaveAttribute('data-code', 'POA_REVOKED');
   });
@@ -237,7 +237,7 @@ test('an operator takes in a guardianship certificate request: look-ups, a refus
     await page.getByLabel(kk['intake.representativeIin']!).press('Enter');
     await expect(page.getByTestId('representative-step').getByTestId('person-card')).toContainText('Қанатұлы');
     await page.getByLabel(kk['intake.poaNumber']!).fill('2025-000101');
-    await page.getByLabel(kk['intake.poaDate']!).fill('10.03.2025');
+    await page.getByLabel(kk['intake.poaDate']!).pressSequentially('10.03.2025');
     await page.getByRole('button', { name: kk['intake.poaCheck']! }).click();
     await expect(page.getByTestId('poa-accepted')).toContainText('2025-000101');
     await page.getByTestId('to-signing').click();

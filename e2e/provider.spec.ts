@@ -115,9 +115,9 @@ test('a provider workstation receives a signed request, the clerk decides, the h
     await step(page, info, 'the clerk prepares the guardianship certificate', async () => {
       await page.locator('[data-field="akimLevel"]').selectOption('района');
       await page.locator('[data-field="decisionNumber"]').fill('125');
-      await page.locator('[data-field="decisionDate"]').fill('20.02.2026');
+      await page.locator('[data-field="decisionDate"] input').pressSequentially('20.02.2026');
       await page.locator('[data-field="childName"]').fill('Сарсенбаев Алихан Нурланович');
-      await page.locator('[data-field="childBirthDate"]').fill('20.06.2019');
+      await page.locator('[data-field="childBirthDate"] input').pressSequentially('20.06.2019');
       await page.getByTestId('decide').click();
       await expect(page.getByTestId('request-view')).toHaveAttribute('data-state', 'decided');
     });

@@ -18,7 +18,7 @@ import { menuTemplate, PRODUCT_NAME, relaunchArgs, windowTitle } from './menu';
 import { startTrainingGateway, trainingDataDir } from './host/training';
 import { holdSingleInstance, quitOnSignals, relaunchForV8Flags } from './lifecycle';
 import { APP_ORIGIN, guardContents, permissionAllowed, secureWebPreferences } from './security';
-import { contentSecurityPolicy, PERMISSIONS_POLICY } from './security-policy';
+import { contentSecurityPolicy, noncedPage, PERMISSIONS_POLICY } from './security-policy';
 
 // Bundled to build/node/electron-main.cjs; the renderer is in build/renderer.
 const appRoot = path.resolve(__dirname, '..', '..');
@@ -120,6 +120,10 @@ void app.whenReady().then(async () => {
   protocol.handle('app', (request) => {
     const file = resolveStatic(rendererDir, new URL(request.url).pathname);
     if (!file) return new Response('Not found', { status: 404 });
+    if (file.endsWith('index.html')) {
+      const page = noncedPage(readFileSync(file, 'utf8'));
+      return new Response(page.html, { headers: { 'Content-Type': mimeOf(file), 'Content-Security-Policy': page.policy, 'Permissions-Policy': PERMISSIONS_POLICY } });
+    }
     return new Response(readFileSync(file), {
       headers: { 'Content-Type': mimeOf(file), 'Content-Security-Policy': contentSecurityPolicy(), 'Permissions-Policy': PERMISSIONS_POLICY },
     });

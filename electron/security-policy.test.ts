@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, newNonce, PERMISSIONS_POLICY } from './security-policy';
+import { contentSecurityPolicy, newNonce, noncedPage, NONCE_PLACEHOLDER, PERMISSIONS_POLICY } from './security-policy';
 
 const directive = (policy: string, name: string) => policy.split('; ').find((part) => part.startsWith(`${name} `));
 
@@ -41,5 +41,16 @@ describe('the one Content-Security-Policy', () => {
     expect(features.camera).toBe('(self)');
     expect(Object.entries(features).filter(([, allow]) => allow !== '()').map(([name]) => name)).toEqual(['camera']);
     expect(features.microphone).toBe('()');
+  });
+
+  it('gives each load of the page its own nonce, the same in the page and in its policy', () => {
+    const html = `<meta property="csp-nonce" nonce="${NONCE_PLACEHOLDER}" /><script type="module" nonce="${NONCE_PLACEHOLDER}" src="./a.js"></script>`;
+    const first = noncedPage(html);
+    const second = noncedPage(html);
+    const nonceOf = (page: { html: string }) => /nonce="([^"]+)"/.exec(page.html)![1]!;
+    expect(first.html).not.toContain(NONCE_PLACEHOLDER);
+    expect(directive(first.policy, 'style-src')).toBe(`style-src 'self' 'nonce-${nonceOf(first)}'`);
+    expect(nonceOf(second)).not.toBe(nonceOf(first));
+    expect(first.policy).not.toContain('unsafe-inline');
   });
 });

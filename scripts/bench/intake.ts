@@ -101,7 +101,7 @@ export async function intakeBench(): Promise<void> {
   report('intake.floor_ms', median(floors), 'ms');
   floorDb.close();
 
-  const data = receiptData(db, lastRequest);
+  const data = await receiptData(db, lastRequest, dataDir);
   const fonts = openResources().fonts();
   // The floor: a bare pdfkit page in the same two fonts, parsed once per process and each
   // document with its own glyph cache (pdf/document.ts: without it the text layer loses letters,

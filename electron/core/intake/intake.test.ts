@@ -404,6 +404,8 @@ describe('print.receipt', () => {
     const page = new PngImage({ width: 1, height: 1 });
     page.data.set([40, 80, 120, 255]);
     await t.operator.documents.upload({ requestId, document: 0, fileName: 'birth-2.png', bytes: PngImage.sync.write(page) });
+    // Its two pages assembled into one PDF: still one document, its sheets counted from the PDF.
+    expect((await t.operator.documents.assemble({ requestId, document: 0 })).checklist[0]!.attachments).toHaveLength(1);
     await t.operator.intake.saveDraft({
       requestId,
       language: 'ru',
@@ -416,6 +418,7 @@ describe('print.receipt', () => {
     });
     const content = await t.operator.intake.prepare({ requestId });
     expect(content.checklist.map((item) => item.name?.kk)).toEqual(['Баланың туу туралы куәлігі', 'Отбасы құрамы туралы анықтама']);
+    expect(content.checklist[0]!.attachments).toHaveLength(1);
     await t.operator.intake.submit({ requestId, cms: sign(content) });
     const ru = pdfText((await t.operator.print.receipt({ requestId, language: 'ru' })).pdf).text.replace(/\s+/g, ' ');
     expect(ru).toContain('1. Свидетельство о рождении ребёнка (копия, листов: 2)');

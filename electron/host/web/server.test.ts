@@ -11,7 +11,7 @@ const sessions: string[] = [];
 
 beforeAll(async () => {
   const rendererDir = mkdtempSync(path.join(os.tmpdir(), 'arm-renderer-'));
-  writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>shell</title>');
+  writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>shell</title><meta property="csp-nonce" nonce="ARM_CSP_NONCE" />');
   mkdirSync(path.join(rendererDir, 'assets'));
   writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   host = await startWebHost({
@@ -105,7 +105,13 @@ describe('web host', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(page.headers.get('permissions-policy')).toContain('camera=(self), microphone=()');
-    expect(await page.text()).toContain('shell');
+    const html = await page.text();
+    expect(html).toContain('shell');
+    // A nonce of its own in the page and its policy for each load (the component library's styles).
+    const nonce = /nonce="([^"]+)"/.exec(html)![1]!;
+    expect(nonce).not.toBe('ARM_CSP_NONCE');
+    expect(page.headers.get('content-security-policy')).toContain(`style-src 'self' 'nonce-${nonce}'`);
+    expect(await (await fetch(`${base()}/`)).text()).not.toContain(nonce);
     expect((await fetch(`${base()}/assets/app.js`)).headers.get('content-type')).toContain('javascript');
     expect(await (await fetch(`${base()}/journal/today`)).text()).toContain('shell');
     expect((await fetch(`${base()}/assets/missing.js`)).status).toBe(404);

@@ -1,12 +1,12 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { channelEntries, contract, type ApiError, type ErrorCode, type ErrorParams } from '../../../shared/api';
 import { BINARY_INPUT_HEADER } from '../../../shared/api/upload';
 import { MAX_HOST_BODY_BYTES, MAX_UPLOAD_BYTES } from '../../../shared/limits';
 import type { Dispatch } from '../../core/dispatch';
-import { contentSecurityPolicy, PERMISSIONS_POLICY } from '../../security-policy';
+import { contentSecurityPolicy, noncedPage, PERMISSIONS_POLICY } from '../../security-policy';
 import { mimeOf, resolveStatic } from '../static';
 
 export interface WebHostOptions {
@@ -140,11 +140,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 'NOT_FOUND', 'Not found.');
     const target = resolveStatic(options.rendererDir, pathname);
     if (!target) return refuse(response, 'NOT_FOUND', 'Not found.');
-    response.writeHead(200, {
-      ...SECURITY_HEADERS,
-      'Content-Type': mimeOf(target),
-      'Cache-Control': target.endsWith('index.html') ? 'no-store' : 'max-age=3600',
-    });
+    if (target.endsWith('index.html')) {
+      // Each load its own nonce (the component library's <style nonce>), never cached.
+      const page = noncedPage(readFileSync(target, 'utf8'));
+      response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Security-Policy': page.policy, 'Content-Type': mimeOf(target), 'Cache-Control': 'no-store' });
+      return response.end(request.method === 'HEAD' ? undefined : page.html);
+    }
+    response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': mimeOf(target), 'Cache-Control': 'max-age=3600' });
     if (request.method === 'HEAD') return response.end();
     createReadStream(target).pipe(response);
   };
