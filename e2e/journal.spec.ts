@@ -103,7 +103,7 @@ test('the journal finds a request by IIN and by a Kazakh surname in any case, an
 
   await step(page, info, 'the period report lists the service and downloads as PDF', async () => {
     await page.getByRole('link', { name: ru['nav.reports']! }).click();
-    await page.getByLabel(ru['reports.from']!).fill('01.03.2026');
+    await page.getByLabel(ru['reports.from']!).pressSequentially('01.03.2026');
     await page.getByRole('button', { name: ru['reports.show']! }).click();
     await expect(page.getByTestId('report').locator('tbody tr')).toHaveCount(1);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: ru['reports.pdf']! }).click()]);

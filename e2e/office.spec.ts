@@ -120,6 +120,9 @@ test('the provider office takes 001 service 13 in, the head appoints, the execut
     await page.getByTestId('document-number').fill('041234567');
     await page.getByTestId('issue').click();
     await expect(card).toHaveAttribute('data-state', 'issued');
+    // Issued first, then its original opens in the viewer to print.
+    await expect(page.getByTestId('pdf-viewer')).toBeVisible();
+    await page.getByTestId('pdf-close').click();
   });
 
   await step(page, info, 'the office screens in Kazakh', async () => {

@@ -77,7 +77,7 @@ test('training mode: the supervisor’s sync screen shows this workstation enrol
     const form = page.getByTestId('sync-guardrails');
     await form.getByLabel(ru['sync.guardrails.maxUnsent']!).fill('50');
     await form.getByRole('button', { name: ru['sync.guardrails.save']! }).click();
-    await expect(page.getByTestId('sync-guardrails').locator('p.error')).toHaveCount(0);
+    await expect(page.getByTestId('sync-guardrails').getByRole('alert')).toHaveCount(0);
     await page.getByRole('link', { name: ru['nav.status']! }).click();
     await page.getByRole('link', { name: ru['nav.sync']! }).click();
     await expect(page.getByTestId('sync-guardrails').getByLabel(ru['sync.guardrails.maxUnsent']!)).toHaveValue('50', { timeout: 15_000 });

@@ -60,7 +60,31 @@ export function contentSecurityPolicy(options: PolicyOptions = {}): string {
   ].join('; ');
 }
 
+/**
+ * The one Permissions-Policy of both hosts: the page may use exactly the camera (a document page
+ * captured where there is no scanner, renderer/features/camera), from its own origin only; the
+ * microphone and every other powerful feature are off. Electron's permission handler
+ * (electron/security.ts) grants the same: video, never audio.
+ */
+export const PERMISSIONS_POLICY = ['camera=(self)', 'microphone=()', 'geolocation=()', 'display-capture=()', 'usb=()', 'serial=()', 'hid=()', 'bluetooth=()', 'payment=()'].join(', ');
+
 /** 128 random bits for one page load's nonce. */
 export function newNonce(): string {
   return randomBytes(16).toString('base64');
+}
+
+/**
+ * The placeholder the renderer build writes where a page load's nonce goes (vite.config.ts
+ * `html.cspNonce`: its script tags and `<meta property="csp-nonce">`, from which the component
+ * library's styles take it). Only the hosts replace it, per load.
+ */
+export const NONCE_PLACEHOLDER = 'ARM_CSP_NONCE';
+
+/**
+ * index.html for one load: a fresh nonce in the page and in its policy, so the component library
+ * (Ant Design's CSS-in-JS) inserts its <style nonce> and nothing else may — never 'unsafe-inline'.
+ */
+export function noncedPage(html: string, sources: PageSources = {}): { html: string; policy: string } {
+  const nonce = newNonce();
+  return { html: html.replaceAll(NONCE_PLACEHOLDER, nonce), policy: contentSecurityPolicy({ ...sources, nonce }) };
 }

@@ -32,6 +32,24 @@ describe('audit:verify', () => {
     expect(broken.stderr).toContain('entry 2');
   });
 
+  it('reports a chain shorter than the head the gateway anchored, though what is left still links', () => {
+    const { db, core, dataDir } = testCore();
+    for (let i = 0; i < 5; i++) appendAudit(db, { userId: null, action: 'auth.failure', details: { i } }, new Date(Date.UTC(2026, 0, 5, 10, i)));
+    // What the last sync left: the gateway's anchor of entry 5 (audit/anchor.ts).
+    const head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string };
+    db.prepare("INSERT INTO audit_anchor (id, seq, hash, anchored_at, checked_at) VALUES (1, ?, ?, '2026-01-05T10:05:00.000Z', '2026-01-05T10:05:00.000Z')").run(head.seq, head.hash);
+    core.close();
+    expect(run(dataDir).stdout).toContain('extends the head anchored at the gateway (entry 5');
+
+    const raw = openDataFolderDatabase(dataDir);
+    raw.exec('DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq >= 4;');
+    raw.close();
+    const cut = run(dataDir);
+    expect(cut.status).toBe(1);
+    expect(cut.stderr).toContain('entry 4');
+    expect(cut.stderr).toContain('the gateway anchored entry 5');
+  });
+
   it('says so when there is no database', () => {
     const result = run(path.join(process.cwd(), 'build', 'no-such-data-dir'));
     expect(result.status).toBe(2);

@@ -4,12 +4,12 @@ import { parseArgs } from 'node:util';
 import type { PrintVerdict } from '../shared/api';
 import kk from '../shared/i18n/kk.json' with { type: 'json' };
 import ru from '../shared/i18n/ru.json' with { type: 'json' };
-import { parseCertificate } from '../shared/signing';
+import { parseTrustedRoot } from '../shared/signing';
 import { DATABASE_FILE } from '../electron/core/app';
 import { openDataFolderDatabase } from '../electron/core/vault/toolAccess';
 import { resolveDataDir } from '../electron/core/dataDir';
 import { parseCrls, parseRoots, readTrust } from '../electron/core/inbox/settings';
-import { knownSigners, rsaRoots, verifyPrint, type VerifyTrust } from '../electron/core/verify/check';
+import { knownSigners, verifyPrint, type VerifyTrust } from '../electron/core/verify/check';
 
 // `npm run verify -- <file.pdf|image> [--data-dir <dir>] [--roots roots.pem --crl crl.pem]
 //   [--cert signer.pem]… [--lang ru|kk] [--training]`
@@ -48,17 +48,18 @@ function trustOf(): VerifyTrust {
     const db = openDataFolderDatabase(resolveDataDir(values['data-dir']), { readonly: true });
     try {
       const { roots, crls } = readTrust(db);
-      trust.roots.push(...rsaRoots(roots));
+      trust.roots.push(...roots);
       trust.crls.push(...crls);
       trust.certificates.push(...knownSigners(db));
     } finally {
       db.close();
     }
   }
-  if (values.roots) trust.roots.push(...rsaRoots(parseRoots(readFileSync(values.roots, 'utf8'))));
+  if (values.roots) trust.roots.push(...parseRoots(readFileSync(values.roots, 'utf8')));
   if (values.crl) trust.crls.push(...parseCrls(readFileSync(values.crl, 'utf8')));
   for (const pem of values.cert ?? []) {
-    const certificate = parseCertificate(readFileSync(pem, 'utf8'));
+    // RSA or GOST (a head's НУЦ РК certificate since 2024).
+    const certificate = parseTrustedRoot(readFileSync(pem, 'utf8'));
     if (!certificate) fail(`${pem}: ${text.errors.KEY_FILE_INVALID}`);
     else trust.certificates.push(certificate);
   }

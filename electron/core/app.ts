@@ -15,6 +15,7 @@ import { createGatewayClient } from './gateway/client';
 import { pullInbox, inboxesConfigured } from './inbox/pull';
 import { createSync } from './outbox/outbox';
 import { createScheduler } from './sync/scheduler';
+import { anchorAudit } from './audit/anchor';
 import { createHandlers } from './handlers';
 import { readSetting } from './settings/store';
 import { refreshTrust } from './signing/trust';
@@ -177,7 +178,7 @@ export function startCore(options: CoreOptions): Core {
       })
     : null;
   const sync =
-    db && gatewayClient ? createSync({ db, client: gatewayClient, readAttachment: (sha256) => readAttachment(options.dataDir, sha256), now, log }) : null;
+    db && gatewayClient ? createSync({ db, client: gatewayClient, readAttachment: (sha256) => readAttachment(options.dataDir, sha256), now, log, crypto }) : null;
   const context: CoreContext = {
     appVersion: options.appVersion,
     dataDir: options.dataDir,
@@ -196,7 +197,7 @@ export function startCore(options: CoreOptions): Core {
   };
   const interval = options.syncIntervalMs ?? 30_000;
   // Sync runs itself (sync/scheduler.ts): the outbox, the inbox (when this workstation has an
-  // organisation or a centre), and the roots and the CRL — so a workstation that goes offline
+  // organisation or a centre), the audit anchor, and the roots and the CRL — so a workstation that goes offline
   // later still signs against the latest list it saw (signing/trust.ts).
   const scheduler =
     db && gatewayClient && sync
@@ -207,12 +208,14 @@ export function startCore(options: CoreOptions): Core {
               name: 'inbox',
               everyMs: interval,
               run: async () => {
-                if (inboxesConfigured(db)) await pullInbox({ db, client: gatewayClient, dataDir: options.dataDir, now, log });
+                if (inboxesConfigured(db)) await pullInbox({ db, client: gatewayClient, dataDir: options.dataDir, now, log, crypto });
               },
             },
             { name: 'trust', everyMs: interval * 10, run: () => refreshTrust(db, gatewayClient, now()) },
             // Signed reference data (refdata/refresh.ts): catalog, calendar, organisations, heads' certificates, limits.
             { name: 'refdata', everyMs: interval * 10, run: () => refreshReference({ db, client: gatewayClient, now, crypto, log }) },
+            // The audit chain's head to the gateway (audit/anchor.ts): a chain cut short later is caught.
+            { name: 'audit', everyMs: interval, run: () => anchorAudit({ db, client: gatewayClient, now }) },
           ],
           { now, onError: (job, error) => log.warn('sync.job_failed', { job, error: error instanceof ArmError ? error.code : String(error) }) },
         )

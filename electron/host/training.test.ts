@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleGateway } from '../../gateway/bundle';
 import { testCore } from '../core/testing';
 import { TRAINING_ADMIN_SECRET_FILE } from '../core/training/enroll';
-import { parseCertificate } from '../../shared/signing';
+import { parseCertificate, parseTrustedRoot } from '../../shared/signing';
 import { startTrainingGateway, trainingDataDir, TRAINING_GATEWAY_DIR } from './training';
 
 // The launcher runs build/node/gateway.cjs as npm start would; the test bundles it into a
@@ -39,8 +39,10 @@ describe('training gateway process', () => {
       await arm.core.ready;
       const answer = await arm.core.context.gatewayClient!.trust();
       const roots = answer!.body.roots;
-      expect(roots).toHaveLength(1);
+      // The RSA demo root, then the GOST one (which forge cannot read).
+      expect(roots).toHaveLength(2);
       expect(parseCertificate(roots[0]!)?.subject.getField('CN')).toBeTruthy();
+      expect(parseTrustedRoot(roots[1]!)).toBeInstanceOf(Uint8Array);
       expect(arm.db.prepare('SELECT enrolled_at FROM machine_key').get()).toEqual({ enrolled_at: expect.any(String) });
       arm.close();
       await gateway.stop();

@@ -1,9 +1,9 @@
 import forge from 'node-forge';
 import type { RequestContent } from '../../shared/api/requests';
 import type { PortalRequest } from '../../shared/gateway/portal';
-import { canonicalBytes, signDetached, toBase64, toBinary } from '../../shared/signing';
+import { canonicalBytes, signDetached, toBase64 } from '../../shared/signing';
 import { signGostDetached } from '../../shared/signing/gost/cms';
-import { openGostKeyFile } from '../../shared/signing/gost/keyFile';
+import { openGostKeyFile, readPkcs12 } from '../../shared/signing/gost/keyFile';
 import { KZ_UTC_OFFSET_MINUTES } from '../../shared/time';
 
 // The portal page's script (bundled for the browser into build/node/portal.js): log in, pick a
@@ -80,7 +80,7 @@ function sign(file: Uint8Array, password: string, content: RequestContent): stri
   const bytes = canonicalBytes(content);
   let p12: forge.pkcs12.Pkcs12Pfx;
   try {
-    p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(toBinary(file)), password);
+    p12 = readPkcs12(file, password);
   } catch (error) {
     if (error instanceof Error && /password|MAC/i.test(error.message)) throw new PortalError('KEY_PASSWORD_WRONG');
     throw new PortalError('KEY_FILE_INVALID');

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { DatePicker } from 'antd';
+import dayjs from 'dayjs';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field } from './Field';
-import { formatDay, parseDay } from './dates';
+import { DAY_FORMAT } from './AntProvider';
 
 interface DateFieldProps {
   label: string;
@@ -9,41 +10,49 @@ interface DateFieldProps {
   value: string;
   onChange(value: string): void;
   required?: boolean;
+  /** Shown under the field and announced; the field is marked invalid. */
+  problem?: string;
   'data-field'?: string;
 }
 
 /**
- * A day typed as dd.mm.yyyy (дд.мм.гггг / кк.аа.жжжж). The parent hears an ISO day once the text is
- * a real day, "" once it is cleared; until then the field says what form it expects.
+ * A day as dd.mm.yyyy (дд.мм.гггг / кк.аа.жжжж), typed or picked from Ant Design's calendar in the
+ * screen's language, whatever the browser's locale. The parent hears an ISO day, "" once cleared.
  */
-export function DateField({ label, value, onChange, ...input }: DateFieldProps) {
+export function DateField({ label, value, onChange, required, problem, ...rest }: DateFieldProps) {
   const { t } = useTranslation();
-  const [text, setText] = useState(() => formatDay(value));
-  const [shown, setShown] = useState(value);
-  // The parent changed the value itself (a reset, a loaded draft): show that.
-  if (value !== shown && parseDay(text) !== value) {
-    setShown(value);
-    setText(formatDay(value));
-  }
-  const typed = text.trim() === '' ? '' : parseDay(text);
+  const id = useId();
+  const day = value ? dayjs(value, 'YYYY-MM-DD', true) : null;
   return (
-    <Field
-      label={label}
-      value={text}
-      inputMode="numeric"
-      placeholder={t('date.placeholder')}
-      maxLength={10}
-      autoComplete="off"
-      problem={typed === null && text.trim().length >= 10 ? t('date.invalid') : undefined}
-      onChange={(next) => {
-        setText(next);
-        const day = next.trim() === '' ? '' : parseDay(next);
-        if (day !== null) {
-          setShown(day);
-          onChange(day);
-        }
+    <div
+      className="field"
+      data-field={rest['data-field']}
+      // A whole day typed counts at once, before Enter or leaving the field: the button next to it
+      // («Проверить») is ready as soon as the date is.
+      onInput={(event) => {
+        const typed = dayjs((event.target as HTMLInputElement).value, DAY_FORMAT, true);
+        if (typed.isValid() && typed.format('YYYY-MM-DD') !== value) onChange(typed.format('YYYY-MM-DD'));
       }}
-      {...input}
-    />
+    >
+      <label htmlFor={id}>{label}</label>
+      <DatePicker
+        id={id}
+        value={day?.isValid() ? day : null}
+        format={DAY_FORMAT}
+        placeholder={t('date.placeholder')}
+        onChange={(next) => onChange(next ? next.format('YYYY-MM-DD') : '')}
+        status={problem ? 'error' : undefined}
+        aria-required={required || undefined}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? `${id}-problem` : undefined}
+        autoComplete="off"
+        inputMode="numeric"
+      />
+      {problem ? (
+        <span id={`${id}-problem`} className="field-problem">
+          {problem}
+        </span>
+      ) : null}
+    </div>
   );
 }

@@ -1,6 +1,7 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import { Input, type InputProps } from 'antd';
+import { useId, type ReactNode } from 'react';
 
-interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange'> {
+interface FieldProps extends Omit<InputProps, 'onChange' | 'value' | 'status'> {
   label: string;
   value: string;
   onChange(value: string): void;
@@ -8,15 +9,17 @@ interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChan
   problem?: ReactNode;
 }
 
+/** A labelled text field (Ant Design's Input): the label above, the problem under it. */
 export function Field({ label, value, onChange, problem, ...input }: FieldProps) {
   const id = useId();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input
+      <Input
         id={id}
         value={value}
         onChange={(event) => onChange(event.target.value)}
+        status={problem ? 'error' : undefined}
         aria-invalid={problem ? true : undefined}
         aria-describedby={problem ? `${id}-problem` : undefined}
         {...input}

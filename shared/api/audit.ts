@@ -31,11 +31,28 @@ export const auditQuerySchema = z.object({
   limit: z.number().int().min(1).max(500).default(100),
 });
 
+/**
+ * The audit chain's anchor at the gateway (issue 14 item 7) as the last sync saw it, and whether the
+ * chain here still extends it: `shorter` (the newest entries were deleted), `diverged` (rewritten).
+ */
+export const auditAnchorStateSchema = z.object({
+  seq: z.number().int().nullable(),
+  hash: z.string().nullable(),
+  anchoredAt: z.string().nullable(),
+  checkedAt: z.string().nullable(),
+  problem: z.enum(['shorter', 'diverged']).nullable(),
+  /** A restore from backup the next sync re-anchors at the gateway. */
+  reanchorPending: z.boolean(),
+});
+export type AuditAnchorState = z.infer<typeof auditAnchorStateSchema>;
+
 export const auditVerifySchema = z.object({
   ok: z.boolean(),
   entries: z.number().int(),
   firstBad: z.number().int().nullable(),
   reason: z.string().nullable(),
+  /** Null: never anchored (no gateway yet). */
+  anchor: auditAnchorStateSchema.nullable(),
 });
 export type AuditVerification = z.infer<typeof auditVerifySchema>;
 

@@ -6,7 +6,7 @@ import { counterRoles, roles } from './roles';
 // The sync console (electron/core/sync): each background job with its last success, next run,
 // failures in a row and last error; "sync now"; the outbox's parked (rejected) messages.
 
-export const syncJobNameSchema = z.enum(['outbox', 'inbox', 'trust', 'refdata']);
+export const syncJobNameSchema = z.enum(['outbox', 'inbox', 'trust', 'refdata', 'audit']);
 
 export const syncJobSchema = z.object({
   name: syncJobNameSchema,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { apiErrorSchema } from '../api/errors';
 import { serviceEntrySchema } from '../catalog/schema';
 import { isValidIin } from '../iin/iin';
+import { timeStampKeySchema, timeStampSchema } from './timestamp';
 
 // The wire format of the gateway (ШЭП) as the emulator in gateway/ serves it and the АРМ's
 // gateway client reads it (docs/gateway-api.md). Shared so both sides validate the same shapes.
@@ -188,6 +189,13 @@ export const receiptSchema = z.object({
   signature: z.enum(['verified', 'not-checked']),
   /** One verdict per unverified person of the message, for the sender and the recipient alike. */
   recheck: z.array(recheckSchema),
+  /**
+   * A request: other open requests the gateway carried for the same applicant and service, from
+   * any centre (possible duplicates, issue 22); absent when there are none.
+   */
+  possibleDuplicates: z.array(z.object({ number: z.string(), centre: codeSchema, receivedAt: z.iso.datetime() })).optional(),
+  /** The gateway's signed time (shared/gateway/timestamp.ts); absent from a gateway that has no stamping key. */
+  stamp: timeStampSchema.optional(),
 });
 export type Receipt = z.infer<typeof receiptSchema>;
 
@@ -214,9 +222,40 @@ export const organisationsReferenceSchema = z.object({
 export const catalogReferenceSchema = z.object({ version: z.number().int().positive(), services: z.array(serviceEntrySchema) });
 
 /** GET /reference/trust: the root certificates (PEM) a signer's chain must end in. */
-export const trustReferenceSchema = z.object({ version: z.number().int().positive(), roots: z.array(z.string()) });
+export const trustReferenceSchema = z.object({
+  version: z.number().int().positive(),
+  roots: z.array(z.string()),
+  /** The keys the gateway stamps receipts with (its time-stamp authority, shared/gateway/timestamp.ts). */
+  timeStampKeys: z.array(timeStampKeySchema).optional(),
+});
 /** GET /reference/crl: the CRLs (список отозванных регистрационных свидетельств), PEM, one per issuer. */
 export const crlReferenceSchema = z.object({ version: z.number().int().positive(), crls: z.array(z.string()) });
+
+/**
+ * Audit anchoring (issue 14 item 7): a workstation's audit chain head — the sequence number and hash
+ * of its newest entry — kept by the gateway, the last one per workstation, so a chain later cut
+ * short or rewritten at home no longer matches what the gateway saw.
+ */
+export const auditHeadSchema = z.strictObject({ seq: z.number().int().positive(), hash: sha256Schema });
+export const auditAnchorSchema = z.object({ seq: z.number().int().positive(), hash: sha256Schema, anchoredAt: z.iso.datetime() });
+export const auditAnchorAnswerSchema = z.object({ anchor: auditAnchorSchema.nullable() });
+export const auditAnchorInputSchema = z.strictObject({
+  seq: z.number().int().positive(),
+  hash: sha256Schema,
+  /** The anchor this head extends, as the gateway answered it (null: the first anchor). */
+  previous: auditHeadSchema.nullable(),
+  /** A supervisor-confirmed restore from backup: the chain starts again from the backup's, and the gateway records why. */
+  reanchor: z
+    .strictObject({
+      reason: z.literal('restore'),
+      /** The supervisor's login, or null when a dead database was restored with the backup password alone. */
+      confirmedBy: z.string().min(1).max(64).nullable(),
+      backupCreatedAt: z.iso.datetime(),
+    })
+    .optional(),
+});
+export type AuditAnchor = z.infer<typeof auditAnchorSchema>;
+export type AuditAnchorInput = z.infer<typeof auditAnchorInputSchema>;
 
 export const faultModeSchema = z.enum(['none', 'error500', 'timeout', 'drop', 'slow']);
 export type FaultMode = z.infer<typeof faultModeSchema>;

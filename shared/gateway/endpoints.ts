@@ -2,6 +2,8 @@ import { z } from 'zod';
 import {
   ackAnswerSchema,
   ackInputSchema,
+  auditAnchorAnswerSchema,
+  auditAnchorInputSchema,
   catalogReferenceSchema,
   crlReferenceSchema,
   enrollAnswerSchema,
@@ -186,6 +188,20 @@ export const gatewayEndpoints = {
     etag: true,
     refusals: [404],
   }),
+  /**
+   * The test CA's OCSP responder (RFC 6960: DER OCSPRequest in, DER OCSPResponse out), as НУЦ РК
+   * runs one beside its CRLs. Public like theirs: `openssl ocsp -url` asks it without a machine key.
+   */
+  ocsp: endpoint({
+    method: 'POST',
+    path: '/ocsp',
+    summary: 'OCSP: is this certificate revoked? (RFC 6960, DER in and out)',
+    callers: ['centre', 'provider'],
+    body: bytes,
+    output: bytes,
+    refusals: [404, 413],
+    public: true,
+  }),
   putAttachment: endpoint({
     method: 'PUT',
     path: '/attachments/{sha256}',
@@ -232,6 +248,23 @@ export const gatewayEndpoints = {
     body: ackInputSchema,
     output: ackAnswerSchema,
     refusals: [400, 404],
+  }),
+  auditAnchor: endpoint({
+    method: 'GET',
+    path: '/audit/anchor',
+    summary: "The calling workstation's last anchored audit chain head (null: none yet)",
+    callers: ['centre', 'provider'],
+    output: auditAnchorAnswerSchema,
+    refusals: [],
+  }),
+  anchorAudit: endpoint({
+    method: 'POST',
+    path: '/audit/anchor',
+    summary: 'Anchor the calling workstation’s audit chain head; it must extend the last one, unless a restore re-anchors it (recorded)',
+    callers: ['centre', 'provider'],
+    body: auditAnchorInputSchema,
+    output: auditAnchorAnswerSchema,
+    refusals: [400, 409],
   }),
   portalLogin: endpoint({
     method: 'POST',

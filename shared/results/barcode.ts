@@ -7,6 +7,13 @@ import { canonicalBytes } from '../signing/canonical';
 import { asParsed, certificateCard, certificateDer, keyPurpose } from '../signing/certificate';
 import type { CertificateCard } from '../signing/card';
 import { crlSignedBy, normaliseSerial, type Crl } from '../signing/crl';
+import type { CryptoProvider } from '../crypto';
+import { fromDerExact } from '../signing/asn1';
+import { GOST_SIGNATURE } from '../signing/gost/algorithms';
+import { crlSignedByRaw, rawCertificateCard, rawKeyPurpose } from '../signing/gost/cms';
+import { jsGostCrypto } from '../signing/gost/provider';
+import { gostPublicKey, issuedBy, isGostKey, readCertificate, type RawCertificate } from '../signing/gost/x509';
+import type { TrustedRoot } from '../signing/roots';
 
 // The 2D barcode of a printed result (штрих-код): seeds 000 and 003 say it «содержит данные …
 // подписанные электронно-цифровой подписью», so it carries the signed data itself, and what an
@@ -15,7 +22,8 @@ import { crlSignedBy, normaliseSerial, type Crl } from '../signing/crl';
 // Format 2 — text "ARM2:" + Base45 (RFC 9285) of the raw DEFLATE of:
 //   32 bytes  SHA-256 of the signer certificate DER
 //   2 + n     the DER SET of the CMS signed attributes (content-type, signing-time, message-digest)
-//   2 + n     the signature over SHA-256 of that SET
+//   2 + n     the signature over that SET (RSA over SHA-256; GOST 34.10-2015 over Streebog, its
+//             size the key's: НУЦ РК's heads hold 512-bit GOST keys since 2024)
 //   rest      the RFC 8785 canonical JSON of the result content (the bytes the head signed)
 // Base45 keeps the QR in alphanumeric mode (5.5 bits a character), as dense as binary, and any
 // phone scanner shows it as text. Why the certificate's hash and not the certificate: an RSA
@@ -49,12 +57,33 @@ export interface BarcodePayload {
 const invalid = (message: string) => new ArmError('SIGNATURE_INVALID', message);
 const kids = (node: Node | undefined): Node[] => (Array.isArray(node?.value) ? node.value : []);
 
-/** The certificates a CMS SignedData carries (the signer's first): where a workstation finds a barcode's signer. */
-export function cmsCertificates(cms: Uint8Array): forge.pki.Certificate[] {
+/** A signer's certificate as a workstation holds it: forge's (RSA), or the DER of a GOST one forge cannot read. */
+export type SignerCertificate = forge.pki.Certificate | Uint8Array;
+
+/** The hash a barcode names its signer by: SHA-256 of the certificate DER (forge's encoding for RSA, as printed so far). */
+export function signerSha256(certificate: SignerCertificate): string {
+  return sha256Hex(certificate instanceof Uint8Array ? certificate : certificateDer(certificate));
+}
+
+/** One certificate node of a CMS: forge's certificate for RSA, the exact DER for GOST; null for neither. */
+function signerCertificate(node: Node): SignerCertificate | null {
+  const der = asn1.toDer(node).getBytes();
   try {
-    const signedData = kids(kids(kids(asn1.fromDer(toBinary(cms)))[1])[0]);
+    return forge.pki.certificateFromAsn1(asn1.fromDer(der));
+  } catch {
+    const raw = readCertificate(fromBinary(der));
+    return raw && isGostKey(raw) ? raw.der : null;
+  }
+}
+
+/** The certificates a CMS SignedData carries (the signer's first): where a workstation finds a barcode's signer. */
+export function cmsCertificates(cms: Uint8Array): SignerCertificate[] {
+  try {
+    const signedData = kids(kids(kids(fromDerExact(toBinary(cms)))[1])[0]);
     const certificates = signedData.find((node) => node.tagClass === asn1.Class.CONTEXT_SPECIFIC && node.type === 0);
-    return kids(certificates).map((node) => forge.pki.certificateFromAsn1(node));
+    return kids(certificates)
+      .map(signerCertificate)
+      .filter((certificate): certificate is SignerCertificate => certificate !== null);
   } catch {
     return [];
   }
@@ -64,7 +93,8 @@ export function cmsCertificates(cms: Uint8Array): forge.pki.Certificate[] {
 export function barcodeFromCms(cms: Uint8Array, content: unknown): BarcodePayload {
   let root: Node;
   try {
-    root = asn1.fromDer(toBinary(cms));
+    // BIT STRINGs left as written, so a GOST certificate's DER (and its hash) is exactly the signed one.
+    root = fromDerExact(toBinary(cms));
   } catch {
     throw invalid('not DER');
   }
@@ -75,9 +105,11 @@ export function barcodeFromCms(cms: Uint8Array, content: unknown): BarcodePayloa
   const first = kids(certificates)[0];
   if (!attributes || !signature || !first) throw invalid('not a CMS SignedData with signed attributes and the signer certificate');
   const set = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SET, true, kids(attributes));
+  const certificate = signerCertificate(first);
+  if (!certificate) throw invalid('the signer certificate is neither RSA nor GOST');
   return {
-    // The same bytes verifyBarcode hashes: forge's encoding of the parsed certificate.
-    certificateSha256: sha256Hex(certificateDer(forge.pki.certificateFromAsn1(first))),
+    // The same bytes verifyBarcode hashes.
+    certificateSha256: signerSha256(certificate),
     attributes: fromBinary(asn1.toDer(set).getBytes()),
     signature: fromBinary(signature.value as string),
     content: canonicalBytes(content),
@@ -176,10 +208,12 @@ export function decodeBarcode(text: string): BarcodePayload {
 
 export interface BarcodeCheck {
   /** The signer's certificate, found by the barcode's certificate hash. */
-  certificate: forge.pki.Certificate;
-  /** The trusted roots and their CRLs: the certificate must chain to one and not be revoked. */
-  roots: forge.pki.Certificate[];
+  certificate: SignerCertificate;
+  /** The trusted roots (RSA and GOST) and their CRLs: the certificate must chain to one and not be revoked. */
+  roots: readonly TrustedRoot[];
   crls: Crl[];
+  /** The host's crypto provider for GOST (the core's ctx.crypto); the JS GOST provider when omitted. */
+  crypto?: CryptoProvider;
 }
 
 export interface BarcodeVerdict {
@@ -207,9 +241,46 @@ function attributeMap(der: string): Map<string, Node> {
  * CERT_UNTRUSTED, CRL_UNAVAILABLE, CERT_REVOKED, BARCODE_DAMAGED).
  */
 export function verifyBarcode(payload: BarcodePayload, check: BarcodeCheck): BarcodeVerdict {
+  if (check.certificate instanceof Uint8Array) return verifyGostBarcode(payload, check.certificate, check);
   // Certificates made in memory (forge) lack the parsed name hashes the checks compare.
   const certificate = asParsed(check.certificate);
   if (sha256Hex(certificateDer(certificate)) !== payload.certificateSha256) throw invalid('the barcode names another certificate');
+  const { digest, signingTime } = signedAttributes(payload);
+  const contentSha256 = sha256Hex(payload.content);
+  if (forge.util.bytesToHex(digest.value as string) !== contentSha256) throw invalid('the data in the barcode is not the data signed');
+  const md = forge.md.sha256.create().update(toBinary(payload.attributes));
+  let verified = false;
+  try {
+    verified = (certificate.publicKey as forge.pki.rsa.PublicKey).verify(md.digest().getBytes(), toBinary(payload.signature));
+  } catch {
+    verified = false;
+  }
+  if (!verified) throw invalid('the signature does not verify with the certificate');
+  if (signingTime < certificate.validity.notBefore || signingTime > certificate.validity.notAfter) throw new ArmError('CERT_EXPIRED', 'The certificate was not valid at signing time.');
+  if (keyPurpose(certificate) !== 'sign') throw new ArmError('CERT_KEY_USAGE', 'The certificate is not a signing certificate.');
+  const root = check.roots.flatMap((candidate) => (candidate instanceof Uint8Array ? [] : [asParsed(candidate)])).find((candidate) => {
+    try {
+      return candidate.verify(certificate);
+    } catch {
+      return false;
+    }
+  });
+  if (!root) throw new ArmError('CERT_UNTRUSTED', 'The certificate does not chain to a trusted root.');
+  const crl = check.crls.find((candidate) => crlSignedBy(candidate, root));
+  if (!crl) throw new ArmError('CRL_UNAVAILABLE', 'No CRL of the root.');
+  if (crl.revoked.has(normaliseSerial(certificate.serialNumber))) throw new ArmError('CERT_REVOKED', 'The certificate is revoked.');
+  return { content: resultOf(payload), contentSha256, signingTime: signingTime.toISOString(), signer: certificateCard(certificate) };
+}
+
+function resultOf(payload: BarcodePayload): ResultContent {
+  try {
+    return resultContentSchema.parse(JSON.parse(new TextDecoder().decode(payload.content)));
+  } catch {
+    throw new ArmError('BARCODE_DAMAGED', 'The signed data is not a result.');
+  }
+}
+
+function signedAttributes(payload: BarcodePayload): { digest: Node; signingTime: Date } {
   let found: Map<string, Node>;
   try {
     found = attributeMap(toBinary(payload.attributes));
@@ -221,35 +292,35 @@ export function verifyBarcode(payload: BarcodePayload, check: BarcodeCheck): Bar
   const type = found.get(OIDS.contentType);
   const time = found.get(OIDS.signingTime);
   if (!digest || !type || !time || asn1.derToOid(type.value as string) !== OIDS.data) throw invalid('the signed attributes are incomplete');
-  const contentSha256 = sha256Hex(payload.content);
-  if (forge.util.bytesToHex(digest.value as string) !== contentSha256) throw invalid('the data in the barcode is not the data signed');
-  const md = forge.md.sha256.create().update(toBinary(payload.attributes));
-  let verified = false;
-  try {
-    verified = (certificate.publicKey as forge.pki.rsa.PublicKey).verify(md.digest().getBytes(), toBinary(payload.signature));
-  } catch {
-    verified = false;
+  return { digest, signingTime: time.type === asn1.Type.UTCTIME ? asn1.utcTimeToDate(time.value as string) : asn1.generalizedTimeToDate(time.value as string) };
+}
+
+/**
+ * The same checks for a head's GOST 34.10-2015 signature, through the crypto provider: the content's
+ * Streebog digest (of the key's size, as НУЦ РК's signers write it) in the attributes, the signature
+ * in either byte layout, validity at signing time, a signing key, issued by a trusted root, absent
+ * from a CRL that root signed.
+ */
+function verifyGostBarcode(payload: BarcodePayload, der: Uint8Array, check: BarcodeCheck): BarcodeVerdict {
+  const crypto = check.crypto ?? jsGostCrypto;
+  const certificate = readCertificate(der);
+  if (!certificate || !isGostKey(certificate) || certificate.fingerprintSha256 !== payload.certificateSha256) throw invalid('the barcode names another certificate');
+  const { digest, signingTime } = signedAttributes(payload);
+  const bits = gostPublicKey(certificate).curve.size === 64 ? 512 : 256;
+  if (forge.util.bytesToHex(digest.value as string) !== forge.util.bytesToHex(toBinary(crypto.digest(`gost3411-2012-${bits}`, payload.content)))) {
+    throw invalid('the data in the barcode is not the data signed');
   }
-  if (!verified) throw invalid('the signature does not verify with the certificate');
-  const signingTime = time.type === asn1.Type.UTCTIME ? asn1.utcTimeToDate(time.value as string) : asn1.generalizedTimeToDate(time.value as string);
-  if (signingTime < certificate.validity.notBefore || signingTime > certificate.validity.notAfter) throw new ArmError('CERT_EXPIRED', 'The certificate was not valid at signing time.');
-  if (keyPurpose(certificate) !== 'sign') throw new ArmError('CERT_KEY_USAGE', 'The certificate is not a signing certificate.');
-  const root = check.roots.map(asParsed).find((candidate) => {
-    try {
-      return candidate.verify(certificate);
-    } catch {
-      return false;
-    }
-  });
+  if (!crypto.verify(GOST_SIGNATURE.kz[bits], fromBinary(asn1.toDer(certificate.spki).getBytes()), payload.attributes, payload.signature)) {
+    throw invalid('the signature does not verify with the certificate');
+  }
+  if (signingTime < certificate.notBefore || signingTime > certificate.notAfter) throw new ArmError('CERT_EXPIRED', 'The certificate was not valid at signing time.');
+  if (rawKeyPurpose(certificate) !== 'sign') throw new ArmError('CERT_KEY_USAGE', 'The certificate is not a signing certificate.');
+  const root = check.roots
+    .flatMap((candidate) => (candidate instanceof Uint8Array ? [readCertificate(candidate)] : []))
+    .find((candidate): candidate is RawCertificate => candidate !== null && candidate.isCa && issuedBy(certificate, candidate, crypto));
   if (!root) throw new ArmError('CERT_UNTRUSTED', 'The certificate does not chain to a trusted root.');
-  const crl = check.crls.find((candidate) => crlSignedBy(candidate, root));
+  const crl = check.crls.find((candidate) => crlSignedByRaw(candidate, root, crypto));
   if (!crl) throw new ArmError('CRL_UNAVAILABLE', 'No CRL of the root.');
-  if (crl.revoked.has(normaliseSerial(certificate.serialNumber))) throw new ArmError('CERT_REVOKED', 'The certificate is revoked.');
-  let content: ResultContent;
-  try {
-    content = resultContentSchema.parse(JSON.parse(new TextDecoder().decode(payload.content)));
-  } catch {
-    throw new ArmError('BARCODE_DAMAGED', 'The signed data is not a result.');
-  }
-  return { content, contentSha256, signingTime: signingTime.toISOString(), signer: certificateCard(certificate) };
+  if (crl.revoked.has(certificate.serialHex)) throw new ArmError('CERT_REVOKED', 'The certificate is revoked.');
+  return { content: resultOf(payload), contentSha256: sha256Hex(payload.content), signingTime: signingTime.toISOString(), signer: rawCertificateCard(certificate) };
 }

@@ -5,6 +5,8 @@ import { fromBinary } from './bytes';
 import { OID } from './certificate';
 import { buildCrl } from './crl';
 import { REFERENCE_SIGNER_BIN } from '../gateway/reference';
+import { buildGostCrl, createGostRoot, issueGostCertificate, type GostIssued } from './gost/issue';
+import { gostKeyFile } from './gost/keyFile';
 
 // A test PKI shaped like НУЦ РК's (subject CN, SURNAME, SERIALNUMBER=IIN…, C=KZ, GIVENNAME, O,
 // OU=BIN…; KU/EKU as in the NCA test certificates of ANCHORS.md). Pure: the АРМ's tests, the
@@ -114,6 +116,30 @@ export function issueCertificate(options: IssueOptions): Issued {
     options.kind === 'sign'
       ? { name: 'extKeyUsage', emailProtection: true, [keyUser]: true, ...roleOid }
       : { name: 'extKeyUsage', clientAuth: true, [keyUser]: true, ...roleOid },
+    { name: 'subjectKeyIdentifier' },
+  ]);
+  cert.sign(options.issuer.key, forge.md.sha256.create());
+  return { certificate: cert, key: keys.privateKey };
+}
+
+/**
+ * The CA's delegated OCSP responder (RFC 6960 §4.2.2.2): its own key, id-kp-OCSPSigning, and
+ * id-pkix-ocsp-nocheck, as НУЦ РК's responder certificate; the gateway emulator answers with it.
+ */
+export function issueOcspResponder(options: { issuer: Issued; now: Date; keys?: forge.pki.rsa.KeyPair; commonName?: string }): Issued {
+  const keys = options.keys ?? generateKey();
+  const cert = pki.createCertificate();
+  cert.publicKey = keys.publicKey;
+  cert.serialNumber = serialNumber();
+  cert.validity.notBefore = new Date(options.now.getTime() - DAY);
+  cert.validity.notAfter = new Date(options.now.getTime() + 365 * DAY);
+  cert.setSubject([utf8(OID.commonName, options.commonName ?? 'ARM TEST OCSP Responder - NOT FOR PRODUCTION'), utf8(OID.organisation, 'ARM training PKI (TEST)'), printable(OID.country, 'KZ')]);
+  cert.setIssuer(options.issuer.certificate.subject.attributes);
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: false },
+    { name: 'keyUsage', digitalSignature: true, critical: true },
+    { name: 'extKeyUsage', '1.3.6.1.5.5.7.3.9': true },
+    { id: '1.3.6.1.5.5.7.48.1.5', value: forge.asn1.toDer(forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.NULL, false, '')).getBytes() },
     { name: 'subjectKeyIdentifier' },
   ]);
   cert.sign(options.issuer.key, forge.md.sha256.create());
@@ -242,10 +268,81 @@ export interface DemoKey extends DemoKeyDefinition, Issued {
   readonly p12: Uint8Array;
 }
 
+/** What `npm run pki:demo` names the GOST root and its CRL; the gateway emulator trusts them beside the RSA root. */
+export const GOST_ROOT_FILE = 'gost-root-ca.pem';
+export const GOST_CRL_FILE = 'gost-crl.crl';
+
+export type GostDemoKeyId = 'gostOperator' | 'gostHead' | 'gostHeadEmployee' | 'gostClerkAuth' | 'gostCitizen';
+
+export interface GostDemoKeyDefinition {
+  id: GostDemoKeyId;
+  role: Role | 'citizen';
+  person: PersonSubject;
+  kind: CertificateKind;
+  organisationRole?: 'head' | 'maySign' | 'employee';
+  note: string;
+}
+
+/**
+ * GOST 34.10-2015 (512-bit) keys beside the RSA ones, as НУЦ РК issues them since 2024: the same
+ * people (so the training accounts' IINs match), under НУЦ's OIDs, from a GOST demo root of their own.
+ */
+export const GOST_DEMO_KEYS: readonly GostDemoKeyDefinition[] = [
+  { id: 'gostOperator', role: 'operator', person: people.operator, kind: 'sign', organisationRole: 'employee', note: 'ЦОН operator, GOST employee key: signs requests (key file or the fake NCALayer)' },
+  { id: 'gostHead', role: 'head', person: people.head, kind: 'sign', organisationRole: 'head', note: 'head of department, GOST first-head key: signs results' },
+  { id: 'gostHeadEmployee', role: 'head', person: people.head, kind: 'sign', organisationRole: 'employee', note: "the head's GOST employee key: a result signed with it → CERT_ROLE" },
+  { id: 'gostClerkAuth', role: 'clerk', person: people.clerk, kind: 'auth', organisationRole: 'employee', note: "the clerk's GOST login (AUTH) key: log in by key" },
+  { id: 'gostCitizen', role: 'citizen', person: citizens.mother, kind: 'sign', note: 'portal citizen (the demo mother), her personal GOST key' },
+];
+
+export interface GostDemoKey extends GostDemoKeyDefinition, GostIssued {
+  /** The GOST .p12 (PBES2/AES, shared/signing/gost/keyFile.ts), made on first use. */
+  readonly p12: Uint8Array;
+}
+
+export interface GostDemoPki {
+  root: GostIssued;
+  /** The GOST root's CRL (DER), revoking nothing. */
+  crl: Uint8Array;
+  keys: Record<GostDemoKeyId, GostDemoKey>;
+}
+
 export interface DemoPki {
   root: Issued;
   crl: Uint8Array;
+  /** The root's OCSP responder (the gateway emulator's). */
+  ocsp: Issued;
   keys: Record<DemoKeyId, DemoKey>;
+  /** The GOST half, made on first use (most tests never touch it). */
+  readonly gost: GostDemoPki;
+}
+
+/** The GOST demo root, its CRL and keys at `now` (valid a year, the CRL a week, as the RSA ones). */
+export function createGostDemoPki(options: { now: Date; password?: string }): GostDemoPki {
+  const { now } = options;
+  const password = options.password ?? DEMO_PASSWORD;
+  const root = createGostRoot({ now, commonName: 'ARM TEST GOST Root CA - NOT FOR PRODUCTION' });
+  const keys = {} as Record<GostDemoKeyId, GostDemoKey>;
+  for (const definition of GOST_DEMO_KEYS) {
+    const issued = issueGostCertificate({
+      issuer: root,
+      person: definition.person,
+      kind: definition.kind,
+      notBefore: new Date(now.getTime() - DAY),
+      notAfter: new Date(now.getTime() + 365 * DAY),
+      ...(definition.organisationRole ? { organisationRole: definition.organisationRole } : {}),
+    });
+    let p12: Uint8Array | null = null;
+    keys[definition.id] = {
+      ...definition,
+      ...issued,
+      get p12() {
+        return (p12 ??= gostKeyFile(issued.key, password));
+      },
+    };
+  }
+  const crl = buildGostCrl({ issuer: root, revoked: [], thisUpdate: now, nextUpdate: new Date(now.getTime() + 7 * DAY), crlNumber: 1 });
+  return { root, crl, keys };
 }
 
 /**
@@ -257,8 +354,9 @@ export async function createDemoPki(options: { now: Date; password?: string; onl
   const { now } = options;
   const password = options.password ?? DEMO_PASSWORD;
   const definitions = DEMO_KEYS.filter((definition) => !options.only || options.only.includes(definition.id));
-  const [rootKeys, ...personKeys] = await Promise.all([generateKeyAsync(), ...definitions.map(() => generateKeyAsync())]);
+  const [rootKeys, ocspKeys, ...personKeys] = await Promise.all([generateKeyAsync(), generateKeyAsync(), ...definitions.map(() => generateKeyAsync())]);
   const root = createTestRoot({ now, keys: rootKeys! });
+  const ocsp = issueOcspResponder({ issuer: root, now, keys: ocspKeys! });
   const keys = {} as Record<DemoKeyId, DemoKey>;
   for (const [index, definition] of definitions.entries()) {
     const expired = definition.validity === 'expired';
@@ -287,5 +385,14 @@ export async function createDemoPki(options: { now: Date; password?: string; onl
     nextUpdate: new Date(now.getTime() + 7 * DAY),
     crlNumber: 1,
   });
-  return { root, crl, keys };
+  let gost: GostDemoPki | null = null;
+  return {
+    root,
+    crl,
+    ocsp,
+    keys,
+    get gost() {
+      return (gost ??= createGostDemoPki({ now, password }));
+    },
+  };
 }

@@ -19,7 +19,7 @@ describe('audit log', () => {
   it('verifies an untouched chain', () => {
     const { raw, reopen } = withEntries();
     raw.close();
-    expect(verifyAudit(reopen())).toEqual({ ok: true, entries: 5, firstBad: null, reason: null });
+    expect(verifyAudit(reopen())).toEqual({ ok: true, entries: 5, firstBad: null, reason: null, anchor: null });
   });
 
   it('refuses updates and deletes through SQL', () => {
@@ -86,6 +86,16 @@ describe('audit pseudonyms', () => {
     expect(listAudit(t.db, { limit: 5, iin: '820125300010' })).toHaveLength(1);
     expect(listAudit(t.db, { limit: 5, iin: '880315400010' })).toHaveLength(0);
     expect(verifyAudit(t.db).ok).toBe(true);
+    t.core.close();
+  });
+
+  it('hashes a mistyped IIN (twelve digits, bad check digit) too, and leaves other numbers alone', () => {
+    const t = testCore();
+    appendAudit(t.db, { userId: 'u1', action: 'person.lookup', objectType: 'person', objectId: '900412400015', details: { receipt: 'R-12', count: 123456789012 } }, new Date(Date.UTC(2026, 2, 2)));
+    const row = t.db.prepare('SELECT object_id, details FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { object_id: string; details: string };
+    expect(row.object_id).toMatch(/^iin:[0-9a-f]{24}$/);
+    expect(JSON.parse(row.details)).toEqual({ receipt: 'R-12', count: 123456789012 });
+    expect(listAudit(t.db, { limit: 5, iin: '900412400015' })).toHaveLength(1);
     t.core.close();
   });
 });

@@ -3,6 +3,7 @@ import canonicalize from 'canonicalize';
 import type { AuditEntry, AuditVerification } from '../../../shared/api';
 import type { Db } from '../db/database';
 import { isValidIin } from '../../../shared/iin/iin';
+import { anchorState } from './anchor';
 
 export interface AuditRecord {
   userId: string | null;
@@ -64,8 +65,16 @@ export function personRef(db: Db, iin: string): string {
   return `iin:${createHmac('sha256', pseudonymKey(db)).update(iin).digest('hex').slice(0, 24)}`;
 }
 
+/** How the audit names an identity document (the collector's at issuance): `doc:` and its keyed hash. */
+export function documentRef(db: Db, documentNumber: string): string {
+  return `doc:${createHmac('sha256', pseudonymKey(db)).update(`doc\n${documentNumber}`).digest('hex').slice(0, 24)}`;
+}
+
+/** Twelve digits are taken for an IIN even when mistyped (a failed look-up still names a person). */
+const IIN_SHAPED = /^\d{12}$/;
+
 function pseudonymized(db: Db, value: unknown): unknown {
-  if (typeof value === 'string') return isValidIin(value) ? personRef(db, value) : value;
+  if (typeof value === 'string') return isValidIin(value) || IIN_SHAPED.test(value) ? personRef(db, value) : value;
   if (Array.isArray(value)) return value.map((item) => pseudonymized(db, item));
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, pseudonymized(db, item)]));
   return value;
@@ -96,15 +105,18 @@ export function appendAudit(db: Db, record: AuditRecord, at: Date): void {
 
 /**
  * Walks the chain from the first entry: sequence numbers 1, 2, 3…, each entry linked to the one
- * before and hashing to what it says. Names the first entry that breaks any of it.
+ * before and hashing to what it says. Names the first entry that breaks any of it. Then compares it
+ * with the head the gateway anchored (anchor.ts): a chain cut short or rewritten whole still links,
+ * but no longer holds the anchored entry.
  */
 export function verifyAudit(db: Db): AuditVerification {
+  const anchor = anchorState(db);
   let expectedPrev = GENESIS;
   let expectedSeq = 1;
   let entries = 0;
   for (const row of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<Row>) {
     entries++;
-    const fail = (reason: string): AuditVerification => ({ ok: false, entries, firstBad: row.seq, reason });
+    const fail = (reason: string): AuditVerification => ({ ok: false, entries, firstBad: row.seq, reason, anchor });
     if (row.seq !== expectedSeq) return fail(`expected entry ${expectedSeq}, found ${row.seq}: an entry was removed or inserted`);
     if (row.prev_hash !== expectedPrev) return fail('does not link to the entry before it');
     let content: string;
@@ -117,7 +129,13 @@ export function verifyAudit(db: Db): AuditVerification {
     expectedPrev = row.hash;
     expectedSeq++;
   }
-  return { ok: true, entries, firstBad: null, reason: null };
+  if (anchor?.problem === 'shorter') {
+    return { ok: false, entries, firstBad: entries + 1, reason: `ends at entry ${entries}, but the gateway anchored entry ${anchor.seq}: the newest entries were removed`, anchor };
+  }
+  if (anchor?.problem === 'diverged') {
+    return { ok: false, entries, firstBad: anchor.seq, reason: `entry ${anchor.seq} is not the one the gateway anchored: the chain was rewritten`, anchor };
+  }
+  return { ok: true, entries, firstBad: null, reason: null, anchor };
 }
 
 export interface AuditFilter {

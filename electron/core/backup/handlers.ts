@@ -1,5 +1,6 @@
 import { ArmError, type Contract } from '../../../shared/api';
 import { appendAudit } from '../audit/log';
+import { requestReanchor } from '../audit/anchor';
 import { requireDb, type CoreContext } from '../context';
 import { openDatabase } from '../db/database';
 import { migrations } from '../db/migrations';
@@ -81,7 +82,13 @@ export function backupHandlers(state: SystemState): Handlers<Contract>['backup']
       swapInRestore(ctx.dataDir, state.databaseFile);
       try {
         const restored = openDatabase(state.databaseFile, { key: keys.database });
-        appendAudit(restored, { userId: caller?.userId ?? null, action: 'backup.restored', details: { createdAt: manifest.createdAt, schemaVersion: manifest.schemaVersion } }, ctx.now());
+        restored.transaction(() => {
+          appendAudit(restored, { userId: caller?.userId ?? null, action: 'backup.restored', details: { createdAt: manifest.createdAt, schemaVersion: manifest.schemaVersion } }, ctx.now());
+          // The restored chain is older than the head the gateway anchored: the supervisor's
+          // restore re-anchors it at the next sync, recorded there, rather than reading as tampering.
+          const login = caller ? (restored.prepare<[string], { login: string }>('SELECT login FROM users WHERE id = ?').get(caller.userId)?.login ?? null) : null;
+          requestReanchor(restored, { reason: 'restore', confirmedBy: login, backupCreatedAt: manifest.createdAt });
+        })();
         restored.close();
       } catch (error) {
         rollBackRestore(ctx.dataDir, state.databaseFile);

@@ -1,8 +1,10 @@
 import { createHash, createPrivateKey, createPublicKey, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
 import { createCryptoProvider, type Algorithm, type CryptoProvider } from '../../../shared/crypto';
+import { GOST_ALGORITHMS } from '../../../shared/signing/gost/provider';
 
 // The Node implementation of the one crypto provider (shared/crypto): OpenSSL's hashes and
-// signatures. GOST registers into the same provider from its JS implementation (shared/signing).
+// signatures, and GOST (ГОСТ Р 34.11/34.10) from its JS implementation (shared/signing/gost), since
+// Electron's BoringSSL has none: the core signs and verifies GOST through ctx.crypto as it does RSA.
 
 const digest = (name: string, nodeName: string, oids: string[], size: number): Algorithm => ({
   kind: 'digest',
@@ -62,5 +64,5 @@ export const NODE_ALGORITHMS: readonly Algorithm[] = [
 ];
 
 export function nodeCrypto(): CryptoProvider {
-  return createCryptoProvider((length) => new Uint8Array(randomBytes(length)), NODE_ALGORITHMS);
+  return createCryptoProvider((length) => new Uint8Array(randomBytes(length)), [...NODE_ALGORITHMS, ...GOST_ALGORITHMS]);
 }

@@ -5,18 +5,23 @@ import { appendAudit } from '../audit/log';
 import type { Db } from '../db/database';
 import type { GatewayClient } from '../gateway/client';
 import type { Logger } from '../log';
+import { addRecall } from '../recall/recalls';
 import { findRequest, moveRequest } from '../requests/repository';
+import { readTrust } from '../signing/trust';
+import { verifyTimeStamp } from '../../../shared/gateway/timestamp';
+import type { CryptoProvider } from '../../../shared/crypto';
 
 export { enqueue } from './queue';
 
 export function outboxStatus(db: Db, lastSyncAt: string | null): OutboxStatus {
-  const counts = db.prepare("SELECT state, count(*) AS n, min(created_at) AS oldest FROM outbox WHERE state != 'delivered' GROUP BY state").all() as Array<{
+  // Handed over in a transfer file (transfer/transfer.ts): the connected АРМ sends it, not this one.
+  const counts = db.prepare("SELECT state, count(*) AS n, min(created_at) AS oldest FROM outbox WHERE state != 'delivered' AND exported_at IS NULL GROUP BY state").all() as Array<{
     state: string;
     n: number;
     oldest: string;
   }>;
   const pending = counts.find((row) => row.state === 'pending');
-  const lastError = db.prepare("SELECT last_error FROM outbox WHERE state != 'delivered' AND last_error IS NOT NULL ORDER BY next_attempt_at DESC LIMIT 1").get() as
+  const lastError = db.prepare("SELECT last_error FROM outbox WHERE state != 'delivered' AND exported_at IS NULL AND last_error IS NOT NULL ORDER BY next_attempt_at DESC LIMIT 1").get() as
     | { last_error: ErrorCode }
     | undefined;
   return {
@@ -37,6 +42,8 @@ export interface SyncOptions {
   readAttachment: AttachmentReader;
   now: () => Date;
   log: Logger;
+  /** ctx.crypto: checks the gateway's ECDSA time-stamp on each receipt. */
+  crypto: CryptoProvider;
 }
 
 export interface SyncResult {
@@ -66,7 +73,7 @@ const LANES = 8;
  * "rejected" for a person to look at. Running it twice at once is harmless: it is single-flight.
  */
 export function createSync(options: SyncOptions) {
-  const { db, client, readAttachment, now, log } = options;
+  const { db, client, readAttachment, now, log, crypto } = options;
   let running: Promise<SyncResult> | null = null;
   let lastSyncAt: string | null = null;
 
@@ -80,6 +87,11 @@ export function createSync(options: SyncOptions) {
         await client.putAttachment({ sha256, body: bytes });
       }
       receipt = await client.send({ body: message });
+      // The receipt is kept only with its gateway's time-stamp checked (TIMESTAMP_UNTRUSTED: another
+      // gateway stamped it; TIMESTAMP_INVALID: the stamp does not cover it), once this workstation
+      // knows its gateway's stamping keys (signing/trust.ts).
+      const { timeStampKeys } = readTrust(db);
+      if (timeStampKeys.length > 0) verifyTimeStamp(receipt, timeStampKeys, crypto);
     } catch (error) {
       const code = error instanceof ArmError ? error.code : 'INTERNAL';
       const at = now();
@@ -94,6 +106,8 @@ export function createSync(options: SyncOptions) {
       db.transaction(() => {
         db.prepare("UPDATE outbox SET state = 'rejected', attempts = attempts + 1, last_error = ? WHERE id = ?").run(code, row.id);
         appendAudit(db, { userId: null, action: 'outbox.rejected', objectType: 'message', objectId: row.id, details: { code, requestId: row.request_id } }, at);
+        // A request the gateway refused: the applicant is called back (the recall list).
+        if (row.request_id && message.kind === 'request') addRecall(db, findRequest(db, row.request_id), 'gatewayRefused', at, { code });
       })();
       log.warn('outbox.rejected', { message: row.id, code });
       return 'rejected';
@@ -129,7 +143,7 @@ export function createSync(options: SyncOptions) {
     // In the order they were queued (rowid), not by id: a request's status notices of one moment
     // must reach the centre in the order the request moved.
     const due = db
-      .prepare("SELECT id, request_id, message, attempts FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY created_at, rowid")
+      .prepare("SELECT id, request_id, message, attempts FROM outbox WHERE state = 'pending' AND exported_at IS NULL AND next_attempt_at <= ? ORDER BY created_at, rowid")
       .all(now().toISOString()) as OutboxRow[];
     // Lanes: one request's messages in order, one after another; different requests side by side,
     // so the gateway's group commit shares one fsync among them instead of one wait per message.

@@ -11,6 +11,8 @@ import { readDirectory } from '../intake/centre';
 import { intakeCatalog, loadDraft } from '../intake/drafts';
 import { localDateTime } from '../../../shared/time';
 import { alignChecklist, checklistLines, fullName, missingDocuments } from '../intake/form';
+import { checkFile } from '../documents/files';
+import { readAttachment } from '../documents/store';
 import { findRequest } from '../requests/repository';
 import { applicantInfo } from '../pdf/applicantInfo';
 import { mayPrintResult, resultPdf } from '../results/printed';
@@ -21,8 +23,22 @@ function centreName(db: Db, code: string) {
   return readDirectory(db)?.organisations.find((organisation) => organisation.code === code)?.name ?? { ru: code, kk: code };
 }
 
+/**
+ * Sheets of a document as the receipt counts them: an image is one, a PDF counts its pages, so
+ * pages assembled into one PDF stay one document with its page count. A file this workstation
+ * does not have (a portal request's scans still on the gateway) counts as one.
+ */
+async function sheets(dataDir: string, attachments: readonly string[]): Promise<number> {
+  let total = 0;
+  for (const sha256 of attachments) {
+    const bytes = readAttachment(dataDir, sha256);
+    total += bytes ? (await checkFile(bytes)).pages : 1;
+  }
+  return total;
+}
+
 /** What the receipt says, from the signed content (accepted) or the draft and its refusal event. */
-export function receiptData(db: Db, requestId: string): ReceiptData {
+export async function receiptData(db: Db, requestId: string, dataDir: string): Promise<ReceiptData> {
   const request = findRequest(db, requestId);
   const service = intakeCatalog().get(request.service_id);
   const serviceName = service?.name ?? { ru: request.service_id, kk: request.service_id };
@@ -62,11 +78,13 @@ export function receiptData(db: Db, requestId: string): ReceiptData {
     representative: content.representative
       ? { name: fullName(content.representative), iin: content.representative.iin, powerOfAttorney: poa?.kind === 'notarised' ? `№ ${poa.number}, ${poa.issuedOn.split('-').reverse().join('.')}` : null }
       : null,
-    documents: content.checklist.map((item) => ({
-      name: item.name ?? lines.find((line) => line.document === item.document)?.name ?? { ru: `№ ${item.document + 1}`, kk: `№ ${item.document + 1}` },
-      form: item.form,
-      pages: item.attachments.length,
-    })),
+    documents: await Promise.all(
+      content.checklist.map(async (item) => ({
+        name: item.name ?? lines.find((line) => line.document === item.document)?.name ?? { ru: `№ ${item.document + 1}`, kk: `№ ${item.document + 1}` },
+        form: item.form,
+        pages: await sheets(dataDir, item.attachments),
+      })),
+    ),
     // A portal request has no operator: the applicant filed and signed it themselves.
     operator: content.operator?.fullName ?? '',
     centre: centreName(db, content.centre),
@@ -94,7 +112,7 @@ function printers(db: Db): Printers {
 export const printHandlers: Handlers<Contract>['print'] = {
   receipt: async ({ requestId, language }, ctx, { caller }) => {
     const db = requireDb(ctx);
-    const data = receiptData(db, requestId);
+    const data = await receiptData(db, requestId, ctx.dataDir);
     const pdf = await renderReceipt(data, language, ctx.resources.fonts());
     appendAudit(db, { userId: caller!.userId, action: 'print.receipt', objectType: 'request', objectId: requestId, details: { kind: data.kind, language } }, ctx.now());
     return { fileName: `${data.number}-${data.kind}-${language}.pdf`, pdf: pdf.toString('base64') };
@@ -108,7 +126,7 @@ export const printHandlers: Handlers<Contract>['print'] = {
     let render: (mark: DuplicateMark) => Promise<{ pdf: Buffer; fileName: string }>;
     if (document === 'receipt') {
       if (caller!.role === 'clerk' || caller!.role === 'head' || request.side !== 'centre') throw new ArmError('FORBIDDEN', 'Receipts are the centre’s.');
-      const data = receiptData(db, requestId);
+      const data = await receiptData(db, requestId, ctx.dataDir);
       render = async (mark) => ({ pdf: await renderReceipt(data, language, ctx.resources.fonts(), mark), fileName: `${data.number}-${data.kind}-${language}` });
     } else {
       mayPrintResult(db, requestId, caller!);

@@ -20,7 +20,7 @@ export function dashboard(db: Db, now: Date): Dashboard {
   const local = localDateTime(now);
   const today = local.slice(0, 10);
   const counts = fromCounters(db, local, today);
-  const outbox = db.prepare("SELECT count(*) AS n, min(created_at) AS oldest FROM outbox WHERE state = 'pending'").get() as { n: number; oldest: string | null };
+  const outbox = db.prepare("SELECT count(*) AS n, min(created_at) AS oldest FROM outbox WHERE state = 'pending' AND exported_at IS NULL").get() as { n: number; oldest: string | null };
   const operatorsToday = db
     .prepare(
       `SELECT r.created_by AS operatorId, u.full_name AS fullName, count(*) AS count

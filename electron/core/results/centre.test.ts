@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ArmError } from '../../../shared/api';
+import { listAudit } from '../audit/log';
 import { startTestGateway, type TestGateway } from '../../../gateway/testing';
 import { canonicalBytes, signDetached, toBase64 } from '../../../shared/signing';
 import { createDemoPki, type DemoPki } from '../../../shared/signing/testPki';
@@ -62,13 +64,29 @@ describe('results at the centre', () => {
     await expect(operator.results.counter()).resolves.toEqual([
       expect.objectContaining({ requestId, state: 'resultAtCentre', outcome: 'certificate', resultNumber: content.number, signer: content.signer!.fullName }),
     ]);
-    const pdf = Buffer.from((await operator.results.pdf({ requestId, lang: 'ru' })).base64, 'base64');
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // Not printed before its issuance is recorded.
+    await expect(operator.results.pdf({ requestId, lang: 'ru' })).rejects.toMatchObject({ code: 'STATE_CONFLICT' });
 
     await expect(operator.results.issue({ requestId, collectorIin: '920701300012', documentNumber: '041234567' })).rejects.toMatchObject({ code: 'COLLECTOR_MISMATCH' });
     expect(findRequest(centre.db, requestId).state).toBe('resultAtCentre');
+    // The issuance is recorded before its PDF is produced: a print that fails (here the fonts are
+    // gone for one call) leaves the result issued once, and printing again needs no second issuance.
+    const fonts = vi.spyOn(centre.core.context.resources, 'fonts').mockImplementationOnce(() => {
+      throw new ArmError('RESOURCES_MISSING', 'fonts');
+    });
     await expect(operator.results.issue({ requestId, collectorIin: '900412400014', documentNumber: '041234567' })).resolves.toMatchObject({ state: 'issued' });
+    await expect(operator.results.pdf({ requestId, lang: 'kk' })).rejects.toMatchObject({ code: 'RESOURCES_MISSING' });
+    expect(findRequest(centre.db, requestId).state).toBe('issued');
+    const again = Buffer.from((await operator.results.pdf({ requestId, lang: 'kk' })).base64, 'base64');
+    expect(again.subarray(0, 5).toString()).toBe('%PDF-');
+    fonts.mockRestore();
     await expect(operator.results.issue({ requestId, collectorIin: '900412400014', documentNumber: '041234567' })).rejects.toMatchObject({ code: 'STATE_CONFLICT' });
+    // The audit says who collected and with which document without holding either (a purge never rewrites it).
+    const issued = JSON.stringify(centre.db.prepare("SELECT details FROM audit_log WHERE action = 'result.issued'").all());
+    expect(issued).toMatch(/doc:[0-9a-f]{24}/);
+    expect(issued).not.toMatch(/041234567|900412400014/);
+    expect(listAudit(centre.db, { action: 'result.issued', limit: 10 })).toHaveLength(1);
+    expect(listAudit(centre.db, { action: 'print.reprint', limit: 10 })).toHaveLength(0);
     // A lost certificate is printed again as a counted duplicate, without a second issuance.
     const duplicate = await operator.print.reprint({ requestId, document: 'result', language: 'ru', reason: 'утеряна заявителем' });
     expect(duplicate).toMatchObject({ copy: 2, fileName: `${content.number}-ru-copy2.pdf` });

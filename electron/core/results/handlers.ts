@@ -1,5 +1,5 @@
 import { ArmError, requestContentSchema, resultContentSchema, type Caller, type Contract } from '../../../shared/api';
-import { appendAudit } from '../audit/log';
+import { appendAudit, documentRef } from '../audit/log';
 import { requireDb } from '../context';
 import type { Db } from '../db/database';
 import type { Handlers } from '../handler';
@@ -57,7 +57,7 @@ function issue(db: Db, input: { requestId: string; collectorIin: string; documen
   if (!role) throw new ArmError('COLLECTOR_MISMATCH', 'The collector is neither the applicant nor the representative.');
   db.transaction(() => {
     moveRequest(db, input.requestId, 'issued', { userId: caller.userId, actor: caller.role }, now);
-    appendAudit(db, { userId: caller.userId, action: 'result.issued', objectType: 'request', objectId: input.requestId, details: { collector: role, collectorIin: input.collectorIin, documentNumber: input.documentNumber } }, now);
+    appendAudit(db, { userId: caller.userId, action: 'result.issued', objectType: 'request', objectId: input.requestId, details: { collector: role, collectorIin: input.collectorIin, documentNumber: documentRef(db, input.documentNumber) } }, now);
   })();
   return counterRow((office ? db.prepare(`${OFFICE_SQL} AND r.id = ?`).get(request.provider, input.requestId) : db.prepare(`${COUNTER_SQL} AND r.id = ?`).get(input.requestId)) as CounterRow);
 }

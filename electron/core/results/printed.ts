@@ -30,9 +30,15 @@ export function officeRequest(db: Db, requestId: string) {
   return request;
 }
 
-/** The department's own requests for the clerk and the head, the office's own for its worker, the centre's own for the counter. */
+/**
+ * The department's own requests for the clerk and the head, the office's own for its worker, the
+ * centre's own for the counter. Whoever hands results over prints one only once its issuance is
+ * recorded (выдача before the paper): a failed print is printed again, never issued again.
+ */
 export function mayPrintResult(db: Db, requestId: string, caller: NonNullable<Caller>): void {
-  if (caller.role === 'clerk' || caller.role === 'head') departmentRequest(db, requestId);
-  else if (caller.role === 'officeWorker') officeRequest(db, requestId);
-  else if (findRequest(db, requestId).side !== 'centre') throw new ArmError('FORBIDDEN', 'Not a request of this centre.');
+  if (caller.role === 'clerk' || caller.role === 'head') return void departmentRequest(db, requestId);
+  const request = caller.role === 'officeWorker' ? officeRequest(db, requestId) : findRequest(db, requestId);
+  if (caller.role !== 'officeWorker' && request.side !== 'centre') throw new ArmError('FORBIDDEN', 'Not a request of this centre.');
+  if (!findResult(db, requestId)) throw new ArmError('NOT_FOUND', 'The request has no result yet.');
+  if (request.state !== 'issued') throw new ArmError('STATE_CONFLICT', 'The result is printed once its issuance is recorded.', undefined, { from: request.state, to: 'issued' });
 }

@@ -1,8 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { certificateCard, certificateDer, certificatePem, crlPem, parseCrl } from '../../../shared/signing';
 import forge from 'node-forge';
-import { createDemoPki, DEMO_PASSWORD, issueReferenceDataKey, type DemoKeyId } from '../../../shared/signing/testPki';
+import { certificateCard, certificateDer, certificatePem, crlPem, parseCrl } from '../../../shared/signing';
+import { rawCertificateCard } from '../../../shared/signing/gost/cms';
+import { gostPem } from '../../../shared/signing/gost/issue';
+import { createDemoPki, DEMO_PASSWORD, GOST_CRL_FILE, GOST_ROOT_FILE, issueReferenceDataKey, type DemoKeyId, type GostDemoKeyId } from '../../../shared/signing/testPki';
 
 // Writes the training PKI to a folder (`npm run pki:demo -- --out <dir>`, docs/pki-demo.md): what a
 // trainer copies to a workstation and what the gateway emulator is given as its trusted root and CRL.
@@ -30,7 +32,15 @@ export interface DemoManifest {
   root: { pem: string; der: string; fingerprintSha256: string };
   crl: { pem: string; der: string; thisUpdate: string; nextUpdate: string };
   keys: DemoKeyEntry[];
+  /** The GOST 34.10-2015 half: its own root and CRL, keys of the same people (НУЦ РК's OIDs). */
+  gost: {
+    root: { pem: string; der: string; fingerprintSha256: string };
+    crl: { pem: string; der: string };
+    keys: Array<Omit<DemoKeyEntry, 'id' | 'revoked' | 'userIin'> & { id: GostDemoKeyId }>;
+  };
 }
+
+
 
 export const MANIFEST_FILE = 'pki-demo.json';
 
@@ -49,6 +59,9 @@ export async function writeDemoPki(outDir: string, options: { now: Date; passwor
   write('reference-data.key.pem', forge.pki.privateKeyToPem(reference.key));
   write('reference-data.pem', certificatePem(reference.certificate));
   write('heads.pem', Object.values(demo.keys).filter((key) => key.role === 'head' && key.kind === 'sign' && !key.revoked).map((key) => certificatePem(key.certificate)).join(''));
+  // The gateway emulator's OCSP responder (POST /ocsp); its key is as much a TEST secret as the p12s.
+  write('test-ocsp.pem', certificatePem(demo.ocsp.certificate));
+  write('test-ocsp.key', forge.pki.privateKeyToPem(demo.ocsp.key));
   const keys = Object.values(demo.keys).map((key): DemoKeyEntry => {
     const file = `${key.id}.p12`;
     write(file, key.p12);
@@ -69,6 +82,30 @@ export async function writeDemoPki(outDir: string, options: { now: Date; passwor
       note: key.note,
     };
   });
+  const gost = demo.gost;
+  write(GOST_ROOT_FILE, gostPem('CERTIFICATE', gost.root.certificate.der));
+  write('gost-root-ca.cer', gost.root.certificate.der);
+  write('gost-crl.pem', gostPem('X509 CRL', gost.crl));
+  write(GOST_CRL_FILE, gost.crl);
+  const gostKeys = Object.values(gost.keys).map((key) => {
+    // gost-operator.p12, gost-head.p12…
+    const file = `${key.id.replace(/^gost/, 'gost-').replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}.p12`;
+    write(file, key.p12);
+    const card = rawCertificateCard(key.certificate);
+    return {
+      id: key.id,
+      role: key.role,
+      file,
+      commonName: card.subject.commonName,
+      iin: card.subject.iin,
+      organisation: card.subject.organisation,
+      bin: card.subject.bin,
+      purpose: card.purpose,
+      notBefore: card.notBefore,
+      notAfter: card.notAfter,
+      note: key.note,
+    };
+  });
   const crl = parseCrl(demo.crl);
   const manifest: DemoManifest = {
     warning: 'TEST PKI for training and tests only. Never trust this root in production.',
@@ -76,6 +113,11 @@ export async function writeDemoPki(outDir: string, options: { now: Date; passwor
     root: { pem: 'test-root-ca.pem', der: 'test-root-ca.cer', fingerprintSha256: certificateCard(demo.root.certificate).fingerprintSha256 },
     crl: { pem: 'test-crl.pem', der: 'test-crl.crl', thisUpdate: crl.thisUpdate.toISOString(), nextUpdate: crl.nextUpdate?.toISOString() ?? '' },
     keys,
+    gost: {
+      root: { pem: GOST_ROOT_FILE, der: 'gost-root-ca.cer', fingerprintSha256: rawCertificateCard(gost.root.certificate).fingerprintSha256 },
+      crl: { pem: 'gost-crl.pem', der: GOST_CRL_FILE },
+      keys: gostKeys,
+    },
   };
   write(MANIFEST_FILE, JSON.stringify(manifest, null, 2) + '\n');
   return manifest;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalBytes, parseCrl, verifyDetached } from '../../../shared/signing';
 import { crlSignedByRaw, rawCertificateCard, signGostDetached, verifyGostDetached } from '../../../shared/signing/gost/cms';
 import { openGostKeyFile } from '../../../shared/signing/gost/keyFile';
+import { jsGostCrypto } from '../../../shared/signing/gost/provider';
 import { issuedBy, readCertificate, verifyWithCertificate } from '../../../shared/signing/gost/x509';
 import { keyCard, signPayload } from './sign';
 import { nodeCrypto } from '../crypto/node';
@@ -33,12 +34,12 @@ describe('НУЦ РК GOST test certificates', () => {
   });
 
   it('verifies the root self-signature and the intermediate under the root, and nothing else', () => {
-    expect(issuedBy(root, root)).toBe(true);
-    expect(issuedBy(nca, root)).toBe(true);
-    expect(issuedBy(nca, nca)).toBe(false);
+    expect(issuedBy(root, root, jsGostCrypto)).toBe(true);
+    expect(issuedBy(nca, root, jsGostCrypto)).toBe(true);
+    expect(issuedBy(nca, nca, jsGostCrypto)).toBe(false);
     const changed = Uint8Array.from(nca.tbsDer);
     changed[changed.length - 5]! ^= 0x01;
-    expect(verifyWithCertificate(root, nca.signatureOid, changed, nca.signature)).toBe(false);
+    expect(verifyWithCertificate(root, nca.signatureOid, changed, nca.signature, jsGostCrypto)).toBe(false);
   });
 
   it('verifies the real CRL under the intermediate, not under the root', () => {

@@ -1,6 +1,7 @@
 import forge from 'node-forge';
 import { ArmError } from '../../../shared/api';
-import { asParsed, fromBinary, parseCertificate, toBinary } from '../../../shared/signing';
+import { asParsed, fromBinary, parseCertificate } from '../../../shared/signing';
+import { readPkcs12 } from '../../../shared/signing/gost/keyFile';
 import { exportPrivateKey } from '../crypto/node';
 import { openPkcs12Natively } from './pkcs12';
 
@@ -22,23 +23,6 @@ function samePublicKey(key: forge.pki.rsa.PrivateKey, cert: forge.pki.Certificat
 
 function bagsOf<T>(p12: forge.pkcs12.Pkcs12Pfx, type: string, pick: (bag: forge.pkcs12.Bag) => T | undefined | null): T[] {
   return (p12.getBags({ bagType: type })[type] ?? []).map(pick).filter((value): value is T => value !== undefined && value !== null);
-}
-
-/**
- * OpenSSL 3 encrypts with PBES2, whose password is UTF-8 bytes, while the MAC uses the BMPString
- * form; forge uses the JS string for both, so a Cyrillic password passes the MAC and then fails to
- * decrypt. The MAC having accepted the password, the file is read again without it, the password as UTF-8.
- */
-function readPkcs12(file: Uint8Array, password: string): forge.pkcs12.Pkcs12Pfx {
-  const asn1 = forge.asn1.fromDer(toBinary(file));
-  try {
-    return forge.pkcs12.pkcs12FromAsn1(asn1, true, password);
-  } catch (error) {
-    const utf8 = forge.util.encodeUtf8(password);
-    if (utf8 === password || !(error instanceof Error) || !/Failed to decrypt/.test(error.message)) throw error;
-    const withoutMac = forge.asn1.create(asn1.tagClass, asn1.type, asn1.constructed, (asn1.value as forge.asn1.Asn1[]).slice(0, 2));
-    return forge.pkcs12.pkcs12FromAsn1(withoutMac, true, utf8);
-  }
 }
 
 /** KEY_PASSWORD_WRONG when the file's MAC refuses the password, KEY_FILE_INVALID for anything that is not a usable PKCS#12. */

@@ -18,7 +18,7 @@ export function guardrails(db: Db, dataDir: string, now: Date): Guardrails {
   const maxUnsent = readSetting(db, 'guardrails.maxUnsent') ?? published?.maxUnsent ?? null;
   const minFreeMb = readSetting(db, 'guardrails.minFreeMb') ?? published?.minFreeMb ?? null;
   const lastContactAt = db.prepare<[], { local_at: string }>('SELECT local_at FROM gateway_clock WHERE id = 1').get()?.local_at ?? null;
-  const unsent = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM outbox WHERE state = 'pending' OR (state = 'rejected' AND withdrawn_at IS NULL)").get()!.n;
+  const unsent = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM outbox WHERE (state = 'pending' AND exported_at IS NULL) OR (state = 'rejected' AND withdrawn_at IS NULL)").get()!.n;
   let freeMb: number | null = null;
   try {
     const disk = statfsSync(dataDir);

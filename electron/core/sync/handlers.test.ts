@@ -33,7 +33,7 @@ describe('sync console channels', () => {
     const id = randomUUID();
     enqueue(w.db, { id, kind: 'notice', from: 'con-kokpekty', to: 'nowhere', service: 'preschool-queue', createdAt: new Date().toISOString(), attachments: [], payload: {} }, null, new Date());
     const after = await supervisor.sync.run({});
-    expect(after.jobs.map((job) => job.name)).toEqual(['outbox', 'inbox', 'trust', 'refdata']);
+    expect(after.jobs.map((job) => job.name)).toEqual(['outbox', 'inbox', 'trust', 'refdata', 'audit']);
     expect(after.jobs.find((job) => job.name === 'outbox')).toMatchObject({ failures: 0, lastError: null, lastSuccessAt: expect.any(String), running: false });
     expect(after.parked).toEqual([expect.objectContaining({ id, kind: 'notice', to: 'nowhere', lastError: 'ORGANISATION_NOT_FOUND' })]);
 

@@ -6,8 +6,8 @@ import { exportOutbox, importOutbox } from './transfer';
 export const transferHandlers: Handlers<Contract>['transfer'] = {
   export: ({ password }, ctx, { caller, session }) => {
     const now = ctx.now();
-    const { file, requests } = exportOutbox(requireDb(ctx), ctx.dataDir, password, { userId: caller!.userId, login: session.user!.login }, now);
-    return { fileName: `arm-transfer-${now.toISOString().slice(0, 16).replace(/[-:T]/g, '')}.armt`, base64: file.toString('base64'), requests };
+    const { file, fileName, requests } = exportOutbox(requireDb(ctx), ctx.dataDir, password, { userId: caller!.userId, login: session.user!.login }, now);
+    return { fileName, base64: file.toString('base64'), requests };
   },
   import: async ({ file, password }, ctx, { caller }) => {
     const result = importOutbox(requireDb(ctx), ctx.dataDir, Buffer.from(file, 'base64'), password, { userId: caller!.userId }, ctx.now());

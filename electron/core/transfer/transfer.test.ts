@@ -13,8 +13,8 @@ afterEach(async () => {
   for (const step of cleanup.splice(0)) await step();
 });
 
-function mobileCentre() {
-  const t = testCore();
+function mobileCentre(options: { gateway?: TestGateway } = {}) {
+  const t = testCore(options);
   const key = signedIn(t.core, 'mobileOperator', '920701300012', 'mobile');
   const operator = { userId: t.core.sessions.get(key).user!.id, actor: 'mobileOperator' as const };
   const now = () => new Date(t.clock.now);
@@ -72,6 +72,39 @@ describe('offline transfer', () => {
     expect(connected.count('requests')).toBe(2);
     expect(connected.count('outbox')).toBe(2);
     expect(listAudit(connected.db, { action: 'transfer.import', limit: 10 })).toHaveLength(2);
+  });
+
+  it('marks what it exported: not pending here any more, not sent from here, not exported again', async () => {
+    // The mobile centre comes back in reach later: its own outbox must not send what the file carried.
+    const shared = await gateway();
+    const mobile = mobileCentre({ gateway: shared });
+    const first = mobile.queue('скан 1');
+    mobile.queue('скан 2');
+    const supervisor = mobile.as('supervisor', '880315400010');
+    expect((await supervisor.sync.status()).guardrails.unsent).toBe(2);
+    const file = await mobile.arm.transfer.export({ password: PASSWORD });
+    expect(file.requests).toBe(2);
+    expect(await mobile.arm.outbox.status()).toMatchObject({ pending: 0, oldestPendingAt: null });
+    expect((await supervisor.sync.status()).guardrails.unsent).toBe(0);
+    expect(mobile.db.prepare('SELECT DISTINCT exported_in FROM outbox').all()).toEqual([{ exported_in: file.fileName }]);
+    expect(listAudit(mobile.db, { action: 'transfer.export', limit: 5 })[0]!.details).toMatchObject({ requests: 2, file: file.fileName });
+
+    // Exported again: nothing new, nothing to export; a request queued since goes alone.
+    await expect(mobile.arm.transfer.export({ password: PASSWORD })).rejects.toMatchObject({ code: 'TRANSFER_NOTHING' });
+    const third = mobile.queue('скан 3');
+    const next = await mobile.arm.transfer.export({ password: PASSWORD });
+    expect(next.requests).toBe(1);
+
+    await mobile.core.context.sync!.run();
+    expect(shared.db.prepare('SELECT count(*) AS n FROM messages').get()).toEqual({ n: 0 });
+    expect(findRequest(mobile.db, first.request.id).state).toBe('queued');
+
+    // The connected АРМ takes both files, in any order, and each request goes out once.
+    const connected = await connectedCentre(shared);
+    expect(await connected.arm.transfer.import({ file: next.base64, password: PASSWORD })).toMatchObject({ imported: 1, alreadyPresent: 0 });
+    expect(await connected.arm.transfer.import({ file: file.base64, password: PASSWORD })).toMatchObject({ imported: 2, alreadyPresent: 0 });
+    expect(shared.db.prepare('SELECT count(*) AS n FROM messages').get()).toEqual({ n: 3 });
+    expect(findRequest(connected.db, third.request.id).state).toBe('sent');
   });
 
   it('refuses a wrong password, an altered, a cut or a foreign file with their own codes, and stores nothing', async () => {

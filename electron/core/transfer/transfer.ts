@@ -29,9 +29,17 @@ function workstation(db: Db): string {
   return (db.prepare("SELECT value FROM meta WHERE key = 'workstation_id'").get() as { value: string }).value;
 }
 
-/** Every pending message of the outbox with its request, history and scans, sealed with the password. */
-export function exportOutbox(db: Db, dataDir: string, password: string, by: { userId: string; login: string }, now: Date): { file: Buffer; requests: number } {
-  const rows = db.prepare("SELECT id, request_id, message, created_at FROM outbox WHERE state = 'pending' AND request_id IS NOT NULL ORDER BY created_at").all() as Array<{
+/** The file's name: when it was made, to the minute. */
+export const transferFileName = (now: Date): string => `arm-transfer-${now.toISOString().slice(0, 16).replace(/[-:T]/g, '')}.armt`;
+
+/**
+ * Every pending message of the outbox with its request, history and scans, sealed with the
+ * password. What goes into the file is marked exported in the same step (issue 14 item 8): it was
+ * handed over, so this АРМ neither sends it itself nor exports it again, and it no longer counts as
+ * waiting here (the header, the guardrails) while the connected АРМ sends it.
+ */
+export function exportOutbox(db: Db, dataDir: string, password: string, by: { userId: string; login: string }, now: Date): { file: Buffer; fileName: string; requests: number } {
+  const rows = db.prepare("SELECT id, request_id, message, created_at FROM outbox WHERE state = 'pending' AND exported_at IS NULL AND request_id IS NOT NULL ORDER BY created_at").all() as Array<{
     id: string;
     request_id: string;
     message: string;
@@ -58,10 +66,13 @@ export function exportOutbox(db: Db, dataDir: string, password: string, by: { us
   const content: Content = { format: 'arm-transfer', version: 1, exportedAt: now.toISOString(), exportedBy: by, workstation: workstation(db), items };
   const file = seal(gzipSync(Buffer.from(JSON.stringify(content), 'utf8')), password);
   if (file.length > MAX_TRANSFER_BYTES) throw new ArmError('TRANSFER_TOO_LARGE', 'The transfer file would be too large.', undefined, { max: MAX_TRANSFER_BYTES / 1024 / 1024 });
+  const fileName = transferFileName(now);
   db.transaction(() => {
-    appendAudit(db, { userId: by.userId, action: 'transfer.export', details: { requests: items.length, messages: rows.map((row) => row.id) } }, now);
+    const mark = db.prepare("UPDATE outbox SET exported_at = ?, exported_in = ? WHERE id = ? AND state = 'pending' AND exported_at IS NULL");
+    for (const row of rows) mark.run(now.toISOString(), fileName, row.id);
+    appendAudit(db, { userId: by.userId, action: 'transfer.export', details: { requests: items.length, messages: rows.map((row) => row.id), file: fileName } }, now);
   })();
-  return { file, requests: items.length };
+  return { file, fileName, requests: items.length };
 }
 
 function readContent(file: Buffer, password: string): Content {

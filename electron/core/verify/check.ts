@@ -1,8 +1,8 @@
-import type forge from 'node-forge';
 import { ArmError, type ErrorCode, type PrintVerdict } from '../../../shared/api';
-import { cmsCertificates, decodeBarcode, isOurBarcode, verifyBarcode } from '../../../shared/results/barcode';
-import { certificateCard, certificateDer, parseCertificate, sha256Hex, type Crl } from '../../../shared/signing';
-import type { TrustedRoot } from '../../../shared/signing/roots';
+import type { CryptoProvider } from '../../../shared/crypto';
+import { cmsCertificates, decodeBarcode, isOurBarcode, signerSha256, verifyBarcode, type SignerCertificate } from '../../../shared/results/barcode';
+import type { Crl } from '../../../shared/signing';
+import { parseTrustedRoot, trustedRootCard, type TrustedRoot } from '../../../shared/signing/roots';
 import type { Db } from '../db/database';
 import { resultLines } from '../results/pdf';
 import { readSetting } from '../settings/store';
@@ -16,28 +16,25 @@ import { readPrint } from './read';
 export interface VerifyTrust {
   roots: TrustedRoot[];
   crls: Crl[];
-  /** Signer certificates the workstation knows, found by the barcode's certificate hash. */
-  certificates: forge.pki.Certificate[];
+  /** Signer certificates the workstation knows (RSA or GOST), found by the barcode's certificate hash. */
+  certificates: SignerCertificate[];
   /** This workstation runs in training mode: training prints are accepted. */
   training: boolean;
-}
-
-/** The RSA roots of the trust: the barcode check is RSA (forge); a GOST root (DER bytes) verifies no barcode yet. */
-export function rsaRoots(roots: ReadonlyArray<forge.pki.Certificate | Uint8Array>): forge.pki.Certificate[] {
-  return roots.filter((root): root is forge.pki.Certificate => !(root instanceof Uint8Array));
+  /** The core's crypto provider (ctx.crypto) for GOST signatures; the JS one when omitted. */
+  crypto?: CryptoProvider;
 }
 
 /** A known signer as the supervisor's list shows it. */
-export function signerView(certificate: forge.pki.Certificate) {
-  const card = certificateCard(certificate);
-  return { subject: card.subject.commonName, iin: card.subject.iin, notAfter: card.notAfter, sha256: sha256Hex(certificateDer(certificate)) };
+export function signerView(certificate: SignerCertificate) {
+  const card = trustedRootCard(certificate);
+  return { subject: card.subject.commonName, iin: card.subject.iin, notAfter: card.notAfter, sha256: signerSha256(certificate) };
 }
 
-/** Every certificate of a PEM bundle; TRUST_INVALID when one does not parse. */
-export function parseSigners(pem: string): forge.pki.Certificate[] {
+/** Every certificate (RSA or GOST) of a PEM bundle; TRUST_INVALID when one does not parse. */
+export function parseSigners(pem: string): SignerCertificate[] {
   const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
   return blocks.map((block) => {
-    const certificate = parseCertificate(block);
+    const certificate = parseTrustedRoot(block);
     if (!certificate) throw new ArmError('TRUST_INVALID', 'A certificate in the PEM text does not parse.');
     return certificate;
   });
@@ -47,14 +44,14 @@ export function parseSigners(pem: string): forge.pki.Certificate[] {
  * The heads' certificates this workstation knows: the reference list the supervisor set
  * (trust.signers), the gateway's signed list (reference data), and those in the signed results it holds (a centre receives each with its CMS).
  */
-export function knownSigners(db: Db): forge.pki.Certificate[] {
+export function knownSigners(db: Db): SignerCertificate[] {
   const rows = db.prepare<[], { signature: string }>('SELECT signature FROM results WHERE signature IS NOT NULL').all();
-  const found = new Map<string, forge.pki.Certificate>();
-  for (const certificate of parseSigners(readSetting(db, 'trust.signers') ?? '')) found.set(sha256Hex(certificateDer(certificate)), certificate);
+  const found = new Map<string, SignerCertificate>();
+  for (const certificate of parseSigners(readSetting(db, 'trust.signers') ?? '')) found.set(signerSha256(certificate), certificate);
   // The heads the gateway publishes as signed reference data (issue 21 item 1).
-  for (const pem of readReference(db, 'signers')?.certificates ?? []) for (const certificate of parseSigners(pem)) found.set(sha256Hex(certificateDer(certificate)), certificate);
+  for (const pem of readReference(db, 'signers')?.certificates ?? []) for (const certificate of parseSigners(pem)) found.set(signerSha256(certificate), certificate);
   for (const row of rows) {
-    for (const certificate of cmsCertificates(Buffer.from(row.signature, 'base64'))) found.set(sha256Hex(certificateDer(certificate)), certificate);
+    for (const certificate of cmsCertificates(Buffer.from(row.signature, 'base64'))) found.set(signerSha256(certificate), certificate);
   }
   return [...found.values()];
 }
@@ -86,9 +83,9 @@ export async function verifyPrint(bytes: Uint8Array, trust: VerifyTrust): Promis
   if (new Set(ours).size > 1) return refused('BARCODE_DAMAGED', read.kind);
   try {
     const payload = decodeBarcode(ours[0]!);
-    const certificate = trust.certificates.find((candidate) => sha256Hex(certificateDer(candidate)) === payload.certificateSha256);
+    const certificate = trust.certificates.find((candidate) => signerSha256(candidate) === payload.certificateSha256);
     if (!certificate) return refused('SIGNER_UNKNOWN', read.kind);
-    const verdict = verifyBarcode(payload, { certificate, roots: rsaRoots(trust.roots), crls: trust.crls });
+    const verdict = verifyBarcode(payload, { certificate, roots: trust.roots, crls: trust.crls, ...(trust.crypto ? { crypto: trust.crypto } : {}) });
     const { content } = verdict;
     const result = {
       number: content.number,

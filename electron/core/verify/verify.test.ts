@@ -6,11 +6,14 @@ import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ResultContent } from '../../../shared/api';
-import { BARCODE_BUDGET, barcodeFromCms, decodeBarcode, encodeBarcode, fitsBarcode } from '../../../shared/results/barcode';
+import { BARCODE_BUDGET, barcodeFromCms, cmsCertificates, decodeBarcode, encodeBarcode, fitsBarcode, signerSha256, verifyBarcode } from '../../../shared/results/barcode';
 import { canonicalBytes, parseCrl, signDetached } from '../../../shared/signing';
+import { signGostDetached } from '../../../shared/signing/gost/cms';
+import { gostPem } from '../../../shared/signing/gost/issue';
 import { createDemoPki, type DemoKeyId, type DemoPki } from '../../../shared/signing/testPki';
+import { nodeCrypto } from '../crypto/node';
 import { renderResultPdf } from '../results/pdf';
-import { verifyPrint, type VerifyTrust } from './check';
+import { parseSigners, signerView, verifyPrint, type VerifyTrust } from './check';
 import { openResources } from '../resources';
 import { certificateContent } from '../testing/results';
 
@@ -159,5 +162,56 @@ describe('verify a printed result', () => {
     const words = ['копия', 'свидетельства', 'рождении', 'нечитаема', 'приложите', 'заново', 'справка', 'адрес', 'опекун', 'решение', 'акима', 'района'];
     const long = Array.from({ length: 500 }, (_, i) => `${words[(i * 7 + (i >> 3)) % 12]}${i % 13}`).join(' ');
     expect(fitsBarcode({ ...refusal, refusal: { grounds: ['documentViolations'], text: long } })).toBe(false);
+  });
+});
+
+// A head's GOST 34.10-2015 key (НУЦ РК's since 2024): the same offline check through the crypto
+// provider, with the GOST demo root and its CRL in the trust.
+describe('verify a printed result signed with a GOST head key', () => {
+  const gostBarcode = (content: ResultContent, id: 'gostHead' | 'gostHeadEmployee' = 'gostHead') =>
+    encodeBarcode(barcodeFromCms(signGostDetached({ content: canonicalBytes(content), key: pki.gost.keys[id].key, signingTime: new Date('2026-03-06T10:00:00Z'), profile: 'kz', crypto: nodeCrypto() }), content));
+  const gostTrust = (extra: Partial<VerifyTrust> = {}): VerifyTrust =>
+    trust({ roots: [pki.root.certificate, pki.gost.root.certificate.der], crls: [parseCrl(pki.crl), parseCrl(pki.gost.crl)], certificates: [pki.keys.head.certificate, pki.gost.keys.gostHead.certificate.der], crypto: nodeCrypto(), ...extra });
+
+  it('verifies the PDF offline and names the GOST signer; the QR stays within the budget and decodes at 200 dpi', async () => {
+    const content = certificate();
+    const text = gostBarcode(content);
+    expect(text.length).toBeLessThanOrEqual(BARCODE_BUDGET);
+    const verdict = await verifyPrint(await renderResultPdf(content, 'ru', text, openResources().fonts()), gostTrust());
+    expect(verdict).toMatchObject({ valid: true, code: null, compared: true, result: { number: content.number, signer: { subject: { iin: pki.gost.keys.gostHead.person.iin } } } });
+    const png = render200dpi(await renderResultPdf(content, 'kk', text, openResources().fonts()));
+    await expect(verifyPrint(png, gostTrust())).resolves.toMatchObject({ valid: true, source: 'image' });
+  }, 60_000);
+
+  it('refuses an edited printed field, one changed barcode character, an unknown or untrusted GOST signer', async () => {
+    const content = certificate();
+    const text = gostBarcode(content);
+    const renamed = await verifyPrint(await renderResultPdf({ ...content, applicant: { ...content.applicant, fullName: 'Сарсенбаева Айгерим Нурлановне' } }, 'ru', text, openResources().fonts()), gostTrust());
+    expect(renamed).toMatchObject({ valid: false, code: 'PRINT_MISMATCH' });
+    const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
+    for (let at = 5; at < text.length; at += 89) {
+      const changed = text.slice(0, at) + alphabet[(alphabet.indexOf(text[at]!) + 1) % 45] + text.slice(at + 1);
+      let code: string | null = null;
+      try {
+        verifyBarcode(decodeBarcode(changed), { certificate: pki.gost.keys.gostHead.certificate.der, roots: [pki.gost.root.certificate.der], crls: [parseCrl(pki.gost.crl)] });
+      } catch (error) {
+        code = (error as { code: string }).code;
+      }
+      expect(['BARCODE_DAMAGED', 'SIGNATURE_INVALID'], `change at ${at}`).toContain(code);
+    }
+    const pdf = await renderResultPdf(content, 'ru', text, openResources().fonts());
+    await expect(verifyPrint(pdf, gostTrust({ certificates: [pki.keys.head.certificate] }))).resolves.toMatchObject({ valid: false, code: 'SIGNER_UNKNOWN' });
+    await expect(verifyPrint(pdf, gostTrust({ roots: [pki.root.certificate] }))).resolves.toMatchObject({ valid: false, code: 'CERT_UNTRUSTED' });
+    await expect(verifyPrint(pdf, gostTrust({ crls: [parseCrl(pki.crl)] }))).resolves.toMatchObject({ valid: false, code: 'CRL_UNAVAILABLE' });
+  }, 60_000);
+
+  it('finds a GOST signer in the results a workstation holds (the CMS’s certificates) and in a PEM list', () => {
+    const content = certificate();
+    const cms = signGostDetached({ content: canonicalBytes(content), key: pki.gost.keys.gostHead.key, signingTime: new Date('2026-03-06T10:00:00Z'), profile: 'kz' });
+    const [found] = cmsCertificates(cms);
+    expect(found).toBeInstanceOf(Uint8Array);
+    expect(signerSha256(found!)).toBe(decodeBarcode(gostBarcode(content)).certificateSha256);
+    const [parsed] = parseSigners(gostPem('CERTIFICATE', pki.gost.keys.gostHead.certificate.der));
+    expect(signerView(parsed!)).toMatchObject({ iin: pki.gost.keys.gostHead.person.iin, sha256: pki.gost.keys.gostHead.certificate.fingerprintSha256 });
   });
 });

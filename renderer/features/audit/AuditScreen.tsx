@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../../shared/api';
+import type { AuditEntry, AuditVerification } from '../../../shared/api';
 import { ErrorText } from '../../ui/ErrorText';
 import { DateField } from '../../ui/DateField';
 import { auditActionLabel } from './actionLabel';
@@ -73,6 +73,7 @@ export function AuditScreen() {
           {verification.ok ? t('audit.intact', { count: verification.entries }) : t('audit.broken', { seq: verification.firstBad ?? 0 })}
         </p>
       ) : null}
+      {verification ? <AnchorLine anchor={verification.anchor} /> : null}
       <table className="table">
         <thead>
           <tr>
@@ -101,5 +102,25 @@ export function AuditScreen() {
         </button>
       ) : null}
     </main>
+  );
+}
+
+/** Where the chain stands against the head the gateway anchored (issue 14 item 7). */
+function AnchorLine({ anchor }: { anchor: AuditVerification['anchor'] }) {
+  const { t } = useTranslation();
+  const seq = anchor?.seq ?? 0;
+  const [text, problem] = !anchor || anchor.seq === null
+    ? [anchor?.reanchorPending ? t('audit.reanchorPending') : t('audit.notAnchored'), false]
+    : anchor.problem === 'shorter'
+      ? [t('audit.anchorShorter', { seq }), true]
+      : anchor.problem === 'diverged'
+        ? [t('audit.anchorDiverged', { seq }), true]
+        : anchor.reanchorPending
+          ? [t('audit.reanchorPending'), false]
+          : [t('audit.anchored', { seq, at: anchor.checkedAt ? formatDateTime(new Date(anchor.checkedAt)) : '—' }), false];
+  return (
+    <p role="status" className={problem ? 'error' : 'notice'} data-testid="audit-anchor" data-problem={anchor?.problem ?? 'none'}>
+      {text}
+    </p>
   );
 }

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { App as AntApp, Button, Card, Modal, Progress, Tag } from 'antd';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ArmError, intakeRefusalGroundSchema, type ChecklistItem, type IntakeDraft, type IntakeRefusalGround, type Language, type PersonData } from '../../../shared/api';
 import { checkIin } from '../../../shared/iin/iin';
-import { ErrorText } from '../../ui/ErrorText';
+import { ErrorText, errorMessage } from '../../ui/ErrorText';
 import { DateField } from '../../ui/DateField';
 import { formatDay } from '../../ui/dates';
 import { Field } from '../../ui/Field';
@@ -11,12 +12,51 @@ import { filterServices } from '../catalog/filter';
 import { SigningDialog } from '../signing/SigningDialog';
 import { TicketField } from '../visits/TicketField';
 import { PageThumb } from './PageThumb';
-import { useIntake, type ManualPerson } from './store';
+import { CameraButton } from '../camera/CameraCapture';
+import { useIntake, type ErrorPlace, type ManualPerson } from './store';
 import { useAuth } from '../auth/store';
 import { formatDateTime } from '../../../shared/time';
 
 function lang(language: string): Language {
   return language === 'kk' ? 'kk' : 'ru';
+}
+
+/**
+ * The last error, next to the card or field whose action failed: brought into view and focused
+ * when it appears (the action bar shows the draft's own errors, BarError).
+ */
+function PlacedError({ at }: { at: ErrorPlace }) {
+  const error = useIntake((state) => (state.errorAt === at ? state.error : null));
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!error) return;
+    box.current?.scrollIntoView({ block: 'center' });
+    box.current?.focus();
+  }, [error]);
+  return error ? (
+    <div ref={box} tabIndex={-1} className="placed-error" data-testid={`error-${at}`}>
+      <ErrorText error={error} />
+    </div>
+  ) : null;
+}
+
+type CardState = 'empty' | 'verified' | 'manual' | 'alone' | 'poaWaiting' | 'poaDone' | 'complete' | 'missing' | 'failed';
+const CARD_COLOUR: Record<CardState, string> = { empty: 'default', verified: 'success', manual: 'warning', alone: 'default', poaWaiting: 'processing', poaDone: 'success', complete: 'success', missing: 'warning', failed: 'error' };
+
+/** One part of the intake as a card with its state in the corner (заполнено, не хватает…). */
+function IntakeCard({ id, title, state, count, children }: { id: string; title: string; state: CardState; count?: number; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby={`${id}-title`} className="intake-card" data-testid={`${id}-card`} data-state={state}>
+      <Card
+        size="small"
+        title={<h2 id={`${id}-title`}>{title}</h2>}
+        extra={<Tag color={CARD_COLOUR[state]} data-testid={`${id}-state`}>{t(`intake.card.${state}`, { count })}</Tag>}
+      >
+        {children}
+      </Card>
+    </section>
+  );
 }
 
 
@@ -43,9 +83,9 @@ function ServicePicker() {
           <ul className="list">
             {drafts.map((draft) => (
               <li key={draft.requestId}>
-                <button type="button" onClick={() => void open(draft.requestId)}>
+                <Button onClick={() => void open(draft.requestId)}>
                   {t('intake.continue')}: {draft.number} · {draft.serviceName[lang(i18n.language)]} {draft.applicantName ? `· ${draft.applicantName}` : ''}
-                </button>
+                </Button>
               </li>
             ))}
           </ul>
@@ -65,9 +105,9 @@ function ServicePicker() {
         <ul className="list" data-testid="services">
           {offered.map((service) => (
             <li key={service.id}>
-              <button type="button" onClick={() => void start(service.id)} data-service={service.id}>
+              <Button onClick={() => void start(service.id)} data-service={service.id}>
                 {service.name[lang(i18n.language)]}
-              </button>
+              </Button>
             </li>
           ))}
         </ul>
@@ -129,9 +169,9 @@ function PersonStep({ role, person }: { role: 'applicant' | 'representative'; pe
       >
         <IinField label={t(`intake.${role}Iin`)} value={iin} onChange={setIin} autoFocus={!person} />
         {/* Not disabled while a save runs: a disabled default button would swallow Enter; the store runs calls in order. */}
-        <button type="submit" disabled={!valid}>
+        <Button htmlType="submit" disabled={!valid}>
           {t('intake.lookup')} <kbd>Enter</kbd>
-        </button>
+        </Button>
       </form>
       {offline === role ? (
         <form
@@ -148,11 +188,12 @@ function PersonStep({ role, person }: { role: 'applicant' | 'representative'; pe
           <Field label={t('intake.patronymic')} value={typed.patronymic} onChange={(patronymic) => setTyped({ ...typed, patronymic })} />
           <DateField label={t('intake.birthDate')} value={typed.birthDate} onChange={(birthDate) => setTyped({ ...typed, birthDate })} required />
           <Field label={t('intake.address')} value={typed.address} onChange={(address) => setTyped({ ...typed, address })} />
-          <button type="submit" disabled={busy}>
+          <Button htmlType="submit" disabled={busy}>
             {t('intake.saveManual')}
-          </button>
+          </Button>
         </form>
       ) : null}
+      <PlacedError at={role} />
       {person ? <PersonCard person={person} /> : null}
     </div>
   );
@@ -175,14 +216,14 @@ function PowerOfAttorneyStep({ draft }: { draft: IntakeDraft }) {
       >
         <Field label={t('intake.poaNumber')} value={number} onChange={setNumber} required autoFocus={!poa} />
         <DateField label={t('intake.poaDate')} value={date} onChange={setDate} required />
-        <button type="submit" disabled={busy || !number || !date}>
+        <Button htmlType="submit" disabled={busy || !number || !date}>
           {t('intake.poaCheck')}
-        </button>
+        </Button>
       </form>
       {draft.representation.simpleAllowed ? (
-        <button type="button" disabled={busy} onClick={() => void simple()}>
+        <Button disabled={busy} onClick={() => void simple()}>
           {t('intake.poaSimple')}
-        </button>
+        </Button>
       ) : null}
       {poa?.kind === 'notarised' ? (
         <p className="ok" data-testid="poa-accepted">
@@ -190,13 +231,14 @@ function PowerOfAttorneyStep({ draft }: { draft: IntakeDraft }) {
         </p>
       ) : null}
       {poa?.kind === 'simple' ? <p data-testid="poa-simple">{t('intake.poaSimpleChosen')}</p> : null}
+      <PlacedError at="poa" />
     </div>
   );
 }
 
 function ChecklistStep({ draft }: { draft: IntakeDraft }) {
   const { t, i18n } = useTranslation();
-  const { save, upload, scan, remove, move, assemble, loadScanners, rememberScanner, scanners, scanner, busy } = useIntake();
+  const { save, upload, scan, remove, move, assemble, loadScanners, rememberScanner, scanners, scanner, scanning, busy } = useIntake();
   const [picked, setDevice] = useState('');
   const [folder, setFolder] = useState('');
   // The workstation's remembered scanner until the operator picks another.
@@ -209,9 +251,9 @@ function ChecklistStep({ draft }: { draft: IntakeDraft }) {
   return (
     <>
       <div className="row">
-        <button type="button" disabled={busy} onClick={() => void loadScanners()}>
+        <Button disabled={busy} onClick={() => void loadScanners()}>
           {t('intake.findScanners')}
-        </button>
+        </Button>
         {scanners ? (
           scanners.length ? (
             <>
@@ -265,9 +307,9 @@ function ChecklistStep({ draft }: { draft: IntakeDraft }) {
               {t('intake.scanFolder')}
               <input value={folder} onChange={(event) => setFolder(event.target.value)} data-testid="scan-folder" />
             </label>
-            <button type="submit" disabled={busy || !folder.trim()} data-testid="use-scan-folder">
+            <Button htmlType="submit" disabled={busy || !folder.trim()} data-testid="use-scan-folder">
               {t('intake.useScanFolder')}
-            </button>
+            </Button>
           </form>
         ) : null}
       </div>
@@ -300,11 +342,18 @@ function ChecklistStep({ draft }: { draft: IntakeDraft }) {
                     }} />
                   </label>
                   {device ? (
-                    <button type="button" disabled={busy} onClick={() => void scan(line.document, device, resolution, mode)}>
+                    <Button disabled={busy} loading={scanning === line.document} onClick={() => void scan(line.document, device, resolution, mode)}>
                       {t('intake.scan')}
-                    </button>
+                    </Button>
                   ) : null}
-                  {busy ? <progress aria-label={t('intake.working')} /> : null}
+                  {/* A scanner takes seconds a page: the operator sees it working, and where. */}
+                  {scanning === line.document ? (
+                    <div role="status" data-testid="scan-progress">
+                      <Progress percent={100} status="active" showInfo={false} size="small" aria-label={t('intake.scanning')} />
+                      <span className="muted">{t('intake.scanning')}</span>
+                    </div>
+                  ) : null}
+                  <CameraButton disabled={busy} onPage={(file) => void upload(line.document, file)} />
                 </td>
                 <td>
                   <ol className="scans">
@@ -323,10 +372,11 @@ function ChecklistStep({ draft }: { draft: IntakeDraft }) {
                     ))}
                   </ol>
                   {item.attachments.length > 1 ? (
-                    <button type="button" disabled={busy} onClick={() => void assemble(line.document)} data-testid={`assemble-${line.document}`}>
+                    <Button disabled={busy} onClick={() => void assemble(line.document)} data-testid={`assemble-${line.document}`}>
                       {t('intake.assemble')}
-                    </button>
+                    </Button>
                   ) : null}
+                  <PlacedError at={`document-${line.document}`} />
                 </td>
               </tr>
             );
@@ -366,9 +416,9 @@ function DuplicateWarning({ draft }: { draft: IntakeDraft }) {
             {t('intake.duplicate.reason')}
             <textarea value={reason} onChange={(event) => setReason(event.target.value)} data-testid="duplicate-reason-input" />
           </label>
-          <button type="submit" disabled={busy || reason.trim().length < 5} data-testid="duplicate-continue">
+          <Button htmlType="submit" disabled={busy || reason.trim().length < 5} data-testid="duplicate-continue">
             {t('intake.duplicate.continue')}
-          </button>
+          </Button>
         </form>
       )}
     </section>
@@ -382,12 +432,12 @@ function ReceiptStep({ draft }: { draft: IntakeDraft }) {
     <section aria-labelledby="receipt-title" data-testid="receipt-step">
       <h2 id="receipt-title">{draft.state === 'refusedAtIntake' ? t('intake.refused') : t(draft.channel === 'provider' ? 'intake.registeredAtOffice' : 'intake.queued', { number: draft.number })}</h2>
       <div className="row">
-        <button type="button" disabled={busy} onClick={() => void print(draft.language)} autoFocus data-testid="print-receipt">
+        <Button disabled={busy} onClick={() => void print(draft.language)} autoFocus data-testid="print-receipt">
           {draft.state === 'refusedAtIntake' ? t('intake.printRefusal') : t('intake.printReceipt')}
-        </button>
-        <button type="button" onClick={close}>
+        </Button>
+        <Button onClick={close}>
           {t('intake.next')}
-        </button>
+        </Button>
       </div>
     </section>
   );
@@ -405,8 +455,9 @@ function RefusalDialog({ draft, onCancel }: { draft: IntakeDraft; onCancel: () =
   const [comment, setComment] = useState('');
   const [empty, setEmpty] = useState(false);
   return (
-    <div role="dialog" aria-modal="true" aria-labelledby="refusal-title" className="dialog" data-testid="refusal-dialog">
+    <Modal open title={t('intake.refuseTitle')} onCancel={onCancel} footer={null} width={640} centered>
       <form
+        data-testid="refusal-dialog"
         onSubmit={(event) => {
           event.preventDefault();
           // Without a document list (seed 001 R1/R5/R9) the note names the documents instead.
@@ -414,7 +465,6 @@ function RefusalDialog({ draft, onCancel }: { draft: IntakeDraft; onCancel: () =
           void refuse({ ground, documents, comment });
         }}
       >
-        <h2 id="refusal-title">{t('intake.refuseTitle')}</h2>
         <fieldset>
           <legend>{t('intake.refuseGround')}</legend>
           {intakeRefusalGroundSchema.options.map((value) => (
@@ -451,21 +501,22 @@ function RefusalDialog({ draft, onCancel }: { draft: IntakeDraft; onCancel: () =
           <textarea value={comment} required={!draft.lines.length} data-testid="refusal-comment" maxLength={500} onChange={(event) => setComment(event.target.value)} />
         </label>
         <div className="actions">
-          <button type="submit" disabled={busy} data-testid="confirm-refusal">
+          <Button htmlType="submit" type="primary" danger disabled={busy} data-testid="confirm-refusal">
             {t('intake.refuseConfirm')}
-          </button>
-          <button type="button" onClick={onCancel}>
+          </Button>
+          <Button onClick={onCancel}>
             {t('intake.cancel')}
-          </button>
+          </Button>
         </div>
       </form>
-    </div>
+    </Modal>
   );
 }
 
 function DraftForm({ draft }: { draft: IntakeDraft }) {
   const { t, i18n } = useTranslation();
-  const { save, prepare, submit, cancelSigning, content, close, busy } = useIntake();
+  const { save, prepare, submit, cancelSigning, content, close, busy, error, errorAt } = useIntake();
+  const failedAt = (place: ErrorPlace) => Boolean(error) && errorAt === place;
   const [refusing, setRefusing] = useState(false);
   const represented = useRef<HTMLInputElement>(null);
   // After each look-up the focus moves to the next thing to do: the representative's checkbox,
@@ -501,14 +552,16 @@ function DraftForm({ draft }: { draft: IntakeDraft }) {
         </label>
         <TicketField requestId={draft.requestId} />
       </section>
-      <section aria-labelledby="applicant-title">
-        <h2 id="applicant-title">{t('intake.applicant')}</h2>
+      <IntakeCard id="applicant" title={t('intake.applicant')} state={failedAt('applicant') ? 'failed' : !draft.applicant ? 'empty' : draft.applicant.source === 'manual' ? 'manual' : 'verified'}>
         <PersonStep role="applicant" person={draft.applicant} />
         <DuplicateWarning draft={draft} />
-      </section>
+      </IntakeCard>
       {draft.representation.allowed ? (
-        <section aria-labelledby="representative-title">
-          <h2 id="representative-title">{t('intake.representative')}</h2>
+        <IntakeCard
+          id="representative"
+          title={t('intake.representative')}
+          state={failedAt('representative') || failedAt('poa') ? 'failed' : !draft.represented ? 'alone' : draft.powerOfAttorney ? 'poaDone' : 'poaWaiting'}
+        >
           <label>
             <input type="checkbox" ref={represented} checked={draft.represented} onChange={(event) => void save({ represented: event.target.checked })} data-testid="represented" />
             {t('intake.represented')}
@@ -519,7 +572,7 @@ function DraftForm({ draft }: { draft: IntakeDraft }) {
               {draft.representative ? <PowerOfAttorneyStep draft={draft} /> : null}
             </>
           ) : null}
-        </section>
+        </IntakeCard>
       ) : null}
       {draft.formFields.length ? (
         <section aria-labelledby="fields-title">
@@ -537,15 +590,19 @@ function DraftForm({ draft }: { draft: IntakeDraft }) {
           })}
         </section>
       ) : null}
-      <section aria-labelledby="documents-title">
-        <h2 id="documents-title">{t('intake.documents')}</h2>
+      <IntakeCard
+        id="documents"
+        title={t('intake.documents')}
+        state={errorAt.startsWith('document-') && failedAt(errorAt) ? 'failed' : draft.missing.length ? 'missing' : 'complete'}
+        count={draft.missing.length}
+      >
         <ChecklistStep draft={draft} />
         {draft.missing.length ? (
           <p className="error" data-testid="missing">
             {t('intake.missing')}: {draft.lines.filter((line) => draft.missing.includes(line.document)).map((line) => line.name[lang(i18n.language)]).join('; ')}
           </p>
         ) : null}
-      </section>
+      </IntakeCard>
       <ActionBar
         busy={busy}
         onSign={() => void prepare()}
@@ -556,9 +613,9 @@ function DraftForm({ draft }: { draft: IntakeDraft }) {
       {content ? (
         <div role="dialog" aria-modal="true" aria-labelledby="signing-title" className="dialog" data-testid="signing-dialog">
           <SigningDialog request={{ payload: content, onSigned: (signed) => void submit(signed.cms) }} />
-          <button type="button" onClick={cancelSigning}>
+          <Button onClick={cancelSigning}>
             {t('intake.cancel')}
-          </button>
+          </Button>
         </div>
       ) : null}
     </>
@@ -586,7 +643,7 @@ function BarError({ error }: { error: unknown }) {
  */
 function ActionBar({ busy, onSign, onRefuse, onLater }: { busy: boolean; onSign(): void; onRefuse: (() => void) | null; onLater(): void }) {
   const { t } = useTranslation();
-  const error = useIntake((state) => state.error);
+  const error = useIntake((state) => (state.errorAt === 'bar' ? state.error : null));
   useEffect(() => {
     const press = (event: KeyboardEvent) => {
       if (busy || document.querySelector('[aria-modal="true"]')) return;
@@ -605,17 +662,17 @@ function ActionBar({ busy, onSign, onRefuse, onLater }: { busy: boolean; onSign(
     <div className="action-bar" role="region" aria-label={t('intake.actions')} data-testid="action-bar">
       <BarError error={error} />
       <div className="actions">
-        <button type="button" className="primary" disabled={busy} onClick={onSign} aria-keyshortcuts="F8" data-testid="to-signing">
+        <Button type="primary" disabled={busy} onClick={onSign} aria-keyshortcuts="F8" data-testid="to-signing">
           {t('intake.sign')} <kbd>F8</kbd>
-        </button>
+        </Button>
         {onRefuse ? (
-          <button type="button" disabled={busy} onClick={onRefuse} aria-keyshortcuts="F7" data-testid="refuse">
+          <Button disabled={busy} onClick={onRefuse} aria-keyshortcuts="F7" data-testid="refuse">
             {t('intake.refuse')} <kbd>F7</kbd>
-          </button>
+          </Button>
         ) : null}
-        <button type="button" onClick={onLater}>
+        <Button onClick={onLater}>
           {t('intake.later')}
-        </button>
+        </Button>
       </div>
     </div>
   );
@@ -625,9 +682,15 @@ function ActionBar({ busy, onSign, onRefuse, onLater }: { busy: boolean; onSign(
 export function IntakeScreen() {
   const { t } = useTranslation();
   const { draft, error, load } = useIntake();
+  const { notification } = AntApp.useApp();
   useEffect(() => {
     void load();
   }, [load]);
+  // Every error is also said in a notification in the corner (role=status: the placed error is the alert).
+  useEffect(() => {
+    if (error) notification.error({ key: 'intake-error', title: errorMessage(t, error), role: 'status', placement: 'topRight', duration: 8 });
+    else notification.destroy('intake-error');
+  }, [error, notification, t]);
   return (
     <main className="screen intake" aria-labelledby="intake-title">
       <h1 id="intake-title">{t('intake.title')}</h1>

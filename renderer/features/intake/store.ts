@@ -8,6 +8,11 @@ import { useAuth } from '../auth/store';
 
 type DraftSummary = Awaited<ReturnType<typeof arm.intake.drafts>>[number];
 type Scanner = Awaited<ReturnType<typeof arm.documents.scanners>>[number];
+/**
+ * Where an error is shown: next to the card or field whose action failed (a look-up by its IIN,
+ * the PoA by its number, a scan by its document), or in the action bar for the draft as a whole.
+ */
+export type ErrorPlace = 'applicant' | 'representative' | 'poa' | `document-${number}` | 'bar';
 export type ManualPerson = { iin: string; surname: string; name: string; patronymic: string; birthDate: string; address: string };
 
 interface IntakeState {
@@ -24,6 +29,9 @@ interface IntakeState {
   scanner: string | null;
   busy: boolean;
   error: unknown;
+  errorAt: ErrorPlace;
+  /** The document a scan is running for (the scanner takes seconds a page): its progress shows. */
+  scanning: number | null;
   /** The last failed look-up was GATEWAY_UNAVAILABLE for this role: offer manual entry. */
   offline: 'applicant' | 'representative' | null;
   load(): Promise<void>;
@@ -52,23 +60,17 @@ interface IntakeState {
   print(language: Language): Promise<void>;
 }
 
-function base64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
 /** The counter's intake: every change goes to the core at once, which keeps the draft in SQLite. */
 export const useIntake = create<IntakeState>((set, get) => {
   // One call at a time, in order: a slow save must not land after a newer one.
   let queue: Promise<unknown> = Promise.resolve();
-  function run(action: () => Promise<Partial<IntakeState> | void>): Promise<void> {
+  function run(action: () => Promise<Partial<IntakeState> | void>, errorAt: ErrorPlace = 'bar'): Promise<void> {
     const next = queue.then(async () => {
       set({ busy: true, error: null, offline: null });
       try {
         set({ ...(await action()), busy: false });
       } catch (error) {
-        set({ error, busy: false });
+        set({ error, errorAt, busy: false });
       }
     });
     queue = next;
@@ -87,6 +89,8 @@ export const useIntake = create<IntakeState>((set, get) => {
     scanner: null,
     busy: false,
     error: null,
+    errorAt: 'bar',
+    scanning: null,
     offline: null,
     load: () =>
       run(async () => {
@@ -120,7 +124,7 @@ export const useIntake = create<IntakeState>((set, get) => {
       );
     },
     lookup: async (role, iin) => {
-      await run(() => showDraft(arm.intake.lookupPerson({ requestId: draftId(), role, iin })));
+      await run(() => showDraft(arm.intake.lookupPerson({ requestId: draftId(), role, iin })), role);
       const error = get().error as { code?: string } | null;
       if (error?.code === 'GATEWAY_UNAVAILABLE') set({ offline: role });
     },
@@ -133,15 +137,24 @@ export const useIntake = create<IntakeState>((set, get) => {
             person: { ...person, patronymic: person.patronymic.trim() || null, address: person.address.trim() || null },
           }),
         ),
+        role,
       ),
-    notarised: (number, date) => run(() => showDraft(arm.intake.powerOfAttorney({ requestId: draftId(), kind: 'notarised', number, date }))),
-    simple: () => run(() => showDraft(arm.intake.powerOfAttorney({ requestId: draftId(), kind: 'simple' }))),
+    notarised: (number, date) => run(() => showDraft(arm.intake.powerOfAttorney({ requestId: draftId(), kind: 'notarised', number, date })), 'poa'),
+    simple: () => run(() => showDraft(arm.intake.powerOfAttorney({ requestId: draftId(), kind: 'simple' })), 'poa'),
     upload: (document, file) =>
-      run(async () => showDraft(arm.documents.upload({ requestId: draftId(), document, fileName: file.name, bytes: base64(new Uint8Array(await file.arrayBuffer())) }))),
+      run(async () => showDraft(arm.documents.upload({ requestId: draftId(), document, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })), `document-${document}`),
     loadScanners: () => run(async () => ({ scanner: await arm.documents.scanner(), scanners: await arm.documents.scanners() })),
     rememberScanner: (device) => run(async () => ({ scanner: await arm.documents.setScanner({ device }), scanners: await arm.documents.scanners() })),
-    scan: (document, device, resolution, mode) => run(() => showDraft(arm.documents.scan({ requestId: draftId(), document, device, resolution, mode }))),
-    remove: (document, sha256) => run(() => showDraft(arm.documents.remove({ requestId: draftId(), document, sha256 }))),
+    scan: (document, device, resolution, mode) =>
+      run(async () => {
+        set({ scanning: document });
+        try {
+          return await showDraft(arm.documents.scan({ requestId: draftId(), document, device, resolution, mode }));
+        } finally {
+          set({ scanning: null });
+        }
+      }, `document-${document}`),
+    remove: (document, sha256) => run(() => showDraft(arm.documents.remove({ requestId: draftId(), document, sha256 })), `document-${document}`),
     move: (document, sha256, by) =>
       run(() => {
         const pages = [...(get().draft?.checklist.find((item) => item.document === document)?.attachments ?? [])];
@@ -150,9 +163,9 @@ export const useIntake = create<IntakeState>((set, get) => {
         if (from < 0 || to < 0 || to >= pages.length) return Promise.resolve();
         [pages[from], pages[to]] = [pages[to]!, pages[from]!];
         return showDraft(arm.documents.reorder({ requestId: draftId(), document, attachments: pages }));
-      }),
-    assemble: (document) => run(() => showDraft(arm.documents.assemble({ requestId: draftId(), document }))),
-    continueDuplicate: (reason) => run(() => showDraft(arm.intake.continueDuplicate({ requestId: draftId(), reason }))),
+      }, `document-${document}`),
+    assemble: (document) => run(() => showDraft(arm.documents.assemble({ requestId: draftId(), document })), `document-${document}`),
+    continueDuplicate: (reason) => run(() => showDraft(arm.intake.continueDuplicate({ requestId: draftId(), reason })), 'applicant'),
     prepare: () => run(async () => ({ content: await arm.intake.prepare({ requestId: draftId() }) })),
     cancelSigning: () => set({ content: null }),
     submit: (cms) =>

@@ -1,3 +1,4 @@
+import { Button, Checkbox, Select, Table, type TableColumnsType } from 'antd';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { requestStateSchema, type JournalRow } from '../../../shared/api';
@@ -17,14 +18,7 @@ function Choice({ label, value, onChange, options }: { label: string; value: str
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
-        <option value="">{t('journal.any')}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
+      <Select id={id} value={value} onChange={onChange} options={[{ value: '', label: t('journal.any') }, ...options]} popupMatchSelectWidth={false} showSearch={{ optionFilterProp: 'label' }} />
     </div>
   );
 }
@@ -77,6 +71,56 @@ export function JournalScreen() {
   };
 
   const serviceName = new Map(services.map((service) => [service.id, service.name[language]]));
+  const columns: TableColumnsType<JournalRow> = [
+    { key: 'number', title: t('journal.columns.number'), dataIndex: 'number' },
+    { key: 'acceptedAt', title: t('journal.columns.acceptedAt'), render: (_, row) => formatDateTime(new Date(row.createdAt)) },
+    { key: 'service', title: t('journal.columns.service'), render: (_, row) => serviceName.get(row.serviceId) ?? row.serviceId },
+    {
+      key: 'state',
+      title: t('journal.columns.state'),
+      render: (_, row) => (
+        <>
+          {t(`requestState.${row.state}`)}
+          <Recheck verdicts={row.recheck} />
+          {row.stampedAt ? <span className="stamped-at" data-testid="stamped-at"> · {t('journal.stampedAt', { at: formatDateTime(new Date(row.stampedAt)) })}</span> : null}
+        </>
+      ),
+    },
+    { key: 'applicantIin', title: t('journal.columns.applicantIin'), dataIndex: 'applicantIin' },
+    { key: 'applicantName', title: t('journal.columns.applicantName'), render: (_, row) => row.applicantName ?? '' },
+    { key: 'operator', title: t('journal.columns.operator'), render: (_, row) => row.operatorName ?? '' },
+    {
+      key: 'dueBy',
+      title: t('journal.columns.dueBy'),
+      render: (_, row) => (
+        <>
+          {row.dueBy?.replace('T', ' ') ?? ''}
+          {row.overdue ? <strong className="error"> · {t('journal.overdueMark')}</strong> : null}
+        </>
+      ),
+    },
+    {
+      key: 'actions',
+      title: t('journal.columns.actions'),
+      className: 'actions',
+      render: (_, row) => (
+        <>
+          {row.state !== 'draft' ? <Reprint requestId={row.id} document="receipt" number={row.number} /> : null}
+          {row.state === 'resultAtCentre' || row.state === 'issued' ? <Reprint requestId={row.id} document="result" number={row.number} /> : null}
+          {counter && row.questionnaireDue ? (
+            <Button
+              onClick={() => {
+                setSaved(false);
+                setAsking(row.id);
+              }}
+            >
+              {t('questionnaire.open')}
+            </Button>
+          ) : null}
+        </>
+      ),
+    },
+  ];
   return (
     <main className="screen wide">
       <h1>{t('journal.title')}</h1>
@@ -94,22 +138,19 @@ export function JournalScreen() {
         <Choice label={t('journal.operator')} value={form.operatorId} onChange={set('operatorId')} options={operators.map((operator) => ({ value: operator.id, label: operator.fullName }))} />
         <DateField label={t('journal.from')} value={form.from} onChange={set('from')} />
         <DateField label={t('journal.to')} value={form.to} onChange={set('to')} />
-        <label className="check">
-          <input type="checkbox" checked={form.overdue} onChange={(event) => set('overdue')(event.target.checked)} />
+        <Checkbox className="check" checked={form.overdue} onChange={(event) => set('overdue')(event.target.checked)}>
           {t('journal.overdue')}
-        </label>
-        <button type="submit" className="primary" disabled={busy}>
+        </Checkbox>
+        <Button htmlType="submit" type="primary" disabled={busy}>
           {t('journal.search')}
-        </button>
-        <button type="button" onClick={reset}>
-          {t('journal.reset')}
-        </button>
-        <button type="button" onClick={() => void exportFile('csv', language)} disabled={rows.length === 0}>
+        </Button>
+        <Button onClick={reset}>{t('journal.reset')}</Button>
+        <Button onClick={() => void exportFile('csv', language)} disabled={rows.length === 0}>
           {t('journal.exportCsv')}
-        </button>
-        <button type="button" onClick={() => void exportFile('xlsx', language)} disabled={rows.length === 0}>
+        </Button>
+        <Button onClick={() => void exportFile('xlsx', language)} disabled={rows.length === 0}>
           {t('journal.exportXlsx')}
-        </button>
+        </Button>
       </form>
       {error ? <ErrorText error={error} /> : null}
       {saved ? (
@@ -133,60 +174,16 @@ export function JournalScreen() {
           {t('journal.shown', { count: rows.length })}
         </p>
       ) : null}
-      <table className="table" data-testid="journal">
-        <thead>
-          <tr>
-            <th>{t('journal.columns.number')}</th>
-            <th>{t('journal.columns.acceptedAt')}</th>
-            <th>{t('journal.columns.service')}</th>
-            <th>{t('journal.columns.state')}</th>
-            <th>{t('journal.columns.applicantIin')}</th>
-            <th>{t('journal.columns.applicantName')}</th>
-            <th>{t('journal.columns.operator')}</th>
-            <th>{t('journal.columns.dueBy')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id} className={row.overdue ? 'overdue' : undefined}>
-              <td>{row.number}</td>
-              <td>{formatDateTime(new Date(row.createdAt))}</td>
-              <td>{serviceName.get(row.serviceId) ?? row.serviceId}</td>
-              <td>
-                {t(`requestState.${row.state}`)}
-                <Recheck verdicts={row.recheck} />
-              </td>
-              <td>{row.applicantIin}</td>
-              <td>{row.applicantName ?? ''}</td>
-              <td>{row.operatorName ?? ''}</td>
-              <td>
-                {row.dueBy?.replace('T', ' ') ?? ''}
-                {row.overdue ? <strong className="error"> · {t('journal.overdueMark')}</strong> : null}
-              </td>
-              <td className="actions">
-                {row.state !== 'draft' ? <Reprint requestId={row.id} document="receipt" number={row.number} /> : null}
-                {row.state === 'resultAtCentre' || row.state === 'issued' ? <Reprint requestId={row.id} document="result" number={row.number} /> : null}
-                {counter && row.questionnaireDue ? (
-                  <button
-                    type="button"
-                    onClick={() => {
-                      setSaved(false);
-                      setAsking(row.id);
-                    }}
-                  >
-                    {t('questionnaire.open')}
-                  </button>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {/* Shown once something is found: the empty result is said above (role=status). */}
+      {rows.length > 0 ? (
+        <div data-testid="journal">
+          <Table<JournalRow> size="small" rowKey="id" columns={columns} dataSource={rows} pagination={false} rowClassName={(row) => (row.overdue ? 'overdue' : '')} />
+        </div>
+      ) : null}
       {next ? (
-        <button type="button" onClick={() => void more()} disabled={busy}>
+        <Button onClick={() => void more()} disabled={busy}>
           {t('journal.more')}
-        </button>
+        </Button>
       ) : null}
     </main>
   );

@@ -1,7 +1,9 @@
+import { Button, Card } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Reprint } from '../print/Reprint';
 import { ErrorText } from '../../ui/ErrorText';
+import { Field } from '../../ui/Field';
 import { IinField } from '../../ui/IinField';
 import { useIssuance } from './store';
 import { useAuth } from '../auth/store';
@@ -22,13 +24,10 @@ function IssueForm({ row }: { row: Row }) {
       }}
     >
       <IinField label={t('issuance.collectorIin')} value={collectorIin} onChange={setCollectorIin} />
-      <label className="field">
-        {t('issuance.documentNumber')}
-        <input value={documentNumber} onChange={(event) => setDocumentNumber(event.target.value)} data-testid="document-number" />
-      </label>
-      <button type="submit" data-testid="issue">
+      <Field label={t('issuance.documentNumber')} value={documentNumber} onChange={setDocumentNumber} data-testid="document-number" />
+      <Button htmlType="submit" type="primary" data-testid="issue">
         {t('issuance.issue')}
-      </button>
+      </Button>
     </form>
   );
 }
@@ -47,30 +46,30 @@ export function IssuanceScreen() {
       <h1 id="issuance-title">{t('issuance.title')}</h1>
       {error ? <ErrorText error={error} /> : null}
       {office ? null : (
-        <button type="button" onClick={() => void pull()} data-testid="pull-results">
+        <Button onClick={() => void pull()} data-testid="pull-results">
           {t('issuance.pull')}
-        </button>
+        </Button>
       )}
       {results && !results.length ? <p>{t('issuance.nothing')}</p> : null}
       <ul className="cards">
         {results?.map((row) => (
-          <li key={row.requestId} className="card" data-testid="counter-result" data-state={row.state}>
-            <h2>
-              {t(`inbox.outcome.${row.outcome}`)} № {row.resultNumber} · {t(`requestState.${row.state}`)}
-            </h2>
-            <p>
-              {t('inbox.request', { number: row.number })} · {row.applicantName} · {t('issuance.signer', { name: row.signer })}
-            </p>
-            <div className="actions">
-              {(['ru', 'kk'] as const).map((lang) => (
-                <button key={lang} type="button" onClick={() => void print(row.requestId, lang, row.resultNumber)} data-testid={`print-result-${lang}`}>
-                  {t('issuance.print', { lang: lang === 'ru' ? 'Рус' : 'Қаз' })}
-                </button>
-              ))}
-              {row.state === 'issued' ? <Reprint requestId={row.requestId} document="result" number={row.resultNumber} /> : null}
-            </div>
-            {/* At the counter the result came back; at the provider's office it waits there once the head signed (001 п.5 пп.5). */}
-            {row.state === 'resultAtCentre' || row.state === 'resultSigned' ? <IssueForm row={row} /> : null}
+          <li key={row.requestId} data-testid="counter-result" data-state={row.state}>
+            <Card size="small" title={<h2>{t(`inbox.outcome.${row.outcome}`)} № {row.resultNumber} · {t(`requestState.${row.state}`)}</h2>}>
+              <p>
+                {t('inbox.request', { number: row.number })} · {row.applicantName} · {t('issuance.signer', { name: row.signer })}
+              </p>
+              <div className="actions">
+                {/* Printed once handed over (the issuance is recorded first); again after a failed print. */}
+                {(row.state === 'issued' ? (['ru', 'kk'] as const) : []).map((lang) => (
+                  <Button key={lang} onClick={() => void print(row.requestId, lang, row.resultNumber)} data-testid={`print-result-${lang}`}>
+                    {t('issuance.print', { lang: lang === 'ru' ? 'Рус' : 'Қаз' })}
+                  </Button>
+                ))}
+                {row.state === 'issued' ? <Reprint requestId={row.requestId} document="result" number={row.resultNumber} /> : null}
+              </div>
+              {/* At the counter the result came back; at the provider's office it waits there once the head signed (001 п.5 пп.5). */}
+              {row.state === 'resultAtCentre' || row.state === 'resultSigned' ? <IssueForm row={row} /> : null}
+            </Card>
           </li>
         ))}
       </ul>

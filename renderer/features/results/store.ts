@@ -45,11 +45,16 @@ export const useIssuance = create<IssuanceState>((set, get) => {
         useViewer.getState().show({ pdf: base64, fileName: `${number}-${lang}.pdf`, kind: 'result', title: i18next.t('viewer.result', { number }) });
       });
     },
+    // The issuance is recorded first, then the original is produced for the viewer: a print that
+    // fails is repeated with «Печать» on the issued card, never by issuing again.
     issue: async (input) => {
+      let issued: CounterResult | null = null;
       const done = await attempt(async () => {
-        await arm.results.issue(input);
+        issued = await arm.results.issue(input);
       });
       if (done) await get().load();
+      const row = issued as CounterResult | null;
+      if (row) await get().print(row.requestId, i18next.language === 'kk' ? 'kk' : 'ru', row.resultNumber);
       return done;
     },
   };

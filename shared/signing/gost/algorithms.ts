@@ -38,6 +38,12 @@ const REFUSED_BY_NAME: Record<string, string> = {
 
 export type DigestBits = 256 | 512;
 
+/** Crypto-provider names of the GOST signatures (./provider): НУЦ РК's ('…-kz') and TC 26's, per size. */
+export const GOST_SIGNATURE = {
+  kz: { 256: 'gost3410-2012-256-kz', 512: 'gost3410-2012-512-kz' },
+  ru: { 256: 'gost3410-2012-256', 512: 'gost3410-2012-512' },
+} as const;
+
 export function gostDigest(bits: DigestBits, data: Uint8Array): Uint8Array {
   return bits === 512 ? streebog512(data) : streebog256(data);
 }

@@ -6,9 +6,10 @@ import type { CertificateCard, KeyPurpose } from '../card';
 import { OID } from '../certificate';
 import { requireKeyPurpose } from '../roles';
 import { normaliseSerial, requireFreshCrl, type Crl } from '../crl';
-import { digestBitsOf, GOST_OID, gostDigest, refuseByName } from './algorithms';
-import { encodeSignature, signDigest, type SignatureLayout } from './gost3410';
+import type { CryptoProvider } from '../../crypto';
+import { digestBitsOf, GOST_OID, refuseByName } from './algorithms';
 import type { GostKey } from './keyFile';
+import { jsGostCrypto, signGostWith } from './provider';
 import { issuedBy, readCertificate, verifyWithCertificate, type RawCertificate } from './x509';
 
 // CMS SignedData (RFC 5652) with GOST R 34.10-2012 / Streebog, detached, the shape NCALayer's
@@ -30,14 +31,15 @@ const MAX_CHAIN = 5;
 
 /**
  * 'kz': НУЦ РК's OIDs and byte layout (what Kalkan and NCALayer write); 'ru': TC 26's OIDs and
- * RFC 4491's layout (what OpenSSL's GOST engine writes and reads).
+ * RFC 4491's layout (what OpenSSL's GOST engine writes and reads). The layout is the crypto
+ * provider's signature algorithm's (./provider).
  */
 export type GostProfile = 'kz' | 'ru';
 
-const PROFILES: Record<GostProfile, { digest: Record<256 | 512, string>; signature: Record<256 | 512, string>; layout: SignatureLayout }> = {
-  kz: { digest: { 256: GOST_OID.kzDigest256, 512: GOST_OID.kzDigest512 }, signature: { 256: GOST_OID.kzSign256, 512: GOST_OID.kzSign512 }, layout: 'reversed' },
+const PROFILES: Record<GostProfile, { digest: Record<256 | 512, string>; signature: Record<256 | 512, string> }> = {
+  kz: { digest: { 256: GOST_OID.kzDigest256, 512: GOST_OID.kzDigest512 }, signature: { 256: GOST_OID.kzSign256, 512: GOST_OID.kzSign512 } },
   // OpenSSL names the key algorithm as the SignerInfo's signatureAlgorithm (RFC 9337 §3.2).
-  ru: { digest: { 256: GOST_OID.digest256, 512: GOST_OID.digest512 }, signature: { 256: GOST_OID.key256, 512: GOST_OID.key512 }, layout: 'rfc4491' },
+  ru: { digest: { 256: GOST_OID.digest256, 512: GOST_OID.digest512 }, signature: { 256: GOST_OID.key256, 512: GOST_OID.key512 } },
 };
 
 const seq = (items: Node[]) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, items);
@@ -67,6 +69,8 @@ export interface GostSignInput {
   profile: GostProfile;
   /** Issuer certificates (DER) to carry along; the key file's chain when omitted. */
   chain?: Uint8Array[];
+  /** The host's crypto provider (the core's ctx.crypto); the JS GOST provider when omitted. */
+  crypto?: CryptoProvider;
 }
 
 /** A detached CMS signature with signed attributes (content type, signing time, message digest). */
@@ -74,20 +78,20 @@ export function signGostDetached(input: GostSignInput): Uint8Array {
   const { curve } = input.key;
   const bits = (curve.size * 8) as 256 | 512;
   const profile = PROFILES[input.profile];
+  const crypto = input.crypto ?? jsGostCrypto;
   const digestAlgorithm = seq([oidNode(profile.digest[bits])]);
   const attributes = attributeSet([
     seq([oidNode(CMS.contentType), set([oidNode(CMS.data)])]),
     seq([oidNode(CMS.signingTime), set([asn1.create(asn1.Class.UNIVERSAL, asn1.Type.UTCTIME, false, asn1.dateToUtcTime(input.signingTime))])]),
-    seq([oidNode(CMS.messageDigest), set([octets(gostDigest(bits, input.content))])]),
+    seq([oidNode(CMS.messageDigest), set([octets(crypto.digest(profile.digest[bits], input.content))])]),
   ]);
-  const signature = signDigest(curve, input.key.privateKey, gostDigest(bits, toDer(attributes)));
   const signerInfo = seq([
     integer('\x01'),
     seq([fromDer(input.key.certificate.issuer.der), serialNode(input.key.certificate)]),
     digestAlgorithm,
     asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, attributes.value as Node[]),
     seq([oidNode(profile.signature[bits])]),
-    octets(encodeSignature(curve, signature, profile.layout)),
+    octets(signGostWith(crypto, input.key, input.profile, toDer(attributes))),
   ]);
   const certificates = [input.key.certificate.der, ...(input.chain ?? input.key.chain)].map(fromDer);
   const signedData = seq([
@@ -183,13 +187,13 @@ function readTime(node: Node): Date {
   throw invalid('signing time is not a time');
 }
 
-function chainToRoot(signer: RawCertificate, pool: RawCertificate[], roots: RawCertificate[]): RawCertificate[] {
+function chainToRoot(signer: RawCertificate, pool: RawCertificate[], roots: RawCertificate[], crypto: CryptoProvider): RawCertificate[] {
   const chain = [signer];
   let current = signer;
   for (let depth = 0; depth < MAX_CHAIN; depth++) {
-    const root = roots.find((candidate) => candidate.isCa && issuedBy(current, candidate));
+    const root = roots.find((candidate) => candidate.isCa && issuedBy(current, candidate, crypto));
     if (root) return [...chain, root];
-    const next = pool.find((candidate) => !chain.includes(candidate) && candidate.isCa && issuedBy(current, candidate));
+    const next = pool.find((candidate) => !chain.includes(candidate) && candidate.isCa && issuedBy(current, candidate, crypto));
     if (!next) break;
     chain.push(next);
     current = next;
@@ -205,22 +209,22 @@ function checkValidity(chain: RawCertificate[], at: Date): void {
 }
 
 /** True when `issuer` signed this CRL (any algorithm we verify: GOST or RSA). */
-export function crlSignedByRaw(crl: Crl, issuer: RawCertificate): boolean {
+export function crlSignedByRaw(crl: Crl, issuer: RawCertificate, crypto: CryptoProvider = jsGostCrypto): boolean {
   if (crl.issuerHash !== issuer.subject.hash) return false;
   try {
-    return verifyWithCertificate(issuer, crl.signatureOid, fromBinary(crl.tbsDer), fromBinary(crl.signature));
+    return verifyWithCertificate(issuer, crl.signatureOid, fromBinary(crl.tbsDer), fromBinary(crl.signature), crypto);
   } catch {
     return false;
   }
 }
 
 /** As in ../cms.ts: every non-root link absent from a CRL its issuer signed; none → fail closed. */
-function checkRevocation(chain: RawCertificate[], crls: Crl[], now: Date, graceMs: number): Date {
+function checkRevocation(chain: RawCertificate[], crls: Crl[], now: Date, graceMs: number, crypto: CryptoProvider): Date {
   let oldest: Date | null = null;
   for (let i = 0; i + 1 < chain.length; i++) {
     const cert = chain[i]!;
     const issuer = chain[i + 1]!;
-    const crl = crls.filter((candidate) => crlSignedByRaw(candidate, issuer)).sort((a, b) => b.thisUpdate.getTime() - a.thisUpdate.getTime())[0];
+    const crl = crls.filter((candidate) => crlSignedByRaw(candidate, issuer, crypto)).sort((a, b) => b.thisUpdate.getTime() - a.thisUpdate.getTime())[0];
     if (!crl) throw new ArmError('CRL_UNAVAILABLE', `No valid CRL of issuer ${issuer.subject.hash}.`);
     requireFreshCrl(crl, now, graceMs);
     if (crl.revoked.has(cert.serialHex)) throw new ArmError('CERT_REVOKED', `Certificate ${cert.serialHex} is revoked.`);
@@ -288,6 +292,8 @@ export interface GostVerifyInput {
   maxClockSkewMs: number;
   crlGraceMs?: number;
   purpose?: 'sign' | 'auth';
+  /** The host's crypto provider (the core's ctx.crypto); the JS GOST provider when omitted. */
+  crypto?: CryptoProvider;
 }
 
 export interface GostVerified {
@@ -298,8 +304,9 @@ export interface GostVerified {
 
 export function verifyGostDetached(input: GostVerifyInput): GostVerified {
   const parsed = parse(input.cms);
+  const crypto = input.crypto ?? jsGostCrypto;
   refuseByName(parsed.signatureOid);
-  const bits = digestBitsOf(parsed.digestOid);
+  digestBitsOf(parsed.digestOid);
   const signer = parsed.certificates.find((cert) => cert.issuer.hash === parsed.issuerHash && cert.serialHex === parsed.serial);
   if (!signer) throw invalid('the signer certificate is not included');
   const signed = attributes(parsed.signedAttributes);
@@ -309,18 +316,18 @@ export function verifyGostDetached(input: GostVerifyInput): GostVerified {
   if (!contentType || oidOf(contentType) !== CMS.data) throw invalid('content-type attribute missing or not id-data');
   if (!messageDigest || messageDigest.type !== asn1.Type.OCTETSTRING) throw invalid('message-digest attribute missing');
   if (!signingTimeNode) throw invalid('signing-time attribute missing');
-  if (forge.util.bytesToHex(messageDigest.value as string) !== forge.util.bytesToHex(toBinary(gostDigest(bits, input.content)))) {
+  if (forge.util.bytesToHex(messageDigest.value as string) !== forge.util.bytesToHex(toBinary(crypto.digest(parsed.digestOid, input.content)))) {
     throw invalid('the content does not match the signed digest');
   }
   const signedSet = toDer(asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SET, true, children(parsed.signedAttributes)));
-  if (!verifyWithCertificate(signer, parsed.signatureOid, signedSet, parsed.signature)) throw invalid('the signature does not verify with the signer key');
+  if (!verifyWithCertificate(signer, parsed.signatureOid, signedSet, parsed.signature, crypto)) throw invalid('the signature does not verify with the signer key');
   const signingTime = readTime(signingTimeNode);
   if (signingTime.getTime() > input.now.getTime() + input.maxClockSkewMs) throw invalid('the signing time is in the future');
 
   const roots = input.trustedRoots.map(readCertificate).filter((cert): cert is RawCertificate => cert !== null);
-  const chain = chainToRoot(signer, parsed.certificates, roots);
+  const chain = chainToRoot(signer, parsed.certificates, roots, crypto);
   checkValidity(chain, signingTime);
-  const crlIssuedAt = checkRevocation(chain, input.crls, input.now, input.crlGraceMs ?? 0);
+  const crlIssuedAt = checkRevocation(chain, input.crls, input.now, input.crlGraceMs ?? 0, crypto);
   requireKeyPurpose(rawKeyPurpose(signer), input.purpose ?? 'sign');
   if (input.expectedIin !== null && rawCertificateIin(signer) !== input.expectedIin) {
     throw new ArmError('CERT_IIN_MISMATCH', 'The IIN in the certificate is not the expected signer IIN.');

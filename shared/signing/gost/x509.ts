@@ -2,8 +2,9 @@ import forge from 'node-forge';
 import { ArmError } from '../../api/errors';
 import { fromDerExact, nameHash } from '../asn1';
 import { fromBinary, sha256Hex, toBinary } from '../bytes';
-import { curveOf, gostDigest, PUBLIC_KEY_OIDS, signatureDigestBits } from './algorithms';
-import { decodePublicKey, decodeSignature, verifyDigest, type GostCurve, type GostPoint, type SignatureLayout } from './gost3410';
+import type { CryptoProvider } from '../../crypto';
+import { curveOf, GOST_SIGNATURE, PUBLIC_KEY_OIDS, signatureDigestBits } from './algorithms';
+import { decodePublicKey, type GostCurve, type GostPoint } from './gost3410';
 
 // node-forge reads only RSA certificates (it throws on any other key), so GOST certificates are
 // read here from their DER with forge's ASN.1 layer: the fields the checks need, nothing more.
@@ -162,10 +163,13 @@ export function isGostKey(cert: RawCertificate): boolean {
 
 /** The GOST public key of a certificate: the BIT STRING holds an OCTET STRING of x‖y (RFC 4491 §2.3.2). */
 export function gostPublicKey(cert: RawCertificate): { curve: GostCurve; point: GostPoint } {
-  const curve = curveOf(cert.keyOid, cert.keyParamsOid);
+  return gostKeyPoint(curveOf(cert.keyOid, cert.keyParamsOid), cert.publicKeyBits);
+}
+
+function gostKeyPoint(curve: GostCurve, bits: Uint8Array): { curve: GostCurve; point: GostPoint } {
   let point: GostPoint | null = null;
   try {
-    const inner = asn1.fromDer(toBinary(cert.publicKeyBits));
+    const inner = asn1.fromDer(toBinary(bits));
     if (inner.type === asn1.Type.OCTETSTRING) point = decodePublicKey(curve, fromBinary(inner.value as string));
   } catch {
     point = null;
@@ -174,21 +178,33 @@ export function gostPublicKey(cert: RawCertificate): { curve: GostCurve; point: 
   return { curve, point };
 }
 
-const LAYOUTS: SignatureLayout[] = ['reversed', 'rfc4491'];
+/** The GOST public key of a SubjectPublicKeyInfo (DER), as the crypto provider receives it. */
+export function gostPublicKeyFromSpki(spkiDer: Uint8Array): { curve: GostCurve; point: GostPoint } {
+  let keyOid: string;
+  let paramsOid: string | null;
+  let bits: Uint8Array;
+  try {
+    const [keyAlgorithm, keyBits] = children(fromDerExact(toBinary(spkiDer)));
+    const params = children(keyAlgorithm)[1];
+    keyOid = oid(children(keyAlgorithm)[0]);
+    paramsOid = params?.type === asn1.Type.SEQUENCE ? oid(children(params)[0]) : params?.type === asn1.Type.OID ? oid(params) : null;
+    bits = bitStringBytes(keyBits);
+  } catch {
+    throw new ArmError('SIGNATURE_INVALID', 'Not a SubjectPublicKeyInfo.');
+  }
+  return gostKeyPoint(curveOf(keyOid, paramsOid), bits);
+}
 
 /**
- * True when `signature` over `data` verifies with the key of `signer` under `signatureOid`. GOST
- * signatures are accepted in either byte layout: НУЦ РК's certificates carry the reversed one,
- * OpenSSL writes RFC 4491's; both stand for the same (r, s), so accepting both adds no forgery.
+ * True when `signature` over `data` verifies with the key of `signer` under `signatureOid`. A GOST
+ * signature is checked through the crypto provider (its algorithms accept either byte layout:
+ * НУЦ РК's certificates carry the reversed one, OpenSSL writes RFC 4491's); the size comes from the
+ * OID and the signer's curve, since НУЦ's key OID names none.
  */
-export function verifyWithCertificate(signer: RawCertificate, signatureOid: string, data: Uint8Array, signature: Uint8Array): boolean {
+export function verifyWithCertificate(signer: RawCertificate, signatureOid: string, data: Uint8Array, signature: Uint8Array, crypto: CryptoProvider): boolean {
   if (isGostKey(signer)) {
-    const { curve, point } = gostPublicKey(signer);
-    const digest = gostDigest(signatureDigestBits(signatureOid, curve), data);
-    return LAYOUTS.some((layout) => {
-      const decoded = decodeSignature(curve, signature, layout);
-      return decoded !== null && verifyDigest(curve, point, digest, decoded);
-    });
+    const bits = signatureDigestBits(signatureOid, curveOf(signer.keyOid, signer.keyParamsOid));
+    return crypto.verify(GOST_SIGNATURE[signatureOid.startsWith('1.2.398.') ? 'kz' : 'ru'][bits], der(signer.spki), data, signature);
   }
   if (signer.keyOid === RSA_KEY && RSA_DIGESTS[signatureOid]) {
     try {
@@ -203,10 +219,10 @@ export function verifyWithCertificate(signer: RawCertificate, signatureOid: stri
 }
 
 /** True when `parent` issued `child`: names match and the child's signature verifies with the parent's key. */
-export function issuedBy(child: RawCertificate, parent: RawCertificate): boolean {
+export function issuedBy(child: RawCertificate, parent: RawCertificate, crypto: CryptoProvider): boolean {
   if (child.issuer.hash !== parent.subject.hash) return false;
   try {
-    return verifyWithCertificate(parent, child.signatureOid, child.tbsDer, child.signature);
+    return verifyWithCertificate(parent, child.signatureOid, child.tbsDer, child.signature, crypto);
   } catch (error) {
     if (error instanceof ArmError && error.code === 'SIGNATURE_ALGORITHM_UNSUPPORTED') throw error;
     return false;
