@@ -3,7 +3,7 @@ import { stepSchema } from '../catalog/schema';
 import { channel } from './channel';
 import { requestIdSchema } from './inbox';
 import { executorRole } from './roles';
-import { uploadBase64Schema } from './upload';
+import { MAX_UPLOAD_BYTES } from '../limits';
 
 // The provider's internal chain (issue 17 item 3, issue 19 items 4 and 5): each step of the
 // regulation with its norm and its own clock, and the outside decision stage (the district
@@ -55,10 +55,10 @@ export const recordActInputSchema = z.strictObject({
   number: z.string().trim().min(1).max(40),
   date: z.iso.date(),
   /**
-   * The act's scan, checked as any document upload. Required for the akimat's resolution, which
+   * The act's scan (base64: a small JSON call beside the number and date), checked as any document upload. Required for the akimat's resolution, which
    * is the result itself (001 Рег.3 п.3): its electronic copy is what the applicant receives.
    */
-  scan: z.strictObject({ fileName: z.string().max(255), bytes: uploadBase64Schema }).optional(),
+  scan: z.strictObject({ fileName: z.string().max(255), bytes: z.string().max(Math.ceil(MAX_UPLOAD_BYTES / 3) * 4) }).optional(),
 });
 
 export const chainChannels = {

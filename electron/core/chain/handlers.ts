@@ -1,10 +1,10 @@
-import type { Contract } from '../../../shared/api';
+import { ArmError, type Contract } from '../../../shared/api';
+import { fromBase64 } from '../../../shared/signing';
 import { requireDb } from '../context';
 import { resultFromAct } from '../decision/repository';
 import { inspectFile } from '../documents/files';
 import { writeAttachment } from '../documents/store';
 import type { Handlers } from '../handler';
-import { decodeUpload } from '../upload';
 import { openAct, recordAct, sendToStage } from './acts';
 import { chainView } from './clocks';
 
@@ -22,7 +22,8 @@ export const chainHandlers: Handlers<Contract>['chain'] = {
     openAct(db, input.requestId, caller!, scan !== undefined);
     let scanSha256: string | null = null;
     if (scan) {
-      const bytes = decodeUpload(scan.bytes, 'scan.bytes');
+      const bytes = fromBase64(scan.bytes);
+      if (!bytes) throw new ArmError('VALIDATION_FAILED', 'The scan is not base64.', [{ path: 'scan.bytes', message: 'not base64' }]);
       await inspectFile(bytes);
       scanSha256 = writeAttachment(ctx.dataDir, bytes);
     }
