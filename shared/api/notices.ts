@@ -29,8 +29,8 @@ export const applicantTaskSchema = z.object({
   reason: z.string().nullable(),
   newDueBy: z.string().nullable(),
   createdAt: z.string(),
-  /** The local day by whose end the applicant is told. */
-  dueBy: z.string(),
+  /** The local day by whose end the applicant is told; null where the regulation sets no term. */
+  dueBy: z.string().nullable(),
   doneAt: z.string().nullable(),
   /** overdue: past dueBy; remind: due today (напоминание). */
   urgency: z.enum(['ok', 'remind', 'overdue', 'done']),

@@ -82,11 +82,11 @@ async function pair() {
 describe('notices between provider and centre', () => {
   it('returns a defective package to the centre with its reasons; the operator gets the task to tell the applicant by the next working day', { timeout: 30_000 }, async () => {
     const { centre, provider, clerk, operator, exchange } = await pair();
-    const requestId = sendFromCentre(centre);
+    const requestId = sendFromCentre(centre, '004-r1');
     await exchange();
     const [row] = await clerk.inbox.list({});
-    // The registration notice is a task of its own.
-    expect((await operator.notices.tasks({})).tasks.map((task) => task.kind)).toEqual(['registered']);
+    // The registration notice is a task of its own; 004 sets no term for telling of it.
+    expect((await operator.notices.tasks({})).tasks.map((task) => [task.kind, task.dueBy])).toEqual([['registered', null]]);
 
     expect(await codeOf(returnSigned(clerk, pki.keys.clerk, { requestId: row!.id, reasons: 'Фамилия' }))).toBe('ASSIGNMENT_REQUIRED');
     await clerk.inbox.take({ requestId: row!.id });
@@ -99,7 +99,7 @@ describe('notices between provider and centre', () => {
     expect(findRequest(centre.db, requestId).state).toBe('returned');
     const { tasks, reminders } = await operator.notices.tasks({});
     const task = tasks.find((candidate) => candidate.kind === 'returned')!;
-    // Friday 6 March 2026; 8 March falls on a Sunday, so Monday the 9th is a day off: Tuesday the 10th.
+    // 004 Прил.1 Табл.2 д.9: within one working day. Friday 6 March 2026; 8 March falls on a Sunday, so Monday the 9th is a day off: Tuesday the 10th.
     expect(task).toMatchObject({ number: findRequest(centre.db, requestId).number, reason: 'Скан свидетельства о рождении нечитаем, страница 2 отсутствует', dueBy: '2026-03-10', urgency: 'ok', applicantName: 'Сарсенбаева Айгерим' });
     expect(task.message.ru).toContain('возвращены услугодателем на доработку. Причины: Скан свидетельства о рождении нечитаем');
     expect(task.message.kk).toContain('пысықтауға қайтарды');
@@ -130,15 +130,14 @@ describe('notices between provider and centre', () => {
     const [row] = await clerk.inbox.list({});
     await clerk.inbox.take({ requestId: row!.id });
     await exchange();
+    // 004 sets a term for telling of a return only (Прил.1 Табл.2 д.9); registration and work in progress have none.
     expect((await operator.notices.tasks({})).tasks.map((task) => [task.kind, task.dueBy, task.urgency])).toEqual([
-      ['registered', '2026-03-10', 'ok'],
-      ['inWork', '2026-03-10', 'ok'],
+      ['registered', null, 'ok'],
+      ['inWork', null, 'ok'],
     ]);
-    // Days later the idle lock has closed both windows: sign in again.
-    clock.now = Date.parse('2026-03-10T04:00:00Z'); // Tuesday: the last day to tell
-    expect((await centre.as('operator').notices.tasks({})).reminders).toBe(2); // registered and in work
+    // Days later the idle lock has closed both windows: sign in again. No term, so never a reminder nor overdue.
     clock.now = Date.parse('2026-03-13T04:00:00Z'); // Friday: past Thursday the 12th, the return's last day
-    expect((await centre.as('operator').notices.tasks({})).tasks[0]!.urgency).toBe('overdue');
+    expect(await centre.as('operator').notices.tasks({})).toMatchObject({ reminders: 0, tasks: [{ urgency: 'ok' }, { urgency: 'ok' }] });
     freshCrl(provider.db, clock.now);
     const later = provider.as('head', pki.keys.head.person.iin);
     const error = await returnSigned(later, pki.keys.head, { requestId: row!.id, reasons: 'Скан нечитаем' }).catch((caught: unknown) => caught);
@@ -158,6 +157,12 @@ describe('notices between provider and centre', () => {
     freshCrl(provider.db, clock.now);
     const later = provider.as('head', pki.keys.head.person.iin);
     await expect(returnSigned(later, pki.keys.head, { requestId: row!.id, reasons: 'Скан свидетельства нечитаем' })).resolves.toMatchObject({ state: 'returned' });
+    // Nor a term for telling the applicant: 000 sets none, the task says so instead of borrowing 004's day.
+    freshCrl(centre.db, clock.now);
+    await provider.core.context.sync!.run();
+    await centre.as('operator').inbox.pull();
+    const returned = (await centre.as('operator').notices.tasks({})).tasks.find((task) => task.kind === 'returned');
+    expect(returned).toMatchObject({ dueBy: null, urgency: 'ok' });
     centre.close();
     provider.close();
   });
