@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, type Page, type TestInfo } from '@playwright/test';
+import forge from 'node-forge';
 import { certificatePem } from '../shared/signing';
 import type { DemoPki } from '../shared/signing/testPki';
 
@@ -94,6 +95,9 @@ export async function startEmulator(trust: DemoPki): Promise<{ url: string; stop
   const trustDir = mkdtempSync(path.join(os.tmpdir(), 'arm-e2e-trust-'));
   writeFileSync(path.join(trustDir, 'test-root-ca.pem'), certificatePem(trust.root.certificate));
   writeFileSync(path.join(trustDir, 'test-crl.crl'), trust.crl);
+  // Its OCSP responder too, as `npm run pki:demo` writes it: the АРМ asks it before the CRL.
+  writeFileSync(path.join(trustDir, 'test-ocsp.pem'), certificatePem(trust.ocsp.certificate));
+  writeFileSync(path.join(trustDir, 'test-ocsp.key'), forge.pki.privateKeyToPem(trust.ocsp.key));
   const child = spawn(process.execPath, ['build/node/gateway.cjs', '--port', '0', '--data-dir', dataDir, '--trust-dir', trustDir, '--machine-auth', 'lenient'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -29,6 +29,15 @@ const test = base.extend<{ counter: { url: string; keyFile: string; operatorName
     await use({ url: host.url, keyFile, operatorName: `${person.surname} ${person.firstName} ${person.patronymic}`, operatorIin: person.iin });
     await host.stop();
     gateway.stop();
+  },
+});
+
+// Chromium's fake camera (a moving test pattern) and an automatic yes to its prompt, for the page
+// taken with the camera; the config's own flags kept.
+test.use({
+  launchOptions: {
+    args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+    ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
   },
 });
 
@@ -141,6 +150,8 @@ test('an operator takes in a guardianship certificate request: look-ups, a refus
     await page.getByTestId('to-signing').click();
     await page.getByTestId('key-file').setInputFiles(keyFile);
     await page.getByTestId('key-password').fill(DEMO_PASSWORD);
+    // "Keep unlocked for this session": the next request of the day signs without the password.
+    await page.getByTestId('keep-key').check();
     await page.getByTestId('sign').click();
     await expect(page.getByTestId('receipt-step')).toContainText('con-kokpekty-');
   });
@@ -230,8 +241,8 @@ test('an operator takes in a guardianship certificate request: look-ups, a refus
     await page.getByRole('button', { name: kk['intake.poaCheck']! }).click();
     await expect(page.getByTestId('poa-accepted')).toContainText('2025-000101');
     await page.getByTestId('to-signing').click();
-    await page.getByTestId('key-file').setInputFiles(keyFile);
-    await page.getByTestId('key-password').fill(DEMO_PASSWORD);
+    // The key kept unlocked since the first request: no file, no password.
+    await expect(page.getByTestId('key-kept')).toContainText('СӘРСЕНОВА');
     await page.getByTestId('sign').click();
     await expect(page.getByTestId('receipt-step')).toContainText('con-kokpekty-');
     await page.getByTestId('print-receipt').click();
@@ -307,6 +318,12 @@ test('a page the MFP scans to the watched folder lands on the document, and the 
     await applicantWithRepresentative(page);
     await page.getByRole('button', { name: ru['intake.poaSimple']! }).click();
     await expect(page.getByTestId('missing')).toContainText('Доверенность представителя');
+    // A workstation without a camera (this page's browser sees no video input): the button says so instead of failing silently.
+    await page.evaluate(() => {
+      navigator.mediaDevices.enumerateDevices = () => Promise.resolve([]);
+    });
+    await page.getByTestId('document-0').getByTestId('camera').click();
+    await expect(page.getByTestId('camera-problem')).toHaveText(ru['camera.problem.none']!);
   });
 
   await step(page, info, 'the operator points the workstation at the MFP’s folder, the MFP drops a PNG, «Scan» takes it', async () => {
@@ -327,6 +344,40 @@ test('a page the MFP scans to the watched folder lands on the document, and the 
     await page.getByRole('button', { name: new RegExp(ru['intake.continue']!) }).first().click();
     await page.getByRole('button', { name: ru['intake.findScanners']! }).click();
     await expect(page.getByTestId('scanner')).toHaveValue(`folder:${folder}`);
+  });
+});
+
+test('the operator photographs the PoA with the camera, trims it, and it becomes a checked page', async ({ page, counter }, info) => {
+  test.setTimeout(90_000);
+  await step(page, info, 'a draft whose simple PoA needs a scan', async () => {
+    await operatorSignsIn(page, counter.url, counter.operatorIin, counter.operatorName);
+    await page.getByRole('link', { name: ru['nav.intake']! }).click();
+    await page.getByTestId('service-search').fill('опек справ');
+    await page.locator('[data-service="guardianship-certificate"]').click();
+    await applicantWithRepresentative(page);
+    await page.getByRole('button', { name: ru['intake.poaSimple']! }).click();
+    await expect(page.getByTestId('missing')).toContainText('Доверенность представителя');
+  });
+
+  await step(page, info, 'the camera shows the page, the operator takes it and trims the edges', async () => {
+    await page.getByTestId('document-0').getByTestId('camera').click();
+    await expect(page.getByTestId('camera-dialog')).toBeVisible();
+    await expect(page.getByTestId('camera-shoot')).toBeEnabled();
+    await page.getByTestId('camera-shoot').click();
+    await expect(page.getByTestId('camera-preview')).toBeVisible();
+    const full = await page.getByTestId('camera-preview').evaluate((canvas: HTMLCanvasElement) => [canvas.width, canvas.height]);
+    await page.getByTestId('camera-crop-left').fill('20');
+    await page.getByTestId('camera-crop-top').fill('10');
+    const cropped = await page.getByTestId('camera-preview').evaluate((canvas: HTMLCanvasElement) => [canvas.width, canvas.height]);
+    expect(cropped[0]).toBe(full[0]! - Math.round(full[0]! * 0.2));
+    expect(cropped[1]).toBe(full[1]! - Math.round(full[1]! * 0.1));
+  });
+
+  await step(page, info, 'added as a page through the upload checks: the PoA is no longer missing', async () => {
+    await page.getByTestId('camera-add').click();
+    await expect(page.getByTestId('camera-dialog')).toHaveCount(0);
+    await expect(page.getByTestId('document-0')).toContainText(ru['intake.page']!.replace('{page}', '1'));
+    await expect(page.getByTestId('missing')).toHaveCount(0);
   });
 });
 

@@ -85,4 +85,21 @@ test('the head logs in with the AUTH key file, sees the expiry warning; a SIGN k
     await page.getByRole('button', { name: ru['login.submit']! }).click();
     await expect(page.getByRole('alert')).toHaveText(ru['errors.LOGIN_KEY_REQUIRED']!);
   });
+
+  await step(page, info, 'idle-locked, the key-only head unlocks with the AUTH key, not a password', async () => {
+    await page.clock.install();
+    await page.getByLabel(ru['login.withKey']!).check();
+    await page.getByTestId('login-key-file').setInputFiles(key('headAuth'));
+    await page.getByLabel(ru['login.keyPassword']!).fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await expect(page.getByRole('heading', { name: ru['status.title']! })).toBeVisible();
+    await page.clock.fastForward('10:05');
+    const lock = page.getByRole('dialog', { name: ru['lock.title']! });
+    await expect(lock).toContainText(ru['lock.withKey']!);
+    await expect(lock.getByLabel(ru['login.password']!, { exact: true })).toHaveCount(0);
+    await lock.getByTestId('unlock-key-file').setInputFiles(key('headAuth'));
+    await lock.getByLabel(ru['login.keyPassword']!).fill(DEMO_PASSWORD);
+    await lock.getByTestId('unlock-submit').click();
+    await expect(lock).toHaveCount(0);
+  });
 });

@@ -9,7 +9,7 @@ import { renderResultPdf } from '../electron/core/results/pdf';
 import { resultContentSchema } from '../shared/api';
 import { barcodeFromCms, encodeBarcode } from '../shared/results/barcode';
 import { certificatePem, crlPem } from '../shared/signing';
-import { createDemoPki, DEMO_PASSWORD } from '../shared/signing/testPki';
+import { createDemoPki, DEMO_KEYS, DEMO_PASSWORD } from '../shared/signing/testPki';
 import { SUPERVISOR, firstRun, ru } from './accounts';
 import { expect, launchHost, startEmulator, step, test } from './host';
 import { openResources } from '../electron/core/resources';
@@ -195,6 +195,82 @@ test('a provider workstation receives a signed request, the clerk decides, the h
     }
     expect(SUPERVISOR.login).toBe('supervisor');
   } finally {
+    await host.stop();
+    gateway.stop();
+    rmSync(files, { recursive: true, force: true });
+  }
+});
+
+test('two clerks race for one request in two windows of one workstation: one takes it, the other is told who holds it', async ({ page, browser }, info) => {
+  test.setTimeout(180_000);
+  const pki = await createDemoPki({ now: new Date(), only: ['operator', 'clerk'] });
+  const gateway = await startEmulator(pki);
+  const host = await launchHost({ args: ['--gateway', gateway.url] });
+  const files = mkdtempSync(path.join(os.tmpdir(), 'arm-e2e-files-'));
+  writeFileSync(path.join(files, 'root.pem'), certificatePem(pki.root.certificate));
+  writeFileSync(path.join(files, 'root.crl.pem'), crlPem(pki.crl));
+  const second = await browser.newContext();
+  const other = await second.newPage();
+  const clerks = [
+    { login: 'clerk1', fullName: 'Омарова Гүлнар Серікқызы', iin: pki.keys.clerk.person.iin, role: 'clerk' },
+    { login: 'clerk2', fullName: 'Жұмабаев Ерлан Болатұлы', iin: DEMO_KEYS.find((key) => key.id === 'mobileOperator')!.person.iin, role: 'clerk' },
+  ];
+  try {
+    await step(page, info, 'the supervisor sets the department up with two clerks; a request arrives', async () => {
+      await firstRun(page, host.url);
+      await page.getByRole('link', { name: ru['nav.inboxSettings']! }).click();
+      await page.getByTestId('organisation').fill('edu-kokpekty');
+      await page.getByTestId('roots-file').setInputFiles(path.join(files, 'root.pem'));
+      await page.getByTestId('crls-file').setInputFiles(path.join(files, 'root.crl.pem'));
+      await page.getByTestId('save-settings').click();
+      await expect(page.getByTestId('trust')).toContainText('ARM TEST Root CA');
+      for (const clerk of clerks) await createAccount(page, clerk);
+      const due = new Date(Date.now() + 6 * 86_400_000).toISOString().slice(0, 10);
+      await postRequest({ call: (pathname, init) => fetch(`${gateway.url}${pathname}`, init) }, requestMessage(pki, requestContent(pki, { acceptedAt: new Date(Date.now() - 60_000).toISOString(), dueBy: `${due}T18:00` })));
+    });
+
+    await step(page, info, 'each clerk opens the same request in a window of their own', async () => {
+      await logInAs(page, 'clerk1', true);
+      await page.getByRole('link', { name: ru['nav.inbox']! }).click();
+      await page.getByTestId('pull').click();
+      await page.getByRole('button', { name: `${CENTRE}-20260302-0001` }).click();
+      await expect(page.getByTestId('request-view')).toHaveAttribute('data-state', 'registered');
+      // The second window: the same workstation's address, a session of its own.
+      await other.goto(host.url);
+      await expect(other.getByRole('heading', { name: ru['login.title']! })).toBeVisible();
+      await other.getByLabel(ru['account.login']!).fill('clerk2');
+      await other.getByLabel(ru['login.password']!).fill('Уақытша-123');
+      await other.getByRole('button', { name: ru['login.submit']! }).click();
+      await other.getByLabel(ru['password.current']!).fill('Уақытша-123');
+      await other.getByLabel(ru['password.new']!).fill(PASSWORD);
+      await other.getByLabel(ru['password.repeat']!).fill(PASSWORD);
+      await other.getByRole('button', { name: ru['password.submit']! }).click();
+      await other.getByRole('link', { name: ru['nav.inbox']! }).click();
+      await other.getByRole('button', { name: `${CENTRE}-20260302-0001` }).click();
+      await expect(other.getByTestId('request-view')).toHaveAttribute('data-state', 'registered');
+      // The first window is still clerk1's.
+      await expect(page.getByTestId('user')).toContainText(clerks[0]!.fullName);
+    });
+
+    await step(page, info, 'both press «take» at once: exactly one holds it, the other sees STATE_CONFLICT naming the holder', async () => {
+      await Promise.all([page.getByTestId('take').click(), other.getByTestId('take').click()]);
+      const windows = [page, other];
+      await expect(async () => {
+        const states = await Promise.all(windows.map((window) => window.getByTestId('request-view').getAttribute('data-state')));
+        const conflicts = await Promise.all(windows.map((window) => window.locator('[data-code="STATE_CONFLICT"]').count()));
+        expect(conflicts.reduce((sum, count) => sum + count, 0)).toBe(1);
+        // The loser's window shows the request as it now is: in work.
+        expect(states).toEqual(['inWork', 'inWork']);
+      }).toPass({ timeout: 15_000 });
+      const winner = (await page.locator('[data-code="STATE_CONFLICT"]').count()) === 0 ? 0 : 1;
+      const loser = windows[1 - winner]!;
+      await expect(windows[winner]!.getByTestId('view-assignee')).toHaveText(clerks[winner]!.fullName);
+      await expect(loser.locator('[data-code="STATE_CONFLICT"]')).toHaveText(ru['errors.heldBy']!.replace('{holder}', clerks[winner]!.fullName));
+      // …and the request in the loser's window now names the executor.
+      await expect(loser.getByTestId('view-assignee')).toHaveText(clerks[winner]!.fullName);
+    });
+  } finally {
+    await second.close();
     await host.stop();
     gateway.stop();
     rmSync(files, { recursive: true, force: true });

@@ -18,7 +18,7 @@ import { menuTemplate, PRODUCT_NAME, relaunchArgs, windowTitle } from './menu';
 import { startTrainingGateway, trainingDataDir } from './host/training';
 import { holdSingleInstance, quitOnSignals, relaunchForV8Flags } from './lifecycle';
 import { APP_ORIGIN, guardContents, permissionAllowed, secureWebPreferences } from './security';
-import { contentSecurityPolicy } from './security-policy';
+import { contentSecurityPolicy, PERMISSIONS_POLICY } from './security-policy';
 
 // Bundled to build/node/electron-main.cjs; the renderer is in build/renderer.
 const appRoot = path.resolve(__dirname, '..', '..');
@@ -112,14 +112,16 @@ void app.whenReady().then(async () => {
   const storedUpdatesUrl = core.context.db ? readSetting(core.context.db, 'updates.url') : null;
   core.context.updates = app.isPackaged ? startUpdates(core.context.log, storedUpdatesUrl) : null;
 
-  session.defaultSession.setPermissionRequestHandler((contents, permission, grant) => grant(permissionAllowed(permission, contents.getURL())));
-  session.defaultSession.setPermissionCheckHandler((_contents, permission, origin) => permissionAllowed(permission, origin + '/'));
+  session.defaultSession.setPermissionRequestHandler((contents, permission, grant, details) =>
+    grant(permissionAllowed(permission, contents.getURL(), 'mediaTypes' in details ? (details.mediaTypes ?? []) : [])),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, origin, details) => permissionAllowed(permission, origin + '/', details.mediaType ? [details.mediaType] : []));
 
   protocol.handle('app', (request) => {
     const file = resolveStatic(rendererDir, new URL(request.url).pathname);
     if (!file) return new Response('Not found', { status: 404 });
     return new Response(readFileSync(file), {
-      headers: { 'Content-Type': mimeOf(file), 'Content-Security-Policy': contentSecurityPolicy() },
+      headers: { 'Content-Type': mimeOf(file), 'Content-Security-Policy': contentSecurityPolicy(), 'Permissions-Policy': PERMISSIONS_POLICY },
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, newNonce } from './security-policy';
+import { contentSecurityPolicy, newNonce, PERMISSIONS_POLICY } from './security-policy';
 
 const directive = (policy: string, name: string) => policy.split('; ').find((part) => part.startsWith(`${name} `));
 
@@ -34,5 +34,12 @@ describe('the one Content-Security-Policy', () => {
     for (const bad of ['wss://*.example', 'https://egov.kz/path', 'https://egov.kz/', '*', "'unsafe-inline'", 'data:', 'file:///etc', 'wss://127.0.0.1:13579; script-src *', 'javascript:alert(1)']) {
       expect(() => contentSecurityPolicy({ connect: [bad] }), bad).toThrow(/exact origin/);
     }
+  });
+
+  it('lets the page use exactly the camera, from its own origin: the microphone and the rest are off', () => {
+    const features = Object.fromEntries(PERMISSIONS_POLICY.split(', ').map((entry) => entry.split('=') as [string, string]));
+    expect(features.camera).toBe('(self)');
+    expect(Object.entries(features).filter(([, allow]) => allow !== '()').map(([name]) => name)).toEqual(['camera']);
+    expect(features.microphone).toBe('()');
   });
 });

@@ -60,6 +60,14 @@ export function contentSecurityPolicy(options: PolicyOptions = {}): string {
   ].join('; ');
 }
 
+/**
+ * The one Permissions-Policy of both hosts: the page may use exactly the camera (a document page
+ * captured where there is no scanner, renderer/features/camera), from its own origin only; the
+ * microphone and every other powerful feature are off. Electron's permission handler
+ * (electron/security.ts) grants the same: video, never audio.
+ */
+export const PERMISSIONS_POLICY = ['camera=(self)', 'microphone=()', 'geolocation=()', 'display-capture=()', 'usb=()', 'serial=()', 'hid=()', 'bluetooth=()', 'payment=()'].join(', ');
+
 /** 128 random bits for one page load's nonce. */
 export function newNonce(): string {
   return randomBytes(16).toString('base64');

@@ -40,8 +40,12 @@ describe('window security', () => {
     expect(externalAllowed('https://ncl.pki.gov.kz/')).toBe(true);
     expect(externalAllowed('https://egov.kz.evil.example/')).toBe(false);
     expect(externalAllowed('file:///etc/passwd')).toBe(false);
-    expect(permissionAllowed('media', 'app://arm/index.html')).toBe(true);
-    expect(permissionAllowed('media', 'https://evil.example/')).toBe(false);
+    expect(permissionAllowed('media', 'app://arm/index.html', ['video'])).toBe(true);
+    expect(permissionAllowed('media', 'https://evil.example/', ['video'])).toBe(false);
+    // Exactly the camera: never the microphone, alone or with it, nor a media request naming nothing.
+    expect(permissionAllowed('media', 'app://arm/index.html', ['audio'])).toBe(false);
+    expect(permissionAllowed('media', 'app://arm/index.html', ['video', 'audio'])).toBe(false);
+    expect(permissionAllowed('media', 'app://arm/index.html')).toBe(false);
     expect(permissionAllowed('geolocation', 'app://arm/index.html')).toBe(false);
     expect(permissionAllowed('notifications', 'app://arm/index.html')).toBe(false);
   });

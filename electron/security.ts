@@ -48,7 +48,12 @@ export function guardContents(contents: GuardedContents, openExternal: (url: str
   });
 }
 
-/** Only the camera (document capture where there is no scanner) may be granted, and only to the app. */
-export function permissionAllowed(permission: string, requestingUrl: string): boolean {
-  return permission === 'media' && requestingUrl.startsWith(APP_ORIGIN + '/');
+/**
+ * Only the camera (document capture where there is no scanner) may be granted, and only to the app:
+ * a media request must ask for video and nothing else (Electron's `mediaTypes` on a request,
+ * `mediaType` on a check), never the microphone. The hosts' Permissions-Policy says the same
+ * (security-policy.ts `PERMISSIONS_POLICY`).
+ */
+export function permissionAllowed(permission: string, requestingUrl: string, mediaTypes: readonly string[] = []): boolean {
+  return permission === 'media' && requestingUrl.startsWith(APP_ORIGIN + '/') && mediaTypes.length > 0 && mediaTypes.every((type) => type === 'video');
 }

@@ -191,14 +191,14 @@ describe('trusted time', () => {
 
 describe('earliestSigningTime', () => {
   it('is the offline window for a valid key, and the last contact for one expired since', async () => {
-    const { earliestSigningTime } = await import('./messages');
+    const { earliestSigningTime } = await import('../shared/signing/window');
     const now = new Date(NOW.getTime() + 20 * DAY);
     const contact = new Date(NOW.getTime() + 19 * DAY);
-    const stillValid = new Date(now.getTime() + DAY).toISOString();
-    const expiredSince = new Date(now.getTime() - DAY).toISOString();
-    expect(earliestSigningTime({ lastContact: contact }, stillValid, now)).toEqual(new Date(now.getTime() - 14 * DAY));
-    expect(earliestSigningTime({ lastContact: contact }, expiredSince, now)).toEqual(contact);
+    const stillValid = new Date(now.getTime() + DAY);
+    const expiredSince = new Date(now.getTime() - DAY);
+    expect(earliestSigningTime(contact, stillValid, now)).toEqual(new Date(now.getTime() - 14 * DAY));
+    expect(earliestSigningTime(contact, expiredSince, now)).toEqual(contact);
     // A last contact older than the window moves nothing: the window is the bound.
-    expect(earliestSigningTime({ lastContact: NOW }, expiredSince, now)).toEqual(new Date(now.getTime() - 14 * DAY));
+    expect(earliestSigningTime(NOW, expiredSince, now)).toEqual(new Date(now.getTime() - 14 * DAY));
   });
 });

@@ -237,3 +237,23 @@ describe('gateway emulator: re-check of persons typed by hand offline («не п
     expect(count('messages')).toBe(0);
   });
 });
+
+describe('gateway emulator: possible duplicates on receipt (issue 22)', () => {
+  const about = (iin: string, service: string, number: string) => ({ number, serviceId: service, applicant: { iin } });
+
+  it('names another open request of the same applicant and service from any centre; not another service, applicant, nor a closed one', async () => {
+    const first = request({ from: 'con-kokpekty', to: 'edu-kokpekty', payload: about(demoIins.mother, 'guardianship-certificate', 'con-kokpekty-20260302-0001') });
+    const firstReceipt = receiptSchema.parse(await (await send(first)).json());
+    expect(firstReceipt.possibleDuplicates).toBeUndefined();
+    // Another centre, the same applicant and service: named, with the first one's centre.
+    const second = receiptSchema.parse(await (await send(request({ from: 'mobile-m-zhumabaev', to: 'edu-kokpekty', payload: about(demoIins.mother, 'guardianship-certificate', 'mobile-m-zhumabaev-20260302-0007') }))).json());
+    expect(second.possibleDuplicates).toEqual([{ number: 'con-kokpekty-20260302-0001', centre: 'con-kokpekty', receivedAt: firstReceipt.receivedAt }]);
+    // The same IIN with another service, another IIN with the same service: no flag.
+    expect(receiptSchema.parse(await (await send(request({ payload: about(demoIins.mother, 'preschool-queue', 'con-kokpekty-20260302-0002') }))).json()).possibleDuplicates).toBeUndefined();
+    expect(receiptSchema.parse(await (await send(request({ payload: about(demoIins.father, 'guardianship-certificate', 'con-kokpekty-20260302-0003') }))).json()).possibleDuplicates).toBeUndefined();
+    // The provider returns the first one: it is closed, only the second is open now.
+    await send(request({ kind: 'status', from: 'edu-kokpekty', to: 'con-kokpekty', payload: { messageId: first.id, requestNumber: 'con-kokpekty-20260302-0001', state: 'returned', at: '2026-03-02T10:00:00.000Z' } }));
+    const third = receiptSchema.parse(await (await send(request({ payload: about(demoIins.mother, 'guardianship-certificate', 'con-kokpekty-20260302-0009') }))).json());
+    expect(third.possibleDuplicates?.map((duplicate) => duplicate.number)).toEqual(['mobile-m-zhumabaev-20260302-0007']);
+  });
+});

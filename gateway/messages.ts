@@ -4,6 +4,8 @@ import { PORTAL_CODE } from '../shared/api/requests';
 import { type GatewayMessage, type Receipt, type Recheck, type UnverifiedPerson } from '../shared/gateway/api';
 import type { GatewayDb } from './db/database';
 import { offlineWindowStart } from '../shared/time';
+import { windowAt } from '../shared/signing/window';
+import type { TimeStamper } from './timestamp';
 import { groupCommit } from '../shared/db/groupCommit';
 import { GatewayError } from './errors';
 import type { MessageSignatureVerifier } from './signature';
@@ -23,22 +25,9 @@ function canonical(value: unknown): string {
   return text;
 }
 
-/**
- * What the gateway can vouch for about a workstation's signing times: signed no earlier than the
- * offline window of the time policy allows, and — for a certificate that has expired by now, whose
- * validity was judged at the time its signer claims — no earlier than the workstation's last
- * contact with the gateway before its current stretch online (`lastContact`): whatever it signed
- * since then it signed offline, after that contact. A key that is still valid gains nothing by
- * backdating; an expired one could otherwise claim any earlier time.
- */
+/** The workstation's last contact before its current stretch online (gateway/machines.ts), for the signing window. */
 export interface SigningWindow {
   lastContact: Date | null;
-}
-
-export function earliestSigningTime(window: SigningWindow, notAfter: string | undefined, now: Date): Date {
-  const offline = offlineWindowStart(now);
-  const expired = notAfter !== undefined && Date.parse(notAfter) < now.getTime();
-  return expired && window.lastContact && window.lastContact > offline ? window.lastContact : offline;
 }
 
 export interface MessageOptions {
@@ -48,6 +37,8 @@ export interface MessageOptions {
   recheck: (person: UnverifiedPerson) => Recheck;
   /** A notice or result for the portal must be for a request in the cabinet of the applicant it names (gateway/portal.ts). */
   checkCabinet: (message: GatewayMessage) => void;
+  /** Signs each new receipt with the gateway's time (gateway/timestamp.ts). */
+  stamper: TimeStamper;
 }
 
 /** The portal's own sending (gateway/portal.ts): what it stores in the same transaction as the message. */
@@ -55,7 +46,7 @@ export interface PortalSend {
   storeWith: () => void;
 }
 
-export function createMessages(db: GatewayDb, { now, verifySignature, recheck, checkCabinet }: MessageOptions) {
+export function createMessages(db: GatewayDb, { now, verifySignature, recheck, checkCabinet, stamper }: MessageOptions) {
   const byId = db.prepare<[string], { content_sha256: string; receipt: string }>('SELECT content_sha256, receipt FROM messages WHERE id = ?');
   const organisationExists = db.prepare<[string], { kind: string }>('SELECT kind FROM organisations WHERE code = ?');
   const attachmentExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM attachments WHERE sha256 = ?');
@@ -74,13 +65,33 @@ export function createMessages(db: GatewayDb, { now, verifySignature, recheck, c
     'SELECT d.message_seq AS seq FROM deliveries d JOIN messages m ON m.seq = d.message_seq WHERE m.id = ? AND d.recipient = ?',
   );
   const acknowledge = db.prepare('UPDATE deliveries SET acked_at = ? WHERE message_seq = ? AND acked_at IS NULL');
+  // Open requests of the same applicant and service under another number (the indexes of 0004).
+  const openRequests = db.prepare<[string, string, string], { number: string; centre: string; receivedAt: string }>(`
+    SELECT json_extract(m.body, '$.payload.number') AS number, m.sender AS centre, m.received_at AS receivedAt FROM messages m
+    WHERE json_extract(m.body, '$.kind') = 'request' AND json_extract(m.body, '$.payload.applicant.iin') = ? AND json_extract(m.body, '$.payload.serviceId') = ?
+      AND json_extract(m.body, '$.payload.number') <> ?
+      AND NOT EXISTS (SELECT 1 FROM messages c
+        WHERE json_extract(c.body, '$.kind') <> 'request' AND coalesce(json_extract(c.body, '$.payload.request.messageId'), json_extract(c.body, '$.payload.messageId')) = m.id
+          AND (json_extract(c.body, '$.kind') IN ('result', 'refusal') OR json_extract(c.body, '$.payload.state') = 'returned' OR json_extract(c.body, '$.payload.kind') = 'returned'))
+      AND NOT EXISTS (SELECT 1 FROM messages later WHERE json_extract(later.body, '$.kind') = 'request' AND json_extract(later.body, '$.payload.applicant.iin') = json_extract(m.body, '$.payload.applicant.iin')
+          AND json_extract(later.body, '$.payload.serviceId') = json_extract(m.body, '$.payload.serviceId') AND json_extract(later.body, '$.payload.number') = json_extract(m.body, '$.payload.number') AND later.seq > m.seq)
+    ORDER BY m.seq`);
+
+  /** The gateway's own look on receipt: another open request of the applicant for the service (any centre). */
+  const duplicatesOf = (message: GatewayMessage): Receipt['possibleDuplicates'] => {
+    if (message.kind !== 'request') return undefined;
+    const payload = message.payload as { number?: unknown; serviceId?: unknown; applicant?: { iin?: unknown } };
+    if (typeof payload.number !== 'string' || typeof payload.serviceId !== 'string' || typeof payload.applicant?.iin !== 'string') return undefined;
+    const found = openRequests.all(payload.applicant.iin, payload.serviceId, payload.number);
+    return found.length > 0 ? found : undefined;
+  };
 
   const requireOrganisation = (code: string, path: string) => {
     if (!organisationExists.get(code)) throw new GatewayError('ORGANISATION_NOT_FOUND', `No centre or provider ${code}.`, { status: 422, issues: [{ path, message: 'unknown code' }] });
   };
 
   // Runs inside a group commit's transaction (shared/db/groupCommit.ts): the receipt leaves after the fsync.
-  const accept = groupCommit(db, ({ message, contentSha256, body, signatureSha256, storeWith }: { message: GatewayMessage; contentSha256: string; body: string; signatureSha256: string | null; storeWith?: () => void }): Accepted => {
+  const accept = groupCommit(db, ({ message, contentSha256, body, signatureSha256, signedNotBefore, storeWith }: { message: GatewayMessage; contentSha256: string; body: string; signatureSha256: string | null; signedNotBefore: Date; storeWith?: () => void }): Accepted => {
     const existing = byId.get(message.id);
     if (existing) {
       if (existing.content_sha256 !== contentSha256) {
@@ -95,7 +106,7 @@ export function createMessages(db: GatewayDb, { now, verifySignature, recheck, c
     const receivedAt = now().toISOString();
     const { lastInsertRowid } = insertMessage.run(message.id, message.from, message.to, contentSha256, body, '{}', receivedAt, signatureSha256);
     const seq = Number(lastInsertRowid);
-    const receipt: Receipt = {
+    const unstamped: Receipt = {
       messageId: message.id,
       // Регистрация с присвоением номера: the gateway's own running number.
       receiptNumber: `${receivedAt.slice(0, 4)}-${String(seq).padStart(8, '0')}`,
@@ -106,6 +117,9 @@ export function createMessages(db: GatewayDb, { now, verifySignature, recheck, c
       signature: verifySignature ? 'verified' : 'not-checked',
       recheck: (message.unverifiedPersons ?? []).map(recheck),
     };
+    const possibleDuplicates = duplicatesOf(message);
+    if (possibleDuplicates) unstamped.possibleDuplicates = possibleDuplicates;
+    const receipt: Receipt = { ...unstamped, stamp: stamper.stamp(unstamped, signedNotBefore) };
     setReceipt.run(JSON.stringify(receipt), seq);
     insertDelivery.run(seq, message.to);
     storeWith?.();
@@ -131,17 +145,15 @@ export function createMessages(db: GatewayDb, { now, verifySignature, recheck, c
           issues: missing.map((sha256) => ({ path: 'attachments', message: sha256 })),
         });
       }
+      // Trusted time (issue 16 item 3): the signature is judged at the signing time its signer
+      // claims only inside the window the gateway can vouch for (shared/signing/window.ts); the
+      // receipt's stamp carries that window's start to the recipient.
+      const trustedTime = windowAt(now(), window.lastContact);
+      let signedNotBefore = offlineWindowStart(now());
       if (verifySignature) {
-        const verdict = verifySignature(message);
+        const verdict = verifySignature(message, trustedTime);
         if (!verdict.ok) throw new GatewayError(verdict.code, verdict.reason, { status: 422 });
-        // Trusted time (issue 16 item 3): the certificate was judged at the signing time the signer
-        // claims, so that claim must lie where the gateway can vouch for it.
-        if (verdict.signingTime && new Date(verdict.signingTime).getTime() < earliestSigningTime(window, verdict.notAfter, now()).getTime()) {
-          throw new GatewayError('SIGNING_TIME_SKEW', `Signed at ${verdict.signingTime}, before the earliest signing time this workstation can claim now.`, {
-            status: 422,
-            issues: [{ path: 'signature', message: verdict.signingTime }],
-          });
-        }
+        if (verdict.notAfter) signedNotBefore = trustedTime(new Date(verdict.notAfter)).earliest;
       }
       const body = canonical(message);
       // The envelope's countersignature is made anew on each resend: the content is the rest.
@@ -151,6 +163,7 @@ export function createMessages(db: GatewayDb, { now, verifySignature, recheck, c
         contentSha256: createHash('sha256').update(canonical(content)).digest('hex'),
         body,
         signatureSha256: message.signature ? createHash('sha256').update(message.signature.value).digest('hex') : null,
+        signedNotBefore,
         ...(portal ? { storeWith: portal.storeWith } : {}),
       });
     },

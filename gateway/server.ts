@@ -32,6 +32,8 @@ import { createReference, type ReferenceSigner } from './reference';
 import { seedRegistries } from './seed';
 import { catalog } from './seed/directory';
 import { crlPem } from '../shared/signing';
+import { createOcspResponder } from './ocsp';
+import { createTimeStamper } from './timestamp';
 import { createSignatureVerifier, trustPems, type GatewayTrust, type MessageSignatureVerifier } from './signature';
 import pkg from '../package.json';
 
@@ -203,10 +205,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const verifySignature = options.verifySignature ?? (trust ? createSignatureVerifier(trust, now) : null);
   const machines = createMachines(db, now);
   const machineAuth = options.machineAuth ?? 'required';
-  const messages = createMessages(db, { now, verifySignature, recheck: registries.recheck, checkCabinet: createCabinetCheck(db) });
+  const stamper = createTimeStamper(db, now);
+  const messages = createMessages(db, { now, verifySignature, recheck: registries.recheck, checkCabinet: createCabinetCheck(db), stamper });
   const portal = createPortal({ db, now, trust, registries, attachments, messages });
-  const trustReference = { version: 1, roots: trust ? trustPems(trust) : [] };
+  const trustReference = { version: 1, roots: trust ? trustPems(trust) : [], timeStampKeys: [stamper.key] };
   const crlReference = { version: 1, crls: trust ? trust.crls.map(crlPem) : [] };
+  const answerOcsp = trust?.ocsp ? createOcspResponder(trust, trust.ocsp, now) : null;
   // The catalog ships with the build (shared/catalog); its version moves with the АРМ's releases.
   const catalogReference = { version: 1, services: catalog.services };
   const reference = createReference(db, { signer: options.reference?.signer ?? null, heads: options.reference?.heads ?? [], registries, now });
@@ -239,6 +243,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     crl: () => crlReference,
     referenceData: ({ dataset }) => reference.get(dataset),
     publishReference: ({ dataset, body }) => reference.publish(dataset, body.data),
+    ocsp: ({ body }) => {
+      if (!answerOcsp) throw new GatewayError('NOT_FOUND', 'This gateway runs no OCSP responder (no responder key in its trust).');
+      return Buffer.from(answerOcsp(body));
+    },
     putAttachment: async ({ sha256, body }) => {
       const { created, ...stored } = await attachments.put(sha256, body);
       return { created, value: stored };
@@ -341,7 +349,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const handler = handlers[name] as (input: Record<string, unknown>, call: Call) => unknown;
     const { input, raw } = await readInput(request, found);
     const result = await handler(input, { authorization: request.headers.authorization, caller: callerOf(request, found, raw) });
-    if (endpoint.output === bytes) return { status: 200, headers: { 'Content-Type': name === 'portalDocument' ? 'application/pdf' : 'application/octet-stream' }, body: result as Buffer };
+    if (endpoint.output === bytes) return { status: 200, headers: { 'Content-Type': name === 'portalDocument' ? 'application/pdf' : name === 'ocsp' ? 'application/ocsp-response' : 'application/octet-stream' }, body: result as Buffer };
     if ('created' in endpoint) {
       const { created, value } = result as { created: boolean; value: unknown };
       return json(created ? 201 : 200, value);
@@ -381,7 +389,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     // exception is the portal page (/portal/), which calls its own API from its own origin.
     const portalPath = url.pathname === '/portal' || url.pathname.startsWith('/portal/');
     const origin = request.headers.origin;
-    if (!ownHosts.has(host) || (origin !== undefined && !(portalPath && origin === `http://${host}`))) {
+    // OpenSSL's OCSP client names the host without its port; a bare loopback literal is no rebinding.
+    const ocspHost = url.pathname === '/ocsp' && host === '127.0.0.1';
+    if (!(ownHosts.has(host) || ocspHost) || (origin !== undefined && !(portalPath && origin === `http://${host}`))) {
       request.resume();
       return answer(response, json(403, { error: { code: 'FORBIDDEN', message: 'Browsers and foreign Host headers are refused.' } }));
     }

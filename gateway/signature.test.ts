@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crlReferenceSchema, gatewayErrorSchema, receiptSchema, trustReferenceSchema, type GatewayMessage } from '../shared/gateway/api';
 import { canonicalBytes, certificatePem, parseCertificate, parseCrl, signDetached, toBase64, verifyDetached } from '../shared/signing';
 import { createDemoPki, createTestRoot, issueCertificate, type DemoKeyId, type DemoPki, type Issued } from '../shared/signing/testPki';
+import { verifyTimeStamp } from '../shared/gateway/timestamp';
+import { ArmError } from '../shared/api/errors';
 import { gatewayCrypto } from './signature';
 import { postJson, startTestGateway, type TestGateway } from './testing';
 
@@ -89,6 +91,60 @@ describe('gateway signature check (условие 2: срок действия, 
   it("refuses a request signed with a head's key and a result signed with an employee's key (НУЦ key roles)", async () => {
     expect(await refusedWith(request(key('head'), { number: 'Z-4', operator: { iin: key('head').person.iin } }))).toBe('CERT_ROLE');
     expect(await refusedWith(message('result', { signer: { iin: operatorIin() } }, key('operator')))).toBe('CERT_ROLE');
+  });
+});
+
+describe("the gateway's time-stamp on each receipt", () => {
+  const stampCode = (run: () => unknown) => {
+    try {
+      run();
+      return 'ok';
+    } catch (error) {
+      if (error instanceof ArmError) return error.code;
+      throw error;
+    }
+  };
+
+  it('signs the receipt with its genTime and the window it vouched for, by the key it publishes; another gateway’s stamp is refused', async () => {
+    const receipt = receiptSchema.parse(await (await send(request(key('operator'), { number: 'Z-stamped', operator: { iin: operatorIin() } }))).json());
+    const { timeStampKeys = [] } = trustReferenceSchema.parse(await (await gateway.call('/reference/trust')).json());
+    expect(receipt.stamp?.genTime).toBe(receipt.receivedAt);
+    const window = verifyTimeStamp(receipt, timeStampKeys, gatewayCrypto);
+    expect(window.latest.toISOString()).toBe(receipt.receivedAt);
+    expect(window.earliest.getTime()).toBe(NOW.getTime() - 14 * 86_400_000);
+    // Any field of the receipt changed after stamping, or the stamp's own time moved: not this stamp.
+    expect(stampCode(() => verifyTimeStamp({ ...receipt, to: 'edu-other' }, timeStampKeys, gatewayCrypto))).toBe('TIMESTAMP_INVALID');
+    expect(stampCode(() => verifyTimeStamp({ ...receipt, stamp: { ...receipt.stamp!, signedNotBefore: new Date(0).toISOString() } }, timeStampKeys, gatewayCrypto))).toBe('TIMESTAMP_INVALID');
+    const { stamp: _stamp, ...unstamped } = receipt;
+    expect(stampCode(() => verifyTimeStamp(unstamped, timeStampKeys, gatewayCrypto))).toBe('TIMESTAMP_INVALID');
+    // A second gateway (its own data folder, its own key) stamps what this one's workstations refuse.
+    const other = await startTestGateway({ trust: { roots: [pki.root.certificate], crls: [pki.crl] } });
+    try {
+      const foreign = receiptSchema.parse(await (await other.call('/messages', postJson(request(key('operator'))))).json());
+      expect(stampCode(() => verifyTimeStamp(foreign, timeStampKeys, gatewayCrypto))).toBe('TIMESTAMP_UNTRUSTED');
+    } finally {
+      await other.dispose();
+    }
+  });
+
+  it('keeps its key across restarts, so the receipts it stamped stay checkable', async () => {
+    const keysOf = async (g: TestGateway) => trustReferenceSchema.parse(await (await g.call('/reference/trust')).json()).timeStampKeys;
+    const before = await keysOf(gateway);
+    gateway = await gateway.restart();
+    expect(await keysOf(gateway)).toEqual(before);
+  });
+
+  it('refuses a signature when its CRL is past its next update (CRL_STALE), nothing stored', async () => {
+    const nextUpdate = parseCrl(pki.crl).nextUpdate!;
+    const seconds = (nextUpdate.getTime() - gateway.clock.now().getTime()) / 1000 + 60;
+    gateway.clock.advance(seconds);
+    try {
+      const signedNow = message('request', { number: 'Z-stale', operator: { iin: operatorIin() } }, null);
+      const cms = signDetached({ content: canonicalBytes(signedNow.payload), key: key('operator').key, certificate: key('operator').certificate, signingTime: gateway.clock.now() });
+      expect(await refusedWith({ ...signedNow, signature: { format: 'cms', value: toBase64(cms) } })).toBe('CRL_STALE');
+    } finally {
+      gateway.clock.advance(-seconds);
+    }
   });
 });
 

@@ -4,14 +4,14 @@ import forge from 'node-forge';
 import path from 'node:path';
 import { ArmError, type ErrorCode } from '../shared/api/errors';
 import type { GatewayMessage } from '../shared/gateway/api';
-import { canonicalBytes, fromBase64, parseCrl, parseTrustedRoot, trustedRootPem, verifyDetached, type TrustedRoot } from '../shared/signing';
+import { canonicalBytes, fromBase64, parseCertificate, parseCrl, parseTrustedRoot, trustedRootPem, verifyDetached, type OcspResponder, type TrustedRoot, type TrustedTime } from '../shared/signing';
 import { requestPurpose, requireSignerRole } from '../shared/signing/roles';
 import { createCryptoProvider, type Algorithm } from '../shared/crypto';
 
 /**
  * The emulator's crypto provider: OpenSSL's RSA checks for every signature that arrives (forge's
  * JavaScript took ~1 ms a check, and each message has two). The emulator shares only shared/ with
- * the АРМ, so it registers its own RSA algorithms rather than the core's provider.
+ * the АРМ, so it registers its own RSA (and ECDSA, for its time-stamps) rather than the core's provider.
  */
 // Public keys parsed once: the same operators' and CAs' keys arrive with every message (parsing
 // them again was a third of the emulator's signature time). Bounded, as signers come and go.
@@ -27,7 +27,7 @@ function publicKeyOf(spki: Uint8Array): KeyObject {
   return key;
 }
 
-const rsa = (name: string, digest: string, oid: string): Algorithm => ({
+const nodeAlgorithm = (name: string, digest: string, oid: string): Algorithm => ({
   kind: 'signature',
   name,
   oids: [oid],
@@ -39,8 +39,10 @@ const digestOf = (name: string, size: number, oid: string): Algorithm => ({ kind
 export const gatewayCrypto = createCryptoProvider((length) => new Uint8Array(randomBytes(length)), [
   digestOf('sha256', 32, '2.16.840.1.101.3.4.2.1'),
   digestOf('sha512', 64, '2.16.840.1.101.3.4.2.3'),
-  rsa('rsa-sha256', 'sha256', '1.2.840.113549.1.1.11'),
-  rsa('rsa-sha512', 'sha512', '1.2.840.113549.1.1.13'),
+  nodeAlgorithm('rsa-sha256', 'sha256', '1.2.840.113549.1.1.11'),
+  nodeAlgorithm('rsa-sha512', 'sha512', '1.2.840.113549.1.1.13'),
+  // ECDSA P-256 (DER signatures): the machine keys and the gateway's own time-stamp key.
+  nodeAlgorithm('ecdsa-sha256', 'sha256', '1.2.840.10045.4.3.2'),
 ]);
 
 /**
@@ -49,8 +51,11 @@ export const gatewayCrypto = createCryptoProvider((length) => new Uint8Array(ran
  * («условие 2», seed 003 §3.0.2). Started with trust (roots + CRL), the emulator builds the
  * verifier below; a test may pass its own MessageSignatureVerifier to startGateway instead.
  */
-/** ok: with the signing time the signer claims and the end of its certificate's validity (for the trusted-time window). */
-export type MessageSignatureVerifier = (message: GatewayMessage) => { ok: true; signingTime?: string; notAfter?: string } | { ok: false; code: ErrorCode; reason: string };
+/**
+ * Judged at the signing time the signer claims, inside `trustedTime` (SIGNING_TIME_SKEW outside);
+ * ok: with that time and the end of the certificate's validity (the receipt's stamp names the window).
+ */
+export type MessageSignatureVerifier = (message: GatewayMessage, trustedTime: TrustedTime) => { ok: true; signingTime?: string; notAfter?: string } | { ok: false; code: ErrorCode; reason: string };
 
 /** What the gateway trusts and publishes (GET /reference/trust, GET /reference/crl). */
 export interface GatewayTrust {
@@ -58,6 +63,8 @@ export interface GatewayTrust {
   roots: TrustedRoot[];
   /** DER of each issuer's CRL, served as they are so their signatures stay checkable. */
   crls: Uint8Array[];
+  /** The CA's delegated OCSP responder (POST /ocsp); none: the gateway answers OCSP with 404. */
+  ocsp?: OcspResponder | null;
 }
 
 /** The files `npm run pki:demo` writes (docs/pki-demo.md): the TEST root and its CRL. */
@@ -66,7 +73,15 @@ export function readTrustDir(dir: string): GatewayTrust {
   if (!root) throw new Error(`${dir}/test-root-ca.pem is not a certificate`);
   const crl = readFileSync(path.join(dir, 'test-crl.crl'));
   parseCrl(crl);
-  return { roots: [root], crls: [new Uint8Array(crl)] };
+  return { roots: [root], crls: [new Uint8Array(crl)], ocsp: readResponder(dir) };
+}
+
+/** test-ocsp.pem and test-ocsp.key, when the folder has them (an older demo PKI may not). */
+function readResponder(dir: string): OcspResponder | null {
+  if (!existsSync(path.join(dir, 'test-ocsp.key'))) return null;
+  const certificate = parseCertificate(readFileSync(path.join(dir, 'test-ocsp.pem'), 'utf8'));
+  if (!certificate) throw new Error(`${dir}/test-ocsp.pem is not a certificate`);
+  return { certificate, key: forge.pki.privateKeyFromPem(readFileSync(path.join(dir, 'test-ocsp.key'), 'utf8')) };
 }
 
 export const trustPems = (trust: GatewayTrust): string[] => trust.roots.map(trustedRootPem);
@@ -104,12 +119,14 @@ export function signerIin(message: GatewayMessage): string | null {
 
 /**
  * The signature is a detached CMS over canonicalBytes(message.payload) — exactly what the АРМ's
- * signing.sign signed — checked against the trusted roots and the CRLs at the gateway's clock.
+ * signing.sign signed — checked against the trusted roots and the CRLs: validity and revocation
+ * at the trusted signing time, each CRL no older than its nextUpdate at the gateway's clock
+ * (no grace: the gateway refuses a CRL past its next update, CRL_STALE).
  * A message without a signature is refused: a gateway with trust configured accepts only signed mail.
  */
 export function createSignatureVerifier(trust: GatewayTrust, now: () => Date): MessageSignatureVerifier {
   const crls = trust.crls.map((der) => parseCrl(der));
-  return (message) => {
+  return (message, trustedTime) => {
     // A status notice is the system's, not a person's: no ЭЦП to check (the gateway knows its
     // sender by the connection and the machine's envelope countersignature, issue 16). Every other
     // kind carries a person's signature — a notice (extension, return) its deciding clerk's.
@@ -120,7 +137,7 @@ export function createSignatureVerifier(trust: GatewayTrust, now: () => Date): M
     const expectedIin = signerIin(message);
     if (!expectedIin) return { ok: false, code: 'CERT_IIN_MISMATCH', reason: 'The payload names no signer IIN.' };
     try {
-      const verified = verifyDetached({ cms, content: canonicalBytes(message.payload), trustedRoots: trust.roots, crls, expectedIin, now: now(), crypto: gatewayCrypto });
+      const verified = verifyDetached({ cms, content: canonicalBytes(message.payload), trustedRoots: trust.roots, crls, expectedIin, now: now(), crypto: gatewayCrypto, trustedTime });
       // НУЦ key roles: an operator's employee key for a request, a head's (or may-sign) key for a result.
       requireSignerRole(verified.signer, message.kind === 'request' ? requestPurpose(String(message.payload.channel)) : message.kind === 'notice' ? 'notice' : 'result', null);
       return { ok: true, signingTime: verified.signingTime, notAfter: verified.signer.notAfter };

@@ -2,19 +2,12 @@
 // own limit (20 MiB) decides, so a file the АРМ accepts is never refused at the gateway.
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
-/** Length of the base64 text of `bytes` bytes (padded), for schemas that carry files as base64. */
-export function base64Length(bytes: number): number {
-  return Math.ceil(bytes / 3) * 4;
-}
-
-/** A file at the limit as base64, the largest file field a JSON body may carry. */
-export const MAX_UPLOAD_BASE64 = base64Length(MAX_UPLOAD_BYTES);
-
 /**
- * The largest JSON body a host accepts: one file at the limit in base64 and room for the rest
- * of the call (names, ids). Hosts refuse more with 413 before parsing.
+ * The largest JSON body the web host accepts (413 past it, before parsing). Files never travel in
+ * JSON (binary channels, shared/api/channel.ts), so this is the size of a call, not of a file:
+ * the largest is the CRLs a supervisor pastes as PEM (trust.crls; НУЦ РК's run to a few MiB).
  */
-export const MAX_HOST_BODY_BYTES = MAX_UPLOAD_BASE64 + 1024 * 1024;
+export const MAX_HOST_BODY_BYTES = 8 * 1024 * 1024;
 
 /**
  * How deep a call's input may nest. The contract's deepest input is a handful of levels; a
@@ -28,7 +21,8 @@ export function nestsDeeperThan(value: unknown, max: number = MAX_INPUT_DEPTH): 
   const stack: Array<[unknown, number]> = [[value, 0]];
   while (stack.length > 0) {
     const [current, depth] = stack.pop()!;
-    if (current === null || typeof current !== 'object') continue;
+    // A file's bytes (a binary channel's field) are a leaf, not millions of children.
+    if (current === null || typeof current !== 'object' || ArrayBuffer.isView(current)) continue;
     if (depth >= max) return true;
     for (const child of Array.isArray(current) ? current : Object.values(current)) stack.push([child, depth + 1]);
   }

@@ -177,7 +177,7 @@ export function startCore(options: CoreOptions): Core {
       })
     : null;
   const sync =
-    db && gatewayClient ? createSync({ db, client: gatewayClient, readAttachment: (sha256) => readAttachment(options.dataDir, sha256), now, log }) : null;
+    db && gatewayClient ? createSync({ db, client: gatewayClient, readAttachment: (sha256) => readAttachment(options.dataDir, sha256), now, log, crypto }) : null;
   const context: CoreContext = {
     appVersion: options.appVersion,
     dataDir: options.dataDir,
@@ -207,7 +207,7 @@ export function startCore(options: CoreOptions): Core {
               name: 'inbox',
               everyMs: interval,
               run: async () => {
-                if (inboxesConfigured(db)) await pullInbox({ db, client: gatewayClient, dataDir: options.dataDir, now, log });
+                if (inboxesConfigured(db)) await pullInbox({ db, client: gatewayClient, dataDir: options.dataDir, now, log, crypto });
               },
             },
             { name: 'trust', everyMs: interval * 10, run: () => refreshTrust(db, gatewayClient, now()) },

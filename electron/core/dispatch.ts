@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { ArmError, channelEntries, type Channel, type ContractShape, type Envelope } from '../../shared/api';
 import { appendAudit } from './audit/log';
 import { readPolicy } from './auth/policy';
-import { SessionStore, type Session } from './auth/sessions';
+import { lockSession, SessionStore, type Session } from './auth/sessions';
 import type { CoreContext } from './context';
 import type { Call, Handlers } from './handler';
-import { MAX_INPUT_DEPTH, nestsDeeperThan } from '../../shared/limits';
+import { MAX_INPUT_DEPTH, MAX_UPLOAD_BYTES, nestsDeeperThan } from '../../shared/limits';
 
 /** `sessionKey` names the calling window; the host makes it, the core keeps who is signed in there. */
 export type Dispatch = (channel: string, input: unknown, sessionKey: string) => Promise<Envelope>;
@@ -31,7 +31,7 @@ function allowed(definition: Channel, session: Session): ArmError | null {
 function lockIfIdle(ctx: CoreContext, session: Session, now: number): void {
   if (!session.user || session.locked) return;
   if (now - session.lastActivity <= readPolicy(ctx.db).idleMinutes * 60_000) return;
-  session.locked = true;
+  lockSession(session);
   if (ctx.db) appendAudit(ctx.db, { userId: session.user.id, action: 'auth.idle_lock' }, new Date(now));
 }
 
@@ -65,6 +65,12 @@ export function createDispatch<K extends ContractShape>(
       const refusal = allowed(entry.definition, session);
       if (refusal) throw refusal;
       if (restricted) session.lastActivity = now;
+      // A binary channel's file: the one upload limit, translated, before the schema (Electron's IPC
+      // brings the bytes whole; the web host has counted them while streaming already).
+      const file = entry.definition.binary && typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[entry.definition.binary] : undefined;
+      if (file instanceof Uint8Array && file.length > MAX_UPLOAD_BYTES) {
+        throw new ArmError('FILE_TOO_LARGE', 'The file is larger than the upload limit.', [{ path: entry.definition.binary!, message: `over ${MAX_UPLOAD_BYTES} bytes` }], { limit: MAX_UPLOAD_BYTES / 1024 / 1024 });
+      }
       if (nestsDeeperThan(input)) throw new ArmError('VALIDATION_FAILED', 'The request nests too deep.', [{ path: '', message: `deeper than ${MAX_INPUT_DEPTH}` }]);
       const parsed = entry.definition.input.safeParse(input);
       if (!parsed.success) {

@@ -28,6 +28,7 @@ import { retentionHandlers } from './retention/handlers';
 import { supportHandlers } from './support/handlers';
 import { reachHandlers } from './reach/handlers';
 import { noticesHandlers } from './notices/handlers';
+import { recallHandlers } from './recall/handlers';
 import { complaintsHandlers } from './complaints/handlers';
 import { visitsHandlers } from './visits/handlers';
 
@@ -62,6 +63,7 @@ export function createHandlers(state: SystemState): Handlers<Contract> {
     support: supportHandlers,
     reach: reachHandlers,
     notices: noticesHandlers,
+    recall: recallHandlers,
     complaints: complaintsHandlers,
     visits: visitsHandlers,
   };

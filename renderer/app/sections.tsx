@@ -19,6 +19,7 @@ import { TransferScreen } from '../features/transfer/TransferScreen';
 import { ConnectionsScreen } from '../features/workstation/ConnectionsScreen';
 import { VerifyScreen } from '../features/verify/VerifyScreen';
 import { TasksScreen } from '../features/notices/TasksScreen';
+import { RecallScreen } from '../features/recall/RecallScreen';
 import { ComplaintsScreen } from '../features/complaints/ComplaintsScreen';
 import type { SectionAccess } from './access';
 
@@ -38,6 +39,7 @@ export const sections: readonly Section[] = [
   { path: '/intake', label: 'intake', screen: IntakeScreen, serves: 'intake.start' },
   { path: '/issuance', label: 'issuance', screen: IssuanceScreen, serves: 'results.counter' },
   { path: '/tasks', label: 'tasks', screen: TasksScreen, serves: 'notices.tasks' },
+  { path: '/recall', label: 'recall', screen: RecallScreen, serves: 'recall.list' },
   { path: '/inbox', label: 'inbox', screen: InboxScreen, serves: 'inbox.list' },
   { path: '/journal', label: 'journal', screen: JournalScreen, serves: 'journal.search' },
   { path: '/queue', label: 'queue', screen: QueueScreen, serves: 'queue.lookup' },

@@ -117,7 +117,7 @@ async function intakeStation(encrypted: boolean, pki: Awaited<ReturnType<typeof 
     await client.intake.manualPerson({ requestId, role: 'representative', person: { ...person, iin: '820125300010', surname: 'Оспанов', name: 'Бауыржан' } });
     await client.intake.powerOfAttorney({ requestId, kind: 'simple' });
     const started = performance.now();
-    for (const bytes of pages) await client.documents.upload({ requestId, document: 0, fileName: 'page.png', bytes: bytes.toString('base64') });
+    for (const bytes of pages) await client.documents.upload({ requestId, document: 0, fileName: 'page.png', bytes: bytes });
     const content = await client.intake.prepare({ requestId });
     const signed = signPayload({ crypto: nodeCrypto(), keyFile: pki.keys.operator.p12, password: DEMO_PASSWORD, payload: content, expectedIin: pki.keys.operator.person.iin, now: new Date() });
     await client.intake.submit({ requestId, cms: toBase64(signed.cms) });

@@ -63,7 +63,7 @@ export async function intakeBench(): Promise<void> {
     await operator.intake.manualPerson({ requestId, role: 'representative', person: { ...person, iin: '820125300010', surname: 'Оспанов', name: 'Бауыржан' } });
     await operator.intake.powerOfAttorney({ requestId, kind: 'simple' });
     const started = performance.now();
-    for (const bytes of pages) await operator.documents.upload({ requestId, document: 0, fileName: 'page.png', bytes: bytes.toString('base64') });
+    for (const bytes of pages) await operator.documents.upload({ requestId, document: 0, fileName: 'page.png', bytes: bytes });
     const content = await operator.intake.prepare({ requestId });
     const signed = signPayload({ crypto: nodeCrypto(), keyFile: pki.keys.operator.p12, password: DEMO_PASSWORD, payload: content, expectedIin: pki.keys.operator.person.iin, now: new Date() });
     await operator.intake.submit({ requestId, cms: toBase64(signed.cms) });

@@ -43,6 +43,8 @@ export const authStatusSchema = z.object({
   /** Days before a key's expiry the user and the supervisor are warned (policy, default 30). */
   keyWarningDays: z.number().int(),
   keyExpiry: keyExpirySchema.nullable(),
+  /** How the locked screen is unlocked: the AUTH key for accounts that log in by key, else the password. */
+  unlockWith: z.enum(['password', 'key']),
 });
 export type AuthStatus = z.infer<typeof authStatusSchema>;
 
@@ -70,6 +72,11 @@ export const keyChallengeSchema = z.object({
 });
 export const changePasswordInputSchema = z.object({ currentPassword: passwordSchema, newPassword: passwordSchema });
 export const unlockInputSchema = z.object({ password: passwordSchema });
+/** Unlocking with the AUTH key: over a challenge from auth.keyChallenge for the signed-in login. */
+export const keyUnlockInputSchema = z.union([
+  z.object({ cms: z.string().min(1).max(256 * 1024) }),
+  z.object({ keyFile: z.string().min(1).max(64 * 1024), password: z.string().max(256) }),
+]);
 
 export const authChannels = {
   status: channel({ input: z.undefined(), output: authStatusSchema, access: 'public' }),
@@ -83,4 +90,6 @@ export const authChannels = {
   changePassword: channel({ input: changePasswordInputSchema, output: sessionUserSchema, access: roles, beforeUnlock: true }),
   lock: channel({ input: z.undefined(), output: z.null(), access: roles }),
   unlock: channel({ input: unlockInputSchema, output: sessionUserSchema, access: roles, beforeUnlock: true }),
+  /** For accounts that log in by key (the only way they unlock); checked as a key login is. */
+  unlockWithKey: channel({ input: keyUnlockInputSchema, output: sessionUserSchema, access: roles, beforeUnlock: true }),
 };

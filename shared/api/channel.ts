@@ -10,6 +10,12 @@ export interface Channel<I extends z.ZodType = z.ZodType, O extends z.ZodType = 
   access: Access;
   /** Callable while the session is locked or its password must change first (unlock, logout). */
   beforeUnlock?: boolean;
+  /**
+   * The input field that carries a file's bytes (a Uint8Array, uploadBytesSchema): the web host
+   * takes it as the raw request body, streamed and counted against the one upload limit, the other
+   * fields in the X-Arm-Input header; Electron's IPC carries it as it is. Never JSON or base64.
+   */
+  binary?: string;
 }
 
 export function channel<I extends z.ZodType, O extends z.ZodType>(definition: Channel<I, O>): Channel<I, O> {

@@ -15,6 +15,7 @@ import { outboxChannels } from './outbox';
 import { printChannels } from './print';
 import { reachChannels } from './reach';
 import { noticesChannels } from './notices';
+import { recallChannels } from './recall';
 import { complaintsChannels } from './complaints';
 import { visitsChannels } from './visits';
 import { queueChannels } from './queue';
@@ -62,6 +63,7 @@ export const contract = {
   support: supportChannels,
   reach: reachChannels,
   notices: noticesChannels,
+  recall: recallChannels,
   complaints: complaintsChannels,
   visits: visitsChannels,
 };

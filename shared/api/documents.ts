@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { uploadBase64Schema } from './upload';
+import { uploadBytesSchema } from './upload';
 import { channel } from './channel';
 import { intakeDraftSchema } from './intake';
 import { intakeRoles } from './roles';
@@ -9,12 +9,12 @@ import { intakeRoles } from './roles';
 const requestId = z.uuid();
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
-/** Scans and files travel as base64, each at most the one upload limit (shared/limits.ts). */
+/** Scans and files travel as bytes (a binary channel), each at most the one upload limit (shared/limits.ts). */
 export const uploadInputSchema = z.object({
   requestId,
   document: z.number().int().nonnegative().max(200),
   fileName: z.string().max(255),
-  bytes: uploadBase64Schema,
+  bytes: uploadBytesSchema,
 });
 export const scanInputSchema = z.object({
   requestId,
@@ -34,7 +34,7 @@ export const reorderInputSchema = z.object({ requestId, document: documentIndex,
 export const assembleInputSchema = z.object({ requestId, document: documentIndex });
 
 export const documentsChannels = {
-  upload: channel({ input: uploadInputSchema, output: intakeDraftSchema, access: intakeRoles }),
+  upload: channel({ input: uploadInputSchema, output: intakeDraftSchema, access: intakeRoles, binary: 'bytes' }),
   scanners: channel({ input: z.undefined(), output: z.array(scannerSchema), access: intakeRoles }),
   scan: channel({ input: scanInputSchema, output: intakeDraftSchema, access: intakeRoles }),
   remove: channel({ input: removeAttachmentInputSchema, output: intakeDraftSchema, access: intakeRoles }),

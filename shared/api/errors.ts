@@ -65,6 +65,11 @@ export const errorCodeSchema = z.enum([
   'CRL_UNAVAILABLE',
   // The CRL relied on is past its nextUpdate (and the supervisor's grace period, if any).
   'CRL_STALE',
+  // OCSP: the answer cannot be read, is not about this certificate, lacks our nonce or is out of date; or is signed by neither the issuer nor its delegated responder.
+  'OCSP_RESPONSE_INVALID',
+  'OCSP_RESPONDER_UNTRUSTED',
+  // "Keep unlocked for this session": the kept key was cleared (lock, logout) or never kept.
+  'SIGNING_KEY_NOT_KEPT',
   // НУЦ key roles: a head's result needs a head or may-sign key, a request an employee key; of the right organisation (BIN).
   'CERT_ROLE',
   'CERT_ORGANISATION',
@@ -106,6 +111,8 @@ export const errorCodeSchema = z.enum([
   'EXTENSION_DATE_INVALID',
   'RETURN_REASON_REQUIRED',
   'RETURN_TOO_LATE',
+  // The recall list: «исправлено и отправлено повторно» only after a re-signed resend.
+  'RECALL_NOT_RESENT',
   'NOTICE_TEXT_INVALID',
   'NOTICE_STALE',
   'TICKET_INVALID',
@@ -117,6 +124,11 @@ export const errorCodeSchema = z.enum([
   'FILE_UNREADABLE',
   'SCANNER_NOT_FOUND',
   'SCANNER_FAILED',
+  // Each a message of its own (issue 22): a WIA script that timed out or answered garbage, an MFP folder with nothing or a file still being written.
+  'SCANNER_TIMEOUT',
+  'SCANNER_ANSWER_INVALID',
+  'SCAN_FOLDER_EMPTY',
+  'SCAN_FOLDER_WRITING',
   'DOCUMENT_PAGE_DUPLICATE',
   // The provider side and results (electron/core/inbox, decision, results).
   'WORKSTATION_NOT_CONFIGURED',
@@ -186,6 +198,10 @@ export const errorCodeSchema = z.enum([
   'ENVELOPE_INVALID',
   'MESSAGE_REPLAYED',
   'SIGNING_TIME_SKEW',
+  // The gateway's time-stamp on a receipt: made by a key the gateway does not publish (another
+  // gateway's), or not verifying over the receipt it sits on.
+  'TIMESTAMP_UNTRUSTED',
+  'TIMESTAMP_INVALID',
   // Offline guardrails (issue 14): new intake stopped — too long without the gateway, too many
   // requests waiting to be sent, too little free disk. Sync, printing and issuance go on.
   'OFFLINE_TOO_LONG',

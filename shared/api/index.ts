@@ -34,5 +34,6 @@ export * from './queue';
 export * from './support';
 export * from './reach';
 export * from './notices';
+export * from './recall';
 export * from './complaints';
 export * from './visits';

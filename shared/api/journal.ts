@@ -49,6 +49,8 @@ export const journalRowSchema = z.object({
   questionnaireDue: z.boolean(),
   /** The gateway's re-check of persons typed by hand offline, from the receipt; null before it (or none typed). */
   recheck: z.array(recheckSchema).nullable(),
+  /** The gateway's signed time on the request's receipt (its time-stamp's genTime); null before it. */
+  stampedAt: z.string().nullable(),
 });
 export type JournalRow = z.infer<typeof journalRowSchema>;
 

@@ -6,6 +6,7 @@ import { roles } from './roles';
 // ЭЦП. A key file travels as base64 (a NCA .p12 is a few KB); the password only for the call.
 const keyFileSchema = z.string().max(64 * 1024);
 const keyPasswordSchema = z.string().max(256);
+const signDataSchema = z.string().max(4 * 1024 * 1024);
 
 export const signedPayloadSchema = z.object({
   /** Detached CMS SignedData, DER, base64. */
@@ -14,6 +15,12 @@ export const signedPayloadSchema = z.object({
   contentSha256: z.string().regex(/^[0-9a-f]{64}$/),
   signingTime: z.iso.datetime(),
   card: certificateCardSchema,
+  /**
+   * Which check found the signer's certificate not revoked: the gateway's OCSP responder (online)
+   * or the cached CRL (offline, responder down); `checkedAt` is the OCSP answer's time or the
+   * CRL's issue time. The signing dialog says which.
+   */
+  revocation: z.object({ method: z.enum(['ocsp', 'crl']), checkedAt: z.iso.datetime() }),
 });
 export type SignedPayload = z.infer<typeof signedPayloadSchema>;
 
@@ -57,10 +64,22 @@ export const signingChannels = {
    * in the file. It checks nothing itself: what it returns goes to `acceptExternal` like NCALayer's.
    */
   signBytes: channel({
-    input: z.object({ keyFile: keyFileSchema, password: keyPasswordSchema, data: z.string().max(4 * 1024 * 1024) }),
+    input: z.union([
+      /**
+       * `keep`: "keep unlocked for this session" — the opened key stays in the core's memory for
+       * this window until lock, logout or another sign-in; without it any kept key is dropped.
+       */
+      z.object({ keyFile: keyFileSchema, password: keyPasswordSchema, data: signDataSchema, keep: z.boolean().optional() }),
+      /** With the key kept unlocked in this session: no file, no password (SIGNING_KEY_NOT_KEPT when none). */
+      z.object({ kept: z.literal(true), data: signDataSchema }),
+    ]),
     output: z.object({ cms: z.string() }),
     access: roles,
   }),
+  /** The certificate of the key kept unlocked in this session, or null. */
+  keptKey: channel({ input: z.undefined(), output: certificateCardSchema.nullable(), access: roles }),
+  /** Locks the kept key now (the dialog's "lock the key"). */
+  forgetKey: channel({ input: z.undefined(), output: z.null(), access: roles }),
   /**
    * For a signature made outside the core (NCALayer): the exact bytes to sign (RFC 8785 canonical
    * JSON of the payload, base64) and the signed-in account's IIN, which NCALayer filters keys by.

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { certificateCardSchema } from '../signing/card';
 import { channel } from './channel';
 import { errorCodeSchema } from './errors';
-import { uploadBase64Schema } from './upload';
+import { uploadBytesSchema } from './upload';
 import { roles } from './roles';
 
 // Проверка напечатанного результата (басылған нәтижені тексеру): a PDF, a photo or a scan of a
@@ -10,7 +10,7 @@ import { roles } from './roles';
 
 export const verifyPrintInputSchema = z.strictObject({
   fileName: z.string().max(255),
-  bytes: uploadBase64Schema,
+  bytes: uploadBytesSchema,
 });
 
 export const printVerdictSchema = z.object({
@@ -54,7 +54,7 @@ export const verifyChannels = {
   signers: channel({ input: z.undefined(), output: z.array(signerSchema), access: roles }),
   /** The supervisor sets the reference list (audited through the settings store); '' clears it. */
   setSigners: channel({ input: signersInputSchema, output: z.array(signerSchema), access: ['supervisor'] }),
-  print: channel({ input: verifyPrintInputSchema, output: printVerdictSchema, access: roles }),
+  print: channel({ input: verifyPrintInputSchema, output: printVerdictSchema, access: roles, binary: 'bytes' }),
   /** A printed page on the scanner (SANE, 300 dpi gray), checked as an image. */
   scan: channel({ input: z.strictObject({ device: z.string().min(1).max(200) }), output: printVerdictSchema, access: roles }),
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { apiErrorSchema } from '../api/errors';
 import { serviceEntrySchema } from '../catalog/schema';
 import { isValidIin } from '../iin/iin';
+import { timeStampKeySchema, timeStampSchema } from './timestamp';
 
 // The wire format of the gateway (ШЭП) as the emulator in gateway/ serves it and the АРМ's
 // gateway client reads it (docs/gateway-api.md). Shared so both sides validate the same shapes.
@@ -192,6 +193,13 @@ export const receiptSchema = z.object({
   signature: z.enum(['verified', 'not-checked']),
   /** One verdict per unverified person of the message, for the sender and the recipient alike. */
   recheck: z.array(recheckSchema),
+  /**
+   * A request: other open requests the gateway carried for the same applicant and service, from
+   * any centre (possible duplicates, issue 22); absent when there are none.
+   */
+  possibleDuplicates: z.array(z.object({ number: z.string(), centre: codeSchema, receivedAt: z.iso.datetime() })).optional(),
+  /** The gateway's signed time (shared/gateway/timestamp.ts); absent from a gateway that has no stamping key. */
+  stamp: timeStampSchema.optional(),
 });
 export type Receipt = z.infer<typeof receiptSchema>;
 
@@ -218,7 +226,12 @@ export const organisationsReferenceSchema = z.object({
 export const catalogReferenceSchema = z.object({ version: z.number().int().positive(), services: z.array(serviceEntrySchema) });
 
 /** GET /reference/trust: the root certificates (PEM) a signer's chain must end in. */
-export const trustReferenceSchema = z.object({ version: z.number().int().positive(), roots: z.array(z.string()) });
+export const trustReferenceSchema = z.object({
+  version: z.number().int().positive(),
+  roots: z.array(z.string()),
+  /** The keys the gateway stamps receipts with (its time-stamp authority, shared/gateway/timestamp.ts). */
+  timeStampKeys: z.array(timeStampKeySchema).optional(),
+});
 /** GET /reference/crl: the CRLs (список отозванных регистрационных свидетельств), PEM, one per issuer. */
 export const crlReferenceSchema = z.object({ version: z.number().int().positive(), crls: z.array(z.string()) });
 

@@ -186,6 +186,20 @@ export const gatewayEndpoints = {
     etag: true,
     refusals: [404],
   }),
+  /**
+   * The test CA's OCSP responder (RFC 6960: DER OCSPRequest in, DER OCSPResponse out), as НУЦ РК
+   * runs one beside its CRLs. Public like theirs: `openssl ocsp -url` asks it without a machine key.
+   */
+  ocsp: endpoint({
+    method: 'POST',
+    path: '/ocsp',
+    summary: 'OCSP: is this certificate revoked? (RFC 6960, DER in and out)',
+    callers: ['centre', 'provider'],
+    body: bytes,
+    output: bytes,
+    refusals: [404, 413],
+    public: true,
+  }),
   putAttachment: endpoint({
     method: 'PUT',
     path: '/attachments/{sha256}',

@@ -5,6 +5,7 @@ import { utf8Bytes } from './bytes';
 import { canonicalBytes } from './canonical';
 import { signDetached, verifyDetached, type VerifyInput } from './cms';
 import { buildCrl, parseCrl } from './crl';
+import { windowAt } from './window';
 import { createDemoPki, createTestRoot, generateKeyAsync, issueCertificate, type DemoKeyId, type DemoPki, type Issued, TEST_ROOT_NAME } from './testPki';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
@@ -124,6 +125,37 @@ describe('detached CMS', () => {
   it('refuses a revoked certificate', () => {
     const content = utf8Bytes('{}');
     expect(codeOf(() => verifyDetached(verifyInput({ cms: signWith('revoked', content), content })))).toBe('CERT_REVOKED');
+  });
+
+  it('inside a trusted window judges revocation by the CRL date: revoked after signing stays valid, before is refused', () => {
+    const content = utf8Bytes('{}');
+    const HOUR = 3_600_000;
+    const operator = pkiDemo.keys.operator;
+    const revokedAt = new Date(NOW.getTime() - HOUR);
+    const crl = parseCrl(buildCrl({ issuer: pkiDemo.root.certificate, issuerKey: pkiDemo.root.key, revoked: [{ serialNumber: operator.certificate.serialNumber, date: revokedAt }], thisUpdate: NOW, nextUpdate: new Date(NOW.getTime() + 24 * HOUR), crlNumber: 9 }));
+    const signedBefore = signWith('operator', content, new Date(revokedAt.getTime() - HOUR));
+    const signedAfter = signWith('operator', content, new Date(revokedAt.getTime() + 60_000));
+    const trustedTime = windowAt(NOW, null);
+    expect(codeOf(() => verifyDetached(verifyInput({ cms: signedBefore, content, crls: [crl], trustedTime })))).toBe('none');
+    expect(codeOf(() => verifyDetached(verifyInput({ cms: signedAfter, content, crls: [crl], trustedTime })))).toBe('CERT_REVOKED');
+    // Without a trusted time the signing time is only the signer's claim: any listed serial is refused.
+    expect(codeOf(() => verifyDetached(verifyInput({ cms: signedBefore, content, crls: [crl] })))).toBe('CERT_REVOKED');
+  });
+
+  it('refuses a signing time outside the trusted window, and a key expired since that backdates before the last contact', () => {
+    const content = utf8Bytes('{}');
+    const DAY = 86_400_000;
+    expect(codeOf(() => verifyDetached(verifyInput({ cms: signWith('operator', content, new Date(NOW.getTime() - 15 * DAY)), content, trustedTime: windowAt(NOW, null) })))).toBe('SIGNING_TIME_SKEW');
+    // A key valid at the last contact that has expired since: what it signed after the contact
+    // passes; a time claimed before the contact is refused (the workstation was online then).
+    const shortLived = issueCertificate({ issuer: pkiDemo.root, person: pkiDemo.keys.operator.person, kind: 'sign', notBefore: new Date(NOW.getTime() - 1000), notAfter: new Date(NOW.getTime() + DAY), keys: spareKeyPairs[1]! });
+    const now = new Date(NOW.getTime() + 2 * DAY);
+    const lastContact = new Date(NOW.getTime() + 12 * 3_600_000);
+    const signAt = (at: Date) => signDetached({ content, ...shortLived, signingTime: at });
+    const crls = [parseCrl(buildCrl({ issuer: pkiDemo.root.certificate, issuerKey: pkiDemo.root.key, revoked: [], thisUpdate: now, nextUpdate: new Date(now.getTime() + DAY), crlNumber: 10 }))];
+    const trustedTime = windowAt(now, lastContact);
+    expect(codeOf(() => verifyDetached(verifyInput({ cms: signAt(new Date(lastContact.getTime() + 3_600_000)), content, crls, now, trustedTime })))).toBe('none');
+    expect(codeOf(() => verifyDetached(verifyInput({ cms: signAt(new Date(lastContact.getTime() - 3_600_000)), content, crls, now, trustedTime })))).toBe('SIGNING_TIME_SKEW');
   });
 
   it('fails closed without a CRL of the issuer, or with a CRL the issuer did not sign', () => {

@@ -10,6 +10,7 @@ import { fromBinary, sha256Hex, toBinary } from './bytes';
 import { asParsed, certificateCard, certificateDer, certificateIin, keyPurpose, parseCertificate } from './certificate';
 import { crlSignedBy, normaliseSerial, requireFreshCrl, type Crl } from './crl';
 import { isGostOid } from './gost/algorithms';
+import { withinWindow, type TrustedTime } from './window';
 import { verifyGostDetached } from './gost/cms';
 
 // CMS SignedData (RFC 5652), detached, SHA-256, with the signing-time attribute and the signer's
@@ -121,6 +122,11 @@ export interface VerifyInput {
   now: Date;
   /** How long past its nextUpdate a CRL is still believed (the supervisor's grace period); 0 when unset. */
   crlGraceMs?: number;
+  /**
+   * The signer's certificate (by its issuer's name hash and serial) that an OCSP responder answered
+   * "good" for just now: its CRL check is skipped — the rest of the chain still needs its CRL.
+   */
+  ocspGood?: { issuerHash: string; serial: string } | null;
   /** The key the signature must be made with: a SIGN key (default) or, for a login, the AUTH key. */
   purpose?: 'sign' | 'auth';
   /**
@@ -129,6 +135,12 @@ export interface VerifyInput {
    * forge (the renderer-free tools, tests).
    */
   crypto?: CryptoProvider;
+  /**
+   * The signing times this verifier can vouch for (shared/signing/window.ts). Given, a signing
+   * time outside it is SIGNING_TIME_SKEW and a revoked certificate stays good for what it signed
+   * before its revocation date; without it every listed serial is refused, whatever its date.
+   */
+  trustedTime?: TrustedTime;
 }
 
 export interface VerifiedSignature {
@@ -285,23 +297,52 @@ function checkValidity(chain: forge.pki.Certificate[], at: Date): void {
 }
 
 /**
- * Every non-root link must be absent from a CRL signed by its issuer. Any listed serial is refused,
- * whatever its revocation date: without a time-stamp the signing time is the signer's own claim,
- * and a stolen key can backdate it. No CRL for an issuer fails closed (NCANode issues #158/#184
- * show revocation checks that silently passed).
+ * Every non-root link must be absent from a CRL signed by its issuer — or, when the signing time
+ * lies in a trusted window (`signedAt`), revoked only after it: a key revoked after signing stays
+ * valid for that signature, one revoked before is refused. Without a trusted time the signing time
+ * is the signer's own claim, and a stolen key could backdate it, so any listed serial is refused.
+ * No CRL for an issuer fails closed (NCANode issues #158/#184 show revocation checks that
+ * silently passed); a CRL past its nextUpdate (and the grace) is CRL_STALE.
  */
-function checkRevocation(chain: forge.pki.Certificate[], crls: Crl[], now: Date, graceMs: number): Date {
+function checkRevocation(chain: forge.pki.Certificate[], crls: Crl[], now: Date, graceMs: number, ocspGood: VerifyInput['ocspGood'], signedAt: Date | null): Date {
   let oldest: Date | null = null;
   for (let i = 0; i + 1 < chain.length; i++) {
     const cert = chain[i]!;
     const issuer = chain[i + 1]!;
+    if (i === 0 && ocspGood && ocspGood.issuerHash === cert.issuer.hash && ocspGood.serial === normaliseSerial(cert.serialNumber)) continue;
     const crl = crls.filter((candidate) => crlSignedBy(candidate, issuer)).sort((a, b) => b.thisUpdate.getTime() - a.thisUpdate.getTime())[0];
     if (!crl) throw new ArmError('CRL_UNAVAILABLE', `No valid CRL of issuer ${issuer.subject.hash}.`);
     requireFreshCrl(crl, now, graceMs);
-    if (crl.revoked.has(normaliseSerial(cert.serialNumber))) throw new ArmError('CERT_REVOKED', `Certificate ${cert.serialNumber} is revoked.`);
+    const revokedAt = crl.revoked.get(normaliseSerial(cert.serialNumber));
+    if (revokedAt && (!signedAt || revokedAt.getTime() <= signedAt.getTime())) {
+      throw new ArmError('CERT_REVOKED', `Certificate ${cert.serialNumber} is revoked since ${revokedAt.toISOString()}.`);
+    }
     if (!oldest || crl.thisUpdate < oldest) oldest = crl.thisUpdate;
   }
   return oldest ?? new Date(0);
+}
+
+/** SIGNING_TIME_SKEW when a trusted window is given and the claimed signing time is outside it. */
+function requireTrustedSigningTime(trustedTime: TrustedTime | undefined, notAfter: Date, signingTime: Date): void {
+  const window = trustedTime?.(notAfter);
+  if (window && !withinWindow(window, signingTime)) {
+    throw new ArmError('SIGNING_TIME_SKEW', `Signed at ${signingTime.toISOString()}, outside ${window.earliest.toISOString()} … ${window.latest.toISOString()}.`);
+  }
+}
+
+/**
+ * The signer's certificate of an RSA signature and the certificates it carries, for an OCSP
+ * question before the full check; null for GOST (forge cannot read it) or what does not parse.
+ */
+export function rsaSignerOf(cms: Uint8Array): { signer: forge.pki.Certificate; certificates: forge.pki.Certificate[] } | null {
+  try {
+    const parsed = parseSignedData(cms);
+    if (isGostOid(parsed.digestOid) || isGostOid(parsed.signatureOid)) return null;
+    const signer = parsed.certificates.find((cert) => cert.issuer.hash === parsed.issuerHash && normaliseSerial(cert.serialNumber) === parsed.serial);
+    return signer ? { signer, certificates: parsed.certificates } : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -314,6 +355,7 @@ export function verifyDetached(input: VerifyInput): VerifiedSignature {
   if (isGostOid(parsed.digestOid) || isGostOid(parsed.signatureOid)) {
     const roots = input.trustedRoots.map((root) => (root instanceof Uint8Array ? root : certificateDer(root)));
     const verified = verifyGostDetached({ ...input, trustedRoots: roots, maxClockSkewMs: MAX_CLOCK_SKEW_MS });
+    requireTrustedSigningTime(input.trustedTime, new Date(verified.signer.notAfter), new Date(verified.signingTime));
     return { ...verified, contentSha256: sha256Hex(input.content) };
   }
   // An algorithm we cannot verify has its own code: it is never taken for a bad or a good signature.
@@ -339,8 +381,9 @@ export function verifyDetached(input: VerifyInput): VerifiedSignature {
 
   const rsaRoots = input.trustedRoots.map((root) => (root instanceof Uint8Array ? parseCertificate(root) : asParsed(root))).filter((root): root is forge.pki.Certificate => root !== null);
   const chain = chainToRoot(signer, parsed.certificates, rsaRoots, input.crypto);
+  requireTrustedSigningTime(input.trustedTime, signer.validity.notAfter, signingTime);
   checkValidity(chain, signingTime);
-  const crlIssuedAt = checkRevocation(chain, input.crls, input.now, input.crlGraceMs ?? 0);
+  const crlIssuedAt = checkRevocation(chain, input.crls, input.now, input.crlGraceMs ?? 0, input.ocspGood, input.trustedTime ? signingTime : null);
   requireKeyPurpose(keyPurpose(signer), input.purpose ?? 'sign');
   if (input.expectedIin !== null && certificateIin(signer) !== input.expectedIin) {
     throw new ArmError('CERT_IIN_MISMATCH', 'The IIN in the certificate is not the expected signer IIN.');

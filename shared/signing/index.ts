@@ -7,3 +7,5 @@ export * from './certificate';
 export * from './cms';
 export * from './crl';
 export * from './roots';
+export * from './ocsp';
+export * from './window';

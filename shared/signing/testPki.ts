@@ -121,6 +121,30 @@ export function issueCertificate(options: IssueOptions): Issued {
 }
 
 /**
+ * The CA's delegated OCSP responder (RFC 6960 §4.2.2.2): its own key, id-kp-OCSPSigning, and
+ * id-pkix-ocsp-nocheck, as НУЦ РК's responder certificate; the gateway emulator answers with it.
+ */
+export function issueOcspResponder(options: { issuer: Issued; now: Date; keys?: forge.pki.rsa.KeyPair; commonName?: string }): Issued {
+  const keys = options.keys ?? generateKey();
+  const cert = pki.createCertificate();
+  cert.publicKey = keys.publicKey;
+  cert.serialNumber = serialNumber();
+  cert.validity.notBefore = new Date(options.now.getTime() - DAY);
+  cert.validity.notAfter = new Date(options.now.getTime() + 365 * DAY);
+  cert.setSubject([utf8(OID.commonName, options.commonName ?? 'ARM TEST OCSP Responder - NOT FOR PRODUCTION'), utf8(OID.organisation, 'ARM training PKI (TEST)'), printable(OID.country, 'KZ')]);
+  cert.setIssuer(options.issuer.certificate.subject.attributes);
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: false },
+    { name: 'keyUsage', digitalSignature: true, critical: true },
+    { name: 'extKeyUsage', '1.3.6.1.5.5.7.3.9': true },
+    { id: '1.3.6.1.5.5.7.48.1.5', value: forge.asn1.toDer(forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.NULL, false, '')).getBytes() },
+    { name: 'subjectKeyIdentifier' },
+  ]);
+  cert.sign(options.issuer.key, forge.md.sha256.create());
+  return { certificate: cert, key: keys.privateKey };
+}
+
+/**
  * PKCS#12 with 3DES and a SHA-1 MAC: what NCA's files and Kalkan use, and what OpenSSL 3 opens
  * without its legacy provider.
  */
@@ -245,6 +269,8 @@ export interface DemoKey extends DemoKeyDefinition, Issued {
 export interface DemoPki {
   root: Issued;
   crl: Uint8Array;
+  /** The root's OCSP responder (the gateway emulator's). */
+  ocsp: Issued;
   keys: Record<DemoKeyId, DemoKey>;
 }
 
@@ -257,8 +283,9 @@ export async function createDemoPki(options: { now: Date; password?: string; onl
   const { now } = options;
   const password = options.password ?? DEMO_PASSWORD;
   const definitions = DEMO_KEYS.filter((definition) => !options.only || options.only.includes(definition.id));
-  const [rootKeys, ...personKeys] = await Promise.all([generateKeyAsync(), ...definitions.map(() => generateKeyAsync())]);
+  const [rootKeys, ocspKeys, ...personKeys] = await Promise.all([generateKeyAsync(), generateKeyAsync(), ...definitions.map(() => generateKeyAsync())]);
   const root = createTestRoot({ now, keys: rootKeys! });
+  const ocsp = issueOcspResponder({ issuer: root, now, keys: ocspKeys! });
   const keys = {} as Record<DemoKeyId, DemoKey>;
   for (const [index, definition] of definitions.entries()) {
     const expired = definition.validity === 'expired';
@@ -287,5 +314,5 @@ export async function createDemoPki(options: { now: Date; password?: string; onl
     nextUpdate: new Date(now.getTime() + 7 * DAY),
     crlNumber: 1,
   });
-  return { root, crl, keys };
+  return { root, crl, ocsp, keys };
 }

@@ -5,7 +5,7 @@ import type { Handlers } from '../handler';
 import { countUsers, findById, findByLogin, insertUser, toSessionUser, updateUser, type UserRow } from './accounts';
 import { hashPassword, verifyNobody, verifyPassword } from './passwords';
 import { checkNewPassword, readPolicy } from './policy';
-import type { Session } from './sessions';
+import { endSession, forgetSigningKey, lockSession, type Session } from './sessions';
 import { fromBase64, toBase64 } from '../../../shared/signing';
 import { signWithKeyFile } from '../signing/sign';
 import { refreshTrust } from '../signing/trust';
@@ -45,6 +45,8 @@ async function checkPassword(ctx: CoreContext, user: UserRow, password: string):
 }
 
 function signIn(session: Session, user: UserRow, now: Date): ReturnType<typeof toSessionUser> {
+  // A key kept unlocked belongs to the sign-in it was kept in, never to the next one.
+  forgetSigningKey(session);
   session.user = toSessionUser(user);
   session.locked = false;
   session.lastActivity = now.getTime();
@@ -62,6 +64,14 @@ async function ensureCrl(ctx: CoreContext): Promise<void> {
   }
 }
 
+/** The key-file way signs the challenge here; NCALayer's CMS arrives signed. Both are verified alike. */
+function challengeCms(ctx: CoreContext, input: { cms: string } | { keyFile: string; password: string }, challenge: Uint8Array, now: Date): string {
+  if ('cms' in input) return input.cms;
+  const file = fromBase64(input.keyFile);
+  if (!file) throw new ArmError('KEY_FILE_INVALID', 'The key file is not valid base64.');
+  return toBase64(signWithKeyFile(file, input.password, challenge, now, ctx.crypto));
+}
+
 export const authHandlers: Handlers<Contract>['auth'] = {
   status: (_input, ctx, { session }) => {
     const policy = readPolicy(ctx.db);
@@ -73,6 +83,7 @@ export const authHandlers: Handlers<Contract>['auth'] = {
       minPasswordLength: policy.minPasswordLength,
       keyWarningDays: policy.keyWarningDays,
       keyExpiry: ctx.db && session.user ? keyExpiryOf(ctx.db, session.user.id, policy.keyWarningDays, ctx.now()) : null,
+      unlockWith: ctx.db && session.user && findById(ctx.db, session.user.id)?.login_method === 'key' ? 'key' : 'password',
     };
   },
 
@@ -133,15 +144,7 @@ export const authHandlers: Handlers<Contract>['auth'] = {
     await ensureCrl(ctx);
     let card;
     try {
-      // The key-file way signs here; NCALayer's CMS arrives signed. Both are verified alike.
-      let cms: string;
-      if ('cms' in input) cms = input.cms;
-      else {
-        const file = fromBase64(input.keyFile);
-        if (!file) throw new ArmError('KEY_FILE_INVALID', 'The key file is not valid base64.');
-        cms = toBase64(signWithKeyFile(file, input.password, challenge, now, ctx.crypto));
-      }
-      card = verifyLoginSignature(db, user, cms, challenge, now);
+      card = verifyLoginSignature(db, user, challengeCms(ctx, input, challenge, now), challenge, now);
     } catch (error) {
       refuse(user.id, error instanceof ArmError ? error.code : 'INTERNAL');
       throw error;
@@ -162,8 +165,7 @@ export const authHandlers: Handlers<Contract>['auth'] = {
 
   logout: (_input, ctx, { session }) => {
     if (session.user && ctx.db) appendAudit(ctx.db, { userId: session.user.id, action: 'auth.logout' }, ctx.now());
-    session.user = null;
-    session.locked = false;
+    endSession(session);
     return null;
   },
 
@@ -182,7 +184,7 @@ export const authHandlers: Handlers<Contract>['auth'] = {
   },
 
   lock: (_input, ctx, { session }) => {
-    session.locked = true;
+    lockSession(session);
     if (ctx.db) appendAudit(ctx.db, { userId: session.user!.id, action: 'auth.lock' }, ctx.now());
     return null;
   },
@@ -190,11 +192,13 @@ export const authHandlers: Handlers<Contract>['auth'] = {
   unlock: async (input, ctx, { session }) => {
     const db = requireDb(ctx);
     const user = findById(db, session.user!.id)!;
+    // The supervisor chose the key for this account: its password opens nothing, the lock included.
+    if (user.login_method === 'key') throw new ArmError('LOGIN_KEY_REQUIRED', 'This account unlocks with the AUTH key.');
     try {
       await checkPassword(ctx, user, input.password);
     } catch (error) {
       // A lockout during unlock ends the session: the next person must log in properly.
-      if (error instanceof ArmError && error.code === 'ACCOUNT_LOCKED') session.user = null;
+      if (error instanceof ArmError && error.code === 'ACCOUNT_LOCKED') endSession(session);
       throw error;
     }
     const now = ctx.now();
@@ -203,5 +207,31 @@ export const authHandlers: Handlers<Contract>['auth'] = {
       return updateUser(db, user.id, { failed_attempts: 0 });
     })();
     return signIn(session, updated, now);
+  },
+
+  unlockWithKey: async (input, ctx, { session }) => {
+    const db = requireDb(ctx);
+    const now = ctx.now();
+    const user = findById(db, session.user!.id)!;
+    const challenge = takeChallenge(session, user.login, now);
+    await ensureCrl(ctx);
+    let card;
+    try {
+      card = verifyLoginSignature(db, user, challengeCms(ctx, input, challenge, now), challenge, now);
+    } catch (error) {
+      appendAudit(db, { userId: user.id, action: 'auth.failure', details: { login: user.login, method: 'key', unlock: true, reason: error instanceof ArmError ? error.code : 'INTERNAL' } }, now);
+      throw error;
+    }
+    if (!user.active) {
+      endSession(session);
+      throw new ArmError('ACCOUNT_INACTIVE', 'The account is deactivated.');
+    }
+    const updated = db.transaction(() => {
+      appendAudit(db, { userId: user.id, action: 'auth.unlock', details: { method: 'key', certificate: card.fingerprintSha256 } }, now);
+      return updateUser(db, user.id, { failed_attempts: 0, auth_key_not_after: card.notAfter });
+    })();
+    const unlocked = signIn(session, updated, now);
+    unlocked.mustChangePassword = false;
+    return unlocked;
   },
 };

@@ -111,7 +111,7 @@ async function walkDesk({ variant, channel }: Path): Promise<void> {
   expect(draft).toMatchObject({ variantId: variant.id, channel });
   draft = await counter.intake.lookupPerson({ requestId: draft.requestId, role: 'applicant', iin: APPLICANT });
   for (const line of draft.lines.filter((candidate) => candidate.required)) {
-    await counter.documents.upload({ requestId: draft.requestId, document: line.document, fileName: 'scan.png', bytes: PNG.toString('base64') });
+    await counter.documents.upload({ requestId: draft.requestId, document: line.document, fileName: 'scan.png', bytes: PNG });
   }
   draft = await counter.intake.get({ requestId: draft.requestId });
   await counter.intake.saveDraft({

@@ -20,7 +20,7 @@ export const decisionHandlers: Handlers<Contract>['decision'] = {
     departmentRequest(db, requestId);
     // Rendered before the transaction that signs and sends: a portal result travels with its PDFs.
     const documents = await cabinetDocuments(db, requestId, cms, ctx.resources.fonts(), ctx.dataDir);
-    return approve(db, requestId, cms, caller!, ctx.now(), documents);
+    return approve(db, requestId, cms, caller!, ctx.now(), ctx.crypto, documents);
   },
   return: ({ requestId, comment }, ctx, { caller }) => {
     const db = requireDb(ctx);

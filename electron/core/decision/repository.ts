@@ -4,7 +4,9 @@ import type { z } from 'zod';
 import type { decideInputSchema } from '../../../shared/api/decision';
 import { barcodeFromCms, encodeBarcode, fitsBarcode } from '../../../shared/results/barcode';
 import { alsoIssued, documentFields, typedFields } from '../../../shared/results/templates';
-import { canonicalBytes, canonicalSha256, fromBase64, verifyDetached } from '../../../shared/signing';
+import { canonicalBytes, canonicalSha256, fromBase64 } from '../../../shared/signing';
+import type { CryptoProvider } from '../../../shared/crypto';
+import { verifyJudged } from '../signing/judged';
 import { requireSignerRole } from '../../../shared/signing/roles';
 import { readSetting } from '../settings/store';
 import { localDay, localDayCompact } from '../../../shared/time';
@@ -203,7 +205,7 @@ export function prepareSigning(db: Db, requestId: string, caller: Person, now: D
  * head's own IIN); then decided → resultSigned and the result message to the centre in the same
  * transaction, so the result is never signed without being on its way.
  */
-export function approve(db: Db, requestId: string, cmsBase64: string, caller: Person, now: Date, documents: string[] = []): ResultView {
+export function approve(db: Db, requestId: string, cmsBase64: string, caller: Person, now: Date, crypto: CryptoProvider, documents: string[] = []): ResultView {
   const request = decidedRequest(db, requestId);
   const head = account(db, caller);
   const row = requireResult(db, requestId);
@@ -212,7 +214,8 @@ export function approve(db: Db, requestId: string, cmsBase64: string, caller: Pe
   const cms = fromBase64(cmsBase64);
   if (!cms) throw new ArmError('SIGNATURE_INVALID', 'The signature is not base64.');
   const trust = readTrust(db);
-  const verified = verifyDetached({ cms, content: canonicalBytes(content), trustedRoots: trust.roots, crls: trust.crls, crlGraceMs: trust.crlGraceMs, expectedIin: head.iin, now });
+  // The same check the centre makes on receipt (signing/judged.ts), here at this moment: no receipt yet.
+  const verified = verifyJudged({ cms, content: canonicalBytes(content), trust, expectedIin: head.iin, now, crypto, receipt: null });
   // A result is signed with the first head's (or a may-sign) key, never an employee's (CERT_ROLE),
   // of this organisation when its BIN is set (CERT_ORGANISATION).
   requireSignerRole(verified.signer, 'result', readSetting(db, 'workstation.bin'));

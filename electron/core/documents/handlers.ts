@@ -7,7 +7,6 @@ import { inspectFile } from './files';
 import { allScanners, rememberedScanner, rememberScanner, scanPages } from './sources';
 import { assemblePages, fileKind } from './assemble';
 import { readAttachment, writeAttachment } from './store';
-import { decodeUpload } from '../upload';
 
 /** Stores the bytes content-addressed and adds their hash to the document's line of the checklist. */
 function requireLine(ctx: CoreContext, requestId: string, document: number) {
@@ -37,7 +36,7 @@ async function attach(ctx: CoreContext, requestId: string, document: number, byt
 
 export const documentsHandlers: Handlers<Contract>['documents'] = {
   upload: ({ requestId, document, bytes }, ctx, { caller }) => {
-    return attach(ctx, requestId, document, decodeUpload(bytes), caller!.userId, 'file');
+    return attach(ctx, requestId, document, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), caller!.userId, 'file');
   },
 
   scanners: (_input, ctx) => allScanners(requireDb(ctx), { training: ctx.gateway.mode === 'training' }),

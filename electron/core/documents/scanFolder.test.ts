@@ -58,7 +58,16 @@ describe('the watched scan folder', () => {
   });
 
   it('says so when nothing arrives, when the folder is gone (also mid-wait) or not a full path', async () => {
-    expect(await codeOf(takeFolderPages(folder(), fast))).toBe('SCANNER_FAILED');
+    expect(await codeOf(takeFolderPages(folder(), fast))).toBe('SCAN_FOLDER_EMPTY');
+    // An MFP that never finishes its file: said so, and the half-written file is left where it is.
+    const busy = folder();
+    const writer = setInterval(() => appendFileSync(path.join(busy, 'page.png'), 'x'), 5);
+    try {
+      expect(await codeOf(takeFolderPages(busy, { pollMs: 20, waitMs: 300, settleMs: 100 }))).toBe('SCAN_FOLDER_WRITING');
+    } finally {
+      clearInterval(writer);
+    }
+    expect(readdirSync(busy)).toEqual(['page.png']);
     expect(await codeOf(takeFolderPages(path.join(os.tmpdir(), 'arm-no-such-folder'), fast))).toBe('SCANNER_NOT_FOUND');
     expect(await codeOf(takeFolderPages('relative/scans', fast))).toBe('VALIDATION_FAILED');
     const vanishing = folder();

@@ -108,7 +108,8 @@ export async function takeFolderPages(folder: string, options: FolderOptions = {
     }
     if (Date.now() >= deadline) {
       if ([...seen.values()].some((file) => file.size === 0)) throw new ArmError('FILE_EMPTY', 'The MFP left an empty file in the scan folder.');
-      throw new ArmError('SCANNER_FAILED', seen.size ? 'The MFP is still writing to the scan folder.' : `Nothing arrived in the scan folder within ${Math.round(waitMs / 1000)} s.`);
+      if (seen.size) throw new ArmError('SCAN_FOLDER_WRITING', 'The MFP is still writing to the scan folder.');
+      throw new ArmError('SCAN_FOLDER_EMPTY', `Nothing arrived in the scan folder within ${Math.round(waitMs / 1000)} s.`, undefined, { seconds: Math.round(waitMs / 1000) });
     }
     previous = seen;
     await new Promise((resolve) => setTimeout(resolve, pollMs));

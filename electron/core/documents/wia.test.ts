@@ -44,13 +44,14 @@ describe('Windows WIA through PowerShell (fake runner; untested on hardware)', (
 
   it('turns garbage, a wrong shape, a failure, a missing device and a timeout into clear codes', async () => {
     const scan = (answer: Partial<RunResult> | Error) => codeOf(scanWia(fake(answer).run, '{A}', { resolution: 150, mode: 'Gray' }));
-    expect(await scan({ stdout: 'Exception calling "Transfer" with "1" argument(s)' })).toBe('SCANNER_FAILED');
-    expect(await scan({ stdout: '{"format":"png","base64":""}' })).toBe('SCANNER_FAILED');
-    expect(await scan({ stdout: '{"format":"bmp","base64":"AAAA"}' })).toBe('SCANNER_FAILED');
+    expect(await scan({ stdout: 'Exception calling "Transfer" with "1" argument(s)' })).toBe('SCANNER_ANSWER_INVALID');
+    expect(await scan({ stdout: '{"format":"png","base64":""}' })).toBe('SCANNER_ANSWER_INVALID');
+    expect(await scan({ stdout: '{"format":"bmp","base64":"AAAA"}' })).toBe('SCANNER_ANSWER_INVALID');
     expect(await scan({ code: 1, stderr: 'WIA error 0x80210006' })).toBe('SCANNER_FAILED');
     expect(await scan({ code: 3 })).toBe('SCANNER_NOT_FOUND');
-    expect(await scan({ code: null, timedOut: true })).toBe('SCANNER_FAILED');
+    expect(await scan({ code: null, timedOut: true })).toBe('SCANNER_TIMEOUT');
+    await expect(scanWia(fake({ code: null, timedOut: true }).run, '{A}', { resolution: 150, mode: 'Gray' })).rejects.toMatchObject({ params: { seconds: 120 } });
     expect(await scan(new Error('spawn powershell.exe ENOENT'))).toBe('SCANNER_NOT_FOUND');
-    expect(await codeOf(listWia(fake({ stdout: 'not json' }).run))).toBe('SCANNER_FAILED');
+    expect(await codeOf(listWia(fake({ stdout: 'not json' }).run))).toBe('SCANNER_ANSWER_INVALID');
   });
 });

@@ -61,15 +61,15 @@ function parse<T>(schema: z.ZodType<T>, stdout: string): T {
   try {
     json = JSON.parse(stdout.trim());
   } catch {
-    throw new ArmError('SCANNER_FAILED', 'The WIA script answered something that is not JSON.');
+    throw new ArmError('SCANNER_ANSWER_INVALID', 'The WIA script answered something that is not JSON.');
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new ArmError('SCANNER_FAILED', 'The WIA script answered JSON of another shape.');
+  if (!parsed.success) throw new ArmError('SCANNER_ANSWER_INVALID', 'The WIA script answered JSON of another shape.');
   return parsed.data;
 }
 
-function checkRun(result: RunResult, what: string): void {
-  if (result.timedOut) throw new ArmError('SCANNER_FAILED', `The WIA ${what} did not finish in time.`);
+function checkRun(result: RunResult, what: string, timeoutMs: number): void {
+  if (result.timedOut) throw new ArmError('SCANNER_TIMEOUT', `The WIA ${what} did not finish in time.`, undefined, { seconds: timeoutMs / 1000 });
   if (result.code === 3) throw new ArmError('SCANNER_NOT_FOUND', 'No such WIA scanner.');
   if (result.code !== 0) throw new ArmError('SCANNER_FAILED', `The WIA ${what} failed (exit ${result.code}).`);
 }
@@ -81,7 +81,7 @@ export async function listWia(run: Runner): Promise<Scanner[]> {
   } catch {
     return []; // No PowerShell: no WIA scanners.
   }
-  checkRun(result, 'listing');
+  checkRun(result, 'listing', LIST_TIMEOUT_MS);
   // PowerShell 5 writes a one-element array as the bare object.
   const trimmed = result.stdout.trim();
   return parse(listSchema, trimmed.startsWith('{') ? `[${trimmed}]` : trimmed).map((device) => ({ device: `wia:${device.id}`, description: device.name }));
@@ -94,7 +94,7 @@ export async function scanWia(run: Runner, device: string, options: { resolution
   } catch {
     throw new ArmError('SCANNER_NOT_FOUND', 'PowerShell is not available.');
   }
-  checkRun(result, 'scan');
+  checkRun(result, 'scan', SCAN_TIMEOUT_MS);
   return new Uint8Array(Buffer.from(parse(pageSchema, result.stdout).base64, 'base64'));
 }
 

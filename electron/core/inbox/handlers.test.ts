@@ -79,6 +79,19 @@ describe('inbox channels', () => {
     w.close();
   });
 
+  it('names a duplicate the gateway found on receipt, sent to another department this one never saw', async () => {
+    await gateway.call('/_control/reset', { method: 'POST' });
+    const w = await providerWorkstation();
+    const clerk = w.as('clerk');
+    const base = requestContent(pki);
+    const elsewhere = requestContent(pki, { number: `${CENTRE}-20260302-0005`, provider: 'edu-uralsk' });
+    await postRequest(gateway, requestMessage(pki, elsewhere));
+    await postRequest(gateway, requestMessage(pki, base));
+    await clerk.inbox.pull();
+    expect((await clerk.inbox.list({})).map((row) => [row.number, row.possibleDuplicateOf])).toEqual([[base.number, [elsewhere.number]]]);
+    w.close();
+  });
+
   it('refuses a request once the CRL is past its nextUpdate (CRL_STALE), until the supervisor sets a grace period, audited', async () => {
     await gateway.call('/_control/reset', { method: 'POST' });
     const w = await providerWorkstation();

@@ -49,7 +49,7 @@ function checkDocument(request: RequestRow, document: number): void {
 }
 
 export const inboxHandlers: Handlers<Contract>['inbox'] = {
-  pull: (_input, ctx) => pullInbox({ db: requireDb(ctx), client: requireGateway(ctx), dataDir: ctx.dataDir, now: ctx.now, log: ctx.log }),
+  pull: (_input, ctx) => pullInbox({ db: requireDb(ctx), client: requireGateway(ctx), dataDir: ctx.dataDir, now: ctx.now, log: ctx.log, crypto: ctx.crypto }),
 
   settings: (_input, ctx) => settingsOf(requireDb(ctx)),
 
@@ -70,7 +70,7 @@ export const inboxHandlers: Handlers<Contract>['inbox'] = {
   refused: (_input, ctx) => listRefused(requireDb(ctx)),
 
   retryRefused: async ({ messageId }, ctx, { caller }) => ({
-    outcome: await retryRefused({ db: requireDb(ctx), client: requireGateway(ctx), dataDir: ctx.dataDir, now: ctx.now, log: ctx.log }, messageId, caller!.userId),
+    outcome: await retryRefused({ db: requireDb(ctx), client: requireGateway(ctx), dataDir: ctx.dataDir, now: ctx.now, log: ctx.log, crypto: ctx.crypto }, messageId, caller!.userId),
   }),
 
   returnRefused: ({ messageId }, ctx, { caller }) => {

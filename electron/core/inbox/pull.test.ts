@@ -1,14 +1,18 @@
+import type forge from 'node-forge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../../../gateway/testing';
-import { createDemoPki, type DemoPki } from '../../../shared/signing/testPki';
+import { createDemoPki, issueCertificate, type DemoPki } from '../../../shared/signing/testPki';
+import { canonicalBytes, signDetached, toBase64 } from '../../../shared/signing';
+import { receiptSchema, type GatewayMessage } from '../../../shared/gateway/api';
 import { readAttachment } from '../documents/store';
 import { createGatewayClient } from '../gateway/client';
 import { requestHistory } from '../requests/repository';
 import { memoryLogger, testCore } from '../testing';
 import { refreshTrust } from '../signing/trust';
 import { pullInbox } from './pull';
+import { nodeCrypto } from '../crypto/node';
 import { writeSettings } from '../settings/store';
-import { CENTRE, PROVIDER, SCANS, configureProvider, postRequest, requestContent, requestMessage, sha256 } from '../testing/provider';
+import { CENTRE, PROVIDER, SCANS, configureProvider, postRequest, requestContent, requestMessage, sha256, signedRequestMessage } from '../testing/provider';
 
 let pki: DemoPki;
 const gateways: TestGateway[] = [];
@@ -26,7 +30,7 @@ async function setup() {
   const t = testCore();
   configureProvider(t.db, pki);
   const client = createGatewayClient({ url: gateway.url, clientVersion: '0.0.0-test', timeoutMs: 1500 });
-  const pull = () => pullInbox({ db: t.db, client, dataDir: t.dataDir, now: () => new Date(t.clock.now), log: memoryLogger() });
+  const pull = () => pullInbox({ db: t.db, client, dataDir: t.dataDir, now: () => new Date(t.clock.now), log: memoryLogger(), crypto: nodeCrypto() });
   return { ...t, gateway, client, pull };
 }
 
@@ -59,7 +63,7 @@ describe('inbox pull', () => {
     await postRequest(t.gateway, message);
     // The acknowledgement is lost: the gateway fails the call after the local commit.
     const lossyClient = { ...t.client, ack: () => Promise.reject(new Error('connection reset')) };
-    await expect(pullInbox({ db: t.db, client: lossyClient, dataDir: t.dataDir, now: () => new Date(t.clock.now), log: memoryLogger() })).rejects.toThrow('connection reset');
+    await expect(pullInbox({ db: t.db, client: lossyClient, dataDir: t.dataDir, now: () => new Date(t.clock.now), log: memoryLogger(), crypto: nodeCrypto() })).rejects.toThrow('connection reset');
     expect(requests(t)).toHaveLength(1);
 
     t.gateway.clock.advance(600);
@@ -102,14 +106,14 @@ describe('inbox pull', () => {
     const client = createGatewayClient({ url: gateway.url, clientVersion: '0.0.0-test', timeoutMs: 1500 });
     await refreshTrust(t.db, client, new Date(t.clock.now));
     await postRequest(gateway, requestMessage(pki, requestContent(pki)));
-    await expect(pullInbox({ db: t.db, client, dataDir: t.dataDir, now: () => new Date(t.clock.now), log: memoryLogger() })).resolves.toMatchObject({ received: 1, refused: 0 });
+    await expect(pullInbox({ db: t.db, client, dataDir: t.dataDir, now: () => new Date(t.clock.now), log: memoryLogger(), crypto: nodeCrypto() })).resolves.toMatchObject({ received: 1, refused: 0 });
   });
 
   it('leaves a message unacknowledged while its scans cannot be fetched, and takes it on the next pull', async () => {
     const t = await setup();
     await postRequest(t.gateway, requestMessage(pki, requestContent(pki)));
     const failing = { ...t.client, getAttachment: () => Promise.reject(Object.assign(new Error('down'), { code: 'GATEWAY_UNAVAILABLE' })) };
-    await expect(pullInbox({ db: t.db, client: failing, dataDir: t.dataDir, now: () => new Date(t.clock.now), log: memoryLogger() })).resolves.toMatchObject({ waiting: 1, received: 0 });
+    await expect(pullInbox({ db: t.db, client: failing, dataDir: t.dataDir, now: () => new Date(t.clock.now), log: memoryLogger(), crypto: nodeCrypto() })).resolves.toMatchObject({ waiting: 1, received: 0 });
     expect(requests(t)).toEqual([]);
     t.gateway.clock.advance(600);
     await expect(t.pull()).resolves.toMatchObject({ received: 1 });
@@ -127,5 +131,66 @@ describe('inbox pull', () => {
     writeSettings(t.db, { 'workstation.organisation': null }, { userId: null }, new Date());
     await expect(t.pull()).rejects.toMatchObject({ code: 'WORKSTATION_NOT_CONFIGURED' });
     expect(PROVIDER).toBe('edu-kokpekty');
+  });
+});
+
+describe('trusted time at the provider (issue 16 item 3)', () => {
+  const DAY = 86_400;
+  /** An operator key valid for one day from the PKI's start: it expires while the centre is offline. */
+  const shortLivedRequest = (number: string) => {
+    const start = pki.root.certificate.validity.notBefore.getTime() + DAY * 1000;
+    const key = issueCertificate({ issuer: pki.root, person: pki.keys.operator.person, kind: 'sign', notBefore: new Date(start), notAfter: new Date(start + DAY * 1000), keys: { privateKey: pki.keys.operator.key, publicKey: pki.keys.operator.certificate.publicKey as forge.pki.rsa.PublicKey }, organisationRole: 'employee' });
+    const content = requestContent(pki, { number });
+    const cms = signDetached({ content: canonicalBytes(content), key: key.key, certificate: key.certificate, signingTime: new Date(start + 3_600_000) });
+    return signedRequestMessage(content, toBase64(cms));
+  };
+  const refusedCodes = (t: { db: { prepare(sql: string): { all(): unknown[] } } }) => t.db.prepare('SELECT code FROM inbox_refused ORDER BY code').all();
+
+  it("judges a key expired since at its signing time inside the window the gateway's stamp vouches for, and refuses it without one", async () => {
+    // A gateway that checks no signatures (none of its own trust): the provider's check is the one that counts here.
+    const stamped = await setup();
+    await refreshTrust(stamped.db, stamped.client, new Date(stamped.clock.now));
+    await postRequest(stamped.gateway, shortLivedRequest(`${CENTRE}-20260302-0101`));
+    stamped.gateway.clock.advance(3 * DAY);
+    stamped.clock.now += 3 * DAY * 1000;
+    await postRequest(stamped.gateway, shortLivedRequest(`${CENTRE}-20260302-0102`));
+    await expect(stamped.pull()).resolves.toMatchObject({ received: 2, refused: 0 });
+    const received = JSON.parse(requests(stamped)[0]!.received!) as { stamp?: { genTime: string } };
+    expect(received.stamp?.genTime).toBe('2026-03-02T09:00:00.000Z');
+
+    // Without its gateway's stamping keys the workstation believes no stamp: a key expired by now
+    // cannot claim an earlier signing time.
+    const unstamped = await setup();
+    unstamped.gateway.clock.advance(3 * DAY);
+    unstamped.clock.now += 3 * DAY * 1000;
+    await postRequest(unstamped.gateway, shortLivedRequest(`${CENTRE}-20260302-0103`));
+    await expect(unstamped.pull()).resolves.toMatchObject({ received: 0, refused: 1 });
+    expect(refusedCodes(unstamped)).toEqual([{ code: 'SIGNING_TIME_SKEW' }]);
+  });
+
+  it('refuses a backdated signature by an expired key past the stamped window, and a stamp from another gateway', async () => {
+    const t = await setup();
+    await refreshTrust(t.db, t.client, new Date(t.clock.now));
+    t.gateway.clock.advance(20 * DAY);
+    t.clock.now += 20 * DAY * 1000;
+    await postRequest(t.gateway, shortLivedRequest(`${CENTRE}-20260302-0201`));
+
+    // The same request, stamped by a second gateway: its receipt is swapped into this inbox's lease.
+    const other = await startTestGateway();
+    gateways.push(other);
+    const forged = requestMessage(pki, requestContent(pki, { number: `${CENTRE}-20260302-0202` }));
+    await postRequest(t.gateway, forged);
+    for (const bytes of SCANS) await other.call(`/attachments/${sha256(bytes)}`, { method: 'PUT', body: bytes });
+    const foreignReceipt = receiptSchema.parse(await (await other.call('/messages', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(forged) })).json());
+    const swapping = {
+      ...t.client,
+      lease: async (input: Parameters<typeof t.client.lease>[0]) => {
+        const answer = await t.client.lease(input);
+        return { messages: answer.messages.map((leased) => ((leased.message as GatewayMessage).id === forged.id ? { ...leased, receipt: foreignReceipt } : leased)) };
+      },
+    };
+    await expect(pullInbox({ db: t.db, client: swapping, dataDir: t.dataDir, now: () => new Date(t.clock.now), log: memoryLogger(), crypto: nodeCrypto() })).resolves.toMatchObject({ received: 0, refused: 2 });
+    expect(refusedCodes(t)).toEqual([{ code: 'SIGNING_TIME_SKEW' }, { code: 'TIMESTAMP_UNTRUSTED' }]);
+    expect(requests(t)).toEqual([]);
   });
 });

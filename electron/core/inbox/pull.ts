@@ -1,6 +1,8 @@
 import { ArmError, requestContentSchema, requestSignerIin, resultContentSchema, type ErrorCode, type RequestContent, type ResultContent } from '../../../shared/api';
 import { requestNoticeSchema, statusNoticeSchema, type GatewayMessage, type Receipt } from '../../../shared/gateway/api';
-import { canonicalBytes, canonicalJson, fromBase64, verifyDetached, type VerifiedSignature } from '../../../shared/signing';
+import { canonicalBytes, canonicalJson, fromBase64, type VerifiedSignature } from '../../../shared/signing';
+import type { CryptoProvider } from '../../../shared/crypto';
+import { verifyJudged } from '../signing/judged';
 import { requestPurpose, requireSignerRole } from '../../../shared/signing/roles';
 import { appendAudit } from '../audit/log';
 import type { Db } from '../db/database';
@@ -11,6 +13,7 @@ import { checkMove } from '../requests/lifecycle';
 import { findRequest, insertReceived, moveRequest, reopenReturned, type Received } from '../requests/repository';
 import { queueReturn } from '../requests/status';
 import { addTask } from '../notices/tasks';
+import { addRecall } from '../recall/recalls';
 import { readCentre } from '../intake/centre';
 import { readSetting } from '../settings/store';
 import { readTrust, requireOrganisation, type Trust } from './settings';
@@ -21,6 +24,8 @@ export interface PullOptions {
   dataDir: string;
   now: () => Date;
   log: Logger;
+  /** ctx.crypto: the RSA checks and the gateway's ECDSA time-stamps. */
+  crypto: CryptoProvider;
 }
 
 export interface PullResult {
@@ -58,7 +63,7 @@ class Refusal extends Error {
  * gateway carried, the operator's IIN in the certificate (соответствие ИИН), chain and CRL
  * against this workstation's trusted roots. Without configured roots nothing verifies.
  */
-function checkRequest(message: GatewayMessage, organisation: string, trust: Trust, now: Date): { content: RequestContent; verified: VerifiedSignature } {
+function checkRequest(message: GatewayMessage, receipt: Receipt, organisation: string, trust: Trust, now: Date, crypto: CryptoProvider): { content: RequestContent; verified: VerifiedSignature } {
   const parsed = requestContentSchema.safeParse(message.payload);
   if (!parsed.success) throw new Refusal('VALIDATION_FAILED', 'The payload is not a request content.');
   const content = parsed.data;
@@ -74,7 +79,8 @@ function checkRequest(message: GatewayMessage, organisation: string, trust: Trus
   const signerIin = requestSignerIin(content);
   if (!signerIin || (content.channel === 'portal') !== (content.operator === null)) throw new Refusal('VALIDATION_FAILED', 'The request names no signer of its channel.');
   try {
-    const verified = verifyDetached({ cms, content: canonicalBytes(message.payload), trustedRoots: trust.roots, crls: trust.crls, crlGraceMs: trust.crlGraceMs, expectedIin: signerIin, now });
+    // Judged at the signing time inside the window the gateway's stamp vouches for (signing/judged.ts).
+    const verified = verifyJudged({ cms, content: canonicalBytes(message.payload), trust, expectedIin: signerIin, now, crypto, receipt });
     requireSignerRole(verified.signer, requestPurpose(content.channel), null);
     return { content, verified };
   } catch (error) {
@@ -123,7 +129,7 @@ export function inboxesOf(db: Db): string[] {
  * A result or refusal at the centre: the head's signature over the result (signer IIN = the
  * signer the result names), for a request this centre sent in the message the result names.
  */
-function checkResult(db: Db, message: GatewayMessage, organisation: string, trust: Trust, now: Date): { content: ResultContent; requestId: string; verified: VerifiedSignature } {
+function checkResult(db: Db, message: GatewayMessage, receipt: Receipt, organisation: string, trust: Trust, now: Date, crypto: CryptoProvider): { content: ResultContent; requestId: string; verified: VerifiedSignature } {
   const parsed = resultContentSchema.safeParse(message.payload);
   if (!parsed.success || canonicalJson(parsed.data) !== canonicalJson(message.payload)) throw new Refusal('VALIDATION_FAILED', 'The payload is not a result content.');
   const content = parsed.data;
@@ -136,7 +142,7 @@ function checkResult(db: Db, message: GatewayMessage, organisation: string, trus
   const cms = message.signature ? fromBase64(message.signature.value) : null;
   if (!cms || !content.signer) throw new Refusal('SIGNATURE_INVALID', 'The result is not signed.');
   try {
-    const verified = verifyDetached({ cms, content: canonicalBytes(message.payload), trustedRoots: trust.roots, crls: trust.crls, crlGraceMs: trust.crlGraceMs, expectedIin: content.signer.iin, now });
+    const verified = verifyJudged({ cms, content: canonicalBytes(message.payload), trust, expectedIin: content.signer.iin, now, crypto, receipt });
     requireSignerRole(verified.signer, 'result', null);
     return { content, requestId, verified };
   } catch (error) {
@@ -158,6 +164,7 @@ function storeResult(db: Db, message: GatewayMessage, checked: ReturnType<typeof
     db.prepare('UPDATE requests SET outcome = ? WHERE id = ?').run(content.kind, requestId);
     const moved = moveRequest(db, requestId, 'resultAtCentre', { userId: null, actor: 'system' }, now, { comment: content.number });
     addTask(db, moved, 'resultReady', now);
+    if (content.refusal) addRecall(db, moved, 'providerRefused', now, { grounds: content.refusal.grounds, reason: content.refusal.text });
   })();
 }
 
@@ -189,6 +196,8 @@ function applyStatus(db: Db, message: GatewayMessage, organisation: string, now:
       // The applicant hears of registration and work in progress (registered, in work); a message
       // the provider could not apply is the operator's to fix and resend, not the applicant's news.
       if (notice.state === 'registered' || notice.state === 'inWork') addTask(db, moved, notice.state, now);
+      // …but the applicant is still called back (the recall list), in case the fix needs them.
+      if (notice.state === 'returned') addRecall(db, moved, 'providerReturned', now, { code: notice.code ?? null, reason: notice.reason ?? null });
     }
     appendAudit(db, { userId: null, action: 'request.status', objectType: 'request', objectId: request.id, details: { state: notice.state, at: notice.at, from: message.from, ...(notice.code ? { code: notice.code } : {}) } }, now);
   })();
@@ -225,6 +234,7 @@ function applyNotice(db: Db, message: GatewayMessage, organisation: string, trus
       if (checkMove(request.state, 'returned', 'system') !== 'ok') throw new Refusal('STATE_CONFLICT', `The request is ${request.state}; it cannot come back.`);
       const moved = moveRequest(db, request.id, 'returned', { userId: null, actor: 'system' }, now, { comment: `${notice.reason} (${notice.by}, ${notice.at})` });
       addTask(db, moved, 'returned', now, { reason: notice.reason });
+      addRecall(db, moved, 'providerReturned', now, { reason: notice.reason });
     }
     appendAudit(db, { userId: null, action: 'request.notice', objectType: 'request', objectId: request.id, details: { kind: notice.kind, at: notice.at, from: message.from, ...(notice.dueBy ? { dueBy: notice.dueBy } : {}) } }, now);
   })();
@@ -281,7 +291,7 @@ export async function pullInbox(options: PullOptions): Promise<PullResult> {
  * Applies one message as it arrived: checks, stores once, or records the refusal on receipt. The
  * caller has made sure it is not applied yet.
  */
-function applier({ db, client, dataDir, now, log }: PullOptions) {
+function applier({ db, client, dataDir, now, log, crypto }: PullOptions) {
   const trust = readTrust(db);
   return async function apply(organisation: string, message: GatewayMessage, receipt: Receipt, deliveryAttempt: number): Promise<Applied> {
     try {
@@ -294,11 +304,11 @@ function applier({ db, client, dataDir, now, log }: PullOptions) {
         return 'statuses';
       }
       if (message.kind === 'result' || message.kind === 'refusal') {
-        storeResult(db, message, checkResult(db, message, organisation, trust, now()), now());
+        storeResult(db, message, checkResult(db, message, receipt, organisation, trust, now(), crypto), now());
         return 'results';
       }
       if (message.kind !== 'request') throw new Refusal('MESSAGE_UNEXPECTED', `A ${message.kind} message in this inbox.`);
-      const { content, verified } = checkRequest(message, organisation, trust, now());
+      const { content, verified } = checkRequest(message, receipt, organisation, trust, now(), crypto);
       // A number seen before is a conflict, unless this department returned that request for defects and the centre resent it.
       const earlier = db.prepare("SELECT id, state FROM requests WHERE number = ? AND side = 'provider'").get(content.number) as { id: string; state: string } | undefined;
       if (earlier && earlier.state !== 'returned') throw new Refusal('MESSAGE_ID_CONFLICT', 'A request with this number came in another message.');
@@ -319,6 +329,9 @@ function applier({ db, client, dataDir, now, log }: PullOptions) {
             receivedAt: receipt.receivedAt,
             gatewaySignature: receipt.signature,
             recheck: receipt.recheck,
+            // The gateway's own duplicate look on receipt (any centre, any provider it carried for).
+            ...(receipt.possibleDuplicates ? { possibleDuplicates: receipt.possibleDuplicates.map((duplicate) => duplicate.number) } : {}),
+            ...(receipt.stamp ? { stamp: { tsa: receipt.stamp.tsa, genTime: receipt.stamp.genTime } } : {}),
             deliveryAttempt,
             signer: verified.signer,
             signingTime: verified.signingTime,

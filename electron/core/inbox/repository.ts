@@ -31,7 +31,7 @@ const channels = ['centre', 'mobileCentre', 'portal'] as const;
 const channelOf = (value: string | null | undefined): InboxRow['channel'] => channels.find((channel) => channel === value) ?? null;
 
 export function inboxRow(row: ListedRow, now: string): InboxRow {
-  const received = JSON.parse(row.received ?? '{}') as { receivedAt?: string };
+  const received = JSON.parse(row.received ?? '{}') as { receivedAt?: string; possibleDuplicates?: string[] };
   return {
     id: row.id,
     number: row.number,
@@ -44,7 +44,8 @@ export function inboxRow(row: ListedRow, now: string): InboxRow {
     dueBy: row.due_by,
     ...deadlineClock(row.due_by, now),
     assignee: row.assignee_id ? { userId: row.assignee_id, fullName: row.assignee_name ?? row.assignee_id } : null,
-    possibleDuplicateOf: row.duplicate_numbers ? row.duplicate_numbers.split(' ') : [],
+    // This department's own open requests and those the gateway named on receipt, each number once.
+    possibleDuplicateOf: [...new Set([...(row.duplicate_numbers ? row.duplicate_numbers.split(' ') : []), ...(received.possibleDuplicates ?? [])])],
   };
 }
 

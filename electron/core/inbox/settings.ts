@@ -1,4 +1,5 @@
 import { readTrust as readPublishedTrust } from '../signing/trust';
+import type { TimeStampKey } from '../../../shared/gateway/timestamp';
 import { ArmError } from '../../../shared/api';
 import { parseCrl, parseTrustedRoot, type Crl, type TrustedRoot } from '../../../shared/signing';
 import type { Db } from '../db/database';
@@ -21,6 +22,8 @@ export interface Trust {
   crls: Crl[];
   /** How long past its nextUpdate a CRL is still believed (the supervisor's setting; 0: CRL_STALE at once). */
   crlGraceMs: number;
+  /** The gateway's stamping keys: always the published ones (the receipts come from that gateway). */
+  timeStampKeys: TimeStampKey[];
 }
 
 /** Every certificate block of a PEM bundle; TRUST_INVALID when one does not parse or there is none. */
@@ -54,7 +57,8 @@ export function readTrust(db: Db): Trust {
   const roots = readSetting(db, 'trust.roots');
   const crls = readSetting(db, 'trust.crls');
   const crlGraceMs = (readSetting(db, 'trust.crlGraceHours') ?? 0) * 3_600_000;
-  if (roots) return { roots: parseRoots(roots), crls: crls ? parseCrls(crls) : [], crlGraceMs };
   const published = readPublishedTrust(db);
-  return { roots: published.roots, crls: published.crls, crlGraceMs };
+  const { timeStampKeys } = published;
+  if (roots) return { roots: parseRoots(roots), crls: crls ? parseCrls(crls) : [], crlGraceMs, timeStampKeys };
+  return { roots: published.roots, crls: published.crls, crlGraceMs, timeStampKeys };
 }

@@ -163,7 +163,7 @@ describe('intake: checklist, refusal, signing and the queue', () => {
     expect(simple.missing).toHaveLength(1);
     const error = await t.operator.intake.prepare({ requestId }).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ code: 'DOCUMENTS_MISSING', params: { documents: 'Доверенность представителя (простая письменная форма)' } });
-    const scanned = await t.operator.documents.upload({ requestId, document: 0, fileName: 'poa.png', bytes: PNG.toString('base64') });
+    const scanned = await t.operator.documents.upload({ requestId, document: 0, fileName: 'poa.png', bytes: PNG });
     expect(scanned.missing).toEqual([]);
     expect(await codeOf(t.operator.intake.refuse({ requestId, ground: 'incompletePackage', documents: [0] }))).toBe('DOCUMENTS_COMPLETE');
     const content = await t.operator.intake.prepare({ requestId });
@@ -225,7 +225,7 @@ describe('intake: checklist, refusal, signing and the queue', () => {
   it('keeps the draft, scans included, across a restart of the core on the same data folder, offered to its operator only', async () => {
     const t = await setup();
     const { requestId } = await representedDraft(t);
-    const before = await t.operator.documents.upload({ requestId, document: 0, fileName: 'poa.png', bytes: PNG.toString('base64') });
+    const before = await t.operator.documents.upload({ requestId, document: 0, fileName: 'poa.png', bytes: PNG });
     t.core.close();
     const again = await setup({ dataDir: t.dataDir, centre: false });
     // Another operator at this desk is not offered it; the one who started it is.
@@ -245,13 +245,13 @@ describe('intake: pages of a document', () => {
   function png(rgba: number[]) {
     const page = new PngImage({ width: 2, height: 3 });
     for (let pixel = 0; pixel < 6; pixel += 1) page.data.set(rgba, pixel * 4);
-    return PngImage.sync.write(page).toString('base64');
+    return PngImage.sync.write(page);
   }
 
   it('says a page scanned twice instead of dropping it, gives each page back for its thumbnail, reorders and assembles them into one PDF', async () => {
     const t = await setup();
     const { requestId } = await representedDraft(t);
-    const upload = (bytes: string) => t.operator.documents.upload({ requestId, document: 0, fileName: 'poa.png', bytes });
+    const upload = (bytes: Uint8Array) => t.operator.documents.upload({ requestId, document: 0, fileName: 'poa.png', bytes });
     const first = (await upload(png([10, 20, 30, 255]))).checklist[0]!.attachments;
     const duplicate = await upload(png([10, 20, 30, 255])).catch((error: unknown) => error);
     expect(duplicate).toMatchObject({ code: 'DOCUMENT_PAGE_DUPLICATE', params: { page: 1 } });
@@ -260,7 +260,7 @@ describe('intake: pages of a document', () => {
 
     const page = await t.operator.documents.page({ requestId, document: 0, sha256: b! });
     expect(page.kind).toBe('png');
-    expect(Buffer.from(page.base64, 'base64').equals(Buffer.from(png([200, 200, 200, 255]), 'base64'))).toBe(true);
+    expect(Buffer.from(page.base64, 'base64').equals(png([200, 200, 200, 255]))).toBe(true);
     expect(await codeOf(t.operator.documents.page({ requestId, document: 0, sha256: 'f'.repeat(64) }))).toBe('NOT_FOUND');
 
     expect((await t.operator.documents.reorder({ requestId, document: 0, attachments: [b!, a!] })).checklist[0]!.attachments).toEqual([b, a]);
@@ -323,7 +323,7 @@ describe('documents', () => {
   it('refuses an empty file, a renamed executable, a truncated PDF and files that only look right, storing nothing', async () => {
     const t = await setup();
     const { requestId } = await representedDraft(t);
-    const upload = (bytes: Buffer) => codeOf(t.operator.documents.upload({ requestId, document: 0, fileName: 'scan.pdf', bytes: bytes.toString('base64') }));
+    const upload = (bytes: Buffer) => codeOf(t.operator.documents.upload({ requestId, document: 0, fileName: 'scan.pdf', bytes: bytes }));
     expect(await upload(Buffer.alloc(0))).toBe('FILE_EMPTY');
     expect(await upload(Buffer.from('MZ\x90\x00 this program cannot be run in DOS mode'))).toBe('FILE_TYPE');
     expect(await upload(Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >>'))).toBe('FILE_UNREADABLE');
@@ -332,7 +332,7 @@ describe('documents', () => {
     expect(await upload(Buffer.concat([PNG, Buffer.from('MZ\x90\x00 this program cannot be run in DOS mode')]))).toBe('FILE_UNREADABLE');
     expect(await upload(Buffer.from('%PDF-<script>alert(1)</script>\n%%EOF'))).toBe('FILE_UNREADABLE');
     expect(await upload(PNG)).toBe('ok');
-    expect(await codeOf(t.operator.documents.upload({ requestId, document: 5, fileName: 'x.png', bytes: PNG.toString('base64') }))).toBe('VALIDATION_FAILED');
+    expect(await codeOf(t.operator.documents.upload({ requestId, document: 5, fileName: 'x.png', bytes: PNG }))).toBe('VALIDATION_FAILED');
     expect((await t.operator.intake.get({ requestId })).checklist[0]!.attachments).toHaveLength(1);
   });
 
@@ -341,7 +341,7 @@ describe('documents', () => {
     const { requestId } = await representedDraft(t);
     const big = Buffer.alloc(20 * 1024 * 1024 + 1);
     PNG.copy(big);
-    expect(await codeOf(t.core.dispatch('documents.upload', { requestId, document: 0, fileName: 'big.png', bytes: big.toString('base64') }, t.operatorWindow))).toBe('FILE_TOO_LARGE');
+    expect(await codeOf(t.core.dispatch('documents.upload', { requestId, document: 0, fileName: 'big.png', bytes: big }, t.operatorWindow))).toBe('FILE_TOO_LARGE');
     expect(existsSync(path.join(t.dataDir, 'attachments'))).toBe(false);
   });
 
@@ -399,11 +399,11 @@ describe('print.receipt', () => {
     });
     const { requestId } = await t.operator.intake.start({ serviceId: 'guardianship-certificate' });
     await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
-    await t.operator.documents.upload({ requestId, document: 0, fileName: 'birth-1.png', bytes: PNG.toString('base64') });
+    await t.operator.documents.upload({ requestId, document: 0, fileName: 'birth-1.png', bytes: PNG });
     // A second page: another valid image (uploads are decoded, so not the same bytes with a tail).
     const page = new PngImage({ width: 1, height: 1 });
     page.data.set([40, 80, 120, 255]);
-    await t.operator.documents.upload({ requestId, document: 0, fileName: 'birth-2.png', bytes: PngImage.sync.write(page).toString('base64') });
+    await t.operator.documents.upload({ requestId, document: 0, fileName: 'birth-2.png', bytes: PngImage.sync.write(page) });
     await t.operator.intake.saveDraft({
       requestId,
       language: 'ru',
@@ -523,7 +523,7 @@ describe('print.receipt', () => {
     await t.operator.intake.lookupPerson({ requestId, role: 'applicant', iin: MOTHER });
     await t.operator.intake.lookupPerson({ requestId, role: 'representative', iin: ATTORNEY });
     await t.operator.intake.powerOfAttorney({ requestId, kind: 'simple' });
-    await t.operator.documents.upload({ requestId, document: 0, fileName: 'poa.png', bytes: PNG.toString('base64') });
+    await t.operator.documents.upload({ requestId, document: 0, fileName: 'poa.png', bytes: PNG });
     await t.operator.intake.refuse({ requestId, ground: 'expiredDocuments', documents: [0], comment: 'срок доверенности истёк 01.02.2026' });
     const kk = pdfText((await t.operator.print.receipt({ requestId, language: 'kk' })).pdf).text.replace(/\s+/g, ' ');
     expect(kk).toContain('Қолданылу мерзімі өткен құжаттар ұсынылғандықтан');

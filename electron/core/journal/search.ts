@@ -69,6 +69,7 @@ interface Row {
   overdue: 0 | 1;
   questionnaire_due: 0 | 1;
   recheck: string | null;
+  stamped_at: string | null;
 }
 
 /**
@@ -94,6 +95,7 @@ function select(db: Db, filter: JournalFilter, after: JournalCursor | undefined,
   }
   const sql = `SELECT r.rowid AS key, r.id, r.number, r.service_id, r.state, r.outcome, r.applicant_iin, r.applicant_name, r.provider,
       r.created_by, u.full_name AS operator_name, r.created_at, r.due_by, (r.state = 'issued' AND r.questionnaire_at IS NULL) AS questionnaire_due, r.recheck,
+      COALESCE(json_extract(r.received, '$.stamp.genTime'), (SELECT json_extract(o.receipt, '$.stamp.genTime') FROM outbox o WHERE o.request_id = r.id AND o.state = 'delivered' ORDER BY o.delivered_at DESC LIMIT 1)) AS stamped_at,
       (${OPEN} AND r.due_by IS NOT NULL AND ${DUE_MOMENT} < ?) AS overdue
     FROM requests r ${byTime ? 'INDEXED BY requests_created' : ''} LEFT JOIN users u ON u.id = r.created_by
     ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
@@ -118,6 +120,7 @@ function toJournalRow(row: Row): JournalRow {
     overdue: row.overdue === 1,
     questionnaireDue: row.questionnaire_due === 1,
     recheck: row.recheck ? (JSON.parse(row.recheck) as JournalRow['recheck']) : null,
+    stampedAt: row.stamped_at,
   };
 }
 

@@ -8,6 +8,8 @@ import { searchJournal } from '../journal/search';
 import { findRequest } from '../requests/repository';
 import { memoryLogger, queueRequest, testCore } from '../testing';
 import { createSync, enqueue } from './outbox';
+import { nodeCrypto } from '../crypto/node';
+import { refreshTrust } from '../signing/trust';
 
 // The outbox against the real emulator on loopback: exactly once through 500s, drops and restarts.
 
@@ -22,7 +24,7 @@ async function setup() {
   const t = testCore();
   const now = () => new Date(t.clock.now);
   const client = createGatewayClient({ url: gateway.url, clientVersion: '0.0.0-test', timeoutMs: 1500 });
-  const sync = createSync({ db: t.db, client, readAttachment: (sha) => readAttachment(t.dataDir, sha), now, log: memoryLogger() });
+  const sync = createSync({ db: t.db, client, readAttachment: (sha) => readAttachment(t.dataDir, sha), now, log: memoryLogger(), crypto: nodeCrypto() });
   return { ...t, gateway, client, sync, now };
 }
 
@@ -63,6 +65,26 @@ describe('outbox', () => {
     expect(leased.messages.map((entry) => entry.message.id)).toEqual([message.id]);
   });
 
+  it("keeps the receipt with the gateway's checked time-stamp, shown in the journal; a receipt stamped by another gateway is refused", async () => {
+    const t = await setup();
+    await refreshTrust(t.db, t.client, t.now());
+    const { request, message } = queuedRequest(t);
+    await expect(t.sync.run()).resolves.toEqual({ delivered: 1, retrying: 0, rejected: 0 });
+    const receipt = JSON.parse((t.db.prepare('SELECT receipt FROM outbox WHERE id = ?').get(message.id) as { receipt: string }).receipt) as { receivedAt: string; stamp?: { genTime: string } };
+    expect(receipt.stamp?.genTime).toBe(receipt.receivedAt);
+    expect(searchJournal(t.db, { limit: 10 }, t.now()).rows.find((row) => row.id === request.id)?.stampedAt).toBe(receipt.receivedAt);
+
+    // This workstation's keys are another gateway's: the receipt it gets is not believed.
+    const other = await startTestGateway();
+    gateways.push(other);
+    await refreshTrust(t.db, createGatewayClient({ url: other.url, clientVersion: '0.0.0-test', timeoutMs: 1500 }), t.now());
+    const second = queuedRequest(t);
+    await expect(t.sync.run()).resolves.toEqual({ delivered: 0, retrying: 0, rejected: 1 });
+    expect(t.db.prepare('SELECT state, last_error FROM outbox WHERE id = ?').get(second.message.id)).toEqual({ state: 'rejected', last_error: 'TIMESTAMP_UNTRUSTED' });
+    expect(findRequest(t.db, second.request.id).state).toBe('queued');
+    expect(searchJournal(t.db, { limit: 10 }, t.now()).rows.find((row) => row.id === second.request.id)?.stampedAt).toBeNull();
+  });
+
   it('keeps a request queued while the gateway is down, and retries later with the same message id', async () => {
     const t = await setup();
     const { request, message } = queuedRequest(t);
@@ -97,7 +119,7 @@ describe('outbox', () => {
     await expect(t.sync.run()).resolves.toMatchObject({ retrying: 1 });
     const restarted = await t.gateway.restart();
     gateways.splice(gateways.indexOf(t.gateway), 1, restarted);
-    const sync = createSync({ db: t.db, client: createGatewayClient({ url: restarted.url, clientVersion: '0.0.0-test' }), readAttachment: () => null, now: t.now, log: memoryLogger() });
+    const sync = createSync({ db: t.db, client: createGatewayClient({ url: restarted.url, clientVersion: '0.0.0-test' }), readAttachment: () => null, now: t.now, log: memoryLogger(), crypto: nodeCrypto() });
     t.clock.now += 6_000;
     await expect(sync.run()).resolves.toMatchObject({ delivered: 1 });
   });

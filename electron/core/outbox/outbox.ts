@@ -5,7 +5,11 @@ import { appendAudit } from '../audit/log';
 import type { Db } from '../db/database';
 import type { GatewayClient } from '../gateway/client';
 import type { Logger } from '../log';
+import { addRecall } from '../recall/recalls';
 import { findRequest, moveRequest } from '../requests/repository';
+import { readTrust } from '../signing/trust';
+import { verifyTimeStamp } from '../../../shared/gateway/timestamp';
+import type { CryptoProvider } from '../../../shared/crypto';
 
 export { enqueue } from './queue';
 
@@ -37,6 +41,8 @@ export interface SyncOptions {
   readAttachment: AttachmentReader;
   now: () => Date;
   log: Logger;
+  /** ctx.crypto: checks the gateway's ECDSA time-stamp on each receipt. */
+  crypto: CryptoProvider;
 }
 
 export interface SyncResult {
@@ -66,7 +72,7 @@ const LANES = 8;
  * "rejected" for a person to look at. Running it twice at once is harmless: it is single-flight.
  */
 export function createSync(options: SyncOptions) {
-  const { db, client, readAttachment, now, log } = options;
+  const { db, client, readAttachment, now, log, crypto } = options;
   let running: Promise<SyncResult> | null = null;
   let lastSyncAt: string | null = null;
 
@@ -80,6 +86,11 @@ export function createSync(options: SyncOptions) {
         await client.putAttachment({ sha256, body: bytes });
       }
       receipt = await client.send({ body: message });
+      // The receipt is kept only with its gateway's time-stamp checked (TIMESTAMP_UNTRUSTED: another
+      // gateway stamped it; TIMESTAMP_INVALID: the stamp does not cover it), once this workstation
+      // knows its gateway's stamping keys (signing/trust.ts).
+      const { timeStampKeys } = readTrust(db);
+      if (timeStampKeys.length > 0) verifyTimeStamp(receipt, timeStampKeys, crypto);
     } catch (error) {
       const code = error instanceof ArmError ? error.code : 'INTERNAL';
       const at = now();
@@ -94,6 +105,8 @@ export function createSync(options: SyncOptions) {
       db.transaction(() => {
         db.prepare("UPDATE outbox SET state = 'rejected', attempts = attempts + 1, last_error = ? WHERE id = ?").run(code, row.id);
         appendAudit(db, { userId: null, action: 'outbox.rejected', objectType: 'message', objectId: row.id, details: { code, requestId: row.request_id } }, at);
+        // A request the gateway refused: the applicant is called back (the recall list).
+        if (row.request_id && message.kind === 'request') addRecall(db, findRequest(db, row.request_id), 'gatewayRefused', at, { code });
       })();
       log.warn('outbox.rejected', { message: row.id, code });
       return 'rejected';

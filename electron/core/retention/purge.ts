@@ -91,6 +91,8 @@ function purgeRequest(db: Db, requestId: string, now: Date): void {
     db.prepare('DELETE FROM results WHERE request_id = ?').run(requestId);
     db.prepare("UPDATE outbox SET message = '{}' WHERE request_id = ?").run(requestId);
     db.prepare('UPDATE request_events SET comment = NULL WHERE request_id = ?').run(requestId);
+    db.prepare('UPDATE recall_marks SET note = NULL WHERE recall_id IN (SELECT id FROM recalls WHERE request_id = ?)').run(requestId);
+    db.prepare('UPDATE recalls SET reason = NULL WHERE request_id = ?').run(requestId);
     appendAudit(db, { userId: null, action: 'retention.purged', objectType: 'request', objectId: requestId }, now);
   })();
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { certificateCard, certificateDer, certificatePem, crlPem, parseCrl } from '../../../shared/signing';
 import forge from 'node-forge';
+import { certificateCard, certificateDer, certificatePem, crlPem, parseCrl } from '../../../shared/signing';
 import { createDemoPki, DEMO_PASSWORD, issueReferenceDataKey, type DemoKeyId } from '../../../shared/signing/testPki';
 
 // Writes the training PKI to a folder (`npm run pki:demo -- --out <dir>`, docs/pki-demo.md): what a
@@ -49,6 +49,9 @@ export async function writeDemoPki(outDir: string, options: { now: Date; passwor
   write('reference-data.key.pem', forge.pki.privateKeyToPem(reference.key));
   write('reference-data.pem', certificatePem(reference.certificate));
   write('heads.pem', Object.values(demo.keys).filter((key) => key.role === 'head' && key.kind === 'sign' && !key.revoked).map((key) => certificatePem(key.certificate)).join(''));
+  // The gateway emulator's OCSP responder (POST /ocsp); its key is as much a TEST secret as the p12s.
+  write('test-ocsp.pem', certificatePem(demo.ocsp.certificate));
+  write('test-ocsp.key', forge.pki.privateKeyToPem(demo.ocsp.key));
   const keys = Object.values(demo.keys).map((key): DemoKeyEntry => {
     const file = `${key.id}.p12`;
     write(file, key.p12);

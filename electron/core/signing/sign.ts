@@ -83,17 +83,29 @@ export function signPayload(request: SignRequest): SignedPayload {
   return { cms, contentSha256: sha256Hex(content), signingTime, card: certificateCard(certificate) };
 }
 
+/** A key file opened once: its card and a signer of detached CMS with it (RSA or GOST). */
+export interface OpenedKey {
+  card: CertificateCard;
+  sign(content: Uint8Array, now: Date): Uint8Array;
+}
+
+export function openSigningKey(file: Uint8Array, password: string, crypto: CryptoProvider): OpenedKey {
+  // The signing-time attribute (UTCTime) holds whole seconds.
+  const at = (now: Date) => new Date(Math.floor(now.getTime() / 1000) * 1000);
+  const rsa = openRsaKey(file, password);
+  if (rsa) {
+    const { privateKey, certificate } = rsa;
+    return { card: certificateCard(certificate), sign: (content, now) => signDetachedWith({ content, certificate, signingTime: at(now), sign: (data) => crypto.sign('rsa-sha256', privateKey, data) }) };
+  }
+  const gost = openGostKeyFile(file, password);
+  return { card: rawCertificateCard(gost.certificate), sign: (content, now) => signGostDetached({ content, key: gost, signingTime: at(now), profile: 'kz' }) };
+}
+
 /**
  * The key-file signer for a login: a detached CMS over `content` with whatever key the file holds
  * (RSA or GOST). It checks nothing itself — the caller verifies the result exactly as it verifies
  * one that NCALayer made, so both ways in go through one check.
  */
 export function signWithKeyFile(file: Uint8Array, password: string, content: Uint8Array, now: Date, crypto: CryptoProvider): Uint8Array {
-  const signingTime = new Date(Math.floor(now.getTime() / 1000) * 1000);
-  const rsa = openRsaKey(file, password);
-  if (rsa) {
-    const { privateKey, certificate } = rsa;
-    return signDetachedWith({ content, certificate, signingTime, sign: (data) => crypto.sign('rsa-sha256', privateKey, data) });
-  }
-  return signGostDetached({ content, key: openGostKeyFile(file, password), signingTime, profile: 'kz' });
+  return openSigningKey(file, password, crypto).sign(content, now);
 }

@@ -1,6 +1,7 @@
 import { ArmError, type TrustStatus } from '../../../shared/api';
 import { crlReferenceSchema, trustReferenceSchema } from '../../../shared/gateway/api';
 import { parseCrl, parseTrustedRoot, type Crl, type TrustedRoot } from '../../../shared/signing';
+import type { TimeStampKey } from '../../../shared/gateway/timestamp';
 import type { Db } from '../db/database';
 import type { GatewayClient } from '../gateway/client';
 
@@ -20,6 +21,8 @@ export interface CachedTrust {
   roots: TrustedRoot[];
   crls: Crl[];
   crlFetchedAt: string | null;
+  /** The keys the gateway stamps its receipts with (signing/judged.ts checks each stamp against them). */
+  timeStampKeys: TimeStampKey[];
 }
 
 function row(db: Db, name: Name): Row | undefined {
@@ -37,8 +40,10 @@ function parseRoots(pems: string[]): TrustedRoot[] {
 export function readTrust(db: Db): CachedTrust {
   const trust = row(db, 'trust');
   const crl = row(db, 'crl');
+  const published = trust ? trustReferenceSchema.parse(JSON.parse(trust.body)) : null;
   return {
-    roots: trust ? parseRoots(trustReferenceSchema.parse(JSON.parse(trust.body)).roots) : [],
+    roots: published ? parseRoots(published.roots) : [],
+    timeStampKeys: published?.timeStampKeys ?? [],
     crls: crl ? crlReferenceSchema.parse(JSON.parse(crl.body)).crls.map((pem) => parseCrl(pem)) : [],
     crlFetchedAt: crl?.fetched_at ?? null,
   };

@@ -66,7 +66,7 @@ describe('the data folder at rest', () => {
     expect(JSON.stringify(applicant)).toContain('Сарсенбаева');
     await operator.intake.lookupPerson({ requestId, role: 'representative', iin: ATTORNEY });
     await operator.intake.powerOfAttorney({ requestId, kind: 'simple' });
-    await operator.documents.upload({ requestId, document: 0, fileName: 'id.pdf', bytes: (await scannedPdf()).toString('base64') });
+    await operator.documents.upload({ requestId, document: 0, fileName: 'id.pdf', bytes: (await scannedPdf()) });
     const content = await operator.intake.prepare({ requestId });
     const signed = signPayload({ crypto: nodeCrypto(), keyFile: pki.keys.operator.p12, password: 'demo-2026', payload: content, expectedIin: pki.keys.operator.person.iin, now: new Date(START) });
     await operator.intake.submit({ requestId, cms: toBase64(signed.cms) });

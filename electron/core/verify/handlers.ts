@@ -5,7 +5,6 @@ import type { Handlers } from '../handler';
 import { readTrust } from '../inbox/settings';
 import { writeSettings } from '../settings/store';
 import { knownSigners, parseSigners, rsaRoots, signerView, verifyPrint, type VerifyTrust } from './check';
-import { decodeUpload } from '../upload';
 
 /** This workstation's trust: the roots and CRLs the inbox uses (offline, cached), the signers of the results it holds. */
 export function workstationTrust(ctx: CoreContext): VerifyTrust {
@@ -15,7 +14,7 @@ export function workstationTrust(ctx: CoreContext): VerifyTrust {
 }
 
 export const verifyHandlers: Handlers<Contract>['verify'] = {
-  print: async ({ bytes }, ctx) => verifyPrint(decodeUpload(bytes), workstationTrust(ctx)),
+  print: async ({ bytes }, ctx) => verifyPrint(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), workstationTrust(ctx)),
   scan: async ({ device }, ctx) => verifyPrint(await scanPage(device, { resolution: 300, mode: 'Gray' }), workstationTrust(ctx)),
   signers: (_input, ctx) => knownSigners(requireDb(ctx)).map(signerView),
   setSigners: ({ pem }, ctx, { caller }) => {

@@ -17,10 +17,10 @@ beforeAll(async () => {
   pki = await createDemoPki({ now: new Date('2026-03-02T08:00:00Z'), only: ['head', 'clerk'] });
 }, 60_000);
 
-async function headPrint(): Promise<string> {
+async function headPrint(): Promise<Uint8Array> {
   const content: ResultContent = certificateContent(pki.keys.head.person.iin);
   const cms = signDetached({ content: canonicalBytes(content), key: pki.keys.head.key, certificate: pki.keys.head.certificate, signingTime: new Date('2026-03-06T10:00:00Z') });
-  return (await renderResultPdf(content, 'ru', encodeBarcode(barcodeFromCms(cms, content)), openResources().fonts())).toString('base64');
+  return renderResultPdf(content, 'ru', encodeBarcode(barcodeFromCms(cms, content)), openResources().fonts());
 }
 
 describe('heads’ certificates as reference data', () => {

@@ -7,6 +7,7 @@ import { startWebHost, type WebHost } from './server';
 
 let host: WebHost;
 const calls: Array<{ channel: string; input: unknown }> = [];
+const sessions: string[] = [];
 
 beforeAll(async () => {
   const rendererDir = mkdtempSync(path.join(os.tmpdir(), 'arm-renderer-'));
@@ -19,7 +20,8 @@ beforeAll(async () => {
     maxBodyBytes: 1024,
     dispatch: async (channel, input, sessionKey): Promise<Envelope> => {
       calls.push({ channel, input });
-      if (sessionKey !== `web:${host.token}`) throw new Error(`unexpected session ${sessionKey}`);
+      sessions.push(sessionKey);
+      if (!sessionKey.startsWith(`web:${host.token}`)) throw new Error(`unexpected session ${sessionKey}`);
       if (channel === 'system.health') return { ok: true, value: { status: 'ok' } };
       if (channel === 'system.bad') return { ok: false, error: { code: 'VALIDATION_FAILED', message: 'bad', issues: [{ path: 'iin', message: 'x' }] } };
       return { ok: false, error: { code: 'NOT_FOUND', message: 'Unknown channel' } };
@@ -43,6 +45,19 @@ describe('web host', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true, value: { status: 'ok' } });
     expect(calls.at(-1)).toEqual({ channel: 'system.health', input: { a: 1 } });
+  });
+
+  it('keeps one session per browser window the page names, and one for a page that names none or names it badly', async () => {
+    await call('system.health', { headers: { 'X-Arm-Window': 'a1b2c3d4-0000-4000-8000-000000000001' } });
+    await call('system.health', { headers: { 'X-Arm-Window': 'a1b2c3d4-0000-4000-8000-000000000002' } });
+    await call('system.health');
+    await call('system.health', { headers: { 'X-Arm-Window': 'x:y' } });
+    expect(sessions.slice(-4)).toEqual([
+      `web:${host.token}:a1b2c3d4-0000-4000-8000-000000000001`,
+      `web:${host.token}:a1b2c3d4-0000-4000-8000-000000000002`,
+      `web:${host.token}`,
+      `web:${host.token}`,
+    ]);
   });
 
   it('refuses a call without the token or with a wrong one (401) and never dispatches it', async () => {
@@ -89,6 +104,7 @@ describe('web host', () => {
     const page = await fetch(`${base()}/`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page.headers.get('permissions-policy')).toContain('camera=(self), microphone=()');
     expect(await page.text()).toContain('shell');
     expect((await fetch(`${base()}/assets/app.js`)).headers.get('content-type')).toContain('javascript');
     expect(await (await fetch(`${base()}/journal/today`)).text()).toContain('shell');

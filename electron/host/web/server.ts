@@ -2,10 +2,11 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ApiError, ErrorCode } from '../../../shared/api';
-import { MAX_HOST_BODY_BYTES } from '../../../shared/limits';
+import { channelEntries, contract, type ApiError, type ErrorCode, type ErrorParams } from '../../../shared/api';
+import { BINARY_INPUT_HEADER } from '../../../shared/api/upload';
+import { MAX_HOST_BODY_BYTES, MAX_UPLOAD_BYTES } from '../../../shared/limits';
 import type { Dispatch } from '../../core/dispatch';
-import { contentSecurityPolicy } from '../../security-policy';
+import { contentSecurityPolicy, PERMISSIONS_POLICY } from '../../security-policy';
 import { mimeOf, resolveStatic } from '../static';
 
 export interface WebHostOptions {
@@ -30,11 +31,13 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   PAYLOAD_TOO_LARGE: 413,
+  FILE_TOO_LARGE: 413,
   INTERNAL: 500,
 };
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': contentSecurityPolicy(),
+  'Permissions-Policy': PERMISSIONS_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -46,10 +49,13 @@ function sendJson(response: http.ServerResponse, status: number, body: unknown):
   response.end(JSON.stringify(body));
 }
 
-function refuse(response: http.ServerResponse, code: ErrorCode, message: string): void {
-  const error: ApiError = { code, message };
+function refuse(response: http.ServerResponse, code: ErrorCode, message: string, params?: ErrorParams): void {
+  const error: ApiError = { code, message, ...(params ? { params } : {}) };
   sendJson(response, STATUS[code] ?? 422, { ok: false, error });
 }
+
+/** What a page may call its window: a UUID or the like, never anything that could smuggle a separator. */
+const WINDOW_ID = /^[A-Za-z0-9-]{8,64}$/;
 
 function sameToken(header: string | undefined, token: string): boolean {
   const presented = Buffer.from(header?.startsWith('Bearer ') ? header.slice(7) : '');
@@ -72,6 +78,29 @@ async function readBody(request: http.IncomingMessage, limit: number): Promise<B
   return size > limit ? null : Buffer.concat(chunks);
 }
 
+/** Binary channels (Channel.binary) by wire name → the input field their body fills. */
+const BINARY_FIELDS = new Map(channelEntries(contract).flatMap(([name, definition]) => (definition.binary ? [[name, definition.binary] as const] : [])));
+
+/**
+ * A binary channel's call: the body is the file, counted while it streams against the one upload
+ * limit (past it the rest is drained and dropped, held in memory only, so the answer is a
+ * translated 413 and nothing reaches the disk); the other fields come as JSON in X-Arm-Input.
+ * A binary body for a JSON channel, or JSON for a binary one (no bytes), fails the contract.
+ */
+async function binaryInput(request: http.IncomingMessage, field: string): Promise<{ input: unknown } | { code: ErrorCode; message: string; params?: ErrorParams }> {
+  const body = await readBody(request, MAX_UPLOAD_BYTES);
+  if (!body) return { code: 'FILE_TOO_LARGE', message: `The file is larger than ${MAX_UPLOAD_BYTES} bytes.`, params: { limit: MAX_UPLOAD_BYTES / 1024 / 1024 } };
+  let rest: unknown;
+  try {
+    const header = request.headers[BINARY_INPUT_HEADER];
+    rest = JSON.parse(decodeURIComponent(typeof header === 'string' ? header : '{}'));
+  } catch {
+    return { code: 'VALIDATION_FAILED', message: `The ${BINARY_INPUT_HEADER} header is not JSON.` };
+  }
+  if (typeof rest !== 'object' || rest === null || Array.isArray(rest)) return { code: 'VALIDATION_FAILED', message: `The ${BINARY_INPUT_HEADER} header is not an object.` };
+  return { input: { ...rest, [field]: new Uint8Array(body.buffer, body.byteOffset, body.length) } };
+}
+
 /**
  * The browser host: serves the renderer and POST /api/<channel> on 127.0.0.1 only. Every call
  * carries the launch's random token; a page from another origin, or a DNS-rebound Host, is refused.
@@ -84,16 +113,26 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const api = async (request: http.IncomingMessage, response: http.ServerResponse, channel: string) => {
     if (request.method !== 'POST') return refuse(response, 'NOT_FOUND', 'Channels answer POST only.');
     if (!sameToken(request.headers.authorization, token)) return refuse(response, 'UNAUTHORIZED', 'Missing or wrong token.');
-    const body = await readBody(request, maxBody);
-    if (!body) return refuse(response, 'PAYLOAD_TOO_LARGE', `The request is larger than ${maxBody} bytes.`);
     let input: unknown;
-    try {
-      input = body.length === 0 ? undefined : (JSON.parse(body.toString('utf8')) as { input?: unknown }).input;
-    } catch {
-      return refuse(response, 'VALIDATION_FAILED', 'The body is not JSON.');
+    const binaryField = BINARY_FIELDS.get(channel);
+    if (request.headers['content-type']?.startsWith('application/octet-stream')) {
+      if (!binaryField) return refuse(response, 'VALIDATION_FAILED', 'This channel takes JSON, not a file.');
+      const read = await binaryInput(request, binaryField);
+      if (!('input' in read)) return refuse(response, read.code, read.message, read.params);
+      input = read.input;
+    } else {
+      const body = await readBody(request, maxBody);
+      if (!body) return refuse(response, 'PAYLOAD_TOO_LARGE', `The request is larger than ${maxBody} bytes.`);
+      try {
+        input = body.length === 0 ? undefined : (JSON.parse(body.toString('utf8')) as { input?: unknown }).input;
+      } catch {
+        return refuse(response, 'VALIDATION_FAILED', 'The body is not JSON.');
+      }
     }
-    // One launch token, one window: its session in the core is keyed by it.
-    const envelope = await options.dispatch(channel, input, `web:${token}`);
+    // One session per browser window (tab), as Electron keys one per BrowserWindow: the page names
+    // its window (a random id in its sessionStorage); the token, not the name, is the secret.
+    const window = request.headers['x-arm-window'];
+    const envelope = await options.dispatch(channel, input, typeof window === 'string' && WINDOW_ID.test(window) ? `web:${token}:${window}` : `web:${token}`);
     sendJson(response, envelope.ok ? 200 : (STATUS[envelope.error.code] ?? 422), envelope);
   };
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { arm } from '../../app/api';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
+import { createNcaLayerSigner } from '../signing/ncalayer';
 import { useAuth } from './store';
 import { LogoutButton } from './LogoutButton';
 
@@ -29,18 +30,57 @@ export function useIdleLock(minutes: number | undefined, active: boolean): void 
   }, [minutes, active, run]);
 }
 
+function base64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
 /**
  * Covers the open screen without unmounting it, so a half-typed request is still there after the
- * password; the core refuses every call meanwhile (SESSION_LOCKED).
+ * password; the core refuses every call meanwhile (SESSION_LOCKED). An account that logs in by key
+ * unlocks with its AUTH key (a key file or NCALayer over a fresh challenge), never a password.
  */
 export function LockScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { run, error, status } = useAuth();
   const [password, setPassword] = useState('');
+  const [keyFile, setKeyFile] = useState<string | null>(null);
+  const [cancelled, setCancelled] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const byKey = status?.unlockWith === 'key';
+  const login = status?.user?.login ?? '';
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void run(() => arm.auth.unlock({ password })).then(() => setPassword(''));
+    if (!byKey) {
+      void run(() => arm.auth.unlock({ password })).then(() => setPassword(''));
+      return;
+    }
+    if (!keyFile) return;
+    setBusy(true);
+    void run(async () => {
+      await arm.auth.keyChallenge({ login });
+      return arm.auth.unlockWithKey({ keyFile, password });
+    }).finally(() => {
+      setPassword('');
+      setBusy(false);
+    });
+  };
+
+  const withNcaLayer = () => {
+    setCancelled(false);
+    setBusy(true);
+    void run(async () => {
+      const challenge = await arm.auth.keyChallenge({ login });
+      const binary = atob(challenge.data);
+      const outcome = await createNcaLayerSigner().sign({ data: Uint8Array.from(binary, (char) => char.charCodeAt(0)), iin: null, purpose: 'auth', locale: i18n.language === 'kk' ? 'kk' : 'ru' });
+      if (outcome.kind === 'cancelled') {
+        setCancelled(true);
+        return null;
+      }
+      return arm.auth.unlockWithKey({ cms: outcome.cms });
+    }).finally(() => setBusy(false));
   };
 
   return (
@@ -48,12 +88,39 @@ export function LockScreen() {
       <form onSubmit={submit} className="form lock-form">
         <h1 id="lock-title">{t('lock.title')}</h1>
         <p>{t('lock.explain', { name: status?.user?.fullName ?? '' })}</p>
-        <Field label={t('login.password')} type="password" value={password} onChange={setPassword} autoComplete="current-password" autoFocus required />
+        {byKey ? (
+          <>
+            <p className="muted">{t('lock.withKey')}</p>
+            <label>
+              {t('login.keyFile')}
+              <input
+                type="file"
+                accept=".p12,.pfx,application/x-pkcs12"
+                data-testid="unlock-key-file"
+                disabled={busy}
+                onChange={(event) => {
+                  const file = event.target.files?.[0];
+                  useAuth.setState({ error: null });
+                  if (file) void file.arrayBuffer().then((buffer) => setKeyFile(base64(new Uint8Array(buffer))));
+                }}
+              />
+            </label>
+            <Field label={t('login.keyPassword')} type="password" value={password} onChange={setPassword} autoComplete="off" />
+          </>
+        ) : (
+          <Field label={t('login.password')} type="password" value={password} onChange={setPassword} autoComplete="current-password" autoFocus required />
+        )}
         {error ? <ErrorText error={error} /> : null}
+        {cancelled ? <p className="muted">{t('lock.cancelled')}</p> : null}
         <div className="actions">
-          <button type="submit" className="primary">
+          <button type="submit" className="primary" disabled={busy || (byKey && !keyFile)} data-testid="unlock-submit">
             {t('lock.submit')}
           </button>
+          {byKey ? (
+            <button type="button" disabled={busy} onClick={withNcaLayer} data-testid="unlock-ncalayer">
+              {t('lock.ncalayer')}
+            </button>
+          ) : null}
           <LogoutButton />
         </div>
       </form>

@@ -130,7 +130,14 @@ export const useInbox = create<InboxState>((set, get) => {
     },
     take: async () => {
       const open = get().open;
-      if (open) await attempt(async () => refreshOpen(await arm.inbox.take({ requestId: open.id })));
+      if (!open) return;
+      const taken = await attempt(async () => refreshOpen(await arm.inbox.take({ requestId: open.id })));
+      // Lost a race: the request shows who holds it now, the conflict stays on screen.
+      if (taken === null) {
+        const { error } = get();
+        await arm.inbox.get({ requestId: open.id }).then(refreshOpen, () => undefined);
+        set({ error });
+      }
     },
     assign: async (clerkId, comment) => {
       const open = get().open;

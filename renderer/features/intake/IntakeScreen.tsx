@@ -11,6 +11,7 @@ import { filterServices } from '../catalog/filter';
 import { SigningDialog } from '../signing/SigningDialog';
 import { TicketField } from '../visits/TicketField';
 import { PageThumb } from './PageThumb';
+import { CameraButton } from '../camera/CameraCapture';
 import { useIntake, type ManualPerson } from './store';
 import { useAuth } from '../auth/store';
 import { formatDateTime } from '../../../shared/time';
@@ -304,6 +305,7 @@ function ChecklistStep({ draft }: { draft: IntakeDraft }) {
                       {t('intake.scan')}
                     </button>
                   ) : null}
+                  <CameraButton disabled={busy} onPage={(file) => void upload(line.document, file)} />
                   {busy ? <progress aria-label={t('intake.working')} /> : null}
                 </td>
                 <td>

@@ -52,12 +52,6 @@ interface IntakeState {
   print(language: Language): Promise<void>;
 }
 
-function base64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
 /** The counter's intake: every change goes to the core at once, which keeps the draft in SQLite. */
 export const useIntake = create<IntakeState>((set, get) => {
   // One call at a time, in order: a slow save must not land after a newer one.
@@ -137,7 +131,7 @@ export const useIntake = create<IntakeState>((set, get) => {
     notarised: (number, date) => run(() => showDraft(arm.intake.powerOfAttorney({ requestId: draftId(), kind: 'notarised', number, date }))),
     simple: () => run(() => showDraft(arm.intake.powerOfAttorney({ requestId: draftId(), kind: 'simple' }))),
     upload: (document, file) =>
-      run(async () => showDraft(arm.documents.upload({ requestId: draftId(), document, fileName: file.name, bytes: base64(new Uint8Array(await file.arrayBuffer())) }))),
+      run(async () => showDraft(arm.documents.upload({ requestId: draftId(), document, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }))),
     loadScanners: () => run(async () => ({ scanner: await arm.documents.scanner(), scanners: await arm.documents.scanners() })),
     rememberScanner: (device) => run(async () => ({ scanner: await arm.documents.setScanner({ device }), scanners: await arm.documents.scanners() })),
     scan: (document, device, resolution, mode) => run(() => showDraft(arm.documents.scan({ requestId: draftId(), document, device, resolution, mode }))),

@@ -156,6 +156,7 @@ export function JournalScreen() {
               <td>
                 {t(`requestState.${row.state}`)}
                 <Recheck verdicts={row.recheck} />
+                {row.stampedAt ? <span className="stamped-at" data-testid="stamped-at"> · {t('journal.stampedAt', { at: formatDateTime(new Date(row.stampedAt)) })}</span> : null}
               </td>
               <td>{row.applicantIin}</td>
               <td>{row.applicantName ?? ''}</td>

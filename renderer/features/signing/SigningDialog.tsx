@@ -147,17 +147,29 @@ export function SigningDialog({ request, api = arm.signing }: SigningDialogProps
           <input type="file" accept=".p12,.pfx,application/x-pkcs12" disabled={busy} onChange={(event) => void onFile(event.target.files?.[0])} autoFocus={!state.keyFile} data-testid="key-file" />
         </label>
         {state.fileName ? <p className="muted" data-testid="key-remembered">{t('signing.remembered', { file: state.fileName })}</p> : null}
+        {state.kept ? (
+          <p className="muted" data-testid="key-kept">
+            {t('signing.kept', { name: state.kept.subject.commonName })}{' '}
+            <button type="button" disabled={busy} onClick={() => void state.forgetKept()} data-testid="forget-key">
+              {t('signing.forgetKey')}
+            </button>
+          </p>
+        ) : null}
         <label>
           {t('signing.password')}
           <input type="password" autoComplete="off" value={state.password} disabled={busy} onChange={(event) => state.setPassword(event.target.value)} ref={password} data-testid="key-password" />
         </label>
-        <p className="muted">{t('signing.passwordNotKept')}</p>
+        <label>
+          <input type="checkbox" checked={state.keep} disabled={busy} onChange={(event) => state.setKeep(event.target.checked)} data-testid="keep-key" />
+          {t('signing.keep')}
+        </label>
+        <p className="muted">{t(state.keep ? 'signing.keepExplain' : 'signing.passwordNotKept')}</p>
         <div className="actions">
           <button type="button" disabled={busy || !state.keyFile} onClick={() => void state.inspect()}>
             {t('signing.inspect')}
           </button>
           {request ? (
-            <button type="submit" disabled={busy || !state.keyFile} data-testid="sign">
+            <button type="submit" disabled={busy || (!state.keyFile && !state.kept)} data-testid="sign">
               {t('signing.sign')}
             </button>
           ) : null}
@@ -177,6 +189,12 @@ export function SigningDialog({ request, api = arm.signing }: SigningDialogProps
         {state.step === 'inspecting' ? t('signing.inspecting') : null}
         {state.step === 'signing' ? t('signing.signing') : null}
         {state.step === 'signed' && state.result ? t('signing.signed', { time: date(state.result.signingTime) }) : null}
+        {state.step === 'signed' && state.result ? (
+          <span data-testid="revocation-method" data-method={state.result.revocation.method}>
+            {' '}
+            {t(state.result.revocation.method === 'ocsp' ? 'signing.revocationOcsp' : 'signing.revocationCrl', { time: date(state.result.revocation.checkedAt) })}
+          </span>
+        ) : null}
         {state.step === 'cancelled' ? t('signing.cancelled') : null}
       </p>
       {state.step === 'failed' ? <ErrorText error={state.error} /> : null}

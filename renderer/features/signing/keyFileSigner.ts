@@ -10,10 +10,21 @@ function base64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-export function createKeyFileSigner(api: Pick<Client<Contract>['signing'], 'signBytes'>, keyFile: string, password: string): Signer {
+/** `keep`: the core keeps the opened key for this session (until lock or logout); false drops a kept one. */
+export function createKeyFileSigner(api: Pick<Client<Contract>['signing'], 'signBytes'>, keyFile: string, password: string, keep = false): Signer {
   return {
     async sign({ data }) {
-      const { cms } = await api.signBytes({ keyFile, password, data: base64(data) });
+      const { cms } = await api.signBytes({ keyFile, password, data: base64(data), keep });
+      return { kind: 'signed', cms };
+    },
+  };
+}
+
+/** The key kept unlocked in the core for this session: no file, no password. */
+export function createKeptKeySigner(api: Pick<Client<Contract>['signing'], 'signBytes'>): Signer {
+  return {
+    async sign({ data }) {
+      const { cms } = await api.signBytes({ kept: true, data: base64(data) });
       return { kind: 'signed', cms };
     },
   };

@@ -19,6 +19,7 @@ const card: CertificateCard = {
 /** Records what reaches the core and answers like it: the right password opens the key, any other is refused. */
 function fakeApi(offline = false) {
   const calls: Array<{ channel: string; input: unknown }> = [];
+  let keptCard: CertificateCard | null = null;
   const api: SigningApi = {
     trustStatus: async () => {
       calls.push({ channel: 'trustStatus', input: undefined });
@@ -33,8 +34,18 @@ function fakeApi(offline = false) {
     // The key-file Signer: the core signs the bytes it is given, checking nothing yet.
     signBytes: async (input) => {
       calls.push({ channel: 'signBytes', input });
+      if ('kept' in input) {
+        if (!keptCard) throw new ArmError('SIGNING_KEY_NOT_KEPT');
+        return { cms: 'MIIB' + input.data };
+      }
       if (input.password !== 'demo-2026') throw new ArmError('KEY_PASSWORD_WRONG');
+      keptCard = input.keep ? card : null;
       return { cms: 'MIIB' + input.data };
+    },
+    keptKey: async () => keptCard,
+    forgetKey: async () => {
+      keptCard = null;
+      return null;
     },
     prepareExternal: async (input) => {
       calls.push({ channel: 'prepareExternal', input });
@@ -44,7 +55,7 @@ function fakeApi(offline = false) {
     acceptExternal: async (input) => {
       calls.push({ channel: 'acceptExternal', input });
       if (JSON.stringify(input.payload).includes('someone else')) throw new ArmError('CERT_IIN_MISMATCH');
-      const result: SignedPayload = { cms: input.cms, contentSha256: 'cd'.repeat(32), signingTime: '2026-11-23T10:00:00.000Z', card };
+      const result: SignedPayload = { cms: input.cms, contentSha256: 'cd'.repeat(32), signingTime: '2026-11-23T10:00:00.000Z', card, revocation: { method: 'ocsp', checkedAt: '2026-11-23T10:00:00.000Z' } };
       return result;
     },
   };
@@ -120,7 +131,8 @@ describe('signing dialog store', () => {
     await store.getState().sign({ serviceId: 'x' });
     const data = btoa(JSON.stringify({ serviceId: 'x' }));
     expect(calls.map((call) => call.channel)).toEqual(['prepareExternal', 'signBytes', 'acceptExternal']);
-    expect(calls[1]!.input).toEqual({ keyFile: 'AQID', password: 'demo-2026', data });
+    // Not kept unless the box is ticked.
+    expect(calls[1]!.input).toEqual({ keyFile: 'AQID', password: 'demo-2026', data, keep: false });
     expect(calls[2]!.input).toEqual({ cms: 'MIIB' + data, payload: { serviceId: 'x' } });
   });
 
@@ -132,6 +144,29 @@ describe('signing dialog store', () => {
     expect(await store.getState().sign({ serviceId: 'x' })).toBeNull();
     expect((store.getState().error as ArmError).code).toBe('KEY_PASSWORD_WRONG');
     expect(calls.map((call) => call.channel)).not.toContain('acceptExternal');
+  });
+
+  it('keeps the key only when ticked; the next dialog signs with it without a password', async () => {
+    const { api, calls } = fakeApi();
+    const first = createSigningStore(api);
+    await first.getState().loadTrust();
+    expect(first.getState().kept).toBeNull();
+    first.getState().chooseFile('operator.p12', new Uint8Array([1, 2, 3]));
+    first.getState().setPassword('demo-2026');
+    first.getState().setKeep(true);
+    await first.getState().sign({ serviceId: 'x' });
+    expect(first.getState().kept?.subject.iin).toBe('920314410210');
+    const next = createSigningStore(api);
+    await next.getState().loadTrust();
+    expect(next.getState().kept).not.toBeNull();
+    calls.length = 0;
+    expect((await next.getState().sign({ serviceId: 'y' }))?.card.subject.iin).toBe('920314410210');
+    expect(calls[1]!.input).toEqual({ kept: true, data: btoa(JSON.stringify({ serviceId: 'y' })) });
+    // "Lock the key": the one after asks for the password again.
+    await next.getState().forgetKept();
+    const third = createSigningStore(api);
+    await third.getState().loadTrust();
+    expect(third.getState().kept).toBeNull();
   });
 
   it('does nothing before a file is chosen', async () => {
@@ -155,7 +190,7 @@ describe('signing through NCALayer (another Signer)', () => {
       acceptExternal: async (input) => {
         seen.push(input);
         if (refuse) throw new ArmError('SIGNATURE_INVALID');
-        return { cms: input.cms, contentSha256: 'cd'.repeat(32), signingTime: '2026-11-23T10:00:00.000Z', card };
+        return { cms: input.cms, contentSha256: 'cd'.repeat(32), signingTime: '2026-11-23T10:00:00.000Z', card, revocation: { method: 'ocsp', checkedAt: '2026-11-23T10:00:00.000Z' } };
       },
     };
     return { api, seen };

@@ -1,7 +1,7 @@
 import { create, createStore, type StoreApi } from 'zustand';
 import type { Client, Contract, SignedPayload, TrustStatus } from '../../../shared/api';
 import type { CertificateCard } from '../../../shared/signing/card';
-import { createKeyFileSigner } from './keyFileSigner';
+import { createKeptKeySigner, createKeyFileSigner } from './keyFileSigner';
 import type { Signer } from './ncalayer';
 
 // One store per open signing dialog: the password lives only while the dialog is open and is
@@ -9,7 +9,7 @@ import type { Signer } from './ncalayer';
 // ЭЦП / ЭЦҚ кілті; the core keeps neither).
 
 /** The core's side: the key card, the key-file Signer, the bytes to sign and the re-verification of the CMS. */
-export type SigningApi = Pick<Client<Contract>['signing'], 'inspectKey' | 'signBytes' | 'prepareExternal' | 'acceptExternal' | 'trustStatus'>;
+export type SigningApi = Pick<Client<Contract>['signing'], 'inspectKey' | 'signBytes' | 'prepareExternal' | 'acceptExternal' | 'trustStatus' | 'keptKey' | 'forgetKey'>;
 /** A JSON value, as the contract's `signing.prepareExternal` accepts it. */
 export type SignablePayload = Parameters<SigningApi['prepareExternal']>[0]['payload'];
 export type SigningStep = 'idle' | 'inspecting' | 'ready' | 'signing' | 'signed' | 'cancelled' | 'failed';
@@ -26,11 +26,22 @@ export interface SigningState {
   /** The cached roots and CRL the core checks the signature against; null until loaded. */
   trust: TrustStatus | null;
   trustError: unknown;
+  /** "Keep unlocked for this session" ticked for the next signature with the key file. */
+  keep: boolean;
+  /** The key the core keeps unlocked for this session: the next signature needs no password. */
+  kept: CertificateCard | null;
+  setKeep(keep: boolean): void;
+  /** Locks the kept key now. */
+  forgetKept(): Promise<void>;
+  /** The trust status and the kept key, as the dialog opens. */
   loadTrust(): Promise<void>;
   chooseFile(name: string, bytes: Uint8Array): void;
   setPassword(password: string): void;
   inspect(): Promise<void>;
-  /** With the chosen key file (the key-file Signer); the password is dropped after the attempt. */
+  /**
+   * With the key kept unlocked when there is one and no password was typed, else with the chosen
+   * key file (the key-file Signer); the password is dropped after the attempt.
+   */
   sign(payload: SignablePayload): Promise<SignedPayload | null>;
   /**
    * Through any Signer (the key file, NCALayer): the core gives the exact bytes and the account's
@@ -70,7 +81,19 @@ export function createSigningStore(api: SigningApi): StoreApi<SigningState> {
     result: null,
     trust: null,
     trustError: null,
+    keep: false,
+    kept: null,
+    setKeep: (keep) => set({ keep }),
+    forgetKept: async () => {
+      await api.forgetKey();
+      set({ kept: null });
+    },
     loadTrust: async () => {
+      try {
+        set({ kept: await api.keptKey() });
+      } catch {
+        set({ kept: null });
+      }
       try {
         set({ trust: await api.trustStatus(), trustError: null });
       } catch (error) {
@@ -111,10 +134,15 @@ export function createSigningStore(api: SigningApi): StoreApi<SigningState> {
       }
     },
     sign: async (payload) => {
-      const { keyFile, password } = get();
-      if (keyFile === null) return null;
+      const { keyFile, password, keep, kept } = get();
+      const useKept = kept !== null && password === '';
+      if (!useKept && keyFile === null) return null;
       set({ password: '' });
-      return get().signWith(payload, createKeyFileSigner(api, keyFile, password), 'ru');
+      const result = await get().signWith(payload, useKept ? createKeptKeySigner(api) : createKeyFileSigner(api, keyFile!, password, keep), 'ru');
+      // The core keeps the key only after a good signature with the box ticked; any failure drops it.
+      if (!useKept) set({ kept: result && keep ? result.card : null });
+      else if (!result) set({ kept: null });
+      return result;
     },
   }));
 }

@@ -13,12 +13,6 @@ interface VerifyState {
   scan(device: string): Promise<void>;
 }
 
-function base64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
 /** Checking a printed result: the core reads the file or the scanner and answers a verdict. */
 export const useVerify = create<VerifyState>((set) => {
   async function run(fileName: string, action: () => Promise<PrintVerdict>): Promise<void> {
@@ -37,7 +31,7 @@ export const useVerify = create<VerifyState>((set) => {
     busy: false,
     error: null,
     scanners: null,
-    check: (file) => run(file.name, async () => arm.verify.print({ fileName: file.name, bytes: base64(new Uint8Array(await file.arrayBuffer())) })),
+    check: (file) => run(file.name, async () => arm.verify.print({ fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
     loadScanners: async () => {
       try {
         set({ scanners: await arm.documents.scanners() });

@@ -20,7 +20,9 @@ import keyLogin from './0019_key_login.sql';
 import queue from './0020_queue.sql';
 import machine from './0021_machine.sql';
 import reference from './0022_reference.sql';
-import taskNorms from './0023_task_norms.sql';
+import recall from './0023_recall.sql';
+import outboxRequest from './0024_outbox_request.sql';
+import taskNorms from './0025_task_norms.sql';
 
 // Numbered files, applied in order, each in its own transaction; the number is PRAGMA user_version.
 // Never edit a shipped migration: add the next number.
@@ -47,5 +49,7 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 20, name: '0020_queue', sql: queue },
   { version: 21, name: '0021_machine', sql: machine },
   { version: 22, name: '0022_reference', sql: reference },
-  { version: 23, name: '0023_task_norms', sql: taskNorms },
+  { version: 23, name: '0023_recall', sql: recall },
+  { version: 24, name: '0024_outbox_request', sql: outboxRequest },
+  { version: 25, name: '0025_task_norms', sql: taskNorms },
 ];
