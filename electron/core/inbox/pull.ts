@@ -208,7 +208,7 @@ function applyStatus(db: Db, message: GatewayMessage, organisation: string, now:
  * takes the new due date or moves to `returned` with the reasons, and the operator gets the task
  * of telling the applicant (notices/tasks.ts).
  */
-function applyNotice(db: Db, message: GatewayMessage, organisation: string, trust: Trust, now: Date): void {
+function applyNotice(db: Db, message: GatewayMessage, receipt: Receipt, organisation: string, trust: Trust, now: Date, crypto: CryptoProvider): void {
   const parsed = requestNoticeSchema.safeParse(message.payload);
   if (!parsed.success || canonicalJson(parsed.data) !== canonicalJson(message.payload)) throw new Refusal('VALIDATION_FAILED', 'The payload is not a notice.');
   const notice = parsed.data;
@@ -219,7 +219,7 @@ function applyNotice(db: Db, message: GatewayMessage, organisation: string, trus
   const cms = message.signature ? fromBase64(message.signature.value) : null;
   if (!cms) throw new Refusal('SIGNATURE_INVALID', 'The notice is not signed.');
   try {
-    const verified = verifyDetached({ cms, content: canonicalBytes(message.payload), trustedRoots: trust.roots, crls: trust.crls, crlGraceMs: trust.crlGraceMs, expectedIin: notice.iin, now });
+    const verified = verifyJudged({ cms, content: canonicalBytes(message.payload), trust, expectedIin: notice.iin, now, crypto, receipt });
     requireSignerRole(verified.signer, 'notice', null);
   } catch (error) {
     if (error instanceof ArmError) throw new Refusal(error.code, error.message);
@@ -300,7 +300,7 @@ function applier({ db, client, dataDir, now, log, crypto }: PullOptions) {
         return 'statuses';
       }
       if (message.kind === 'notice') {
-        applyNotice(db, message, organisation, trust, now());
+        applyNotice(db, message, receipt, organisation, trust, now(), crypto);
         return 'statuses';
       }
       if (message.kind === 'result' || message.kind === 'refusal') {

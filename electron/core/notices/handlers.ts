@@ -9,8 +9,8 @@ import { checkTexts, readTexts } from './texts';
 export const noticesHandlers: Handlers<Contract>['notices'] = {
   prepareExtend: (input, ctx, { caller }) => prepareExtension(requireDb(ctx), input, caller!, ctx.now()),
   prepareReturn: (input, ctx, { caller }) => prepareReturn(requireDb(ctx), input, caller!, ctx.now()),
-  extend: (input, ctx, { caller }) => extendTerm(requireDb(ctx), input, caller!, ctx.now()),
-  returnToCentre: (input, ctx, { caller }) => returnToCentre(requireDb(ctx), input, caller!, ctx.now()),
+  extend: (input, ctx, { caller }) => extendTerm(requireDb(ctx), input, caller!, ctx.now(), ctx.crypto),
+  returnToCentre: (input, ctx, { caller }) => returnToCentre(requireDb(ctx), input, caller!, ctx.now(), ctx.crypto),
   tasks: ({ includeDone }, ctx) => listTasks(requireDb(ctx), includeDone, ctx.now()),
   done: ({ taskId }, ctx, { caller }) => markDone(requireDb(ctx), taskId, caller!.userId, ctx.now()),
   texts: (_input, ctx) => readTexts(requireDb(ctx)),

@@ -5,6 +5,7 @@ import { returnNorm, type ReturnNorm } from '../../../shared/catalog/returns';
 import type { RequestNotice } from '../../../shared/gateway/api';
 import { canonicalBytes, fromBase64, verifyDetached } from '../../../shared/signing';
 import { requireSignerRole } from '../../../shared/signing/roles';
+import type { CryptoProvider } from '../../../shared/crypto';
 import { formatDate, localDateTime, localDay } from '../../../shared/time';
 import { appendAudit } from '../audit/log';
 import { findById } from '../auth/accounts';
@@ -40,13 +41,13 @@ function noticePayload(db: Db, request: RequestRow, kind: Kind, caller: Person, 
 }
 
 /** The clerk's CMS over exactly this notice, checked as the gateway and the centre will check it. */
-function verifyNotice(db: Db, notice: RequestNotice, cmsBase64: string, now: Date): void {
+function verifyNotice(db: Db, notice: RequestNotice, cmsBase64: string, now: Date, crypto?: CryptoProvider): void {
   const age = now.getTime() - Date.parse(notice.at);
   if (!(age >= 0 && age <= SIGN_WITHIN_MS)) throw new ArmError('NOTICE_STALE', `The notice was prepared at ${notice.at}.`, [{ path: 'at', message: 'stale' }]);
   const cms = fromBase64(cmsBase64);
   if (!cms) throw new ArmError('SIGNATURE_INVALID', 'The signature is not base64.');
   const trust = readTrust(db);
-  const verified = verifyDetached({ cms, content: canonicalBytes(notice), trustedRoots: trust.roots, crls: trust.crls, crlGraceMs: trust.crlGraceMs, expectedIin: notice.iin, now });
+  const verified = verifyDetached({ cms, content: canonicalBytes(notice), trustedRoots: trust.roots, crls: trust.crls, crlGraceMs: trust.crlGraceMs, expectedIin: notice.iin, now, crypto });
   requireSignerRole(verified.signer, 'notice', null);
 }
 
@@ -76,10 +77,10 @@ export function prepareExtension(db: Db, input: { requestId: string; dueBy: stri
   return { notice: noticePayload(db, request, { kind: 'extended', dueBy: input.dueBy, reason: input.reason }, caller, now.toISOString()) };
 }
 
-export function extendTerm(db: Db, input: { requestId: string; dueBy: string; reason: string; at: string; cms: string }, caller: Person, now: Date) {
+export function extendTerm(db: Db, input: { requestId: string; dueBy: string; reason: string; at: string; cms: string }, caller: Person, now: Date, crypto?: CryptoProvider) {
   const request = checkExtension(db, input, caller, now);
   const notice = noticePayload(db, request, { kind: 'extended', dueBy: input.dueBy, reason: input.reason }, caller, input.at);
-  verifyNotice(db, notice, input.cms, now);
+  verifyNotice(db, notice, input.cms, now, crypto);
   db.transaction(() => {
     db.prepare('UPDATE requests SET due_by = ?, updated_at = ? WHERE id = ?').run(input.dueBy, now.toISOString(), request.id);
     db.prepare('INSERT INTO term_extensions (request_id, at, from_due_by, to_due_by, reason, by_id) VALUES (?, ?, ?, ?, ?, ?)').run(request.id, now.toISOString(), request.due_by, input.dueBy, input.reason, caller.userId);
@@ -119,10 +120,10 @@ export function prepareReturn(db: Db, input: { requestId: string; reasons: strin
   return { notice: noticePayload(db, request, { kind: 'returned', reason: input.reasons }, caller, now.toISOString()) };
 }
 
-export function returnToCentre(db: Db, input: { requestId: string; reasons: string; at: string; cms: string }, caller: Person, now: Date) {
+export function returnToCentre(db: Db, input: { requestId: string; reasons: string; at: string; cms: string }, caller: Person, now: Date, crypto?: CryptoProvider) {
   const request = checkReturn(db, input, caller, now);
   const notice = noticePayload(db, request, { kind: 'returned', reason: input.reasons }, caller, input.at);
-  verifyNotice(db, notice, input.cms, now);
+  verifyNotice(db, notice, input.cms, now, crypto);
   const moved = db.transaction(() => {
     const row = moveRequest(db, request.id, 'returned', { userId: caller.userId, actor: caller.role }, now, { comment: input.reasons });
     queueNotice(db, request, notice, input.cms, now);
