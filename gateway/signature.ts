@@ -117,11 +117,14 @@ export function readReferenceDir(dir: string): { signer: { key: forge.pki.rsa.Pr
 
 /**
  * Who must have signed a message: the operator for a request (requestContentSchema's
- * operator.iin), the provider's head for a result or refusal (payload.signer.iin); null when the
+ * operator.iin), the provider's head for a result or refusal (payload.signer.iin), the deciding
+ * clerk for a notice (payload.iin); null when the
  * payload does not say, which is refused as CERT_IIN_MISMATCH.
  */
 export function signerIin(message: GatewayMessage): string | null {
   // A portal request is signed by the applicant (requestSignerIin), every other by the operator.
+  // A notice (extension, return) names its signer's IIN at the top of its payload.
+  if (message.kind === 'notice') return typeof message.payload.iin === 'string' ? message.payload.iin : null;
   const holder = message.kind === 'request' ? (message.payload.channel === 'portal' ? message.payload.applicant : message.payload.operator) : message.payload.signer;
   if (typeof holder !== 'object' || holder === null) return null;
   const iin = (holder as { iin?: unknown }).iin;
@@ -139,9 +142,9 @@ export function createSignatureVerifier(trust: GatewayTrust, now: () => Date): M
   const crls = trust.crls.map((der) => parseCrl(der));
   return (message, trustedTime) => {
     // A status notice is the system's, not a person's: no ЭЦП to check (the gateway knows its
-    // sender by the connection, issue 16); so is a notice (extension, return), which names the
-    // clerk in its payload. Every other kind carries a person's signature.
-    if (message.kind === 'status' || message.kind === 'notice') return { ok: true };
+    // sender by the connection and the machine's envelope countersignature, issue 16). Every other
+    // kind carries a person's signature — a notice (extension, return) its deciding clerk's.
+    if (message.kind === 'status') return { ok: true };
     if (!message.signature) return { ok: false, code: 'SIGNATURE_INVALID', reason: 'The message is not signed.' };
     const cms = fromBase64(message.signature.value);
     if (!cms) return { ok: false, code: 'SIGNATURE_INVALID', reason: 'The signature is not base64.' };
@@ -150,7 +153,7 @@ export function createSignatureVerifier(trust: GatewayTrust, now: () => Date): M
     try {
       const verified = verifyDetached({ cms, content: canonicalBytes(message.payload), trustedRoots: trust.roots, crls, expectedIin, now: now(), crypto: gatewayCrypto, trustedTime });
       // НУЦ key roles: an operator's employee key for a request, a head's (or may-sign) key for a result.
-      requireSignerRole(verified.signer, message.kind === 'request' ? requestPurpose(String(message.payload.channel)) : 'result', null);
+      requireSignerRole(verified.signer, message.kind === 'request' ? requestPurpose(String(message.payload.channel)) : message.kind === 'notice' ? 'notice' : 'result', null);
       return { ok: true, signingTime: verified.signingTime, notAfter: verified.signer.notAfter };
     } catch (error) {
       if (error instanceof ArmError) return { ok: false, code: error.code, reason: error.message };

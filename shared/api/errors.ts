@@ -114,6 +114,7 @@ export const errorCodeSchema = z.enum([
   // The recall list: «исправлено и отправлено повторно» only after a re-signed resend.
   'RECALL_NOT_RESENT',
   'NOTICE_TEXT_INVALID',
+  'NOTICE_STALE',
   'TICKET_INVALID',
   'COMPLAINT_ANSWER_REQUIRED',
   'CONTENT_NOT_PREPARED',

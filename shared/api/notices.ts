@@ -29,24 +29,35 @@ export const applicantTaskSchema = z.object({
   reason: z.string().nullable(),
   newDueBy: z.string().nullable(),
   createdAt: z.string(),
-  /** The local day by whose end the applicant is told. */
-  dueBy: z.string(),
+  /** The local day by whose end the applicant is told; null where the regulation sets no term. */
+  dueBy: z.string().nullable(),
   doneAt: z.string().nullable(),
   /** overdue: past dueBy; remind: due today (напоминание). */
   urgency: z.enum(['ok', 'remind', 'overdue', 'done']),
 });
 export type ApplicantTask = z.infer<typeof applicantTaskSchema>;
 
+/** The notice exactly as it will travel (shared/gateway/api.ts requestNoticeSchema), for the clerk to sign. */
+const preparedNoticeSchema = z.object({ notice: z.record(z.string(), z.json()) });
+/** When the notice was prepared (its `at`) and the clerk's detached CMS over it, base64. */
+const signedNotice = { at: z.iso.datetime(), cms: z.base64().min(1) };
+const extendInput = { requestId, dueBy: isoDate, reason: z.string().trim().max(1000) };
+const returnInput = { requestId, reasons: z.string().trim().max(1000) };
+
 export const noticesChannels = {
-  /** The executor extends the term with a new date and a reason (EXTENSION_REASON_REQUIRED without one). */
+  /** The extension's notice to sign; the same checks as `extend` (EXTENSION_REASON_REQUIRED, …). */
+  prepareExtend: channel({ input: z.strictObject(extendInput), output: preparedNoticeSchema, access: ['clerk', 'head'] }),
+  /** The executor extends the term with a new date and a reason, signed with their ЭЦП. */
   extend: channel({
-    input: z.strictObject({ requestId, dueBy: isoDate, reason: z.string().trim().max(1000) }),
+    input: z.strictObject({ ...extendInput, ...signedNotice }),
     output: z.object({ requestId, dueBy: z.string() }),
     access: ['clerk', 'head'],
   }),
-  /** The package goes back to the centre for defects with written reasons, within the norm (RETURN_TOO_LATE after it). */
+  /** The return's notice to sign; the same checks as `returnToCentre`. */
+  prepareReturn: channel({ input: z.strictObject(returnInput), output: preparedNoticeSchema, access: ['clerk', 'head'] }),
+  /** The package goes back to the centre for defects with written reasons, within the norm (RETURN_TOO_LATE after it), signed. */
   returnToCentre: channel({
-    input: z.strictObject({ requestId, reasons: z.string().trim().max(1000) }),
+    input: z.strictObject({ ...returnInput, ...signedNotice }),
     output: z.object({ requestId, state: z.string() }),
     access: ['clerk', 'head'],
   }),

@@ -26,3 +26,15 @@ const NORMS: Readonly<Record<string, ReturnNorm>> = {
 export function returnNorm(variant: Pick<Variant, 'seed'>): ReturnNorm | null {
   return NORMS[variant.seed.slice(0, 3)] ?? null;
 }
+
+/**
+ * The norm within which the centre tells the applicant of a notice, per regulation and notice
+ * kind. Only 004 gives one, for a return — Прил.1 Табл.2 д.9 of the ЦОН operator: «бір жұмыс күні
+ * ішінде мемлекеттік қызмет алушыны хабарландырады және қайтару себебі туралы уәкілетті органның
+ * жазбаша негіздемесін береді». For every other kind and regulation: null, «регламент не
+ * устанавливает срок» — no norm is borrowed.
+ */
+export function tellNorm(variant: Pick<Variant, 'seed'>, kind: string): { value: number; unit: 'workingDays'; cite: string } | null {
+  if (variant.seed.slice(0, 3) !== '004' || kind !== 'returned') return null;
+  return { value: 1, unit: 'workingDays', cite: '004 Рег.1–3, Прил.1 Табл.2 д.9: «бір жұмыс күні ішінде мемлекеттік қызмет алушыны хабарландырады»' };
+}

@@ -123,8 +123,10 @@ export type StatusNotice = z.infer<typeof statusNoticeSchema>;
  * applicant about a request in the provider's hands — the term extended (продление срока: the new
  * due date and the reason) or the package returned for defects (004 App.1 T2 c7: «қайтару
  * себептерін негіздемемен орталыққа қайтарады», within 3 working days, with the reasons). The
- * payload of a message of kind "notice". Sent by the system on the clerk's action; the clerk's name
- * travels in it (no ЭЦП yet, like a status notice).
+ * payload of a message of kind "notice". A person decides it (the executor or the head), so that
+ * person signs it with their ЭЦП: the message's detached CMS over canonicalBytes(payload), signer
+ * IIN = `iin`; the centre verifies it on receipt like a result. The automatic status notices
+ * (statusNoticeSchema) carry only the sending machine's envelope countersignature.
  */
 export const requestNoticeSchema = z.strictObject({
   messageId: z.uuid(),
@@ -135,6 +137,8 @@ export const requestNoticeSchema = z.strictObject({
   dueBy: isoDateSchema.optional(),
   reason: z.string().min(1).max(1000),
   by: z.string().max(200),
+  /** The IIN of the person who signed the notice (соответствие ИИН, as for a request). */
+  iin: z.string().refine(isValidIin, 'IIN'),
 });
 export type RequestNotice = z.infer<typeof requestNoticeSchema>;
 

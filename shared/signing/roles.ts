@@ -31,12 +31,14 @@ export function keyRole(card: Pick<CertificateCard, 'extendedKeyUsage'>): KeyRol
  * What a signature is for: an operator's request (employee of the centre), a head's result, or
  * an applicant's own request on the portal (a private person's key, «ЭЦП физического лица»).
  */
-export type SignaturePurpose = 'request' | 'result' | 'citizenRequest';
+export type SignaturePurpose = 'request' | 'result' | 'citizenRequest' | 'notice';
 
 const ALLOWED: Record<SignaturePurpose, readonly KeyRole[]> = {
   request: ['employee'],
   result: ['head', 'maySign'],
   citizenRequest: ['individual'],
+  // A provider's notice (extension, return) is decided by its executor or its head.
+  notice: ['employee', 'head', 'maySign'],
 };
 
 /** The purpose a request's signature serves, by the channel it came through. */

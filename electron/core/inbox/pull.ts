@@ -204,15 +204,27 @@ function applyStatus(db: Db, message: GatewayMessage, organisation: string, now:
 }
 
 /**
- * A notice from the provider (term extended, package returned for defects): the centre's copy
+ * A signed notice from the provider (term extended, package returned for defects): the centre's copy
  * takes the new due date or moves to `returned` with the reasons, and the operator gets the task
  * of telling the applicant (notices/tasks.ts).
  */
-function applyNotice(db: Db, message: GatewayMessage, organisation: string, now: Date): void {
+function applyNotice(db: Db, message: GatewayMessage, receipt: Receipt, organisation: string, trust: Trust, now: Date, crypto: CryptoProvider): void {
   const parsed = requestNoticeSchema.safeParse(message.payload);
-  if (!parsed.success) throw new Refusal('VALIDATION_FAILED', 'The payload is not a notice.');
+  if (!parsed.success || canonicalJson(parsed.data) !== canonicalJson(message.payload)) throw new Refusal('VALIDATION_FAILED', 'The payload is not a notice.');
   const notice = parsed.data;
   const request = sentRequest(db, message, organisation, notice.messageId);
+  // The one trust decision, as for a result: the deciding person's ЭЦП over the notice (signer IIN
+  // = the notice's), chain and CRL against this workstation's roots. A notice that fails it is kept
+  // aside in inbox_refused with its reason; nothing of it is applied.
+  const cms = message.signature ? fromBase64(message.signature.value) : null;
+  if (!cms) throw new Refusal('SIGNATURE_INVALID', 'The notice is not signed.');
+  try {
+    const verified = verifyJudged({ cms, content: canonicalBytes(message.payload), trust, expectedIin: notice.iin, now, crypto, receipt });
+    requireSignerRole(verified.signer, 'notice', null);
+  } catch (error) {
+    if (error instanceof ArmError) throw new Refusal(error.code, error.message);
+    throw error;
+  }
   db.transaction(() => {
     if (notice.kind === 'extended') {
       db.prepare('UPDATE requests SET due_by = ?, updated_at = ? WHERE id = ?').run(notice.dueBy ?? request.due_by, now.toISOString(), request.id);
@@ -288,7 +300,7 @@ function applier({ db, client, dataDir, now, log, crypto }: PullOptions) {
         return 'statuses';
       }
       if (message.kind === 'notice') {
-        applyNotice(db, message, organisation, now());
+        applyNotice(db, message, receipt, organisation, trust, now(), crypto);
         return 'statuses';
       }
       if (message.kind === 'result' || message.kind === 'refusal') {

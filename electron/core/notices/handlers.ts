@@ -2,13 +2,15 @@ import type { Contract } from '../../../shared/api';
 import { requireDb } from '../context';
 import type { Handlers } from '../handler';
 import { writeSettings } from '../settings/store';
-import { extendTerm, returnToCentre } from './provider';
+import { extendTerm, prepareExtension, prepareReturn, returnToCentre } from './provider';
 import { listTasks, markDone } from './tasks';
 import { checkTexts, readTexts } from './texts';
 
 export const noticesHandlers: Handlers<Contract>['notices'] = {
-  extend: (input, ctx, { caller }) => extendTerm(requireDb(ctx), input, caller!, ctx.now()),
-  returnToCentre: (input, ctx, { caller }) => returnToCentre(requireDb(ctx), input, caller!, ctx.now()),
+  prepareExtend: (input, ctx, { caller }) => prepareExtension(requireDb(ctx), input, caller!, ctx.now()),
+  prepareReturn: (input, ctx, { caller }) => prepareReturn(requireDb(ctx), input, caller!, ctx.now()),
+  extend: (input, ctx, { caller }) => extendTerm(requireDb(ctx), input, caller!, ctx.now(), ctx.crypto),
+  returnToCentre: (input, ctx, { caller }) => returnToCentre(requireDb(ctx), input, caller!, ctx.now(), ctx.crypto),
   tasks: ({ includeDone }, ctx) => listTasks(requireDb(ctx), includeDone, ctx.now()),
   done: ({ taskId }, ctx, { caller }) => markDone(requireDb(ctx), taskId, caller!.userId, ctx.now()),
   texts: (_input, ctx) => readTexts(requireDb(ctx)),

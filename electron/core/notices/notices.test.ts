@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../../../gateway/testing';
-import { canonicalBytes, signDetached, toBase64 } from '../../../shared/signing';
-import { createDemoPki, type DemoPki } from '../../../shared/signing/testPki';
+import { canonicalBytes, crlPem, signDetached, toBase64 } from '../../../shared/signing';
+import { buildCrl } from '../../../shared/signing/crl';
+import { createDemoPki, type DemoKey, type DemoPki } from '../../../shared/signing/testPki';
 import { writeAttachment } from '../documents/store';
+import { writeSettings } from '../settings/store';
 import { enqueue } from '../outbox/outbox';
 import { createDraft, findRequest, moveRequest } from '../requests/repository';
 import { codeOf, type TestClock } from '../testing';
@@ -20,6 +23,30 @@ beforeAll(async () => {
   gateway = await startTestGateway();
 }, 60_000);
 afterAll(() => gateway.dispose());
+
+type Client = ReturnType<ReturnType<typeof providerCore>['as']>;
+
+/** The clerk's key signs the notice exactly as the core prepared it (the SigningDialog's path). */
+function signNotice(key: DemoKey, notice: Record<string, unknown>) {
+  const at = notice.at as string;
+  return { at, cms: toBase64(signDetached({ content: canonicalBytes(notice), key: key.key, certificate: key.certificate, signingTime: new Date(at) })) };
+}
+
+async function returnSigned(client: Client, key: DemoKey, input: { requestId: string; reasons: string }) {
+  const { notice } = await client.notices.prepareReturn(input);
+  return client.notices.returnToCentre({ ...input, ...signNotice(key, notice) });
+}
+
+async function extendSigned(client: Client, key: DemoKey, input: { requestId: string; dueBy: string; reason: string }) {
+  const { notice } = await client.notices.prepareExtend(input);
+  return client.notices.extend({ ...input, ...signNotice(key, notice) });
+}
+
+/** Days later the workstation has fetched a new revocation list from the gateway (signing checks it). */
+function freshCrl(db: ReturnType<typeof providerCore>['db'], at: number) {
+  const crl = buildCrl({ issuer: pki.root.certificate, issuerKey: pki.root.key, revoked: [], thisUpdate: new Date(at), nextUpdate: new Date(at + 7 * 86_400_000), crlNumber: 2 });
+  writeSettings(db, { 'trust.crls': crlPem(crl) }, { userId: null }, new Date(at));
+}
 
 function sendFromCentre(centre: ReturnType<typeof providerCore>, variantId = '000') {
   const now = centre.core.context.now();
@@ -55,24 +82,24 @@ async function pair() {
 describe('notices between provider and centre', () => {
   it('returns a defective package to the centre with its reasons; the operator gets the task to tell the applicant by the next working day', { timeout: 30_000 }, async () => {
     const { centre, provider, clerk, operator, exchange } = await pair();
-    const requestId = sendFromCentre(centre);
+    const requestId = sendFromCentre(centre, '004-r1');
     await exchange();
     const [row] = await clerk.inbox.list({});
-    // The registration notice is a task of its own.
-    expect((await operator.notices.tasks({})).tasks.map((task) => task.kind)).toEqual(['registered']);
+    // The registration notice is a task of its own; 004 sets no term for telling of it.
+    expect((await operator.notices.tasks({})).tasks.map((task) => [task.kind, task.dueBy])).toEqual([['registered', null]]);
 
-    expect(await codeOf(clerk.notices.returnToCentre({ requestId: row!.id, reasons: 'Фамилия' }))).toBe('ASSIGNMENT_REQUIRED');
+    expect(await codeOf(returnSigned(clerk, pki.keys.clerk, { requestId: row!.id, reasons: 'Фамилия' }))).toBe('ASSIGNMENT_REQUIRED');
     await clerk.inbox.take({ requestId: row!.id });
-    expect(await codeOf(clerk.notices.returnToCentre({ requestId: row!.id, reasons: '  ' }))).toBe('RETURN_REASON_REQUIRED');
-    expect(await codeOf(operator.notices.returnToCentre({ requestId: row!.id, reasons: 'Скан нечитаем' }))).toBe('FORBIDDEN');
+    expect(await codeOf(returnSigned(clerk, pki.keys.clerk, { requestId: row!.id, reasons: '  ' }))).toBe('RETURN_REASON_REQUIRED');
+    expect(await codeOf(returnSigned(operator, pki.keys.operator, { requestId: row!.id, reasons: 'Скан нечитаем' }))).toBe('FORBIDDEN');
     expect(findRequest(provider.db, row!.id).state).not.toBe('returned');
-    await expect(clerk.notices.returnToCentre({ requestId: row!.id, reasons: 'Скан свидетельства о рождении нечитаем, страница 2 отсутствует' })).resolves.toMatchObject({ state: 'returned' });
+    await expect(returnSigned(clerk, pki.keys.clerk, { requestId: row!.id, reasons: 'Скан свидетельства о рождении нечитаем, страница 2 отсутствует' })).resolves.toMatchObject({ state: 'returned' });
     await exchange();
 
     expect(findRequest(centre.db, requestId).state).toBe('returned');
     const { tasks, reminders } = await operator.notices.tasks({});
     const task = tasks.find((candidate) => candidate.kind === 'returned')!;
-    // Friday 6 March 2026; 8 March falls on a Sunday, so Monday the 9th is a day off: Tuesday the 10th.
+    // 004 Прил.1 Табл.2 д.9: within one working day. Friday 6 March 2026; 8 March falls on a Sunday, so Monday the 9th is a day off: Tuesday the 10th.
     expect(task).toMatchObject({ number: findRequest(centre.db, requestId).number, reason: 'Скан свидетельства о рождении нечитаем, страница 2 отсутствует', dueBy: '2026-03-10', urgency: 'ok', applicantName: 'Сарсенбаева Айгерим' });
     expect(task.message.ru).toContain('возвращены услугодателем на доработку. Причины: Скан свидетельства о рождении нечитаем');
     expect(task.message.kk).toContain('пысықтауға қайтарды');
@@ -103,17 +130,17 @@ describe('notices between provider and centre', () => {
     const [row] = await clerk.inbox.list({});
     await clerk.inbox.take({ requestId: row!.id });
     await exchange();
+    // 004 sets a term for telling of a return only (Прил.1 Табл.2 д.9); registration and work in progress have none.
     expect((await operator.notices.tasks({})).tasks.map((task) => [task.kind, task.dueBy, task.urgency])).toEqual([
-      ['registered', '2026-03-10', 'ok'],
-      ['inWork', '2026-03-10', 'ok'],
+      ['registered', null, 'ok'],
+      ['inWork', null, 'ok'],
     ]);
-    // Days later the idle lock has closed both windows: sign in again.
-    clock.now = Date.parse('2026-03-10T04:00:00Z'); // Tuesday: the last day to tell
-    expect((await centre.as('operator').notices.tasks({})).reminders).toBe(2); // registered and in work
+    // Days later the idle lock has closed both windows: sign in again. No term, so never a reminder nor overdue.
     clock.now = Date.parse('2026-03-13T04:00:00Z'); // Friday: past Thursday the 12th, the return's last day
-    expect((await centre.as('operator').notices.tasks({})).tasks[0]!.urgency).toBe('overdue');
+    expect(await centre.as('operator').notices.tasks({})).toMatchObject({ reminders: 0, tasks: [{ urgency: 'ok' }, { urgency: 'ok' }] });
+    freshCrl(provider.db, clock.now);
     const later = provider.as('head', pki.keys.head.person.iin);
-    const error = await later.notices.returnToCentre({ requestId: row!.id, reasons: 'Скан нечитаем' }).catch((caught: unknown) => caught);
+    const error = await returnSigned(later, pki.keys.head, { requestId: row!.id, reasons: 'Скан нечитаем' }).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ code: 'RETURN_TOO_LATE', params: { days: 3, until: '12.03.2026' } });
     expect(findRequest(provider.db, row!.id).state).toBe('inWork');
     centre.close();
@@ -127,8 +154,15 @@ describe('notices between provider and centre', () => {
     const [row] = await clerk.inbox.list({});
     await clerk.inbox.take({ requestId: row!.id });
     clock.now = Date.parse('2026-03-13T04:00:00Z'); // past the day a 004 return would end (the 12th)
+    freshCrl(provider.db, clock.now);
     const later = provider.as('head', pki.keys.head.person.iin);
-    await expect(later.notices.returnToCentre({ requestId: row!.id, reasons: 'Скан свидетельства нечитаем' })).resolves.toMatchObject({ state: 'returned' });
+    await expect(returnSigned(later, pki.keys.head, { requestId: row!.id, reasons: 'Скан свидетельства нечитаем' })).resolves.toMatchObject({ state: 'returned' });
+    // Nor a term for telling the applicant: 000 sets none, the task says so instead of borrowing 004's day.
+    freshCrl(centre.db, clock.now);
+    await provider.core.context.sync!.run();
+    await centre.as('operator').inbox.pull();
+    const returned = (await centre.as('operator').notices.tasks({})).tasks.find((task) => task.kind === 'returned');
+    expect(returned).toMatchObject({ dueBy: null, urgency: 'ok' });
     centre.close();
     provider.close();
   });
@@ -139,16 +173,61 @@ describe('notices between provider and centre', () => {
     await exchange();
     const [row] = await clerk.inbox.list({});
     await clerk.inbox.take({ requestId: row!.id });
-    expect(await codeOf(clerk.notices.extend({ requestId: row!.id, dueBy: '2026-03-20', reason: '' }))).toBe('EXTENSION_REASON_REQUIRED');
-    expect(await codeOf(clerk.notices.extend({ requestId: row!.id, dueBy: '2026-03-01', reason: 'Запрос в акимат' }))).toBe('EXTENSION_DATE_INVALID');
-    expect(await codeOf(clerk.notices.extend({ requestId: row!.id, dueBy: '2026-02-30', reason: 'Запрос в акимат' }))).toBe('VALIDATION_FAILED');
-    await expect(clerk.notices.extend({ requestId: row!.id, dueBy: '2026-03-20', reason: 'Запрос сведений в акимат' })).resolves.toEqual({ requestId: row!.id, dueBy: '2026-03-20' });
+    expect(await codeOf(extendSigned(clerk, pki.keys.clerk, { requestId: row!.id, dueBy: '2026-03-20', reason: '' }))).toBe('EXTENSION_REASON_REQUIRED');
+    expect(await codeOf(extendSigned(clerk, pki.keys.clerk, { requestId: row!.id, dueBy: '2026-03-01', reason: 'Запрос в акимат' }))).toBe('EXTENSION_DATE_INVALID');
+    expect(await codeOf(extendSigned(clerk, pki.keys.clerk, { requestId: row!.id, dueBy: '2026-02-30', reason: 'Запрос в акимат' }))).toBe('VALIDATION_FAILED');
+    await expect(extendSigned(clerk, pki.keys.clerk, { requestId: row!.id, dueBy: '2026-03-20', reason: 'Запрос сведений в акимат' })).resolves.toEqual({ requestId: row!.id, dueBy: '2026-03-20' });
     await exchange();
     expect(findRequest(provider.db, row!.id).due_by).toBe('2026-03-20');
     expect(findRequest(centre.db, requestId).due_by).toBe('2026-03-20');
     const task = (await operator.notices.tasks({})).tasks.find((candidate) => candidate.kind === 'extended')!;
     expect(task.message.ru).toContain('продлён до 20.03.2026. Причина: Запрос сведений в акимат.');
     expect(task.message.kk).toContain('20.03.2026 дейін ұзартылды');
+    centre.close();
+    provider.close();
+  });
+
+  it('signs each notice with the deciding person’s ЭЦП: the core refuses another person’s key, an altered or stale notice; the centre keeps an unsigned or altered one aside', { timeout: 30_000 }, async () => {
+    const { clock, centre, provider, clerk, exchange } = await pair();
+    const requestId = sendFromCentre(centre);
+    await exchange();
+    const [row] = await clerk.inbox.list({});
+    await clerk.inbox.take({ requestId: row!.id });
+    const input = { requestId: row!.id, dueBy: '2026-03-20', reason: 'Запрос сведений в акимат' };
+    const { notice } = await clerk.notices.prepareExtend(input);
+    expect(notice).toMatchObject({ kind: 'extended', dueBy: '2026-03-20', iin: pki.keys.clerk.person.iin });
+    const outbox = () => provider.db.prepare("SELECT count(*) AS n FROM outbox WHERE json_extract(message, '$.kind') = 'notice'").get();
+    // Another person's key over the clerk's notice, a notice altered after signing, one prepared long ago.
+    expect(await codeOf(clerk.notices.extend({ ...input, ...signNotice(pki.keys.head, notice) }))).not.toBe('ok');
+    expect(await codeOf(clerk.notices.extend({ ...input, ...signNotice(pki.keys.clerk, { ...notice, reason: 'Другое' }) }))).toBe('SIGNATURE_INVALID');
+    const earlier = new Date(Date.parse(notice.at as string) - 20 * 60_000).toISOString();
+    expect(await codeOf(clerk.notices.extend({ ...input, ...signNotice(pki.keys.clerk, { ...notice, at: earlier }) }))).toBe('NOTICE_STALE');
+    expect(findRequest(provider.db, row!.id).due_by).not.toBe('2026-03-20');
+    expect(outbox()).toEqual({ n: 0 });
+
+    // Sent past the core (a forged or broken sender): unsigned, and signed but altered on the way.
+    const now = provider.core.context.now();
+    const from = findRequest(provider.db, row!.id).provider!;
+    const message = (payload: Record<string, unknown>, signature?: { format: 'cms'; value: string }) => ({
+      id: randomUUID(), kind: 'notice' as const, from, to: CENTRE, service: 'guardianship-certificate', createdAt: now.toISOString(), attachments: [], payload, ...(signature ? { signature } : {}),
+    });
+    enqueue(provider.db, message(notice), row!.id, now);
+    enqueue(provider.db, message({ ...notice, dueBy: '2026-04-30' }, { format: 'cms', value: signNotice(pki.keys.clerk, notice).cms }), row!.id, now);
+    await exchange();
+    expect(findRequest(centre.db, requestId).due_by).not.toBe('2026-03-20');
+    expect(findRequest(centre.db, requestId).due_by).not.toBe('2026-04-30');
+    const refused = centre.db.prepare("SELECT code, reason FROM inbox_refused WHERE kind = 'notice' ORDER BY reason").all();
+    expect(refused).toEqual([
+      { code: 'SIGNATURE_INVALID', reason: 'The notice is not signed.' },
+      { code: 'SIGNATURE_INVALID', reason: 'the content does not match the signed digest' },
+    ]);
+    expect(centre.db.prepare("SELECT count(*) AS n FROM applicant_tasks WHERE kind = 'extended'").get()).toEqual({ n: 0 });
+
+    // Signed by the clerk through the core, a minute later (the gateway refuses a replayed signature): applied at the centre.
+    clock.now += 60_000;
+    await extendSigned(clerk, pki.keys.clerk, input);
+    await exchange();
+    expect(findRequest(centre.db, requestId).due_by).toBe('2026-03-20');
     centre.close();
     provider.close();
   });

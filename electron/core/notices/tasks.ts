@@ -1,29 +1,35 @@
 import { randomUUID } from 'node:crypto';
-import { ArmError, type ApplicantTask, type TaskKind } from '../../../shared/api';
+import { ArmError, requestContentSchema, type ApplicantTask, type TaskKind } from '../../../shared/api';
+import { tellNorm } from '../../../shared/catalog/returns';
 import { kzCalendar } from '../../../shared/calendar/calendar';
 import { formatDate, localDateTime, localDay } from '../../../shared/time';
 import { appendAudit } from '../audit/log';
 import type { Db } from '../db/database';
+import { findVariant } from '../inbox/variant';
 import { intakeCatalog } from '../intake/drafts';
 import type { RequestRow } from '../requests/repository';
 import { fillText, readTexts } from './texts';
 
 // The centre's task list (задачи оператора): each notice from the provider and each result that
-// arrives is something to tell the applicant, by the end of the next working day — 004 App.1 T2 c9:
-// «бір жұмыс күні ішінде мемлекеттік қызмет алушыны хабарландырады» for a return; the same
-// day count for the rest, a product decision in the absence of a norm.
-
-const TELL_WITHIN = { value: 1, unit: 'workingDays' } as const;
+// arrives is something to tell the applicant, by the end of the day its own regulation sets
+// (shared/catalog/returns.ts tellNorm: 004 App.1 T2 d.9, a return within one working day). Where
+// the regulation sets none the task has no due day and the screen says so; no norm is borrowed.
 
 /** The local day by whose end the applicant is told; a year without calendar data counts calendar days. */
-function tellBy(now: Date): string {
+function tellBy(now: Date, norm: { value: number; unit: 'workingDays' }): string {
   try {
-    const deadline = kzCalendar.deadline(localDateTime(now), TELL_WITHIN);
+    const deadline = kzCalendar.deadline(localDateTime(now), norm);
     return deadline.due.slice(0, 10);
   } catch (error) {
-    if (error instanceof ArmError && error.code === 'CALENDAR_YEAR_MISSING') return localDay(new Date(now.getTime() + 86_400_000));
+    if (error instanceof ArmError && error.code === 'CALENDAR_YEAR_MISSING') return localDay(new Date(now.getTime() + norm.value * 86_400_000));
     throw error;
   }
+}
+
+function requestTellNorm(request: RequestRow, kind: TaskKind) {
+  const content = requestContentSchema.safeParse(JSON.parse(request.content ?? 'null'));
+  const variant = content.success ? findVariant(content.data.serviceId, content.data.variantId) : null;
+  return variant ? tellNorm(variant, kind) : null;
 }
 
 /** Adds the task for a centre-side request in the transaction of what caused it. */
@@ -36,7 +42,7 @@ export function addTask(db: Db, request: RequestRow, kind: TaskKind, now: Date, 
     details.reason ?? null,
     details.newDueBy ?? null,
     now.toISOString(),
-    tellBy(now),
+    ((norm) => (norm ? tellBy(now, norm) : null))(requestTellNorm(request, kind)),
   );
 }
 
@@ -50,7 +56,7 @@ interface TaskRow {
   reason: string | null;
   new_due_by: string | null;
   created_at: string;
-  due_by: string;
+  due_by: string | null;
   done_at: string | null;
 }
 
@@ -66,7 +72,7 @@ function view(db: Db, row: TaskRow, today: string): ApplicantTask {
     date: same(row.new_due_by ? formatDate(row.new_due_by) : ''),
     reason: same(row.reason ?? ''),
   });
-  const urgency = row.done_at ? 'done' : row.due_by < today ? 'overdue' : row.due_by === today ? 'remind' : 'ok';
+  const urgency = row.done_at ? 'done' : row.due_by === null ? 'ok' : row.due_by < today ? 'overdue' : row.due_by === today ? 'remind' : 'ok';
   return {
     id: row.id,
     requestId: row.request_id,
@@ -87,7 +93,7 @@ function view(db: Db, row: TaskRow, today: string): ApplicantTask {
 /** Open tasks by due day (with the done ones of the last 14 days on request); reminders: due today or overdue. */
 export function listTasks(db: Db, includeDone: boolean, now: Date) {
   const since = new Date(now.getTime() - 14 * 86_400_000).toISOString();
-  const rows = db.prepare(`${SELECT} WHERE t.done_at IS NULL ${includeDone ? 'OR t.done_at >= ?' : ''} ORDER BY t.done_at IS NOT NULL, t.due_by, t.created_at`).all(...(includeDone ? [since] : [])) as TaskRow[];
+  const rows = db.prepare(`${SELECT} WHERE t.done_at IS NULL ${includeDone ? 'OR t.done_at >= ?' : ''} ORDER BY t.done_at IS NOT NULL, t.due_by IS NULL, t.due_by, t.created_at`).all(...(includeDone ? [since] : [])) as TaskRow[];
   const today = localDay(now);
   const tasks = rows.map((row) => view(db, row, today));
   return { tasks, reminders: tasks.filter((task) => task.urgency === 'remind' || task.urgency === 'overdue').length };

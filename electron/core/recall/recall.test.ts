@@ -69,7 +69,11 @@ describe('the recall list', () => {
     expect((await supervisor.recall.list({})).recalls).toEqual([]);
     const [row] = await clerk.inbox.list({});
     await clerk.inbox.take({ requestId: row!.id });
-    await clerk.notices.returnToCentre({ requestId: row!.id, reasons: 'Скан свидетельства о рождении нечитаем' });
+    // The clerk signs the return notice the core prepared (notices/provider.ts).
+    const input = { requestId: row!.id, reasons: 'Скан свидетельства о рождении нечитаем' };
+    const { notice } = await clerk.notices.prepareReturn(input);
+    const at = notice.at as string;
+    await clerk.notices.returnToCentre({ ...input, at, cms: toBase64(signDetached({ content: canonicalBytes(notice), key: pki.keys.clerk.key, certificate: pki.keys.clerk.certificate, signingTime: new Date(at) })) });
     await exchange();
 
     const { recalls, open } = await supervisor.recall.list({});

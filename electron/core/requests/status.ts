@@ -7,6 +7,11 @@ import type { RequestRow } from './repository';
 // Status notices (уведомление об изменении статуса): the provider tells the centre each step of a
 // request it received — registered, in work, decided — through the outbox, in the transaction of
 // the move itself, so the centre's journal follows the provider's without a person sending it.
+// No person acts, so no person's ЭЦП signs them: the sending machine countersigns the envelope
+// (shared/gateway/machine.ts). The regulation has the system, not an employee, send them — 000
+// Прил.1 Табл.1 д.6, СФЕ «АРМ РШЭП»: «Регистрация документа направление получателю… уведомления
+// отчета о принятии запроса». Extensions and returns, which a person decides, are signed by that
+// person (notices/provider.ts).
 
 export const NOTIFIED_STATES = ['registered', 'inWork', 'decided'] as const;
 

@@ -145,7 +145,7 @@ export function TasksScreen() {
                   <br />
                   {task.message[language]}
                 </td>
-                <td>{formatDay(task.dueBy)}</td>
+                <td data-testid="task-due">{task.dueBy ? formatDay(task.dueBy) : t('notices.noTellNorm')}</td>
                 <td>
                   {task.doneAt ? (
                     t('notices.toldAt', { at: formatDateTime(new Date(task.doneAt)) })
