@@ -8,6 +8,7 @@ import rus from '../shared/i18n/ru.json' with { type: 'json' };
 import { startFakeNcaLayer, type FakeNcaLayer } from '../scripts/testing/fakeNcaLayer';
 import { ru } from './accounts';
 import { launchHost, step, test as base, expect, type RunningHost } from './host';
+import { fillGuardianshipCertificate } from './decision';
 
 // GOST 34.10-2015 keys end to end in training mode (issue 15's e2e, issue 21's GOST QR check,
 // issue 17's GOST citizen key): the demo citizen signs her portal request in the page with her
@@ -50,6 +51,7 @@ async function logOut(page: Page) {
   await expect(page.getByRole('heading', { name: ru['login.title']! })).toBeVisible();
 }
 
+
 test('GOST keys: a citizen’s GOST-signed portal request, the clerk’s GOST AUTH login, the head’s GOST signature through NCALayer, the GOST QR verified', async ({ page, host, browser }, info) => {
   test.setTimeout(360_000);
   const gatewayUrl = /gateway emulator (\S+),/.exec(host.output())![1]!;
@@ -67,7 +69,8 @@ test('GOST keys: a citizen’s GOST-signed portal request, the clerk’s GOST AU
       await citizen.getByLabel(portalText.password, { exact: true }).fill('portal-2026');
       await citizen.getByRole('button', { name: portalText.signIn }).click();
       await expect(citizen.locator('#citizen')).toContainText('Сарсенбаева Айгерим Ерлановна');
-      await citizen.getByLabel(portalText.service).selectOption('001-r2');
+      // Her district's regulation (seed 003, Kokpekty): the guardianship certificate through the portal.
+      await citizen.getByLabel(portalText.service).selectOption('003-r4');
       await citizen.locator('#files').setInputFiles(scan);
       await citizen.getByLabel(portalText.keyFile).setInputFiles(path.join(pki, 'gost-citizen.p12'));
       await citizen.getByLabel(portalText.keyPassword).fill(DEMO_PASSWORD);
@@ -101,7 +104,7 @@ test('GOST keys: a citizen’s GOST-signed portal request, the clerk’s GOST AU
       await page.getByTestId('inbox-row').filter({ hasText: number }).getByRole('button', { name: number }).click();
       await page.getByTestId('take').click();
       await expect(page.getByTestId('request-view')).toHaveAttribute('data-state', 'inWork');
-      await page.locator('[data-field="body"]').fill('Сведения об установлении опеки (попечительства) над ребёнком отсутствуют.');
+      await fillGuardianshipCertificate(page);
       await page.getByTestId('decide').click();
       await expect(page.getByTestId('request-view')).toHaveAttribute('data-state', 'decided');
       await logOut(page);

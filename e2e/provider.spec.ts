@@ -12,6 +12,7 @@ import { certificatePem, crlPem } from '../shared/signing';
 import { createDemoPki, DEMO_KEYS, DEMO_PASSWORD } from '../shared/signing/testPki';
 import { SUPERVISOR, firstRun, ru } from './accounts';
 import { expect, launchHost, startEmulator, step, test } from './host';
+import { typeDay } from './decision';
 import { openResources } from '../electron/core/resources';
 
 const PASSWORD = 'Жұмыс-құпия-2026!';
@@ -62,6 +63,7 @@ function seedCentreRequest(dataDir: string, message: { id: string }, number: str
   db.prepare("INSERT INTO outbox (id, request_id, message, state, next_attempt_at, created_at, delivered_at) VALUES (?, 'e2e-centre-1', '{}', 'delivered', ?, ?, ?)").run(message.id, at, at, at);
   db.close();
 }
+
 
 test('a provider workstation receives a signed request, the clerk decides, the head signs, the certificate PDF is produced', async ({ page }, info) => {
   test.setTimeout(240_000);
@@ -115,9 +117,9 @@ test('a provider workstation receives a signed request, the clerk decides, the h
     await step(page, info, 'the clerk prepares the guardianship certificate', async () => {
       await page.locator('[data-field="akimLevel"]').selectOption('района');
       await page.locator('[data-field="decisionNumber"]').fill('125');
-      await page.locator('[data-field="decisionDate"] input').pressSequentially('20.02.2026');
+      await typeDay(page, 'decisionDate', '20.02.2026');
       await page.locator('[data-field="childName"]').fill('Сарсенбаев Алихан Нурланович');
-      await page.locator('[data-field="childBirthDate"] input').pressSequentially('20.06.2019');
+      await typeDay(page, 'childBirthDate', '20.06.2019');
       await page.getByTestId('decide').click();
       await expect(page.getByTestId('request-view')).toHaveAttribute('data-state', 'decided');
     });

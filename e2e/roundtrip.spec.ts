@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '../shared/signing/testPki';
 import { ru } from './accounts';
 import { expect, launchHost, step, test, type RunningHost } from './host';
+import { fillGuardianshipCertificate } from './decision';
 
 // Issue 14 in Chromium, on ONE data folder in training mode — the workstation that once refused
 // every request it received (its own outbox ids collided with its inbox): the operator queues, the
@@ -25,6 +26,7 @@ test.beforeAll(async () => {
   emulator = /Training mode: gateway emulator (\S+),/.exec(host.output())![1]!;
 });
 test.afterAll(async () => host?.stop());
+
 
 async function logIn(page: Page, login: string) {
   // The web host is one window: a test may find the previous one's account still signed in.
@@ -133,12 +135,7 @@ test('one workstation: the operator queues, the clerk pulls and decides, the hea
   });
 
   await step(page, info, 'the clerk decides — decided at the centre too', async () => {
-    await page.locator('[data-field="locality"]').fill('с. Кокпекты');
-    await page.locator('[data-field="decisionNumber"]').fill('125');
-    await page.locator('[data-field="decisionDate"]').fill('20.02.2026');
-    await page.locator('[data-field="childName"]').fill('Сарсенбаев Алихан Нурланович');
-    await page.locator('[data-field="childBirthDate"]').fill('20.06.2019');
-    await page.locator('[data-field="property"]').selectOption('имущества нет');
+    await fillGuardianshipCertificate(page);
     await page.getByTestId('decide').click();
     await expect(page.getByTestId('request-view')).toHaveAttribute('data-state', 'decided');
     await journalShows(page, number, 'decided');
