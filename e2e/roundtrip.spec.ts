@@ -163,6 +163,9 @@ test('one workstation: the operator queues, the clerk pulls and decides, the hea
     await page.getByTestId('document-number').fill('041234567');
     await page.getByTestId('issue').click();
     await expect(card).toHaveAttribute('data-state', 'issued');
+    // Issued first, then its original opens in the viewer to print.
+    await expect(page.getByTestId('pdf-viewer')).toBeVisible();
+    await page.getByTestId('pdf-close').click();
     // The centre's copy is issued; the provider's stays at its signed result.
     await page.getByRole('link', { name: ru['nav.journal']! }).click();
     await page.getByLabel(ru['journal.iin']!).fill(MOTHER);
