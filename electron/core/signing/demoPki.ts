@@ -1,13 +1,24 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import forge from 'node-forge';
-import { certificateCard, certificateDer, certificatePem, crlPem, parseCrl } from '../../../shared/signing';
+import { certificateCard, certificateDer, certificatePem, crlPem, parseCrl, type CertificateCard } from '../../../shared/signing';
 import { rawCertificateCard } from '../../../shared/signing/gost/cms';
 import { gostPem } from '../../../shared/signing/gost/issue';
 import { createDemoPki, DEMO_PASSWORD, GOST_CRL_FILE, GOST_ROOT_FILE, issueReferenceDataKey, type DemoKeyId, type GostDemoKeyId } from '../../../shared/signing/testPki';
 
 // Writes the training PKI to a folder (`npm run pki:demo -- --out <dir>`, docs/pki-demo.md): what a
 // trainer copies to a workstation and what the gateway emulator is given as its trusted root and CRL.
+
+/** What the manifest shows of a key's certificate, RSA or GOST alike. */
+const shownOf = (card: CertificateCard) => ({
+  commonName: card.subject.commonName,
+  iin: card.subject.iin,
+  organisation: card.subject.organisation,
+  bin: card.subject.bin,
+  purpose: card.purpose,
+  notBefore: card.notBefore,
+  notAfter: card.notAfter,
+});
 
 export interface DemoKeyEntry {
   id: DemoKeyId;
@@ -70,13 +81,7 @@ export async function writeDemoPki(outDir: string, options: { now: Date; passwor
       id: key.id,
       role: key.role,
       file,
-      commonName: card.subject.commonName,
-      iin: card.subject.iin,
-      organisation: card.subject.organisation,
-      bin: card.subject.bin,
-      purpose: card.purpose,
-      notBefore: card.notBefore,
-      notAfter: card.notAfter,
+      ...shownOf(card),
       revoked: key.revoked,
       userIin: key.userIin,
       note: key.note,
@@ -96,13 +101,7 @@ export async function writeDemoPki(outDir: string, options: { now: Date; passwor
       id: key.id,
       role: key.role,
       file,
-      commonName: card.subject.commonName,
-      iin: card.subject.iin,
-      organisation: card.subject.organisation,
-      bin: card.subject.bin,
-      purpose: card.purpose,
-      notBefore: card.notBefore,
-      notAfter: card.notAfter,
+      ...shownOf(card),
       note: key.note,
     };
   });
