@@ -20,7 +20,16 @@ export function InboxSettingsScreen() {
     if (!settings) void load();
   }, [settings, load]);
 
-  const code = organisation ?? settings?.organisation ?? '';
+  // The form waits for the saved settings: typing into a field the load then overwrites would
+  // merge both values (seen as «edu-kokpektyedu-uralsk»).
+  if (!settings)
+    return (
+      <main className="screen" aria-labelledby="inbox-settings-title">
+        <h1 id="inbox-settings-title">{t('inbox.settings.title')}</h1>
+        {error ? <ErrorText error={error} /> : <p>{t('app.loading')}</p>}
+      </main>
+    );
+  const code = organisation ?? settings.organisation ?? '';
   return (
     <main className="screen" aria-labelledby="inbox-settings-title">
       <h1 id="inbox-settings-title">{t('inbox.settings.title')}</h1>
@@ -48,21 +57,19 @@ export function InboxSettingsScreen() {
         </button>
         {saved ? <p role="status">{t('inbox.settings.saved')}</p> : null}
       </form>
-      {settings ? (
-        <dl className="facts" data-testid="trust">
-          {settings.roots.map((root) => (
-            // A fragment, not a wrapper: a <dl> holds only dt/dd (and div) groups (axe definition-list).
-            <Fragment key={root.subject}>
-              <dt>{t('inbox.settings.root')}</dt>
-              <dd>
-                {root.subject} · {formatDay(root.notAfter.slice(0, 10))}
-              </dd>
-            </Fragment>
-          ))}
-          <dt>{t('inbox.settings.crlCount')}</dt>
-          <dd>{settings.crls}</dd>
-        </dl>
-      ) : null}
+      <dl className="facts" data-testid="trust">
+        {settings.roots.map((root) => (
+          // A fragment, not a wrapper: a <dl> holds only dt/dd (and div) groups (axe definition-list).
+          <Fragment key={root.subject}>
+            <dt>{t('inbox.settings.root')}</dt>
+            <dd>
+              {root.subject} · {formatDay(root.notAfter.slice(0, 10))}
+            </dd>
+          </Fragment>
+        ))}
+        <dt>{t('inbox.settings.crlCount')}</dt>
+        <dd>{settings.crls}</dd>
+      </dl>
     </main>
   );
 }
