@@ -5,6 +5,7 @@ import {
   clockDrift,
   formatDate,
   formatDateTime,
+  formatIso,
   formatNumber,
   localDateTime,
   localDay,
@@ -44,6 +45,16 @@ describe.each([
     expect(localDayStart('2026-01-01', 1).toISOString()).toBe('2026-01-01T19:00:00.000Z');
   });
 
+  it('writes a stored instant at Kazakhstan time, a local day or minute as it is', () => {
+    process.env.TZ = zone;
+    // 19:30 UTC on New Year's Eve is already 00:30 on 1 January at the counter.
+    expect(formatIso('2025-12-31T19:30:00.000Z')).toBe('01.01.2026 00:30');
+    expect(formatIso('2025-12-31T19:30:59Z')).toBe('01.01.2026 00:30');
+    expect(formatIso('2026-01-01T00:30:00+05:00')).toBe('01.01.2026 00:30');
+    expect(formatIso('2026-01-01T00:30')).toBe('01.01.2026 00:30');
+    expect(formatIso('2026-01-01')).toBe('01.01.2026');
+  });
+
   it('keeps +05:00 on dates before March 2024 too (one offset, no tzdata history)', () => {
     process.env.TZ = zone;
     expect(localDateTime(new Date('2023-06-01T18:59:00Z'))).toBe('2023-06-01T23:59');
@@ -62,6 +73,9 @@ describe('days and formats', () => {
     expect(() => localDayStart('2026-02-30')).toThrow(RangeError);
     expect(() => formatDate('01.02.2026')).toThrow(RangeError);
     expect(() => localDay(new Date(Number.NaN))).toThrow(RangeError);
+    expect(() => formatIso('01.02.2026')).toThrow(RangeError);
+    expect(() => formatIso('2026-02-30T10:00Z')).toThrow(RangeError);
+    expect(() => formatIso('2026-02-30')).toThrow(RangeError);
   });
 
   it('writes numbers with no-break space groups and a decimal comma', () => {

@@ -78,6 +78,27 @@ export function formatDateTime(at: Date): string {
   return `${formatDate(local.slice(0, 10))} ${local.slice(11, 16)}`;
 }
 
+const ISO = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * A time as the contract carries it, written for people in Kazakhstan time: a day "YYYY-MM-DD"
+ * as "dd.mm.yyyy"; a local minute "YYYY-MM-DDTHH:MM" (deadlines, already local) as it is; an
+ * instant with its zone ("…Z", "…+05:00": received, signed, stored) at local time, never at UTC
+ * or at the machine's zone.
+ */
+export function formatIso(value: string): string {
+  const match = ISO.exec(value);
+  if (!match) throw new RangeError(`Not a date or time: ${value}`);
+  const [, day = '', minute, zone] = match;
+  parseDay(day); // a Date rolls 30 February over to March: refused here instead
+  if (zone) {
+    const at = new Date(value);
+    if (!Number.isFinite(at.getTime())) throw new RangeError(`Not a date or time: ${value}`);
+    return formatDateTime(at);
+  }
+  return minute ? `${formatDate(day)} ${minute}` : formatDate(day);
+}
+
 /**
  * A number as ru-KZ and kk-KZ write it: groups of three split by a no-break space, a decimal
  * comma ("1 234 567,5"). Written out so a renderer without full ICU prints the same.

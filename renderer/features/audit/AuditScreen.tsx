@@ -6,7 +6,7 @@ import { DateField } from '../../ui/DateField';
 import { auditActionLabel } from './actionLabel';
 import { Field } from '../../ui/Field';
 import { AUDIT_PAGE, useAudit, type AuditFilter } from './store';
-import { formatDateTime } from '../../../shared/time';
+import { formatDateTime, localDay } from '../../../shared/time';
 
 
 function csvCell(value: unknown): string {
@@ -43,7 +43,7 @@ export function AuditScreen() {
     const url = URL.createObjectURL(new Blob([toCsv(entries)], { type: 'text/csv;charset=utf-8' }));
     const link = document.createElement('a');
     link.href = url;
-    link.download = `audit-${new Date().toISOString().slice(0, 10)}.csv`;
+    link.download = `audit-${localDay(new Date())}.csv`;
     link.click();
     URL.revokeObjectURL(url);
   };

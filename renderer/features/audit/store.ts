@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { AuditEntry, AuditVerification } from '../../../shared/api';
 import { arm } from '../../app/api';
+import { localDayStart } from '../../../shared/time';
 
 export interface AuditFilter {
   login: string;
@@ -32,9 +33,9 @@ export const useAudit = create<AuditState>((set) => ({
         ...(filter.login ? { login: filter.login } : {}),
         ...(filter.action ? { action: filter.action } : {}),
         ...(filter.iin ? { iin: filter.iin } : {}),
-        // Date inputs are local days; the log keeps UTC instants.
-        ...(filter.from ? { from: new Date(filter.from + 'T00:00:00').toISOString() } : {}),
-        ...(filter.to ? { to: new Date(filter.to + 'T23:59:59.999').toISOString() } : {}),
+        // Date inputs are Kazakhstan days (not the machine's zone); the log keeps UTC instants.
+        ...(filter.from ? { from: localDayStart(filter.from).toISOString() } : {}),
+        ...(filter.to ? { to: new Date(localDayStart(filter.to, 1).getTime() - 1).toISOString() } : {}),
         ...(beforeSeq ? { beforeSeq } : {}),
       });
       set((state) => ({ entries: beforeSeq ? [...state.entries, ...page] : page }));

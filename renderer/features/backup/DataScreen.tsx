@@ -12,7 +12,7 @@ import { useBackup } from './store';
 
 /** Supervisor: encryption at rest, backups and their schedule, restore, retention, support bundle. */
 export function DataScreen() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const atRest = useSystem((state) => state.health?.atRest);
   const { status, result, busy, error, load, configure, create } = useBackup();
   const [folder, setFolder] = useState<string | null>(null);
@@ -57,10 +57,10 @@ export function DataScreen() {
             {t('backup.save')}
           </button>
         </form>
-        {status?.last ? <p data-testid="backup-last">{t('backup.last', { date: when(status.last.createdAt, i18n.language), path: status.last.path })}</p> : <p>{t('backup.never')}</p>}
+        {status?.last ? <p data-testid="backup-last">{t('backup.last', { date: when(status.last.createdAt), path: status.last.path })}</p> : <p>{t('backup.never')}</p>}
         {status?.lastError ? (
           <div data-testid="backup-last-error">
-            <p>{t('backup.lastFailed', { date: when(status.lastError.at, i18n.language) })}</p>
+            <p>{t('backup.lastFailed', { date: when(status.lastError.at) })}</p>
             <ErrorText error={new ArmError(status.lastError.code)} />
           </div>
         ) : null}

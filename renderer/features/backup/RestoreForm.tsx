@@ -10,11 +10,11 @@ import { useBackup } from './store';
  * database is dead, where the backup's password is what authenticates the restore.
  */
 export function RestoreForm({ initialPath = '' }: { initialPath?: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { busy, restoreError, restored, restore } = useBackup();
   const [path, setPath] = useState(initialPath);
   const [password, setPassword] = useState('');
-  if (restored) return <p role="status" data-testid="restored">{t('backup.restored', { date: when(restored, i18n.language) })}</p>;
+  if (restored) return <p role="status" data-testid="restored">{t('backup.restored', { date: when(restored) })}</p>;
   return (
     <form
       aria-label={t('backup.restoreTitle')}

@@ -6,7 +6,7 @@ import { RestoreForm } from './RestoreForm';
 
 /** At start with a dead database: the last good backup this workstation wrote, ready to restore. */
 export function RestoreOffer() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [last, setLast] = useState<{ path: string; createdAt: string } | null | undefined>(undefined);
   useEffect(() => {
     void arm.backup
@@ -18,7 +18,7 @@ export function RestoreOffer() {
   return (
     <section aria-labelledby="restore-offer-title" data-testid="restore-offer">
       <h2 id="restore-offer-title">{t('backup.offerTitle')}</h2>
-      <p>{last ? t('backup.offerLast', { date: when(last.createdAt, i18n.language), path: last.path }) : t('backup.offerNone')}</p>
+      <p>{last ? t('backup.offerLast', { date: when(last.createdAt), path: last.path }) : t('backup.offerNone')}</p>
       <RestoreForm initialPath={last?.path ?? ''} />
     </section>
   );

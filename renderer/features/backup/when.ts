@@ -1,4 +1,6 @@
-/** A stored ISO time as the operator reads it: their language, their clock. */
-export function when(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+import { formatDateTime } from '../../../shared/time';
+
+/** A stored ISO time as the operator reads it: dd.mm.yyyy HH:MM in Kazakhstan time, whatever the machine's zone. */
+export function when(iso: string): string {
+  return formatDateTime(new Date(iso));
 }

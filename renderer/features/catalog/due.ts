@@ -2,7 +2,7 @@ import { ArmError, type ErrorCode } from '../../../shared/api';
 import type { Deadline } from '../../../shared/calendar/calendar';
 import { serviceDeadline } from '../../../shared/catalog/catalog';
 import type { ChannelKind, Variant } from '../../../shared/catalog/schema';
-import { localDateTime } from '../../../shared/time';
+import { formatIso, localDateTime } from '../../../shared/time';
 
 /** Kazakhstan local date and time as the calendar takes it ("YYYY-MM-DDTHH:MM", shared/time). */
 export function localNow(now: Date = new Date()): string {
@@ -11,9 +11,7 @@ export function localNow(now: Date = new Date()): string {
 
 /** "01.04.2025" for a day, "04.05.2026 12:03" for a minute term, as printed on receipts. */
 export function formatDue(deadline: Deadline): string {
-  const [date = '', time] = deadline.due.split('T');
-  const [year, month, day] = date.split('-');
-  return `${day}.${month}.${year}${time ? ` ${time}` : ''}`;
+  return formatIso(deadline.due);
 }
 
 export type DueToday = { kind: 'due'; text: string } | { kind: 'none' } | { kind: 'error'; code: ErrorCode };

@@ -9,6 +9,7 @@ import { DecisionForm, HeadActions, ResultActions } from '../decision/DecisionPa
 import { ProviderNotices } from '../notices/ProviderNotices';
 import { ChainPanel } from '../chain/ChainPanel';
 import { ErrorText } from '../../ui/ErrorText';
+import { formatDay } from '../../ui/dates';
 import { arm } from '../../app/api';
 import { useInbox } from './store';
 
@@ -19,10 +20,9 @@ function useLanguage(): Language {
   return languages.find((candidate) => candidate === i18n.language) ?? 'ru';
 }
 
+/** Days, local deadlines and instants (received, signed) in Kazakhstan time (shared/time). */
 function formatDate(value: string | null): string {
-  if (!value) return '—';
-  const [date = '', time] = value.split('T');
-  return `${date.split('-').reverse().join('.')}${time ? ` ${time.slice(0, 5)}` : ''}`;
+  return value ? formatDay(value) : '—';
 }
 
 function Rows({ rows, caption }: { rows: InboxRow[]; caption: string }) {
@@ -70,7 +70,7 @@ function Rows({ rows, caption }: { rows: InboxRow[]; caption: string }) {
                 </strong>
               ) : null}
             </td>
-            <td>{formatDate(row.receivedAt.slice(0, 16))}</td>
+            <td>{formatDate(row.receivedAt)}</td>
             <td>{formatDate(row.dueBy)}</td>
             <td>
               {row.daysLeft ?? '—'}
@@ -106,7 +106,7 @@ function Verification({ view }: { view: RequestView }) {
       {/* A portal request is signed by the applicant with their own key, a counter's by the operator, an office's by the office worker. */}
       <dt>{t(view.channel === 'portal' ? 'inbox.applicantSignature' : received.office ? 'inbox.officeSignature' : 'inbox.signature')}</dt>
       <dd>
-        {t('inbox.signatureVerified', { signer: received.signer.subject.commonName, iin: received.signer.subject.iin ?? '—', time: formatDate(received.signingTime.slice(0, 16)) })}
+        {t('inbox.signatureVerified', { signer: received.signer.subject.commonName, iin: received.signer.subject.iin ?? '—', time: formatDate(received.signingTime) })}
       </dd>
       <dt>{t(received.office ? 'inbox.officeRegistration' : 'inbox.receipt')}</dt>
       <dd>{received.receiptNumber}</dd>
@@ -350,9 +350,9 @@ export function InboxScreen() {
           <ul>
             {refused.map((message) => (
               <li key={message.messageId} data-message={message.messageId}>
-                {formatDate(message.receivedAt.slice(0, 16))} · {message.sender} · {t(`errors.${message.code}`)} — <span className="reason">{message.reason}</span>
+                {formatDate(message.receivedAt)} · {message.sender} · {t(`errors.${message.code}`)} — <span className="reason">{message.reason}</span>
                 {message.returnedAt ? (
-                  <> · {t('inbox.refusedReturned', { time: formatDate(message.returnedAt.slice(0, 16)) })}</>
+                  <> · {t('inbox.refusedReturned', { time: formatDate(message.returnedAt) })}</>
                 ) : role === 'clerk' ? (
                   <>
                     {' '}

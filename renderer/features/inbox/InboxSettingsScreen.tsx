@@ -1,6 +1,6 @@
 import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDay } from '../../ui/dates';
+import { formatDate } from '../../../shared/time';
 import { ErrorText } from '../../ui/ErrorText';
 import { useInboxSettings } from './settingsStore';
 
@@ -63,7 +63,7 @@ export function InboxSettingsScreen() {
           <Fragment key={root.subject}>
             <dt>{t('inbox.settings.root')}</dt>
             <dd>
-              {root.subject} · {formatDay(root.notAfter.slice(0, 10))}
+              {root.subject} · {formatDate(new Date(root.notAfter))}
             </dd>
           </Fragment>
         ))}

@@ -6,6 +6,7 @@ import type { Language } from '../../../shared/i18n';
 import { Reprint } from '../print/Reprint';
 import { ErrorText } from '../../ui/ErrorText';
 import { DateField } from '../../ui/DateField';
+import { formatDay } from '../../ui/dates';
 import { useAuth } from '../auth/store';
 import { Field } from '../../ui/Field';
 import { QuestionnaireForm } from './QuestionnaireForm';
@@ -94,7 +95,7 @@ export function JournalScreen() {
       title: t('journal.columns.dueBy'),
       render: (_, row) => (
         <>
-          {row.dueBy?.replace('T', ' ') ?? ''}
+          {row.dueBy ? formatDay(row.dueBy) : ''}
           {row.overdue ? <strong className="error"> · {t('journal.overdueMark')}</strong> : null}
         </>
       ),

@@ -15,7 +15,7 @@ function days(value: string): number | null {
 
 /** Supervisor: how long personal data of finished requests is kept, and the purge report. */
 export function RetentionSection() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { terms, lastReport, busy, error, load, configure, purge } = useRetention();
   const [edited, setEdited] = useState<Partial<Record<Term, string>>>({});
   useEffect(() => {
@@ -46,7 +46,7 @@ export function RetentionSection() {
       {lastReport ? (
         <p role="status" data-testid="retention-report">
           {t('retention.report', {
-            date: when(lastReport.at, i18n.language),
+            date: when(lastReport.at),
             issued: lastReport.requests.issued,
             refused: lastReport.requests.refusedAtIntake,
             withdrawn: lastReport.requests.withdrawn,

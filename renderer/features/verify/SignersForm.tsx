@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { arm } from '../../app/api';
 import { ErrorText } from '../../ui/ErrorText';
+import { formatDate } from '../../../shared/time';
 
 type Signer = Awaited<ReturnType<typeof arm.verify.signers>>[number];
 
@@ -31,7 +32,7 @@ export function SignersForm() {
       <ul data-testid="signers">
         {signers?.map((signer) => (
           <li key={signer.sha256}>
-            {signer.subject} {signer.iin ? `(${signer.iin})` : ''} — {signer.notAfter.slice(0, 10)}
+            {signer.subject} {signer.iin ? `(${signer.iin})` : ''} — {formatDate(new Date(signer.notAfter))}
           </li>
         ))}
       </ul>

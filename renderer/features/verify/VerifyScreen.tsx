@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../ui/ErrorText';
+import { formatDateTime } from '../../../shared/time';
 import { useAuth } from '../auth/store';
 import { SignersForm } from './SignersForm';
 import { useVerify } from './store';
@@ -9,7 +10,7 @@ const dmy = (date: string) => date.split('-').reverse().join('.');
 
 /** Проверка документа: open a PDF or a photo of a printed result (or scan it at the counter) and see whether it is genuine. */
 export function VerifyScreen() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { verdict, fileName, busy, error, scanners, check, loadScanners, scan } = useVerify();
   const role = useAuth((state) => state.status?.user?.role);
   const counter = role === 'operator' || role === 'mobileOperator';
@@ -76,7 +77,7 @@ export function VerifyScreen() {
                 {result.signer.subject.commonName}, {t('verify.iin')} {result.signer.subject.iin ?? '—'} ({result.signer.issuer.commonName})
               </dd>
               <dt>{t('verify.signedAt')}</dt>
-              <dd>{new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Almaty' }).format(new Date(result.signingTime))}</dd>
+              <dd>{formatDateTime(new Date(result.signingTime))}</dd>
               {result.training ? <dd>{t('verify.training')}</dd> : null}
             </dl>
           ) : null}
