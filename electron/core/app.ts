@@ -211,6 +211,9 @@ export function startCore(options: CoreOptions): Core {
                 if (inboxesConfigured(db)) await pullInbox({ db, client: gatewayClient, dataDir: options.dataDir, now, log, crypto });
               },
             },
+            // Roots, CRL and reference data change on the CA's and the ministries' schedule (hours,
+            // days), and online each signature's key is asked by OCSP anyway: every ten periods (5 min)
+            // keeps thousands of counters from asking the gateway twice a minute; "sync now" runs them at once.
             { name: 'trust', everyMs: interval * 10, run: () => refreshTrust(db, gatewayClient, now()) },
             // Signed reference data (refdata/refresh.ts): catalog, calendar, organisations, heads' certificates, limits.
             { name: 'refdata', everyMs: interval * 10, run: () => refreshReference({ db, client: gatewayClient, now, crypto, log }) },
