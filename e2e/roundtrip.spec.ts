@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '../shared/signing/testPki';
-import { ru } from './accounts';
+import { kk, ru } from './accounts';
 import { expect, launchHost, step, test, type RunningHost } from './host';
 import { fillGuardianshipCertificate } from './decision';
 
@@ -16,6 +16,8 @@ import { fillGuardianshipCertificate } from './decision';
 test.describe.configure({ mode: 'serial' });
 
 const MOTHER = '900412400014';
+/** In ГБД ФЛ as Сарсенбаев Нурлан Асхатович, born 03.09.1988 (gateway/seed/demo.ts). */
+const FATHER = '880903300010';
 let host: RunningHost;
 let emulator: string;
 
@@ -44,15 +46,25 @@ async function logIn(page: Page, login: string) {
   await expect(page.getByTestId('user')).toBeVisible();
 }
 
+/** The training emulator's fault switch (its admin secret is in the training data folder). */
+async function fault(mode: string): Promise<Response> {
+  const secret = readFileSync(path.join(host.dataDir, 'training-gateway', 'admin.secret'), 'utf8').trim();
+  return fetch(`${emulator}/_control/faults`, { method: 'POST', headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ mode }) });
+}
+
 const keyFile = (name: string) => path.join(host.dataDir, 'training-pki', `${name}.p12`);
 
-/** The operator takes a guardianship certificate request in and signs it: queued. */
-async function takeIn(page: Page, beforeSigning?: () => Promise<void>): Promise<string> {
+/** The intake screen after a receipt: «Следующий заявитель», then the service is searched again. */
+async function nextApplicant(page: Page) {
   await page.getByRole('link', { name: ru['nav.intake']! }).click();
+  const next = page.getByRole('button', { name: ru['intake.next']! });
+  if (await next.isVisible()) await next.click();
   await page.getByTestId('service-search').fill('опек справ');
   await page.locator('[data-service="guardianship-certificate"]').click();
-  await expect(page.getByTestId('request-number')).toContainText('con-kokpekty-');
-  const number = ((await page.getByTestId('request-number').textContent()) ?? '').trim();
+}
+
+/** The registry look-up of the mother: her card from ГБД ФЛ (a duplicate request goes on with a reason). */
+async function lookUpMother(page: Page) {
   await page.getByLabel(ru['intake.applicantIin']!).fill(MOTHER);
   await page.getByLabel(ru['intake.applicantIin']!).press('Enter');
   await expect(page.getByTestId('applicant-step').getByTestId('person-card')).toContainText(MOTHER);
@@ -61,12 +73,20 @@ async function takeIn(page: Page, beforeSigning?: () => Promise<void>): Promise<
     await page.getByTestId('duplicate-reason-input').fill('Заявление по второму ребёнку');
     await page.getByTestId('duplicate-continue').click();
   }
+}
+
+/** The operator takes a guardianship certificate request in and signs it: queued. */
+async function takeIn(page: Page, options: { beforeSigning?: () => Promise<void>; applicant?: (page: Page) => Promise<void> } = {}): Promise<string> {
+  await nextApplicant(page);
+  await expect(page.getByTestId('request-number')).toContainText('con-kokpekty-');
+  const number = ((await page.getByTestId('request-number').textContent()) ?? '').trim();
+  await (options.applicant ?? lookUpMother)(page);
   // The training catalog's documents for this service (the ID original, the birth certificate copy) are presented.
   for (const presented of await page.locator('table.checklist input[type="checkbox"]').all()) {
     await presented.check();
     await expect(presented).toBeChecked();
   }
-  await beforeSigning?.();
+  await options.beforeSigning?.();
   await page.getByTestId('to-signing').click();
   await expect(page.getByTestId('key-file').or(page.getByRole('alert'))).toBeVisible();
   expect(await page.getByRole('alert').allTextContents()).toEqual([]);
@@ -176,26 +196,98 @@ test('one workstation: the operator queues, the clerk pulls and decides, the hea
   });
 });
 
-/** The intake screen after a receipt: «Следующий заявитель», then the service is searched again. */
-async function nextApplicant(page: Page) {
-  await page.getByRole('link', { name: ru['nav.intake']! }).click();
-  const next = page.getByRole('button', { name: ru['intake.next']! });
-  if (await next.isVisible()) await next.click();
-  await page.getByTestId('service-search').fill('опек справ');
-  await page.locator('[data-service="guardianship-certificate"]').click();
-}
+test("an applicant typed by hand while ГБД ФЛ is out of reach: the gateway's re-check flags the mismatch in red, with the field, at the centre and at the provider", async ({ page }, info) => {
+  test.setTimeout(300_000);
+  let number = '';
+  const mismatch = (words: Record<string, string | undefined>) =>
+    words['journal.recheck.mismatch']!.replace('{iin}', FATHER).replace('{fields}', words['journal.recheck.fields.patronymic']!);
+  await page.goto(host.url);
+
+  await step(page, info, 'the look-up fails, the operator types the father by hand with a wrong patronymic, and signs', async () => {
+    await logIn(page, 'operator');
+    number = await takeIn(page, {
+      applicant: async () => {
+        expect((await fault('error500')).ok).toBe(true);
+        await page.getByLabel(ru['intake.applicantIin']!).fill(FATHER);
+        await page.getByLabel(ru['intake.applicantIin']!).press('Enter');
+        const typed = page.getByRole('form', { name: ru['intake.manualTitle']! });
+        await expect(typed).toBeVisible();
+        expect((await fault('none')).ok).toBe(true);
+        // ГБД ФЛ holds «Асхатович»: the operator mishears it.
+        await typed.getByLabel(ru['intake.surname']!).fill('Сарсенбаев');
+        await typed.getByLabel(ru['intake.name']!, { exact: true }).fill('Нурлан');
+        await typed.getByLabel(ru['intake.patronymic']!).fill('Асланович');
+        const born = typed.getByLabel(ru['intake.birthDate']!);
+        await born.click();
+        await born.pressSequentially('03.09.1988');
+        await born.press('Tab');
+        await typed.getByRole('button', { name: ru['intake.saveManual']! }).click();
+        const card = page.getByTestId('applicant-step').getByTestId('person-card');
+        await expect(card).toContainText('Асланович');
+        await expect(card).toContainText(ru['intake.unverified']!);
+      },
+    });
+  });
+
+  await step(page, info, "the centre's journal flags the gateway's verdict in red with the field", async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByRole('link', { name: ru['nav.journal']! }).click();
+    await page.getByLabel(ru['journal.iin']!).fill(FATHER);
+    const flagged = page.getByTestId('journal').locator('tbody tr', { hasText: number }).getByTestId('recheck-mismatch');
+    // The outbox sends on its own timer; the gateway's receipt carries the verdict.
+    await expect(async () => {
+      await page.getByRole('button', { name: ru['journal.search']! }).click();
+      await expect(flagged.first()).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 120_000, intervals: [3_000] });
+    await expect(flagged.first()).toHaveText(`· ${mismatch(ru)}`);
+    await expect(flagged.first()).toHaveCSS('color', 'rgb(161, 42, 30)');
+    await flagged.first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: info.outputPath('recheck-journal-ru.png') });
+    await page.getByRole('button', { name: 'Қаз' }).click();
+    await expect(flagged.first()).toHaveText(`· ${mismatch(kk)}`);
+    await flagged.first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: info.outputPath('recheck-journal-kk.png') });
+    await page.getByRole('button', { name: 'Рус' }).click();
+  });
+
+  await step(page, info, "the provider's clerk sees the same verdict on the request, translated", async () => {
+    await logIn(page, 'clerk');
+    await page.getByRole('link', { name: ru['nav.inbox']! }).click();
+    await expect(async () => {
+      await page.getByTestId('pull').click();
+      await expect(page.getByRole('button', { name: number }).first()).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 120_000, intervals: [3_000] });
+    await page.getByRole('button', { name: number }).first().click();
+    const verdict = page.getByTestId('inbox-recheck');
+    await expect(verdict).toHaveAttribute('data-result', 'mismatch');
+    await expect(verdict).toHaveText(`${ru['inbox.recheckResult.mismatch']!}: ${ru['journal.recheck.fields.patronymic']!}`);
+    await verdict.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: info.outputPath('recheck-inbox-ru.png') });
+    await page.getByRole('button', { name: 'Қаз' }).click();
+    await expect(verdict).toHaveText(`${kk['inbox.recheckResult.mismatch']!}: ${kk['journal.recheck.fields.patronymic']!}`);
+    await verdict.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: info.outputPath('recheck-inbox-kk.png') });
+    await page.getByRole('button', { name: 'Рус' }).click();
+  });
+});
 
 test('intake stops past a guardrail while the gateway fails, and goes on after a sync', async ({ page }, info) => {
   test.setTimeout(300_000);
-  const secret = readFileSync(path.join(host.dataDir, 'training-gateway', 'admin.secret'), 'utf8').trim();
-  const fault = (mode: string) =>
-    fetch(`${emulator}/_control/faults`, { method: 'POST', headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ mode }) });
   await page.goto(host.url);
 
-  await step(page, info, 'the supervisor allows one unsent request', async () => {
+  await step(page, info, 'the supervisor syncs until nothing waits, and allows one unsent request', async () => {
     await logIn(page, 'supervisor');
     await page.getByRole('link', { name: ru['nav.sync']! }).click();
     const form = page.getByTestId('sync-guardrails');
+    // The tests before leave notices on the outbox's timer (a status, a result): sent first, so the
+    // one request queued below is the one that reaches the limit.
+    const nothingUnsent = new RegExp(
+      ru['sync.guardrails.state']!.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace('{since}', '.*').replace('{freeMb}', '.*').replace('{unsent}', '0'),
+    );
+    await expect(async () => {
+      await page.getByRole('button', { name: ru['sync.now']! }).click();
+      await expect(form.getByText(nothingUnsent)).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 120_000, intervals: [3_000] });
     await form.getByLabel(ru['sync.guardrails.maxUnsent']!).fill('1');
     await form.getByRole('button', { name: ru['sync.guardrails.save']! }).click();
     await expect(page.getByRole('alert')).toHaveCount(0);
@@ -208,7 +300,7 @@ test('intake stops past a guardrail while the gateway fails, and goes on after a
   await step(page, info, 'the gateway fails; one request is queued and the next intake is refused with the reason', async () => {
     await logIn(page, 'operator');
     // The look-ups are done; the gateway fails from the signature on, so the request stays unsent.
-    await takeIn(page, async () => expect((await fault('error500')).ok).toBe(true));
+    await takeIn(page, { beforeSigning: async () => expect((await fault('error500')).ok).toBe(true) });
     await nextApplicant(page);
     // The operator reads why and what to do, in words; no new request number is drawn.
     const refusal = page.getByRole('alert').filter({ hasText: ru['errors.OUTBOX_TOO_FULL']!.replace('{unsent}', '1').replace('{limit}', '1') });

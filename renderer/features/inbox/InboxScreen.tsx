@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxRow, RequestView } from '../../../shared/api';
 import { languages, type Language } from '../../../shared/i18n';
@@ -111,13 +111,13 @@ function Verification({ view }: { view: RequestView }) {
       <dt>{t(received.office ? 'inbox.officeRegistration' : 'inbox.receipt')}</dt>
       <dd>{received.receiptNumber}</dd>
       {received.recheck.map((recheck) => (
-        <span key={recheck.iin}>
+        <Fragment key={recheck.iin}>
           <dt>{t('inbox.recheck', { iin: recheck.iin })}</dt>
-          <dd className={recheck.result === 'match' ? undefined : 'error'}>
+          <dd className={recheck.result === 'match' ? undefined : 'error'} data-testid="inbox-recheck" data-result={recheck.result}>
             {t(`inbox.recheckResult.${recheck.result}`)}
-            {recheck.mismatches.length ? `: ${recheck.mismatches.join(', ')}` : null}
+            {recheck.mismatches.length ? `: ${recheck.mismatches.map((field) => t(`journal.recheck.fields.${field}`)).join(', ')}` : null}
           </dd>
-        </span>
+        </Fragment>
       ))}
     </dl>
   );
