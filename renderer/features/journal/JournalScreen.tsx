@@ -7,6 +7,7 @@ import { Reprint } from '../print/Reprint';
 import { CentreChainPanel } from '../chain/CentreChainPanel';
 import { ErrorText } from '../../ui/ErrorText';
 import { DateField } from '../../ui/DateField';
+import { formatDay } from '../../ui/dates';
 import { useAuth } from '../auth/store';
 import { Field } from '../../ui/Field';
 import { QuestionnaireForm } from './QuestionnaireForm';
@@ -107,7 +108,7 @@ export function JournalScreen() {
       render: (_, row) =>
         row.centreStep ? (
           <span className={row.centreStep.status === 'overdue' ? 'error' : undefined} data-testid="centre-step-flag" data-status={row.centreStep.status}>
-            {t(row.centreStep.status === 'overdue' ? 'journal.centreOverdue' : 'journal.centreStep', { phase: t(`chain.phase.${row.centreStep.phase}`), due: row.centreStep.due?.replace('T', ' ') ?? '' })}
+            {t(row.centreStep.status === 'overdue' ? 'journal.centreOverdue' : 'journal.centreStep', { phase: t(`chain.phase.${row.centreStep.phase}`), due: row.centreStep.due ? formatDay(row.centreStep.due) : '' })}
           </span>
         ) : null,
     },
