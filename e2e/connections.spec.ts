@@ -38,4 +38,23 @@ test('the supervisor sets the update server, an http gateway is refused, and the
     await page.getByRole('link', { name: ru['nav.connections']! }).click();
     await expect(page.getByTestId('printers').getByLabel(ru['printers.receipt']!)).toHaveValue('Kyocera FS-1040');
   });
+
+  await step(page, info, 'a mobile centre is refused in Kokpekty, whose regulation (003) names none, and set in M. Zhumabaev district (004)', async () => {
+    const mobile = page.getByTestId('mobile-centre');
+    const district = async (code: string) => {
+      await mobile.getByLabel(ru['connections.mobileDistrict']!).click();
+      await page.locator(`.ant-select-item-option[title^="${code} "]`).click();
+    };
+    await expect(mobile.getByTestId('mobile-centre-current')).toHaveText(ru['connections.mobileNone']!);
+    await mobile.getByLabel(ru['connections.mobileCode']!).fill('mobile-kokpekty');
+    await district('kokpekty');
+    await mobile.getByRole('button', { name: ru['connections.mobileSave']! }).click();
+    await expect(mobile.getByRole('alert')).toHaveAttribute('data-code', 'MOBILE_CENTRE_NOT_ALLOWED');
+    await expect(mobile.getByTestId('mobile-centre-current')).toHaveText(ru['connections.mobileNone']!);
+    await mobile.getByLabel(ru['connections.mobileCode']!).fill('mobile-m-zhumabaev');
+    await district('m-zhumabaev');
+    await mobile.getByRole('button', { name: ru['connections.mobileSave']! }).click();
+    await expect(mobile.getByRole('status')).toHaveText(ru['connections.mobileSaved']!);
+    await expect(mobile.getByTestId('mobile-centre-current')).toHaveText('Мобильный ЦОН: mobile-m-zhumabaev, район m-zhumabaev');
+  });
 });

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { openDataFolderDatabase } from '../electron/core/vault/toolAccess';
 import { firstRun, kk, ru } from './accounts';
+import { localDateTime } from '../shared/time';
 import { expect, step, test, type RunningHost } from './host';
 
 // Requests as intake leaves them, written beside the running host (WAL lets both connections in;
@@ -108,5 +110,32 @@ test('the journal finds a request by IIN and by a Kazakh surname in any case, an
     await expect(page.getByTestId('report').locator('tbody tr')).toHaveCount(1);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: ru['reports.pdf']! }).click()]);
     expect(readFileSync(await download.path()).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  await step(page, info, 'a 001 Рег.1 request at the counter 20 minutes: intake (п.9, 14 minutes) flagged overdue in red, its steps with their due times in the opened row', async () => {
+    const called = Math.floor(Date.now() / 60_000) * 60_000 - 20 * 60_000;
+    const db = openDataFolderDatabase(host.dataDir);
+    const { id } = db.prepare("SELECT id FROM users WHERE login = 'supervisor'").get() as { id: string };
+    db.prepare(
+      `INSERT INTO requests (id, number, service_id, variant_id, state, applicant_iin, centre, created_by, created_at, updated_at, provider)
+       VALUES (?, 'CON-URALSK-0001', 'camp-referral', '001-r1', 'draft', '900412400014', 'con-uralsk', ?, ?, ?, 'edu-uralsk')`,
+    ).run(randomUUID(), id, new Date(called).toISOString(), new Date(called).toISOString());
+    db.close();
+    const [day, time] = localDateTime(new Date(called + 14 * 60_000)).split('T') as [string, string];
+    await page.getByRole('link', { name: ru['nav.journal']! }).click();
+    await page.getByLabel(ru['journal.number']!).fill('CON-URALSK-0001');
+    await page.getByRole('button', { name: ru['journal.search']! }).click();
+    await expect(rows).toHaveCount(1);
+    const flag = rows.first().getByTestId('centre-step-flag');
+    await expect(flag).toHaveAttribute('data-status', 'overdue');
+    await expect(flag).toHaveClass(/error/);
+    const due = `${day.split('-').reverse().join('.')} ${time}`;
+    await expect(flag).toContainText(`${ru['chain.phase.intake']!} · просрочен с ${due}`);
+    await rows.first().locator('.ant-table-row-expand-icon').click();
+    const steps = page.getByTestId('centre-chain').getByTestId('centre-step');
+    await expect(steps).toHaveCount(4);
+    await expect(steps.first()).toHaveAttribute('data-status', 'overdue');
+    await expect(steps.first()).toContainText(due);
+    await expect(steps.first()).toContainText('Рег.1 п.9 пп.1');
   });
 });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { stepSchema } from '../catalog/schema';
+import { centrePhaseSchema, stepSchema } from '../catalog/schema';
 import { channel } from './channel';
 import { requestIdSchema } from './inbox';
-import { executorRole } from './roles';
+import { counterRoles, executorRole } from './roles';
 import { MAX_UPLOAD_BYTES } from '../limits';
 
 // The provider's internal chain (issue 17 item 3, issue 19 items 4 and 5): each step of the
@@ -49,6 +49,32 @@ export const chainViewSchema = z.object({
 });
 export type ChainView = z.infer<typeof chainViewSchema>;
 
+/**
+ * A clock of the centre's own steps (ЦОН; 001 п.9–10, 000 Прил.1 Табл.2, 002 п.10 пп.2): one per
+ * phase the АРМ records the end of, due the sum of its steps' minutes (shared/catalog/steps.ts).
+ */
+export const centreClockSchema = z.object({
+  phase: centrePhaseSchema,
+  norm: z.object({ value: z.number().positive(), unit: z.literal('minutes') }),
+  /** Its steps in the regulation's order: who, minutes, paragraph («Рег.1 п.9 пп.1»). */
+  parts: z.array(z.object({ actor: stepSchema.shape.actor, minutes: z.number().positive(), paragraph: z.string() })),
+  /** Local date-times "YYYY-MM-DDTHH:MM"; startedAt null: not begun, or its start is not recorded (the applicant coming back). */
+  startedAt: z.string().nullable(),
+  due: z.string().nullable(),
+  doneAt: z.string().nullable(),
+  status: stepClockSchema.shape.status,
+});
+export type CentreClockView = z.infer<typeof centreClockSchema>;
+
+export const centreChainSchema = z.object({
+  requestId: z.uuid(),
+  /** As on the receipt: the request's term, and whether it is the sum of the provider's step norms (indicative). */
+  dueBy: z.string().nullable(),
+  indicative: z.boolean(),
+  clocks: z.array(centreClockSchema),
+});
+export type CentreChain = z.infer<typeof centreChainSchema>;
+
 export const recordActInputSchema = z.strictObject({
   requestId: z.uuid(),
   /** The act's number as the body gave it (№ постановления / шешімнің нөмірі). */
@@ -63,6 +89,8 @@ export const recordActInputSchema = z.strictObject({
 
 export const chainChannels = {
   get: channel({ input: requestIdSchema, output: chainViewSchema, access: ['officeWorker', executorRole, 'head'] }),
+  /** The centre's clocks of a request it took in (the counter and the supervisor). */
+  centre: channel({ input: requestIdSchema, output: centreChainSchema, access: [...counterRoles, 'supervisor'] }),
   /** The executor sends the draft act to the outside body: the stage's clock starts. */
   sendToStage: channel({ input: requestIdSchema, output: chainViewSchema, access: [executorRole] }),
   /** The executor records the adopted act; a number used before is ACT_NUMBER_REUSED. The akimat's resolution becomes the result (decided). */

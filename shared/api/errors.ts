@@ -221,6 +221,8 @@ export const errorCodeSchema = z.enum([
   // one it keeps; this workstation's audit is shorter than, or differs from, its anchored head.
   'AUDIT_ANCHOR_CONFLICT',
   'AUDIT_ANCHOR_BROKEN',
+  // A mobile centre set where no regulation of its district names mobile centres (reach).
+  'MOBILE_CENTRE_NOT_ALLOWED',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { recheckSchema } from '../gateway/api';
 import { languages } from '../i18n';
+import { centreClockSchema } from './chain';
 import { channel } from './channel';
 import { outcomeSchema, requestStateSchema } from './requests';
 import { counterRoles } from './roles';
@@ -51,6 +52,8 @@ export const journalRowSchema = z.object({
   recheck: z.array(recheckSchema).nullable(),
   /** The gateway's signed time on the request's receipt (its time-stamp's genTime); null before it. */
   stampedAt: z.string().nullable(),
+  /** The centre's running step (its clock's phase, due, running or overdue); null when none runs. */
+  centreStep: centreClockSchema.pick({ phase: true, due: true, status: true }).nullable(),
 });
 export type JournalRow = z.infer<typeof journalRowSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { iinCheckDigit } from '../iin/iin';
+import { centreSettingSchema } from './intake';
 
 // The supervisor's settings screen for the workstation's connections: the gateway (ШЭП) and the
 // update server, both stored in the one settings store (gateway.url, updates.url). The centre and
@@ -32,7 +33,14 @@ export const setConnectionsInputSchema = z.object({
   organisationBin: binSchema.nullable().optional(),
 });
 
+/** null: this workstation is not a mobile centre (its mobile operator works at the counter's centre). */
+export const setMobileCentreInputSchema = z.strictObject({ mobileCentre: centreSettingSchema.nullable() });
+
 export const workstationChannels = {
   connections: channel({ input: z.undefined(), output: connectionsSchema, access: ['supervisor'] }),
   setConnections: channel({ input: setConnectionsInputSchema, output: connectionsSchema, access: ['supervisor'] }),
+  /** The mobile centre (мобильный ЦОН) this workstation's mobile operator takes requests in for (settings workstation.mobileCentre). */
+  mobileCentre: channel({ input: z.undefined(), output: centreSettingSchema.nullable(), access: ['supervisor'] }),
+  /** Audited as a settings change; MOBILE_CENTRE_NOT_ALLOWED where no regulation of the district names mobile centres. */
+  setMobileCentre: channel({ input: setMobileCentreInputSchema, output: centreSettingSchema.nullable(), access: ['supervisor'] }),
 };

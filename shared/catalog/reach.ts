@@ -21,3 +21,8 @@ export function appliesIn(variant: Pick<Variant, 'seed'>, district: string): boo
   const seed = DISTRICT_SEEDS[district];
   return seed !== undefined && variant.seed.startsWith(seed);
 }
+
+/** Whether some regulation in force in the district takes requests in at mobile centres (000 п.1, 004 §1). */
+export function mobileCentreAllowed(variants: ReadonlyArray<Pick<Variant, 'seed' | 'channels'>>, district: string): boolean {
+  return variants.some((variant) => appliesIn(variant, district) && variant.channels.some((channel) => channel.kind === 'mobileCentre'));
+}

@@ -73,6 +73,32 @@ export const termSchema = z.object({
 
 const minutesLimit = z.object({ minutes: z.number().positive(), cite: cites });
 
+export const stepSchema = z.object({
+  /** applicant and system (ШЭП, ГБД ФЛ, ЕНИС, АРМ РШЭП) act only in the centre's steps. */
+  actor: z.enum(['clerk', 'head', 'executor', 'akimat', 'specialist', 'centreOperator', 'provider', 'applicant', 'system']),
+  duration: z.object({ value: z.number().positive(), unit: z.enum(['minutes', 'workingDays']) }),
+  cite: cites,
+});
+
+/**
+ * What ends a centre step in the АРМ's records: intake (the call → signed or refused), the
+ * request's registration by the provider's АРМ (sent → registered), the provider's check of the
+ * package (registered → in work or returned), handing the result over (→ issued).
+ */
+export const centrePhaseSchema = z.enum(['intake', 'registration', 'check', 'handover']);
+export type CentrePhase = z.infer<typeof centrePhaseSchema>;
+
+/**
+ * A step of the centre's own procedure with its minutes (001 п.9–10, 000 Прил.1 Табл.2, 002 п.10).
+ * `only`: a branch the regulation times but that runs only when ГБД ФЛ / ЕНИС had no data (the
+ * person typed by hand) or the package was returned for defects.
+ */
+export const centreStepSchema = stepSchema.extend({
+  phase: centrePhaseSchema,
+  only: z.enum(['noRegistryData', 'returned']).optional(),
+});
+export type CentreStep = z.infer<typeof centreStepSchema>;
+
 export const channelSchema = z
   .object({
     kind: channelKindSchema,
@@ -91,14 +117,11 @@ export const channelSchema = z
         note: z.string().min(1).optional(),
       })
       .optional(),
+    /** The centre's steps with their minutes, in the regulation's order (the centre channel only). */
+    steps: z.array(centreStepSchema).min(1).optional(),
   })
-  .refine((channel) => channel.term !== null || channel.termNote, { message: 'a channel without a term says why (termNote)', path: ['termNote'] });
-
-export const stepSchema = z.object({
-  actor: z.enum(['clerk', 'head', 'executor', 'akimat', 'specialist', 'centreOperator', 'provider']),
-  duration: z.object({ value: z.number().positive(), unit: z.enum(['minutes', 'workingDays']) }),
-  cite: cites,
-});
+  .refine((channel) => channel.term !== null || channel.termNote, { message: 'a channel without a term says why (termNote)', path: ['termNote'] })
+  .refine((channel) => !channel.steps || channel.kind === 'centre', { message: 'only the centre channel has centre steps', path: ['steps'] });
 
 export const documentSchema = z.object({
   name: text,

@@ -1,5 +1,5 @@
 import { ArmError, requestContentSchema, type ChainView, type StepClock } from '../../../shared/api';
-import { outsideStage, stepDue, type Step } from '../../../shared/catalog/steps';
+import { outsideStage, stepClock, stepDue, type Step } from '../../../shared/catalog/steps';
 import { localDateTime } from '../../../shared/time';
 import type { Db } from '../db/database';
 import { departmentRequest } from '../inbox/repository';
@@ -44,10 +44,8 @@ function stepEnds(db: Db, request: RequestRow, steps: readonly Step[]): Array<st
 function clocks(steps: readonly Step[], start: string, ends: Array<string | null>, now: string): StepClock[] {
   let startedAt: string | null = start;
   return steps.map((step, index) => {
-    const due = startedAt ? stepDue(step, startedAt) : null;
     const doneAt = local(ends[index]);
-    const status: StepClock['status'] = doneAt ? (due && doneAt > due ? 'late' : 'done') : startedAt ? (due && now > due ? 'overdue' : 'running') : 'pending';
-    const clock: StepClock = { actor: step.actor, norm: step.duration, paragraph: step.cite[0]?.paragraph ?? '', startedAt, due, doneAt, status };
+    const clock: StepClock = { actor: step.actor, norm: step.duration, paragraph: step.cite[0]?.paragraph ?? '', startedAt, doneAt, ...stepClock(step, startedAt, doneAt, now) };
     startedAt = doneAt;
     return clock;
   });

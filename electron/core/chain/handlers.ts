@@ -6,10 +6,12 @@ import { inspectFile } from '../documents/files';
 import { writeAttachment } from '../documents/store';
 import type { Handlers } from '../handler';
 import { openAct, recordAct, sendToStage } from './acts';
+import { centreChain } from './centre';
 import { chainView } from './clocks';
 
 export const chainHandlers: Handlers<Contract>['chain'] = {
   get: ({ requestId }, ctx) => chainView(requireDb(ctx), requestId, ctx.now()),
+  centre: ({ requestId }, ctx) => centreChain(requireDb(ctx), requestId, ctx.now()),
   sendToStage: ({ requestId }, ctx, { caller }) => {
     const db = requireDb(ctx);
     sendToStage(db, requestId, caller!, ctx.now());

@@ -1,6 +1,7 @@
 import { ArmError, type JournalCursor, type JournalFilter, type JournalPage, type JournalRow, type RequestState } from '../../../shared/api';
 import { foldName } from '../../../shared/text/fold';
 import type { Db } from '../db/database';
+import { runningCentreStep } from '../chain/centre';
 import { localDateTime, localDayStart } from '../../../shared/time';
 
 /** States after which a request can no longer be late: the result is at the centre, or there is none to wait for. */
@@ -121,6 +122,7 @@ function toJournalRow(row: Row): JournalRow {
     questionnaireDue: row.questionnaire_due === 1,
     recheck: row.recheck ? (JSON.parse(row.recheck) as JournalRow['recheck']) : null,
     stampedAt: row.stamped_at,
+    centreStep: null,
   };
 }
 
@@ -129,7 +131,9 @@ export function searchJournal(db: Db, query: JournalFilter & { after?: JournalCu
   const rows = select(db, query, query.after, query.limit + 1, now);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  return { rows: page.map(toJournalRow), next: rows.length > query.limit && last ? { at: last.created_at, key: last.key } : null };
+  // The centre's running step, for the page shown (not for exports): only an open request has one.
+  const shown = page.map((row) => ({ ...toJournalRow(row), centreStep: CLOSED_STATES.includes(row.state) ? null : runningCentreStep(db, row.id, now) }));
+  return { rows: shown, next: rows.length > query.limit && last ? { at: last.created_at, key: last.key } : null };
 }
 
 /** Every matching row for an export, refused when there are more than `max`. */

@@ -2,6 +2,8 @@ import { ArmError, updateUrlSchema, type Connections, type Contract } from '../.
 import { requireDb, type CoreContext } from '../context';
 import type { Handlers } from '../handler';
 import { readSetting, writeSettings } from '../settings/store';
+import { currentCatalog } from '../../../shared/catalog/catalog';
+import { mobileCentreAllowed } from '../../../shared/catalog/reach';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -43,5 +45,30 @@ export const workstationHandlers: Handlers<Contract>['workstation'] = {
     }
     writeSettings(db, { 'gateway.url': gateway, 'updates.url': updates, 'workstation.bin': organisationBin }, { userId: caller!.userId }, ctx.now());
     return connections(ctx);
+  },
+  mobileCentre: (_input, ctx) => readSetting(requireDb(ctx), 'workstation.mobileCentre'),
+  // A mobile centre only where a regulation of its district names mobile centres (000 п.1 «допускается
+  // оказание государственных услуг через Мобильные центры», 004 §1); 003 (Kokpekty) names none.
+  setMobileCentre: async ({ mobileCentre }, ctx, { caller }) => {
+    const db = requireDb(ctx);
+    if (mobileCentre) {
+      const variants = currentCatalog().services.flatMap((service) => service.variants);
+      if (!mobileCentreAllowed(variants, mobileCentre.district)) {
+        throw new ArmError('MOBILE_CENTRE_NOT_ALLOWED', `No regulation in force in ${mobileCentre.district} names mobile centres.`, [{ path: 'mobileCentre.district', message: 'no mobile centres' }]);
+      }
+      // As for the counter's centre: checked against the directory when the gateway answers.
+      if (ctx.gatewayClient) {
+        try {
+          const organisation = await ctx.gatewayClient.organisation({ code: mobileCentre.code });
+          if (organisation.kind !== 'centre' || organisation.district !== mobileCentre.district) {
+            throw new ArmError('ORGANISATION_NOT_FOUND', `${mobileCentre.code} is not a centre of ${mobileCentre.district}.`);
+          }
+        } catch (error) {
+          if (!(error instanceof ArmError) || error.code !== 'GATEWAY_UNAVAILABLE') throw error;
+        }
+      }
+    }
+    writeSettings(db, { 'workstation.mobileCentre': mobileCentre }, { userId: caller!.userId }, ctx.now());
+    return readSetting(db, 'workstation.mobileCentre');
   },
 };

@@ -66,3 +66,33 @@ describe('the supervisor sets the gateway and the update server', () => {
     expect(await codeOf(operator.workstation.setConnections({ gatewayUrl: null, updatesUrl: null }))).toBe('FORBIDDEN');
   });
 });
+
+describe('the supervisor sets whether this workstation is a mobile centre', () => {
+  it('stores a mobile centre where the district’s regulation names mobile centres (004, M. Zhumabaev), audited, and clears it', async () => {
+    const t = setup();
+    const mobile = { code: 'mobile-m-zhumabaev', district: 'm-zhumabaev' };
+    expect(await t.supervisor.workstation.mobileCentre()).toBeNull();
+    expect(await t.supervisor.workstation.setMobileCentre({ mobileCentre: mobile })).toEqual(mobile);
+    expect(readSetting(t.db, 'workstation.mobileCentre')).toEqual(mobile);
+    expect(listAudit(t.db, { limit: 5 })).toContainEqual(expect.objectContaining({ action: 'settings.change', objectId: 'workstation.mobileCentre' }));
+    expect(await t.supervisor.workstation.setMobileCentre({ mobileCentre: null })).toBeNull();
+    expect(readSetting(t.db, 'workstation.mobileCentre')).toBeNull();
+  });
+
+  it('refuses one in Kokpekty, whose regulation (003) names no mobile centre, and in a district no regulation covers, leaving the setting as it was', async () => {
+    const t = setup();
+    await t.supervisor.workstation.setMobileCentre({ mobileCentre: { code: 'mobile-m-zhumabaev', district: 'm-zhumabaev' } });
+    expect(await codeOf(t.supervisor.workstation.setMobileCentre({ mobileCentre: { code: 'mobile-kokpekty', district: 'kokpekty' } }))).toBe('MOBILE_CENTRE_NOT_ALLOWED');
+    expect(await codeOf(t.supervisor.workstation.setMobileCentre({ mobileCentre: { code: 'mobile-nowhere', district: 'nowhere' } }))).toBe('MOBILE_CENTRE_NOT_ALLOWED');
+    // Seed 001 (Uralsk) has no mobile-centre channel either.
+    expect(await codeOf(t.supervisor.workstation.setMobileCentre({ mobileCentre: { code: 'mobile-uralsk', district: 'uralsk' } }))).toBe('MOBILE_CENTRE_NOT_ALLOWED');
+    expect(readSetting(t.db, 'workstation.mobileCentre')).toEqual({ code: 'mobile-m-zhumabaev', district: 'm-zhumabaev' });
+  });
+
+  it('is the supervisor’s: the mobile operator cannot set it', async () => {
+    const t = setup();
+    const window = signedIn(t.core, 'mobileOperator', '920701300012');
+    const mobileOperator = createClient(contract, (name, input) => t.core.dispatch(name, input, window));
+    expect(await codeOf(mobileOperator.workstation.setMobileCentre({ mobileCentre: { code: 'mobile-m-zhumabaev', district: 'm-zhumabaev' } }))).toBe('FORBIDDEN');
+  });
+});

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { requestStateSchema, type JournalRow } from '../../../shared/api';
 import type { Language } from '../../../shared/i18n';
 import { Reprint } from '../print/Reprint';
+import { CentreChainPanel } from '../chain/CentreChainPanel';
 import { ErrorText } from '../../ui/ErrorText';
 import { DateField } from '../../ui/DateField';
 import { formatDay } from '../../ui/dates';
@@ -101,6 +102,17 @@ export function JournalScreen() {
       ),
     },
     {
+      // The centre's step that runs now (001 п.9–10 …); the whole list opens with the row.
+      key: 'centreStep',
+      title: t('journal.columns.centreStep'),
+      render: (_, row) =>
+        row.centreStep ? (
+          <span className={row.centreStep.status === 'overdue' ? 'error' : undefined} data-testid="centre-step-flag" data-status={row.centreStep.status}>
+            {t(row.centreStep.status === 'overdue' ? 'journal.centreOverdue' : 'journal.centreStep', { phase: t(`chain.phase.${row.centreStep.phase}`), due: row.centreStep.due ? formatDay(row.centreStep.due) : '' })}
+          </span>
+        ) : null,
+    },
+    {
       key: 'actions',
       title: t('journal.columns.actions'),
       className: 'actions',
@@ -178,7 +190,15 @@ export function JournalScreen() {
       {/* Shown once something is found: the empty result is said above (role=status). */}
       {rows.length > 0 ? (
         <div data-testid="journal">
-          <Table<JournalRow> size="small" rowKey="id" columns={columns} dataSource={rows} pagination={false} rowClassName={(row) => (row.overdue ? 'overdue' : '')} />
+          <Table<JournalRow>
+            size="small"
+            rowKey="id"
+            columns={columns}
+            dataSource={rows}
+            pagination={false}
+            rowClassName={(row) => (row.overdue ? 'overdue' : '')}
+            expandable={{ expandedRowRender: (row) => <CentreChainPanel requestId={row.id} refresh={row.state} /> }}
+          />
         </div>
       ) : null}
       {next ? (

@@ -2,6 +2,7 @@ import { Button, Card } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Reprint } from '../print/Reprint';
+import { CentreChainPanel } from '../chain/CentreChainPanel';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
 import { IinField } from '../../ui/IinField';
@@ -69,6 +70,7 @@ export function IssuanceScreen() {
               </div>
               {/* At the counter the result came back; at the provider's office it waits there once the head signed (001 п.5 пп.5). */}
               {row.state === 'resultAtCentre' || row.state === 'resultSigned' ? <IssueForm row={row} /> : null}
+              {office ? null : <CentreChainPanel requestId={row.requestId} refresh={row.state} />}
             </Card>
           </li>
         ))}

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { Connections } from '../../../shared/api';
 import { arm } from '../../app/api';
 import { PrintersForm } from '../print/PrintersForm';
+import { MobileCentreForm } from './MobileCentreForm';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
 
@@ -58,6 +59,7 @@ export function ConnectionsScreen() {
       {saved ? <p role="status">{t('connections.saved')}</p> : null}
       {error ? <ErrorText error={error} /> : null}
       <PrintersForm />
+      <MobileCentreForm />
       <ul>
         <li>
           <Link to="/centre">{t('nav.centre')}</Link>

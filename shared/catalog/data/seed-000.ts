@@ -29,6 +29,18 @@ export const variants: VariantInput[] = [
           maxService: { minutes: 20, cite: [c('Прил.1 Табл.2 д.1, «Сроки исполнения»', 209, 'Не более 20 минут')] },
           note: 'Норма стоит в столбце авторизации оператора, по смыслу — весь приём с выдачей расписки. Время ожидания в очереди не указано.',
         },
+        // Прил.1 Табл.2 «Описание действий СФЕ через Центр», строка 5 «Сроки исполнения», as
+        // printed: д.1 «Не более 20 минут», д.2 «30 секунд», д.3 «1,5 минуты», д.4 «1,5 минуты»
+        // (the refusal when ГБД ФЛ / ЕНИС have no data), д.5 «30 секунд – 1 минута» (its upper
+        // bound), д.6 «1 минута». д.7 (the provider's) is cut off: no step for it.
+        steps: [
+          { phase: 'intake', actor: 'centreOperator', duration: { value: 20, unit: 'minutes' }, cite: [c('Прил.1 Табл.2 д.1', 209, 'Не более 20 минут')] },
+          { phase: 'intake', actor: 'centreOperator', duration: { value: 0.5, unit: 'minutes' }, cite: [c('Прил.1 Табл.2 д.2', 209, '30 секунд')] },
+          { phase: 'intake', actor: 'centreOperator', duration: { value: 1.5, unit: 'minutes' }, cite: [c('Прил.1 Табл.2 д.3', 209, '1,5 минуты')] },
+          { phase: 'intake', actor: 'system', only: 'noRegistryData', duration: { value: 1.5, unit: 'minutes' }, cite: [c('Прил.1 Табл.2 д.4', 209, '1,5 минуты')] },
+          { phase: 'intake', actor: 'centreOperator', duration: { value: 1, unit: 'minutes' }, cite: [c('Прил.1 Табл.2 д.5', 209, '30 секунд – 1 минута')] },
+          { phase: 'intake', actor: 'centreOperator', duration: { value: 1, unit: 'minutes' }, cite: [c('Прил.1 Табл.2 д.6', 209, '1 минута')] },
+        ],
       },
       {
         kind: 'portal',

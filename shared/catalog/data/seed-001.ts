@@ -1,4 +1,4 @@
-import type { Citation, VariantInput } from '../schema';
+import type { CentreStep, Citation, VariantInput } from '../schema';
 
 // Seed 001: West Kazakhstan region akimat decree No 62 of 29.03.2019, 13 regulations in the
 // sphere of family and children. The regulations give no overall term and no document list:
@@ -41,12 +41,42 @@ function duration(norm: Minutes): { value: number; unit: 'minutes' | 'workingDay
   return 'm' in norm ? { value: norm.m, unit: 'minutes' } : { value: norm.wd, unit: 'workingDays' };
 }
 
-// The desk times of 001's ЦОН: the regulation gives no total, only each step's minutes (п.9 пп.1–7
-// to accept, п.10 пп.1–4 to issue), so the catalog sums them and quotes every part. Z-A (Reg.1, 3,
-// 9): 5+2+2+2+2+1+1 and 5+5+3+2; Z-B (Reg.5, 11): 2+1+1+1+1+1+1 and 1+2+2+2. Reg.1 prints
-// пп.6 twice (lines 141 and 143): counted once.
+// The centre's steps of 001's ЦОН with their minutes: the regulation gives no total, only each
+// step's (п.9 пп.1–7 to accept, п.10 пп.1–4 to issue), so the catalog keeps every step and sums
+// them. Z-A (Reg.1, 3, 9): 5+2+2+2+2+1+1 and 5+5+3+2; Z-B (Reg.5, 11): 2+1+1+1+1+1+1 and 1+2+2+2.
+// Reg.1 prints пп.6 twice (lines 141 and 143): counted once. Reg.1 п.9–10:
+//   1) услугополучатель подает необходимые документы и заявление работнику Государственной корпорации … (в течение 5-и минут);
+//   2) процесс 1 – ввод работником Государственной корпорации в АРМ ИИС … логина и пароля (процесс авторизации) … (в течение 2-х минут);
+//   3) процесс 2 – выбор … государственной услуги, вывод на экран формы запроса … и ввод данных услугополучателя … (в течение 2-х минут);
+//   4) процесс 3 – направление запроса через шлюз "электронного правительства" … в ГБД ФЛ … а также в ЕНИС … (в течение 2-х минут);
+//   5) условие 1 – проверка наличия данных услугополучателя в ГБД ФЛ, данных доверенности в ЕНИС (в течение 2-х минут);
+//   6) процесс 4 – формирование сообщения о невозможности получения данных … (в течение 1-й минуты);
+//   7) процесс 5 – направление электронного документа … подписанного ЭЦП работником … в АРМ РШЭП (в течение 1-й минуты).
+//   10. 1) процесс 6 – регистрация электронного документа в АРМ РШЭП (в течение 5-и минут);
+//   2) условие 2 – проверка (обработка) услугодателем соответствия приложенных … документов … (в течение 5-и минут);
+//   3) процесс 7 – формирование сообщения об отказе … в связи с имеющимися нарушениями в документах … (в течение 3-х минут);
+//   4) процесс 8 – получение услугополучателем через работника Государственной корпорации результата … (в течение 2-х минут).
+// пп.6 and п.10 пп.3 are branches: they run only when ГБД ФЛ / ЕНИС had no data, or the package is refused.
+type DeskStep = Pick<CentreStep, 'actor' | 'phase' | 'only'>;
+const ACCEPT: DeskStep[] = [
+  { actor: 'applicant', phase: 'intake' },
+  { actor: 'centreOperator', phase: 'intake' },
+  { actor: 'centreOperator', phase: 'intake' },
+  { actor: 'system', phase: 'intake' },
+  { actor: 'system', phase: 'intake' },
+  { actor: 'system', phase: 'intake', only: 'noRegistryData' },
+  { actor: 'centreOperator', phase: 'intake' },
+];
+const ISSUE: DeskStep[] = [
+  { actor: 'system', phase: 'registration' },
+  { actor: 'provider', phase: 'check' },
+  { actor: 'provider', phase: 'check', only: 'returned' },
+  { actor: 'centreOperator', phase: 'handover' },
+];
 const DESK = { 5: { accept: [5, 2, 2, 2, 2, 1, 1], issue: [5, 5, 3, 2] }, 2: { accept: [2, 1, 1, 1, 1, 1, 1], issue: [1, 2, 2, 2] } } as const;
-const inMinutes = (m: number) => `в течение ${m === 5 ? '5-и' : m === 1 ? '1-й' : `${m}-х`} минут`;
+/** Where Reg.5 and Reg.11 write «в течение 1-й минут» (sic). */
+const SIC: Readonly<Record<number, readonly string[]>> = { 5: ['п.10 пп.1'], 11: ['п.9 пп.3', 'п.9 пп.4', 'п.9 пп.6', 'п.9 пп.7', 'п.10 пп.1'] };
+const inMinutes = (m: number, sic: boolean) => `в течение ${m === 5 ? '5-и' : m === 1 ? '1-й' : `${m}-х`} минут${m === 1 && !sic ? 'ы' : ''}`;
 
 function deskTimes(r: Regulation) {
   const desk = DESK[r.centreMinutes ?? 5];
@@ -55,11 +85,15 @@ function deskTimes(r: Regulation) {
   const repeated = r.n === 1 ? 2 : 0;
   const acceptLine = (k: number) => centre + 2 * k + (k >= 6 ? repeated : 0);
   const issueStart = centre + 18 + repeated;
-  const part = (paragraph: string, line: number, m: number) => c(`Рег.${r.n} ${paragraph}`, line, inMinutes(m));
-  return {
-    maxService: { minutes: desk.accept.reduce((a, b) => a + b, 0), cite: desk.accept.map((m, k) => part(`п.9 пп.${k + 1}`, acceptLine(k), m)) },
-    issue: { minutes: desk.issue.reduce((a, b) => a + b, 0), cite: desk.issue.map((m, k) => part(`п.10 пп.${k + 1}`, issueStart + 2 * k, m)) },
-  };
+  const step = (paragraph: string, line: number, m: number, kind: DeskStep): CentreStep => ({
+    ...kind,
+    duration: { value: m, unit: 'minutes' },
+    cite: [c(`Рег.${r.n} ${paragraph}`, line, inMinutes(m, SIC[r.n]?.includes(paragraph) ?? false))],
+  });
+  const accept = desk.accept.map((m, k) => step(`п.9 пп.${k + 1}`, acceptLine(k), m, ACCEPT[k]!));
+  const issue = desk.issue.map((m, k) => step(`п.10 пп.${k + 1}`, issueStart + 2 * k, m, ISSUE[k]!));
+  const sum = (steps: CentreStep[]) => ({ minutes: steps.reduce((total, part) => total + part.duration.value, 0), cite: steps.flatMap((part) => part.cite) });
+  return { counter: { maxService: sum(accept), issue: sum(issue) }, steps: [...accept, ...issue] };
 }
 
 function variant(r: Regulation): VariantInput {
@@ -69,6 +103,7 @@ function variant(r: Regulation): VariantInput {
   // The portal procedure is п.11 where п.9–10 describe the ЦОН, п.9 otherwise.
   const portalParagraph = hasCentre ? 'п.11' : 'п.9';
   const firstStep = r.steps[0]?.[1];
+  const desk = hasCentre ? deskTimes(r) : null;
   const channels: VariantInput['channels'] = r.channels.map((kind) => {
     if (kind === 'centre') {
       return {
@@ -78,9 +113,10 @@ function variant(r: Regulation): VariantInput {
         termNote: NO_TERM,
         counter: {
           maxWait: null,
-          ...deskTimes(r),
+          ...desk!.counter,
           note: 'Время ожидания в очереди не указано. Приём — сумма норм п.9 (пп.1–7), выдача — сумма норм п.10 (пп.1–4: регистрация в АРМ РШЭП и проверка услугодателем входят в неё); регламент общего времени не называет.',
         },
+        steps: desk!.steps,
       };
     }
     if (kind === 'provider') {
