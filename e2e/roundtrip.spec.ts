@@ -1,3 +1,4 @@
+import { IntlMessageFormat } from 'intl-messageformat';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -303,7 +304,7 @@ test('intake stops past a guardrail while the gateway fails, and goes on after a
     await takeIn(page, { beforeSigning: async () => expect((await fault('error500')).ok).toBe(true) });
     await nextApplicant(page);
     // The operator reads why and what to do, in words; no new request number is drawn.
-    const refusal = page.getByRole('alert').filter({ hasText: ru['errors.OUTBOX_TOO_FULL']!.replace('{unsent}', '1').replace('{limit}', '1') });
+    const refusal = page.getByRole('alert').filter({ hasText: String(new IntlMessageFormat(ru['errors.OUTBOX_TOO_FULL']!, 'ru').format({ unsent: 1, limit: 1 })) });
     await expect(refusal).toHaveAttribute('data-code', 'OUTBOX_TOO_FULL');
     await expect(page.getByTestId('request-number')).toHaveCount(0);
     await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-state', 'blocked', { timeout: 20_000 });
