@@ -1,4 +1,4 @@
-import { ArmError, requestContentSchema, type CentreChain, type JournalRow, type RequestState } from '../../../shared/api';
+import { ArmError, requestContentSchema, type CentreChain, type JournalRow, type RequestContent, type RequestState } from '../../../shared/api';
 import { centreClocks, centreSteps, type CentreClock, type CentreMarks } from '../../../shared/catalog/steps';
 import { localDateTime } from '../../../shared/time';
 import type { Db } from '../db/database';
@@ -12,10 +12,11 @@ import { requestHistory, type RequestRow } from '../requests/repository';
 
 const local = (iso: string | null | undefined) => (iso ? localDateTime(new Date(iso)) : null);
 
-function marks(db: Db, request: RequestRow): CentreMarks {
+const contentOf = (request: RequestRow): RequestContent | null => (request.content ? requestContentSchema.parse(JSON.parse(request.content)) : null);
+
+function marks(db: Db, request: RequestRow, content: RequestContent | null): CentreMarks {
   const history = requestHistory(db, request.id);
   const first = (...states: RequestState[]) => local(history.find((event) => states.includes(event.to))?.at);
-  const content = request.content ? requestContentSchema.parse(JSON.parse(request.content)) : null;
   const registered = first('registered', 'inWork', 'decided', 'resultAtCentre', 'returned');
   return {
     started: { intake: local(request.created_at), registration: first('sent'), check: registered },
@@ -31,22 +32,22 @@ function marks(db: Db, request: RequestRow): CentreMarks {
   };
 }
 
-function clocksOf(db: Db, request: RequestRow, now: Date): CentreClock[] {
+function clocksOf(db: Db, request: RequestRow, content: RequestContent | null, now: Date): CentreClock[] {
   const variant = findVariant(request.service_id, request.variant_id);
-  return variant ? centreClocks(centreSteps(variant), marks(db, request), localDateTime(now)) : [];
+  return variant ? centreClocks(centreSteps(variant), marks(db, request, content), localDateTime(now)) : [];
 }
 
 export function centreChain(db: Db, requestId: string, now: Date): CentreChain {
   const request = db.prepare("SELECT * FROM requests WHERE id = ? AND side = 'centre'").get(requestId) as RequestRow | undefined;
   if (!request) throw new ArmError('NOT_FOUND', 'No such request taken in at this centre.');
-  const content = request.content ? requestContentSchema.parse(JSON.parse(request.content)) : null;
-  return { requestId, dueBy: request.due_by, indicative: content?.dueIndicative === true, clocks: clocksOf(db, request, now) };
+  const content = contentOf(request);
+  return { requestId, dueBy: request.due_by, indicative: content?.dueIndicative === true, clocks: clocksOf(db, request, content, now) };
 }
 
 /** The journal's flag: the centre's step that runs now (running or overdue); null when none does. */
 export function runningCentreStep(db: Db, requestId: string, now: Date): JournalRow['centreStep'] {
   const request = db.prepare("SELECT * FROM requests WHERE id = ? AND side = 'centre'").get(requestId) as RequestRow | undefined;
   if (!request) return null;
-  const running = clocksOf(db, request, now).find((clock) => clock.status === 'running' || clock.status === 'overdue');
+  const running = clocksOf(db, request, contentOf(request), now).find((clock) => clock.status === 'running' || clock.status === 'overdue');
   return running ? { phase: running.phase, due: running.due, status: running.status } : null;
 }
