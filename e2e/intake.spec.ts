@@ -260,8 +260,10 @@ test('an operator takes in a guardianship certificate request: look-ups, a refus
     const refused = page.getByTestId('journal').locator('tbody tr', { hasText: kk['requestState.refusedAtIntake']! });
     await expect(refused).toHaveCount(1);
     await refused.getByTestId('reprint-receipt').click();
-    await refused.getByTestId('reprint-reason').fill('өтініш беруші қолхатты жоғалтты');
-    await refused.getByTestId('reprint-confirm').click();
+    // The reason is asked in a dialog named after the receipt and its number.
+    const asking = page.getByRole('dialog', { name: new RegExp(kk['reprint.receipt']!) });
+    await asking.getByTestId('reprint-reason').fill('өтініш беруші қолхатты жоғалтты');
+    await asking.getByTestId('reprint-confirm').click();
     await expect(page.getByRole('dialog', { name: /телнұсқасы \(2-дана\)/ }).getByRole('img', { name: '1-бет' })).toBeVisible();
     const pdf = pdfText(await download(page, 'refusal-copy2.pdf'));
     expect(pdf.text).toContain('ТЕЛНҰСҚА / ДУБЛИКАТ · дана 2');
