@@ -62,7 +62,7 @@ async function takeIn(page: Page, beforeSigning?: () => Promise<void>): Promise<
     await page.getByTestId('duplicate-continue').click();
   }
   // The training catalog's documents for this service (the ID original, the birth certificate copy) are presented.
-  for (const presented of await page.locator('table.checklist input[type="checkbox"]').all()) {
+  for (const presented of await page.locator('.checklist input[type="checkbox"]').all()) {
     await presented.check();
     await expect(presented).toBeChecked();
   }
