@@ -333,7 +333,7 @@ test('a page the MFP scans to the watched folder lands on the document, and the 
     await page.getByRole('button', { name: ru['intake.findScanners']! }).click();
     await page.getByTestId('scan-folder').fill(folder);
     await page.getByTestId('use-scan-folder').click();
-    await expect(page.getByTestId('scanner')).toHaveValue(`folder:${folder}`);
+    await expect(page.getByTestId('scanner')).toContainText(folder);
     writeFileSync(path.join(folder, 'scan0001.png'), PNG);
     await page.getByTestId('document-0').getByRole('button', { name: ru['intake.scan']! }).click();
     await expect(page.getByTestId('document-0')).toContainText(ru['intake.page']!.replace('{page}', '1'));
@@ -346,7 +346,7 @@ test('a page the MFP scans to the watched folder lands on the document, and the 
     await page.getByRole('link', { name: ru['nav.intake']! }).click();
     await page.getByRole('button', { name: new RegExp(ru['intake.continue']!) }).first().click();
     await page.getByRole('button', { name: ru['intake.findScanners']! }).click();
-    await expect(page.getByTestId('scanner')).toHaveValue(`folder:${folder}`);
+    await expect(page.getByTestId('scanner')).toContainText(folder);
   });
 });
 

@@ -640,7 +640,19 @@ function DraftForm({ draft }: { draft: IntakeDraft }) {
       {/* The signature in a modal named «Подписание ЭЦП»: the key file (or its password, with the key
           remembered) takes the focus; Esc or «Отмена» goes back to the draft. */}
       {content ? (
-        <Modal open title={t('signing.title')} onCancel={cancelSigning} footer={null} width={760} centered>
+        <Modal
+          open
+          title={t('signing.title')}
+          onCancel={cancelSigning}
+          footer={null}
+          width={760}
+          centered
+          // Once open, the dialog's own focus (on its frame) gives way to the first thing to do.
+          afterOpenChange={(opened) => {
+            const dialog = document.querySelector('[data-testid="signing-dialog"]');
+            if (opened && dialog) dialog.querySelector<HTMLElement>(`[data-testid="${dialog.querySelector('[data-testid="key-remembered"]') ? 'key-password' : 'key-file'}"]`)?.focus();
+          }}
+        >
           <div data-testid="signing-dialog">
             <SigningDialog heading={false} request={{ payload: content, onSigned: (signed) => void submit(signed.cms) }} />
             <Button onClick={cancelSigning}>{t('intake.cancel')}</Button>
