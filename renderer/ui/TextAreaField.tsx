@@ -8,13 +8,16 @@ interface TextAreaFieldProps extends Omit<TextAreaProps, 'id' | 'value' | 'onCha
   onChange?(value: string): void;
 }
 
-/** A labelled text of several lines (Ant Design's TextArea), the label above. */
+/**
+ * A labelled text of several lines (Ant Design's TextArea), the label above. A fixed height: autoSize
+ * measures in a hidden textarea it leaves in the body, which axe reports (aria-hidden-focus).
+ */
 export function TextAreaField({ label, value, onChange, ...area }: TextAreaFieldProps) {
   const id = useId();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <Input.TextArea id={id} value={value} onChange={(event) => onChange?.(event.target.value)} autoSize={{ minRows: 2, maxRows: 8 }} {...area} />
+      <Input.TextArea id={id} value={value} onChange={(event) => onChange?.(event.target.value)} rows={3} {...area} />
     </div>
   );
 }
