@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { arm } from '../../app/api';
 import { ErrorText } from '../../ui/ErrorText';
 import { TextAreaField } from '../../ui/TextAreaField';
+import { formatDay } from '../../ui/dates';
 
 type Signer = Awaited<ReturnType<typeof arm.verify.signers>>[number];
 
@@ -34,7 +35,7 @@ export function SignersForm() {
       <ul data-testid="signers">
         {signers?.map((signer) => (
           <li key={signer.sha256}>
-            {signer.subject} {signer.iin ? `(${signer.iin})` : ''} — {signer.notAfter.slice(0, 10)}
+            {signer.subject} {signer.iin ? `(${signer.iin})` : ''} — {formatDay(signer.notAfter.slice(0, 10))}
           </li>
         ))}
       </ul>
