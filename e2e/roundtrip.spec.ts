@@ -83,7 +83,7 @@ async function takeIn(page: Page, options: { beforeSigning?: () => Promise<void>
   const number = ((await page.getByTestId('request-number').textContent()) ?? '').trim();
   await (options.applicant ?? lookUpMother)(page);
   // The training catalog's documents for this service (the ID original, the birth certificate copy) are presented.
-  for (const presented of await page.locator('table.checklist input[type="checkbox"]').all()) {
+  for (const presented of await page.locator('.checklist input[type="checkbox"]').all()) {
     await presented.check();
     await expect(presented).toBeChecked();
   }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { test, type Page } from '@playwright/test';
 import { catalogs, flatten, type Language } from '../shared/i18n';
 import { launchHost, type RunningHost } from '../e2e/host';
+import { choose } from '../e2e/select';
 
 // Every screen of the АРМ in Russian and Kazakh at a counter's 1366×768 and at 1920×1080, from the
 // real web host in training mode with its demo accounts (docs/training.md). Files:
@@ -74,7 +75,7 @@ for (const size of SIZES) {
       await tryStep('supervisor', async () => {
         await signIn(page, language, 'supervisor');
         await shot('status');
-        for (const section of ['dashboard', 'reports', 'accounts', 'audit', 'centre', 'inboxSettings', 'catalog', 'journal', 'transfer', 'signing']) {
+        for (const section of ['dashboard', 'reports', 'accounts', 'audit', 'centre', 'inboxSettings', 'catalog', 'journal', 'transfer', 'signing', 'connections', 'sync', 'data', 'verify', 'tasks', 'recall', 'queue']) {
           await tryStep(section, async () => {
             await open(page, language, section);
             await shot(`supervisor-${section}`);
@@ -107,7 +108,7 @@ for (const size of SIZES) {
         await page.getByTestId('represented').uncheck();
         await tryStep('scans', async () => {
           await page.getByRole('button', { name: t['intake.findScanners']! }).click();
-          await page.getByTestId('scanner').selectOption('test');
+          await choose(page, page.getByTestId('scanner'), '(test)');
           await page.getByTestId('document-0').getByRole('button', { name: t['intake.scan']! }).click();
           await page.getByTestId('document-0').getByRole('img').first().waitFor();
           await page.getByTestId('document-0').scrollIntoViewIfNeeded();
@@ -122,6 +123,7 @@ for (const size of SIZES) {
         await tryStep('refusal dialog and the receipt viewer', async () => {
           await page.getByTestId('refuse').click();
           await page.getByTestId('refusal-dialog').waitFor();
+          await page.waitForTimeout(300);
           await shot('intake-refusal-dialog');
           await page.getByTestId('confirm-refusal').click();
           await page.getByTestId('print-receipt').click();

@@ -27,6 +27,22 @@ function pageNonce(): string | undefined {
 }
 const csp = { nonce: pageNonce() };
 
+/**
+ * Ant Design's Table measures the scrollbar at each mount with a <style> that @rc-component/util
+ * (getScrollBarSize) inserts into <head> without a nonce: ConfigProvider's csp does not reach it, so
+ * the CSP refuses it and logs a violation. That one measuring style, and no other, gets this load's
+ * nonce as Ant Design's own styles do.
+ */
+function nonceScrollbarMeasure(nonce: string | undefined): void {
+  const head = document.head;
+  const append = head.appendChild.bind(head);
+  head.appendChild = <T extends Node>(node: T): T => {
+    if (nonce && node instanceof HTMLStyleElement && !node.nonce && node.textContent?.includes('#rc-scrollbar-measure-')) node.nonce = nonce;
+    return append(node);
+  };
+}
+nonceScrollbarMeasure(csp.nonce);
+
 // The app's calm palette (the hand-made styles' blue), DejaVu Sans for full Kazakh Cyrillic. No
 // motion: a counter screen changes at once (and a button fading in from disabled is, for a
 // moment, text without contrast).

@@ -1,3 +1,4 @@
+import { Alert, Button, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
@@ -52,6 +53,7 @@ export function CentreScreen() {
       <h1 id="centre-title">{t('intake.centreTitle')}</h1>
       {centre ? <p data-testid="centre-current">{t('intake.centreCurrent', centre)}</p> : <p>{t('errors.CENTRE_NOT_SET')}</p>}
       <form
+        className="stack-form"
         onSubmit={(event) => {
           event.preventDefault();
           void save({ code: code.trim(), district: district.trim() });
@@ -59,34 +61,30 @@ export function CentreScreen() {
       >
         <Field label={t('intake.centreCode')} value={code} onChange={setCode} placeholder="con-kokpekty" required />
         <Field label={t('intake.centreDistrict')} value={district} onChange={setDistrict} placeholder="kokpekty" required />
-        <button type="submit">{t('intake.centreSave')}</button>
+        <Button htmlType="submit" type="primary">
+          {t('intake.centreSave')}
+        </Button>
       </form>
-      {saved ? <p role="status">{t('intake.centreSaved')}</p> : null}
+      {saved ? <Alert type="success" showIcon role="status" title={t('intake.centreSaved')} /> : null}
       {error ? <ErrorText error={error} /> : null}
       <section aria-labelledby="districts-title">
         <h2 id="districts-title">{t('reach.districtsTitle')}</h2>
-        <table data-testid="districts">
-          <thead>
-            <tr>
-              <th>{t('reach.district')}</th>
-              <th>{t('reach.seed')}</th>
-              <th>{t('reach.region')}</th>
-              <th>{t('reach.services')}</th>
-              <th>{t('reach.mobileServices')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {districts.map((row) => (
-              <tr key={row.district} aria-current={centre?.district === row.district ? 'true' : undefined}>
-                <td>{row.district}</td>
-                <td>{row.seed}</td>
-                <td>{row.region[i18n.language === 'kk' ? 'kk' : 'ru']}</td>
-                <td>{row.services}</td>
-                <td>{row.mobileServices}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table<DistrictReach>
+          size="small"
+          rowKey="district"
+          pagination={false}
+          data-testid="districts"
+          dataSource={districts}
+          onRow={(row) => ({ 'aria-current': centre?.district === row.district ? 'true' : undefined })}
+          rowClassName={(row) => (centre?.district === row.district ? 'current' : '')}
+          columns={[
+            { key: 'district', title: t('reach.district'), dataIndex: 'district' },
+            { key: 'seed', title: t('reach.seed'), dataIndex: 'seed' },
+            { key: 'region', title: t('reach.region'), render: (_, row) => row.region[i18n.language === 'kk' ? 'kk' : 'ru'] },
+            { key: 'services', title: t('reach.services'), dataIndex: 'services' },
+            { key: 'mobileServices', title: t('reach.mobileServices'), dataIndex: 'mobileServices' },
+          ]}
+        />
       </section>
     </main>
   );

@@ -1,12 +1,16 @@
-import { App as AntApp, Button, Card, Modal, Progress, Tag } from 'antd';
+import { App as AntApp, Button, Card, Checkbox, Modal, Progress, Radio, Select, Table, Tag, type CheckboxRef, type TableColumnsType } from 'antd';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ArmError, intakeRefusalGroundSchema, type ChecklistItem, type IntakeDraft, type IntakeRefusalGround, type Language, type PersonData } from '../../../shared/api';
+import { ArmError, intakeRefusalGroundSchema, type ChecklistItem, type ChecklistLine, type IntakeDraft, type IntakeRefusalGround, type Language, type PersonData } from '../../../shared/api';
 import { checkIin } from '../../../shared/iin/iin';
 import { ErrorText, errorMessage } from '../../ui/ErrorText';
 import { DateField } from '../../ui/DateField';
 import { formatDay } from '../../ui/dates';
+import { dataAttributes } from '../../ui/dataAttributes';
 import { Field } from '../../ui/Field';
+import { FileButton } from '../../ui/FileButton';
+import { SelectField } from '../../ui/SelectField';
+import { TextAreaField } from '../../ui/TextAreaField';
 import { IinField } from '../../ui/IinField';
 import { filterServices } from '../catalog/filter';
 import { SigningDialog } from '../signing/SigningDialog';
@@ -247,6 +251,85 @@ function ChecklistStep({ draft }: { draft: IntakeDraft }) {
   const [mode, setMode] = useState<'Color' | 'Gray'>('Gray');
   const update = (document: number, change: Partial<ChecklistItem>) =>
     void save({ checklist: draft.checklist.map((item) => (item.document === document ? { ...item, ...change } : item)) });
+  const itemOf = (line: ChecklistLine) => draft.checklist.find((candidate) => candidate.document === line.document)!;
+  const columns: TableColumnsType<ChecklistLine> = [
+    {
+      key: 'presented',
+      render: (_, line) => (
+        <Checkbox checked={itemOf(line).presented} onChange={(event) => update(line.document, { presented: event.target.checked })}>
+          {line.name[lang(i18n.language)]} {line.required ? '*' : ''}
+        </Checkbox>
+      ),
+    },
+    {
+      key: 'form',
+      render: (_, line) => (
+        <Select<'original' | 'copy' | ''>
+          aria-label={t('intake.form')}
+          value={itemOf(line).form ?? ''}
+          onChange={(form) => update(line.document, { form: form || null })}
+          popupMatchSelectWidth={false}
+          options={[
+            { value: '', label: '—' },
+            { value: 'original', label: t('intake.original') },
+            { value: 'copy', label: t('intake.copy') },
+          ]}
+        />
+      ),
+    },
+    {
+      key: 'add',
+      render: (_, line) => (
+        <div className="actions">
+          <FileButton label={t('intake.attachFile')} accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg" disabled={busy} onFile={(file) => void upload(line.document, file)} />
+          {device ? (
+            <Button disabled={busy} loading={scanning === line.document} onClick={() => void scan(line.document, device, resolution, mode)}>
+              {t('intake.scan')}
+            </Button>
+          ) : null}
+          <CameraButton disabled={busy} onPage={(file) => void upload(line.document, file)} />
+          {/* A scanner takes seconds a page: the operator sees it working, and where. */}
+          {scanning === line.document ? (
+            <div role="status" data-testid="scan-progress">
+              <Progress percent={100} status="active" showInfo={false} size="small" aria-label={t('intake.scanning')} />
+              <span className="muted">{t('intake.scanning')}</span>
+            </div>
+          ) : null}
+        </div>
+      ),
+    },
+    {
+      key: 'pages',
+      render: (_, line) => {
+        const item = itemOf(line);
+        return (
+          <>
+            <ol className="scans">
+              {item.attachments.map((sha256, page) => (
+                <PageThumb
+                  key={sha256}
+                  requestId={draft.requestId}
+                  document={line.document}
+                  sha256={sha256}
+                  page={page + 1}
+                  pages={item.attachments.length}
+                  busy={busy}
+                  onMove={(by) => void move(line.document, sha256, by)}
+                  onRemove={() => void remove(line.document, sha256)}
+                />
+              ))}
+            </ol>
+            {item.attachments.length > 1 ? (
+              <Button disabled={busy} onClick={() => void assemble(line.document)} data-testid={`assemble-${line.document}`}>
+                {t('intake.assemble')}
+              </Button>
+            ) : null}
+            <PlacedError at={`document-${line.document}`} />
+          </>
+        );
+      },
+    },
+  ];
   if (!draft.lines.length) return <p className="muted">{t('intake.noDocuments')}</p>;
   return (
     <>
@@ -257,38 +340,39 @@ function ChecklistStep({ draft }: { draft: IntakeDraft }) {
         {scanners ? (
           scanners.length ? (
             <>
-              <label>
-                {t('intake.scanner')}
-                <select
-                  value={device}
-                  onChange={(event) => {
-                    setDevice(event.target.value);
-                    if (event.target.value) void rememberScanner(event.target.value);
-                  }}
-                  data-testid="scanner"
-                >
-                  <option value="">—</option>
-                  {scanners.map((scanner) => (
-                    <option key={scanner.device} value={scanner.device}>
-                      {scanner.description} ({scanner.device})
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {t('intake.resolution')}
-                <select value={resolution} onChange={(event) => setResolution(Number(event.target.value) === 300 ? 300 : 150)}>
-                  <option value={150}>150 dpi</option>
-                  <option value={300}>300 dpi</option>
-                </select>
-              </label>
-              <label>
-                {t('intake.colour')}
-                <select value={mode} onChange={(event) => setMode(event.target.value === 'Color' ? 'Color' : 'Gray')}>
-                  <option value="Gray">{t('intake.gray')}</option>
-                  <option value="Color">{t('intake.color')}</option>
-                </select>
-              </label>
+              <SelectField<string>
+                label={t('intake.scanner')}
+                value={device || undefined}
+                placeholder="—"
+                onChange={(next) => {
+                  setDevice(next);
+                  void rememberScanner(next);
+                }}
+                options={[
+                  ...scanners.map((scanner) => ({ value: scanner.device, label: `${scanner.description} (${scanner.device})` })),
+                  // The watched folder of an MFP, chosen below, is named as it was typed.
+                  ...(device.startsWith('folder:') ? [{ value: device, label: device.slice('folder:'.length) }] : []),
+                ]}
+                data-testid="scanner"
+              />
+              <SelectField<150 | 300>
+                label={t('intake.resolution')}
+                value={resolution}
+                onChange={setResolution}
+                options={[
+                  { value: 150, label: '150 dpi' },
+                  { value: 300, label: '300 dpi' },
+                ]}
+              />
+              <SelectField<'Color' | 'Gray'>
+                label={t('intake.colour')}
+                value={mode}
+                onChange={setMode}
+                options={[
+                  { value: 'Gray', label: t('intake.gray') },
+                  { value: 'Color', label: t('intake.color') },
+                ]}
+              />
             </>
           ) : (
             <span className="muted">{t('intake.noScanners')}</span>
@@ -303,86 +387,23 @@ function ChecklistStep({ draft }: { draft: IntakeDraft }) {
               void rememberScanner(`folder:${folder.trim()}`);
             }}
           >
-            <label>
-              {t('intake.scanFolder')}
-              <input value={folder} onChange={(event) => setFolder(event.target.value)} data-testid="scan-folder" />
-            </label>
+            <Field label={t('intake.scanFolder')} value={folder} onChange={setFolder} data-testid="scan-folder" />
             <Button htmlType="submit" disabled={busy || !folder.trim()} data-testid="use-scan-folder">
               {t('intake.useScanFolder')}
             </Button>
           </form>
         ) : null}
       </div>
-      <table className="checklist">
-        <tbody>
-          {draft.lines.map((line) => {
-            const item = draft.checklist.find((candidate) => candidate.document === line.document)!;
-            return (
-              <tr key={line.document} data-testid={`document-${line.document}`}>
-                <td>
-                  <label>
-                    <input type="checkbox" checked={item.presented} onChange={(event) => update(line.document, { presented: event.target.checked })} />
-                    {line.name[lang(i18n.language)]} {line.required ? '*' : ''}
-                  </label>
-                </td>
-                <td>
-                  <select aria-label={t('intake.form')} value={item.form ?? ''} onChange={(event) => update(line.document, { form: event.target.value === 'copy' ? 'copy' : event.target.value === 'original' ? 'original' : null })}>
-                    <option value="">—</option>
-                    <option value="original">{t('intake.original')}</option>
-                    <option value="copy">{t('intake.copy')}</option>
-                  </select>
-                </td>
-                <td>
-                  <label className="file">
-                    {t('intake.attachFile')}
-                    <input type="file" accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg" disabled={busy} onChange={(event) => {
-                      const file = event.target.files?.[0];
-                      if (file) void upload(line.document, file);
-                      event.target.value = '';
-                    }} />
-                  </label>
-                  {device ? (
-                    <Button disabled={busy} loading={scanning === line.document} onClick={() => void scan(line.document, device, resolution, mode)}>
-                      {t('intake.scan')}
-                    </Button>
-                  ) : null}
-                  {/* A scanner takes seconds a page: the operator sees it working, and where. */}
-                  {scanning === line.document ? (
-                    <div role="status" data-testid="scan-progress">
-                      <Progress percent={100} status="active" showInfo={false} size="small" aria-label={t('intake.scanning')} />
-                      <span className="muted">{t('intake.scanning')}</span>
-                    </div>
-                  ) : null}
-                  <CameraButton disabled={busy} onPage={(file) => void upload(line.document, file)} />
-                </td>
-                <td>
-                  <ol className="scans">
-                    {item.attachments.map((sha256, page) => (
-                      <PageThumb
-                        key={sha256}
-                        requestId={draft.requestId}
-                        document={line.document}
-                        sha256={sha256}
-                        page={page + 1}
-                        pages={item.attachments.length}
-                        busy={busy}
-                        onMove={(by) => void move(line.document, sha256, by)}
-                        onRemove={() => void remove(line.document, sha256)}
-                      />
-                    ))}
-                  </ol>
-                  {item.attachments.length > 1 ? (
-                    <Button disabled={busy} onClick={() => void assemble(line.document)} data-testid={`assemble-${line.document}`}>
-                      {t('intake.assemble')}
-                    </Button>
-                  ) : null}
-                  <PlacedError at={`document-${line.document}`} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <Table<ChecklistLine>
+        className="checklist"
+        size="small"
+        rowKey="document"
+        pagination={false}
+        showHeader={false}
+        dataSource={draft.lines}
+        columns={columns}
+        onRow={(line) => dataAttributes({ 'data-testid': `document-${line.document}` })}
+      />
     </>
   );
 }
@@ -412,10 +433,7 @@ function DuplicateWarning({ draft }: { draft: IntakeDraft }) {
             void continueDuplicate(reason);
           }}
         >
-          <label className="field">
-            {t('intake.duplicate.reason')}
-            <textarea value={reason} onChange={(event) => setReason(event.target.value)} data-testid="duplicate-reason-input" />
-          </label>
+          <TextAreaField label={t('intake.duplicate.reason')} value={reason} onChange={setReason} data-testid="duplicate-reason-input" />
           <Button htmlType="submit" disabled={busy || reason.trim().length < 5} data-testid="duplicate-continue">
             {t('intake.duplicate.continue')}
           </Button>
@@ -467,28 +485,31 @@ function RefusalDialog({ draft, onCancel }: { draft: IntakeDraft; onCancel: () =
       >
         <fieldset>
           <legend>{t('intake.refuseGround')}</legend>
-          {intakeRefusalGroundSchema.options.map((value) => (
-            <label key={value} className="choice">
-              <input type="radio" name="refusal-ground" value={value} checked={ground === value} onChange={() => setGround(value)} autoFocus={ground === value} /> {t(`intake.ground.${value}`)}
-            </label>
-          ))}
+          <Radio.Group className="choices" name="refusal-ground" value={ground} onChange={(event) => setGround(event.target.value as IntakeRefusalGround)}>
+            {intakeRefusalGroundSchema.options.map((value) => (
+              <Radio key={value} value={value} autoFocus={ground === value}>
+                {t(`intake.ground.${value}`)}
+              </Radio>
+            ))}
+          </Radio.Group>
         </fieldset>
         <fieldset>
           <legend>{t('intake.refuseDocuments')}</legend>
-          {draft.lines.map((line) => (
-            <label key={line.document} className="choice">
-              <input
-                type="checkbox"
+          <div className="choices">
+            {draft.lines.map((line) => (
+              <Checkbox
+                key={line.document}
                 checked={documents.includes(line.document)}
                 onChange={(event) => {
                   setEmpty(false);
                   setDocuments(event.target.checked ? [...documents, line.document].sort((a, b) => a - b) : documents.filter((document) => document !== line.document));
                 }}
                 data-document={line.document}
-              />{' '}
-              {line.name[lang(i18n.language)]}
-            </label>
-          ))}
+              >
+                {line.name[lang(i18n.language)]}
+              </Checkbox>
+            ))}
+          </div>
           {draft.lines.length ? null : <p>{t('intake.refuseNoList')}</p>}
           {empty ? (
             <p role="alert" className="error">
@@ -496,10 +517,14 @@ function RefusalDialog({ draft, onCancel }: { draft: IntakeDraft; onCancel: () =
             </p>
           ) : null}
         </fieldset>
-        <label className="field">
-          {draft.lines.length ? t('intake.refuseComment') : t('intake.refuseCommentRequired')}
-          <textarea value={comment} required={!draft.lines.length} data-testid="refusal-comment" maxLength={500} onChange={(event) => setComment(event.target.value)} />
-        </label>
+        <TextAreaField
+          label={draft.lines.length ? t('intake.refuseComment') : t('intake.refuseCommentRequired')}
+          value={comment}
+          required={!draft.lines.length}
+          data-testid="refusal-comment"
+          maxLength={500}
+          onChange={setComment}
+        />
         <div className="actions">
           <Button htmlType="submit" type="primary" danger disabled={busy} data-testid="confirm-refusal">
             {t('intake.refuseConfirm')}
@@ -518,7 +543,7 @@ function DraftForm({ draft }: { draft: IntakeDraft }) {
   const { save, prepare, submit, cancelSigning, content, close, busy, error, errorAt } = useIntake();
   const failedAt = (place: ErrorPlace) => Boolean(error) && errorAt === place;
   const [refusing, setRefusing] = useState(false);
-  const represented = useRef<HTMLInputElement>(null);
+  const represented = useRef<CheckboxRef>(null);
   // After each look-up the focus moves to the next thing to do: the representative's checkbox,
   // then (after the PoA is settled) the signature.
   const applicant = draft.applicant?.iin;
@@ -543,13 +568,16 @@ function DraftForm({ draft }: { draft: IntakeDraft }) {
         <p className="muted" data-testid="due-preview">
           {draft.dueBy ? t(draft.dueIndicative ? 'intake.dueIndicative' : 'intake.dueIfToday', { due: formatDay(draft.dueBy) }) : t('intake.noTerm')} · {t('intake.savedAt', { time: formatDateTime(new Date(draft.updatedAt)).slice(11) })}
         </p>
-        <label>
-          {t('intake.applicantLanguage')}
-          <select value={draft.language} onChange={(event) => void save({ language: event.target.value === 'kk' ? 'kk' : 'ru' })} data-testid="applicant-language">
-            <option value="ru">Русский</option>
-            <option value="kk">Қазақ тілі</option>
-          </select>
-        </label>
+        <SelectField<Language>
+          label={t('intake.applicantLanguage')}
+          value={draft.language}
+          onChange={(language) => void save({ language })}
+          options={[
+            { value: 'ru', label: 'Русский' },
+            { value: 'kk', label: 'Қазақ тілі' },
+          ]}
+          data-testid="applicant-language"
+        />
         <TicketField requestId={draft.requestId} />
       </section>
       <IntakeCard id="applicant" title={t('intake.applicant')} state={failedAt('applicant') ? 'failed' : !draft.applicant ? 'empty' : draft.applicant.source === 'manual' ? 'manual' : 'verified'}>
@@ -562,10 +590,9 @@ function DraftForm({ draft }: { draft: IntakeDraft }) {
           title={t('intake.representative')}
           state={failedAt('representative') || failedAt('poa') ? 'failed' : !draft.represented ? 'alone' : draft.powerOfAttorney ? 'poaDone' : 'poaWaiting'}
         >
-          <label>
-            <input type="checkbox" ref={represented} checked={draft.represented} onChange={(event) => void save({ represented: event.target.checked })} data-testid="represented" />
+          <Checkbox ref={represented} checked={draft.represented} onChange={(event) => void save({ represented: event.target.checked })} data-testid="represented">
             {t('intake.represented')}
-          </label>
+          </Checkbox>
           {draft.represented ? (
             <>
               <PersonStep role="representative" person={draft.representative} />
@@ -610,13 +637,27 @@ function DraftForm({ draft }: { draft: IntakeDraft }) {
         onLater={close}
       />
       {refusing ? <RefusalDialog draft={draft} onCancel={() => setRefusing(false)} /> : null}
+      {/* The signature in a modal named «Подписание ЭЦП»: the key file (or its password, with the key
+          remembered) takes the focus; Esc or «Отмена» goes back to the draft. */}
       {content ? (
-        <div role="dialog" aria-modal="true" aria-labelledby="signing-title" className="dialog" data-testid="signing-dialog">
-          <SigningDialog request={{ payload: content, onSigned: (signed) => void submit(signed.cms) }} />
-          <Button onClick={cancelSigning}>
-            {t('intake.cancel')}
-          </Button>
-        </div>
+        <Modal
+          open
+          title={t('signing.title')}
+          onCancel={cancelSigning}
+          footer={null}
+          width={760}
+          centered
+          // Once open, the dialog's own focus (on its frame) gives way to the first thing to do.
+          afterOpenChange={(opened) => {
+            const dialog = document.querySelector('[data-testid="signing-dialog"]');
+            if (opened && dialog) dialog.querySelector<HTMLElement>(`[data-testid="${dialog.querySelector('[data-testid="key-remembered"]') ? 'key-password' : 'key-file'}"]`)?.focus();
+          }}
+        >
+          <div data-testid="signing-dialog">
+            <SigningDialog heading={false} request={{ payload: content, onSigned: (signed) => void submit(signed.cms) }} />
+            <Button onClick={cancelSigning}>{t('intake.cancel')}</Button>
+          </div>
+        </Modal>
       ) : null}
     </>
   );

@@ -4,7 +4,11 @@ import type { RequestView } from '../../../shared/api';
 import { createCatalog } from '../../../shared/catalog/catalog';
 import { returnNorm } from '../../../shared/catalog/returns';
 import { arm } from '../../app/api';
+import { Button } from 'antd';
+import { DateField } from '../../ui/DateField';
 import { ErrorText } from '../../ui/ErrorText';
+import { Field } from '../../ui/Field';
+import { TextAreaField } from '../../ui/TextAreaField';
 import { SigningDialog } from '../signing/SigningDialog';
 
 const catalog = createCatalog();
@@ -50,15 +54,11 @@ export function ProviderNotices({ view, onDone }: { view: Pick<RequestView, 'id'
           void prepare(arm.notices.prepareExtend(input), (signed) => arm.notices.extend({ ...input, ...signed }));
         }}
       >
-        <label className="field">
-          {t('notices.newDueBy')}
-          <input type="date" value={dueBy} onChange={(event) => setDueBy(event.target.value)} required data-testid="extend-date" />
-        </label>
-        <label className="field">
-          {t('notices.extendReason')}
-          <input value={reason} onChange={(event) => setReason(event.target.value)} maxLength={1000} data-testid="extend-reason" />
-        </label>
-        <button type="submit">{t('notices.extend')}</button>
+        <DateField label={t('notices.newDueBy')} value={dueBy} onChange={setDueBy} required data-field="extend-date" />
+        <Field label={t('notices.extendReason')} value={reason} onChange={setReason} maxLength={1000} data-testid="extend-reason" />
+        <Button htmlType="submit" disabled={!dueBy}>
+          {t('notices.extend')}
+        </Button>
       </form>
       <form
         onSubmit={(event) => {
@@ -67,14 +67,11 @@ export function ProviderNotices({ view, onDone }: { view: Pick<RequestView, 'id'
           void prepare(arm.notices.prepareReturn(input), (signed) => arm.notices.returnToCentre({ ...input, ...signed }));
         }}
       >
-        <label className="field">
-          {t('notices.returnReasons')}
-          <textarea rows={2} value={reasons} onChange={(event) => setReasons(event.target.value)} maxLength={1000} data-testid="return-reasons" />
-        </label>
+        <TextAreaField label={t('notices.returnReasons')} value={reasons} onChange={setReasons} maxLength={1000} data-testid="return-reasons" />
         <p className="muted" data-testid="return-norm" title={norm?.cite}>
           {norm ? t('notices.returnNorm', { days: norm.value }) : t('notices.returnNormNone')}
         </p>
-        <button type="submit">{t('notices.returnToCentre')}</button>
+        <Button htmlType="submit">{t('notices.returnToCentre')}</Button>
       </form>
       {pending ? (
         <div data-testid="notice-signing">

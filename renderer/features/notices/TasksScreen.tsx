@@ -1,3 +1,4 @@
+import { Alert, Button, Checkbox, Table, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
@@ -7,6 +8,8 @@ import { arm } from '../../app/api';
 import { useAuth } from '../auth/store';
 import { ErrorText } from '../../ui/ErrorText';
 import { formatDay } from '../../ui/dates';
+import { dataAttributes } from '../../ui/dataAttributes';
+import { TextAreaField } from '../../ui/TextAreaField';
 
 interface TasksState {
   tasks: ApplicantTask[] | null;
@@ -80,15 +83,20 @@ function TextsEditor({ texts }: { texts: NoticeTexts }) {
           <fieldset key={kind}>
             <legend>{t(`notices.kind.${kind}`)}</legend>
             {(['ru', 'kk'] as const).map((language) => (
-              <label key={language} className="field">
-                {language === 'ru' ? 'Русский' : 'Қазақша'}
-                <textarea rows={2} value={draft[kind][language]} maxLength={1000} onChange={(event) => setDraft({ ...draft, [kind]: { ...draft[kind], [language]: event.target.value } })} />
-              </label>
+              <TextAreaField
+                key={language}
+                label={language === 'ru' ? 'Русский' : 'Қазақша'}
+                value={draft[kind][language]}
+                maxLength={1000}
+                onChange={(text) => setDraft({ ...draft, [kind]: { ...draft[kind], [language]: text } })}
+              />
             ))}
           </fieldset>
         ))}
-        <button type="submit">{t('notices.saveTexts')}</button>
-        {saved ? <p role="status">{t('notices.textsSaved')}</p> : null}
+        <Button htmlType="submit" type="primary">
+          {t('notices.saveTexts')}
+        </Button>
+        {saved ? <Alert type="success" showIcon role="status" title={t('notices.textsSaved')} /> : null}
       </form>
     </details>
   );
@@ -109,6 +117,51 @@ export function TasksScreen() {
     void loadTexts();
   }, [load, loadTexts]);
   const counter = role === 'operator' || role === 'mobileOperator';
+  const columns: TableColumnsType<ApplicantTask> = [
+    {
+      key: 'request',
+      title: t('notices.request'),
+      render: (_, task) => (
+        <>
+          {task.number}
+          <br />
+          <small>{task.service[language]}</small>
+        </>
+      ),
+    },
+    { key: 'applicant', title: t('notices.applicant'), dataIndex: 'applicantName' },
+    {
+      key: 'what',
+      title: t('notices.what'),
+      render: (_, task) => (
+        <>
+          <strong>{t(`notices.kind.${task.kind}`)}</strong>
+          <br />
+          {task.message[language]}
+        </>
+      ),
+    },
+    { key: 'dueBy', title: t('notices.dueBy'), onCell: () => dataAttributes({ 'data-testid': 'task-due' }), render: (_, task) => (task.dueBy ? formatDay(task.dueBy) : t('notices.noTellNorm')) },
+    {
+      key: 'state',
+      title: t('notices.state'),
+      render: (_, task) =>
+        task.doneAt ? (
+          t('notices.toldAt', { at: formatDateTime(new Date(task.doneAt)) })
+        ) : (
+          <>
+            <span className={task.urgency === 'ok' ? undefined : 'error'}>{t(`notices.urgency.${task.urgency}`)}</span>
+            {counter ? (
+              <div className="actions">
+                <Button onClick={() => void done(task.id)} data-testid="told">
+                  {t('notices.told')}
+                </Button>
+              </div>
+            ) : null}
+          </>
+        ),
+    },
+  ];
   return (
     <main className="screen" aria-labelledby="tasks-title">
       <h1 id="tasks-title">{t('notices.title')}</h1>
@@ -116,56 +169,21 @@ export function TasksScreen() {
       <p data-testid="reminders" className={reminders ? 'error' : undefined}>
         {t('notices.reminders', { count: reminders })}
       </p>
-      <label className="choice">
-        <input type="checkbox" checked={includeDone} onChange={(event) => void load(event.target.checked)} /> {t('notices.includeDone')}
-      </label>
+      <Checkbox className="check" checked={includeDone} onChange={(event) => void load(event.target.checked)}>
+        {t('notices.includeDone')}
+      </Checkbox>
       {tasks && !tasks.length ? <p>{t('notices.nothing')}</p> : null}
       {tasks?.length ? (
-        <table className="table" data-testid="tasks">
-          <thead>
-            <tr>
-              <th>{t('notices.request')}</th>
-              <th>{t('notices.applicant')}</th>
-              <th>{t('notices.what')}</th>
-              <th>{t('notices.dueBy')}</th>
-              <th>{t('notices.state')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tasks.map((task) => (
-              <tr key={task.id} className={task.urgency === 'overdue' ? 'overdue' : undefined} data-kind={task.kind} data-urgency={task.urgency}>
-                <td>
-                  {task.number}
-                  <br />
-                  <small>{task.service[language]}</small>
-                </td>
-                <td>{task.applicantName}</td>
-                <td>
-                  <strong>{t(`notices.kind.${task.kind}`)}</strong>
-                  <br />
-                  {task.message[language]}
-                </td>
-                <td data-testid="task-due">{task.dueBy ? formatDay(task.dueBy) : t('notices.noTellNorm')}</td>
-                <td>
-                  {task.doneAt ? (
-                    t('notices.toldAt', { at: formatDateTime(new Date(task.doneAt)) })
-                  ) : (
-                    <>
-                      <span className={task.urgency === 'ok' ? undefined : 'error'}>{t(`notices.urgency.${task.urgency}`)}</span>
-                      {counter ? (
-                        <div className="actions">
-                          <button type="button" onClick={() => void done(task.id)} data-testid="told">
-                            {t('notices.told')}
-                          </button>
-                        </div>
-                      ) : null}
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table<ApplicantTask>
+          size="small"
+          rowKey="id"
+          columns={columns}
+          dataSource={tasks}
+          pagination={false}
+          data-testid="tasks"
+          rowClassName={(task) => (task.urgency === 'overdue' ? 'overdue' : '')}
+          onRow={(task) => dataAttributes({ 'data-kind': task.kind, 'data-urgency': task.urgency })}
+        />
       ) : null}
       {role === 'supervisor' && texts ? <TextsEditor texts={texts} /> : null}
     </main>

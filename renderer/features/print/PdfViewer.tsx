@@ -1,3 +1,4 @@
+import { Alert, Button } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
@@ -87,19 +88,27 @@ function ViewerDialog({ viewed }: { viewed: ViewedPdf }) {
         <span className="muted" aria-live="polite">
           {pageCount === null ? t('viewer.loading') : t('viewer.pages', { count: pageCount })}
         </span>
-        <button ref={printButton} type="button" className="primary" onClick={print} disabled={pageCount === null} aria-keyshortcuts="Control+P" data-testid="pdf-print">
+        <Button ref={printButton} type="primary" onClick={print} disabled={pageCount === null} aria-keyshortcuts="Control+P" data-testid="pdf-print">
           {t('viewer.print')} <kbd>Ctrl+P</kbd>
-        </button>
-        <a className="button" href={url} download={viewed.fileName} data-testid="pdf-save">
+        </Button>
+        <Button href={url} download={viewed.fileName} data-testid="pdf-save">
           {t('viewer.save')}
-        </a>
-        <button type="button" onClick={close} aria-keyshortcuts="Escape" data-testid="pdf-close">
+        </Button>
+        <Button onClick={close} aria-keyshortcuts="Escape" data-testid="pdf-close">
           {t('viewer.close')} <kbd>Esc</kbd>
-        </button>
+        </Button>
       </div>
-      <p role="status" className="pdf-outcome">
-        {outcome ? t(`viewer.outcome.${outcome.status}`, outcome.status === 'failed' ? { reason: outcome.reason } : {}) : null}
-      </p>
+      {/* The outcome of «Печать»: a live region that is always there, so the words are announced. */}
+      <div role="status" className="pdf-outcome">
+        {outcome ? (
+          <Alert
+            type={outcome.status === 'failed' ? 'error' : 'info'}
+            showIcon
+            role="none"
+            title={t(`viewer.outcome.${outcome.status}`, outcome.status === 'failed' ? { reason: outcome.reason } : {})}
+          />
+        ) : null}
+      </div>
       {error ? <ErrorText error={error} /> : null}
       <div className="pdf-pages" ref={pages} />
     </div>

@@ -1,8 +1,11 @@
+import { Alert, Button } from 'antd';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HostPrinter, Printers } from '../../../shared/api';
 import { arm } from '../../app/api';
 import { ErrorText } from '../../ui/ErrorText';
+import { Field } from '../../ui/Field';
+import { SelectField } from '../../ui/SelectField';
 
 const KINDS = ['receipt', 'result'] as const;
 
@@ -37,6 +40,7 @@ export function PrintersForm() {
   };
   return (
     <form
+      className="stack-form"
       aria-labelledby={`${id}-title`}
       data-testid="printers"
       onSubmit={(event) => {
@@ -49,30 +53,30 @@ export function PrintersForm() {
         const value = chosen[kind] ?? '';
         const change = (next: string) => setChosen({ ...chosen, [kind]: next.trim() ? next : null });
         return (
-          <p key={kind}>
-            <label htmlFor={`${id}-${kind}`}>{t(`printers.${kind}`)}</label>{' '}
+          <div key={kind}>
             {system ? (
-              <select id={`${id}-${kind}`} value={value} onChange={(event) => change(event.target.value)}>
-                <option value="">{t('printers.dialog')}</option>
-                {/* A stored printer the system no longer lists stays visible, so it is not lost unseen. */}
-                {value && !system.some((printer) => printer.name === value) ? <option value={value}>{t('printers.missing', { name: value })}</option> : null}
-                {system.map((printer) => (
-                  <option key={printer.name} value={printer.name}>
-                    {printer.displayName}
-                  </option>
-                ))}
-              </select>
+              <SelectField
+                label={t(`printers.${kind}`)}
+                value={value}
+                onChange={change}
+                options={[
+                  { value: '', label: t('printers.dialog') },
+                  // A stored printer the system no longer lists stays visible, so it is not lost unseen.
+                  ...(value && !system.some((printer) => printer.name === value) ? [{ value, label: t('printers.missing', { name: value }) }] : []),
+                  ...system.map((printer) => ({ value: printer.name, label: printer.displayName })),
+                ]}
+              />
             ) : (
-              <input id={`${id}-${kind}`} value={value} onChange={(event) => change(event.target.value)} maxLength={300} placeholder={t('printers.dialog')} />
+              <Field label={t(`printers.${kind}`)} value={value} onChange={change} maxLength={300} placeholder={t('printers.dialog')} />
             )}
-          </p>
+          </div>
         );
       })}
       {system ? null : <p className="muted">{t('printers.browser')}</p>}
-      <button type="submit" disabled={!stored}>
+      <Button htmlType="submit" type="primary" disabled={!stored}>
         {t('printers.save')}
-      </button>
-      {saved ? <p role="status">{t('printers.saved')}</p> : null}
+      </Button>
+      {saved ? <Alert type="success" showIcon role="status" title={t('printers.saved')} /> : null}
       {error ? <ErrorText error={error} /> : null}
     </form>
   );

@@ -1,9 +1,12 @@
+import { Button, Input, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
 import { useAuth } from '../auth/store';
 import { useQueue } from './store';
+import type { QueueEntry as Entry } from '../../../shared/api';
+import { dataAttributes } from '../../ui/dataAttributes';
 
 // «Очередь»: where a child or a family stands in a queue register (003 Reg.3 п.15 form: «имеют
 // возможность осуществлять контроль продвижения своей очередности»). Anyone who serves the
@@ -19,6 +22,33 @@ export function QueueScreen() {
   const [query, setQuery] = useState('');
   const [notes, setNotes] = useState<Record<string, string>>({});
   const departmental = role === 'clerk' || role === 'head' || role === 'supervisor';
+  const columns: TableColumnsType<Entry> = [
+    { key: 'register', title: t('queue.register'), dataIndex: 'register' },
+    { key: 'number', title: t('queue.number'), dataIndex: 'number' },
+    { key: 'position', title: t('queue.position'), render: (_, entry) => entry.position ?? '—' },
+    { key: 'person', title: t('queue.person'), dataIndex: 'person' },
+    { key: 'request', title: t('queue.request'), dataIndex: 'requestNumber' },
+    { key: 'state', title: t('queue.state'), render: (_, entry) => `${t(`queue.states.${entry.state}`)}${entry.note ? ` — ${entry.note}` : ''}` },
+  ];
+  // The department's clerk records a referral or a withdrawal, with an optional note.
+  if (role === 'clerk') {
+    columns.push({
+      key: 'actions',
+      title: t('journal.columns.actions'),
+      render: (_, entry) =>
+        entry.state === 'waiting' ? (
+          <div className="actions">
+            <Input aria-label={t('queue.note')} placeholder={t('queue.note')} value={notes[entry.id] ?? ''} onChange={(event) => setNotes({ ...notes, [entry.id]: event.target.value })} />
+            <Button disabled={busy} onClick={() => void leave(entry.id, 'referred', notes[entry.id] ?? '')}>
+              {t('queue.refer')}
+            </Button>
+            <Button disabled={busy} onClick={() => void leave(entry.id, 'withdrawn', notes[entry.id] ?? '')}>
+              {t('queue.withdraw')}
+            </Button>
+          </div>
+        ) : null,
+    });
+  }
   return (
     <main className="screen">
       <h2>{t('queue.title')}</h2>
@@ -30,16 +60,16 @@ export function QueueScreen() {
         }}
       >
         <Field label={t('queue.query')} value={query} onChange={setQuery} required data-testid="queue-query" />
-        <button type="submit" disabled={busy} data-testid="queue-lookup">
+        <Button htmlType="submit" type="primary" disabled={busy} data-testid="queue-lookup">
           {t('queue.lookup')}
-        </button>
+        </Button>
       </form>
       {departmental ? (
         <div className="actions">
           {QUEUE_SERVICES.map((serviceId) => (
-            <button key={serviceId} type="button" onClick={() => void list(serviceId)} data-testid={`queue-list-${serviceId}`}>
+            <Button key={serviceId} onClick={() => void list(serviceId)} data-testid={`queue-list-${serviceId}`}>
               {t(`queue.service.${serviceId}`)}
-            </button>
+            </Button>
           ))}
         </div>
       ) : null}
@@ -48,49 +78,7 @@ export function QueueScreen() {
         entries.length === 0 ? (
           <p role="status">{t('queue.none')}</p>
         ) : (
-          <table data-testid="queue-entries">
-            <thead>
-              <tr>
-                <th>{t('queue.register')}</th>
-                <th>{t('queue.number')}</th>
-                <th>{t('queue.position')}</th>
-                <th>{t('queue.person')}</th>
-                <th>{t('queue.request')}</th>
-                <th>{t('queue.state')}</th>
-                {role === 'clerk' ? <th /> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.id} data-state={entry.state}>
-                  <td>{entry.register}</td>
-                  <td>{entry.number}</td>
-                  <td>{entry.position ?? '—'}</td>
-                  <td>{entry.person}</td>
-                  <td>{entry.requestNumber}</td>
-                  <td>
-                    {t(`queue.states.${entry.state}`)}
-                    {entry.note ? ` — ${entry.note}` : ''}
-                  </td>
-                  {role === 'clerk' ? (
-                    <td>
-                      {entry.state === 'waiting' ? (
-                        <>
-                          <input aria-label={t('queue.note')} value={notes[entry.id] ?? ''} onChange={(event) => setNotes({ ...notes, [entry.id]: event.target.value })} />
-                          <button type="button" disabled={busy} onClick={() => void leave(entry.id, 'referred', notes[entry.id] ?? '')}>
-                            {t('queue.refer')}
-                          </button>
-                          <button type="button" disabled={busy} onClick={() => void leave(entry.id, 'withdrawn', notes[entry.id] ?? '')}>
-                            {t('queue.withdraw')}
-                          </button>
-                        </>
-                      ) : null}
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table<Entry> size="small" rowKey="id" columns={columns} dataSource={entries} pagination={false} data-testid="queue-entries" onRow={(entry) => dataAttributes({ 'data-state': entry.state })} />
         )
       ) : null}
     </main>

@@ -1,10 +1,13 @@
+import { Button, Checkbox, Table, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
 import { recallMarkSchema, type Recall, type RecallMark } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/time';
 import { arm } from '../../app/api';
+import { dataAttributes } from '../../ui/dataAttributes';
 import { ErrorText } from '../../ui/ErrorText';
+import { Field } from '../../ui/Field';
 
 interface RecallState {
   recalls: Recall[] | null;
@@ -75,15 +78,11 @@ function Marks({ recall }: { recall: Recall }) {
       </ul>
       {closed ? null : (
         <div className="actions">
-          <label className="field">
-            {t('recall.note')}
-            <input value={note} maxLength={500} onChange={(event) => setNote(event.target.value)} data-testid="recall-note" />
-          </label>
+          <Field label={t('recall.note')} value={note} maxLength={500} onChange={setNote} data-testid="recall-note" />
           {/* A refusal of the service is final: nothing to correct and resend. */}
           {recallMarkSchema.options.filter((option) => option !== 'resent' || recall.cause !== 'providerRefused').map((option) => (
-            <button
+            <Button
               key={option}
-              type="button"
               data-mark={option}
               // «Resent» only after the operator re-signed and resent it; the core refuses it otherwise.
               disabled={option === 'resent' && !recall.resent}
@@ -91,7 +90,7 @@ function Marks({ recall }: { recall: Recall }) {
               onClick={() => void mark(recall.id, option, note).then((done) => done && setNote(''))}
             >
               {t(`recall.mark.${option}`)}
-            </button>
+            </Button>
           ))}
         </div>
       )}
@@ -110,6 +109,44 @@ export function RecallScreen() {
   useEffect(() => {
     void load();
   }, [load]);
+  const columns: TableColumnsType<Recall> = [
+    {
+      key: 'request',
+      title: t('recall.request'),
+      render: (_, recall) => (
+        <>
+          {recall.number}
+          <br />
+          <small>{recall.service[language]}</small>
+          <br />
+          <small>{t(`requestState.${recall.requestState}`)}</small>
+        </>
+      ),
+    },
+    {
+      key: 'applicant',
+      title: t('recall.applicant'),
+      render: (_, recall) => (
+        <>
+          {recall.applicantName}
+          <br />
+          {recall.applicantPhone ? <a href={`tel:${recall.applicantPhone.replace(/[^\d+]/g, '')}`}>{recall.applicantPhone}</a> : <small>{t('recall.noPhone')}</small>}
+        </>
+      ),
+    },
+    {
+      key: 'reason',
+      title: t('recall.reason'),
+      render: (_, recall) => (
+        <>
+          <Reason recall={recall} />
+          <br />
+          <small>{formatDateTime(new Date(recall.createdAt))}</small>
+        </>
+      ),
+    },
+    { key: 'state', title: t('recall.state'), render: (_, recall) => <Marks recall={recall} /> },
+  ];
   return (
     <main className="screen" aria-labelledby="recall-title">
       <h1 id="recall-title">{t('recall.title')}</h1>
@@ -117,47 +154,20 @@ export function RecallScreen() {
       <p data-testid="recall-open" className={open ? 'error' : undefined}>
         {t('recall.open', { count: open })}
       </p>
-      <label className="choice">
-        <input type="checkbox" checked={includeClosed} onChange={(event) => void load(event.target.checked)} /> {t('recall.includeClosed')}
-      </label>
+      <Checkbox className="check" checked={includeClosed} onChange={(event) => void load(event.target.checked)}>
+        {t('recall.includeClosed')}
+      </Checkbox>
       {recalls && !recalls.length ? <p>{t('recall.nothing')}</p> : null}
       {recalls?.length ? (
-        <table className="table" data-testid="recalls">
-          <thead>
-            <tr>
-              <th>{t('recall.request')}</th>
-              <th>{t('recall.applicant')}</th>
-              <th>{t('recall.reason')}</th>
-              <th>{t('recall.state')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {recalls.map((recall) => (
-              <tr key={recall.id} data-number={recall.number} data-cause={recall.cause} data-state={recall.state}>
-                <td>
-                  {recall.number}
-                  <br />
-                  <small>{recall.service[language]}</small>
-                  <br />
-                  <small>{t(`requestState.${recall.requestState}`)}</small>
-                </td>
-                <td>
-                  {recall.applicantName}
-                  <br />
-                  {recall.applicantPhone ? <a href={`tel:${recall.applicantPhone.replace(/[^\d+]/g, '')}`}>{recall.applicantPhone}</a> : <small>{t('recall.noPhone')}</small>}
-                </td>
-                <td>
-                  <Reason recall={recall} />
-                  <br />
-                  <small>{formatDateTime(new Date(recall.createdAt))}</small>
-                </td>
-                <td>
-                  <Marks recall={recall} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table<Recall>
+          size="small"
+          rowKey="id"
+          columns={columns}
+          dataSource={recalls}
+          pagination={false}
+          data-testid="recalls"
+          onRow={(recall) => dataAttributes({ 'data-number': recall.number, 'data-cause': recall.cause, 'data-state': recall.state })}
+        />
       ) : null}
     </main>
   );

@@ -1,3 +1,4 @@
+import { Button, Table } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
@@ -28,9 +29,7 @@ export function DashboardScreen() {
       {error ? <ErrorText error={error} /> : null}
       <p className="muted">{t('dashboard.updated', { time: formatDateTime(new Date(board.at)) })}</p>
       <p>
-        <button type="button" onClick={() => void check()}>
-          {t('dashboard.check')}
-        </button>{' '}
+        <Button onClick={() => void check()}>{t('dashboard.check')}</Button>{' '}
         {checked ? (
           <span role="status" data-testid="dashboard-checked">
             {t(checked.consistent ? 'dashboard.checkedOk' : 'dashboard.checkedRepaired')}
@@ -70,46 +69,35 @@ export function DashboardScreen() {
             <Bar dataKey="dueToday" name={t('dashboard.dueToday')} fill="#c98a1b" isAnimationActive={false} />
             <Bar dataKey="overdue" name={t('dashboard.overdue')} fill="#a12a1e" isAnimationActive={false} />
           </BarChart>
-          <table className="table" data-testid="dashboard-providers">
-            <thead>
-              <tr>
-                <th>{t('dashboard.provider')}</th>
-                <th>{t('dashboard.dueToday')}</th>
-                <th>{t('dashboard.overdue')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {board.byProvider.map((row) => (
-                <tr key={row.provider}>
-                  <td>{row.provider}</td>
-                  <td>{row.dueToday}</td>
-                  <td>{row.overdue}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            size="small"
+            rowKey="provider"
+            pagination={false}
+            data-testid="dashboard-providers"
+            dataSource={board.byProvider}
+            columns={[
+              { key: 'provider', title: t('dashboard.provider'), dataIndex: 'provider' },
+              { key: 'dueToday', title: t('dashboard.dueToday'), dataIndex: 'dueToday' },
+              { key: 'overdue', title: t('dashboard.overdue'), dataIndex: 'overdue' },
+            ]}
+          />
         </>
       )}
       <h2>{t('dashboard.operatorsToday')}</h2>
       {board.operatorsToday.length === 0 ? (
         <p>{t('dashboard.none')}</p>
       ) : (
-        <table className="table" data-testid="dashboard-operators">
-          <thead>
-            <tr>
-              <th>{t('dashboard.operator')}</th>
-              <th>{t('dashboard.count')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {board.operatorsToday.map((row) => (
-              <tr key={row.operatorId}>
-                <td>{row.fullName ?? row.operatorId}</td>
-                <td>{row.count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          size="small"
+          rowKey="operatorId"
+          pagination={false}
+          data-testid="dashboard-operators"
+          dataSource={board.operatorsToday}
+          columns={[
+            { key: 'operator', title: t('dashboard.operator'), render: (_, row) => row.fullName ?? row.operatorId },
+            { key: 'count', title: t('dashboard.count'), dataIndex: 'count' },
+          ]}
+        />
       )}
     </main>
   );

@@ -1,3 +1,4 @@
+import { Button, Table } from 'antd';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/i18n';
@@ -38,92 +39,79 @@ export function ReportScreen() {
       <form className="form filter-form" onSubmit={submit}>
         <DateField label={t('reports.from')} value={from} onChange={setFrom} required />
         <DateField label={t('reports.to')} value={to} onChange={setTo} required />
-        <button type="submit" className="primary">
+        <Button htmlType="submit" type="primary">
           {t('reports.show')}
-        </button>
-        <button type="button" disabled={!report} onClick={() => void download(from, to, 'csv', language)}>
+        </Button>
+        <Button disabled={!report} onClick={() => void download(from, to, 'csv', language)}>
           {t('reports.csv')}
-        </button>
-        <button type="button" disabled={!report} onClick={() => void download(from, to, 'pdf', language)}>
+        </Button>
+        <Button disabled={!report} onClick={() => void download(from, to, 'pdf', language)}>
           {t('reports.pdf')}
-        </button>
+        </Button>
       </form>
       {error ? <ErrorText error={error} /> : null}
       {report && report.rows.length === 0 ? <p role="status">{t('reports.empty')}</p> : null}
       {report && report.rows.length > 0 ? (
-        <table className="table" data-testid="report">
-          <thead>
-            <tr>
-              <th>{t('reports.service')}</th>
-              {COLUMNS.map((column) => (
-                <th key={column}>{t(`reports.columns.${column}`)}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {report.rows.map((row) => (
-              <tr key={row.serviceId}>
-                <td>{serviceName.get(row.serviceId) ?? row.serviceId}</td>
-                {COLUMNS.map((column) => (
-                  <td key={column}>{row[column] ?? '—'}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          size="small"
+          rowKey="serviceId"
+          pagination={false}
+          data-testid="report"
+          dataSource={report.rows}
+          columns={[
+            { key: 'service', title: t('reports.service'), render: (_, row) => serviceName.get(row.serviceId) ?? row.serviceId },
+            ...COLUMNS.map((column) => ({ key: column, title: t(`reports.columns.${column}`), render: (_: unknown, row: (typeof report.rows)[number]) => row[column] ?? '—' })),
+          ]}
+        />
       ) : null}
       {report && report.questionnaire.length > 0 ? (
         <>
           <h2>{t('questionnaire.shares')}</h2>
-          <table className="table" data-testid="questionnaire-shares">
-            <thead>
-              <tr>
-                <th>{t('reports.service')}</th>
-                <th>{t('questionnaire.answers')}</th>
-                {(['q1', 'q2'] as const).flatMap((question) => [1, 2, 3].map((answer) => <th key={`${question}${answer}`} title={t(`questionnaire.${question}`)}>{`${question === 'q1' ? 1 : 2}. ${answer}) ${t(`questionnaire.a${answer}`)}`}</th>))}
-              </tr>
-            </thead>
-            <tbody>
-              {report.questionnaire.map((row) => (
-                <tr key={row.serviceId}>
-                  <td>{serviceName.get(row.serviceId) ?? row.serviceId}</td>
-                  <td>{row.answers}</td>
-                  {[...row.quality, ...row.information].map((count, index) => (
-                    <td key={index}>{percent.format(count / row.answers)}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            size="small"
+            rowKey="serviceId"
+            pagination={false}
+            data-testid="questionnaire-shares"
+            dataSource={report.questionnaire}
+            columns={[
+              { key: 'service', title: t('reports.service'), render: (_, row) => serviceName.get(row.serviceId) ?? row.serviceId },
+              { key: 'answers', title: t('questionnaire.answers'), dataIndex: 'answers' },
+              ...(['q1', 'q2'] as const).flatMap((question, asked) =>
+                [1, 2, 3].map((answer) => ({
+                  key: `${question}${answer}`,
+                  title: <span title={t(`questionnaire.${question}`)}>{`${asked + 1}. ${answer}) ${t(`questionnaire.a${answer}`)}`}</span>,
+                  render: (_: unknown, row: (typeof report.questionnaire)[number]) => percent.format((question === 'q1' ? row.quality : row.information)[answer - 1]! / row.answers),
+                })),
+              ),
+            ]}
+          />
         </>
       ) : null}
       {report && report.counter.length > 0 ? (
         <>
           <h2>{t('reach.counterTitle')}</h2>
-          <table className="table" data-testid="counter-metrics">
-            <thead>
-              <tr>
-                <th>{t('reports.service')}</th>
-                <th>{t('reach.visits')}</th>
-                <th>{t('reach.averageWait')}</th>
-                <th>{t('reach.averageService')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.counter.map((row) => (
-                <tr key={row.serviceId} className={row.overWait || row.overService ? 'overdue' : undefined}>
-                  <td>{serviceName.get(row.serviceId) ?? row.serviceId}</td>
-                  <td>{row.visits}</td>
-                  <td>
-                    {row.averageWait ?? '—'} ({row.maxWait ?? '—'}){row.overWait ? ` · ${t('reach.overNorm', { count: row.overWait })}` : ''}
-                  </td>
-                  <td>
-                    {row.averageService ?? '—'} ({row.maxService ?? '—'}){row.overService ? ` · ${t('reach.overNorm', { count: row.overService })}` : ''}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            size="small"
+            rowKey="serviceId"
+            pagination={false}
+            data-testid="counter-metrics"
+            dataSource={report.counter}
+            rowClassName={(row) => (row.overWait || row.overService ? 'overdue' : '')}
+            columns={[
+              { key: 'service', title: t('reports.service'), render: (_, row) => serviceName.get(row.serviceId) ?? row.serviceId },
+              { key: 'visits', title: t('reach.visits'), dataIndex: 'visits' },
+              {
+                key: 'wait',
+                title: t('reach.averageWait'),
+                render: (_, row) => `${row.averageWait ?? '—'} (${row.maxWait ?? '—'})${row.overWait ? ` · ${t('reach.overNorm', { count: row.overWait })}` : ''}`,
+              },
+              {
+                key: 'service-time',
+                title: t('reach.averageService'),
+                render: (_, row) => `${row.averageService ?? '—'} (${row.maxService ?? '—'})${row.overService ? ` · ${t('reach.overNorm', { count: row.overService })}` : ''}`,
+              },
+            ]}
+          />
         </>
       ) : null}
     </main>

@@ -1,3 +1,4 @@
+import { Alert, Button } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { when } from '../backup/when';
@@ -27,6 +28,7 @@ export function RetentionSection() {
       <h2 id="retention-title">{t('retention.title')}</h2>
       <p className="muted">{t('retention.hint')}</p>
       <form
+        className="stack-form"
         onSubmit={(event) => {
           event.preventDefault();
           void configure({ issuedDays: days(value('issuedDays')), refusedDays: days(value('refusedDays')), withdrawnDays: days(value('withdrawnDays')) }).then(() => setEdited({}));
@@ -35,24 +37,30 @@ export function RetentionSection() {
         {TERMS.map((term) => (
           <Field key={term} label={t(`retention.${term}`)} type="number" min={1} value={value(term)} onChange={(next) => setEdited({ ...edited, [term]: next })} data-testid={`retention-${term}`} />
         ))}
-        <button type="submit" disabled={busy} data-testid="retention-save">
-          {t('retention.save')}
-        </button>
-        <button type="button" disabled={busy} onClick={() => void purge()} data-testid="retention-purge">
-          {t('retention.purgeNow')}
-        </button>
+        <div className="actions">
+          <Button htmlType="submit" type="primary" disabled={busy} data-testid="retention-save">
+            {t('retention.save')}
+          </Button>
+          <Button disabled={busy} onClick={() => void purge()} data-testid="retention-purge">
+            {t('retention.purgeNow')}
+          </Button>
+        </div>
       </form>
       {error ? <ErrorText error={error} /> : null}
       {lastReport ? (
-        <p role="status" data-testid="retention-report">
-          {t('retention.report', {
+        <Alert
+          type="info"
+          showIcon
+          role="status"
+          data-testid="retention-report"
+          title={t('retention.report', {
             date: when(lastReport.at),
             issued: lastReport.requests.issued,
             refused: lastReport.requests.refusedAtIntake,
             withdrawn: lastReport.requests.withdrawn,
             scans: lastReport.scans,
           })}
-        </p>
+        />
       ) : null}
     </section>
   );

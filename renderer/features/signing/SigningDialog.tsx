@@ -1,10 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { Button, Checkbox, Input, type InputRef } from 'antd';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { SignedPayload, TrustStatus } from '../../../shared/api';
 import type { CertificateCard } from '../../../shared/signing/card';
 import { arm } from '../../app/api';
 import { ErrorText } from '../../ui/ErrorText';
+import { FileButton } from '../../ui/FileButton';
 import { useAuth } from '../auth/store';
 import { createNcaLayerSigner } from './ncalayer';
 import { createSigningStore, type SignablePayload, type SigningApi } from './store';
@@ -89,17 +91,20 @@ export interface SigningDialogProps {
   /** What to sign; without it the dialog only opens the key and shows its certificate. */
   request?: { payload: SignablePayload; onSigned(result: SignedPayload): void };
   api?: SigningApi;
+  /** False inside a modal that carries the title itself (the heading would say it twice). */
+  heading?: boolean;
 }
 
 /** Key file, password, certificate card, progress and translated refusals (issue 6, item 5). */
-export function SigningDialog({ request, api = arm.signing }: SigningDialogProps) {
+export function SigningDialog({ request, api = arm.signing, heading = true }: SigningDialogProps) {
   const { t, i18n } = useTranslation();
   const date = useDate();
   const [store] = useState(() => createSigningStore(api));
   const state = useStore(store);
   const busy = state.step === 'inspecting' || state.step === 'signing';
   const loadTrust = state.loadTrust;
-  const password = useRef<HTMLInputElement>(null);
+  const password = useRef<InputRef>(null);
+  const passwordId = useId();
   // With the key chosen (now or earlier in the session), the next thing to type is its password.
   useEffect(() => {
     if (state.keyFile) password.current?.focus();
@@ -133,8 +138,8 @@ export function SigningDialog({ request, api = arm.signing }: SigningDialogProps
   }
 
   return (
-    <section className="signing" aria-labelledby="signing-title">
-      <h1 id="signing-title">{t('signing.title')}</h1>
+    <section className="signing" {...(heading ? { 'aria-labelledby': 'signing-title' } : { 'aria-label': t('signing.title') })}>
+      {heading ? <h1 id="signing-title">{t('signing.title')}</h1> : null}
       <form
         className="signing-form"
         onSubmit={(event) => {
@@ -142,44 +147,51 @@ export function SigningDialog({ request, api = arm.signing }: SigningDialogProps
           void (request ? onSign() : state.inspect());
         }}
       >
-        <label>
-          {t('signing.file')}
-          <input type="file" accept=".p12,.pfx,application/x-pkcs12" disabled={busy} onChange={(event) => void onFile(event.target.files?.[0])} autoFocus={!state.keyFile} data-testid="key-file" />
-        </label>
+        <div>
+          <FileButton label={t('signing.file')} accept=".p12,.pfx,application/x-pkcs12" disabled={busy} onFile={(file) => void onFile(file)} autoFocus={!state.keyFile} data-testid="key-file" />
+        </div>
         {state.fileName ? <p className="muted" data-testid="key-remembered">{t('signing.remembered', { file: state.fileName })}</p> : null}
         {state.kept ? (
           <p className="muted" data-testid="key-kept">
             {t('signing.kept', { name: state.kept.subject.commonName })}{' '}
-            <button type="button" disabled={busy} onClick={() => void state.forgetKept()} data-testid="forget-key">
+            <Button size="small" disabled={busy} onClick={() => void state.forgetKept()} data-testid="forget-key">
               {t('signing.forgetKey')}
-            </button>
+            </Button>
           </p>
         ) : null}
-        <label>
-          {t('signing.password')}
-          <input type="password" autoComplete="off" value={state.password} disabled={busy} onChange={(event) => state.setPassword(event.target.value)} ref={password} data-testid="key-password" />
-        </label>
-        <label>
-          <input type="checkbox" checked={state.keep} disabled={busy} onChange={(event) => state.setKeep(event.target.checked)} data-testid="keep-key" />
+        <div className="field">
+          <label htmlFor={passwordId}>{t('signing.password')}</label>
+          <Input.Password
+            id={passwordId}
+            autoComplete="off"
+            value={state.password}
+            disabled={busy}
+            onChange={(event) => state.setPassword(event.target.value)}
+            ref={password}
+            data-testid="key-password"
+            visibilityToggle={false}
+          />
+        </div>
+        <Checkbox className="check" checked={state.keep} disabled={busy} onChange={(event) => state.setKeep(event.target.checked)} data-testid="keep-key">
           {t('signing.keep')}
-        </label>
+        </Checkbox>
         <p className="muted">{t(state.keep ? 'signing.keepExplain' : 'signing.passwordNotKept')}</p>
         <div className="actions">
-          <button type="button" disabled={busy || !state.keyFile} onClick={() => void state.inspect()}>
+          <Button disabled={busy || !state.keyFile} onClick={() => void state.inspect()}>
             {t('signing.inspect')}
-          </button>
+          </Button>
           {request ? (
-            <button type="submit" disabled={busy || (!state.keyFile && !state.kept)} data-testid="sign">
+            <Button htmlType="submit" type="primary" disabled={busy || (!state.keyFile && !state.kept)} loading={state.step === 'signing'} data-testid="sign">
               {t('signing.sign')}
-            </button>
+            </Button>
           ) : null}
         </div>
       </form>
       {request ? (
         <div className="actions">
-          <button type="button" disabled={busy} onClick={() => void onNcaLayer()} data-testid="sign-ncalayer">
+          <Button disabled={busy} onClick={() => void onNcaLayer()} data-testid="sign-ncalayer">
             {t('signing.ncalayer')}
-          </button>
+          </Button>
           <span className="muted">{t('signing.ncalayerHint')}</span>
         </div>
       ) : null}

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { arm } from '../../app/api';
@@ -22,9 +23,8 @@ export function SupportSection() {
     <section aria-labelledby="support-title">
       <h2 id="support-title">{t('support.title')}</h2>
       <p className="muted">{t('support.hint')}</p>
-      <button
-        type="button"
-        disabled={busy}
+      <Button
+        loading={busy}
         data-testid="support-bundle"
         onClick={() => {
           setBusy(true);
@@ -37,7 +37,7 @@ export function SupportSection() {
         }}
       >
         {t('support.bundle')}
-      </button>
+      </Button>
       {error ? <ErrorText error={error} /> : null}
     </section>
   );

@@ -1,7 +1,11 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { App as AntApp, Button, Input, Table } from 'antd';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../shared/time';
+import { dataAttributes } from '../../ui/dataAttributes';
 import { ErrorText } from '../../ui/ErrorText';
+import { Field } from '../../ui/Field';
+import { TextAreaField } from '../../ui/TextAreaField';
 import { ReferenceTable } from './ReferenceTable';
 import { useSync } from './store';
 
@@ -12,6 +16,8 @@ import { useSync } from './store';
 export function SyncScreen() {
   const { t } = useTranslation();
   const { status, error, load, run, retry, withdraw, setGuardrails } = useSync();
+  const { modal } = AntApp.useApp();
+  const machineId = useId();
   useEffect(() => {
     void load();
     const timer = setInterval(() => void load(), 10_000);
@@ -25,31 +31,24 @@ export function SyncScreen() {
     <main className="screen" aria-labelledby="sync-title">
       <h1 id="sync-title">{t('sync.title')}</h1>
       {error ? <ErrorText error={error} /> : null}
-      <table data-testid="sync-jobs">
-        <thead>
-          <tr>
-            <th>{t('sync.job')}</th>
-            <th>{t('sync.lastSuccess')}</th>
-            <th>{t('sync.nextRun')}</th>
-            <th>{t('sync.failures')}</th>
-            <th>{t('sync.lastError')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {status?.jobs.map((job) => (
-            <tr key={job.name} data-job={job.name}>
-              <td>{t(`sync.jobs.${job.name}`)}</td>
-              <td>{time(job.lastSuccessAt)}</td>
-              <td>{job.running ? t('sync.running') : time(job.nextRunAt)}</td>
-              <td>{job.failures}</td>
-              <td className={job.lastError ? 'error' : undefined}>{job.lastError ? t(`errors.${job.lastError}`) : ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <button type="button" onClick={() => void run()}>
+      <Table
+        size="small"
+        rowKey="name"
+        pagination={false}
+        data-testid="sync-jobs"
+        dataSource={status?.jobs ?? []}
+        onRow={(job) => dataAttributes({ 'data-job': job.name })}
+        columns={[
+          { key: 'job', title: t('sync.job'), render: (_, job) => t(`sync.jobs.${job.name}`) },
+          { key: 'lastSuccess', title: t('sync.lastSuccess'), render: (_, job) => time(job.lastSuccessAt) },
+          { key: 'nextRun', title: t('sync.nextRun'), render: (_, job) => (job.running ? t('sync.running') : time(job.nextRunAt)) },
+          { key: 'failures', title: t('sync.failures'), dataIndex: 'failures' },
+          { key: 'lastError', title: t('sync.lastError'), onCell: (job) => ({ className: job.lastError ? 'error' : undefined }), render: (_, job) => (job.lastError ? t(`errors.${job.lastError}`) : '') },
+        ]}
+      />
+      <Button type="primary" onClick={() => void run()}>
         {t('sync.now')}
-      </button>
+      </Button>
       {status ? <ReferenceTable reference={status.reference} /> : null}
       <h2>{t('sync.parked')}</h2>
       {status?.parked.length ? (
@@ -57,17 +56,19 @@ export function SyncScreen() {
           {status.parked.map((message) => (
             <li key={message.id}>
               {time(message.createdAt)} · {message.kind} → {message.to} · {message.lastError ? t(`errors.${message.lastError}`) : ''}{' '}
-              <button type="button" onClick={() => void retry(message.id)}>
+              <Button size="small" onClick={() => void retry(message.id)}>
                 {t('sync.retry')}
-              </button>{' '}
-              <button
-                type="button"
-                onClick={() => {
-                  if (window.confirm(t('sync.withdrawConfirm'))) void withdraw(message.id);
-                }}
+              </Button>{' '}
+              <Button
+                size="small"
+                danger
+                onClick={() =>
+                  // Withdrawn is final: asked in a dialog in the screen's language, not the browser's confirm.
+                  void modal.confirm({ title: t('sync.withdrawConfirm'), okText: t('sync.withdraw'), okButtonProps: { danger: true }, onOk: () => withdraw(message.id) })
+                }
               >
                 {t('sync.withdraw')}
-              </button>
+              </Button>
             </li>
           ))}
         </ul>
@@ -89,14 +90,11 @@ export function SyncScreen() {
                   ? t('sync.machine.clockUnknown')
                   : t('sync.machine.clock', { seconds: Math.round(machine.clockOffsetMs / 1000), time: time(machine.clockCheckedAt) })}
           </p>
-          <label>
-            {t('sync.machine.id')}
-            <input readOnly value={machine.machineId} className="mono" />
-          </label>
-          <label>
-            {t('sync.machine.publicKey')}
-            <textarea readOnly rows={3} value={machine.publicKey} className="mono" />
-          </label>
+          <div className="field">
+            <label htmlFor={machineId}>{t('sync.machine.id')}</label>
+            <Input id={machineId} readOnly value={machine.machineId} className="mono" />
+          </div>
+          <TextAreaField label={t('sync.machine.publicKey')} readOnly value={machine.publicKey} className="mono" />
         </section>
       ) : null}
       {limits ? <GuardrailsForm key={`${limits.offlineHours}-${limits.maxUnsent}-${limits.minFreeMb}`} limits={limits} save={setGuardrails} /> : null}
@@ -118,7 +116,7 @@ function GuardrailsForm({ limits, save }: { limits: Limits; save: ReturnType<typ
     void save({ offlineHours: Number(offlineHours), maxUnsent: optional(maxUnsent), minFreeMb: optional(minFreeMb) });
   };
   return (
-    <form onSubmit={submit} aria-labelledby="sync-guardrails" data-testid="sync-guardrails" className="stack">
+    <form onSubmit={submit} aria-labelledby="sync-guardrails" data-testid="sync-guardrails" className="stack-form">
       <h2 id="sync-guardrails">{t('sync.guardrails.title')}</h2>
       {limits.blocked ? <p className="error">{t('sync.guardrails.blocked')}</p> : null}
       <p className="muted">
@@ -128,19 +126,12 @@ function GuardrailsForm({ limits, save }: { limits: Limits; save: ReturnType<typ
           freeMb: limits.freeMb ?? '—',
         })}
       </p>
-      <label>
-        {t('sync.guardrails.offlineHours')}
-        <input type="number" min={1} required value={offlineHours} onChange={(event) => setOfflineHours(event.target.value)} />
-      </label>
-      <label>
-        {t('sync.guardrails.maxUnsent')}
-        <input type="number" min={1} placeholder={t('sync.guardrails.none')} value={maxUnsent} onChange={(event) => setMaxUnsent(event.target.value)} />
-      </label>
-      <label>
-        {t('sync.guardrails.minFreeMb')}
-        <input type="number" min={1} placeholder={t('sync.guardrails.none')} value={minFreeMb} onChange={(event) => setMinFreeMb(event.target.value)} />
-      </label>
-      <button type="submit">{t('sync.guardrails.save')}</button>
+      <Field label={t('sync.guardrails.offlineHours')} type="number" min={1} required value={offlineHours} onChange={setOfflineHours} />
+      <Field label={t('sync.guardrails.maxUnsent')} type="number" min={1} placeholder={t('sync.guardrails.none')} value={maxUnsent} onChange={setMaxUnsent} />
+      <Field label={t('sync.guardrails.minFreeMb')} type="number" min={1} placeholder={t('sync.guardrails.none')} value={minFreeMb} onChange={setMinFreeMb} />
+      <Button htmlType="submit" type="primary">
+        {t('sync.guardrails.save')}
+      </Button>
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../ui/ErrorText';
@@ -59,9 +60,7 @@ export function StatusScreen() {
         </dl>
       ) : null}
       <p className="muted">{t('status.checked', { seconds })}</p>
-      <button type="button" onClick={() => void refresh()}>
-        {t('status.refresh')}
-      </button>
+      <Button onClick={() => void refresh()}>{t('status.refresh')}</Button>
       {supervisor ? <UpdatePanel /> : null}
     </main>
   );

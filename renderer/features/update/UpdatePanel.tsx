@@ -1,3 +1,4 @@
+import { Button, Checkbox } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UpdateStatus } from '../../../shared/api';
@@ -32,19 +33,16 @@ export function UpdatePanel() {
       {status.state === 'ready' ? (
         <>
           {status.outboxPending > 0 ? (
-            <label>
-              <input type="checkbox" checked={confirm} onChange={(event) => setConfirm(event.target.checked)} />
+            <Checkbox className="check" checked={confirm} onChange={(event) => setConfirm(event.target.checked)}>
               {t('update.confirm', { count: status.outboxPending })}
-            </label>
+            </Checkbox>
           ) : null}
-          <button type="button" onClick={() => run(() => arm.update.install({ confirm }))}>
+          <Button type="primary" onClick={() => run(() => arm.update.install({ confirm }))}>
             {t('update.install', { version: status.available ?? '' })}
-          </button>
+          </Button>
         </>
       ) : status.state !== 'off' ? (
-        <button type="button" onClick={() => run(() => arm.update.check())}>
-          {t('update.check')}
-        </button>
+        <Button onClick={() => run(() => arm.update.check())}>{t('update.check')}</Button>
       ) : null}
       {error ? <ErrorText error={error} /> : null}
     </section>

@@ -1,8 +1,10 @@
+import { Button } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { arm } from '../../app/api';
 import { ErrorText } from '../../ui/ErrorText';
 import { formatDate } from '../../../shared/time';
+import { TextAreaField } from '../../ui/TextAreaField';
 
 type Signer = Awaited<ReturnType<typeof arm.verify.signers>>[number];
 
@@ -20,6 +22,7 @@ export function SignersForm() {
   }, []);
   return (
     <form
+      className="stack-form"
       aria-label={t('verify.signersTitle')}
       onSubmit={(event) => {
         event.preventDefault();
@@ -36,12 +39,9 @@ export function SignersForm() {
           </li>
         ))}
       </ul>
-      <label className="field">
-        {t('verify.signersPem')}
-        <textarea value={pem} onChange={(event) => setPem(event.target.value)} data-testid="signers-pem" />
-      </label>
+      <TextAreaField label={t('verify.signersPem')} value={pem} onChange={setPem} className="mono" data-testid="signers-pem" />
       {error ? <ErrorText error={error} /> : null}
-      <button type="submit">{t('verify.signersSave')}</button>
+      <Button htmlType="submit">{t('verify.signersSave')}</Button>
     </form>
   );
 }

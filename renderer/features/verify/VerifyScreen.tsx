@@ -1,7 +1,10 @@
+import { Button } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../ui/ErrorText';
 import { formatDateTime } from '../../../shared/time';
+import { FileButton } from '../../ui/FileButton';
+import { SelectField } from '../../ui/SelectField';
 import { useAuth } from '../auth/store';
 import { SignersForm } from './SignersForm';
 import { useVerify } from './store';
@@ -24,39 +27,29 @@ export function VerifyScreen() {
     <main className="screen" aria-labelledby="verify-title">
       <h1 id="verify-title">{t('verify.title')}</h1>
       <div className="actions">
-        <label className="field">
-          {t('verify.open')}
-          <input
-            type="file"
-            accept=".pdf,.png,.jpg,.jpeg,.bmp,.gif,application/pdf,image/png,image/jpeg"
-            disabled={busy}
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              if (file) void check(file);
-            }}
-            data-testid="verify-file"
-          />
-        </label>
+        <FileButton
+          label={t('verify.open')}
+          accept=".pdf,.png,.jpg,.jpeg,.bmp,.gif,application/pdf,image/png,image/jpeg"
+          disabled={busy}
+          onFile={(file) => void check(file)}
+          data-testid="verify-file"
+        />
         {counter && scanners?.length ? (
           <>
-            <label className="field">
-              {t('verify.scanner')}
-              <select value={device} onChange={(event) => setDevice(event.target.value)}>
-                <option value="" />
-                {scanners.map((scanner) => (
-                  <option key={scanner.device} value={scanner.device}>
-                    {scanner.description}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button type="button" disabled={busy || !device} onClick={() => void scan(device)}>
+            <SelectField<string>
+              label={t('verify.scanner')}
+              value={device || undefined}
+              onChange={setDevice}
+              placeholder="—"
+              options={scanners.map((scanner) => ({ value: scanner.device, label: scanner.description }))}
+            />
+            <Button disabled={busy || !device} onClick={() => void scan(device)}>
               {t('verify.scan')}
-            </button>
+            </Button>
           </>
         ) : null}
       </div>
-      {busy ? <p>{t('verify.checking')}</p> : null}
+      {busy ? <p role="status">{t('verify.checking')}</p> : null}
       {error ? <ErrorText error={error} /> : null}
       {verdict ? (
         <section className="card" data-testid="verdict" data-valid={verdict.valid} data-code={verdict.code ?? ''} aria-live="polite">

@@ -1,8 +1,11 @@
-import { useEffect, useState } from 'react';
+import { Button, TimePicker } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Visit } from '../../../shared/api';
 import { arm } from '../../app/api';
 import { ErrorText } from '../../ui/ErrorText';
+import { Field } from '../../ui/Field';
 
 /**
  * The electronic-queue ticket of the person at the desk, typed or scanned (a barcode scanner types
@@ -14,6 +17,7 @@ export function TicketField({ requestId }: { requestId: string }) {
   const [ticket, setTicket] = useState('');
   const [issuedAt, setIssuedAt] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const timeId = useId();
   useEffect(() => {
     void arm.visits.get({ requestId }).then((found) => {
       setVisit(found);
@@ -32,15 +36,20 @@ export function TicketField({ requestId }: { requestId: string }) {
         }, setError);
       }}
     >
-      <label className="field">
-        {t('intake.ticket')}
-        <input value={ticket} onChange={(event) => setTicket(event.target.value)} maxLength={40} placeholder="A-015" data-testid="ticket" />
-      </label>
-      <label className="field">
-        {t('intake.ticketIssuedAt')}
-        <input type="time" value={issuedAt} onChange={(event) => setIssuedAt(event.target.value)} data-testid="ticket-time" />
-      </label>
-      <button type="submit">{t('intake.ticketSave')}</button>
+      <Field label={t('intake.ticket')} value={ticket} onChange={setTicket} maxLength={40} placeholder="A-015" data-testid="ticket" />
+      {/* The time printed on the ticket, hh:mm (24 hours, as in Kazakhstan). */}
+      <div className="field" data-field="ticket-time">
+        <label htmlFor={timeId}>{t('intake.ticketIssuedAt')}</label>
+        <TimePicker
+          id={timeId}
+          format="HH:mm"
+          needConfirm={false}
+          value={issuedAt ? dayjs(issuedAt, 'HH:mm') : null}
+          onChange={(time) => setIssuedAt(time ? time.format('HH:mm') : '')}
+          placeholder="09:30"
+        />
+      </div>
+      <Button htmlType="submit">{t('intake.ticketSave')}</Button>
       {visit ? <span role="status">{t('intake.ticketSaved', { ticket: visit.ticket })}</span> : null}
       {error ? <ErrorText error={error} /> : null}
     </form>

@@ -1,3 +1,4 @@
+import { Alert, Button } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -43,6 +44,7 @@ export function ConnectionsScreen() {
     <main className="screen" aria-labelledby="connections-title">
       <h1 id="connections-title">{t('connections.title')}</h1>
       <form
+        className="stack-form"
         onSubmit={(event) => {
           event.preventDefault();
           save();
@@ -53,10 +55,12 @@ export function ConnectionsScreen() {
         <p className="muted">{t('connections.hint')}</p>
         <Field label={t('connections.bin')} value={bin} onChange={setBin} inputMode="numeric" maxLength={12} />
         <p className="muted">{t('connections.binHint')}</p>
-        <button type="submit">{t('connections.save')}</button>
+        <Button htmlType="submit" type="primary">
+          {t('connections.save')}
+        </Button>
       </form>
       {overridden ? <p data-testid="gateway-active">{t('connections.active', { url: stored.activeGatewayUrl })}</p> : null}
-      {saved ? <p role="status">{t('connections.saved')}</p> : null}
+      {saved ? <Alert type="success" showIcon role="status" title={t('connections.saved')} /> : null}
       {error ? <ErrorText error={error} /> : null}
       <PrintersForm />
       <MobileCentreForm />
