@@ -7,8 +7,8 @@ import type { Messages } from './messages';
 // POST /messages/batch: the outbox's many messages, with their scans, in one signed call. Each
 // message is checked as POST /messages checks it and refused alone; the scans and the accepted
 // messages are stored in one group-committed transaction, and the answer leaves after its fsync.
-// Refusals carry no ordering: the sender puts at most one message of a request in a batch, so a
-// later one never overtakes one that did not go (electron/core/outbox/outbox.ts).
+// The gateway ties no message to another: the sender puts at most one message of a request in a
+// batch, so a later one never overtakes one that did not go (electron/core/outbox/outbox.ts).
 
 type Checked = { id: string | null; prepared: ReturnType<Messages['prepare']> } | { id: string | null; refused: GatewayError };
 
