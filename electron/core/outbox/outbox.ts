@@ -64,8 +64,12 @@ interface OutboxRow {
   attempts: number;
 }
 
-/** Batch calls in flight at once: one is packed and checked here while the gateway commits the other. */
-const CALLS_IN_FLIGHT = 2;
+/**
+ * Batch calls in flight at once: batches are packed and their receipts committed here while the
+ * gateway checks and commits others (the drain measured 0.10 of the no-op rate with 2, 0.15 with
+ * 4 and 8 alike); at most 4 × 8 MiB of scans are held meanwhile.
+ */
+const CALLS_IN_FLIGHT = 4;
 /** Scan bytes one batch carries inline; a scan past what is left goes ahead by PUT /attachments. */
 const BATCH_SCAN_BYTES = 8 * 1024 * 1024;
 
