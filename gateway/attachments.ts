@@ -45,6 +45,11 @@ export function createAttachments(db: GatewayDb, now: () => Date) {
       return insertNow({ sha256, content });
     },
 
+    /** Bytes that `check` passed, stored inside the caller's transaction (a batch's scans) without hashing them again. */
+    storeChecked(sha256: string, content: Buffer): { sha256: string; size: number; created: boolean } {
+      return insertNow({ sha256, content });
+    },
+
     get(sha256: string): Buffer {
       requireHash(sha256);
       const row = read.get(sha256);

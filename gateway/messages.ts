@@ -41,6 +41,16 @@ export interface MessageOptions {
   stamper: TimeStamper;
 }
 
+/** A message checked and ready to store: what the store's transaction needs of it. */
+interface Prepared {
+  message: GatewayMessage;
+  contentSha256: string;
+  body: string;
+  signatureSha256: string | null;
+  signedNotBefore: Date;
+  storeWith?: () => void;
+}
+
 /** The portal's own sending (gateway/portal.ts): what it stores in the same transaction as the message. */
 export interface PortalSend {
   storeWith: () => void;
@@ -91,7 +101,7 @@ export function createMessages(db: GatewayDb, { now, verifySignature, recheck, c
   };
 
   // Runs inside a group commit's transaction (shared/db/groupCommit.ts): the receipt leaves after the fsync.
-  const accept = groupCommit(db, ({ message, contentSha256, body, signatureSha256, signedNotBefore, storeWith }: { message: GatewayMessage; contentSha256: string; body: string; signatureSha256: string | null; signedNotBefore: Date; storeWith?: () => void }): Accepted => {
+  const store = ({ message, contentSha256, body, signatureSha256, signedNotBefore, storeWith }: Prepared): Accepted => {
     const existing = byId.get(message.id);
     if (existing) {
       if (existing.content_sha256 !== contentSha256) {
@@ -124,49 +134,80 @@ export function createMessages(db: GatewayDb, { now, verifySignature, recheck, c
     insertDelivery.run(seq, message.to);
     storeWith?.();
     return { receipt, created: true };
-  }, setImmediate);
+  };
+  const accept = groupCommit(db, store, setImmediate);
+  // A batch (gateway/batch.ts): its scans and every message in one transaction, each message in a
+  // savepoint of its own, so one the store refuses (an id conflict, a replay) is rolled back alone.
+  const acceptBatch = groupCommit(
+    db,
+    ({ items, storeFirst }: { items: Prepared[]; storeFirst: () => void }): Array<Accepted | GatewayError> => {
+      storeFirst();
+      return items.map((item) => {
+        try {
+          return db.transaction(() => store(item))();
+        } catch (error) {
+          if (error instanceof GatewayError) return error;
+          throw error;
+        }
+      });
+    },
+    setImmediate,
+  );
+
+  /**
+   * Checks what the schema cannot (organisations, attachments, the person's signature) and makes
+   * the stored form; `arriving`: scans that come in the same transaction (a batch's).
+   */
+  const prepare = (message: GatewayMessage, portal: PortalSend | undefined, window: SigningWindow, arriving: ReadonlySet<string> = new Set()): Prepared => {
+    requireOrganisation(message.from, 'from');
+    requireOrganisation(message.to, 'to');
+    // Only the portal speaks as the portal and files the applicant's own requests (ПЭП → ШЭП).
+    const portalRequest = message.kind === 'request' && message.payload.channel === 'portal';
+    if (!portal && (message.from === PORTAL_CODE || portalRequest)) {
+      throw new GatewayError('MESSAGE_UNEXPECTED', 'Only the portal sends portal requests.', { status: 422, issues: [{ path: 'from', message: message.from }] });
+    }
+    if (message.to === PORTAL_CODE) checkCabinet(message);
+    // The portal stores the request's files in the transaction of the message itself.
+    const missing = portal ? [] : message.attachments.filter((sha256) => !arriving.has(sha256) && !attachmentExists.get(sha256));
+    if (missing.length > 0) {
+      throw new GatewayError('ATTACHMENT_NOT_FOUND', 'Upload the attachments before the message.', {
+        status: 422,
+        issues: missing.map((sha256) => ({ path: 'attachments', message: sha256 })),
+      });
+    }
+    // Trusted time (issue 16 item 3): the signature is judged at the signing time its signer
+    // claims only inside the window the gateway can vouch for (shared/signing/window.ts); the
+    // receipt's stamp carries that window's start to the recipient.
+    const trustedTime = windowAt(now(), window.lastContact);
+    let signedNotBefore = offlineWindowStart(now());
+    if (verifySignature) {
+      const verdict = verifySignature(message, trustedTime);
+      if (!verdict.ok) throw new GatewayError(verdict.code, verdict.reason, { status: 422 });
+      if (verdict.notAfter) signedNotBefore = trustedTime(new Date(verdict.notAfter)).earliest;
+    }
+    const body = canonical(message);
+    // The envelope's countersignature is made anew on each resend: the content is the rest.
+    const { envelope: _countersignature, ...content } = message;
+    return {
+      message,
+      contentSha256: createHash('sha256').update(canonical(content)).digest('hex'),
+      body,
+      signatureSha256: message.signature ? createHash('sha256').update(message.signature.value).digest('hex') : null,
+      signedNotBefore,
+      ...(portal ? { storeWith: portal.storeWith } : {}),
+    };
+  };
 
   return {
     /** Checks what the schema cannot, then stores once: a resend with the same content gets the first receipt back. */
     send(message: GatewayMessage, portal?: PortalSend, window: SigningWindow = { lastContact: null }): Promise<Accepted> {
-      requireOrganisation(message.from, 'from');
-      requireOrganisation(message.to, 'to');
-      // Only the portal speaks as the portal and files the applicant's own requests (ПЭП → ШЭП).
-      const portalRequest = message.kind === 'request' && message.payload.channel === 'portal';
-      if (!portal && (message.from === PORTAL_CODE || portalRequest)) {
-        throw new GatewayError('MESSAGE_UNEXPECTED', 'Only the portal sends portal requests.', { status: 422, issues: [{ path: 'from', message: message.from }] });
-      }
-      if (message.to === PORTAL_CODE) checkCabinet(message);
-      // The portal stores the request's files in the transaction of the message itself.
-      const missing = portal ? [] : message.attachments.filter((sha256) => !attachmentExists.get(sha256));
-      if (missing.length > 0) {
-        throw new GatewayError('ATTACHMENT_NOT_FOUND', 'Upload the attachments before the message.', {
-          status: 422,
-          issues: missing.map((sha256) => ({ path: 'attachments', message: sha256 })),
-        });
-      }
-      // Trusted time (issue 16 item 3): the signature is judged at the signing time its signer
-      // claims only inside the window the gateway can vouch for (shared/signing/window.ts); the
-      // receipt's stamp carries that window's start to the recipient.
-      const trustedTime = windowAt(now(), window.lastContact);
-      let signedNotBefore = offlineWindowStart(now());
-      if (verifySignature) {
-        const verdict = verifySignature(message, trustedTime);
-        if (!verdict.ok) throw new GatewayError(verdict.code, verdict.reason, { status: 422 });
-        if (verdict.notAfter) signedNotBefore = trustedTime(new Date(verdict.notAfter)).earliest;
-      }
-      const body = canonical(message);
-      // The envelope's countersignature is made anew on each resend: the content is the rest.
-      const { envelope: _countersignature, ...content } = message;
-      return accept({
-        message,
-        contentSha256: createHash('sha256').update(canonical(content)).digest('hex'),
-        body,
-        signatureSha256: message.signature ? createHash('sha256').update(message.signature.value).digest('hex') : null,
-        signedNotBefore,
-        ...(portal ? { storeWith: portal.storeWith } : {}),
-      });
+      return accept(prepare(message, portal, window));
     },
+
+    prepare,
+
+    /** Prepared messages stored in one commit after `storeFirst` (the batch's scans); per message its receipt or the store's refusal. */
+    acceptBatch: (items: Prepared[], storeFirst: () => void) => acceptBatch({ items, storeFirst }),
 
     /** The oldest unacknowledged messages whose lease (if any) has run out, leased anew. */
     lease(organisation: string, limit: number, leaseSeconds: number) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import * as wire from '../shared/gateway/api';
-import { bytes, gatewayEndpoints, parameterName, pathSegments, type GatewayEndpoint } from '../shared/gateway/endpoints';
+import { bytes, gatewayEndpoints, isFramed, parameterName, pathSegments, type Framed, type GatewayEndpoint } from '../shared/gateway/endpoints';
 
 // GET /openapi.json: made from the table of endpoints (shared/gateway/endpoints.ts) and the zod
 // schemas the server validates with, so it cannot drift. The prose is docs/gateway-api.md.
@@ -27,9 +27,11 @@ export function openApiDocument(version: string) {
     components[name] ??= jsonSchema(schema);
     return { $ref: `#/components/schemas/${name}` };
   };
-  const content = (schema: z.ZodType | typeof bytes) => ({
-    content: { [schema === bytes ? 'application/octet-stream' : 'application/json']: { schema: schemaOf(schema) } },
-  });
+  const content = (schema: z.ZodType | typeof bytes | Framed) => {
+    // A framed body is bytes on the wire; its JSON head's schema goes beside it (x-head).
+    if (isFramed(schema)) return { content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary', 'x-head': schemaOf(schema.framed) } } } };
+    return { content: { [schema === bytes ? 'application/octet-stream' : 'application/json']: { schema: schemaOf(schema) } } };
+  };
 
   const operation = (endpoint: GatewayEndpoint) => {
     const parameters = [

@@ -8,9 +8,11 @@ import { MAX_UPLOAD_BYTES } from '../shared/limits';
 import { CLIENT_VERSION_HEADER, meetsFloor } from '../shared/gateway/version';
 import { GATEWAY_TIME_HEADER, MACHINE_HEADER, MACHINE_SIGNATURE_HEADER, MACHINE_TIME_HEADER, machineIdPattern } from '../shared/gateway/machine';
 import type { FaultMode } from '../shared/gateway/api';
+import { decodeFrames } from '../shared/gateway/framed';
 import {
   bytes,
   gatewayEndpoints,
+  isFramed,
   parameterName,
   pathSegments,
   type EndpointArgs,
@@ -21,6 +23,7 @@ import {
 } from '../shared/gateway/endpoints';
 import { createAnchors } from './anchors';
 import { createAttachments } from './attachments';
+import { createBatch } from './batch';
 import { openGatewayDb, type GatewayDb } from './db/database';
 import { GatewayError, invalid } from './errors';
 import { createMachines, type Caller } from './machines';
@@ -211,6 +214,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const machineAuth = options.machineAuth ?? 'required';
   const stamper = createTimeStamper(db, now);
   const messages = createMessages(db, { now, verifySignature, recheck: registries.recheck, checkCabinet: createCabinetCheck(db), stamper });
+  const sendBatch = createBatch({ messages, attachments, machines, maxAttachmentBytes: maxAttachment });
   const portal = createPortal({ db, now, trust, registries, attachments, messages });
   const trustReference = { version: 1, roots: trust ? trustPems(trust) : [], timeStampKeys: [stamper.key] };
   const crlReference = { version: 1, crls: trust ? trust.crls.map(crlPem) : [] };
@@ -265,6 +269,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       const accepted = await messages.send(body, undefined, { lastContact: caller?.lastContact ?? null });
       return { created: accepted.created, value: accepted.receipt };
     },
+    sendBatch: ({ body }, { caller }) => sendBatch(body, caller),
     lease: ({ org, limit, leaseSeconds }, { caller }) => {
       // An inbox is leased and acknowledged only by its own organisation's machines.
       if (caller) machines.requireOrganisation(caller, org);
@@ -317,9 +322,20 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       }
       input.body = body;
       raw = body;
+    } else if (isFramed(endpoint.body)) {
+      const limit = endpoint.maxBodyBytes ?? maxJson;
+      const body = await readBody(request, limit);
+      if (!body) throw new GatewayError('PAYLOAD_TOO_LARGE', `The body of ${endpoint.path} is limited to ${limit} bytes.`);
+      raw = body;
+      const parts = decodeFrames(body);
+      if (!parts) throw new GatewayError('VALIDATION_FAILED', 'The body is not framed: part count, part lengths, then the parts.', { issues: [{ path: 'body', message: 'framing' }] });
+      const parsed = endpoint.body.framed.safeParse(parseJson(parts[0]!));
+      if (!parsed.success) throw invalid(`The head does not match the schema of ${endpoint.method} ${endpoint.path}.`, parsed.error);
+      input.body = { head: parsed.data, parts: parts.slice(1) };
     } else if (endpoint.body) {
-      const body = await readBody(request, maxJson);
-      if (!body) throw new GatewayError('PAYLOAD_TOO_LARGE', `JSON bodies are limited to ${maxJson} bytes.`);
+      const limit = endpoint.maxBodyBytes ?? maxJson;
+      const body = await readBody(request, limit);
+      if (!body) throw new GatewayError('PAYLOAD_TOO_LARGE', `JSON bodies of ${endpoint.path} are limited to ${limit} bytes.`);
       raw = body;
       const parsed = endpoint.body.safeParse(parseJson(body));
       if (!parsed.success) throw invalid(`The body does not match the schema of ${endpoint.method} ${endpoint.path}.`, parsed.error);

@@ -18,10 +18,10 @@ const ATTACHMENT_BYTES = 100 * 1024;
 /**
  * sync.drain_per_s: the АРМ's own outbox (electron/core/outbox) draining 1,000 queued requests,
  * each with its own 100 KB scan, through the real gateway client to the emulator in its own
- * process with signature checks on (--trust-dir): per request one PUT of the scan and one POST
- * of the signed message, each answered only after the emulator's fsync, each call signed by the
- * enrolled machine key and the envelope countersigned. Read it beside
- * gateway.noop_per_s of the same run (the floor: one empty round trip).
+ * process with signature checks on (--trust-dir): batch calls (POST /messages/batch) of up to
+ * 100 signed messages with their scans, each message's ЭЦП and envelope checked on its own, each
+ * call answered only after the emulator's fsync'd commit, signed by the enrolled machine key.
+ * Read it beside gateway.noop_per_s of the same run (the floor: one empty round trip).
  */
 export async function syncDrain(work: string, spawnGateway: SpawnGateway): Promise<void> {
   const demo = await createDemoPki({ now: new Date(), only: ['operator'] });

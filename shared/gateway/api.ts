@@ -203,6 +203,32 @@ export const receiptSchema = z.object({
 });
 export type Receipt = z.infer<typeof receiptSchema>;
 
+/** The most messages one batch call carries (POST /messages/batch). */
+export const MAX_BATCH_MESSAGES = 100;
+/** The most bytes of one batch call's body; a scan the sender cannot fit goes by PUT /attachments first. */
+export const MAX_BATCH_BYTES = 32 * 1024 * 1024;
+
+/**
+ * The JSON head of POST /messages/batch; the scans follow it as raw parts, one per `attachments`
+ * entry in order (shared/gateway/framed.ts). Each message is checked as POST /messages checks it,
+ * on its own: one that breaks the message schema is refused alone (so the head takes any JSON
+ * value here), the rest go on.
+ */
+export const batchHeadSchema = z.strictObject({
+  messages: z.array(z.unknown()).min(1).max(MAX_BATCH_MESSAGES),
+  /** The scans' names; each part must hash to its name, as PUT /attachments checks. */
+  attachments: z.array(z.strictObject({ sha256: sha256Schema })).max(MAX_BATCH_MESSAGES * 5),
+});
+export type BatchHead = z.infer<typeof batchHeadSchema>;
+
+/** One answer per message, in the order sent: its receipt (`created` false for a resend), or its own refusal. */
+export const batchResultSchema = z.union([
+  z.object({ messageId: z.uuid(), created: z.boolean(), receipt: receiptSchema }),
+  z.object({ messageId: z.string().nullable(), error: apiErrorSchema }),
+]);
+export type BatchResult = z.infer<typeof batchResultSchema>;
+export const batchAnswerSchema = z.object({ results: z.array(batchResultSchema) });
+
 export const leasedMessageSchema = z.object({
   message: messageSchema,
   receipt: receiptSchema,

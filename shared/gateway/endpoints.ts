@@ -4,6 +4,8 @@ import {
   ackInputSchema,
   auditAnchorAnswerSchema,
   auditAnchorInputSchema,
+  batchAnswerSchema,
+  batchHeadSchema,
   catalogReferenceSchema,
   crlReferenceSchema,
   enrollAnswerSchema,
@@ -11,6 +13,7 @@ import {
   faultInputSchema,
   holidaysReferenceSchema,
   leaseAnswerSchema,
+  MAX_BATCH_BYTES,
   messageSchema,
   organisationSchema,
   organisationsReferenceSchema,
@@ -55,6 +58,13 @@ export const MAX_LEASE_SECONDS = 3600;
 /** Raw bytes in or out (attachments), not JSON. */
 export const bytes = 'bytes' as const;
 
+/** A JSON head checked by its schema, followed by raw byte parts (shared/gateway/framed.ts): files as bytes beside JSON. */
+export interface Framed<S extends z.ZodType = z.ZodType> {
+  framed: S;
+}
+export const framed = <S extends z.ZodType>(head: S): Framed<S> => ({ framed: head });
+export const isFramed = (body: GatewayEndpoint['body']): body is Framed => typeof body === 'object' && 'framed' in body;
+
 export interface GatewayEndpoint {
   method: 'GET' | 'POST' | 'PUT';
   /** `{name}` marks a path parameter; each becomes a string field of the call's input. */
@@ -63,7 +73,7 @@ export interface GatewayEndpoint {
   callers: readonly GatewayCaller[];
   /** Query parameters, as strings on the wire. */
   query?: z.ZodObject;
-  body?: z.ZodType | typeof bytes;
+  body?: z.ZodType | typeof bytes | Framed;
   output: z.ZodType | typeof bytes;
   /** The success answers: 200 alone, or also 201 (created the first time). */
   created?: true;
@@ -75,6 +85,8 @@ export interface GatewayEndpoint {
   refusals: readonly number[];
   /** Answers anyone (no machine signature): the online indicator and the API description. */
   public?: true;
+  /** A body larger than the gateway's usual JSON limit (the batch call's scans). */
+  maxBodyBytes?: number;
 }
 
 const endpoint = <const E extends GatewayEndpoint>(entry: E): E => entry;
@@ -230,6 +242,16 @@ export const gatewayEndpoints = {
     output: receiptSchema,
     created: true,
     refusals: [400, 409, 413, 422],
+  }),
+  sendBatch: endpoint({
+    method: 'POST',
+    path: '/messages/batch',
+    summary: 'Send many messages with their scans in one call: each checked and answered on its own, all stored in one commit, answered after it',
+    callers: ['centre', 'provider'],
+    body: framed(batchHeadSchema),
+    output: batchAnswerSchema,
+    maxBodyBytes: MAX_BATCH_BYTES,
+    refusals: [400, 413],
   }),
   lease: endpoint({
     method: 'POST',
@@ -389,8 +411,20 @@ type PathParams<P extends string> = P extends `${string}{${infer Name}}${infer R
 
 type QueryOf<E> = E extends { query: infer Q extends z.ZodType } ? z.input<Q> : unknown;
 type ParsedQueryOf<E> = E extends { query: infer Q extends z.ZodType } ? z.output<Q> : unknown;
-type BodyOf<E> = E extends { body: infer B } ? (B extends z.ZodType ? { body: z.input<B> } : { body: Uint8Array }) : unknown;
-type ParsedBodyOf<E> = E extends { body: infer B } ? (B extends z.ZodType ? { body: z.output<B> } : { body: Buffer }) : unknown;
+type BodyOf<E> = E extends { body: infer B }
+  ? B extends Framed<infer S>
+    ? { body: { head: z.input<S>; parts: Uint8Array[] } }
+    : B extends z.ZodType
+      ? { body: z.input<B> }
+      : { body: Uint8Array }
+  : unknown;
+type ParsedBodyOf<E> = E extends { body: infer B }
+  ? B extends Framed<infer S>
+    ? { body: { head: z.output<S>; parts: Buffer[] } }
+    : B extends z.ZodType
+      ? { body: z.output<B> }
+      : { body: Buffer }
+  : unknown;
 
 /** What the client passes: path parameters and query fields side by side, the body under `body`. */
 export type EndpointInput<N extends EndpointName> = Record<PathParams<GatewayEndpoints[N]['path']>, string> & QueryOf<GatewayEndpoints[N]> & BodyOf<GatewayEndpoints[N]>;

@@ -180,6 +180,34 @@ interface ParsedSignedData {
   signature: string;
 }
 
+// The same signers' certificates arrive with signature after signature (the gateway checks every
+// message's, the АРМ every document's): each is parsed, its card read and each link of its chain
+// checked once per process, keyed by its exact DER bytes, so what is checked is what arrived.
+// Bounded, as signers come and go; the objects are only read after parsing.
+const CACHED_CERTIFICATES = 1000;
+const parsedCertificates = new Map<string, forge.pki.Certificate | null>();
+function certificateOf(der: string): forge.pki.Certificate | null {
+  let cert = parsedCertificates.get(der);
+  if (cert === undefined) {
+    if (parsedCertificates.size >= CACHED_CERTIFICATES) parsedCertificates.clear();
+    cert = parseCertificate(fromBinary(der));
+    parsedCertificates.set(der, cert);
+  }
+  return cert;
+}
+const spkis = new WeakMap<forge.pki.Certificate, Uint8Array>();
+const links = new WeakMap<forge.pki.Certificate, WeakMap<forge.pki.Certificate, boolean>>();
+const cards = new WeakMap<forge.pki.Certificate, CertificateCard>();
+/** A copy each time: a caller may change the card it gets. */
+function cardOf(cert: forge.pki.Certificate): CertificateCard {
+  let card = cards.get(cert);
+  if (!card) {
+    card = certificateCard(cert);
+    cards.set(cert, card);
+  }
+  return structuredClone(card);
+}
+
 function parseSignedData(cms: Uint8Array): ParsedSignedData {
   let root: Node;
   try {
@@ -197,7 +225,7 @@ function parseSignedData(cms: Uint8Array): ParsedSignedData {
   const certificates: forge.pki.Certificate[] = [];
   if (isContext(rest[0], 0)) {
     for (const node of children(rest.shift())) {
-      const cert = parseCertificate(fromBinary(asn1.toDer(node).getBytes()));
+      const cert = certificateOf(asn1.toDer(node).getBytes());
       if (cert) certificates.push(cert);
     }
   }
@@ -243,7 +271,14 @@ function signedAttributesDer(signedAttributes: Node): string {
   return asn1.toDer(asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SET, true, children(signedAttributes))).getBytes();
 }
 
-const spkiOf = (cert: forge.pki.Certificate) => fromBinary(asn1.toDer(pki.publicKeyToAsn1(cert.publicKey)).getBytes());
+function spkiOf(cert: forge.pki.Certificate): Uint8Array {
+  let spki = spkis.get(cert);
+  if (!spki) {
+    spki = fromBinary(asn1.toDer(pki.publicKeyToAsn1(cert.publicKey)).getBytes());
+    spkis.set(cert, spki);
+  }
+  return spki;
+}
 
 /** RSASSA-PKCS1-v1_5 with SHA-256 over `data`, natively when the host gave its provider. */
 function rsaSha256Verifies(signer: forge.pki.Certificate, data: string, signature: string, crypto: CryptoProvider | undefined): boolean {
@@ -255,8 +290,23 @@ function rsaSha256Verifies(signer: forge.pki.Certificate, data: string, signatur
   }
 }
 
+/** Whether `parent` signed `child`; the answer is kept for the pair (both parsed from exact bytes). */
 function issued(parent: forge.pki.Certificate, child: forge.pki.Certificate, crypto: CryptoProvider | undefined): boolean {
   if (parent.subject.hash !== child.issuer.hash) return false;
+  let known = links.get(child);
+  if (!known) {
+    known = new WeakMap();
+    links.set(child, known);
+  }
+  let answer = known.get(parent);
+  if (answer === undefined) {
+    answer = signatureLinks(parent, child, crypto);
+    known.set(parent, answer);
+  }
+  return answer;
+}
+
+function signatureLinks(parent: forge.pki.Certificate, child: forge.pki.Certificate, crypto: CryptoProvider | undefined): boolean {
   try {
     // The provider knows the certificate's algorithm by its OID (sha256WithRSAEncryption…); forge the rest.
     if (crypto?.find('signature', child.signatureOid)) {
@@ -388,5 +438,5 @@ export function verifyDetached(input: VerifyInput): VerifiedSignature {
   if (input.expectedIin !== null && certificateIin(signer) !== input.expectedIin) {
     throw new ArmError('CERT_IIN_MISMATCH', 'The IIN in the certificate is not the expected signer IIN.');
   }
-  return { signer: certificateCard(signer), signingTime: signingTime.toISOString(), contentSha256, crlIssuedAt: crlIssuedAt.toISOString() };
+  return { signer: cardOf(signer), signingTime: signingTime.toISOString(), contentSha256, crlIssuedAt: crlIssuedAt.toISOString() };
 }

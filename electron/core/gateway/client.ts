@@ -6,6 +6,7 @@ import {
   bytes,
   fillPath,
   gatewayEndpoints,
+  isFramed,
   type EndpointInput,
   type EndpointName,
   type EndpointOutput,
@@ -14,7 +15,8 @@ import {
 } from '../../../shared/gateway/endpoints';
 import { countersign, GATEWAY_TIME_HEADER, machineHeaders, type MachineSigner } from '../../../shared/gateway/machine';
 import { CLIENT_VERSION_HEADER } from '../../../shared/gateway/version';
-import type { GatewayMessage } from '../../../shared/gateway/api';
+import type { BatchHead, GatewayMessage } from '../../../shared/gateway/api';
+import { encodeFrames } from '../../../shared/gateway/framed';
 
 export interface GatewayClientOptions {
   url: string;
@@ -75,6 +77,18 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
     return { status: response.status, body: parsed.data };
   }
 
+  /** The sending machine vouches for each message's envelope (issue 16 item 2), one by one in a batch. */
+  function countersigned(name: EndpointName, body: unknown): unknown {
+    const machine = options.machine;
+    if (!machine) return body;
+    if (name === 'send') return countersign(machine, body as GatewayMessage);
+    if (name === 'sendBatch') {
+      const batch = body as BatchHead;
+      return { ...batch, messages: batch.messages.map((message) => countersign(machine, message as GatewayMessage)) };
+    }
+    return body;
+  }
+
   /** One row of the table: the path filled in, the query added, the body sent, the answer checked by the output schema. */
   async function callEndpoint(name: EndpointName, input: Record<string, unknown> = {}, callOptions: CallOptions = {}): Promise<unknown> {
     const endpoint: GatewayEndpoint = gatewayEndpoints[name];
@@ -90,11 +104,13 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
     if (endpoint.body === bytes) {
       headers['Content-Type'] = 'application/octet-stream';
       body = input.body as Uint8Array<ArrayBuffer>;
+    } else if (isFramed(endpoint.body)) {
+      headers['Content-Type'] = 'application/octet-stream';
+      const { head, parts } = input.body as { head: unknown; parts: Uint8Array[] };
+      body = encodeFrames([new TextEncoder().encode(JSON.stringify(countersigned(name, head))), ...parts]);
     } else if (endpoint.body) {
       headers['Content-Type'] = 'application/json';
-      // The sending machine vouches for each message's envelope (issue 16 item 2).
-      const value = name === 'send' && options.machine ? countersign(options.machine, input.body as GatewayMessage) : input.body;
-      body = new TextEncoder().encode(JSON.stringify(value));
+      body = new TextEncoder().encode(JSON.stringify(countersigned(name, input.body)));
     }
     const etag = endpoint.etag ? (input.etag as string | null | undefined) : undefined;
     if (etag) headers['If-None-Match'] = etag;

@@ -6,7 +6,7 @@ import { readAttachment, writeAttachment } from '../documents/store';
 import { createGatewayClient } from '../gateway/client';
 import { searchJournal } from '../journal/search';
 import { findRequest } from '../requests/repository';
-import { memoryLogger, queueRequest, testCore } from '../testing';
+import { memoryLogger, queueRequest, requestMessageTo, testCore } from '../testing';
 import { createSync, enqueue } from './outbox';
 import { nodeCrypto } from '../crypto/node';
 import { refreshTrust } from '../signing/trust';
@@ -140,6 +140,50 @@ describe('outbox', () => {
       { id: missingScan.message.id, last_error: 'ATTACHMENT_NOT_FOUND' },
     ]);
     expect(t.sync.status()).toMatchObject({ pending: 0, rejected: 2 });
+  });
+
+  it("keeps a request's messages in order: a later one waits until its earlier one went, and never overtakes one that was refused", async () => {
+    const t = await setup();
+    const refused = queuedRequest(t);
+    const afterRefused = requestMessageTo(t.now());
+    enqueue(t.db, afterRefused, refused.request.id, t.now());
+    // The gateway has seen the first message's id with other content: it is refused.
+    await t.gateway.call('/messages', postJson({ ...refused.message, payload: { other: true } }));
+    const going = queuedRequest(t);
+    const afterGoing = requestMessageTo(t.now());
+    enqueue(t.db, afterGoing, going.request.id, t.now());
+    await expect(t.sync.run()).resolves.toEqual({ delivered: 2, retrying: 0, rejected: 1 });
+    // Never sent: still pending, not attempted.
+    expect(t.db.prepare('SELECT state, attempts FROM outbox WHERE id = ?').get(afterRefused.id)).toEqual({ state: 'pending', attempts: 0 });
+    const leased = leaseAnswerSchema.parse(await (await t.gateway.call('/inboxes/edu-kokpekty/lease?limit=10', { method: 'POST' })).json());
+    const ids = leased.messages.map((entry) => entry.message.id);
+    expect(ids).not.toContain(afterRefused.id);
+    expect(ids.indexOf(going.message.id)).toBeLessThan(ids.indexOf(afterGoing.id));
+    // The later message went in a later call, after its earlier one's receipt.
+    const numbers = [going.message.id, afterGoing.id].map((id) => (JSON.parse((t.db.prepare('SELECT receipt FROM outbox WHERE id = ?').get(id) as { receipt: string }).receipt) as { receiptNumber: string }).receiptNumber);
+    expect(numbers[0]! < numbers[1]!).toBe(true);
+  });
+
+  it('sends many requests with their scans in a few batch calls, each recorded delivered', async () => {
+    const gateway = await startTestGateway();
+    gateways.push(gateway);
+    const t = testCore();
+    const now = () => new Date(t.clock.now);
+    const calls: string[] = [];
+    const counting: typeof fetch = (input, init) => {
+      calls.push(`${init?.method ?? 'GET'} ${new URL(input instanceof Request ? input.url : input).pathname}`);
+      return fetch(input, init);
+    };
+    const client = createGatewayClient({ url: gateway.url, clientVersion: '0.0.0-test', timeoutMs: 5000, fetch: counting });
+    const sync = createSync({ db: t.db, client, readAttachment: (sha) => readAttachment(t.dataDir, sha), now, log: memoryLogger(), crypto: nodeCrypto() });
+    const queued = Array.from({ length: 120 }, (_, index) => queueRequest(t.db, now(), { attachments: [writeAttachment(t.dataDir, Buffer.from(`скан ${index}`))] }));
+    await expect(sync.run()).resolves.toEqual({ delivered: 120, retrying: 0, rejected: 0 });
+    // 100 at most a call: two calls, no uploads one by one.
+    expect(calls).toEqual(['POST /messages/batch', 'POST /messages/batch']);
+    expect(queued.every(({ request }) => findRequest(t.db, request.id).state === 'sent')).toBe(true);
+    expect(listAudit(t.db, { limit: 500, action: 'outbox.delivered' })).toHaveLength(120);
+    const stored = gateway.db.prepare('SELECT count(*) AS n FROM attachments').get() as { n: number };
+    expect(stored.n).toBe(120);
   });
 
   it('runs once at a time: two calls at once deliver each message once', async () => {

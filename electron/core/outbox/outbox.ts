@@ -1,6 +1,6 @@
 import { ArmError, type ErrorCode, type OutboxStatus } from '../../../shared/api';
 import { groupCommit } from '../../../shared/db/groupCommit';
-import { messageSchema, type Receipt } from '../../../shared/gateway/api';
+import { MAX_BATCH_MESSAGES, messageSchema, type BatchResult, type GatewayMessage, type Receipt } from '../../../shared/gateway/api';
 import { appendAudit } from '../audit/log';
 import type { Db } from '../db/database';
 import type { GatewayClient } from '../gateway/client';
@@ -64,56 +64,87 @@ interface OutboxRow {
   attempts: number;
 }
 
-/** Messages in flight at once, each for a different request. */
-const LANES = 8;
+/**
+ * Batch calls in flight at once: batches are packed and their receipts committed here while the
+ * gateway checks and commits others (the drain measured 0.10 of the no-op rate with 2, 0.15 with
+ * 4 and 8 alike); at most 4 × 8 MiB of scans are held meanwhile.
+ */
+const CALLS_IN_FLIGHT = 4;
+/** Scan bytes one batch carries inline; a scan past what is left goes ahead by PUT /attachments. */
+const BATCH_SCAN_BYTES = 8 * 1024 * 1024;
+
+type Outcome = 'delivered' | 'retrying' | 'rejected';
+
+/** A lane's next message, parsed, in the batch being packed. */
+interface Packed {
+  lane: OutboxRow[];
+  row: OutboxRow;
+  message: GatewayMessage;
+}
 
 /**
- * Delivers due messages oldest first, each request's in order, up to LANES requests at once. A message that cannot go now waits for its
- * next attempt without holding up the others; one the gateway refuses is set aside as
- * "rejected" for a person to look at. Running it twice at once is harmless: it is single-flight.
+ * Delivers due messages oldest first, each request's in order, in batch calls (POST
+ * /messages/batch) of at most one message per request, CALLS_IN_FLIGHT calls at once. A message that cannot
+ * go now waits for its next attempt without holding up the others; one the gateway refuses is set
+ * aside as "rejected" for a person to look at. Running it twice at once is harmless: it is single-flight.
  */
 export function createSync(options: SyncOptions) {
   const { db, client, readAttachment, now, log, crypto } = options;
   let running: Promise<SyncResult> | null = null;
   let lastSyncAt: string | null = null;
 
-  async function deliver(row: OutboxRow): Promise<'delivered' | 'retrying' | 'rejected'> {
-    const message = messageSchema.parse(JSON.parse(row.message));
-    let receipt: Receipt;
-    try {
-      for (const sha256 of message.attachments) {
-        const bytes = readAttachment(sha256);
-        if (!bytes) throw new ArmError('ATTACHMENT_NOT_FOUND', `The scan ${sha256} is missing from this workstation.`);
-        await client.putAttachment({ sha256, body: bytes });
-      }
-      receipt = await client.send({ body: message });
-      // The receipt is kept only with its gateway's time-stamp checked (TIMESTAMP_UNTRUSTED: another
-      // gateway stamped it; TIMESTAMP_INVALID: the stamp does not cover it), once this workstation
-      // knows its gateway's stamping keys (signing/trust.ts).
-      const { timeStampKeys } = readTrust(db);
-      if (timeStampKeys.length > 0) verifyTimeStamp(receipt, timeStampKeys, crypto);
-    } catch (error) {
-      const code = error instanceof ArmError ? error.code : 'INTERNAL';
-      const at = now();
-      if (code === 'GATEWAY_UNAVAILABLE') {
-        db.prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?').run(
-          new Date(at.getTime() + backoffMs(row.attempts + 1)).toISOString(),
-          code,
-          row.id,
-        );
-        return 'retrying';
-      }
-      db.transaction(() => {
-        db.prepare("UPDATE outbox SET state = 'rejected', attempts = attempts + 1, last_error = ? WHERE id = ?").run(code, row.id);
-        appendAudit(db, { userId: null, action: 'outbox.rejected', objectType: 'message', objectId: row.id, details: { code, requestId: row.request_id } }, at);
-        // A request the gateway refused: the applicant is called back (the recall list).
-        if (row.request_id && message.kind === 'request') addRecall(db, findRequest(db, row.request_id), 'gatewayRefused', at, { code });
-      })();
-      log.warn('outbox.rejected', { message: row.id, code });
-      return 'rejected';
+  /** What did not go: GATEWAY_UNAVAILABLE waits for its next attempt; any other code sets the message aside. */
+  function failed(row: OutboxRow, message: GatewayMessage, error: unknown): Outcome {
+    const code = error instanceof ArmError ? error.code : 'INTERNAL';
+    const at = now();
+    if (code === 'GATEWAY_UNAVAILABLE') {
+      db.prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?').run(
+        new Date(at.getTime() + backoffMs(row.attempts + 1)).toISOString(),
+        code,
+        row.id,
+      );
+      return 'retrying';
     }
-    await recordDelivery({ row, receipt, at: now() });
-    return 'delivered';
+    db.transaction(() => {
+      db.prepare("UPDATE outbox SET state = 'rejected', attempts = attempts + 1, last_error = ? WHERE id = ?").run(code, row.id);
+      appendAudit(db, { userId: null, action: 'outbox.rejected', objectType: 'message', objectId: row.id, details: { code, requestId: row.request_id } }, at);
+      // A request the gateway refused: the applicant is called back (the recall list).
+      if (row.request_id && message.kind === 'request') addRecall(db, findRequest(db, row.request_id), 'gatewayRefused', at, { code });
+    })();
+    log.warn('outbox.rejected', { message: row.id, code });
+    return 'rejected';
+  }
+
+  /** One batch call; its scans inline, or uploaded first when they did not fit. An outcome per message, in order. */
+  async function deliver(batch: Packed[], inline: Map<string, Uint8Array>, uploads: Map<string, Uint8Array>): Promise<Outcome[]> {
+    let results: BatchResult[];
+    try {
+      for (const [sha256, body] of uploads) await client.putAttachment({ sha256, body });
+      const head = { messages: batch.map((entry) => entry.message), attachments: [...inline.keys()].map((sha256) => ({ sha256 })) };
+      ({ results } = await client.sendBatch({ body: { head, parts: [...inline.values()] } }));
+      if (results.length !== batch.length) throw new ArmError('GATEWAY_UNAVAILABLE', `The gateway answered ${results.length} of ${batch.length} messages.`);
+    } catch (error) {
+      // The call as a whole did not go: each message as if it had been sent alone.
+      return batch.map((entry) => failed(entry.row, entry.message, error));
+    }
+    const { timeStampKeys } = readTrust(db);
+    return Promise.all(
+      batch.map(async ({ row, message }, index): Promise<Outcome> => {
+        const result = results[index]!;
+        try {
+          if ('error' in result) throw new ArmError(result.error.code, result.error.message, result.error.issues);
+          if (result.receipt.messageId !== message.id) throw new ArmError('GATEWAY_UNAVAILABLE', 'The gateway answered for another message.');
+          // The receipt is kept only with its gateway's time-stamp checked (TIMESTAMP_UNTRUSTED: another
+          // gateway stamped it; TIMESTAMP_INVALID: the stamp does not cover it), once this workstation
+          // knows its gateway's stamping keys (signing/trust.ts).
+          if (timeStampKeys.length > 0) verifyTimeStamp(result.receipt, timeStampKeys, crypto);
+        } catch (error) {
+          return failed(row, message, error);
+        }
+        await recordDelivery({ row, receipt: result.receipt, at: now() });
+        return 'delivered';
+      }),
+    );
   }
 
   // A receipt is recorded in a transaction shared with the receipts that came back in the same
@@ -145,8 +176,7 @@ export function createSync(options: SyncOptions) {
     const due = db
       .prepare("SELECT id, request_id, message, attempts FROM outbox WHERE state = 'pending' AND exported_at IS NULL AND next_attempt_at <= ? ORDER BY created_at, rowid")
       .all(now().toISOString()) as OutboxRow[];
-    // Lanes: one request's messages in order, one after another; different requests side by side,
-    // so the gateway's group commit shares one fsync among them instead of one wait per message.
+    // Lanes: one request's messages in order, one after another; different requests side by side.
     const lanes = new Map<string, OutboxRow[]>();
     for (const row of due) {
       const key = row.request_id ?? row.id;
@@ -155,17 +185,51 @@ export function createSync(options: SyncOptions) {
       else lanes.set(key, [row]);
     }
     const queue = [...lanes.values()];
+    // A batch holds the next message of up to MAX_BATCH_MESSAGES lanes: a lane's later message
+    // waits for its earlier one's receipt, so it never overtakes one that did not go.
     const worker = async () => {
-      for (let lane = queue.shift(); lane; lane = queue.shift()) {
-        for (const row of lane) {
-          const outcome = await deliver(row);
-          result[outcome]++;
-          // A later message of the same request never overtakes one that did not go.
-          if (outcome !== 'delivered') break;
+      for (;;) {
+        const batch: Packed[] = [];
+        const inline = new Map<string, Uint8Array>();
+        const uploads = new Map<string, Uint8Array>();
+        let inlineBytes = 0;
+        while (batch.length < MAX_BATCH_MESSAGES && queue.length > 0) {
+          const lane = queue[0]!;
+          const row = lane[0]!;
+          const message = messageSchema.parse(JSON.parse(row.message));
+          const scans = message.attachments.map((sha256) => [sha256, inline.get(sha256) ?? uploads.get(sha256) ?? readAttachment(sha256)] as const);
+          const missing = scans.find(([, bytes]) => !bytes);
+          if (missing) {
+            queue.shift();
+            result[failed(row, message, new ArmError('ATTACHMENT_NOT_FOUND', `The scan ${missing[0]} is missing from this workstation.`))]++;
+            continue;
+          }
+          const adding = scans.reduce((sum, [sha256, bytes]) => sum + (inline.has(sha256) ? 0 : bytes!.length), 0);
+          // A full batch goes; this message starts the next one.
+          if (batch.length > 0 && inlineBytes + adding > BATCH_SCAN_BYTES) break;
+          queue.shift();
+          for (const [sha256, bytes] of scans) {
+            if (inline.has(sha256) || uploads.has(sha256)) continue;
+            if (inlineBytes + bytes!.length <= BATCH_SCAN_BYTES) {
+              inline.set(sha256, bytes!);
+              inlineBytes += bytes!.length;
+            } else uploads.set(sha256, bytes!);
+          }
+          batch.push({ lane, row, message });
         }
+        if (batch.length === 0) return;
+        const outcomes = await deliver(batch, inline, uploads);
+        batch.forEach(({ lane }, index) => {
+          const outcome = outcomes[index]!;
+          result[outcome]++;
+          // A lane goes on only after its message went.
+          if (outcome !== 'delivered') return;
+          lane.shift();
+          if (lane.length > 0) queue.push(lane);
+        });
       }
     };
-    await Promise.all(Array.from({ length: Math.min(LANES, queue.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(CALLS_IN_FLIGHT, queue.length) }, worker));
     lastSyncAt = now().toISOString();
     return result;
   }
