@@ -7,7 +7,7 @@ import { canonicalBytes, fromBase64 } from '../../../shared/signing';
 import { findById } from '../auth/accounts';
 import { verifyOperatorSignature } from '../intake/signature';
 import { findRequest, moveRequest } from '../requests/repository';
-import { outboxStatus } from './outbox';
+import { outboxStatus, sendWaitingNow } from './outbox';
 import { enqueue } from './queue';
 
 export const outboxHandlers: Handlers<Contract>['outbox'] = {
@@ -15,6 +15,7 @@ export const outboxHandlers: Handlers<Contract>['outbox'] = {
   /** "Send now" after the network is back, instead of waiting for the next round. */
   syncNow: async (_input, ctx) => {
     if (!ctx.sync) return outboxStatus(requireDb(ctx), null);
+    sendWaitingNow(requireDb(ctx), ctx.now());
     await ctx.sync.run();
     return ctx.sync.status();
   },

@@ -7,7 +7,7 @@ import { createGatewayClient } from '../gateway/client';
 import { searchJournal } from '../journal/search';
 import { findRequest } from '../requests/repository';
 import { memoryLogger, queueRequest, requestMessageTo, testCore } from '../testing';
-import { createSync, enqueue } from './outbox';
+import { createSync, enqueue, sendWaitingNow } from './outbox';
 import { nodeCrypto } from '../crypto/node';
 import { refreshTrust } from '../signing/trust';
 
@@ -99,6 +99,20 @@ describe('outbox', () => {
     await expect(t.sync.run()).resolves.toMatchObject({ delivered: 1 });
     expect(findRequest(t.db, request.id).state).toBe('sent');
     expect((t.db.prepare('SELECT attempts FROM outbox WHERE id = ?').get(message.id) as { attempts: number }).attempts).toBe(2);
+  });
+
+  it('"sync now" sends a message still waiting out its retry delay, keeping its attempt count', async () => {
+    const t = await setup();
+    const { request, message } = queuedRequest(t);
+    await fault(t.gateway, 'error500');
+    await t.sync.run();
+    await fault(t.gateway, 'none');
+    // The clock has not moved: without "sync now" the backoff would hold it back.
+    expect(sendWaitingNow(t.db, t.now())).toBe(1);
+    await expect(t.sync.run()).resolves.toMatchObject({ delivered: 1 });
+    expect(findRequest(t.db, request.id).state).toBe('sent');
+    expect((t.db.prepare('SELECT attempts FROM outbox WHERE id = ?').get(message.id) as { attempts: number }).attempts).toBe(2);
+    expect(sendWaitingNow(t.db, t.now())).toBe(0);
   });
 
   it('does not duplicate a message whose answer was lost on the way back', async () => {

@@ -88,6 +88,16 @@ interface Packed {
  * go now waits for its next attempt without holding up the others; one the gateway refuses is set
  * aside as "rejected" for a person to look at. Running it twice at once is harmless: it is single-flight.
  */
+/**
+ * "Sync now" means now: messages waiting out their retry delay after a failure go in this run
+ * instead of at their next attempt time (their attempt count and backoff stay as they are).
+ */
+export function sendWaitingNow(db: Db, now: Date): number {
+  return db
+    .prepare("UPDATE outbox SET next_attempt_at = ? WHERE state = 'pending' AND exported_at IS NULL AND next_attempt_at > ?")
+    .run(now.toISOString(), now.toISOString()).changes;
+}
+
 export function createSync(options: SyncOptions) {
   const { db, client, readAttachment, now, log, crypto } = options;
   let running: Promise<SyncResult> | null = null;

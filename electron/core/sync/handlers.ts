@@ -7,6 +7,7 @@ import { writeSettings } from '../settings/store';
 import { clockTrust } from '../workstation/clock';
 import { enrolledAt, machineIdentity } from '../workstation/machine';
 import { guardrails } from './guardrails';
+import { sendWaitingNow } from '../outbox/outbox';
 import { referenceStatus } from '../refdata/store';
 
 function machine(ctx: CoreContext): SyncStatus['machine'] {
@@ -40,6 +41,7 @@ export const syncHandlers: Handlers<Contract>['sync'] = {
 
   run: async ({ job }, ctx) => {
     if (!ctx.scheduler) throw new ArmError('GATEWAY_UNAVAILABLE', 'No gateway is configured on this workstation.');
+    if (!job || job === 'outbox') sendWaitingNow(requireDb(ctx), ctx.now());
     await ctx.scheduler.runNow(job);
     return status(ctx);
   },
