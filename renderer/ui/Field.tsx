@@ -1,4 +1,5 @@
 import { Input, type InputProps } from 'antd';
+import type { TextAreaProps } from 'antd/es/input';
 import { useId, type ReactNode } from 'react';
 
 interface FieldProps extends Omit<InputProps, 'onChange' | 'value' | 'status'> {
@@ -29,6 +30,23 @@ export function Field({ label, value, onChange, problem, ...input }: FieldProps)
           {problem}
         </span>
       ) : null}
+    </div>
+  );
+}
+
+interface AreaFieldProps extends Omit<TextAreaProps, 'onChange' | 'value'> {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+}
+
+/** A labelled multi-line text (Ant Design's TextArea): a reason, an answer, a comment. */
+export function AreaField({ label, value, onChange, ...area }: AreaFieldProps) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <Input.TextArea id={id} value={value} onChange={(event) => onChange(event.target.value)} autoSize={{ minRows: 2, maxRows: 6 }} {...area} />
     </div>
   );
 }
