@@ -116,7 +116,7 @@ test('a provider workstation receives a signed request, the clerk decides, the h
     });
 
     await step(page, info, 'the clerk prepares the guardianship certificate', async () => {
-      await page.locator('[data-field="akimLevel"]').selectOption('района');
+      await choose(page, page.locator('[data-field="akimLevel"]'), 'района');
       await page.locator('[data-field="decisionNumber"]').fill('125');
       await typeDay(page, 'decisionDate', '20.02.2026');
       await page.locator('[data-field="childName"]').fill('Сарсенбаев Алихан Нурланович');

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Input, Select, Table, Tag, type TableColumnsType } from 'antd';
+import { useEffect, useRef, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxRow, RequestView } from '../../../shared/api';
 import { languages, type Language } from '../../../shared/i18n';
@@ -9,6 +10,8 @@ import { DecisionForm, HeadActions, ResultActions } from '../decision/DecisionPa
 import { ProviderNotices } from '../notices/ProviderNotices';
 import { ChainPanel } from '../chain/ChainPanel';
 import { ErrorText } from '../../ui/ErrorText';
+import { AreaField } from '../../ui/Field';
+import { SelectField } from '../../ui/SelectField';
 import { arm } from '../../app/api';
 import { useInbox } from './store';
 
@@ -31,57 +34,67 @@ function Rows({ rows, caption }: { rows: InboxRow[]; caption: string }) {
   const services = useCatalog((state) => state.services);
   const openRequest = useInbox((state) => state.openRequest);
   const name = (id: string) => services?.find((service) => service.id === id)?.name[language] ?? id;
+  const columns: TableColumnsType<InboxRow> = [
+    {
+      key: 'number',
+      title: t('inbox.number'),
+      render: (_, row) => (
+        <>
+          <Button type="link" className="row-link" onClick={() => void openRequest(row.id)}>
+            {row.number}
+          </Button>
+          {row.channel === 'portal' ? (
+            <Tag color="blue" data-testid="channel-portal" title={t('inbox.channel.portalNote')}>
+              {t('inbox.channel.portal')}
+            </Tag>
+          ) : null}
+        </>
+      ),
+    },
+    { key: 'service', title: t('inbox.service'), render: (_, row) => name(row.serviceId) },
+    {
+      key: 'applicant',
+      title: t('inbox.applicant'),
+      render: (_, row) => (
+        <>
+          {row.applicantName}
+          {row.possibleDuplicateOf.length ? (
+            <strong className="error" data-testid="possible-duplicate">
+              {' '}
+              · {t('inbox.possibleDuplicate', { numbers: row.possibleDuplicateOf.join(', ') })}
+            </strong>
+          ) : null}
+        </>
+      ),
+    },
+    { key: 'received', title: t('inbox.received'), render: (_, row) => formatDate(row.receivedAt.slice(0, 16)) },
+    { key: 'deadline', title: t('inbox.deadline'), render: (_, row) => formatDate(row.dueBy) },
+    {
+      key: 'daysLeft',
+      title: t('inbox.daysLeft'),
+      render: (_, row) => (
+        <>
+          {row.daysLeft ?? '—'}
+          {row.urgency === 'dueToday' || row.urgency === 'overdue' ? <strong> · {t(`inbox.urgency.${row.urgency}`)}</strong> : null}
+        </>
+      ),
+    },
+    { key: 'state', title: t('inbox.state'), render: (_, row) => t(`requestState.${row.state}`) },
+    { key: 'assignee', title: t('inbox.assignee'), onCell: () => ({ 'data-testid': 'assignee' }) as HTMLAttributes<HTMLElement>, render: (_, row) => row.assignee?.fullName ?? '—' },
+  ];
   return (
-    <table className="table" data-testid="inbox-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th>{t('inbox.number')}</th>
-          <th>{t('inbox.service')}</th>
-          <th>{t('inbox.applicant')}</th>
-          <th>{t('inbox.received')}</th>
-          <th>{t('inbox.deadline')}</th>
-          <th>{t('inbox.daysLeft')}</th>
-          <th>{t('inbox.state')}</th>
-          <th>{t('inbox.assignee')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.id} className={`urgency-${row.urgency}`} data-testid="inbox-row" data-urgency={row.urgency}>
-            <td>
-              <button type="button" className="link" onClick={() => void openRequest(row.id)}>
-                {row.number}
-              </button>
-              {row.channel === 'portal' ? (
-                <strong className="badge" data-testid="channel-portal" title={t('inbox.channel.portalNote')}>
-                  {' '}
-                  {t('inbox.channel.portal')}
-                </strong>
-              ) : null}
-            </td>
-            <td>{name(row.serviceId)}</td>
-            <td>
-              {row.applicantName}
-              {row.possibleDuplicateOf.length ? (
-                <strong className="error" data-testid="possible-duplicate">
-                  {' '}
-                  · {t('inbox.possibleDuplicate', { numbers: row.possibleDuplicateOf.join(', ') })}
-                </strong>
-              ) : null}
-            </td>
-            <td>{formatDate(row.receivedAt.slice(0, 16))}</td>
-            <td>{formatDate(row.dueBy)}</td>
-            <td>
-              {row.daysLeft ?? '—'}
-              {row.urgency === 'dueToday' || row.urgency === 'overdue' ? <strong> · {t(`inbox.urgency.${row.urgency}`)}</strong> : null}
-            </td>
-            <td>{t(`requestState.${row.state}`)}</td>
-            <td data-testid="assignee">{row.assignee?.fullName ?? '—'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div data-testid="inbox-table">
+      <Table<InboxRow>
+        size="small"
+        rowKey="id"
+        caption={caption}
+        columns={columns}
+        dataSource={rows}
+        pagination={false}
+        rowClassName={(row) => `urgency-${row.urgency}`}
+        onRow={(row) => ({ 'data-testid': 'inbox-row', 'data-urgency': row.urgency }) as HTMLAttributes<HTMLElement>}
+      />
+    </div>
   );
 }
 
@@ -132,9 +145,9 @@ function Scans({ view }: { view: RequestView }) {
       <h3>{t('inbox.scans')}</h3>
       <div className="actions">
         {hashes.map((sha256, index) => (
-          <button key={sha256} type="button" aria-pressed={scan?.sha256 === sha256} onClick={() => void showScan(sha256)}>
+          <Button key={sha256} type={scan?.sha256 === sha256 ? 'primary' : 'default'} aria-pressed={scan?.sha256 === sha256} onClick={() => void showScan(sha256)}>
             {t('inbox.scan', { number: index + 1 })}
-          </button>
+          </Button>
         ))}
       </div>
       {scan ? (
@@ -142,9 +155,9 @@ function Scans({ view }: { view: RequestView }) {
           {scan.mime.startsWith('image/') ? (
             <img src={scan.url} alt={t('inbox.scanAlt')} />
           ) : (
-            <a href={scan.url} target="_blank" rel="noreferrer" download={`${scan.sha256.slice(0, 12)}.pdf`}>
+            <Button href={scan.url} target="_blank" rel="noreferrer" download={`${scan.sha256.slice(0, 12)}.pdf`}>
               {t('inbox.openPdf')}
-            </a>
+            </Button>
           )}
         </div>
       ) : null}
@@ -173,21 +186,18 @@ function Checklist({ view, variant }: { view: RequestView; variant: Variant | nu
               {operator?.name?.[language] ?? item?.name[language] ?? t('inbox.documentNumber', { number: document + 1 })}
               {item ? <span className="muted"> ({item.cite.map((cite) => cite.paragraph).join('; ')})</span> : null}
               {operator ? <span className="muted"> — {t(operator.presented ? 'inbox.presented' : 'inbox.notPresented')}</span> : null}
-              <select
+              {' '}
+              <Select<'ok' | 'missing' | 'defective'>
+                size="small"
                 aria-label={t('inbox.mark')}
                 disabled={!editable}
-                value={current?.mark ?? ''}
-                onChange={(event) => void mark(document, event.target.value as 'ok' | 'missing' | 'defective', current?.note ?? '')}
-              >
-                <option value="" disabled>
-                  {t('inbox.notChecked')}
-                </option>
-                {(['ok', 'missing', 'defective'] as const).map((value) => (
-                  <option key={value} value={value}>
-                    {t(`inbox.marks.${value}`)}
-                  </option>
-                ))}
-              </select>
+                value={current?.mark}
+                placeholder={t('inbox.notChecked')}
+                onChange={(value) => void mark(document, value, current?.note ?? '')}
+                popupMatchSelectWidth={false}
+                virtual={false}
+                options={(['ok', 'missing', 'defective'] as const).map((value) => ({ value, label: t(`inbox.marks.${value}`) }))}
+              />
             </li>
           );
         })}
@@ -209,32 +219,27 @@ function Resolution({ view }: { view: RequestView }) {
   if (view.state !== 'registered' && view.state !== 'inWork') return null;
   return (
     <form
+      className="form"
       aria-label={t('inbox.resolution')}
       onSubmit={(event) => {
         event.preventDefault();
         void assign(clerkId, comment).then((done) => done && setComment(''));
       }}
     >
-      <label className="field">
-        {t('inbox.executor')}
-        <select value={clerkId} onChange={(event) => setClerkId(event.target.value)} data-testid="executor">
-          <option value="">—</option>
-          {clerks.map((clerk) => (
-            <option key={clerk.userId} value={clerk.userId}>
-              {clerk.fullName}
-            </option>
-          ))}
-        </select>
-      </label>
-      {view.assignee ? (
-        <label className="field">
-          {t('inbox.reassignComment')}
-          <textarea value={comment} onChange={(event) => setComment(event.target.value)} />
-        </label>
-      ) : null}
-      <button type="submit" disabled={!clerkId}>
-        {view.assignee ? t('inbox.reassign') : t('inbox.appoint')}
-      </button>
+      <SelectField
+        label={t('inbox.executor')}
+        value={clerkId}
+        onChange={setClerkId}
+        placeholder="—"
+        options={clerks.map((clerk) => ({ value: clerk.userId, label: clerk.fullName }))}
+        data-testid="executor"
+      />
+      {view.assignee ? <AreaField label={t('inbox.reassignComment')} value={comment} onChange={setComment} /> : null}
+      <div className="actions">
+        <Button htmlType="submit" type="primary" disabled={!clerkId}>
+          {view.assignee ? t('inbox.reassign') : t('inbox.appoint')}
+        </Button>
+      </div>
     </form>
   );
 }
@@ -245,67 +250,78 @@ function RequestPanel({ view, role }: { view: RequestView; role: 'clerk' | 'head
   const variant = service?.variants.find((candidate) => candidate.id === view.variantId) ?? null;
   const language = useLanguage();
   const returned = [...view.history].reverse().find((entry) => entry.from === 'decided' && entry.to === 'inWork');
+  // Opened from a row far up the list: the request comes into view with its heading focused.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus({ preventScroll: true });
+  }, [view.id]);
   return (
-    <section className="card" aria-label={t('inbox.request', { number: view.number })} data-testid="request-view" data-state={view.state}>
-      <h2>
-        {t('inbox.request', { number: view.number })} · {t(`requestState.${view.state}`)}
-      </h2>
-      <button type="button" onClick={close}>
-        {t('inbox.close')}
-      </button>
-      <p>
-        {service?.name[language]} {variant ? <span className="muted">({variant.region[language]}, {variant.act})</span> : null}
-      </p>
-      <dl className="facts">
-        <Person title={t('inbox.applicant')} person={view.content.applicant} />
-        {view.content.representative ? <Person title={t('inbox.representative')} person={view.content.representative} /> : null}
-        {view.content.powerOfAttorney ? (
-          <>
-            <dt>{t('inbox.powerOfAttorney')}</dt>
-            <dd>
-              {view.content.powerOfAttorney.kind === 'notarised'
-                ? `№ ${view.content.powerOfAttorney.number}, ${formatDate(view.content.powerOfAttorney.issuedOn)} — ${t(`inbox.source.${view.content.powerOfAttorney.source}`)}`
-                : t('inbox.simplePowerOfAttorney')}
-            </dd>
-          </>
+    <section aria-label={t('inbox.request', { number: view.number })} data-testid="request-view" data-state={view.state}>
+      <Card
+        size="small"
+        className="request-card"
+        title={
+          <h2 ref={heading} tabIndex={-1}>
+            {t('inbox.request', { number: view.number })} · {t(`requestState.${view.state}`)}
+          </h2>
+        }
+        extra={<Button onClick={close}>{t('inbox.close')}</Button>}
+      >
+        <p>
+          {service?.name[language]} {variant ? <span className="muted">({variant.region[language]}, {variant.act})</span> : null}
+        </p>
+        <dl className="facts">
+          <Person title={t('inbox.applicant')} person={view.content.applicant} />
+          {view.content.representative ? <Person title={t('inbox.representative')} person={view.content.representative} /> : null}
+          {view.content.powerOfAttorney ? (
+            <>
+              <dt>{t('inbox.powerOfAttorney')}</dt>
+              <dd>
+                {view.content.powerOfAttorney.kind === 'notarised'
+                  ? `№ ${view.content.powerOfAttorney.number}, ${formatDate(view.content.powerOfAttorney.issuedOn)} — ${t(`inbox.source.${view.content.powerOfAttorney.source}`)}`
+                  : t('inbox.simplePowerOfAttorney')}
+              </dd>
+            </>
+          ) : null}
+          {view.channel ? (
+            <>
+              <dt>{t('inbox.channel.title')}</dt>
+              <dd data-testid="view-channel">
+                {t(`inbox.channel.${view.channel}`)}
+                {view.channel === 'portal' ? <span className="muted"> — {t('inbox.channel.portalNote')}</span> : null}
+              </dd>
+            </>
+          ) : null}
+          <dt>{t('inbox.deadline')}</dt>
+          <dd>
+            {formatDate(view.dueBy)} · {t('inbox.daysLeft')}: {view.daysLeft ?? '—'}
+          </dd>
+          {view.possibleDuplicateOf.length ? (
+            <>
+              <dt>{t('inbox.possibleDuplicateTitle')}</dt>
+              <dd className="error">{t('inbox.possibleDuplicate', { numbers: view.possibleDuplicateOf.join(', ') })}</dd>
+            </>
+          ) : null}
+          <dt>{t('inbox.assignee')}</dt>
+          <dd data-testid="view-assignee">{view.assignee?.fullName ?? '—'}</dd>
+        </dl>
+        <Verification view={view} />
+        {returned?.comment ? <Alert type="warning" showIcon title={t('inbox.returned', { comment: returned.comment })} /> : null}
+        <Scans view={view} />
+        <Checklist view={view} variant={variant} />
+        <ChainPanel view={view} role={role} />
+        {role === 'clerk' && view.state === 'registered' ? (
+          <Button type="primary" onClick={() => void take()} data-testid="take">
+            {t('inbox.take')}
+          </Button>
         ) : null}
-        {view.channel ? (
-          <>
-            <dt>{t('inbox.channel.title')}</dt>
-            <dd data-testid="view-channel">
-              {t(`inbox.channel.${view.channel}`)}
-              {view.channel === 'portal' ? <span className="muted"> — {t('inbox.channel.portalNote')}</span> : null}
-            </dd>
-          </>
-        ) : null}
-        <dt>{t('inbox.deadline')}</dt>
-        <dd>
-          {formatDate(view.dueBy)} · {t('inbox.daysLeft')}: {view.daysLeft ?? '—'}
-        </dd>
-        {view.possibleDuplicateOf.length ? (
-          <>
-            <dt>{t('inbox.possibleDuplicateTitle')}</dt>
-            <dd className="error">{t('inbox.possibleDuplicate', { numbers: view.possibleDuplicateOf.join(', ') })}</dd>
-          </>
-        ) : null}
-        <dt>{t('inbox.assignee')}</dt>
-        <dd data-testid="view-assignee">{view.assignee?.fullName ?? '—'}</dd>
-      </dl>
-      <Verification view={view} />
-      {returned?.comment ? <p className="error">{t('inbox.returned', { comment: returned.comment })}</p> : null}
-      <Scans view={view} />
-      <Checklist view={view} variant={variant} />
-      <ChainPanel view={view} role={role} />
-      {role === 'clerk' && view.state === 'registered' ? (
-        <button type="button" onClick={() => void take()} data-testid="take">
-          {t('inbox.take')}
-        </button>
-      ) : null}
-      {role === 'clerk' && view.state === 'inWork' && variant ? <DecisionForm view={view} variant={variant} /> : null}
-      <ProviderNotices view={view} onDone={close} />
-      <ResultActions view={view} />
-      {role === 'head' ? <Resolution view={view} /> : null}
-      {role === 'head' ? <HeadActions view={view} /> : null}
+        {role === 'clerk' && view.state === 'inWork' && variant ? <DecisionForm view={view} variant={variant} /> : null}
+        <ProviderNotices view={view} onDone={close} />
+        <ResultActions view={view} />
+        {role === 'head' ? <Resolution view={view} /> : null}
+        {role === 'head' ? <HeadActions view={view} /> : null}
+      </Card>
     </section>
   );
 }
@@ -329,18 +345,26 @@ export function InboxScreen() {
       <h1 id="inbox-title">{t('inbox.title')}</h1>
       {error ? <ErrorText error={error} /> : null}
       <div className="filters" role="search">
-        <button type="button" onClick={() => void pull(role)} data-testid="pull">
+        <Button type="primary" onClick={() => void pull(role)} data-testid="pull">
           {t('inbox.pull')}
-        </button>
-        <input type="search" aria-label={t('inbox.search')} placeholder={t('inbox.search')} value={filter.query} onChange={(event) => setFilter({ query: event.target.value })} />
-        <select aria-label={t('inbox.urgencyFilter')} value={filter.urgency} onChange={(event) => setFilter({ urgency: event.target.value as typeof filter.urgency })}>
-          <option value="">{t('inbox.allUrgencies')}</option>
-          {URGENCIES.map((urgency) => (
-            <option key={urgency} value={urgency}>
-              {t(`inbox.urgency.${urgency}`)}
-            </option>
-          ))}
-        </select>
+        </Button>
+        <Input
+          type="search"
+          className="filter-query"
+          aria-label={t('inbox.search')}
+          placeholder={t('inbox.search')}
+          value={filter.query}
+          onChange={(event) => setFilter({ query: event.target.value })}
+          allowClear
+        />
+        <Select<typeof filter.urgency>
+          aria-label={t('inbox.urgencyFilter')}
+          value={filter.urgency}
+          onChange={(urgency) => setFilter({ urgency })}
+          popupMatchSelectWidth={false}
+          virtual={false}
+          options={[{ value: '', label: t('inbox.allUrgencies') }, ...URGENCIES.map((urgency) => ({ value: urgency, label: t(`inbox.urgency.${urgency}`) }))]}
+        />
       </div>
       {role === 'head' && queue ? <Rows rows={queue} caption={t('inbox.queue')} /> : null}
       {rows ? <Rows rows={rows} caption={t('inbox.all')} /> : <p>{t('app.loading')}</p>}
@@ -356,12 +380,12 @@ export function InboxScreen() {
                 ) : role === 'clerk' ? (
                   <>
                     {' '}
-                    <button type="button" onClick={() => void retryRefused(message.messageId)}>
+                    <Button size="small" onClick={() => void retryRefused(message.messageId)}>
                       {t('inbox.refusedRetry')}
-                    </button>{' '}
-                    <button type="button" onClick={() => void returnRefused(message.messageId)}>
+                    </Button>{' '}
+                    <Button size="small" onClick={() => void returnRefused(message.messageId)}>
                       {t('inbox.refusedReturn')}
-                    </button>
+                    </Button>
                   </>
                 ) : null}
               </li>
