@@ -1,5 +1,6 @@
-import { Alert, Button, Card, Input, Select, Table, Tag, type TableColumnsType } from 'antd';
-import { useEffect, useRef, useState, type HTMLAttributes } from 'react';
+import { Alert, Button, Card, Descriptions, Input, Select, Table, Tag, type DescriptionsProps, type TableColumnsType } from 'antd';
+import type { TFunction } from 'i18next';
+import { useEffect, useRef, useState, type HTMLAttributes, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxRow, RequestView } from '../../../shared/api';
 import { languages, type Language } from '../../../shared/i18n';
@@ -98,15 +99,17 @@ function Rows({ rows, caption }: { rows: InboxRow[]; caption: string }) {
   );
 }
 
-function Person({ title, person }: { title: string; person: RequestView['content']['applicant'] }) {
-  const { t } = useTranslation();
+/** A person as the request carries them; the registry's address is Russian whatever the screen's language. */
+function personText(t: TFunction, person: RequestView['content']['applicant']): ReactNode {
   return (
     <>
-      <dt>{title}</dt>
-      <dd>
-        {[person.surname, person.name, person.patronymic].filter(Boolean).join(' ')}, {t('inbox.iin')} {person.iin}, {formatDate(person.birthDate)}
-        {person.address ? `, ${person.address}` : null} — <span className={person.source === 'registry' ? undefined : 'error'}>{t(`inbox.source.${person.source}`)}</span>
-      </dd>
+      {[person.surname, person.name, person.patronymic].filter(Boolean).join(' ')}, {t('inbox.iin')} {person.iin}, {formatDate(person.birthDate)}
+      {person.address ? (
+        <>
+          , <span lang="ru">{person.address}</span>
+        </>
+      ) : null}{' '}
+      — <span className={person.source === 'registry' ? undefined : 'error'}>{t(`inbox.source.${person.source}`)}</span>
     </>
   );
 }
@@ -114,25 +117,29 @@ function Person({ title, person }: { title: string; person: RequestView['content
 function Verification({ view }: { view: RequestView }) {
   const { t } = useTranslation();
   const { received } = view;
-  return (
-    <dl className="facts" data-testid="verification">
-      {/* A portal request is signed by the applicant with their own key, a counter's by the operator, an office's by the office worker. */}
-      <dt>{t(view.channel === 'portal' ? 'inbox.applicantSignature' : received.office ? 'inbox.officeSignature' : 'inbox.signature')}</dt>
-      <dd>
-        {t('inbox.signatureVerified', { signer: received.signer.subject.commonName, iin: received.signer.subject.iin ?? '—', time: formatDate(received.signingTime.slice(0, 16)) })}
-      </dd>
-      <dt>{t(received.office ? 'inbox.officeRegistration' : 'inbox.receipt')}</dt>
-      <dd>{received.receiptNumber}</dd>
-      {received.recheck.map((recheck) => (
-        <span key={recheck.iin}>
-          <dt>{t('inbox.recheck', { iin: recheck.iin })}</dt>
-          <dd className={recheck.result === 'match' ? undefined : 'error'}>
-            {t(`inbox.recheckResult.${recheck.result}`)}
-            {recheck.mismatches.length ? `: ${recheck.mismatches.join(', ')}` : null}
-          </dd>
+  const items: DescriptionsProps['items'] = [
+    {
+      key: 'signature',
+      // A portal request is signed by the applicant with their own key, a counter's by the operator, an office's by the office worker.
+      label: t(view.channel === 'portal' ? 'inbox.applicantSignature' : received.office ? 'inbox.officeSignature' : 'inbox.signature'),
+      children: t('inbox.signatureVerified', { signer: received.signer.subject.commonName, iin: received.signer.subject.iin ?? '—', time: formatDate(received.signingTime.slice(0, 16)) }),
+    },
+    { key: 'receipt', label: t(received.office ? 'inbox.officeRegistration' : 'inbox.receipt'), children: received.receiptNumber },
+    ...received.recheck.map((recheck) => ({
+      key: `recheck-${recheck.iin}`,
+      label: t('inbox.recheck', { iin: recheck.iin }),
+      children: (
+        <span className={recheck.result === 'match' ? undefined : 'error'}>
+          {t(`inbox.recheckResult.${recheck.result}`)}
+          {recheck.mismatches.length ? `: ${recheck.mismatches.join(', ')}` : null}
         </span>
-      ))}
-    </dl>
+      ),
+    })),
+  ];
+  return (
+    <div data-testid="verification">
+      <Descriptions size="small" column={1} bordered items={items} />
+    </div>
   );
 }
 
@@ -271,41 +278,46 @@ function RequestPanel({ view, role }: { view: RequestView; role: 'clerk' | 'head
         <p>
           {service?.name[language]} {variant ? <span className="muted">({variant.region[language]}, {variant.act})</span> : null}
         </p>
-        <dl className="facts">
-          <Person title={t('inbox.applicant')} person={view.content.applicant} />
-          {view.content.representative ? <Person title={t('inbox.representative')} person={view.content.representative} /> : null}
-          {view.content.powerOfAttorney ? (
-            <>
-              <dt>{t('inbox.powerOfAttorney')}</dt>
-              <dd>
-                {view.content.powerOfAttorney.kind === 'notarised'
-                  ? `№ ${view.content.powerOfAttorney.number}, ${formatDate(view.content.powerOfAttorney.issuedOn)} — ${t(`inbox.source.${view.content.powerOfAttorney.source}`)}`
-                  : t('inbox.simplePowerOfAttorney')}
-              </dd>
-            </>
-          ) : null}
-          {view.channel ? (
-            <>
-              <dt>{t('inbox.channel.title')}</dt>
-              <dd data-testid="view-channel">
-                {t(`inbox.channel.${view.channel}`)}
-                {view.channel === 'portal' ? <span className="muted"> — {t('inbox.channel.portalNote')}</span> : null}
-              </dd>
-            </>
-          ) : null}
-          <dt>{t('inbox.deadline')}</dt>
-          <dd>
-            {formatDate(view.dueBy)} · {t('inbox.daysLeft')}: {view.daysLeft ?? '—'}
-          </dd>
-          {view.possibleDuplicateOf.length ? (
-            <>
-              <dt>{t('inbox.possibleDuplicateTitle')}</dt>
-              <dd className="error">{t('inbox.possibleDuplicate', { numbers: view.possibleDuplicateOf.join(', ') })}</dd>
-            </>
-          ) : null}
-          <dt>{t('inbox.assignee')}</dt>
-          <dd data-testid="view-assignee">{view.assignee?.fullName ?? '—'}</dd>
-        </dl>
+        <Descriptions
+          size="small"
+          column={1}
+          bordered
+          items={[
+            { key: 'applicant', label: t('inbox.applicant'), children: personText(t, view.content.applicant) },
+            ...(view.content.representative ? [{ key: 'representative', label: t('inbox.representative'), children: personText(t, view.content.representative) }] : []),
+            ...(view.content.powerOfAttorney
+              ? [
+                  {
+                    key: 'powerOfAttorney',
+                    label: t('inbox.powerOfAttorney'),
+                    children:
+                      view.content.powerOfAttorney.kind === 'notarised'
+                        ? `№ ${view.content.powerOfAttorney.number}, ${formatDate(view.content.powerOfAttorney.issuedOn)} — ${t(`inbox.source.${view.content.powerOfAttorney.source}`)}`
+                        : t('inbox.simplePowerOfAttorney'),
+                  },
+                ]
+              : []),
+            ...(view.channel
+              ? [
+                  {
+                    key: 'channel',
+                    label: t('inbox.channel.title'),
+                    children: (
+                      <span data-testid="view-channel">
+                        {t(`inbox.channel.${view.channel}`)}
+                        {view.channel === 'portal' ? <span className="muted"> — {t('inbox.channel.portalNote')}</span> : null}
+                      </span>
+                    ),
+                  },
+                ]
+              : []),
+            { key: 'deadline', label: t('inbox.deadline'), children: `${formatDate(view.dueBy)} · ${t('inbox.daysLeft')}: ${view.daysLeft ?? '—'}` },
+            ...(view.possibleDuplicateOf.length
+              ? [{ key: 'duplicate', label: t('inbox.possibleDuplicateTitle'), children: <span className="error">{t('inbox.possibleDuplicate', { numbers: view.possibleDuplicateOf.join(', ') })}</span> }]
+              : []),
+            { key: 'assignee', label: t('inbox.assignee'), children: <span data-testid="view-assignee">{view.assignee?.fullName ?? '—'}</span> },
+          ]}
+        />
         <Verification view={view} />
         {returned?.comment ? <Alert type="warning" showIcon title={t('inbox.returned', { comment: returned.comment })} /> : null}
         <Scans view={view} />
