@@ -40,13 +40,17 @@ interface AreaFieldProps extends Omit<TextAreaProps, 'onChange' | 'value'> {
   onChange(value: string): void;
 }
 
-/** A labelled multi-line text (Ant Design's TextArea): a reason, an answer, a comment. */
+/**
+ * A labelled multi-line text (Ant Design's TextArea): a reason, an answer, a comment. Fixed rows,
+ * not autoSize: autoSize measures in a hidden textarea it leaves in <body>, still focusable under
+ * aria-hidden (axe aria-hidden-focus on every later screen).
+ */
 export function AreaField({ label, value, onChange, ...area }: AreaFieldProps) {
   const id = useId();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <Input.TextArea id={id} value={value} onChange={(event) => onChange(event.target.value)} autoSize={{ minRows: 2, maxRows: 6 }} {...area} />
+      <Input.TextArea id={id} value={value} onChange={(event) => onChange(event.target.value)} rows={3} {...area} />
     </div>
   );
 }
