@@ -92,6 +92,7 @@ function Rows({ rows, caption }: { rows: InboxRow[]; caption: string }) {
         columns={columns}
         dataSource={rows}
         pagination={false}
+        locale={{ emptyText: t('inbox.empty') }}
         rowClassName={(row) => `urgency-${row.urgency}`}
         onRow={(row) => ({ 'data-testid': 'inbox-row', 'data-urgency': row.urgency }) as HTMLAttributes<HTMLElement>}
       />
@@ -353,7 +354,7 @@ export function InboxScreen() {
   }, [services, loadCatalog]);
 
   return (
-    <main className="screen" aria-labelledby="inbox-title">
+    <main className="screen wide" aria-labelledby="inbox-title">
       <h1 id="inbox-title">{t('inbox.title')}</h1>
       {error ? <ErrorText error={error} /> : null}
       <div className="filters" role="search">
