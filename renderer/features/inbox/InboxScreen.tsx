@@ -92,7 +92,7 @@ function Rows({ rows, caption }: { rows: InboxRow[]; caption: string }) {
         columns={columns}
         dataSource={rows}
         pagination={false}
-        locale={{ emptyText: t('inbox.empty') }}
+        locale={{ emptyText: <span className="muted">{t('inbox.empty')}</span> }}
         rowClassName={(row) => `urgency-${row.urgency}`}
         onRow={(row) => ({ 'data-testid': 'inbox-row', 'data-urgency': row.urgency }) as HTMLAttributes<HTMLElement>}
       />

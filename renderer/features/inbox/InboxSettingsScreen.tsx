@@ -51,7 +51,7 @@ export function InboxSettingsScreen() {
         </div>
         {saved ? <Alert type="success" showIcon role="status" title={t('inbox.settings.saved')} /> : null}
       </form>
-      <dl className="facts" data-testid="trust">
+      <dl className="facts trust" data-testid="trust">
         {settings.roots.map((root) => (
           // A fragment, not a wrapper: a <dl> holds only dt/dd (and div) groups (axe definition-list).
           <Fragment key={root.subject}>
