@@ -60,9 +60,11 @@ export function DataScreen() {
             onChange={setSchedulePassword}
             data-testid="backup-schedule-password"
           />
-          <Button htmlType="submit" disabled={busy} data-testid="backup-save">
-            {t('backup.save')}
-          </Button>
+          <div className="actions">
+            <Button htmlType="submit" disabled={busy} data-testid="backup-save">
+              {t('backup.save')}
+            </Button>
+          </div>
         </form>
         {status?.last ? <p data-testid="backup-last">{t('backup.last', { date: when(status.last.createdAt, i18n.language), path: status.last.path })}</p> : <p>{t('backup.never')}</p>}
         {status?.lastError ? (
@@ -84,9 +86,11 @@ export function DataScreen() {
           }}
         >
           <Field label={t('backup.password')} type="password" autoComplete="new-password" value={password} onChange={setPassword} required minLength={10} data-testid="backup-password" />
-          <Button htmlType="submit" type="primary" disabled={busy} data-testid="backup-now">
-            {t('backup.now')}
-          </Button>
+          <div className="actions">
+            <Button htmlType="submit" type="primary" disabled={busy} data-testid="backup-now">
+              {t('backup.now')}
+            </Button>
+          </div>
         </form>
         {result ? (
           <Alert

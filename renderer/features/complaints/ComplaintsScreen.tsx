@@ -69,7 +69,7 @@ function RecordForm() {
       }}
     >
       <h2 id="complaint-form-title">{t('complaints.record')}</h2>
-      <div className="grid-form">
+      <div className="form grid-form">
         <DateField label={t('complaints.receivedOn')} value={receivedOn} onChange={setReceivedOn} required />
         <Field label={t('complaints.applicant')} value={applicant} onChange={setApplicant} required minLength={3} maxLength={200} />
         <Field label={t('complaints.requestNumber')} value={requestNumber} onChange={setRequestNumber} maxLength={100} />
