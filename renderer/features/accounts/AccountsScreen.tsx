@@ -1,4 +1,5 @@
-import { App as AntApp, Button, Input, Space, Table, type TableColumnsType } from 'antd';
+import { App as AntApp, Button, Input, Space, type TableColumnsType } from 'antd';
+import { Table } from '../../ui/Table';
 import { useEffect, useState, type FormEvent, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roles, type Account, type Role } from '../../../shared/api';

@@ -1,4 +1,5 @@
-import { Alert, Button, Table, type TableColumnsType } from 'antd';
+import { Alert, Button, type TableColumnsType } from 'antd';
+import { Table } from '../../ui/Table';
 import { useEffect, useState, type FormEvent, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, AuditVerification } from '../../../shared/api';

@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Descriptions, Input, Select, Table, Tag, type DescriptionsProps, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Descriptions, Input, Select, Tag, type DescriptionsProps, type TableColumnsType } from 'antd';
+import { Table } from '../../ui/Table';
 import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState, type HTMLAttributes, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
