@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SUPERVISOR, firstRun, ru } from './accounts';
 import { expect, step, test } from './host';
+import { choose } from './choose';
 
 const OPERATOR = { login: 'operator1', fullName: 'Сейітов Ерлан Болатұлы', iin: '920701300012', temporary: 'Уақытша-123', own: 'Менің-құпия-сөзім-7' };
 
@@ -26,7 +27,7 @@ test('the supervisor creates an operator, who changes the password, locks when i
 
   await step(page, info, 'the operator account is created with a temporary password', async () => {
     await page.getByLabel(ru['account.iin']!, { exact: true }).fill(OPERATOR.iin);
-    await page.getByLabel(ru['account.role']!, { exact: true }).selectOption('operator');
+    await choose(page, page.getByLabel(ru['account.role']!, { exact: true }), ru['roles.operator']!);
     await page.getByRole('button', { name: ru['accounts.create']! }).click();
     await expect(page.locator('tr[data-login="operator1"]')).toContainText(ru['roles.operator']!);
     await expect(page.locator('tr[data-login="operator1"]')).toContainText(ru['accounts.mustChange']!);

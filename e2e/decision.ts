@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { choose } from './choose';
 import { expect } from './host';
 
 /** A day typed key by key into a date picker (it ignores a one-shot fill), replacing what it held, then left so it commits. */
@@ -18,5 +19,5 @@ export async function fillGuardianshipCertificate(page: Page): Promise<void> {
   await typeDay(page, 'decisionDate', '20.02.2026');
   await page.locator('[data-field="childName"]').fill('Сарсенбаев Алихан Нурланович');
   await typeDay(page, 'childBirthDate', '20.06.2019');
-  await page.locator('[data-field="property"]').selectOption('имущества нет');
+  await choose(page, page.locator('[data-field="property"]'), 'имущества нет');
 }

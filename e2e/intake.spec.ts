@@ -5,8 +5,8 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { createDemoPki, DEMO_PASSWORD } from '../shared/signing/testPki';
 import { firstRun, kk, ru } from './accounts';
-import { choose } from './select';
 import { expect, launchHost, startEmulator, step, test as base } from './host';
+import { choose } from './choose';
 
 // The counter end to end in Chromium: the web host with the real gateway emulator, the SANE test
 // scanner, the demo operator's ЭЦП key, the receipt read back from the PDF.
@@ -68,7 +68,7 @@ async function operatorSignsIn(page: Page, url: string, iin: string, fullName: s
   await page.getByLabel(ru['account.fullName']!).fill(fullName);
   await page.getByLabel(ru['account.iin']!, { exact: true }).fill(iin);
   await page.getByLabel(ru['account.organisation']!).fill('ЦОН Кокпектинского района');
-  await page.getByLabel(ru['account.role']!, { exact: true }).selectOption('operator');
+  await choose(page, page.getByLabel(ru['account.role']!, { exact: true }), ru['roles.operator']!);
   await page.getByLabel(ru['accounts.temporaryPassword']!).fill('Уақытша-123');
   await page.getByRole('button', { name: ru['accounts.create']! }).click();
   await expect(page.locator('tr[data-login="operator"]')).toBeVisible();

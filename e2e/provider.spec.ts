@@ -12,6 +12,7 @@ import { certificatePem, crlPem } from '../shared/signing';
 import { createDemoPki, DEMO_KEYS, DEMO_PASSWORD } from '../shared/signing/testPki';
 import { SUPERVISOR, firstRun, ru } from './accounts';
 import { expect, launchHost, startEmulator, step, test } from './host';
+import { choose } from './choose';
 import { typeDay } from './decision';
 import { openResources } from '../electron/core/resources';
 
@@ -24,7 +25,7 @@ async function createAccount(page: Page, account: { login: string; fullName: str
   await page.getByLabel(ru['account.iin']!, { exact: true }).fill(account.iin);
   await page.getByLabel(ru['account.organisation']!).fill('ГУ «Отдел образования Кокпектинского района»');
   await page.getByLabel(ru['accounts.temporaryPassword']!).fill('Уақытша-123');
-  await page.getByLabel(ru['account.role']!, { exact: true }).selectOption(account.role);
+  await choose(page, page.getByLabel(ru['account.role']!, { exact: true }), ru[`roles.${account.role}`]!);
   await page.getByRole('button', { name: ru['accounts.create']! }).click();
   await expect(page.locator(`tr[data-login="${account.login}"]`)).toBeVisible();
 }
@@ -115,7 +116,7 @@ test('a provider workstation receives a signed request, the clerk decides, the h
     });
 
     await step(page, info, 'the clerk prepares the guardianship certificate', async () => {
-      await page.locator('[data-field="akimLevel"]').selectOption('района');
+      await choose(page, page.locator('[data-field="akimLevel"]'), 'района');
       await page.locator('[data-field="decisionNumber"]').fill('125');
       await typeDay(page, 'decisionDate', '20.02.2026');
       await page.locator('[data-field="childName"]').fill('Сарсенбаев Алихан Нурланович');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { test, type Page } from '@playwright/test';
 import { catalogs, flatten, type Language } from '../shared/i18n';
 import { launchHost, type RunningHost } from '../e2e/host';
-import { choose } from '../e2e/select';
+import { choose } from '../e2e/choose';
 
 // Every screen of the АРМ in Russian and Kazakh at a counter's 1366×768 and at 1920×1080, from the
 // real web host in training mode with its demo accounts (docs/training.md). Files:

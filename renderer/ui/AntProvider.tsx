@@ -43,11 +43,12 @@ function nonceScrollbarMeasure(nonce: string | undefined): void {
 }
 nonceScrollbarMeasure(csp.nonce);
 
-// The app's calm palette (the hand-made styles' blue), DejaVu Sans for full Kazakh Cyrillic. No
+// The app's calm palette (the hand-made styles' blue, and their field border: a field's edge is
+// seen, antd's own light grey nearly vanishes on white), DejaVu Sans for full Kazakh Cyrillic. No
 // motion: a counter screen changes at once (and a button fading in from disabled is, for a
 // moment, text without contrast).
 const theme: ThemeConfig = {
-  token: { motion: false, colorPrimary: '#1d4f91', colorError: '#a12a1e', colorTextDescription: '#52606d', fontFamily: "'ARM Sans', sans-serif", fontSize: 15, borderRadius: 4 },
+  token: { motion: false, colorPrimary: '#1d4f91', colorError: '#a12a1e', colorTextDescription: '#52606d', colorBorder: '#8a99a8', fontFamily: "'ARM Sans', sans-serif", fontSize: 15, borderRadius: 4 },
 };
 
 export function AntProvider({ children }: { children: ReactNode }) {

@@ -2,8 +2,10 @@ import { Button } from 'antd';
 import { useId, type Ref } from 'react';
 
 interface FileButtonProps {
-  /** The button's words, also the file chooser's accessible name. */
+  /** The button's words, also the file chooser's accessible name unless `name` is given. */
   label: string;
+  /** The chooser's accessible name where the button's words alone do not say what file (a field's label). */
+  name?: string;
   accept: string;
   onFile(file: File): void;
   disabled?: boolean;
@@ -19,7 +21,7 @@ interface FileButtonProps {
  * drag-and-drop, e2e's setInputFiles) lies transparent over an Ant Design button, so the browser's
  * «Choose File / No file chosen» never shows; the button beneath is only its face.
  */
-export function FileButton({ label, accept, onFile, disabled, autoFocus, inputRef, chosen, ...rest }: FileButtonProps) {
+export function FileButton({ label, name, accept, onFile, disabled, autoFocus, inputRef, chosen, ...rest }: FileButtonProps) {
   const id = useId();
   return (
     <span className="file-button">
@@ -32,7 +34,7 @@ export function FileButton({ label, accept, onFile, disabled, autoFocus, inputRe
           id={id}
           type="file"
           accept={accept}
-          aria-label={label}
+          aria-label={name ?? label}
           disabled={disabled}
           autoFocus={autoFocus}
           data-testid={rest['data-testid']}

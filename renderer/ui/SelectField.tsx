@@ -3,18 +3,22 @@ import { useId } from 'react';
 
 interface SelectFieldProps<V extends string | number> extends Omit<SelectProps<V>, 'id' | 'value' | 'onChange' | 'options'> {
   label: string;
-  value: V | undefined;
+  /** Nothing chosen yet ("" or undefined): the placeholder shows. */
+  value: V | '' | undefined;
   onChange(value: V): void;
   options: Array<{ value: V; label: string }>;
 }
 
-/** A labelled choice (Ant Design's Select): the label above, tied to the select's input by id. */
+/**
+ * A labelled choice (Ant Design's Select): the label above, tied to the select's input by id. Short
+ * lists, so every option is in the DOM (no virtual scrolling: a screen reader and the e2e see all).
+ */
 export function SelectField<V extends string | number>({ label, value, onChange, options, ...select }: SelectFieldProps<V>) {
   const id = useId();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <Select<V> id={id} value={value} onChange={(next) => onChange(next)} options={options} popupMatchSelectWidth={false} {...select} />
+      <Select<V> id={id} value={value === '' ? undefined : value} onChange={(next) => onChange(next)} options={options} popupMatchSelectWidth={false} virtual={false} {...select} />
     </div>
   );
 }

@@ -1,12 +1,14 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { App as AntApp, Button, Input, Space, Table, type TableColumnsType } from 'antd';
+import { useEffect, useState, type FormEvent, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roles, type Account, type Role } from '../../../shared/api';
 import { arm } from '../../app/api';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
 import { IinField } from '../../ui/IinField';
+import { SelectField } from '../../ui/SelectField';
 import { PolicyForm } from './PolicyForm';
-import { useAccounts } from './store';
+import { useAccounts, type AccountsPlace } from './store';
 import { formatDate, formatDateTime } from '../../../shared/time';
 
 const EMPTY = { login: '', fullName: '', iin: '', organisation: '', role: 'operator' as Role, temporaryPassword: '' };
@@ -40,13 +42,28 @@ function KeyDates({ account, warningDays }: { account: Account; warningDays: num
   );
 }
 
+/** A change's result where it is seen: success in the corner (role=status), an error beside its form. */
+export function useAccountsNotice() {
+  const notice = useAccounts((state) => state.notice);
+  const { notification } = AntApp.useApp();
+  useEffect(() => {
+    if (notice) notification.success({ key: 'accounts-notice', title: notice, role: 'status', placement: 'topRight' });
+  }, [notice, notification]);
+}
+
+export function AccountsError({ at }: { at: AccountsPlace }) {
+  const { error, errorAt } = useAccounts();
+  return error && errorAt === at ? <ErrorText error={error} /> : null;
+}
+
 /** The supervisor's accounts: create, deactivate, reset a password, unlock, see last logins. */
 export function AccountsScreen() {
   const { t } = useTranslation();
   const formatTime = useDateTime();
-  const { accounts, error, notice, load, act, policy } = useAccounts();
+  const { accounts, load, act, policy } = useAccounts();
   const [form, setForm] = useState(EMPTY);
   const set = (name: keyof typeof EMPTY) => (value: string) => setForm((current) => ({ ...current, [name]: value }));
+  useAccountsNotice();
 
   useEffect(() => {
     void load();
@@ -54,7 +71,7 @@ export function AccountsScreen() {
 
   const create = (event: FormEvent) => {
     event.preventDefault();
-    void act(() => arm.accounts.create(form), t('accounts.created', { login: form.login })).then((ok) => ok && setForm(EMPTY));
+    void act(() => arm.accounts.create(form), t('accounts.created', { login: form.login }), 'create').then((ok) => ok && setForm(EMPTY));
   };
 
   // Electron has no window.prompt: the temporary password is typed into the row itself.
@@ -62,124 +79,126 @@ export function AccountsScreen() {
   const reset = (event: FormEvent, account: Account) => {
     event.preventDefault();
     if (!resetting?.password) return;
-    void act(() => arm.accounts.resetPassword({ userId: account.id, temporaryPassword: resetting.password }), t('accounts.resetDone', { login: account.login })).then(
+    void act(() => arm.accounts.resetPassword({ userId: account.id, temporaryPassword: resetting.password }), t('accounts.resetDone', { login: account.login }), 'list').then(
       (ok) => ok && setResetting(null),
     );
   };
 
+  const isLocked = (account: Account) => account.lockedUntil !== null && account.lockedUntil > new Date().toISOString();
+  const columns: TableColumnsType<Account> = [
+    { key: 'login', title: t('account.login'), dataIndex: 'login' },
+    { key: 'fullName', title: t('account.fullName'), dataIndex: 'fullName' },
+    { key: 'role', title: t('account.role'), render: (_, account) => t(`roles.${account.role}`) },
+    { key: 'organisation', title: t('account.organisation'), dataIndex: 'organisation' },
+    { key: 'lastLogin', title: t('accounts.lastLogin'), render: (_, account) => formatTime(account.lastLoginAt) },
+    {
+      key: 'state',
+      title: t('accounts.state'),
+      render: (_, account) => (
+        <>
+          {!account.active ? t('accounts.inactive') : isLocked(account) ? t('accounts.lockedUntil', { until: formatTime(account.lockedUntil) }) : t('accounts.active')}
+          {account.mustChangePassword ? ` · ${t('accounts.mustChange')}` : null}
+        </>
+      ),
+    },
+    { key: 'method', title: t('accounts.loginMethod'), render: (_, account) => t(account.loginMethod === 'key' ? 'accounts.methodKey' : 'accounts.methodPassword') },
+    {
+      key: 'keys',
+      title: t('accounts.keys'),
+      onCell: () => ({ 'data-testid': 'account-keys' }) as HTMLAttributes<HTMLElement>,
+      render: (_, account) => <KeyDates account={account} warningDays={policy?.keyWarningDays ?? 30} />,
+    },
+    {
+      key: 'actions',
+      title: t('accounts.actions'),
+      render: (_, account) => (
+        <Space size="small" wrap>
+          {isLocked(account) ? (
+            <Button size="small" onClick={() => void act(() => arm.accounts.unlock({ userId: account.id }), t('accounts.unlocked', { login: account.login }), 'list')}>
+              {t('accounts.unlock')}
+            </Button>
+          ) : null}
+          {resetting?.id === account.id ? (
+            <form className="inline-form" onSubmit={(event) => reset(event, account)}>
+              <Space.Compact size="small">
+                <Input
+                  type="password"
+                  aria-label={t('accounts.temporaryPassword')}
+                  value={resetting.password}
+                  onChange={(event) => setResetting({ id: account.id, password: event.target.value })}
+                  autoComplete="new-password"
+                  autoFocus
+                />
+                <Button htmlType="submit" type="primary">
+                  {t('accounts.resetConfirm')}
+                </Button>
+              </Space.Compact>
+            </form>
+          ) : (
+            <Button size="small" onClick={() => setResetting({ id: account.id, password: '' })}>
+              {t('accounts.reset')}
+            </Button>
+          )}
+          <Button
+            size="small"
+            onClick={() =>
+              void act(
+                () => arm.accounts.setLoginMethod({ userId: account.id, method: account.loginMethod === 'key' ? 'password' : 'key' }),
+                t('accounts.methodChanged', { login: account.login }),
+                'list',
+              )
+            }
+          >
+            {t(account.loginMethod === 'key' ? 'accounts.setPassword' : 'accounts.setKey')}
+          </Button>
+          <Button
+            size="small"
+            danger={account.active}
+            onClick={() =>
+              void act(
+                () => arm.accounts.setActive({ userId: account.id, active: !account.active }),
+                t(account.active ? 'accounts.deactivated' : 'accounts.activated', { login: account.login }),
+                'list',
+              )
+            }
+          >
+            {t(account.active ? 'accounts.deactivate' : 'accounts.activate')}
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+
   return (
     <main className="screen wide">
       <h1>{t('accounts.title')}</h1>
-      {error ? <ErrorText error={error} /> : null}
-      {notice ? <p role="status" className="notice">{notice}</p> : null}
-      <table className="table">
-        <thead>
-          <tr>
-            <th>{t('account.login')}</th>
-            <th>{t('account.fullName')}</th>
-            <th>{t('account.role')}</th>
-            <th>{t('account.organisation')}</th>
-            <th>{t('accounts.lastLogin')}</th>
-            <th>{t('accounts.state')}</th>
-            <th>{t('accounts.loginMethod')}</th>
-            <th>{t('accounts.keys')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {accounts.map((account) => {
-            const locked = account.lockedUntil !== null && account.lockedUntil > new Date().toISOString();
-            return (
-              <tr key={account.id} data-login={account.login}>
-                <td>{account.login}</td>
-                <td>{account.fullName}</td>
-                <td>{t(`roles.${account.role}`)}</td>
-                <td>{account.organisation}</td>
-                <td>{formatTime(account.lastLoginAt)}</td>
-                <td>
-                  {!account.active ? t('accounts.inactive') : locked ? t('accounts.lockedUntil', { until: formatTime(account.lockedUntil) }) : t('accounts.active')}
-                  {account.mustChangePassword ? ` · ${t('accounts.mustChange')}` : null}
-                </td>
-                <td>{t(account.loginMethod === 'key' ? 'accounts.methodKey' : 'accounts.methodPassword')}</td>
-                <td data-testid="account-keys">
-                  <KeyDates account={account} warningDays={policy?.keyWarningDays ?? 30} />
-                </td>
-                <td className="row-actions">
-                  {locked ? (
-                    <button type="button" onClick={() => void act(() => arm.accounts.unlock({ userId: account.id }), t('accounts.unlocked', { login: account.login }))}>
-                      {t('accounts.unlock')}
-                    </button>
-                  ) : null}
-                  {resetting?.id === account.id ? (
-                    <form className="inline-form" onSubmit={(event) => reset(event, account)}>
-                      <input
-                        type="password"
-                        aria-label={t('accounts.temporaryPassword')}
-                        value={resetting.password}
-                        onChange={(event) => setResetting({ id: account.id, password: event.target.value })}
-                        autoComplete="new-password"
-                        autoFocus
-                      />
-                      <button type="submit">{t('accounts.resetConfirm')}</button>
-                    </form>
-                  ) : (
-                    <button type="button" onClick={() => setResetting({ id: account.id, password: '' })}>
-                      {t('accounts.reset')}
-                    </button>
-                  )}
-                  <button
-                    type="button"
-                    onClick={() =>
-                      void act(
-                        () => arm.accounts.setLoginMethod({ userId: account.id, method: account.loginMethod === 'key' ? 'password' : 'key' }),
-                        t('accounts.methodChanged', { login: account.login }),
-                      )
-                    }
-                  >
-                    {t(account.loginMethod === 'key' ? 'accounts.setPassword' : 'accounts.setKey')}
-                  </button>
-                  <button
-                    type="button"
-                    onClick={() =>
-                      void act(
-                        () => arm.accounts.setActive({ userId: account.id, active: !account.active }),
-                        t(account.active ? 'accounts.deactivated' : 'accounts.activated', { login: account.login }),
-                      )
-                    }
-                  >
-                    {t(account.active ? 'accounts.deactivate' : 'accounts.activate')}
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <AccountsError at="list" />
+      <Table<Account>
+        size="small"
+        rowKey="id"
+        columns={columns}
+        dataSource={accounts}
+        pagination={false}
+        onRow={(account) => ({ 'data-login': account.login }) as HTMLAttributes<HTMLElement>}
+      />
 
       <h2>{t('accounts.new')}</h2>
-      <form onSubmit={create} className="form grid-form">
+      <form onSubmit={create} className="form grid-form" aria-label={t('accounts.new')}>
         <Field label={t('account.login')} value={form.login} onChange={set('login')} autoComplete="off" required />
         <Field label={t('account.fullName')} value={form.fullName} onChange={set('fullName')} required />
         <IinField label={t('account.iin')} value={form.iin} onChange={set('iin')} />
         <Field label={t('account.organisation')} value={form.organisation} onChange={set('organisation')} required />
-        <div className="field">
-          <label htmlFor="new-account-role">{t('account.role')}</label>
-          <select id="new-account-role" value={form.role} onChange={(event) => set('role')(event.target.value)}>
-            {roles.map((role) => (
-              <option key={role} value={role}>
-                {t(`roles.${role}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField<Role> label={t('account.role')} value={form.role} onChange={set('role')} options={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))} data-testid="new-account-role" />
         <Field label={t('accounts.temporaryPassword')} type="password" value={form.temporaryPassword} onChange={set('temporaryPassword')} autoComplete="new-password" required />
-        <button type="submit" className="primary">
+        <Button htmlType="submit" type="primary">
           {t('accounts.create')}
-        </button>
+        </Button>
       </form>
+      <AccountsError at="create" />
 
       <h2>{t('policy.title')}</h2>
       <PolicyForm />
+      <AccountsError at="policy" />
     </main>
   );
 }

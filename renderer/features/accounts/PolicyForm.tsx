@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Policy } from '../../../shared/api';
@@ -23,7 +24,7 @@ export function PolicyForm() {
   const save = (event: FormEvent) => {
     event.preventDefault();
     const next = Object.fromEntries(FIELDS.map((name) => [name, Number(values[name])])) as Policy;
-    void act(() => arm.accounts.setPolicy(next), t('policy.saved')).then((ok) => {
+    void act(() => arm.accounts.setPolicy(next), t('policy.saved'), 'policy').then((ok) => {
       if (ok) {
         setDraft(null);
         void loadPolicy();
@@ -44,9 +45,9 @@ export function PolicyForm() {
           required
         />
       ))}
-      <button type="submit" className="primary">
+      <Button htmlType="submit" type="primary">
         {t('policy.save')}
-      </button>
+      </Button>
     </form>
   );
 }

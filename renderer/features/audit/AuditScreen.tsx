@@ -1,4 +1,5 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { Alert, Button, Table, type TableColumnsType } from 'antd';
+import { useEffect, useState, type FormEvent, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, AuditVerification } from '../../../shared/api';
 import { ErrorText } from '../../ui/ErrorText';
@@ -48,58 +49,49 @@ export function AuditScreen() {
     URL.revokeObjectURL(url);
   };
 
+  const columns: TableColumnsType<AuditEntry> = [
+    { key: 'seq', title: '№', dataIndex: 'seq' },
+    { key: 'at', title: t('audit.time'), render: (_, entry) => formatDateTime(new Date(entry.at)) },
+    { key: 'user', title: t('audit.user'), render: (_, entry) => entry.userLogin ?? '—' },
+    { key: 'action', title: t('audit.action'), onCell: (entry) => ({ 'data-action': entry.action }) as HTMLAttributes<HTMLElement>, render: (_, entry) => auditActionLabel(entry.action, t) },
+    { key: 'object', title: t('audit.object'), render: (_, entry) => entry.objectId ?? '' },
+  ];
+
   return (
     <main className="screen wide">
       <h1>{t('audit.title')}</h1>
-      <form onSubmit={submit} className="form filter-form">
+      <form onSubmit={submit} className="form filter-form" aria-label={t('audit.title')}>
         <Field label={t('audit.user')} value={filter.login} onChange={set('login')} />
         <Field label={t('audit.action')} value={filter.action} onChange={set('action')} />
         <Field label={t('audit.iin')} value={filter.iin} onChange={set('iin')} inputMode="numeric" maxLength={12} />
         <DateField label={t('audit.from')} value={filter.from} onChange={set('from')} />
         <DateField label={t('audit.to')} value={filter.to} onChange={set('to')} />
-        <button type="submit" className="primary">
+        <Button htmlType="submit" type="primary">
           {t('audit.search')}
-        </button>
-        <button type="button" onClick={exportCsv} disabled={entries.length === 0}>
+        </Button>
+        <Button onClick={exportCsv} disabled={entries.length === 0}>
           {t('audit.export')}
-        </button>
-        <button type="button" onClick={() => void verify()}>
+        </Button>
+        <Button onClick={() => void verify()}>
           {t('audit.verify')}
-        </button>
+        </Button>
       </form>
       {error ? <ErrorText error={error} /> : null}
       {verification ? (
-        <p role="status" className={verification.ok ? 'notice' : 'error'} data-testid="audit-verification">
-          {verification.ok ? t('audit.intact', { count: verification.entries }) : t('audit.broken', { seq: verification.firstBad ?? 0 })}
-        </p>
+        <Alert
+          type={verification.ok ? 'success' : 'error'}
+          showIcon
+          role="status"
+          data-testid="audit-verification"
+          title={verification.ok ? t('audit.intact', { count: verification.entries }) : t('audit.broken', { seq: verification.firstBad ?? 0 })}
+        />
       ) : null}
       {verification ? <AnchorLine anchor={verification.anchor} /> : null}
-      <table className="table">
-        <thead>
-          <tr>
-            <th>№</th>
-            <th>{t('audit.time')}</th>
-            <th>{t('audit.user')}</th>
-            <th>{t('audit.action')}</th>
-            <th>{t('audit.object')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => (
-            <tr key={entry.seq}>
-              <td>{entry.seq}</td>
-              <td>{formatDateTime(new Date(entry.at))}</td>
-              <td>{entry.userLogin ?? '—'}</td>
-              <td data-action={entry.action}>{auditActionLabel(entry.action, t)}</td>
-              <td>{entry.objectId ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table<AuditEntry> size="small" rowKey="seq" columns={columns} dataSource={entries} pagination={false} className="audit-table" />
       {entries.length > 0 && entries.length % AUDIT_PAGE === 0 ? (
-        <button type="button" onClick={() => void query(filter, entries.at(-1)!.seq)}>
+        <Button onClick={() => void query(filter, entries.at(-1)!.seq)}>
           {t('audit.more')}
-        </button>
+        </Button>
       ) : null}
     </main>
   );
@@ -119,8 +111,6 @@ function AnchorLine({ anchor }: { anchor: AuditVerification['anchor'] }) {
           ? [t('audit.reanchorPending'), false]
           : [t('audit.anchored', { seq, at: anchor.checkedAt ? formatDateTime(new Date(anchor.checkedAt)) : '—' }), false];
   return (
-    <p role="status" className={problem ? 'error' : 'notice'} data-testid="audit-anchor" data-problem={anchor?.problem ?? 'none'}>
-      {text}
-    </p>
+    <Alert type={problem ? 'error' : 'info'} showIcon role="status" data-testid="audit-anchor" data-problem={anchor?.problem ?? 'none'} title={text} />
   );
 }

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { arm } from '../../app/api';
@@ -38,9 +39,9 @@ export function ChangePasswordScreen() {
         />
         {error ? <ErrorText error={error} /> : null}
         <div className="actions">
-          <button type="submit" className="primary">
+          <Button htmlType="submit" type="primary">
             {t('password.submit')}
-          </button>
+          </Button>
           <LogoutButton />
         </div>
       </form>

@@ -1,3 +1,4 @@
+import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../shared/time';
 import { useAuth } from './store';
@@ -12,8 +13,13 @@ export function KeyExpiryBanner() {
   if (!expiry) return null;
   const date = formatDate(new Date(expiry.notAfter));
   return (
-    <p role="status" className="warning-banner" data-testid="key-expiry" data-days={expiry.daysLeft}>
-      {expiry.daysLeft < 0 ? t('keyExpiry.expired', { key: expiry.key.toUpperCase(), date }) : t(`keyExpiry.${expiry.key}`, { date, days: expiry.daysLeft })}
-    </p>
+    <Alert
+      banner
+      type={expiry.daysLeft < 0 ? 'error' : 'warning'}
+      role="status"
+      data-testid="key-expiry"
+      data-days={expiry.daysLeft}
+      title={expiry.daysLeft < 0 ? t('keyExpiry.expired', { key: expiry.key.toUpperCase(), date }) : t(`keyExpiry.${expiry.key}`, { date, days: expiry.daysLeft })}
+    />
   );
 }

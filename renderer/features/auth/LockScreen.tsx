@@ -1,8 +1,10 @@
+import { Alert, Button } from 'antd';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { arm } from '../../app/api';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
+import { FilePick } from '../../ui/FilePick';
 import { createNcaLayerSigner } from '../signing/ncalayer';
 import { useAuth } from './store';
 import { LogoutButton } from './LogoutButton';
@@ -91,35 +93,31 @@ export function LockScreen() {
         {byKey ? (
           <>
             <p className="muted">{t('lock.withKey')}</p>
-            <label>
-              {t('login.keyFile')}
-              <input
-                type="file"
-                accept=".p12,.pfx,application/x-pkcs12"
-                data-testid="unlock-key-file"
-                disabled={busy}
-                onChange={(event) => {
-                  const file = event.target.files?.[0];
-                  useAuth.setState({ error: null });
-                  if (file) void file.arrayBuffer().then((buffer) => setKeyFile(base64(new Uint8Array(buffer))));
-                }}
-              />
-            </label>
+            <FilePick
+              label={t('login.keyFile')}
+              accept=".p12,.pfx,application/x-pkcs12"
+              data-testid="unlock-key-file"
+              disabled={busy}
+              onFile={(file) => {
+                useAuth.setState({ error: null });
+                void file.arrayBuffer().then((buffer) => setKeyFile(base64(new Uint8Array(buffer))));
+              }}
+            />
             <Field label={t('login.keyPassword')} type="password" value={password} onChange={setPassword} autoComplete="off" />
           </>
         ) : (
           <Field label={t('login.password')} type="password" value={password} onChange={setPassword} autoComplete="current-password" autoFocus required />
         )}
         {error ? <ErrorText error={error} /> : null}
-        {cancelled ? <p className="muted">{t('lock.cancelled')}</p> : null}
+        {cancelled ? <Alert type="info" showIcon title={t('lock.cancelled')} /> : null}
         <div className="actions">
-          <button type="submit" className="primary" disabled={busy || (byKey && !keyFile)} data-testid="unlock-submit">
+          <Button htmlType="submit" type="primary" disabled={busy || (byKey && !keyFile)} data-testid="unlock-submit">
             {t('lock.submit')}
-          </button>
+          </Button>
           {byKey ? (
-            <button type="button" disabled={busy} onClick={withNcaLayer} data-testid="unlock-ncalayer">
+            <Button disabled={busy} onClick={withNcaLayer} data-testid="unlock-ncalayer">
               {t('lock.ncalayer')}
-            </button>
+            </Button>
           ) : null}
           <LogoutButton />
         </div>

@@ -1,8 +1,10 @@
+import { Alert, Button, Radio } from 'antd';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { arm } from '../../app/api';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
+import { FilePick } from '../../ui/FilePick';
 import { createNcaLayerSigner } from '../signing/ncalayer';
 import { useAuth } from './store';
 
@@ -71,12 +73,15 @@ export function LoginScreen() {
       <h1>{t('login.title')}</h1>
       <fieldset className="choice" data-testid="login-method">
         <legend>{t('login.method')}</legend>
-        {(['password', 'key'] as const).map((value) => (
-          <label key={value}>
-            <input type="radio" name="login-method" value={value} checked={method === value} onChange={() => { useAuth.setState({ error: null }); setMethod(value); }} />
-            {t(value === 'password' ? 'login.withPassword' : 'login.withKey')}
-          </label>
-        ))}
+        <Radio.Group
+          name="login-method"
+          value={method}
+          onChange={(event) => {
+            useAuth.setState({ error: null });
+            setMethod(event.target.value as Method);
+          }}
+          options={(['password', 'key'] as const).map((value) => ({ value, label: t(value === 'password' ? 'login.withPassword' : 'login.withKey') }))}
+        />
       </fieldset>
       <form onSubmit={submit} className="form">
         <Field label={t('account.login')} value={login} onChange={setLogin} autoComplete="username" autoFocus required />
@@ -85,34 +90,30 @@ export function LoginScreen() {
         ) : (
           <>
             <p className="muted">{t('login.keyHint')}</p>
-            <label>
-              {t('login.keyFile')}
-              <input
-                type="file"
-                accept=".p12,.pfx,application/x-pkcs12"
-                data-testid="login-key-file"
-                disabled={busy}
-                onChange={(event) => {
-                  const file = event.target.files?.[0];
-                  // Another key: the last refusal was about the previous one.
-                  useAuth.setState({ error: null });
-                  if (file) void file.arrayBuffer().then((buffer) => setKeyFile(base64(new Uint8Array(buffer))));
-                }}
-              />
-            </label>
+            <FilePick
+              label={t('login.keyFile')}
+              accept=".p12,.pfx,application/x-pkcs12"
+              data-testid="login-key-file"
+              disabled={busy}
+              onFile={(file) => {
+                // Another key: the last refusal was about the previous one.
+                useAuth.setState({ error: null });
+                void file.arrayBuffer().then((buffer) => setKeyFile(base64(new Uint8Array(buffer))));
+              }}
+            />
             <Field label={t('login.keyPassword')} type="password" value={keyPassword} onChange={setKeyPassword} autoComplete="off" />
           </>
         )}
         {error ? <ErrorText error={error} /> : null}
-        {cancelled ? <p className="muted">{t('login.cancelled')}</p> : null}
+        {cancelled ? <Alert type="info" showIcon title={t('login.cancelled')} /> : null}
         <div className="actions">
-          <button type="submit" className="primary" disabled={busy || (method === 'key' && !keyFile)} data-testid="login-submit">
+          <Button htmlType="submit" type="primary" disabled={busy || (method === 'key' && !keyFile)} data-testid="login-submit">
             {t(method === 'password' ? 'login.submit' : 'login.keySubmit')}
-          </button>
+          </Button>
           {method === 'key' ? (
-            <button type="button" disabled={busy || !login.trim()} onClick={withNcaLayer} data-testid="login-ncalayer">
+            <Button disabled={busy || !login.trim()} onClick={withNcaLayer} data-testid="login-ncalayer">
               {t('login.ncalayer')}
-            </button>
+            </Button>
           ) : null}
         </div>
       </form>

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { arm } from '../../app/api';
 import { useAuth } from './store';
@@ -7,8 +8,8 @@ export function LogoutButton() {
   const { t } = useTranslation();
   const run = useAuth((state) => state.run);
   return (
-    <button type="button" onClick={() => void run(() => arm.auth.logout())}>
+    <Button onClick={() => void run(() => arm.auth.logout())}>
       {t('header.logout')}
-    </button>
+    </Button>
   );
 }

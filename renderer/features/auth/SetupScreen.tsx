@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { arm } from '../../app/api';
@@ -41,9 +42,9 @@ export function SetupScreen() {
           onRepeat={set('repeat')}
         />
         {error ? <ErrorText error={error} /> : null}
-        <button type="submit" className="primary">
+        <Button htmlType="submit" type="primary">
           {t('setup.submit')}
-        </button>
+        </Button>
       </form>
     </main>
   );

@@ -1,3 +1,4 @@
+import { Alert, Button } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { when } from './when';
@@ -30,14 +31,20 @@ export function DataScreen() {
     <main className="screen" aria-labelledby="data-title">
       <h1 id="data-title">{t('backup.title')}</h1>
       {atRest ? (
-        <p className={atRest.encrypted && atRest.protection === 'os' ? 'muted' : 'warning'} data-testid="at-rest">
-          {t(`backup.atRest.${atRest.encrypted ? (atRest.protection ?? 'key-file') : 'off'}`)}
-        </p>
+        <Alert
+          type={atRest.encrypted && atRest.protection === 'os' ? 'info' : 'warning'}
+          showIcon
+          role="status"
+          data-testid="at-rest"
+          title={t(`backup.atRest.${atRest.encrypted ? (atRest.protection ?? 'key-file') : 'off'}`)}
+        />
       ) : null}
 
       <section aria-labelledby="backup-schedule-title">
         <h2 id="backup-schedule-title">{t('backup.scheduleTitle')}</h2>
         <form
+          className="form grid-form"
+          aria-labelledby="backup-schedule-title"
           onSubmit={(event) => {
             event.preventDefault();
             void configure({ folder: folderValue.trim() || null, everyHours: Number(hoursValue) || 0, ...(schedulePassword ? { password: schedulePassword } : {}) }).then((ok) => ok && setSchedulePassword(''));
@@ -53,9 +60,11 @@ export function DataScreen() {
             onChange={setSchedulePassword}
             data-testid="backup-schedule-password"
           />
-          <button type="submit" disabled={busy} data-testid="backup-save">
-            {t('backup.save')}
-          </button>
+          <div className="actions">
+            <Button htmlType="submit" disabled={busy} data-testid="backup-save">
+              {t('backup.save')}
+            </Button>
+          </div>
         </form>
         {status?.last ? <p data-testid="backup-last">{t('backup.last', { date: when(status.last.createdAt), path: status.last.path })}</p> : <p>{t('backup.never')}</p>}
         {status?.lastError ? (
@@ -69,20 +78,28 @@ export function DataScreen() {
       <section aria-labelledby="backup-now-title">
         <h2 id="backup-now-title">{t('backup.nowTitle')}</h2>
         <form
+          className="form grid-form"
+          aria-labelledby="backup-now-title"
           onSubmit={(event) => {
             event.preventDefault();
             void create({ ...(folderValue.trim() ? { folder: folderValue.trim() } : {}), password }).then(() => setPassword(''));
           }}
         >
           <Field label={t('backup.password')} type="password" autoComplete="new-password" value={password} onChange={setPassword} required minLength={10} data-testid="backup-password" />
-          <button type="submit" disabled={busy} data-testid="backup-now">
-            {t('backup.now')}
-          </button>
+          <div className="actions">
+            <Button htmlType="submit" type="primary" disabled={busy} data-testid="backup-now">
+              {t('backup.now')}
+            </Button>
+          </div>
         </form>
         {result ? (
-          <p role="status" data-testid="backup-result">
-            {t('backup.done', { path: result.path, attachments: result.attachments, megabytes: (result.bytes / 1048576).toFixed(1) })}
-          </p>
+          <Alert
+            type="success"
+            showIcon
+            role="status"
+            data-testid="backup-result"
+            title={t('backup.done', { path: result.path, attachments: result.attachments, megabytes: (result.bytes / 1048576).toFixed(1) })}
+          />
         ) : null}
         {error ? <ErrorText error={error} /> : null}
       </section>

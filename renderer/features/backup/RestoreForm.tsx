@@ -1,3 +1,4 @@
+import { Alert, Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { when } from './when';
@@ -14,9 +15,10 @@ export function RestoreForm({ initialPath = '' }: { initialPath?: string }) {
   const { busy, restoreError, restored, restore } = useBackup();
   const [path, setPath] = useState(initialPath);
   const [password, setPassword] = useState('');
-  if (restored) return <p role="status" data-testid="restored">{t('backup.restored', { date: when(restored) })}</p>;
+  if (restored) return <Alert type="success" showIcon role="status" data-testid="restored" title={t('backup.restored', { date: when(restored) })} />;
   return (
     <form
+      className="form"
       aria-label={t('backup.restoreTitle')}
       onSubmit={(event) => {
         event.preventDefault();
@@ -27,9 +29,11 @@ export function RestoreForm({ initialPath = '' }: { initialPath?: string }) {
       <Field label={t('backup.password')} type="password" value={password} onChange={setPassword} required autoComplete="off" data-testid="restore-password" />
       <p className="muted">{t('backup.restoreHint')}</p>
       {restoreError ? <ErrorText error={restoreError} /> : null}
-      <button type="submit" disabled={busy} data-testid="restore">
-        {t('backup.restore')}
-      </button>
+      <div className="actions">
+        <Button htmlType="submit" danger disabled={busy} data-testid="restore">
+          {t('backup.restore')}
+        </Button>
+      </div>
     </form>
   );
 }

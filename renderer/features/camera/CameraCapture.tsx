@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Alert, Button, InputNumber, Modal } from 'antd';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cameraProblem, cropRect, MAX_MARGIN, NO_MARGINS, type CameraProblem, type Margins } from './crop';
 
@@ -75,56 +76,54 @@ function CameraDialog({ onPage, onProblem, onClose }: { onPage(file: File): void
   };
 
   return (
-    <div
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby="camera-title"
-      className="dialog"
-      data-testid="camera-dialog"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') onClose();
-      }}
+    <Modal
+      open
+      title={t('camera.title')}
+      onCancel={onClose}
+      width={760}
+      centered
+      footer={
+        <div className="actions">
+          {captured ? (
+            <>
+              <Button type="primary" onClick={addPage} data-testid="camera-add">
+                {t('camera.addPage')}
+              </Button>
+              <Button onClick={() => setCaptured(false)}>{t('camera.retake')}</Button>
+            </>
+          ) : (
+            <Button type="primary" disabled={!live} onClick={capture} data-testid="camera-shoot">
+              {t('camera.shoot')}
+            </Button>
+          )}
+          <Button onClick={onClose}>{t('camera.cancel')}</Button>
+        </div>
+      }
     >
-      <h2 id="camera-title">{t('camera.title')}</h2>
-      <video ref={video} muted playsInline hidden={captured} data-testid="camera-video" style={{ maxWidth: '100%', maxHeight: '50vh' }} />
-      <canvas ref={preview} hidden={!captured} data-testid="camera-preview" style={{ maxWidth: '100%', maxHeight: '50vh' }} />
-      {captured ? (
-        <fieldset>
-          <legend>{t('camera.crop')}</legend>
-          {EDGES.map((edge) => (
-            <label key={edge} className="field">
-              {t(`camera.edge.${edge}`)}
-              <input
-                type="range"
-                min={0}
-                max={MAX_MARGIN}
-                value={margins[edge]}
-                data-testid={`camera-crop-${edge}`}
-                onChange={(event) => setMargins({ ...margins, [edge]: Number(event.target.value) })}
-              />
-            </label>
-          ))}
-        </fieldset>
-      ) : null}
-      <div className="actions">
+      <div data-testid="camera-dialog">
+        <video ref={video} muted playsInline hidden={captured} data-testid="camera-video" style={{ maxWidth: '100%', maxHeight: '50vh' }} />
+        <canvas ref={preview} hidden={!captured} data-testid="camera-preview" style={{ maxWidth: '100%', maxHeight: '50vh' }} />
         {captured ? (
-          <>
-            <button type="button" onClick={addPage} data-testid="camera-add">
-              {t('camera.addPage')}
-            </button>
-            <button type="button" onClick={() => setCaptured(false)}>
-              {t('camera.retake')}
-            </button>
-          </>
-        ) : (
-          <button type="button" disabled={!live} onClick={capture} data-testid="camera-shoot">
-            {t('camera.shoot')}
-          </button>
-        )}
-        <button type="button" onClick={onClose}>
-          {t('camera.cancel')}
-        </button>
+          <fieldset className="crop">
+            <legend>{t('camera.crop')}</legend>
+            {EDGES.map((edge) => (
+              <Margin key={edge} edge={edge} value={margins[edge]} onChange={(value) => setMargins({ ...margins, [edge]: value })} />
+            ))}
+          </fieldset>
+        ) : null}
       </div>
+    </Modal>
+  );
+}
+
+/** One edge's trim in percent of the frame, typed or stepped with the arrows. */
+function Margin({ edge, value, onChange }: { edge: (typeof EDGES)[number]; value: number; onChange(value: number): void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t(`camera.edge.${edge}`)}</label>
+      <InputNumber id={id} min={0} max={MAX_MARGIN} value={value} onChange={(next) => onChange(next ?? 0)} data-testid={`camera-crop-${edge}`} />
     </div>
   );
 }
@@ -147,14 +146,10 @@ export function CameraButton({ disabled, onPage }: { disabled: boolean; onPage(f
   }, []);
   return (
     <>
-      <button type="button" disabled={disabled} onClick={() => void start()} data-testid="camera">
+      <Button disabled={disabled} onClick={() => void start()} data-testid="camera">
         {t('camera.open')}
-      </button>
-      {problem ? (
-        <span role="alert" className="error" data-testid="camera-problem" data-problem={problem}>
-          {t(`camera.problem.${problem}`)}
-        </span>
-      ) : null}
+      </Button>
+      {problem ? <Alert type="error" showIcon data-testid="camera-problem" data-problem={problem} title={t(`camera.problem.${problem}`)} /> : null}
       {open ? <CameraDialog onPage={onPage} onProblem={failed} onClose={() => setOpen(false)} /> : null}
     </>
   );

@@ -1,3 +1,4 @@
+import { Button, Card, Input, Select } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { channelKindSchema, providerKindSchema, type ChannelKind, type ProviderKind } from '../../../shared/catalog/schema';
@@ -26,44 +27,52 @@ export function CatalogScreen() {
       <h1 id="catalog-title">{t('catalog.title')}</h1>
       {error ? <ErrorText error={error} /> : null}
       <div className="filters" role="search">
-        <input
+        <Input
           type="search"
+          className="filter-query"
           aria-label={t('catalog.search')}
           placeholder={t('catalog.search')}
           value={filter.query}
           onChange={(event) => setFilter({ query: event.target.value })}
+          allowClear
         />
-        <select aria-label={t('catalog.provider')} value={filter.provider} onChange={(event) => setFilter({ provider: event.target.value as ProviderKind | '' })}>
-          <option value="">{t('catalog.allProviders')}</option>
-          {providerKindSchema.options.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`catalog.providerKind.${kind}`)}
-            </option>
-          ))}
-        </select>
-        <select aria-label={t('catalog.channels')} value={filter.channel} onChange={(event) => setFilter({ channel: event.target.value as ChannelKind | '' })}>
-          <option value="">{t('catalog.allChannels')}</option>
-          {channelKindSchema.options.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`catalog.channel.${kind}`)}
-            </option>
-          ))}
-        </select>
+        <Select<ProviderKind | ''>
+          aria-label={t('catalog.provider')}
+          value={filter.provider}
+          onChange={(provider) => setFilter({ provider })}
+          popupMatchSelectWidth={false}
+          virtual={false}
+          options={[{ value: '', label: t('catalog.allProviders') }, ...providerKindSchema.options.map((kind) => ({ value: kind, label: t(`catalog.providerKind.${kind}`) }))]}
+        />
+        <Select<ChannelKind | ''>
+          aria-label={t('catalog.channels')}
+          value={filter.channel}
+          onChange={(channel) => setFilter({ channel })}
+          popupMatchSelectWidth={false}
+          virtual={false}
+          options={[{ value: '', label: t('catalog.allChannels') }, ...channelKindSchema.options.map((kind) => ({ value: kind, label: t(`catalog.channel.${kind}`) }))]}
+        />
       </div>
       {services ? <p className="muted" data-testid="catalog-count">{t('catalog.count', { count: shown.length })}</p> : <p>{t('app.loading')}</p>}
       {services && !shown.length ? <p>{t('catalog.nothing')}</p> : null}
       <ul className="cards">
         {shown.map((service) => (
-          <li key={service.id} className="card" data-testid="service-card" data-service={service.id}>
-            <h2>{service.name[language]}</h2>
-            <p className="muted">
-              {service.providerKinds.map((kind) => t(`catalog.providerKind.${kind}`)).join(', ')} ·{' '}
-              {service.channels.map((kind) => t(`catalog.channel.${kind}`)).join(', ')} · {service.regions.map((region) => region[language]).join('; ')}
-            </p>
-            <button type="button" aria-expanded={openId === service.id} onClick={() => void toggle(service.id)}>
-              {openId === service.id ? t('catalog.close') : t('catalog.open')}
-            </button>
-            {openId === service.id && opened[service.id] ? <ServiceCard service={opened[service.id]!} /> : null}
+          <li key={service.id} data-testid="service-card" data-service={service.id}>
+            <Card
+              size="small"
+              title={<h2>{service.name[language]}</h2>}
+              extra={
+                <Button aria-expanded={openId === service.id} onClick={() => void toggle(service.id)}>
+                  {openId === service.id ? t('catalog.close') : t('catalog.open')}
+                </Button>
+              }
+            >
+              <p className="muted">
+                {service.providerKinds.map((kind) => t(`catalog.providerKind.${kind}`)).join(', ')} ·{' '}
+                {service.channels.map((kind) => t(`catalog.channel.${kind}`)).join(', ')} · {service.regions.map((region) => region[language]).join('; ')}
+              </p>
+              {openId === service.id && opened[service.id] ? <ServiceCard service={opened[service.id]!} /> : null}
+            </Card>
           </li>
         ))}
       </ul>

@@ -1,9 +1,11 @@
+import { Button } from 'antd';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentOverrideItem, Variant } from '../../../shared/catalog/schema';
 import { arm } from '../../app/api';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
+import { SelectField } from '../../ui/SelectField';
 import { useCatalog } from './store';
 
 type Row = { ru: string; kk: string; form: DocumentOverrideItem['form']; requirement: DocumentOverrideItem['requirement']; conditionRu: string; conditionKk: string };
@@ -62,55 +64,39 @@ export function DocumentsEditor({ variant, serviceId, onDone }: { variant: Varia
           <legend>{t('catalog.documentNumber', { number: index + 1 })}</legend>
           <Field label={t('catalog.documentNameRu')} value={row.ru} onChange={(ru) => change(index, { ru })} required />
           <Field label={t('catalog.documentNameKk')} value={row.kk} onChange={(kk) => change(index, { kk })} required />
-          <div className="field">
-            <label htmlFor={`form-${variant.id}-${index}`}>{t('catalog.documentFormLabel')}</label>
-            <select id={`form-${variant.id}-${index}`} value={row.form} onChange={(event) => change(index, { form: event.target.value as Row['form'] })}>
-              {(['original', 'copy', 'electronicCopy'] as const).map((form) => (
-                <option key={form} value={form}>
-                  {t(`catalog.documentForm.${form}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`requirement-${variant.id}-${index}`}>{t('catalog.requirementLabel')}</label>
-            <select
-              id={`requirement-${variant.id}-${index}`}
-              value={row.requirement}
-              onChange={(event) => change(index, { requirement: event.target.value as Row['requirement'] })}
-            >
-              {(['required', 'conditional'] as const).map((requirement) => (
-                <option key={requirement} value={requirement}>
-                  {t(`catalog.requirement.${requirement}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField<Row['form']>
+            label={t('catalog.documentFormLabel')}
+            value={row.form}
+            onChange={(form) => change(index, { form })}
+            options={(['original', 'copy', 'electronicCopy'] as const).map((form) => ({ value: form, label: t(`catalog.documentForm.${form}`) }))}
+          />
+          <SelectField<Row['requirement']>
+            label={t('catalog.requirementLabel')}
+            value={row.requirement}
+            onChange={(requirement) => change(index, { requirement })}
+            options={(['required', 'conditional'] as const).map((requirement) => ({ value: requirement, label: t(`catalog.requirement.${requirement}`) }))}
+          />
           {row.requirement === 'conditional' ? (
             <>
               <Field label={t('catalog.conditionRu')} value={row.conditionRu} onChange={(conditionRu) => change(index, { conditionRu })} required />
               <Field label={t('catalog.conditionKk')} value={row.conditionKk} onChange={(conditionKk) => change(index, { conditionKk })} required />
             </>
           ) : null}
-          <button type="button" onClick={() => setRows((current) => current.filter((_, at) => at !== index))} disabled={rows.length === 1}>
+          <Button danger onClick={() => setRows((current) => current.filter((_, at) => at !== index))} disabled={rows.length === 1}>
             {t('catalog.removeDocument')}
-          </button>
+          </Button>
         </fieldset>
       ))}
       <div className="actions">
-        <button type="button" onClick={() => setRows((current) => [...current, EMPTY_ROW])}>
-          {t('catalog.addDocument')}
-        </button>
+        <Button onClick={() => setRows((current) => [...current, EMPTY_ROW])}>{t('catalog.addDocument')}</Button>
       </div>
       <Field label={t('catalog.basis')} value={basis} onChange={setBasis} required />
       {error ? <ErrorText error={error} /> : null}
       <div className="actions">
-        <button type="submit" className="primary">
+        <Button htmlType="submit" type="primary">
           {t('catalog.saveDocuments')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('catalog.cancel')}
-        </button>
+        </Button>
+        <Button onClick={onDone}>{t('catalog.cancel')}</Button>
       </div>
     </form>
   );

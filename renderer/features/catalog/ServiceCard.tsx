@@ -1,3 +1,4 @@
+import { Alert, Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Citation, Service, Variant } from '../../../shared/catalog/schema';
@@ -112,14 +113,10 @@ function VariantBlock({ variant, acceptedAt, serviceId }: { variant: Variant; ac
 
       <h4>{t('catalog.documents')}</h4>
       {variant.documentsOverride ? (
-        <p className="notice" data-testid="documents-override">
-          {t('catalog.overridden', { version: variant.documentsOverride.version, basis: variant.documentsOverride.basis })}
-        </p>
+        <Alert type="info" showIcon data-testid="documents-override" role="status" title={t('catalog.overridden', { version: variant.documentsOverride.version, basis: variant.documentsOverride.basis })} />
       ) : null}
       {supervisor && !editing ? (
-        <button type="button" onClick={() => setEditing(true)}>
-          {t('catalog.editDocuments')}
-        </button>
+        <Button onClick={() => setEditing(true)}>{t('catalog.editDocuments')}</Button>
       ) : null}
       {editing ? <DocumentsEditor variant={variant} serviceId={serviceId} onDone={() => setEditing(false)} /> : null}
       {variant.documents.listAbsent ? (

@@ -1,9 +1,12 @@
-import { useEffect, useState } from 'react';
+import { Button, Table, type TableColumnsType } from 'antd';
+import { useEffect, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChainView, RequestView } from '../../../shared/api';
 import { arm } from '../../app/api';
 import { DateField } from '../../ui/DateField';
 import { ErrorText } from '../../ui/ErrorText';
+import { Field } from '../../ui/Field';
+import { FilePick } from '../../ui/FilePick';
 import { formatDay } from '../../ui/dates';
 
 // The provider's chain as the regulation gives it (seed 001 п.5): each step with its norm and its
@@ -18,6 +21,7 @@ function base64(bytes: Uint8Array): string {
 }
 
 const dash = (value: string | null) => (value ? formatDay(value) : '—');
+type Step = ChainView['steps'][number];
 
 function StageForm({ chain, onChange }: { chain: ChainView; onChange: (chain: ChainView) => void }) {
   const { t } = useTranslation();
@@ -39,11 +43,13 @@ function StageForm({ chain, onChange }: { chain: ChainView; onChange: (chain: Ch
     <div className="actions" data-testid="stage-form">
       {error ? <ErrorText error={error} /> : null}
       {!chain.stage.sentAt ? (
-        <button type="button" onClick={() => void run(() => arm.chain.sendToStage({ requestId: chain.requestId }))} data-testid="stage-send">
+        <Button onClick={() => void run(() => arm.chain.sendToStage({ requestId: chain.requestId }))} data-testid="stage-send">
           {t(`chain.send.${chain.stage.kind}`)}
-        </button>
+        </Button>
       ) : (
         <form
+          className="form grid-form"
+          aria-label={t('chain.recordAct')}
           onSubmit={(event) => {
             event.preventDefault();
             void run(async () =>
@@ -51,20 +57,14 @@ function StageForm({ chain, onChange }: { chain: ChainView; onChange: (chain: Ch
             );
           }}
         >
-          <label className="field">
-            {t('chain.actNumber')}
-            <input value={number} onChange={(event) => setNumber(event.target.value)} data-testid="act-number" />
-          </label>
+          <Field label={t('chain.actNumber')} value={number} onChange={setNumber} data-testid="act-number" />
           <DateField label={t('chain.actDate')} value={date} onChange={setDate} />
           {resolution ? (
-            <label className="field">
-              {t('chain.actScan')}
-              <input type="file" accept="application/pdf,image/jpeg,image/png" onChange={(event) => setScan(event.target.files?.[0] ?? null)} data-testid="act-scan" />
-            </label>
+            <FilePick label={t('chain.actScan')} accept="application/pdf,image/jpeg,image/png" onFile={setScan} data-testid="act-scan" />
           ) : null}
-          <button type="submit" disabled={!number.trim() || !date || (resolution && !scan)} data-testid="act-record">
+          <Button htmlType="submit" type="primary" disabled={!number.trim() || !date || (resolution && !scan)} data-testid="act-record">
             {t('chain.recordAct')}
-          </button>
+          </Button>
         </form>
       )}
     </div>
@@ -79,37 +79,39 @@ export function ChainPanel({ view, role }: { view: RequestView; role: 'clerk' | 
   }, [view.id, view.state, view.assignee?.userId]);
   if (!chain || (!chain.steps.length && !chain.stage)) return null;
   const stage = chain.stage;
+  const columns: TableColumnsType<Step> = [
+    {
+      key: 'step',
+      title: t('chain.step'),
+      render: (_, step, index) => (
+        <>
+          {index + 1}. {t(`catalog.actor.${step.actor}`)} <span className="muted">({step.paragraph})</span>
+        </>
+      ),
+    },
+    { key: 'norm', title: t('chain.norm'), render: (_, step) => t(`catalog.unit.${step.norm.unit}`, { count: step.norm.value }) },
+    { key: 'started', title: t('chain.started'), render: (_, step) => dash(step.startedAt) },
+    { key: 'due', title: t('chain.due'), render: (_, step) => dash(step.due) },
+    { key: 'done', title: t('chain.done'), render: (_, step) => dash(step.doneAt) },
+    {
+      key: 'status',
+      title: t('chain.status'),
+      render: (_, step) => <span className={step.status === 'late' || step.status === 'overdue' ? 'error' : undefined}>{t(`chain.state.${step.status}`)}</span>,
+    },
+  ];
   return (
     <section aria-labelledby="chain-title" data-testid="chain">
       <h3 id="chain-title">{t('chain.title')}</h3>
       {chain.indicative ? <p className="muted" data-testid="chain-indicative">{t('chain.indicative', { due: dash(chain.dueBy) })}</p> : null}
       {chain.steps.length ? (
-        <table>
-          <thead>
-            <tr>
-              <th>{t('chain.step')}</th>
-              <th>{t('chain.norm')}</th>
-              <th>{t('chain.started')}</th>
-              <th>{t('chain.due')}</th>
-              <th>{t('chain.done')}</th>
-              <th>{t('chain.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {chain.steps.map((step, index) => (
-              <tr key={index} data-testid="chain-step" data-status={step.status}>
-                <td>
-                  {index + 1}. {t(`catalog.actor.${step.actor}`)} <span className="muted">({step.paragraph})</span>
-                </td>
-                <td>{t(`catalog.unit.${step.norm.unit}`, { count: step.norm.value })}</td>
-                <td>{dash(step.startedAt)}</td>
-                <td>{dash(step.due)}</td>
-                <td>{dash(step.doneAt)}</td>
-                <td className={step.status === 'late' || step.status === 'overdue' ? 'error' : undefined}>{t(`chain.state.${step.status}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table<Step>
+          size="small"
+          rowKey={(step) => chain.steps.indexOf(step)}
+          columns={columns}
+          dataSource={chain.steps}
+          pagination={false}
+          onRow={(step) => ({ 'data-testid': 'chain-step', 'data-status': step.status }) as HTMLAttributes<HTMLElement>}
+        />
       ) : null}
       {stage ? (
         <div data-testid="chain-stage">

@@ -1,10 +1,14 @@
-import { useEffect, useState } from 'react';
+import { Button, Table, type TableColumnsType } from 'antd';
+import { useEffect, useRef, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
 import type { Complaint } from '../../../shared/api';
 import { localDay } from '../../../shared/time';
 import { arm } from '../../app/api';
+import { DateField } from '../../ui/DateField';
 import { ErrorText } from '../../ui/ErrorText';
+import { Field } from '../../ui/Field';
+import { TextAreaField } from '../../ui/TextAreaField';
 import { formatDay } from '../../ui/dates';
 
 interface ComplaintsState {
@@ -55,7 +59,9 @@ function RecordForm() {
   const [dueBy, setDueBy] = useState('');
   return (
     <form
+      className="form"
       data-testid="complaint-form"
+      aria-labelledby="complaint-form-title"
       onSubmit={(event) => {
         event.preventDefault();
         void record({ receivedOn, applicant, requestNumber: requestNumber.trim() || null, subject, dueBy: dueBy || null }).then((ok) => {
@@ -63,31 +69,20 @@ function RecordForm() {
         });
       }}
     >
-      <h2>{t('complaints.record')}</h2>
-      <div className="actions">
-        <label className="field">
-          {t('complaints.receivedOn')}
-          <input type="date" value={receivedOn} onChange={(event) => setReceivedOn(event.target.value)} required />
-        </label>
-        <label className="field">
-          {t('complaints.applicant')}
-          <input value={applicant} onChange={(event) => setApplicant(event.target.value)} required minLength={3} maxLength={200} />
-        </label>
-        <label className="field">
-          {t('complaints.requestNumber')}
-          <input value={requestNumber} onChange={(event) => setRequestNumber(event.target.value)} maxLength={100} />
-        </label>
-        <label className="field">
-          {t('complaints.dueBy')}
-          <input type="date" value={dueBy} onChange={(event) => setDueBy(event.target.value)} />
-        </label>
+      <h2 id="complaint-form-title">{t('complaints.record')}</h2>
+      <div className="form grid-form">
+        <DateField label={t('complaints.receivedOn')} value={receivedOn} onChange={setReceivedOn} required />
+        <Field label={t('complaints.applicant')} value={applicant} onChange={setApplicant} required minLength={3} maxLength={200} />
+        <Field label={t('complaints.requestNumber')} value={requestNumber} onChange={setRequestNumber} maxLength={100} />
+        <DateField label={t('complaints.dueBy')} value={dueBy} onChange={setDueBy} />
       </div>
-      <label className="field">
-        {t('complaints.subject')}
-        <textarea rows={2} value={subject} onChange={(event) => setSubject(event.target.value)} required minLength={5} maxLength={2000} />
-      </label>
-      <p>{t('complaints.termNote')}</p>
-      <button type="submit">{t('complaints.save')}</button>
+      <TextAreaField label={t('complaints.subject')} value={subject} onChange={setSubject} required minLength={5} maxLength={2000} />
+      <p className="muted">{t('complaints.termNote')}</p>
+      <div className="actions">
+        <Button htmlType="submit" type="primary">
+          {t('complaints.save')}
+        </Button>
+      </div>
     </form>
   );
 }
@@ -98,20 +93,20 @@ function Actions({ complaint }: { complaint: Complaint }) {
   const [answer, setAnswer] = useState('');
   if (complaint.status === 'answered' || complaint.status === 'rejected') return <>{complaint.answer}</>;
   return (
-    <div>
-      <textarea rows={2} value={answer} placeholder={t('complaints.answer')} onChange={(event) => setAnswer(event.target.value)} maxLength={4000} />
+    <div className="form">
+      <TextAreaField label={t('complaints.answer')} value={answer} onChange={setAnswer} maxLength={4000} />
       <div className="actions">
         {complaint.status === 'registered' ? (
-          <button type="button" onClick={() => void update({ id: complaint.id, status: 'inReview', answer: '' })}>
+          <Button size="small" onClick={() => void update({ id: complaint.id, status: 'inReview', answer: '' })}>
             {t('complaints.action.inReview')}
-          </button>
+          </Button>
         ) : null}
-        <button type="button" onClick={() => void update({ id: complaint.id, status: 'answered', answer })}>
+        <Button size="small" type="primary" onClick={() => void update({ id: complaint.id, status: 'answered', answer })}>
           {t('complaints.action.answered')}
-        </button>
-        <button type="button" onClick={() => void update({ id: complaint.id, status: 'rejected', answer })}>
+        </Button>
+        <Button size="small" danger onClick={() => void update({ id: complaint.id, status: 'rejected', answer })}>
           {t('complaints.action.rejected')}
-        </button>
+        </Button>
       </div>
     </div>
   );
@@ -121,55 +116,64 @@ function Actions({ complaint }: { complaint: Complaint }) {
 export function ComplaintsScreen() {
   const { t } = useTranslation();
   const { complaints, error, load } = useComplaints();
+  const problem = useRef<HTMLDivElement>(null);
   useEffect(() => {
     void load();
   }, [load]);
+  // A refused change in a row far down the table: its reason comes into view.
+  useEffect(() => {
+    if (error) problem.current?.scrollIntoView({ block: 'nearest' });
+  }, [error]);
+  const columns: TableColumnsType<Complaint> = [
+    { key: 'number', title: '№', dataIndex: 'number' },
+    { key: 'receivedOn', title: t('complaints.receivedOn'), render: (_, complaint) => formatDay(complaint.receivedOn) },
+    {
+      key: 'applicant',
+      title: t('complaints.applicant'),
+      render: (_, complaint) => (
+        <>
+          {complaint.applicant}
+          {complaint.requestNumber ? (
+            <>
+              <br />
+              <small>{complaint.requestNumber}</small>
+            </>
+          ) : null}
+        </>
+      ),
+    },
+    { key: 'subject', title: t('complaints.subject'), dataIndex: 'subject' },
+    {
+      key: 'dueBy',
+      title: t('complaints.dueBy'),
+      render: (_, complaint) => (
+        <>
+          {formatDay(complaint.dueBy)}
+          {complaint.overdue ? <span className="error"> · {t('complaints.overdue')}</span> : null}
+        </>
+      ),
+    },
+    { key: 'state', title: t('complaints.state'), render: (_, complaint) => t(`complaints.status.${complaint.status}`) },
+    { key: 'answer', title: t('complaints.answer'), width: '28%', render: (_, complaint) => <Actions complaint={complaint} /> },
+  ];
   return (
     <main className="screen" aria-labelledby="complaints-title">
       <h1 id="complaints-title">{t('complaints.title')}</h1>
-      {error ? <ErrorText error={error} /> : null}
+      <div ref={problem}>{error ? <ErrorText error={error} /> : null}</div>
       <RecordForm />
       {complaints && !complaints.length ? <p>{t('complaints.nothing')}</p> : null}
       {complaints?.length ? (
-        <table className="table" data-testid="complaints">
-          <thead>
-            <tr>
-              <th>№</th>
-              <th>{t('complaints.receivedOn')}</th>
-              <th>{t('complaints.applicant')}</th>
-              <th>{t('complaints.subject')}</th>
-              <th>{t('complaints.dueBy')}</th>
-              <th>{t('complaints.state')}</th>
-              <th>{t('complaints.answer')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {complaints.map((complaint) => (
-              <tr key={complaint.id} className={complaint.overdue ? 'overdue' : undefined} data-status={complaint.status}>
-                <td>{complaint.number}</td>
-                <td>{formatDay(complaint.receivedOn)}</td>
-                <td>
-                  {complaint.applicant}
-                  {complaint.requestNumber ? (
-                    <>
-                      <br />
-                      <small>{complaint.requestNumber}</small>
-                    </>
-                  ) : null}
-                </td>
-                <td>{complaint.subject}</td>
-                <td>
-                  {formatDay(complaint.dueBy)}
-                  {complaint.overdue ? <span className="error"> · {t('complaints.overdue')}</span> : null}
-                </td>
-                <td>{t(`complaints.status.${complaint.status}`)}</td>
-                <td>
-                  <Actions complaint={complaint} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div data-testid="complaints">
+          <Table<Complaint>
+            size="small"
+            rowKey="id"
+            columns={columns}
+            dataSource={complaints}
+            pagination={false}
+            rowClassName={(complaint) => (complaint.overdue ? 'overdue' : '')}
+            onRow={(complaint) => ({ 'data-status': complaint.status }) as HTMLAttributes<HTMLElement>}
+          />
+        </div>
       ) : null}
     </main>
   );

@@ -1,3 +1,4 @@
+import { Button, Checkbox, Radio } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestView } from '../../../shared/api';
@@ -6,6 +7,9 @@ import { outsideStage } from '../../../shared/catalog/steps';
 import { languages, type Language } from '../../../shared/i18n';
 import { alsoIssued, typedFields, type TemplateField } from '../../../shared/results/templates';
 import { DateField } from '../../ui/DateField';
+import { Field } from '../../ui/Field';
+import { TextAreaField } from '../../ui/TextAreaField';
+import { SelectField } from '../../ui/SelectField';
 import { useInbox } from '../inbox/store';
 import { SigningDialog } from '../signing/SigningDialog';
 
@@ -24,22 +28,17 @@ function FieldInputs({ fields: template, values, onChange, language }: { fields:
   return template.map((field) =>
     field.type === 'date' ? (
       <DateField key={field.key} label={field.label[language]} value={values[field.key] ?? ''} onChange={(value) => onChange({ ...values, [field.key]: value })} data-field={field.key} />
+    ) : field.type === 'choice' ? (
+      <SelectField
+        key={field.key}
+        label={field.label[language]}
+        value={values[field.key] ?? ''}
+        onChange={(value) => onChange({ ...values, [field.key]: value })}
+        options={field.options?.map((option) => ({ value: option.value, label: language === 'kk' ? option.kk : option.value })) ?? []}
+        data-field={field.key}
+      />
     ) : (
-      <label key={field.key} className="field">
-        {field.label[language]}
-        {field.type === 'choice' ? (
-          <select value={values[field.key] ?? ''} onChange={(event) => onChange({ ...values, [field.key]: event.target.value })} data-field={field.key}>
-            <option value="" disabled />
-            {field.options?.map((option) => (
-              <option key={option.value} value={option.value}>
-                {language === 'kk' ? option.kk : option.value}
-              </option>
-            ))}
-          </select>
-        ) : (
-          <input type="text" value={values[field.key] ?? ''} onChange={(event) => onChange({ ...values, [field.key]: event.target.value })} data-field={field.key} />
-        )}
-      </label>
+      <Field key={field.key} label={field.label[language]} value={values[field.key] ?? ''} onChange={(value) => onChange({ ...values, [field.key]: value })} data-field={field.key} />
     ),
   );
 }
@@ -80,7 +79,7 @@ export function DecisionForm({ view, variant }: { view: RequestView; variant: Va
   );
   return (
     <form
-      className="decision"
+      className="form decision"
       aria-label={t('inbox.decision')}
       onSubmit={(event) => {
         event.preventDefault();
@@ -89,23 +88,25 @@ export function DecisionForm({ view, variant }: { view: RequestView; variant: Va
     >
       <h3>{t('inbox.decision')}</h3>
       {actIsResult ? <p className="muted" data-testid="act-is-result">{t('errors.ACT_IS_RESULT')}</p> : null}
-      <div role="radiogroup" className="actions">
-        {(actIsResult ? (['refusal'] as const) : (['certificate', 'refusal'] as const)).map((value) => (
-          <label key={value}>
-            <input type="radio" name="outcome" checked={outcome === value} onChange={() => setOutcome(value)} /> {t(`inbox.outcome.${value}`)}
-          </label>
-        ))}
-      </div>
+      <Radio.Group
+        name="outcome"
+        aria-label={t('inbox.decision')}
+        value={outcome}
+        onChange={(event) => setOutcome(event.target.value as typeof outcome)}
+        options={(actIsResult ? (['refusal'] as const) : (['certificate', 'refusal'] as const)).map((value) => ({ value, label: t(`inbox.outcome.${value}`) }))}
+      />
       {outcome === 'certificate' ? (
         <>
           {variant.resultsIssued === 'oneOf' ? (
             <fieldset data-testid="result-choice">
               <legend>{t('inbox.resultChoice')}</legend>
-              {variant.results.map((candidate) => (
-                <label key={candidate.templateId} className="field">
-                  <input type="radio" name="result" checked={chosen === candidate.templateId} onChange={() => setChosen(candidate.templateId)} /> {candidate.name[language]}
-                </label>
-              ))}
+              <Radio.Group
+                name="result"
+                className="stacked"
+                value={chosen}
+                onChange={(event) => setChosen(event.target.value as string)}
+                options={variant.results.map((candidate) => ({ value: candidate.templateId, label: candidate.name[language] }))}
+              />
             </fieldset>
           ) : (
             <p className="muted">{result?.name[language]}</p>
@@ -123,27 +124,29 @@ export function DecisionForm({ view, variant }: { view: RequestView; variant: Va
         <>
           <fieldset>
             <legend>{t('inbox.grounds')}</legend>
-            {variant.refusalGrounds.map((ground) => (
-              <label key={ground.code} className="field">
-                <input
-                  type="checkbox"
-                  checked={grounds.includes(ground.code)}
-                  onChange={(event) => setGrounds(event.target.checked ? [...grounds, ground.code] : grounds.filter((code) => code !== ground.code))}
-                />{' '}
-                {t(`catalog.refusal.${ground.code}`)} <span className="muted">({ground.cite.map((cite) => cite.paragraph).join('; ')})</span>
-              </label>
-            ))}
+            <Checkbox.Group
+              className="stacked"
+              value={grounds}
+              onChange={(codes) => setGrounds(codes)}
+              options={variant.refusalGrounds.map((ground) => ({
+                value: ground.code,
+                label: (
+                  <>
+                    {t(`catalog.refusal.${ground.code}`)} <span className="muted">({ground.cite.map((cite) => cite.paragraph).join('; ')})</span>
+                  </>
+                ),
+              }))}
+            />
           </fieldset>
           <FieldInputs fields={refusalFields} values={fields.refusal ?? {}} onChange={(values) => setFields({ ...fields, refusal: values })} language={language} />
-          <label className="field">
-            {t('inbox.refusalText')}
-            <textarea value={text} onChange={(event) => setText(event.target.value)} data-field="refusalText" />
-          </label>
+          <TextAreaField label={t('inbox.refusalText')} value={text} onChange={setText} data-field="refusalText" />
         </>
       )}
-      <button type="submit" data-testid="decide">
-        {t('inbox.decide')}
-      </button>
+      <div className="actions">
+        <Button htmlType="submit" type="primary" data-testid="decide">
+          {t('inbox.decide')}
+        </Button>
+      </div>
     </form>
   );
 }
@@ -161,13 +164,12 @@ export function ResultActions({ view }: { view: RequestView }) {
       <div className="actions">
         {(['ru', 'kk'] as const).map((lang) =>
           links[lang] ? (
-            <a key={lang} href={links[lang]} download={`${result.content.number}-${lang}.pdf`} data-testid={`pdf-${lang}`}>
+            <Button key={lang} href={links[lang]} download={`${result.content.number}-${lang}.pdf`} data-testid={`pdf-${lang}`}>
               {t('inbox.downloadPdf', { lang: lang === 'ru' ? 'Рус' : 'Қаз' })}
-            </a>
+            </Button>
           ) : (
-            <button
+            <Button
               key={lang}
-              type="button"
               onClick={() =>
                 void pdf(lang).then((url) => {
                   if (url) setLinks((current) => ({ ...current, [lang]: url }));
@@ -176,7 +178,7 @@ export function ResultActions({ view }: { view: RequestView }) {
               data-testid={`make-pdf-${lang}`}
             >
               {t(view.state === 'decided' ? 'inbox.previewPdf' : 'inbox.makePdf', { lang: lang === 'ru' ? 'Рус' : 'Қаз' })}
-            </button>
+            </Button>
           ),
         )}
       </div>
@@ -195,21 +197,24 @@ export function HeadActions({ view }: { view: RequestView }) {
       {prepared ? (
         <SigningDialog request={{ payload: result.content, onSigned: (signed) => void approve(signed.cms) }} />
       ) : (
-        <button type="button" onClick={() => void prepare()} data-testid="prepare-sign">
+        <Button type="primary" onClick={() => void prepare()} data-testid="prepare-sign">
           {t('inbox.toSign')}
-        </button>
+        </Button>
       )}
       <form
+        className="form"
+        aria-label={t('inbox.return')}
         onSubmit={(event) => {
           event.preventDefault();
           void returnToClerk(comment).then((done) => done && setComment(''));
         }}
       >
-        <label className="field">
-          {t('inbox.returnComment')}
-          <textarea value={comment} onChange={(event) => setComment(event.target.value)} />
-        </label>
-        <button type="submit">{t('inbox.return')}</button>
+        <TextAreaField label={t('inbox.returnComment')} value={comment} onChange={setComment} />
+        <div className="actions">
+          <Button htmlType="submit" danger>
+            {t('inbox.return')}
+          </Button>
+        </div>
       </form>
     </section>
   );

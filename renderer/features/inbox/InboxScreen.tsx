@@ -1,4 +1,6 @@
-import { Fragment, useEffect, useState } from 'react';
+import { Alert, Button, Card, Descriptions, Input, Select, Tag, type DescriptionsProps, Table, type TableColumnsType } from 'antd';
+import type { TFunction } from 'i18next';
+import { useEffect, useRef, useState, type HTMLAttributes, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxRow, RequestView } from '../../../shared/api';
 import { languages, type Language } from '../../../shared/i18n';
@@ -9,6 +11,8 @@ import { DecisionForm, HeadActions, ResultActions } from '../decision/DecisionPa
 import { ProviderNotices } from '../notices/ProviderNotices';
 import { ChainPanel } from '../chain/ChainPanel';
 import { ErrorText } from '../../ui/ErrorText';
+import { TextAreaField } from '../../ui/TextAreaField';
+import { SelectField } from '../../ui/SelectField';
 import { formatDay } from '../../ui/dates';
 import { arm } from '../../app/api';
 import { useInbox } from './store';
@@ -31,69 +35,82 @@ function Rows({ rows, caption }: { rows: InboxRow[]; caption: string }) {
   const services = useCatalog((state) => state.services);
   const openRequest = useInbox((state) => state.openRequest);
   const name = (id: string) => services?.find((service) => service.id === id)?.name[language] ?? id;
+  const columns: TableColumnsType<InboxRow> = [
+    {
+      key: 'number',
+      title: t('inbox.number'),
+      render: (_, row) => (
+        <>
+          <Button type="link" className="row-link" onClick={() => void openRequest(row.id)}>
+            {row.number}
+          </Button>
+          {row.channel === 'portal' ? (
+            <Tag color="blue" data-testid="channel-portal" title={t('inbox.channel.portalNote')}>
+              {t('inbox.channel.portal')}
+            </Tag>
+          ) : null}
+        </>
+      ),
+    },
+    { key: 'service', title: t('inbox.service'), render: (_, row) => name(row.serviceId) },
+    {
+      key: 'applicant',
+      title: t('inbox.applicant'),
+      render: (_, row) => (
+        <>
+          {row.applicantName}
+          {row.possibleDuplicateOf.length ? (
+            <strong className="error" data-testid="possible-duplicate">
+              {' '}
+              · {t('inbox.possibleDuplicate', { numbers: row.possibleDuplicateOf.join(', ') })}
+            </strong>
+          ) : null}
+        </>
+      ),
+    },
+    { key: 'received', title: t('inbox.received'), render: (_, row) => formatDate(row.receivedAt) },
+    { key: 'deadline', title: t('inbox.deadline'), render: (_, row) => formatDate(row.dueBy) },
+    {
+      key: 'daysLeft',
+      title: t('inbox.daysLeft'),
+      render: (_, row) => (
+        <>
+          {row.daysLeft ?? '—'}
+          {row.urgency === 'dueToday' || row.urgency === 'overdue' ? <strong> · {t(`inbox.urgency.${row.urgency}`)}</strong> : null}
+        </>
+      ),
+    },
+    { key: 'state', title: t('inbox.state'), render: (_, row) => t(`requestState.${row.state}`) },
+    { key: 'assignee', title: t('inbox.assignee'), onCell: () => ({ 'data-testid': 'assignee' }) as HTMLAttributes<HTMLElement>, render: (_, row) => row.assignee?.fullName ?? '—' },
+  ];
   return (
-    <table className="table" data-testid="inbox-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th>{t('inbox.number')}</th>
-          <th>{t('inbox.service')}</th>
-          <th>{t('inbox.applicant')}</th>
-          <th>{t('inbox.received')}</th>
-          <th>{t('inbox.deadline')}</th>
-          <th>{t('inbox.daysLeft')}</th>
-          <th>{t('inbox.state')}</th>
-          <th>{t('inbox.assignee')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.id} className={`urgency-${row.urgency}`} data-testid="inbox-row" data-urgency={row.urgency}>
-            <td>
-              <button type="button" className="link" onClick={() => void openRequest(row.id)}>
-                {row.number}
-              </button>
-              {row.channel === 'portal' ? (
-                <strong className="badge" data-testid="channel-portal" title={t('inbox.channel.portalNote')}>
-                  {' '}
-                  {t('inbox.channel.portal')}
-                </strong>
-              ) : null}
-            </td>
-            <td>{name(row.serviceId)}</td>
-            <td>
-              {row.applicantName}
-              {row.possibleDuplicateOf.length ? (
-                <strong className="error" data-testid="possible-duplicate">
-                  {' '}
-                  · {t('inbox.possibleDuplicate', { numbers: row.possibleDuplicateOf.join(', ') })}
-                </strong>
-              ) : null}
-            </td>
-            <td>{formatDate(row.receivedAt)}</td>
-            <td>{formatDate(row.dueBy)}</td>
-            <td>
-              {row.daysLeft ?? '—'}
-              {row.urgency === 'dueToday' || row.urgency === 'overdue' ? <strong> · {t(`inbox.urgency.${row.urgency}`)}</strong> : null}
-            </td>
-            <td>{t(`requestState.${row.state}`)}</td>
-            <td data-testid="assignee">{row.assignee?.fullName ?? '—'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div data-testid="inbox-table">
+      <Table<InboxRow>
+        size="small"
+        rowKey="id"
+        caption={caption}
+        columns={columns}
+        dataSource={rows}
+        pagination={false}
+        locale={{ emptyText: <span className="muted">{t('inbox.empty')}</span> }}
+        rowClassName={(row) => `urgency-${row.urgency}`}
+        onRow={(row) => ({ 'data-testid': 'inbox-row', 'data-urgency': row.urgency }) as HTMLAttributes<HTMLElement>}
+      />
+    </div>
   );
 }
 
-function Person({ title, person }: { title: string; person: RequestView['content']['applicant'] }) {
-  const { t } = useTranslation();
+/** A person as the request carries them; the registry's address is Russian whatever the screen's language. */
+function personText(t: TFunction, person: RequestView['content']['applicant']): ReactNode {
   return (
     <>
-      <dt>{title}</dt>
-      <dd>
-        {[person.surname, person.name, person.patronymic].filter(Boolean).join(' ')}, {t('inbox.iin')} {person.iin}, {formatDate(person.birthDate)}
-        {person.address ? `, ${person.address}` : null} — <span className={person.source === 'registry' ? undefined : 'error'}>{t(`inbox.source.${person.source}`)}</span>
-      </dd>
+      {[person.surname, person.name, person.patronymic].filter(Boolean).join(' ')}, {t('inbox.iin')} {person.iin}, {formatDate(person.birthDate)}
+      {person.address ? (
+        <>
+          , <span lang="ru">{person.address}</span>
+        </>
+      ) : null}{' '}
+      — <span className={person.source === 'registry' ? undefined : 'error'}>{t(`inbox.source.${person.source}`)}</span>
     </>
   );
 }
@@ -101,25 +118,29 @@ function Person({ title, person }: { title: string; person: RequestView['content
 function Verification({ view }: { view: RequestView }) {
   const { t } = useTranslation();
   const { received } = view;
+  const items: DescriptionsProps['items'] = [
+    {
+      key: 'signature',
+      // A portal request is signed by the applicant with their own key, a counter's by the operator, an office's by the office worker.
+      label: t(view.channel === 'portal' ? 'inbox.applicantSignature' : received.office ? 'inbox.officeSignature' : 'inbox.signature'),
+      children: t('inbox.signatureVerified', { signer: received.signer.subject.commonName, iin: received.signer.subject.iin ?? '—', time: formatDate(received.signingTime) }),
+    },
+    { key: 'receipt', label: t(received.office ? 'inbox.officeRegistration' : 'inbox.receipt'), children: received.receiptNumber },
+    ...received.recheck.map((recheck) => ({
+      key: `recheck-${recheck.iin}`,
+      label: t('inbox.recheck', { iin: recheck.iin }),
+      children: (
+        <span className={recheck.result === 'match' ? undefined : 'error'} data-testid="inbox-recheck" data-result={recheck.result}>
+          {t(`inbox.recheckResult.${recheck.result}`)}
+          {recheck.mismatches.length ? `: ${recheck.mismatches.map((field) => t(`journal.recheck.fields.${field}`)).join(', ')}` : null}
+        </span>
+      ),
+    })),
+  ];
   return (
-    <dl className="facts" data-testid="verification">
-      {/* A portal request is signed by the applicant with their own key, a counter's by the operator, an office's by the office worker. */}
-      <dt>{t(view.channel === 'portal' ? 'inbox.applicantSignature' : received.office ? 'inbox.officeSignature' : 'inbox.signature')}</dt>
-      <dd>
-        {t('inbox.signatureVerified', { signer: received.signer.subject.commonName, iin: received.signer.subject.iin ?? '—', time: formatDate(received.signingTime) })}
-      </dd>
-      <dt>{t(received.office ? 'inbox.officeRegistration' : 'inbox.receipt')}</dt>
-      <dd>{received.receiptNumber}</dd>
-      {received.recheck.map((recheck) => (
-        <Fragment key={recheck.iin}>
-          <dt>{t('inbox.recheck', { iin: recheck.iin })}</dt>
-          <dd className={recheck.result === 'match' ? undefined : 'error'} data-testid="inbox-recheck" data-result={recheck.result}>
-            {t(`inbox.recheckResult.${recheck.result}`)}
-            {recheck.mismatches.length ? `: ${recheck.mismatches.map((field) => t(`journal.recheck.fields.${field}`)).join(', ')}` : null}
-          </dd>
-        </Fragment>
-      ))}
-    </dl>
+    <div data-testid="verification">
+      <Descriptions size="small" column={1} bordered items={items} />
+    </div>
   );
 }
 
@@ -132,9 +153,9 @@ function Scans({ view }: { view: RequestView }) {
       <h3>{t('inbox.scans')}</h3>
       <div className="actions">
         {hashes.map((sha256, index) => (
-          <button key={sha256} type="button" aria-pressed={scan?.sha256 === sha256} onClick={() => void showScan(sha256)}>
+          <Button key={sha256} type={scan?.sha256 === sha256 ? 'primary' : 'default'} aria-pressed={scan?.sha256 === sha256} onClick={() => void showScan(sha256)}>
             {t('inbox.scan', { number: index + 1 })}
-          </button>
+          </Button>
         ))}
       </div>
       {scan ? (
@@ -142,9 +163,9 @@ function Scans({ view }: { view: RequestView }) {
           {scan.mime.startsWith('image/') ? (
             <img src={scan.url} alt={t('inbox.scanAlt')} />
           ) : (
-            <a href={scan.url} target="_blank" rel="noreferrer" download={`${scan.sha256.slice(0, 12)}.pdf`}>
+            <Button href={scan.url} target="_blank" rel="noreferrer" download={`${scan.sha256.slice(0, 12)}.pdf`}>
               {t('inbox.openPdf')}
-            </a>
+            </Button>
           )}
         </div>
       ) : null}
@@ -173,21 +194,18 @@ function Checklist({ view, variant }: { view: RequestView; variant: Variant | nu
               {operator?.name?.[language] ?? item?.name[language] ?? t('inbox.documentNumber', { number: document + 1 })}
               {item ? <span className="muted"> ({item.cite.map((cite) => cite.paragraph).join('; ')})</span> : null}
               {operator ? <span className="muted"> — {t(operator.presented ? 'inbox.presented' : 'inbox.notPresented')}</span> : null}
-              <select
+              {' '}
+              <Select<'ok' | 'missing' | 'defective'>
+                size="small"
                 aria-label={t('inbox.mark')}
                 disabled={!editable}
-                value={current?.mark ?? ''}
-                onChange={(event) => void mark(document, event.target.value as 'ok' | 'missing' | 'defective', current?.note ?? '')}
-              >
-                <option value="" disabled>
-                  {t('inbox.notChecked')}
-                </option>
-                {(['ok', 'missing', 'defective'] as const).map((value) => (
-                  <option key={value} value={value}>
-                    {t(`inbox.marks.${value}`)}
-                  </option>
-                ))}
-              </select>
+                value={current?.mark}
+                placeholder={t('inbox.notChecked')}
+                onChange={(value) => void mark(document, value, current?.note ?? '')}
+                popupMatchSelectWidth={false}
+                virtual={false}
+                options={(['ok', 'missing', 'defective'] as const).map((value) => ({ value, label: t(`inbox.marks.${value}`) }))}
+              />
             </li>
           );
         })}
@@ -209,32 +227,27 @@ function Resolution({ view }: { view: RequestView }) {
   if (view.state !== 'registered' && view.state !== 'inWork') return null;
   return (
     <form
+      className="form"
       aria-label={t('inbox.resolution')}
       onSubmit={(event) => {
         event.preventDefault();
         void assign(clerkId, comment).then((done) => done && setComment(''));
       }}
     >
-      <label className="field">
-        {t('inbox.executor')}
-        <select value={clerkId} onChange={(event) => setClerkId(event.target.value)} data-testid="executor">
-          <option value="">—</option>
-          {clerks.map((clerk) => (
-            <option key={clerk.userId} value={clerk.userId}>
-              {clerk.fullName}
-            </option>
-          ))}
-        </select>
-      </label>
-      {view.assignee ? (
-        <label className="field">
-          {t('inbox.reassignComment')}
-          <textarea value={comment} onChange={(event) => setComment(event.target.value)} />
-        </label>
-      ) : null}
-      <button type="submit" disabled={!clerkId}>
-        {view.assignee ? t('inbox.reassign') : t('inbox.appoint')}
-      </button>
+      <SelectField<string>
+        label={t('inbox.executor')}
+        value={clerkId}
+        onChange={setClerkId}
+        placeholder="—"
+        options={clerks.map((clerk) => ({ value: clerk.userId, label: clerk.fullName }))}
+        data-testid="executor"
+      />
+      {view.assignee ? <TextAreaField label={t('inbox.reassignComment')} value={comment} onChange={setComment} /> : null}
+      <div className="actions">
+        <Button htmlType="submit" type="primary" disabled={!clerkId}>
+          {view.assignee ? t('inbox.reassign') : t('inbox.appoint')}
+        </Button>
+      </div>
     </form>
   );
 }
@@ -245,67 +258,83 @@ function RequestPanel({ view, role }: { view: RequestView; role: 'clerk' | 'head
   const variant = service?.variants.find((candidate) => candidate.id === view.variantId) ?? null;
   const language = useLanguage();
   const returned = [...view.history].reverse().find((entry) => entry.from === 'decided' && entry.to === 'inWork');
+  // Opened from a row far up the list: the request comes into view with its heading focused.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus({ preventScroll: true });
+  }, [view.id]);
   return (
-    <section className="card" aria-label={t('inbox.request', { number: view.number })} data-testid="request-view" data-state={view.state}>
-      <h2>
-        {t('inbox.request', { number: view.number })} · {t(`requestState.${view.state}`)}
-      </h2>
-      <button type="button" onClick={close}>
-        {t('inbox.close')}
-      </button>
-      <p>
-        {service?.name[language]} {variant ? <span className="muted">({variant.region[language]}, {variant.act})</span> : null}
-      </p>
-      <dl className="facts">
-        <Person title={t('inbox.applicant')} person={view.content.applicant} />
-        {view.content.representative ? <Person title={t('inbox.representative')} person={view.content.representative} /> : null}
-        {view.content.powerOfAttorney ? (
-          <>
-            <dt>{t('inbox.powerOfAttorney')}</dt>
-            <dd>
-              {view.content.powerOfAttorney.kind === 'notarised'
-                ? `№ ${view.content.powerOfAttorney.number}, ${formatDate(view.content.powerOfAttorney.issuedOn)} — ${t(`inbox.source.${view.content.powerOfAttorney.source}`)}`
-                : t('inbox.simplePowerOfAttorney')}
-            </dd>
-          </>
+    <section aria-label={t('inbox.request', { number: view.number })} data-testid="request-view" data-state={view.state}>
+      <Card
+        size="small"
+        className="request-card"
+        title={
+          <h2 ref={heading} tabIndex={-1}>
+            {t('inbox.request', { number: view.number })} · {t(`requestState.${view.state}`)}
+          </h2>
+        }
+        extra={<Button onClick={close}>{t('inbox.close')}</Button>}
+      >
+        <p>
+          {service?.name[language]} {variant ? <span className="muted">({variant.region[language]}, {variant.act})</span> : null}
+        </p>
+        <Descriptions
+          size="small"
+          column={1}
+          bordered
+          items={[
+            { key: 'applicant', label: t('inbox.applicant'), children: personText(t, view.content.applicant) },
+            ...(view.content.representative ? [{ key: 'representative', label: t('inbox.representative'), children: personText(t, view.content.representative) }] : []),
+            ...(view.content.powerOfAttorney
+              ? [
+                  {
+                    key: 'powerOfAttorney',
+                    label: t('inbox.powerOfAttorney'),
+                    children:
+                      view.content.powerOfAttorney.kind === 'notarised'
+                        ? `№ ${view.content.powerOfAttorney.number}, ${formatDate(view.content.powerOfAttorney.issuedOn)} — ${t(`inbox.source.${view.content.powerOfAttorney.source}`)}`
+                        : t('inbox.simplePowerOfAttorney'),
+                  },
+                ]
+              : []),
+            ...(view.channel
+              ? [
+                  {
+                    key: 'channel',
+                    label: t('inbox.channel.title'),
+                    children: (
+                      <span data-testid="view-channel">
+                        {t(`inbox.channel.${view.channel}`)}
+                        {view.channel === 'portal' ? <span className="muted"> — {t('inbox.channel.portalNote')}</span> : null}
+                      </span>
+                    ),
+                  },
+                ]
+              : []),
+            { key: 'deadline', label: t('inbox.deadline'), children: `${formatDate(view.dueBy)} · ${t('inbox.daysLeft')}: ${view.daysLeft ?? '—'}` },
+            ...(view.possibleDuplicateOf.length
+              ? [{ key: 'duplicate', label: t('inbox.possibleDuplicateTitle'), children: <span className="error">{t('inbox.possibleDuplicate', { numbers: view.possibleDuplicateOf.join(', ') })}</span> }]
+              : []),
+            { key: 'assignee', label: t('inbox.assignee'), children: <span data-testid="view-assignee">{view.assignee?.fullName ?? '—'}</span> },
+          ]}
+        />
+        <Verification view={view} />
+        {returned?.comment ? <Alert type="warning" showIcon title={t('inbox.returned', { comment: returned.comment })} /> : null}
+        <Scans view={view} />
+        <Checklist view={view} variant={variant} />
+        <ChainPanel view={view} role={role} />
+        {role === 'clerk' && view.state === 'registered' ? (
+          <Button type="primary" onClick={() => void take()} data-testid="take">
+            {t('inbox.take')}
+          </Button>
         ) : null}
-        {view.channel ? (
-          <>
-            <dt>{t('inbox.channel.title')}</dt>
-            <dd data-testid="view-channel">
-              {t(`inbox.channel.${view.channel}`)}
-              {view.channel === 'portal' ? <span className="muted"> — {t('inbox.channel.portalNote')}</span> : null}
-            </dd>
-          </>
-        ) : null}
-        <dt>{t('inbox.deadline')}</dt>
-        <dd>
-          {formatDate(view.dueBy)} · {t('inbox.daysLeft')}: {view.daysLeft ?? '—'}
-        </dd>
-        {view.possibleDuplicateOf.length ? (
-          <>
-            <dt>{t('inbox.possibleDuplicateTitle')}</dt>
-            <dd className="error">{t('inbox.possibleDuplicate', { numbers: view.possibleDuplicateOf.join(', ') })}</dd>
-          </>
-        ) : null}
-        <dt>{t('inbox.assignee')}</dt>
-        <dd data-testid="view-assignee">{view.assignee?.fullName ?? '—'}</dd>
-      </dl>
-      <Verification view={view} />
-      {returned?.comment ? <p className="error">{t('inbox.returned', { comment: returned.comment })}</p> : null}
-      <Scans view={view} />
-      <Checklist view={view} variant={variant} />
-      <ChainPanel view={view} role={role} />
-      {role === 'clerk' && view.state === 'registered' ? (
-        <button type="button" onClick={() => void take()} data-testid="take">
-          {t('inbox.take')}
-        </button>
-      ) : null}
-      {role === 'clerk' && view.state === 'inWork' && variant ? <DecisionForm view={view} variant={variant} /> : null}
-      <ProviderNotices view={view} onDone={close} />
-      <ResultActions view={view} />
-      {role === 'head' ? <Resolution view={view} /> : null}
-      {role === 'head' ? <HeadActions view={view} /> : null}
+        {role === 'clerk' && view.state === 'inWork' && variant ? <DecisionForm view={view} variant={variant} /> : null}
+        <ProviderNotices view={view} onDone={close} />
+        <ResultActions view={view} />
+        {role === 'head' ? <Resolution view={view} /> : null}
+        {role === 'head' ? <HeadActions view={view} /> : null}
+      </Card>
     </section>
   );
 }
@@ -325,22 +354,30 @@ export function InboxScreen() {
   }, [services, loadCatalog]);
 
   return (
-    <main className="screen" aria-labelledby="inbox-title">
+    <main className="screen wide" aria-labelledby="inbox-title">
       <h1 id="inbox-title">{t('inbox.title')}</h1>
       {error ? <ErrorText error={error} /> : null}
       <div className="filters" role="search">
-        <button type="button" onClick={() => void pull(role)} data-testid="pull">
+        <Button type="primary" onClick={() => void pull(role)} data-testid="pull">
           {t('inbox.pull')}
-        </button>
-        <input type="search" aria-label={t('inbox.search')} placeholder={t('inbox.search')} value={filter.query} onChange={(event) => setFilter({ query: event.target.value })} />
-        <select aria-label={t('inbox.urgencyFilter')} value={filter.urgency} onChange={(event) => setFilter({ urgency: event.target.value as typeof filter.urgency })}>
-          <option value="">{t('inbox.allUrgencies')}</option>
-          {URGENCIES.map((urgency) => (
-            <option key={urgency} value={urgency}>
-              {t(`inbox.urgency.${urgency}`)}
-            </option>
-          ))}
-        </select>
+        </Button>
+        <Input
+          type="search"
+          className="filter-query"
+          aria-label={t('inbox.search')}
+          placeholder={t('inbox.search')}
+          value={filter.query}
+          onChange={(event) => setFilter({ query: event.target.value })}
+          allowClear
+        />
+        <Select<typeof filter.urgency>
+          aria-label={t('inbox.urgencyFilter')}
+          value={filter.urgency}
+          onChange={(urgency) => setFilter({ urgency })}
+          popupMatchSelectWidth={false}
+          virtual={false}
+          options={[{ value: '', label: t('inbox.allUrgencies') }, ...URGENCIES.map((urgency) => ({ value: urgency, label: t(`inbox.urgency.${urgency}`) }))]}
+        />
       </div>
       {role === 'head' && queue ? <Rows rows={queue} caption={t('inbox.queue')} /> : null}
       {rows ? <Rows rows={rows} caption={t('inbox.all')} /> : <p>{t('app.loading')}</p>}
@@ -356,12 +393,12 @@ export function InboxScreen() {
                 ) : role === 'clerk' ? (
                   <>
                     {' '}
-                    <button type="button" onClick={() => void retryRefused(message.messageId)}>
+                    <Button size="small" onClick={() => void retryRefused(message.messageId)}>
                       {t('inbox.refusedRetry')}
-                    </button>{' '}
-                    <button type="button" onClick={() => void returnRefused(message.messageId)}>
+                    </Button>{' '}
+                    <Button size="small" onClick={() => void returnRefused(message.messageId)}>
                       {t('inbox.refusedReturn')}
-                    </button>
+                    </Button>
                   </>
                 ) : null}
               </li>

@@ -1,12 +1,11 @@
+import { Alert, Button } from 'antd';
 import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../shared/time';
 import { ErrorText } from '../../ui/ErrorText';
+import { Field } from '../../ui/Field';
+import { FilePick } from '../../ui/FilePick';
 import { useInboxSettings } from './settingsStore';
-
-async function fileText(file: File | undefined): Promise<string | undefined> {
-  return file ? file.text() : undefined;
-}
 
 /** Supervisor: which organisation this workstation is, which roots and CRLs it trusts. */
 export function InboxSettingsScreen() {
@@ -35,29 +34,24 @@ export function InboxSettingsScreen() {
       <h1 id="inbox-settings-title">{t('inbox.settings.title')}</h1>
       {error ? <ErrorText error={error} /> : null}
       <form
+        className="form"
+        aria-labelledby="inbox-settings-title"
         onSubmit={(event) => {
           event.preventDefault();
           void save({ organisation: code, ...(rootsPem !== undefined ? { rootsPem } : {}), ...(crlsPem !== undefined ? { crlsPem } : {}) });
         }}
       >
-        <label className="field">
-          {t('inbox.settings.organisation')}
-          <input value={code} onChange={(event) => setOrganisation(event.target.value)} data-testid="organisation" />
-        </label>
-        <label className="field">
-          {t('inbox.settings.roots')}
-          <input type="file" accept=".pem,.crt,.cer" onChange={(event) => void fileText(event.target.files?.[0]).then(setRootsPem)} data-testid="roots-file" />
-        </label>
-        <label className="field">
-          {t('inbox.settings.crls')}
-          <input type="file" accept=".pem,.crl" onChange={(event) => void fileText(event.target.files?.[0]).then(setCrlsPem)} data-testid="crls-file" />
-        </label>
-        <button type="submit" data-testid="save-settings">
-          {t('inbox.settings.save')}
-        </button>
-        {saved ? <p role="status">{t('inbox.settings.saved')}</p> : null}
+        <Field label={t('inbox.settings.organisation')} value={code} onChange={setOrganisation} data-testid="organisation" />
+        <FilePick label={t('inbox.settings.roots')} accept=".pem,.crt,.cer" onFile={(file) => void file.text().then(setRootsPem)} data-testid="roots-file" />
+        <FilePick label={t('inbox.settings.crls')} accept=".pem,.crl" onFile={(file) => void file.text().then(setCrlsPem)} data-testid="crls-file" />
+        <div className="actions">
+          <Button htmlType="submit" type="primary" data-testid="save-settings">
+            {t('inbox.settings.save')}
+          </Button>
+        </div>
+        {saved ? <Alert type="success" showIcon role="status" title={t('inbox.settings.saved')} /> : null}
       </form>
-      <dl className="facts" data-testid="trust">
+      <dl className="facts trust" data-testid="trust">
         {settings.roots.map((root) => (
           // A fragment, not a wrapper: a <dl> holds only dt/dd (and div) groups (axe definition-list).
           <Fragment key={root.subject}>
