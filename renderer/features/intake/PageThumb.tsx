@@ -1,3 +1,4 @@
+import { ArrowDownOutlined, ArrowUpOutlined, ZoomInOutlined } from '@ant-design/icons';
 import { Button, Image } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -86,14 +87,14 @@ export function PageThumb({ requestId, document, sha256, page, pages, busy, onMo
       <span className="row-actions">
         {open ? (
           <Button size="small" onClick={open} aria-label={t('intake.zoomPage', { page })} data-testid="zoom-page">
-            🔍
+            <ZoomInOutlined />
           </Button>
         ) : null}
         <Button size="small" disabled={busy || page === 1} onClick={() => onMove(-1)} aria-label={t('intake.pageEarlier', { page })}>
-          ↑
+          <ArrowUpOutlined />
         </Button>
         <Button size="small" disabled={busy || page === pages} onClick={() => onMove(1)} aria-label={t('intake.pageLater', { page })}>
-          ↓
+          <ArrowDownOutlined />
         </Button>
         <Button size="small" danger disabled={busy} onClick={onRemove}>
           {t('intake.removeScan')}
