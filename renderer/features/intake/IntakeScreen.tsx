@@ -577,6 +577,7 @@ function DraftForm({ draft }: { draft: IntakeDraft }) {
             { value: 'kk', label: 'Қазақ тілі' },
           ]}
           data-testid="applicant-language"
+          className="narrow"
         />
         <TicketField requestId={draft.requestId} />
       </section>

@@ -115,9 +115,9 @@ export function JournalScreen() {
     {
       key: 'actions',
       title: t('journal.columns.actions'),
-      className: 'actions',
+      // The buttons in a flex box inside the cell: a cell made flex itself leaves the table's rows.
       render: (_, row) => (
-        <>
+        <span className="row-actions">
           {row.state !== 'draft' ? <Reprint requestId={row.id} document="receipt" number={row.number} /> : null}
           {row.state === 'resultAtCentre' || row.state === 'issued' ? <Reprint requestId={row.id} document="result" number={row.number} /> : null}
           {counter && row.questionnaireDue ? (
@@ -130,7 +130,7 @@ export function JournalScreen() {
               {t('questionnaire.open')}
             </Button>
           ) : null}
-        </>
+        </span>
       ),
     },
   ];

@@ -26,7 +26,7 @@ export function TicketField({ requestId }: { requestId: string }) {
   }, [requestId]);
   return (
     <form
-      className="actions"
+      className="actions ticket-form"
       data-testid="ticket-form"
       onSubmit={(event) => {
         event.preventDefault();
