@@ -115,10 +115,17 @@ for (const size of SIZES) {
           await shot('intake-scans');
         });
         await tryStep('signing dialog', async () => {
+          // Signing opens only on a complete set: the second document is scanned for the dialog's
+          // picture and taken away again, so the refusal below still has a missing document.
+          const second = page.getByTestId('document-1');
+          await second.getByRole('button', { name: t['intake.scan']! }).click();
+          await second.getByRole('img').first().waitFor();
           await page.getByTestId('to-signing').click();
           await page.getByTestId('signing-dialog').waitFor({ timeout: 5_000 });
           await shot('intake-signing');
           await page.getByTestId('signing-dialog').getByRole('button', { name: t['intake.cancel']! }).click();
+          await second.getByRole('button', { name: t['intake.removeScan']! }).click();
+          await second.getByRole('img').waitFor({ state: 'detached' });
         });
         await tryStep('refusal dialog and the receipt viewer', async () => {
           await page.getByTestId('refuse').click();
