@@ -126,6 +126,16 @@ async function openInInbox(page: Page, number: string) {
   await expect(page.getByTestId('request-view')).toBeVisible();
 }
 
+/** The clerk's inbox: the outbox sends on its own timer, so pull until the request is there, then open it. */
+async function pullAndOpen(page: Page, number: string) {
+  await page.getByRole('link', { name: ru['nav.inbox']! }).click();
+  await expect(async () => {
+    await page.getByTestId('pull').click();
+    await expect(page.getByRole('button', { name: number }).first()).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 120_000, intervals: [3_000] });
+  await page.getByRole('button', { name: number }).first().click();
+}
+
 test('one workstation: the operator queues, the clerk pulls and decides, the head signs, the operator issues; the journal follows', async ({ page }, info) => {
   test.setTimeout(720_000);
   let number = '';
@@ -138,13 +148,7 @@ test('one workstation: the operator queues, the clerk pulls and decides, the hea
 
   await step(page, info, 'the clerk pulls the inbox: received, not refused — registered here and at the centre', async () => {
     await logIn(page, 'clerk');
-    await page.getByRole('link', { name: ru['nav.inbox']! }).click();
-    // The outbox sends on its own timer: pull until the request is there.
-    await expect(async () => {
-      await page.getByTestId('pull').click();
-      await expect(page.getByRole('button', { name: number }).first()).toBeVisible({ timeout: 2_000 });
-    }).toPass({ timeout: 120_000, intervals: [3_000] });
-    await page.getByRole('button', { name: number }).first().click();
+    await pullAndOpen(page, number);
     await expect(page.getByTestId('request-view')).toHaveAttribute('data-state', 'registered');
     await journalShows(page, number, 'registered', 'clerk');
   });
@@ -253,12 +257,7 @@ test("an applicant typed by hand while ГБД ФЛ is out of reach: the gateway'
 
   await step(page, info, "the provider's clerk sees the same verdict on the request, translated", async () => {
     await logIn(page, 'clerk');
-    await page.getByRole('link', { name: ru['nav.inbox']! }).click();
-    await expect(async () => {
-      await page.getByTestId('pull').click();
-      await expect(page.getByRole('button', { name: number }).first()).toBeVisible({ timeout: 2_000 });
-    }).toPass({ timeout: 120_000, intervals: [3_000] });
-    await page.getByRole('button', { name: number }).first().click();
+    await pullAndOpen(page, number);
     const verdict = page.getByTestId('inbox-recheck');
     await expect(verdict).toHaveAttribute('data-result', 'mismatch');
     await expect(verdict).toHaveText(`${ru['inbox.recheckResult.mismatch']!}: ${ru['journal.recheck.fields.patronymic']!}`);
