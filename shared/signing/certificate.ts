@@ -57,6 +57,33 @@ export function parseCertificate(input: Uint8Array | string): forge.pki.Certific
   }
 }
 
+// The same signers' certificates come back signature after signature (the gateway checks every
+// message's, the АРМ every document's, an operator signs with the same key all day): each is
+// parsed and its card read once per process, keyed by its exact DER bytes, so what is used is what
+// arrived. Bounded, as signers come and go; the objects are only read after parsing.
+const CACHED_CERTIFICATES = 1000;
+const parsedCertificates = new Map<string, forge.pki.Certificate | null>();
+/** parseCertificate, once per DER (a binary string); the result must not be changed. */
+export function cachedCertificate(der: string): forge.pki.Certificate | null {
+  let cert = parsedCertificates.get(der);
+  if (cert === undefined) {
+    if (parsedCertificates.size >= CACHED_CERTIFICATES) parsedCertificates.clear();
+    cert = parseCertificate(fromBinary(der));
+    parsedCertificates.set(der, cert);
+  }
+  return cert;
+}
+const cards = new WeakMap<forge.pki.Certificate, CertificateCard>();
+/** certificateCard, once per certificate object; a copy each time, as a caller may change it. */
+export function cachedCard(cert: forge.pki.Certificate): CertificateCard {
+  let card = cards.get(cert);
+  if (!card) {
+    card = certificateCard(cert);
+    cards.set(cert, card);
+  }
+  return structuredClone(card);
+}
+
 export function certificateDer(cert: forge.pki.Certificate): Uint8Array {
   return fromBinary(asn1.toDer(pki.certificateToAsn1(cert)).getBytes());
 }

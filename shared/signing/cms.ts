@@ -7,7 +7,7 @@ import { fromDerExact, nameHash } from './asn1';
 import type { CertificateCard } from './card';
 import { requireKeyPurpose } from './roles';
 import { fromBinary, sha256Hex, toBinary } from './bytes';
-import { asParsed, certificateCard, certificateDer, certificateIin, keyPurpose, parseCertificate } from './certificate';
+import { asParsed, cachedCard, cachedCertificate, certificateDer, certificateIin, keyPurpose, parseCertificate } from './certificate';
 import { crlSignedBy, normaliseSerial, requireFreshCrl, type Crl } from './crl';
 import { isGostOid } from './gost/algorithms';
 import { withinWindow, type TrustedTime } from './window';
@@ -180,33 +180,8 @@ interface ParsedSignedData {
   signature: string;
 }
 
-// The same signers' certificates arrive with signature after signature (the gateway checks every
-// message's, the АРМ every document's): each is parsed, its card read and each link of its chain
-// checked once per process, keyed by its exact DER bytes, so what is checked is what arrived.
-// Bounded, as signers come and go; the objects are only read after parsing.
-const CACHED_CERTIFICATES = 1000;
-const parsedCertificates = new Map<string, forge.pki.Certificate | null>();
-function certificateOf(der: string): forge.pki.Certificate | null {
-  let cert = parsedCertificates.get(der);
-  if (cert === undefined) {
-    if (parsedCertificates.size >= CACHED_CERTIFICATES) parsedCertificates.clear();
-    cert = parseCertificate(fromBinary(der));
-    parsedCertificates.set(der, cert);
-  }
-  return cert;
-}
 const spkis = new WeakMap<forge.pki.Certificate, Uint8Array>();
 const links = new WeakMap<forge.pki.Certificate, WeakMap<forge.pki.Certificate, boolean>>();
-const cards = new WeakMap<forge.pki.Certificate, CertificateCard>();
-/** A copy each time: a caller may change the card it gets. */
-function cardOf(cert: forge.pki.Certificate): CertificateCard {
-  let card = cards.get(cert);
-  if (!card) {
-    card = certificateCard(cert);
-    cards.set(cert, card);
-  }
-  return structuredClone(card);
-}
 
 function parseSignedData(cms: Uint8Array): ParsedSignedData {
   let root: Node;
@@ -225,7 +200,7 @@ function parseSignedData(cms: Uint8Array): ParsedSignedData {
   const certificates: forge.pki.Certificate[] = [];
   if (isContext(rest[0], 0)) {
     for (const node of children(rest.shift())) {
-      const cert = certificateOf(asn1.toDer(node).getBytes());
+      const cert = cachedCertificate(asn1.toDer(node).getBytes());
       if (cert) certificates.push(cert);
     }
   }
@@ -438,5 +413,5 @@ export function verifyDetached(input: VerifyInput): VerifiedSignature {
   if (input.expectedIin !== null && certificateIin(signer) !== input.expectedIin) {
     throw new ArmError('CERT_IIN_MISMATCH', 'The IIN in the certificate is not the expected signer IIN.');
   }
-  return { signer: cardOf(signer), signingTime: signingTime.toISOString(), contentSha256, crlIssuedAt: crlIssuedAt.toISOString() };
+  return { signer: cachedCard(signer), signingTime: signingTime.toISOString(), contentSha256, crlIssuedAt: crlIssuedAt.toISOString() };
 }

@@ -32,7 +32,6 @@ describe('openKey', () => {
     expect(card.keyUsage).toEqual(['digitalSignature', 'nonRepudiation']);
     expect(card.extendedKeyUsage).toEqual(['1.3.6.1.5.5.7.3.4', '1.2.398.3.3.4.1.2', '1.2.398.3.3.4.1.2.1']);
     expect(card.purpose).toBe('sign');
-    expect(opened.chain.map((cert) => cert.serialNumber)).toEqual([pkiDemo.root.certificate.serialNumber]);
     expect(createPublicKey(createPrivateKey({ key: Buffer.from(opened.privateKey), format: 'der', type: 'pkcs8' })).export({ format: 'pem', type: 'spki' })).toBe(forge.pki.publicKeyToPem(pkiDemo.keys.head.certificate.publicKey).replace(/\r/g, ''));
   });
 
@@ -63,7 +62,7 @@ describe('openKey', () => {
   it('opens the demo files with OpenSSL primitives, and leaves a wrong password to the MAC check', () => {
     const native = openPkcs12Natively(pkiDemo.keys.operator.p12, DEMO_PASSWORD);
     expect(native?.privateKey.asymmetricKeyType).toBe('rsa');
-    expect(native?.chain).toHaveLength(1);
+    expect(native?.certificate).toEqual(new Uint8Array(Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(pkiDemo.keys.operator.certificate)).getBytes(), 'binary')));
     expect(openPkcs12Natively(pkiDemo.keys.operator.p12, 'wrong')).toBeNull();
     expect(openPkcs12Natively(pkiDemo.keys.operator.p12.slice(0, 100), DEMO_PASSWORD)).toBeNull();
   });

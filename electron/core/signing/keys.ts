@@ -1,6 +1,6 @@
 import forge from 'node-forge';
 import { ArmError } from '../../../shared/api';
-import { asParsed, fromBinary, parseCertificate } from '../../../shared/signing';
+import { asParsed, cachedCertificate, fromBinary, toBinary } from '../../../shared/signing';
 import { readPkcs12 } from '../../../shared/signing/gost/keyFile';
 import { exportPrivateKey } from '../crypto/node';
 import { openPkcs12Natively } from './pkcs12';
@@ -11,9 +11,8 @@ import { openPkcs12Natively } from './pkcs12';
 export interface OpenedKey {
   /** PKCS#8 DER, for the crypto provider's rsa-sha256. */
   privateKey: Uint8Array;
+  /** Parsed once per process (shared/signing cachedCertificate): read it, never change it. */
   certificate: forge.pki.Certificate;
-  /** Other certificates in the file (issuer chain), as NCA's files carry them. */
-  chain: forge.pki.Certificate[];
 }
 
 function samePublicKey(key: forge.pki.rsa.PrivateKey, cert: forge.pki.Certificate): boolean {
@@ -30,9 +29,10 @@ export function openKey(file: Uint8Array, password: string): OpenedKey {
   if (file.length === 0) throw new ArmError('KEY_FILE_INVALID', 'The key file is empty.');
   const native = openPkcs12Natively(file, password);
   if (native) {
-    const certificate = parseCertificate(native.certificate);
-    const chain = native.chain.map(parseCertificate).filter((cert): cert is forge.pki.Certificate => cert !== null);
-    if (certificate) return { privateKey: exportPrivateKey(native.privateKey), certificate, chain };
+    // The file's other certificates (its issuers) are not read: an RSA signature carries the
+    // signer's certificate alone, and the verifier takes issuers from its own trust list.
+    const certificate = cachedCertificate(toBinary(native.certificate));
+    if (certificate) return { privateKey: exportPrivateKey(native.privateKey), certificate };
   }
   return openWithForge(file, password);
 }
@@ -56,7 +56,7 @@ function openWithForge(file: Uint8Array, password: string): OpenedKey {
     const certificate = certificates.find((cert) => samePublicKey(key, cert));
     if (certificate) {
       const privateKey = fromBinary(forge.asn1.toDer(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(key))).getBytes());
-      return { privateKey, certificate, chain: certificates.filter((cert) => cert !== certificate) };
+      return { privateKey, certificate };
     }
   }
   throw new ArmError('KEY_FILE_INVALID', 'The key file holds no RSA private key with its certificate.');

@@ -1,7 +1,7 @@
 import type forge from 'node-forge';
 import { ArmError } from '../../../shared/api';
 import type { CryptoProvider } from '../../../shared/crypto';
-import { canonicalBytes, certificateCard, certificateIin, keyPurpose, sha256Hex, signDetachedWith, type CertificateCard } from '../../../shared/signing';
+import { cachedCard, canonicalBytes, certificateIin, keyPurpose, sha256Hex, signDetachedWith, type CertificateCard } from '../../../shared/signing';
 import { rawCertificateCard, rawCertificateIin, rawKeyPurpose, signGostDetached } from '../../../shared/signing/gost/cms';
 import { openGostKeyFile } from '../../../shared/signing/gost/keyFile';
 import type { RawCertificate } from '../../../shared/signing/gost/x509';
@@ -59,7 +59,7 @@ function openRsaKey(file: Uint8Array, password: string): ReturnType<typeof openK
 /** What the signing dialog shows of a key file, RSA or GOST. */
 export function keyCard(file: Uint8Array, password: string): CertificateCard {
   const rsa = openRsaKey(file, password);
-  return rsa ? certificateCard(rsa.certificate) : rawCertificateCard(openGostKeyFile(file, password).certificate);
+  return rsa ? cachedCard(rsa.certificate) : rawCertificateCard(openGostKeyFile(file, password).certificate);
 }
 
 /**
@@ -80,7 +80,7 @@ export function signPayload(request: SignRequest): SignedPayload {
   const { privateKey, certificate } = rsa;
   checkSigningCertificate(certificate, request.expectedIin, signingTime);
   const cms = signDetachedWith({ content, certificate, signingTime, sign: (data) => request.crypto.sign('rsa-sha256', privateKey, data) });
-  return { cms, contentSha256: sha256Hex(content), signingTime, card: certificateCard(certificate) };
+  return { cms, contentSha256: sha256Hex(content), signingTime, card: cachedCard(certificate) };
 }
 
 /** A key file opened once: its card and a signer of detached CMS with it (RSA or GOST). */
@@ -95,7 +95,7 @@ export function openSigningKey(file: Uint8Array, password: string, crypto: Crypt
   const rsa = openRsaKey(file, password);
   if (rsa) {
     const { privateKey, certificate } = rsa;
-    return { card: certificateCard(certificate), sign: (content, now) => signDetachedWith({ content, certificate, signingTime: at(now), sign: (data) => crypto.sign('rsa-sha256', privateKey, data) }) };
+    return { card: cachedCard(certificate), sign: (content, now) => signDetachedWith({ content, certificate, signingTime: at(now), sign: (data) => crypto.sign('rsa-sha256', privateKey, data) }) };
   }
   const gost = openGostKeyFile(file, password);
   return { card: rawCertificateCard(gost.certificate), sign: (content, now) => signGostDetached({ content, key: gost, signingTime: at(now), profile: 'kz', crypto }) };
