@@ -38,6 +38,15 @@ export default tseslint.config(
     // Node processes: the core, the hosts, the emulator, the tools and the configs.
     files: ['electron/**', 'gateway/**', 'scripts/**', '*.{js,ts,mjs}'],
     languageOptions: { globals: { ...globals.node } },
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='bind'][callee.object.type='CallExpression'][callee.object.callee.property.name='prepare']",
+          message: 'Statements are cached per SQL text (shared/db/statements.ts): pass parameters to run/get/all, never bind them to the statement.',
+        },
+      ],
+    },
   },
   {
     // The emulator's portal page script runs in the browser (bundled into build/node/portal.js).
@@ -83,6 +92,14 @@ export default tseslint.config(
     files: ['shared/**/*.test.ts'],
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-restricted-globals': 'off' },
+  },
+  {
+    // shared/db's helpers take the database the hosts pass; their tests run them on the real one.
+    files: ['shared/db/*.test.ts'],
+    rules: restrict({
+      paths: noNode(sharedMessage).paths,
+      patterns: [{ group: ['electron', ...top('electron'), ...top('renderer'), ...top('gateway', 2)], message: sharedMessage }, ...noNode(sharedMessage).patterns],
+    }),
   },
   {
     // Playwright runs in Node and evaluates code in the page.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ArmError, channelEntries, type Channel, type ContractShape, type Envelope } from '../../shared/api';
+import { ArmError, channelEntries, MIN_IDLE_MINUTES, type Channel, type ContractShape, type Envelope } from '../../shared/api';
 import { appendAudit } from './audit/log';
 import { readPolicy } from './auth/policy';
 import { lockSession, SessionStore, type Session } from './auth/sessions';
@@ -30,6 +30,9 @@ function allowed(definition: Channel, session: Session): ArmError | null {
 /** A signed-in window that called nothing for the policy's idle time is locked by the core too. */
 function lockIfIdle(ctx: CoreContext, session: Session, now: number): void {
   if (!session.user || session.locked) return;
+  // No policy locks sooner (shared/api/accounts.ts): a call within that time of the last need not
+  // read the policy (the settings row and its schema, on every call of a busy counter).
+  if (now - session.lastActivity <= MIN_IDLE_MINUTES * 60_000) return;
   if (now - session.lastActivity <= readPolicy(ctx.db).idleMinutes * 60_000) return;
   lockSession(session);
   if (ctx.db) appendAudit(ctx.db, { userId: session.user.id, action: 'auth.idle_lock' }, new Date(now));

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { cacheStatements } from '../../shared/db/statements';
 import { migrations as bundledMigrations } from './migrations';
 
 export type GatewayDb = Database.Database;
@@ -34,7 +35,7 @@ export function openGatewayDb(file: string, migrations: readonly Migration[] = b
         db.pragma(`user_version = ${migration.version}`);
       })();
     });
-    return db;
+    return cacheStatements(db);
   } catch (error) {
     db.close();
     throw error;

@@ -7,11 +7,14 @@ import { roleSchema } from './roles';
 
 const timeSchema = z.string().datetime();
 
+/** The shortest idle time before the screen locks that a supervisor may set. */
+export const MIN_IDLE_MINUTES = 1;
+
 export const policySchema = z.object({
   minPasswordLength: z.number().int().min(8).max(64),
   maxFailedAttempts: z.number().int().min(1).max(100),
   lockMinutes: z.number().int().min(1).max(24 * 60),
-  idleMinutes: z.number().int().min(1).max(8 * 60),
+  idleMinutes: z.number().int().min(MIN_IDLE_MINUTES).max(8 * 60),
   /** Days before a key's expiry its holder and the supervisor are warned. */
   keyWarningDays: z.number().int().min(1).max(365),
 });

@@ -125,6 +125,23 @@ function integerFromHex(hex: string): forge.asn1.Asn1 {
   return asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, bytes);
 }
 
+// The trust the АРМ checks every signature against is stored as PEM and read for every check;
+// a CRL of НУЦ РК runs to megabytes. Each text is parsed once per process (and so its signature,
+// whose verdict crlSignedBy keeps with the parsed object, is checked once). The objects are only
+// read after parsing.
+const CACHED_CRLS = 50;
+const parsedCrls = new Map<string, Crl>();
+/** parseCrl of a PEM text, once per text; throws as parseCrl does (a failure is not kept). */
+export function cachedCrl(pem: string): Crl {
+  let crl = parsedCrls.get(pem);
+  if (!crl) {
+    crl = parseCrl(pem);
+    if (parsedCrls.size >= CACHED_CRLS) parsedCrls.clear();
+    parsedCrls.set(pem, crl);
+  }
+  return crl;
+}
+
 export interface CrlInput {
   issuer: forge.pki.Certificate;
   issuerKey: forge.pki.rsa.PrivateKey;

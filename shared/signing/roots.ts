@@ -34,3 +34,17 @@ export function trustedRootCard(root: TrustedRoot): CertificateCard {
   if (!cert) throw new Error('a trusted root that cannot be read');
   return rawCertificateCard(cert);
 }
+
+// Read from the stored trust for every check, like the CRLs (crl.ts cachedCrl): parsed once per text.
+const CACHED_ROOTS = 200;
+const parsedRoots = new Map<string, TrustedRoot | null>();
+/** parseTrustedRoot, once per PEM text; the result must not be changed. */
+export function cachedTrustedRoot(pem: string): TrustedRoot | null {
+  let root = parsedRoots.get(pem);
+  if (root === undefined) {
+    root = parseTrustedRoot(pem);
+    if (parsedRoots.size >= CACHED_ROOTS) parsedRoots.clear();
+    parsedRoots.set(pem, root);
+  }
+  return root;
+}

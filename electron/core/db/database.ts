@@ -2,6 +2,7 @@ import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, r
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ArmError } from '../../../shared/api';
+import { cacheStatements } from '../../../shared/db/statements';
 import { migrations as bundledMigrations } from './migrations';
 import { applyKey, readHeader, type Header } from './cipher';
 
@@ -89,7 +90,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db, migrations);
-    return db;
+    return cacheStatements(db);
   } catch (error) {
     db.close();
     throw corruption(error) ?? error;

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writevSync } from 'node:fs';
 import path from 'node:path';
 import { PRIVATE_DIR, PRIVATE_FILE } from '../folder';
-import { isSealed, seal, unseal } from '../vault/seal';
+import { isSealed, sealParts, unseal } from '../vault/seal';
 
 // Scans are content-addressed files under <dataDir>/attachments/<first two hex>/<sha256>: written
 // to a temporary file, flushed to disk, then renamed, so a power cut leaves either the whole file
@@ -35,13 +35,19 @@ function fileOf(dataDir: string, sha256: string): string {
   return path.join(attachmentsDir(dataDir), sha256.slice(0, 2), sha256);
 }
 
-/** Temporary file, fsync, rename: the target holds the old bytes or the new ones, never half. */
-export function writeFileAtomic(target: string, bytes: Uint8Array): void {
+/**
+ * Temporary file, fsync, rename: the target holds the old bytes or the new ones, never half. The
+ * bytes may come in parts (a sealed scan's header and ciphertext), written as one file.
+ */
+export function writeFileAtomic(target: string, bytes: Uint8Array | readonly Uint8Array[]): void {
   mkdirSync(path.dirname(target), { recursive: true, mode: PRIVATE_DIR });
   const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
   const fd = openSync(temporary, 'wx', PRIVATE_FILE);
   try {
-    writeSync(fd, bytes);
+    const parts = bytes instanceof Uint8Array ? [bytes] : bytes;
+    const total = parts.reduce((sum, part) => sum + part.length, 0);
+    // writev may write less than asked (a signal, a full pipe): go on from where it stopped.
+    for (let written = 0; written < total; ) written += writevSync(fd, remaining(parts, written));
     fsyncSync(fd);
   } finally {
     closeSync(fd);
@@ -49,10 +55,23 @@ export function writeFileAtomic(target: string, bytes: Uint8Array): void {
   renameSync(temporary, target);
 }
 
+/** The parts past the first `offset` bytes. */
+function remaining(parts: readonly Uint8Array[], offset: number): Uint8Array[] {
+  const rest: Uint8Array[] = [];
+  for (const part of parts) {
+    if (offset >= part.length) offset -= part.length;
+    else {
+      rest.push(offset > 0 ? part.subarray(offset) : part);
+      offset = 0;
+    }
+  }
+  return rest;
+}
+
 export function writeAttachment(dataDir: string, bytes: Uint8Array): string {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const key = attachmentKeyOf(dataDir);
-  writeFileAtomic(fileOf(dataDir, sha256), key ? seal(key, bytes) : bytes);
+  writeFileAtomic(fileOf(dataDir, sha256), key ? sealParts(key, bytes) : bytes);
   return sha256;
 }
 
@@ -100,7 +119,7 @@ export function sealPlainAttachments(dataDir: string, key: Buffer): number {
     const file = fileOf(dataDir, sha256);
     const stored = readFileSync(file);
     if (isSealed(stored)) continue;
-    writeFileAtomic(file, seal(key, stored));
+    writeFileAtomic(file, sealParts(key, stored));
     sealed += 1;
   }
   return sealed;

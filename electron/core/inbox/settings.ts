@@ -1,7 +1,7 @@
 import { readTrust as readPublishedTrust } from '../signing/trust';
 import type { TimeStampKey } from '../../../shared/gateway/timestamp';
 import { ArmError } from '../../../shared/api';
-import { parseCrl, parseTrustedRoot, type Crl, type TrustedRoot } from '../../../shared/signing';
+import { cachedCrl, cachedTrustedRoot, type Crl, type TrustedRoot } from '../../../shared/signing';
 import type { Db } from '../db/database';
 import { readSetting } from '../settings/store';
 
@@ -31,7 +31,7 @@ export function parseRoots(pem: string): TrustedRoot[] {
   const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
   if (blocks.length === 0) throw new ArmError('TRUST_INVALID', 'No certificate in the PEM text.');
   return blocks.map((block) => {
-    const certificate = parseTrustedRoot(block);
+    const certificate = cachedTrustedRoot(block);
     if (!certificate) throw new ArmError('TRUST_INVALID', 'A certificate in the PEM text does not parse.');
     return certificate;
   });
@@ -41,7 +41,7 @@ export function parseCrls(pem: string): Crl[] {
   const blocks = pem.match(/-----BEGIN X509 CRL-----[\s\S]+?-----END X509 CRL-----/g) ?? [];
   return blocks.map((block) => {
     try {
-      return parseCrl(block);
+      return cachedCrl(block);
     } catch {
       throw new ArmError('TRUST_INVALID', 'A CRL in the PEM text does not parse.');
     }

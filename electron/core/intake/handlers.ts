@@ -286,7 +286,7 @@ export const intakeHandlers: Handlers<Contract>['intake'] = {
     if (!operator) throw new ArmError('UNAUTHORIZED', 'The signed-in account no longer exists.');
     const signature = fromBase64(cms);
     if (!signature) throw new ArmError('SIGNATURE_INVALID', 'The signature is not base64.');
-    const verified = verifyOperatorSignature(db, signature, canonicalBytes(content), operator.iin, ctx.now());
+    const verified = verifyOperatorSignature(db, ctx.crypto, signature, canonicalBytes(content), operator.iin, ctx.now());
     const now = ctx.now();
     const attachments = [...new Set(content.checklist.flatMap((item) => item.attachments))];
     const unverifiedPersons = [content.applicant, content.representative]

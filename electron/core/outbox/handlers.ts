@@ -32,7 +32,7 @@ export const outboxHandlers: Handlers<Contract>['outbox'] = {
     if (!signature) throw new ArmError('SIGNATURE_INVALID', 'The signature is not base64.');
     const message = messageSchema.parse(JSON.parse(last.message));
     // The same content signed anew by the signed-in operator (the gateway wants the payload's operator).
-    verifyOperatorSignature(db, signature, canonicalBytes(message.payload), operator.iin, ctx.now());
+    verifyOperatorSignature(db, ctx.crypto, signature, canonicalBytes(message.payload), operator.iin, ctx.now());
     const now = ctx.now();
     db.transaction(() => {
       moveRequest(db, requestId, 'queued', { userId: caller!.userId, actor: caller!.role }, now, { comment: 'resend' });

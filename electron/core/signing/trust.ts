@@ -1,6 +1,6 @@
 import { ArmError, type TrustStatus } from '../../../shared/api';
 import { crlReferenceSchema, trustReferenceSchema } from '../../../shared/gateway/api';
-import { parseCrl, parseTrustedRoot, type Crl, type TrustedRoot } from '../../../shared/signing';
+import { cachedCrl, cachedTrustedRoot, type Crl, type TrustedRoot } from '../../../shared/signing';
 import type { TimeStampKey } from '../../../shared/gateway/timestamp';
 import type { Db } from '../db/database';
 import type { GatewayClient } from '../gateway/client';
@@ -31,7 +31,7 @@ function row(db: Db, name: Name): Row | undefined {
 
 function parseRoots(pems: string[]): TrustedRoot[] {
   return pems.map((pem) => {
-    const cert = parseTrustedRoot(pem);
+    const cert = cachedTrustedRoot(pem);
     if (!cert) throw new ArmError('GATEWAY_UNAVAILABLE', 'The gateway published a root that is not a certificate.');
     return cert;
   });
@@ -44,7 +44,7 @@ export function readTrust(db: Db): CachedTrust {
   return {
     roots: published ? parseRoots(published.roots) : [],
     timeStampKeys: published?.timeStampKeys ?? [],
-    crls: crl ? crlReferenceSchema.parse(JSON.parse(crl.body)).crls.map((pem) => parseCrl(pem)) : [],
+    crls: crl ? crlReferenceSchema.parse(JSON.parse(crl.body)).crls.map((pem) => cachedCrl(pem)) : [],
     crlFetchedAt: crl?.fetched_at ?? null,
   };
 }
@@ -64,7 +64,7 @@ export async function refreshTrust(db: Db, client: GatewayClient, now: Date): Pr
   if (trust) parseRoots(trust.body.roots);
   if (crl) {
     try {
-      crl.body.crls.forEach((pem) => parseCrl(pem));
+      crl.body.crls.forEach((pem) => cachedCrl(pem));
     } catch {
       throw new ArmError('GATEWAY_UNAVAILABLE', 'The gateway published a CRL that cannot be read.');
     }

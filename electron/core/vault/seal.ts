@@ -14,24 +14,33 @@ export function isSealed(bytes: Uint8Array): boolean {
 function gcm(key: Buffer, iv: Buffer, plain: Uint8Array, aad: Buffer): { data: Buffer; tag: Buffer } {
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(aad);
-  const data = Buffer.concat([cipher.update(plain), cipher.final()]);
-  return { data, tag: cipher.getAuthTag() };
+  // GCM's final() gives no bytes: the ciphertext is update()'s buffer, not a copy of it (a scan is a megabyte).
+  const data = cipher.update(plain);
+  const rest = cipher.final();
+  return { data: rest.length ? Buffer.concat([data, rest]) : data, tag: cipher.getAuthTag() };
 }
 
 function ungcm(key: Buffer, iv: Buffer, data: Uint8Array, tag: Buffer, aad: Buffer): Buffer {
   const decipher = createDecipheriv('aes-256-gcm', key, iv);
   decipher.setAAD(aad);
   decipher.setAuthTag(tag);
-  return Buffer.concat([decipher.update(data), decipher.final()]);
+  const plain = decipher.update(data);
+  const rest = decipher.final();
+  return rest.length ? Buffer.concat([plain, rest]) : plain;
 }
 
-export function seal(key: Buffer, plain: Uint8Array): Buffer {
+/** The sealed file as its header and its ciphertext, for a writer that writes both without joining them. */
+export function sealParts(key: Buffer, plain: Uint8Array): [header: Buffer, ciphertext: Buffer] {
   const fileKey = randomBytes(32);
   const wrapIv = randomBytes(12);
   const wrapped = gcm(key, wrapIv, fileKey, MAGIC);
   const iv = randomBytes(12);
   const body = gcm(fileKey, iv, plain, MAGIC);
-  return Buffer.concat([MAGIC, wrapIv, wrapped.data, wrapped.tag, iv, body.tag, body.data]);
+  return [Buffer.concat([MAGIC, wrapIv, wrapped.data, wrapped.tag, iv, body.tag]), body.data];
+}
+
+export function seal(key: Buffer, plain: Uint8Array): Buffer {
+  return Buffer.concat(sealParts(key, plain));
 }
 
 /** The plain bytes, or null when the file is not sealed under this key or was altered. */
