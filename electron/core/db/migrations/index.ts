@@ -25,6 +25,7 @@ import outboxRequest from './0024_outbox_request.sql';
 import auditAnchor from './0025_audit_anchor.sql';
 import actScan from './0026_act_scan.sql';
 import taskNorms from './0027_task_norms.sql';
+import nameIndexOnChange from './0028_name_index_on_change.sql';
 
 // Numbered files, applied in order, each in its own transaction; the number is PRAGMA user_version.
 // Never edit a shipped migration: add the next number.
@@ -56,4 +57,5 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 25, name: '0025_audit_anchor', sql: auditAnchor },
   { version: 26, name: '0026_act_scan', sql: actScan },
   { version: 27, name: '0027_task_norms', sql: taskNorms },
+  { version: 28, name: '0028_name_index_on_change', sql: nameIndexOnChange },
 ];
