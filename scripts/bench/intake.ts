@@ -80,7 +80,7 @@ export async function intakeBench(): Promise<void> {
 
   // Intake and floor in turns, each with new pages (new files), so the disk's busy moments fall on
   // both; two untimed runs of each first (the first intake of a process compiles the path).
-  for (let run = 0; run < 2 + 9; run++) {
+  for (let run = 0; run < 2 + 15; run++) {
     const pages = Array.from({ length: PAGES }, scanPage);
     const { requestId } = await operator.intake.start({ serviceId: 'guardianship-certificate' });
     const view = await operator.intake.manualPerson({ requestId, role: 'applicant', person: { ...person, iin: '900412400014' } });

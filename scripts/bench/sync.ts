@@ -6,8 +6,9 @@ import { startCore } from '../../electron/core/app';
 import { writeAttachment } from '../../electron/core/documents/store';
 import { enqueue } from '../../electron/core/outbox/queue';
 import { machineIdentity } from '../../electron/core/workstation/machine';
-import { canonicalBytes, certificatePem, signDetached, toBase64 } from '../../shared/signing';
-import { createDemoPki } from '../../shared/signing/testPki';
+import { canonicalBytes, certificatePem, signDetachedWith, toBase64 } from '../../shared/signing';
+import { createDemoPki, DEMO_PASSWORD } from '../../shared/signing/testPki';
+import { openKey } from '../../electron/core/signing/keys';
 import { quiet, report } from './report';
 
 type SpawnGateway = (dataDir: string, extraArgs: string[]) => Promise<{ url: string; stop(): Promise<void> }>;
@@ -43,13 +44,15 @@ export async function syncDrain(work: string, spawnGateway: SpawnGateway): Promi
     });
     if (!enrolled.ok) throw new Error(`enrollment refused: ${enrolled.status}`);
     const operator = demo.keys.operator;
+    const operatorKey = openKey(operator.p12, DEMO_PASSWORD).privateKey;
     const db = core.context.db!;
     const now = new Date();
     db.transaction(() => {
       for (let index = 0; index < QUEUED; index++) {
         // Each its own signature (the gateway refuses a signature it saw as a replay) and its own scan.
         const payload = { number: `bench-${index}`, operator: { iin: operator.person.iin } };
-        const signature = { format: 'cms' as const, value: toBase64(signDetached({ content: canonicalBytes(payload), key: operator.key, certificate: operator.certificate, signingTime: now })) };
+        const cms = signDetachedWith({ content: canonicalBytes(payload), certificate: operator.certificate, signingTime: now, sign: (data) => core.context.crypto.sign('rsa-sha256', operatorKey, data) });
+        const signature = { format: 'cms' as const, value: toBase64(cms) };
         const sha256 = writeAttachment(dataDir, randomBytes(ATTACHMENT_BYTES));
         const message = { id: randomUUID(), kind: 'request' as const, from: 'con-kokpekty', to: 'edu-kokpekty', service: 'preschool-queue', createdAt: now.toISOString(), attachments: [sha256], payload, signature };
         enqueue(db, message, null, now);
