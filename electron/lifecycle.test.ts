@@ -66,9 +66,11 @@ describe('signals to the Electron main process', () => {
 describe("the core's V8 flags", () => {
   it('relaunches once with the flags added to what was given, keeping every other argument', () => {
     const first = relaunchForV8Flags(['--training', '--data-dir', '/d'], '');
-    expect(first).toEqual(['--training', '--data-dir', '/d', '--js-flags=--max-semi-space-size=1']);
-    expect(relaunchForV8Flags(['--js-flags=--stack-trace-limit=50', '--training'], '--stack-trace-limit=50')).toEqual(['--training', '--js-flags=--stack-trace-limit=50 --max-semi-space-size=1']);
+    expect(first).toEqual(['--training', '--data-dir', '/d', '--js-flags=--max-semi-space-size=1 --heap-growing-percent=20']);
+    expect(relaunchForV8Flags(['--js-flags=--stack-trace-limit=50', '--training'], '--stack-trace-limit=50')).toEqual(['--training', '--js-flags=--stack-trace-limit=50 --max-semi-space-size=1 --heap-growing-percent=20']);
+    // Only the missing one is added.
+    expect(relaunchForV8Flags(['--js-flags=--max-semi-space-size=1'], '--max-semi-space-size=1')).toEqual(['--js-flags=--max-semi-space-size=1 --heap-growing-percent=20']);
     // The relaunched process has them: no second relaunch.
-    expect(relaunchForV8Flags(first!, '--max-semi-space-size=1')).toBeNull();
+    expect(relaunchForV8Flags(first!, '--max-semi-space-size=1 --heap-growing-percent=20')).toBeNull();
   });
 });
