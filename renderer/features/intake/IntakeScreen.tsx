@@ -643,7 +643,7 @@ function DraftForm({ draft }: { draft: IntakeDraft }) {
       {content ? (
         <Modal
           open
-          title={t('signing.title')}
+          title={t('signing.signTitle')}
           onCancel={cancelSigning}
           footer={null}
           width={760}

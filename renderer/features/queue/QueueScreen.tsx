@@ -51,7 +51,7 @@ export function QueueScreen() {
   }
   return (
     <main className="screen">
-      <h2>{t('queue.title')}</h2>
+      <h1>{t('queue.title')}</h1>
       <form
         aria-label={t('queue.lookup')}
         onSubmit={(event) => {

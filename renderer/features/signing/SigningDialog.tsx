@@ -137,9 +137,11 @@ export function SigningDialog({ request, api = arm.signing, heading = true }: Si
     }
   }
 
+  // Signing a request is named for what it does; opening a key alone, for the key.
+  const title = t(request ? 'signing.signTitle' : 'signing.title');
   return (
-    <section className="signing" {...(heading ? { 'aria-labelledby': 'signing-title' } : { 'aria-label': t('signing.title') })}>
-      {heading ? <h1 id="signing-title">{t('signing.title')}</h1> : null}
+    <section className="signing" {...(heading ? { 'aria-labelledby': 'signing-title' } : { 'aria-label': title })}>
+      {heading ? <h1 id="signing-title">{title}</h1> : null}
       <form
         className="signing-form"
         onSubmit={(event) => {
