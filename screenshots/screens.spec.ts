@@ -116,7 +116,8 @@ for (const size of SIZES) {
         });
         await tryStep('signing dialog', async () => {
           // Signing opens only on a complete set: the second document is scanned for the dialog's
-          // picture and taken away again, so the refusal below still has a missing document.
+          // picture, then its scan is taken away and the paper unmarked, so the refusal below still
+          // has a missing document.
           const second = page.getByTestId('document-1');
           await second.getByRole('button', { name: t['intake.scan']! }).click();
           await second.getByRole('img').first().waitFor();
@@ -125,7 +126,10 @@ for (const size of SIZES) {
           await shot('intake-signing');
           await page.getByTestId('signing-dialog').getByRole('button', { name: t['intake.cancel']! }).click();
           await second.getByRole('button', { name: t['intake.removeScan']! }).click();
-          await second.getByRole('img').waitFor({ state: 'detached' });
+          // The thumbnail itself (its canvas, preview and icons are each an img) leaves the card.
+          await second.locator('li.page-thumb').waitFor({ state: 'detached' });
+          // Taking the scan away leaves the paper marked as presented: the operator unmarks it.
+          await second.getByRole('checkbox').uncheck();
         });
         await tryStep('refusal dialog and the receipt viewer', async () => {
           await page.getByTestId('refuse').click();
