@@ -4,15 +4,12 @@ import { closeSync, copyFileSync, fsyncSync, mkdirSync, mkdtempSync, openSync, r
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { toBase64 } from '../../shared/signing';
-import { createDemoPki, DEMO_PASSWORD } from '../../shared/signing/testPki';
+import { createDemoPki } from '../../shared/signing/testPki';
 import { DATABASE_FILE, startCore } from '../../electron/core/app';
 import { backupSecret, createBackup } from '../../electron/core/backup/backup';
 import { writeAttachment } from '../../electron/core/documents/store';
-import { signPayload } from '../../electron/core/signing/sign';
 import { median, quiet, report } from './report';
-import { counterOperator, scanPage } from './pages';
-import { nodeCrypto } from '../../electron/core/crypto/node';
+import { counterIntake, counterOperator, scanPage } from './pages';
 
 // Data care: a backup of a large encrypted workstation (requests and scans), beside the floor of
 // copying the same files and fsyncing them; and the intake commit with encryption at rest on and
@@ -107,21 +104,9 @@ async function intakeStation(encrypted: boolean, pki: Awaited<ReturnType<typeof 
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `arm-bench-atrest-${encrypted ? 'on' : 'off'}-`));
   const core = startCore({ appVersion: 'bench', dataDir, log: quiet, syncIntervalMs: 0, dataCareIntervalMs: 0, ...(encrypted ? {} : { keyProtector: null }) });
   const client = counterOperator(core, pki);
-  const person = { surname: 'Сарсенбаева', name: 'Айгерим', patronymic: 'Ерлановна', birthDate: '1990-04-12', address: null };
   let pages = Array.from({ length: PAGES }, scanPage);
   const commit = async (): Promise<number> => {
-    const { requestId } = await client.intake.start({ serviceId: 'guardianship-certificate' });
-    const view = await client.intake.manualPerson({ requestId, role: 'applicant', person: { ...person, iin: '900412400014' } });
-    // The same applicant every run: the operator continues past the possible duplicate, as at the counter.
-    if (view.duplicates.length > 0) await client.intake.continueDuplicate({ requestId, reason: 'bench: the same applicant each run' });
-    await client.intake.manualPerson({ requestId, role: 'representative', person: { ...person, iin: '820125300010', surname: 'Оспанов', name: 'Бауыржан' } });
-    await client.intake.powerOfAttorney({ requestId, kind: 'simple' });
-    const started = performance.now();
-    for (const bytes of pages) await client.documents.upload({ requestId, document: 0, fileName: 'page.png', bytes: bytes });
-    const content = await client.intake.prepare({ requestId });
-    const signed = signPayload({ crypto: nodeCrypto(), keyFile: pki.keys.operator.p12, password: DEMO_PASSWORD, payload: content, expectedIin: pki.keys.operator.person.iin, now: new Date() });
-    await client.intake.submit({ requestId, cms: toBase64(signed.cms) });
-    const ms = performance.now() - started;
+    const { ms } = await counterIntake(client, pki, pages);
     pages = Array.from({ length: PAGES }, scanPage);
     return ms;
   };

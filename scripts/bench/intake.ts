@@ -4,18 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import PDFDocument from 'pdfkit';
-import { toBase64 } from '../../shared/signing';
-import { createDemoPki, DEMO_PASSWORD } from '../../shared/signing/testPki';
+import { createDemoPki } from '../../shared/signing/testPki';
 import { startCore } from '../../electron/core/app';
 import { openDatabase } from '../../electron/core/db/database';
 import { receiptData } from '../../electron/core/print/handlers';
 import { renderReceipt } from '../../electron/core/print/receipt';
 import { pdfDocument } from '../../electron/core/pdf/document';
 import { openResources } from '../../electron/core/resources';
-import { signPayload } from '../../electron/core/signing/sign';
 import { median, quiet, report } from './report';
-import { counterOperator, scanPage } from './pages';
-import { nodeCrypto } from '../../electron/core/crypto/node';
+import { counterIntake, counterOperator, scanPage } from './pages';
 
 // Intake at the counter: a request with 5 scanned pages (5 MB) uploaded, prepared, signed and
 // committed with its outbox message, beside the floor of the same work done raw; the receipt PDF
@@ -49,7 +46,6 @@ export async function intakeBench(): Promise<void> {
   const core = startCore({ appVersion: 'bench', dataDir, log: quiet, syncIntervalMs: 0 });
   const db = core.context.db!;
   const operator = counterOperator(core, pki);
-  const person = { surname: 'Сарсенбаева', name: 'Айгерим', patronymic: 'Ерлановна', birthDate: '1990-04-12', address: null };
   const commits: number[] = [];
   const floors: number[] = [];
   const renders: number[] = [];
@@ -81,22 +77,11 @@ export async function intakeBench(): Promise<void> {
   // Intake and floor in turns, each with new pages (new files), so the disk's busy moments fall on
   // both; two untimed runs of each first (the first intake of a process compiles the path).
   for (let run = 0; run < 2 + 15; run++) {
-    const pages = Array.from({ length: PAGES }, scanPage);
-    const { requestId } = await operator.intake.start({ serviceId: 'guardianship-certificate' });
-    const view = await operator.intake.manualPerson({ requestId, role: 'applicant', person: { ...person, iin: '900412400014' } });
-    // The same applicant every run: the operator continues past the possible duplicate, as at the counter.
-    if (view.duplicates.length > 0) await operator.intake.continueDuplicate({ requestId, reason: 'bench: the same applicant each run' });
-    await operator.intake.manualPerson({ requestId, role: 'representative', person: { ...person, iin: '820125300010', surname: 'Оспанов', name: 'Бауыржан' } });
-    await operator.intake.powerOfAttorney({ requestId, kind: 'simple' });
-    let started = performance.now();
-    for (const bytes of pages) await operator.documents.upload({ requestId, document: 0, fileName: 'page.png', bytes: bytes });
-    const content = await operator.intake.prepare({ requestId });
-    const signed = signPayload({ crypto: nodeCrypto(), keyFile: pki.keys.operator.p12, password: DEMO_PASSWORD, payload: content, expectedIin: pki.keys.operator.person.iin, now: new Date() });
-    await operator.intake.submit({ requestId, cms: toBase64(signed.cms) });
-    if (run >= 2) commits.push(performance.now() - started);
+    const { requestId, ms } = await counterIntake(operator, pki, Array.from({ length: PAGES }, scanPage));
+    if (run >= 2) commits.push(ms);
     lastRequest = requestId;
     const floorPages = Array.from({ length: PAGES }, scanPage);
-    started = performance.now();
+    const started = performance.now();
     intakeFloor(run, floorPages);
     if (run >= 2) floors.push(performance.now() - started);
   }
