@@ -1,5 +1,5 @@
 import { App as AntApp, Button, Input, Space, Table, type TableColumnsType } from 'antd';
-import { useEffect, useState, type FormEvent, type HTMLAttributes } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roles, type Account, type Role } from '../../../shared/api';
 import { arm } from '../../app/api';
@@ -10,6 +10,7 @@ import { SelectField } from '../../ui/SelectField';
 import { PolicyForm } from './PolicyForm';
 import { useAccounts, type AccountsPlace } from './store';
 import { formatDate, formatDateTime } from '../../../shared/time';
+import { dataAttributes } from '../../ui/dataAttributes';
 
 const EMPTY = { login: '', fullName: '', iin: '', organisation: '', role: 'operator' as Role, temporaryPassword: '' };
 
@@ -105,7 +106,7 @@ export function AccountsScreen() {
     {
       key: 'keys',
       title: t('accounts.keys'),
-      onCell: () => ({ 'data-testid': 'account-keys' }) as HTMLAttributes<HTMLElement>,
+      onCell: () => dataAttributes({ 'data-testid': 'account-keys' }),
       render: (_, account) => <KeyDates account={account} warningDays={policy?.keyWarningDays ?? 30} />,
     },
     {
@@ -179,7 +180,7 @@ export function AccountsScreen() {
         columns={columns}
         dataSource={accounts}
         pagination={false}
-        onRow={(account) => ({ 'data-login': account.login }) as HTMLAttributes<HTMLElement>}
+        onRow={(account) => dataAttributes({ 'data-login': account.login })}
       />
 
       <h2>{t('accounts.new')}</h2>

@@ -1,5 +1,5 @@
 import { Alert, Button, Table, type TableColumnsType } from 'antd';
-import { useEffect, useState, type FormEvent, type HTMLAttributes } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, AuditVerification } from '../../../shared/api';
 import { ErrorText } from '../../ui/ErrorText';
@@ -8,6 +8,7 @@ import { auditActionLabel } from './actionLabel';
 import { Field } from '../../ui/Field';
 import { AUDIT_PAGE, useAudit, type AuditFilter } from './store';
 import { formatDateTime, localDay } from '../../../shared/time';
+import { dataAttributes } from '../../ui/dataAttributes';
 
 
 function csvCell(value: unknown): string {
@@ -53,7 +54,7 @@ export function AuditScreen() {
     { key: 'seq', title: '№', dataIndex: 'seq' },
     { key: 'at', title: t('audit.time'), render: (_, entry) => formatDateTime(new Date(entry.at)) },
     { key: 'user', title: t('audit.user'), render: (_, entry) => entry.userLogin ?? '—' },
-    { key: 'action', title: t('audit.action'), onCell: (entry) => ({ 'data-action': entry.action }) as HTMLAttributes<HTMLElement>, render: (_, entry) => auditActionLabel(entry.action, t) },
+    { key: 'action', title: t('audit.action'), onCell: (entry) => dataAttributes({ 'data-action': entry.action }), render: (_, entry) => auditActionLabel(entry.action, t) },
     { key: 'object', title: t('audit.object'), render: (_, entry) => entry.objectId ?? '' },
   ];
 

@@ -1,9 +1,10 @@
 import { Table, Tag, type TableColumnsType } from 'antd';
-import { useEffect, useState, type HTMLAttributes } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CentreChain, CentreClockView } from '../../../shared/api';
 import { arm } from '../../app/api';
 import { formatDay } from '../../ui/dates';
+import { dataAttributes } from '../../ui/dataAttributes';
 
 // The centre's own steps (ЦОН) with the regulation's minutes (001 п.9–10, 000 Прил.1 Табл.2,
 // 002 п.10 пп.2): one clock per phase the АРМ records the end of, its steps listed under it.
@@ -60,7 +61,7 @@ export function CentreChainPanel({ requestId, refresh }: { requestId: string; re
         columns={columns}
         dataSource={chain.clocks}
         pagination={false}
-        onRow={(clock) => ({ 'data-testid': 'centre-step', 'data-status': clock.status, 'data-phase': clock.phase }) as HTMLAttributes<HTMLElement>}
+        onRow={(clock) => dataAttributes({ 'data-testid': 'centre-step', 'data-status': clock.status, 'data-phase': clock.phase })}
       />
     </section>
   );

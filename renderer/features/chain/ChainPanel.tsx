@@ -1,5 +1,5 @@
 import { Button, Table, type TableColumnsType } from 'antd';
-import { useEffect, useState, type HTMLAttributes } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChainView, RequestView } from '../../../shared/api';
 import { arm } from '../../app/api';
@@ -8,6 +8,7 @@ import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
 import { FilePick } from '../../ui/FilePick';
 import { formatDay } from '../../ui/dates';
+import { dataAttributes } from '../../ui/dataAttributes';
 
 // The provider's chain as the regulation gives it (seed 001 п.5): each step with its norm and its
 // own clock, and the outside decision stage (akimat's resolution, commission) with its act. The
@@ -110,7 +111,7 @@ export function ChainPanel({ view, role }: { view: RequestView; role: 'clerk' | 
           columns={columns}
           dataSource={chain.steps}
           pagination={false}
-          onRow={(step) => ({ 'data-testid': 'chain-step', 'data-status': step.status }) as HTMLAttributes<HTMLElement>}
+          onRow={(step) => dataAttributes({ 'data-testid': 'chain-step', 'data-status': step.status })}
         />
       ) : null}
       {stage ? (

@@ -1,5 +1,5 @@
 import { Button, Table, type TableColumnsType } from 'antd';
-import { useEffect, useRef, useState, type HTMLAttributes } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
 import type { Complaint } from '../../../shared/api';
@@ -10,6 +10,7 @@ import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { formatDay } from '../../ui/dates';
+import { dataAttributes } from '../../ui/dataAttributes';
 
 interface ComplaintsState {
   complaints: Complaint[] | null;
@@ -171,7 +172,7 @@ export function ComplaintsScreen() {
             dataSource={complaints}
             pagination={false}
             rowClassName={(complaint) => (complaint.overdue ? 'overdue' : '')}
-            onRow={(complaint) => ({ 'data-status': complaint.status }) as HTMLAttributes<HTMLElement>}
+            onRow={(complaint) => dataAttributes({ 'data-status': complaint.status })}
           />
         </div>
       ) : null}

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Descriptions, Input, Select, Tag, type DescriptionsProps, Table, type TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
-import { useEffect, useRef, useState, type HTMLAttributes, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxRow, RequestView } from '../../../shared/api';
 import { languages, type Language } from '../../../shared/i18n';
@@ -16,6 +16,7 @@ import { SelectField } from '../../ui/SelectField';
 import { formatDay } from '../../ui/dates';
 import { arm } from '../../app/api';
 import { useInbox } from './store';
+import { dataAttributes } from '../../ui/dataAttributes';
 
 const URGENCIES = ['dueToday', 'overdue', 'ok', 'none'] as const;
 
@@ -81,7 +82,7 @@ function Rows({ rows, caption }: { rows: InboxRow[]; caption: string }) {
       ),
     },
     { key: 'state', title: t('inbox.state'), render: (_, row) => t(`requestState.${row.state}`) },
-    { key: 'assignee', title: t('inbox.assignee'), onCell: () => ({ 'data-testid': 'assignee' }) as HTMLAttributes<HTMLElement>, render: (_, row) => row.assignee?.fullName ?? '—' },
+    { key: 'assignee', title: t('inbox.assignee'), onCell: () => dataAttributes({ 'data-testid': 'assignee' }), render: (_, row) => row.assignee?.fullName ?? '—' },
   ];
   return (
     <div data-testid="inbox-table">
@@ -94,7 +95,7 @@ function Rows({ rows, caption }: { rows: InboxRow[]; caption: string }) {
         pagination={false}
         locale={{ emptyText: <span className="muted">{t('inbox.empty')}</span> }}
         rowClassName={(row) => `urgency-${row.urgency}`}
-        onRow={(row) => ({ 'data-testid': 'inbox-row', 'data-urgency': row.urgency }) as HTMLAttributes<HTMLElement>}
+        onRow={(row) => dataAttributes({ 'data-testid': 'inbox-row', 'data-urgency': row.urgency })}
       />
     </div>
   );
