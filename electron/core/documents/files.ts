@@ -104,7 +104,8 @@ function checkPng(bytes: Buffer): CheckedFile {
   const expected = rows.reduce((sum, row) => sum + row, 0);
   let pixels: Buffer;
   try {
-    pixels = inflateSync(Buffer.concat(data), { maxOutputLength: expected + 1 });
+    // A scanner writes one IDAT as often as many: one is inflated where it lies, not copied first.
+    pixels = inflateSync(data.length === 1 ? data[0]! : Buffer.concat(data), { maxOutputLength: expected + 1 });
   } catch (error) {
     throw unreadable('png', String(error));
   }
