@@ -25,6 +25,7 @@ import { CORE_V8_FLAGS } from '../electron/core/memory';
 import { canonicalBytes, parseCrl, verifyDetached } from '../shared/signing';
 import { createDemoPki, DEMO_PASSWORD } from '../shared/signing/testPki';
 import { syncDrain } from './bench/sync';
+import { drainFloorServer, syncDrainFloor } from './bench/syncFloor';
 import { trustBench } from './bench/trust';
 import { gostBench } from './bench/gost';
 import { backupBench } from './bench/backup';
@@ -145,6 +146,7 @@ async function gatewayRates(): Promise<void> {
   try {
     // Beside gateway.noop_per_s: the same emulator build, now with signatures checked.
     await syncDrain(path.join(dir, 'drain'), spawnGateway);
+    await syncDrainFloor(path.join(dir, 'drain-floor'), __filename);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -293,7 +295,10 @@ async function main(): Promise<void> {
 }
 
 const rssChildAt = process.argv.indexOf('--rss-child');
-if (CORE_V8_FLAGS.some((flag) => !process.execArgv.includes(flag))) {
+const floorServerAt = process.argv.indexOf('--drain-floor-server');
+// The drain floor's server (bench/syncFloor.ts) is this bundle in a process of its own, as the emulator is, without the core's flags.
+if (floorServerAt > 0) drainFloorServer(...(process.argv.slice(floorServerAt + 1, floorServerAt + 4) as [string, string, string]));
+else if (CORE_V8_FLAGS.some((flag) => !process.execArgv.includes(flag))) {
   // Timings and memory on the configuration users get: the core's V8 flags (electron/core/memory.ts).
   const run = spawnSync(process.execPath, [...process.execArgv, ...CORE_V8_FLAGS, ...process.argv.slice(1)], { stdio: 'inherit' });
   process.exitCode = run.status ?? 1;
