@@ -1,5 +1,5 @@
-import { createHash, createSign, generateKeyPairSync } from 'node:crypto';
-import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { createHash, createSign, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, writevSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -13,6 +13,8 @@ import { pdfDocument } from '../../electron/core/pdf/document';
 import { openResources } from '../../electron/core/resources';
 import { median, quiet, report } from './report';
 import { counterIntake, counterOperator, scanPage } from './pages';
+import { inspectFile } from '../../electron/core/documents/files';
+import { sealParts } from '../../electron/core/vault/seal';
 
 // Intake at the counter: a request with 5 scanned pages (5 MB) uploaded, prepared, signed and
 // committed with its outbox message, beside the floor of the same work done raw; the receipt PDF
@@ -48,6 +50,7 @@ export async function intakeBench(): Promise<void> {
   const operator = counterOperator(core, pki);
   const commits: number[] = [];
   const floors: number[] = [];
+  const checkedFloors: number[] = [];
   const renders: number[] = [];
   let lastRequest = '';
 
@@ -60,12 +63,17 @@ export async function intakeBench(): Promise<void> {
   const floorDb = openDatabase(path.join(dataDir, 'floor.sqlite'));
   floorDb.exec('CREATE TABLE IF NOT EXISTS floor (id INTEGER PRIMARY KEY, value TEXT) STRICT');
   const insertFloor = floorDb.prepare('INSERT INTO floor (value) VALUES (?)');
-  const intakeFloor = (run: number, pages: Buffer[]) => {
+  // intake.floor_checked_ms: the same floor with the two checks it leaves out and the design may
+  // not: each page decoded and checked as an image (inspectFile, zlib and CRCs) and sealed at rest
+  // (sealParts, AES-256-GCM) before it is written — what the rest of the intake is measured against.
+  const atRest = randomBytes(32);
+  const intakeFloor = (run: number, pages: Buffer[], checked = false) => {
     const hash = createHash('sha256');
     pages.forEach((bytes, index) => {
       hash.update(bytes);
-      const fd = openSync(path.join(dataDir, `floor-${run}-${index}.bin`), 'w');
-      writeSync(fd, bytes);
+      if (checked) inspectFile(bytes);
+      const fd = openSync(path.join(dataDir, `floor-${run}-${index}${checked ? '-checked' : ''}.bin`), 'w');
+      writevSync(fd, checked ? sealParts(atRest, bytes) : [bytes]);
       fsyncSync(fd);
       closeSync(fd);
     });
@@ -74,19 +82,24 @@ export async function intakeBench(): Promise<void> {
     for (let commit = 0; commit < COMMITS; commit++) floorDb.transaction(() => insertFloor.run(digest))();
   };
 
-  // Intake and floor in turns, each with new pages (new files), so the disk's busy moments fall on
-  // both; two untimed runs of each first (the first intake of a process compiles the path).
+  // Intake and both floors in turns, each with new pages (new files), so the disk's busy moments
+  // fall on all three; two untimed runs of each first (the first intake of a process compiles the path).
   for (let run = 0; run < 2 + 15; run++) {
     const { requestId, ms } = await counterIntake(operator, pki, Array.from({ length: PAGES }, scanPage));
     if (run >= 2) commits.push(ms);
     lastRequest = requestId;
     const floorPages = Array.from({ length: PAGES }, scanPage);
-    const started = performance.now();
+    let started = performance.now();
     intakeFloor(run, floorPages);
     if (run >= 2) floors.push(performance.now() - started);
+    const checkedPages = Array.from({ length: PAGES }, scanPage);
+    started = performance.now();
+    intakeFloor(run, checkedPages, true);
+    if (run >= 2) checkedFloors.push(performance.now() - started);
   }
   report('intake.commit_ms', median(commits), 'ms');
   report('intake.floor_ms', median(floors), 'ms');
+  report('intake.floor_checked_ms', median(checkedFloors), 'ms');
   floorDb.close();
 
   const data = await receiptData(db, lastRequest, dataDir);

@@ -22,8 +22,9 @@ import { report } from './report';
  * against its name at the server; each message's own RSA-2048 signature checked natively; the
  * messages and scans stored in one fsync'd transaction per call (WAL, synchronous=FULL, as the
  * emulator) before the answer; each call's deliveries recorded at the sender in one fsync'd commit.
- * Left out (our overhead): CMS, the chain and its CRL, per-message countersignatures, schemas,
- * canonical JSON, receipt stamps and their check, audit entries, request states.
+ * Left out: what the design adds to that work, some of it asked for by other issues — CMS with
+ * the chain and its CRL, each message's envelope countersigned and checked, schemas, canonical
+ * JSON, the receipts' time-stamps and their check, audit entries, request states.
  */
 
 const QUEUED = 1000;
