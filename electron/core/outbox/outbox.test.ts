@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { leaseAnswerSchema, type GatewayMessage } from '../../../shared/gateway/api';
 import { postJson, startTestGateway, type TestGateway } from '../../../gateway/testing';
@@ -198,6 +199,32 @@ describe('outbox', () => {
     expect(listAudit(t.db, { limit: 500, action: 'outbox.delivered' })).toHaveLength(120);
     const stored = gateway.db.prepare('SELECT count(*) AS n FROM attachments').get() as { n: number };
     expect(stored.n).toBe(120);
+  });
+
+  it('sends a scan too large for a batch ahead of it on its own, and the batch still carries the rest', async () => {
+    const gateway = await startTestGateway();
+    gateways.push(gateway);
+    const t = testCore();
+    const now = () => new Date(t.clock.now);
+    const calls: string[] = [];
+    const counting: typeof fetch = (input, init) => {
+      calls.push(`${init?.method ?? 'GET'} ${new URL(input instanceof Request ? input.url : input).pathname}`);
+      return fetch(input, init);
+    };
+    const client = createGatewayClient({ url: gateway.url, clientVersion: '0.0.0-test', timeoutMs: 5000, fetch: counting });
+    const sync = createSync({ db: t.db, client, readAttachment: (sha) => readAttachment(t.dataDir, sha), now, log: memoryLogger(), crypto: nodeCrypto() });
+    // A many-page PDF runs to megabytes, past what one batch carries inline.
+    const large = writeAttachment(t.dataDir, randomBytes(3 * 1024 * 1024));
+    const small = writeAttachment(t.dataDir, Buffer.from('скан заявления'));
+    const queued = [queueRequest(t.db, now(), { attachments: [large, small] }), queueRequest(t.db, now(), { attachments: [small] })];
+    await expect(sync.run()).resolves.toEqual({ delivered: 2, retrying: 0, rejected: 0 });
+    expect(calls).toEqual([`PUT /attachments/${large}`, 'POST /messages/batch']);
+    expect(queued.every(({ request }) => findRequest(t.db, request.id).state === 'sent')).toBe(true);
+    const stored = gateway.db.prepare('SELECT sha256, size FROM attachments ORDER BY size').all();
+    expect(stored).toEqual([
+      { sha256: small, size: Buffer.byteLength('скан заявления') },
+      { sha256: large, size: 3 * 1024 * 1024 },
+    ]);
   });
 
   it('runs once at a time: two calls at once deliver each message once', async () => {

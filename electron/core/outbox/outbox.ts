@@ -66,12 +66,13 @@ interface OutboxRow {
 
 /**
  * Batch calls in flight at once: batches are packed and their receipts committed here while the
- * gateway checks and commits others (the drain measured 0.10 of the no-op rate with 2, 0.15 with
- * 4 and 8 alike); at most 4 × 8 MiB of scans are held meanwhile.
+ * gateway checks and commits others. Smaller batches, more of them at once, keep both sides busy:
+ * the drain of 1,000 scans of 100 KB ran 13–27% faster with 8 calls of 2 MiB than with 4 of 8 MiB
+ * (4 of 2 MiB, 8 of 1 MiB and 8 of 4 MiB fell between), holding at most 8 × 2 MiB of scans.
  */
-const CALLS_IN_FLIGHT = 4;
+const CALLS_IN_FLIGHT = 8;
 /** Scan bytes one batch carries inline; a scan past what is left goes ahead by PUT /attachments. */
-const BATCH_SCAN_BYTES = 8 * 1024 * 1024;
+const BATCH_SCAN_BYTES = 2 * 1024 * 1024;
 
 type Outcome = 'delivered' | 'retrying' | 'rejected';
 
