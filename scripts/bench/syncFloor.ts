@@ -6,6 +6,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { openDatabase } from '../../electron/core/db/database';
+import { BATCH_SCAN_BYTES, CALLS_IN_FLIGHT } from '../../electron/core/outbox/outbox';
 import { seal, unseal } from '../../electron/core/vault/seal';
 import { openGatewayDb } from '../../gateway/db/database';
 import { decodeFrames, encodeFrames } from '../../shared/gateway/framed';
@@ -13,8 +14,8 @@ import { report } from './report';
 
 /**
  * sync.drain_floor_per_s: the drain's necessary work done raw, in the same shape as
- * sync.drain_per_s (1,000 messages, each with its own 100 KB scan sealed at rest; batches of up to
- * 8 MiB of scans, 4 calls in flight, a server in its own process on loopback), so the drain can be
+ * sync.drain_per_s (1,000 messages, each with its own 100 KB scan sealed at rest; the outbox's own
+ * batch size and calls in flight, a server in its own process on loopback), so the drain can be
  * read against what its work costs and not only against an empty round trip (gateway.noop_per_s).
  *
  * Kept: reading and unsealing each scan (AES-256-GCM) and checking its SHA-256; one machine
@@ -29,8 +30,6 @@ import { report } from './report';
 
 const QUEUED = 1000;
 const ATTACHMENT_BYTES = 100 * 1024;
-const BATCH_SCAN_BYTES = 8 * 1024 * 1024;
-const CALLS_IN_FLIGHT = 4;
 
 interface FloorMessage {
   id: string;
@@ -124,7 +123,7 @@ export async function syncDrainFloor(work: string, bundle: string): Promise<void
         const messages: FloorMessage[] = [];
         const parts: Uint8Array[] = [];
         let bytes = 0;
-        while (next < rows.length && bytes < BATCH_SCAN_BYTES) {
+        while (next < rows.length && bytes + ATTACHMENT_BYTES <= BATCH_SCAN_BYTES) {
           const message = JSON.parse(rows[next++]!) as FloorMessage;
           const scan = unseal(atRest, readFileSync(fileOf(message.sha256)))!;
           if (createHash('sha256').update(scan).digest('hex') !== message.sha256) throw new Error('a scan does not match its name');
