@@ -91,7 +91,7 @@ export function crlSignedBy(crl: Crl, issuer: forge.pki.Certificate): boolean {
   if (!digest || crl.issuerHash !== asParsed(issuer).subject.hash) return false;
   // A parsed CRL is checked against every signature that arrives until the next one: its verdict
   // per issuer key is kept with it (the CRL object never changes).
-  const key = (issuer.publicKey as forge.pki.rsa.PublicKey).n.toString(16);
+  const key = modulusHex(issuer);
   const known = crlVerdicts.get(crl)?.get(key);
   if (known !== undefined) return known;
   let verdict: boolean;
@@ -106,6 +106,18 @@ export function crlSignedBy(crl: Crl, issuer: forge.pki.Certificate): boolean {
 }
 
 const crlVerdicts = new WeakMap<Crl, Map<string, boolean>>();
+
+// The issuer's modulus in hex names its key in the verdicts; forge's big-number printing took a
+// tenth of the gateway's signature check, so it is done once per certificate object.
+const moduli = new WeakMap<forge.pki.Certificate, string>();
+function modulusHex(issuer: forge.pki.Certificate): string {
+  let hex = moduli.get(issuer);
+  if (hex === undefined) {
+    hex = (issuer.publicKey as forge.pki.rsa.PublicKey).n.toString(16);
+    moduli.set(issuer, hex);
+  }
+  return hex;
+}
 
 /** The subject Name exactly as encoded in the certificate (re-encoding a parsed name could differ). */
 function subjectAsn1(cert: forge.pki.Certificate): forge.asn1.Asn1 {
