@@ -19,14 +19,24 @@ afterEach(async () => {
   await Promise.all(gateways.splice(0).map((gateway) => gateway.dispose()));
 });
 
-async function setup() {
+async function setup(fetchImpl?: typeof fetch, timeoutMs = 1500) {
   const gateway = await startTestGateway();
   gateways.push(gateway);
   const t = testCore();
   const now = () => new Date(t.clock.now);
-  const client = createGatewayClient({ url: gateway.url, clientVersion: '0.0.0-test', timeoutMs: 1500 });
+  const client = createGatewayClient({ url: gateway.url, clientVersion: '0.0.0-test', timeoutMs, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
   const sync = createSync({ db: t.db, client, readAttachment: (sha) => readAttachment(t.dataDir, sha), now, log: memoryLogger(), crypto: nodeCrypto() });
   return { ...t, gateway, client, sync, now };
+}
+
+/** setup, with every call the outbox makes listed as "METHOD /path". */
+async function countingSetup() {
+  const calls: string[] = [];
+  const counting: typeof fetch = (input, init) => {
+    calls.push(`${init?.method ?? 'GET'} ${new URL(input instanceof Request ? input.url : input).pathname}`);
+    return fetch(input, init);
+  };
+  return { ...(await setup(counting, 5000)), calls };
 }
 
 const queuedRequest = (t: Awaited<ReturnType<typeof setup>>, attachments: string[] = [], unverifiedPersons?: GatewayMessage['unverifiedPersons']) =>
@@ -180,17 +190,8 @@ describe('outbox', () => {
   });
 
   it('sends many requests with their scans in a few batch calls, each recorded delivered', async () => {
-    const gateway = await startTestGateway();
-    gateways.push(gateway);
-    const t = testCore();
-    const now = () => new Date(t.clock.now);
-    const calls: string[] = [];
-    const counting: typeof fetch = (input, init) => {
-      calls.push(`${init?.method ?? 'GET'} ${new URL(input instanceof Request ? input.url : input).pathname}`);
-      return fetch(input, init);
-    };
-    const client = createGatewayClient({ url: gateway.url, clientVersion: '0.0.0-test', timeoutMs: 5000, fetch: counting });
-    const sync = createSync({ db: t.db, client, readAttachment: (sha) => readAttachment(t.dataDir, sha), now, log: memoryLogger(), crypto: nodeCrypto() });
+    const t = await countingSetup();
+    const { gateway, now, calls, sync } = t;
     const queued = Array.from({ length: 120 }, (_, index) => queueRequest(t.db, now(), { attachments: [writeAttachment(t.dataDir, Buffer.from(`скан ${index}`))] }));
     await expect(sync.run()).resolves.toEqual({ delivered: 120, retrying: 0, rejected: 0 });
     // 100 at most a call: two calls, no uploads one by one.
@@ -202,17 +203,8 @@ describe('outbox', () => {
   });
 
   it('sends a scan too large for a batch ahead of it on its own, and the batch still carries the rest', async () => {
-    const gateway = await startTestGateway();
-    gateways.push(gateway);
-    const t = testCore();
-    const now = () => new Date(t.clock.now);
-    const calls: string[] = [];
-    const counting: typeof fetch = (input, init) => {
-      calls.push(`${init?.method ?? 'GET'} ${new URL(input instanceof Request ? input.url : input).pathname}`);
-      return fetch(input, init);
-    };
-    const client = createGatewayClient({ url: gateway.url, clientVersion: '0.0.0-test', timeoutMs: 5000, fetch: counting });
-    const sync = createSync({ db: t.db, client, readAttachment: (sha) => readAttachment(t.dataDir, sha), now, log: memoryLogger(), crypto: nodeCrypto() });
+    const t = await countingSetup();
+    const { gateway, now, calls, sync } = t;
     // A many-page PDF runs to megabytes, past what one batch carries inline.
     const large = writeAttachment(t.dataDir, randomBytes(3 * 1024 * 1024));
     const small = writeAttachment(t.dataDir, Buffer.from('скан заявления'));
