@@ -1,10 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createPrivateKey, randomUUID, sign as nodeSign } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import { startCore } from '../electron/core/app';
 import { openDatabase } from '../electron/core/db/database';
 import { requestMessageTo } from '../electron/core/testing/outbox';
@@ -25,6 +24,7 @@ import { CORE_V8_FLAGS } from '../electron/core/memory';
 import { canonicalBytes, parseCrl, verifyDetached } from '../shared/signing';
 import { createDemoPki, DEMO_PASSWORD } from '../shared/signing/testPki';
 import { syncDrain } from './bench/sync';
+import { startServer, type BenchServer } from './bench/server';
 import { drainFloorServer, syncDrainFloor } from './bench/syncFloor';
 import { trustBench } from './bench/trust';
 import { gostBench } from './bench/gost';
@@ -90,20 +90,8 @@ function percentile(values: number[], fraction: number): number {
 }
 
 /** Starts build/node/gateway.cjs (built beside this bundle) and waits for its ready line. */
-async function spawnGateway(dataDir: string, extraArgs: string[] = []): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [path.join(__dirname, 'gateway.cjs'), '--port', '0', '--data-dir', dataDir, ...extraArgs], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`gateway exited with ${code}`)));
-  });
-  return {
-    url: line.replace('Gateway ready: ', ''),
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+function spawnGateway(dataDir: string, extraArgs: string[] = []): Promise<BenchServer> {
+  return startServer([path.join(__dirname, 'gateway.cjs'), '--port', '0', '--data-dir', dataDir, ...extraArgs], 'Gateway ready');
 }
 
 /**

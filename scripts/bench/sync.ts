@@ -10,8 +10,9 @@ import { canonicalBytes, certificatePem, signDetachedWith, toBase64 } from '../.
 import { createDemoPki, DEMO_PASSWORD } from '../../shared/signing/testPki';
 import { openKey } from '../../electron/core/signing/keys';
 import { quiet, report } from './report';
+import type { BenchServer } from './server';
 
-type SpawnGateway = (dataDir: string, extraArgs: string[]) => Promise<{ url: string; stop(): Promise<void> }>;
+type SpawnGateway = (dataDir: string, extraArgs: string[]) => Promise<BenchServer>;
 
 const QUEUED = 1000;
 const ATTACHMENT_BYTES = 100 * 1024;

@@ -1,16 +1,15 @@
-import { spawn } from 'node:child_process';
 import { createHash, createPublicKey, generateKeyPairSync, randomBytes, randomUUID, sign, verify, type KeyObject } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import { openDatabase } from '../../electron/core/db/database';
 import { BATCH_SCAN_BYTES, CALLS_IN_FLIGHT } from '../../electron/core/outbox/outbox';
 import { seal, unseal } from '../../electron/core/vault/seal';
 import { openGatewayDb } from '../../gateway/db/database';
 import { decodeFrames, encodeFrames } from '../../shared/gateway/framed';
 import { report } from './report';
+import { startServer } from './server';
 
 /**
  * sync.drain_floor_per_s: the drain's necessary work done raw, in the same shape as
@@ -86,11 +85,7 @@ export async function syncDrainFloor(work: string, bundle: string): Promise<void
   const personKey = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const machineKey = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const pem = (key: KeyObject) => key.export({ type: 'spki', format: 'pem' }) as string;
-  const child = spawn(process.execPath, [bundle, '--drain-floor-server', work, pem(personKey.publicKey), pem(machineKey.publicKey)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout }).once('line', (line) => resolve(line.replace('Floor ready: ', '')));
-    child.once('exit', (code) => reject(new Error(`the floor server exited with ${code}`)));
-  });
+  const server = await startServer([bundle, '--drain-floor-server', work, pem(personKey.publicKey), pem(machineKey.publicKey)], 'Floor ready');
   const db = openDatabase(path.join(work, 'floor-arm.sqlite'));
   try {
     db.exec("CREATE TABLE floor_outbox (id TEXT PRIMARY KEY, message TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'pending') STRICT");
@@ -133,7 +128,7 @@ export async function syncDrainFloor(work: string, bundle: string): Promise<void
         }
         const body = encodeFrames([Buffer.from(JSON.stringify({ messages })), ...parts]);
         const signature = sign('sha256', createHash('sha256').update(body).digest(), machineKey.privateKey).toString('base64');
-        const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream', 'X-Signature': signature }, body });
+        const response = await fetch(server.url, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream', 'X-Signature': signature }, body });
         if (!response.ok) throw new Error(`the floor server answered ${response.status}`);
         const receipts = (await response.json()) as Array<{ id: string; seq: number }>;
         record(receipts.map((receipt) => receipt.id));
@@ -146,9 +141,6 @@ export async function syncDrainFloor(work: string, bundle: string): Promise<void
     report('sync.drain_floor_per_s', QUEUED / seconds, 'requests/s');
   } finally {
     db.close();
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
+    await server.stop();
   }
 }
